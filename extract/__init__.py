@@ -1,0 +1,1 @@
+"""jixiao: see module docstrings."""
