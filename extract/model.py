@@ -197,3 +197,16 @@ class Document:
     def doc_id(self) -> str:
         """Stable identifier: the first 16 hex digits of the file's sha256."""
         return self.sha256[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class FileError:
+    """One file (or one stage of one file) that could not be processed: one errors.csv row.
+
+    ``reason`` is a Chinese sentence for the auditor with the technical detail after it.
+    """
+
+    source_file: str
+    stage: str
+    reason: str
+    exception_type: str

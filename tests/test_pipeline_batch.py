@@ -1,0 +1,122 @@
+"""Batch runs: every bad file is one errors.csv row with a Chinese reason; the batch goes on."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+
+import pipeline
+
+from conftest import FIXTURES
+
+BAD = FIXTURES / "bad"
+
+GOOD_REPORT = "某县2023年度部门整体支出绩效自评报告\n2023年全年预算数640.00万元，执行数512.30万元。\n"
+
+# (fixture, words the reason must contain, exception type)
+BAD_CASES = [
+    ("空文件.docx", "文件为空", "EmptyFileError"),
+    ("截断的报告.docx", "已损坏", "CorruptFileError"),
+    ("旧版报告.doc", "旧版 Word", "UnsupportedFormatError"),
+    ("扫描图片.png", "图片", "UnsupportedFormatError"),
+    ("报告压缩包.zip", "压缩包", "UnsupportedFormatError"),
+    ("网页另存.doc", "网页", "UnsupportedFormatError"),
+    ("乱码.bin", "无法识别", "UnsupportedFormatError"),
+]
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), f"{path.name} must start with a UTF-8 BOM for Excel/WPS"
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.fixture
+def batch(tmp_path: Path) -> Path:
+    folder = tmp_path / "提交 材料"  # spaces and Chinese in the folder name
+    folder.mkdir()
+    for name, _, _ in BAD_CASES:
+        shutil.copyfile(BAD / name, folder / name)
+    shutil.copyfile(BAD / "改名的报告.pdf", folder / "改名的报告.pdf")
+    (folder / "正常 报告.txt").write_text(GOOD_REPORT, encoding="utf-8")
+    (folder / "~$正常 报告.docx").write_bytes(b"lock")  # Word lock file: not a submission
+    return folder
+
+
+def test_each_bad_file_is_one_error_row_and_the_rest_runs(batch: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "out"
+    code = pipeline.main(["run", str(batch), "--out", str(out)])
+    assert code == pipeline.EXIT_SOME_FAILED
+    errors = read_csv(out / "errors.csv")
+    reports = read_csv(out / "reports.csv")
+
+    by_file = {Path(row["source_file"]).name: row for row in errors}
+    assert len(errors) == len(BAD_CASES), errors
+    for name, words, exception_type in BAD_CASES:
+        row = by_file[name]
+        assert words in row["reason"], row
+        assert row["exception_type"] == exception_type
+        assert row["stage"] == "read"
+        assert "Traceback" not in row["reason"]
+
+    status = {Path(row["source_file"]).name: row for row in reports}
+    assert set(status) == {name for name, _, _ in BAD_CASES} | {"改名的报告.pdf", "正常 报告.txt"}
+    assert status["正常 报告.txt"]["status"] == "ok"
+    assert status["正常 报告.txt"]["format"] == "txt"
+    assert status["改名的报告.pdf"]["status"] == "ok"
+    assert status["改名的报告.pdf"]["format"] == "docx"
+    assert status["改名的报告.pdf"]["tables"] == "1"
+    for name, _, _ in BAD_CASES:
+        assert status[name]["status"] == "failed"
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_missing_path_is_an_error_row_not_a_crash(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    code = pipeline.main(["run", str(tmp_path / "不存在.docx"), "--out", str(out)])
+    assert code == pipeline.EXIT_SOME_FAILED
+    errors = read_csv(out / "errors.csv")
+    assert [row["reason"] for row in errors] == ["文件或文件夹不存在，请检查路径"]
+
+
+def test_usage_error_exits_2_with_chinese_message(capsys) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        pipeline.main(["run", "--no-such-option"])
+    assert exit_info.value.code == pipeline.EXIT_USAGE
+    assert "参数错误" in capsys.readouterr().err
+
+
+def test_show_prints_blocks_with_locations(tmp_path: Path, capsys) -> None:
+    report = tmp_path / "r.txt"
+    report.write_text(GOOD_REPORT, encoding="utf-8")
+    assert pipeline.main(["show", str(report)]) == 0
+    out = capsys.readouterr().out
+    assert "[第2行] 2023年全年预算数640.00万元，执行数512.30万元。" in out
+
+
+def test_show_of_unreadable_file_is_a_sentence_not_a_traceback(capsys) -> None:
+    assert pipeline.main(["show", str(BAD / "旧版报告.doc")]) == pipeline.EXIT_SOME_FAILED
+    err = capsys.readouterr().err
+    assert "旧版 Word" in err and "Traceback" not in err
+
+
+def test_previous_outputs_survive_a_failed_write(tmp_path: Path, monkeypatch) -> None:
+    """An exception while rows are written leaves the previous reports.csv byte for byte."""
+    from export import atomic
+
+    target = tmp_path / "reports.csv"
+    atomic.write_csv_atomic(target, ["a"], [{"a": "旧"}])
+    before = target.read_bytes()
+
+    def rows():
+        yield {"a": "新"}
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        atomic.write_csv_atomic(target, ["a"], rows())
+    assert target.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["reports.csv"]  # no temp file left behind
