@@ -28,15 +28,12 @@ PROJECT_ROOT = Path(__file__).resolve().parent
 DEFAULT_INPUT = PROJECT_ROOT / "corpus"
 DEFAULT_OUTPUT = PROJECT_ROOT / "outputs"
 
-# When a folder is walked, only files with these suffixes are taken as submissions (a corpus
-# folder also holds scripts and READMEs). The reader is still chosen by content, so a .docx
-# misnamed .pdf is read as .docx. Files named on the command line are always taken.
-SUBMISSION_SUFFIXES = frozenset(
-    {
-        "", ".docx", ".doc", ".docm", ".dotx", ".wps", ".wpt", ".rtf", ".odt", ".pdf", ".txt", ".text",
-        ".xlsx", ".xlsm", ".xls", ".et", ".ods", ".csv", ".zip", ".rar", ".7z",
-        ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".htm", ".html", ".mht", ".mhtml",
-    }
+# When a folder is walked every file is taken as a submission (the reader is chosen by content,
+# so an unknown file still gets an errors.csv row saying what it is), except the project and
+# system files that sit beside reports in a working folder. Files named on the command line are
+# always taken.
+NON_SUBMISSION_SUFFIXES = frozenset(
+    {".py", ".pyc", ".md", ".toml", ".yaml", ".yml", ".json", ".cfg", ".ini", ".sh", ".log", ".gitkeep", ".lock"}
 )
 
 # Office lock files ("~$报告.docx") and system files are never submissions.
@@ -79,7 +76,7 @@ def is_submission(path: Path) -> bool:
     name = path.name
     if name.startswith(IGNORED_PREFIXES) or name.lower() in IGNORED_NAMES:
         return False
-    return path.suffix.lower() in SUBMISSION_SUFFIXES
+    return path.suffix.lower() not in NON_SUBMISSION_SUFFIXES
 
 
 def process_file(path: Path, debug: bool = False) -> FileOutcome:
