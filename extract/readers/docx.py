@@ -1,0 +1,388 @@
+"""Read a Word .docx report into a ``Document``: paragraphs and tables in body order.
+
+python-docx opens the package (zip, relationships, parts, styles, core properties), but the body
+is walked here, once, straight on the lxml tree: python-docx's ``table.cell(i, j)`` rebuilds the
+cell grid on every call and takes over a minute on a 300-row table, and its paragraph/table
+proxies hide content controls, text boxes and tracked changes. ``docx_xml`` holds the
+run-level rules (what text a paragraph shows); this module builds blocks and tables.
+
+Reading order and numbering (``Location.paragraph``):
+
+* Body blocks are the body's ``w:p`` and top-level ``w:tbl`` in order, content controls and
+  custom XML wrappers being transparent. Each one takes the next number, empty paragraphs
+  included, so that the count follows the paragraphs as they stand in the file, blank lines an
+  auditor sees on screen included; empty (blank or whitespace-only) paragraphs are counted but
+  not emitted. A table counts as one block (Word's own ``Paragraphs`` collection would count
+  every paragraph of every cell).
+* Every cell of a table, and of tables nested in it, carries the number of its top-level table.
+* Text-box paragraphs are emitted as their own ``Paragraph`` right after the paragraph that
+  anchors the text box, with the anchor's number (the auditor finds them next to it). A table
+  inside a text box is flattened to one paragraph per row, cells joined by ``"\\t"``.
+* Headers and footers of every section (default, first page, even page; each part once) go to
+  ``Document.furniture`` with ``part`` "header"/"footer", numbered within their own part.
+* Tables are numbered in document order, nested tables numbered where they appear (after the
+  table holding them). Furniture tables are numbered within their part.
+
+Tables: each ``w:tr``/``w:tc`` is visited once. Grid columns come from ``w:gridSpan`` plus
+``w:gridBefore``/``w:gridAfter``; a ``w:vMerge`` restart opens a cell that following
+``continue`` cells in the same grid column extend (``row_span``). A merged cell is stored once, at
+its top-left position. Cell text is the cell's non-empty paragraphs joined by ``"\\n"``; text in a
+merge-continuation cell is appended unless it repeats the merged cell's text (some exporters
+copy the label into every merged row). A row deleted as a tracked change is dropped.
+
+Not read (noted in ``Document.notes`` and status "partial" when present): footnote and endnote
+text, embedded objects (``w:object``, e.g. an Excel sheet pasted as an object) and ``w:altChunk``
+content. Comments are ignored silently.
+"""
+
+from __future__ import annotations
+
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import docx
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.exceptions import PackageNotFoundError
+from docx.opc.parts.coreprops import CorePropertiesPart
+from lxml import etree
+
+from extract.errors import CorruptFileError, EncryptedFileError
+from extract.model import Block, Cell, Document, Location, Paragraph, Part, Table
+from extract.readers.docx_xml import (
+    FOOTER_REF,
+    HEADER_REF,
+    R_ID,
+    SECT_PR,
+    P,
+    Tally,
+    cell_to_props,
+    iter_blocks,
+    iter_cells,
+    iter_rows,
+    paragraph_style_id,
+    paragraph_to_text,
+    row_grid_skips,
+    row_is_deleted,
+    styles_to_heading_names,
+    table_grid_width,
+)
+
+REASON_PACKAGE = "Word 文档已损坏或不完整，无法打开，请重新导出或重新提交"
+REASON_XML = (
+    "Word 文档的内容已损坏（XML 格式错误），无法读取，请用 Word 或 WPS 打开修复后另存为新的 .docx 再提交"
+)
+REASON_MISSING_PART = (
+    "文件是压缩包格式，但缺少 Word 文档的必要组成部分，可能已损坏或并非 Word 文档，请重新导出或重新提交"
+)
+REASON_NOT_WORD = (
+    "文件不是普通的 Word 文档（可能是 Excel/PowerPoint 文件，或启用宏的文档、模板），"
+    "请用 Word 或 WPS 打开后另存为 .docx 再提交"
+)
+REASON_NO_BODY = "Word 文档缺少正文部分，可能已损坏，请重新导出或重新提交"
+REASON_ENCRYPTED = "文件设有密码，无法读取，请取消密码后重新提交"
+
+
+def read(path: Path, source: str, sha256: str) -> Document:
+    """Read the .docx at ``path``; every Location names ``source``."""
+    word = open_package(Path(path))
+    headings = styles_to_heading_names(_related_xml(word.part, RT.STYLES))
+    tally = Tally()
+    body = word.element.body
+    if body is None:
+        raise CorruptFileError(REASON_NO_BODY, "word/document.xml has no w:body")
+    blocks = story_to_blocks(body, _Story(source, "body", headings, tally))
+    furniture, unread_parts = document_to_furniture(word, body, source, headings, tally)
+    notes = tally_to_notes(tally, unread_parts)
+    return Document(
+        source=source,
+        sha256=sha256,
+        format="docx",
+        blocks=tuple(blocks),
+        furniture=tuple(furniture),
+        pages=None,
+        status="partial" if notes else "ok",
+        notes=tuple(notes),
+        metadata=core_properties_to_metadata(word),
+    )
+
+
+def open_package(path: Path):
+    """python-docx's Document for ``path``, or a ReadError saying in Chinese what is wrong."""
+    try:
+        return docx.Document(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+        # NotImplementedError: zipfile meets a compression method it does not support.
+        raise CorruptFileError(REASON_PACKAGE, _exception_to_detail(exc)) from exc
+    except etree.XMLSyntaxError as exc:
+        part = broken_xml_part(path)
+        detail = _exception_to_detail(exc) + (f" in {part}" if part else "")
+        raise CorruptFileError(REASON_XML, detail) from exc
+    except KeyError as exc:
+        raise CorruptFileError(REASON_MISSING_PART, _exception_to_detail(exc)) from exc
+    except ValueError as exc:
+        raise CorruptFileError(REASON_NOT_WORD, _exception_to_detail(exc)) from exc
+    except RuntimeError as exc:
+        if "encrypted" not in str(exc).lower():
+            raise
+        raise EncryptedFileError(REASON_ENCRYPTED, _exception_to_detail(exc)) from exc
+
+
+def _exception_to_detail(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}"
+
+
+def broken_xml_part(path: Path) -> str | None:
+    """Name of the first XML member of the package that does not parse (error path only)."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            for name in package.namelist():
+                if not name.endswith((".xml", ".rels")):
+                    continue
+                try:
+                    etree.fromstring(package.read(name))
+                except etree.XMLSyntaxError:
+                    return name
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError):
+        return None
+    return None
+
+
+def _related_xml(part, reltype: str):
+    """The XML root of the part ``part`` relates to by ``reltype``, or None when absent or not XML."""
+    try:
+        return getattr(part.part_related_by(reltype), "element", None)
+    except KeyError:
+        return None
+
+
+@dataclass
+class _Story:
+    """One text flow being read (the body, or one header/footer part) and its numbering."""
+
+    file: str
+    part: Part
+    headings: dict[str, str]
+    tally: Tally
+    tables_seen: int = 0
+
+    def take_table_index(self) -> int:
+        self.tables_seen += 1
+        return self.tables_seen
+
+    def location(self, **fields) -> Location:
+        return Location(file=self.file, part=self.part, **fields)
+
+
+def story_to_blocks(container, story: _Story) -> list[Block]:
+    """Paragraphs and tables of a body or header/footer, numbered as the module docstring says."""
+    blocks: list[Block] = []
+    for number, element in enumerate(iter_blocks(container, story.tally), start=1):
+        if element.tag == P:
+            blocks.extend(paragraph_to_blocks(element, number, story))
+        else:
+            blocks.append(table_to_table(element, story, number))
+    return blocks
+
+
+def paragraph_to_blocks(element, number: int, story: _Story) -> list[Paragraph]:
+    """The paragraph (unless empty) followed by the paragraphs of the text boxes it anchors."""
+    text, boxes = paragraph_to_text(element, story.tally)
+    lines = [(text, paragraph_style_id(element))] if text.strip() else []
+    for box in boxes:
+        lines.extend(container_to_lines(box, story))
+    return [
+        Paragraph(line, story.location(paragraph=number, quote=line), story.headings.get(style_id or ""))
+        for line, style_id in lines
+    ]
+
+
+def container_to_lines(container, story: _Story, nested: list | None = None) -> list[tuple[str, str | None]]:
+    """(text, styleId) of each non-empty paragraph in a cell or text box, text boxes inlined.
+
+    Tables met on the way go to ``nested`` when given (a table cell keeps them as Tables);
+    otherwise (inside a text box) they are flattened to one line per row.
+    """
+    lines: list[tuple[str, str | None]] = []
+    for element in iter_blocks(container, story.tally):
+        if element.tag == P:
+            text, boxes = paragraph_to_text(element, story.tally)
+            if text.strip():
+                lines.append((text, paragraph_style_id(element)))
+            for box in boxes:
+                lines.extend(container_to_lines(box, story))
+        elif nested is not None:
+            nested.append(element)
+        else:
+            lines.extend((row_text, None) for row_text in table_to_row_lines(element, story))
+    return lines
+
+
+def table_to_row_lines(element, story: _Story) -> list[str]:
+    """A table flattened to one line per row (cells joined by tab), for tables in text boxes."""
+    rows = []
+    for row in iter_rows(element):
+        if not row_is_deleted(row):
+            cells = (
+                "\n".join(text for text, _ in container_to_lines(cell, story)) for cell in iter_cells(row)
+            )
+            rows.append("\t".join(cells))
+    return [row for row in rows if row.strip()]
+
+
+@dataclass
+class _CellDraft:
+    """A cell while its table is being walked: vertical merges grow it row by row."""
+
+    row: int
+    col: int
+    col_span: int
+    row_span: int = 1
+    lines: list[str] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+def table_to_table(element, story: _Story, number: int, parent: Location | None = None) -> Table:
+    """One ``w:tbl`` → Table, each row and cell visited once (see the module docstring)."""
+    index = story.take_table_index()
+    drafts: list[_CellDraft] = []
+    open_merges: dict[int, _CellDraft] = {}  # grid column → cell a vMerge "continue" there extends
+    widths: list[int] = []
+    n_rows = 0
+    for row in iter_rows(element):
+        if row_is_deleted(row):
+            continue
+        n_rows += 1
+        before, after = row_grid_skips(row)
+        col = 1 + before
+        still_open: dict[int, _CellDraft] = {}
+        previous: _CellDraft | None = None
+        for cell in iter_cells(row):
+            props = cell_to_props(cell)
+            if props.is_hmerge_continue and previous is not None:
+                draft = previous
+                draft.col_span += props.span
+            elif props.vmerge == "continue" and col in open_merges:
+                draft = open_merges[col]
+                draft.row_span = n_rows - draft.row + 1
+            else:
+                draft = _CellDraft(n_rows, col, props.span)
+                drafts.append(draft)
+            if props.vmerge is not None:
+                still_open[col] = draft
+            cell_to_draft_content(cell, draft, story, index, number)
+            previous = draft
+            col += props.span
+        open_merges = still_open
+        widths.append(col - 1 + after)
+    cells = tuple(draft_to_cell(draft, story, index, number) for draft in drafts)
+    first_row = "\t".join(cell.text for cell in cells if cell.row == 1)
+    return Table(
+        index=index,
+        n_rows=n_rows,
+        n_cols=max([table_grid_width(element), *widths]),
+        cells=cells,
+        location=story.location(paragraph=number, table=index, quote=first_row),
+        parent=parent,
+    )
+
+
+def cell_to_draft_content(cell, draft: _CellDraft, story: _Story, index: int, number: int) -> None:
+    """Add a ``w:tc``'s text and nested tables to the (possibly merged) cell it belongs to."""
+    nested: list = []
+    lines = [text for text, _ in container_to_lines(cell, story, nested)]
+    if lines and "\n".join(lines) != draft.text:
+        draft.lines.extend(lines)
+    for table in nested:
+        parent = story.location(paragraph=number, table=index, row=draft.row, col=draft.col, quote=draft.text)
+        draft.tables.append(table_to_table(table, story, number, parent))
+
+
+def draft_to_cell(draft: _CellDraft, story: _Story, index: int, number: int) -> Cell:
+    text = draft.text
+    return Cell(
+        row=draft.row,
+        col=draft.col,
+        text=text,
+        location=story.location(paragraph=number, table=index, row=draft.row, col=draft.col, quote=text),
+        row_span=draft.row_span,
+        col_span=draft.col_span,
+        tables=tuple(draft.tables),
+    )
+
+
+def document_to_furniture(
+    word, body, source: str, headings: dict[str, str], tally: Tally
+) -> tuple[list[Block], int]:
+    """Blocks of every header and footer part referenced by any section, each part read once.
+
+    Returns the blocks and how many referenced parts could not be read.
+    """
+    related = word.part.related_parts
+    blocks: list[Block] = []
+    seen: set[str] = set()
+    unread = 0
+    for sect_pr in body.iter(SECT_PR):
+        for reference in sect_pr:
+            if reference.tag not in (HEADER_REF, FOOTER_REF):
+                continue
+            part = related.get(reference.get(R_ID))
+            element = getattr(part, "element", None)
+            if element is None:
+                unread += 1
+                continue
+            if str(part.partname) in seen:
+                continue
+            seen.add(str(part.partname))
+            kind: Part = "header" if reference.tag == HEADER_REF else "footer"
+            blocks.extend(story_to_blocks(element, _Story(source, kind, headings, tally)))
+    return blocks, unread
+
+
+def tally_to_notes(tally: Tally, unread_parts: int) -> list[str]:
+    """Chinese sentences for what was met but not read."""
+    notes = []
+    if tally.note_refs:
+        notes.append(f"文档含{tally.note_refs}处脚注或尾注，本版本未读取脚注和尾注的内容，请人工查看。")
+    if tally.objects:
+        notes.append(f"文档含{tally.objects}个嵌入对象（如 Excel 表格、公式），其内容未读取，请人工核对。")
+    if tally.alt_chunks:
+        notes.append(
+            f"文档含{tally.alt_chunks}段嵌入的外部内容（altChunk），其内容未读取，请用 Word 打开后另存为 .docx 再提交。"
+        )
+    if unread_parts:
+        notes.append(f"有{unread_parts}个页眉或页脚无法读取，已跳过。")
+    return notes
+
+
+def core_properties_to_metadata(word) -> dict[str, str]:
+    """Title, author, last editor and dates (ISO 8601) from docProps/core.xml, when set.
+
+    Without a core properties part python-docx would invent one ("Word Document", "python-docx",
+    modified now), so the part is looked up first.
+    """
+    try:
+        part = word.part.package.part_related_by(RT.CORE_PROPERTIES)
+    except KeyError:
+        return {}
+    if not isinstance(part, CorePropertiesPart):
+        return {}
+    props = part.core_properties
+    values = {
+        "title": props.title,
+        "author": props.author,
+        "last_modified_by": props.last_modified_by,
+        "created": props.created,
+        "modified": props.modified,
+    }
+    return {
+        key: value.isoformat() if isinstance(value, datetime) else str(value)
+        for key, value in values.items()
+        if value
+    }

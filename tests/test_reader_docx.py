@@ -1,0 +1,369 @@
+"""The .docx reader, on fixtures built by tests/fixtures/make_docx_fixtures.py.
+
+Expected values are written from what each fixture was built to contain (see the make_* function
+of the same name), not from the reader's output.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from extract.errors import CorruptFileError
+from extract.model import Cell, Document, Location, Paragraph, Table
+from extract.readers import docx as docx_reader
+from extract.readers import read_document
+
+FIXTURES = Path(__file__).parent / "fixtures" / "docx"
+SHA = "0" * 64
+
+
+def read(name: str) -> Document:
+    return docx_reader.read(FIXTURES / name, name, SHA)
+
+
+def paragraphs(document: Document) -> list[tuple[int | None, str]]:
+    return [
+        (block.location.paragraph, block.text) for block in document.blocks if isinstance(block, Paragraph)
+    ]
+
+
+def cells(table: Table) -> list[tuple[int, int, int, int, str]]:
+    """(row, col, row_span, col_span, text) of every stored cell, row-major."""
+    return [(c.row, c.col, c.row_span, c.col_span, c.text) for c in table.cells]
+
+
+# --- merged cells -------------------------------------------------------------------------------
+
+
+def test_merged_cells_are_stored_once_with_their_spans():
+    table = read("merged_cells.docx").tables[0]
+    assert (table.index, table.n_rows, table.n_cols) == (1, 5, 4)
+    assert cells(table) == [
+        (1, 1, 1, 1, "一级指标"), (1, 2, 1, 1, "二级指标"), (1, 3, 1, 2, "指标值"),
+        (2, 1, 3, 1, "产出指标"), (2, 2, 1, 1, "数量指标"), (2, 3, 1, 1, "100"), (2, 4, 1, 1, "98"),
+        (3, 2, 1, 1, "质量指标"), (3, 3, 1, 1, "100%"), (3, 4, 1, 1, "100%"),
+        (4, 2, 1, 1, "时效指标"), (4, 3, 1, 1, "及时"), (4, 4, 1, 1, "及时"),
+        (5, 1, 1, 1, "效益指标"), (5, 2, 1, 1, "社会效益"), (5, 3, 1, 1, "显著"), (5, 4, 1, 1, "显著"),
+    ]  # fmt: skip
+
+
+def test_merged_cells_cover_their_grid_positions():
+    table = read("merged_cells.docx").tables[0]
+    grid = table.grid()
+    header, label = table.cell_at(1, 3), table.cell_at(2, 1)
+    assert header.text == "指标值" and grid[0][2] is header and grid[0][3] is header
+    assert [grid[r][0] for r in (1, 2, 3)] == [label, label, label]
+    assert table.cell_at(4, 1) is label and table.cell_at(5, 1).text == "效益指标"
+    assert [c.text for c in table.cells].count("产出指标") == 1
+    assert label.location == Location(
+        file="merged_cells.docx", paragraph=1, table=1, row=2, col=1, quote="产出指标"
+    )
+    assert table.location == Location(
+        file="merged_cells.docx", paragraph=1, table=1, quote="一级指标\t二级指标\t指标值"
+    )
+
+
+def test_grid_before_after_and_repeated_continuation_text():
+    """Row 2 ends one column early (gridAfter), row 4 starts one late (gridBefore); the continuation
+    cell of 丁 repeats its label, which must not be doubled."""
+    table = read("merged_cells.docx").tables[1]
+    assert (table.index, table.n_rows, table.n_cols, table.location.paragraph) == (2, 4, 3, 3)
+    assert cells(table) == [
+        (1, 1, 1, 1, "甲"), (1, 2, 1, 1, "乙"), (1, 3, 1, 1, "丙"),
+        (2, 1, 2, 1, "丁"), (2, 2, 1, 1, "戊"),
+        (3, 2, 1, 2, "己"),
+        (4, 2, 1, 2, "庚"),
+    ]  # fmt: skip
+    assert table.cell_at(2, 3) is None and table.cell_at(4, 1) is None
+    assert table.cell_at(3, 1).text == "丁" and table.cell_at(3, 3).text == "己"
+
+
+# --- tracked changes, content controls, text boxes ---------------------------------------------
+
+
+def test_tracked_changes_read_as_accepted():
+    document = read("tracked_changes.docx")
+    assert paragraphs(document) == [(1, "预算数为640万元"), (2, "第一句。"), (3, "移动的句子。第二句。")]
+    table = document.tables[0]
+    assert table.n_rows == 2  # the row deleted as a tracked change is gone
+    assert cells(table) == [
+        (1, 1, 1, 1, "项目"),
+        (1, 2, 1, 1, "金额"),
+        (2, 1, 1, 1, "新项目"),
+        (2, 2, 1, 1, "640"),
+    ]
+
+
+def test_content_controls_keep_their_content():
+    document = read("content_controls.docx")
+    assert paragraphs(document) == [
+        (1, "单位名称：岳阳县水利局"),
+        (2, "联系电话：8864955（办公室）"),
+        (4, "完"),
+    ]
+    table = document.tables[0]
+    assert table.location.paragraph == 3
+    assert cells(table) == [
+        (1, 1, 1, 1, "项目"),
+        (1, 2, 1, 1, "金额"),
+        (2, 1, 1, 1, "预算"),
+        (2, 2, 1, 1, "640"),
+    ]
+
+
+def test_text_box_appears_once_after_its_anchor():
+    document = read("text_box.docx")
+    assert paragraphs(document) == [
+        (1, "正文第一段"),
+        (1, "文本框：资金到位率100%"),  # Choice and Fallback hold it twice; read once
+        (2, "正文第二段"),
+        (3, "VML文本框"),  # anchored in an otherwise empty paragraph, which is not emitted
+        (4, "正文第三段"),
+    ]
+    box = document.blocks[1]
+    assert box.location == Location(file="text_box.docx", paragraph=1, quote="文本框：资金到位率100%")
+
+
+def test_text_box_in_a_cell_joins_the_cell_text():
+    table = read("text_box.docx").tables[0]
+    assert table.location.paragraph == 5
+    assert cells(table) == [(1, 1, 1, 1, "单元格文字\n框内文字")]
+
+
+# --- nested tables --------------------------------------------------------------------------
+
+
+def test_nested_table_belongs_to_its_cell():
+    document = read("nested_table.docx")
+    outer, inner, after = document.tables
+    assert [t.index for t in (outer, inner, after)] == [1, 2, 3]
+    assert [b.location.paragraph for b in document.blocks] == [1, 2, 3, 4]
+    holder = outer.cell_at(2, 2)
+    assert holder.text == "见下表\n单位：万元"  # nested table text not repeated
+    assert holder.tables == (inner,)
+    assert (
+        inner.parent
+        == holder.location
+        == Location(file="nested_table.docx", paragraph=2, table=1, row=2, col=2, quote="见下表\n单位：万元")
+    )
+    assert cells(inner) == [
+        (1, 1, 1, 1, "来源"),
+        (1, 2, 1, 1, "金额"),
+        (2, 1, 1, 1, "中央"),
+        (2, 2, 1, 1, "1475"),
+    ]
+    assert inner.cell_at(2, 2).location == Location(
+        file="nested_table.docx", paragraph=2, table=2, row=2, col=2, quote="1475"
+    )
+    assert (after.location.paragraph, after.parent, cells(after)) == (
+        4,
+        None,
+        [(1, 1, 1, 1, "甲"), (1, 2, 1, 1, "乙")],
+    )
+
+
+# --- fields, hyperlinks, special characters ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "number, text, what",
+    [
+        (1, "第3页", "complex PAGE field: result kept, instrText dropped"),
+        (2, "填报日期：2024年3月1日", "fldSimple: result kept"),
+        (3, "详见岳阳县财政局网站。", "hyperlink text kept"),
+        (4, "合计\t640\n万元-2024☑优", "tab, break, non-breaking hyphen, Wingdings 2 check box"),
+        (5, "结果：是", "field nested in a field's code: only the outer result"),
+        (6, "合并域无结果", "field without a separate: nothing shown"),
+        (7, "一、基本情况", "TOC field opened in this paragraph"),
+        (8, "二、绩效目标", "TOC field closed in this paragraph"),
+    ],
+)
+def test_fields_links_and_special_characters(number, text, what):
+    assert dict(paragraphs(read("fields_links.docx")))[number] == text, what
+
+
+# --- headers, footers, order, styles, metadata ------------------------------------------------
+
+
+def test_headers_and_footers_are_furniture():
+    document = read("header_footer.docx")
+    assert paragraphs(document) == [(1, "正文内容"), (3, "第二节正文")]  # 2 is the section-break paragraph
+    assert [(b.location.part, b.location.paragraph, b.text) for b in document.furniture] == [
+        ("header", 1, "岳阳县财政局绩效自评报告"),
+        ("footer", 1, "第1页"),
+        ("header", 1, "首页页眉"),
+        ("header", 1, "第二节页眉"),
+    ]
+
+
+def test_body_order_numbering_and_heading_styles():
+    document = read("body_order.docx")
+    blocks = [
+        (
+            b.location.paragraph,
+            "table" if isinstance(b, Table) else b.text,
+            None if isinstance(b, Table) else b.style,
+        )
+        for b in document.blocks
+    ]
+    assert blocks == [
+        (1, "2023年度部门整体支出绩效自评报告", "Title"),
+        (3, "一、基本情况", "Heading 1"),  # 2 is empty: counted, not emitted
+        (4, "我局为正科级行政单位。", None),
+        (5, "table", None),
+        (6, "（一）预算执行情况", "Heading 2"),  # style id "2", as Chinese Word numbers them
+        (8, "table", None),  # 7 holds only ideographic spaces
+        (9, "二、绩效评价结论", "报告大标题"),  # custom style with an outline level
+        (10, "1. 结束语", None),  # List Paragraph is not a heading
+    ]
+    assert [t.index for t in document.tables] == [1, 2]
+    assert cells(document.tables[0]) == [
+        (1, 1, 1, 1, "项目"), (1, 2, 1, 1, "金额（万元）"), (2, 1, 1, 1, "预算数"), (2, 2, 1, 1, "640"),
+    ]  # fmt: skip
+
+
+def test_document_fields_and_metadata():
+    document = read("body_order.docx")
+    assert (document.source, document.sha256, document.format, document.pages) == (
+        "body_order.docx",
+        SHA,
+        "docx",
+        None,
+    )
+    assert (document.status, document.notes, document.furniture) == ("ok", (), ())
+    assert document.metadata == {
+        "title": "岳阳县2023年度绩效自评报告",
+        "author": "jixiao 测试",
+        "created": "2024-03-01T09:30:00+00:00",
+        "modified": "2024-03-01T09:30:00+00:00",
+    }
+
+
+def test_unread_content_makes_the_document_partial():
+    document = read("skipped_content.docx")
+    assert paragraphs(document) == [(1, "资金到位率100%。"), (3, "结尾")]
+    assert document.status == "partial"
+    assert document.notes == (
+        "文档含1处脚注或尾注，本版本未读取脚注和尾注的内容，请人工查看。",
+        "文档含1个嵌入对象（如 Excel 表格、公式），其内容未读取，请人工核对。",
+        "文档含1段嵌入的外部内容（altChunk），其内容未读取，请用 Word 打开后另存为 .docx 再提交。",
+    )
+
+
+def test_edge_cases_rarer_markup():
+    """Legacy hMerge, a vMerge continuation with no cell above, a table in a text box, symbols,
+    a header table, and a package without docProps/core.xml (no invented metadata)."""
+    document = read("edge_cases.docx")
+    table = document.tables[0]
+    assert cells(table) == [
+        (1, 1, 1, 1, "甲"), (1, 2, 1, 1, "乙"), (1, 3, 1, 1, "丙"),
+        (2, 1, 1, 2, "横向合并"), (2, 3, 1, 1, "丁"),
+    ]  # fmt: skip
+    assert paragraphs(document) == [
+        (2, "文本框里有表格"),
+        (2, "框内表头\t数值"),  # a table in a text box: one line per row
+        (2, "到位率\t100%"),
+        (3, "A\uf0b1★B\nC"),  # Symbol-font ± kept as stored; soft hyphen invisible; w:cr is a break
+    ]
+    header_paragraph, header_table = document.furniture
+    assert (header_paragraph.location.part, header_paragraph.text) == ("header", "页眉表格上方")
+    assert (header_table.index, header_table.location.part, header_table.location.paragraph) == (
+        1,
+        "header",
+        2,
+    )
+    assert cells(header_table) == [(1, 1, 1, 1, "单位：岳阳县财政局"), (1, 2, 1, 1, "编号：2024-01")]
+    assert document.metadata == {}
+
+
+# --- a report laid out like seed 002 ----------------------------------------------------------
+
+
+def test_report_sangong_table_grid():
+    """The 三公经费 form of seed 002: two header rows merged down, 其中： over five columns."""
+    document = read("report_sangong.docx")
+    assert paragraphs(document) == [
+        (1, "二、部门（单位）收支情况"),
+        (2, "三公经费支出情况（万元）"),
+        (5, "填报人（签名）："),
+    ]
+    assert [(b.location.part, b.text) for b in document.furniture] == [("header", "岳阳楼区财政局（制）")]
+    (table,) = document.tables
+    assert (table.n_rows, table.n_cols, table.location.paragraph) == (5, 7, 3)
+    texts = [[cell.text if cell else None for cell in row] for row in table.grid()]
+    merged_header = ["机构名称", "三公经费\n合计"] + ["其中："] * 5
+    assert texts == [
+        merged_header,
+        [
+            "机构名称",
+            "三公经费\n合计",
+            "公务接待费",
+            "公务用车运维费",
+            "公务用车购置费",
+            "因公出国费",
+            "会议费",
+        ],
+        ["局机关及二级机构汇总", "3.12", "3.12", "0", "0", "0", "0"],
+        ["1、局机关", "3.12", "3.12", "0", "0", "0", "0"],
+        ["2、二级机构1", "", "", "", "", "", ""],
+    ]
+    assert [(c.row, c.col, c.row_span, c.col_span) for c in table.rows()[0]] == [
+        (1, 1, 2, 1),
+        (1, 2, 2, 1),
+        (1, 3, 1, 5),
+    ]
+    assert len(table.cells) == 3 + 5 + 7 + 7 + 7
+    assert table.cell_at(3, 2).location == Location(
+        file="report_sangong.docx", paragraph=3, table=1, row=3, col=2, quote="3.12"
+    )
+    assert document.metadata["title"] == "岳阳楼区移民开发局2017年度部门整体支出绩效评价报告"
+    assert document.metadata["author"] == "易斌"
+
+
+def test_read_document_dispatches_docx_by_content():
+    document = read_document(FIXTURES / "report_sangong.docx")
+    assert document.format == "docx" and isinstance(document.tables[0].cells[0], Cell)
+    assert len(document.sha256) == 64
+
+
+# --- damaged files ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name, reason_part, detail_part",
+    [
+        ("truncated.docx", "Word 文档已损坏或不完整", "PackageNotFoundError"),
+        ("malformed_xml.docx", "Word 文档的内容已损坏", "XMLSyntaxError"),
+        ("not_word_zip.docx", "缺少 Word 文档的必要组成部分", "KeyError"),
+        ("xlsx_renamed.docx", "不是普通的 Word 文档", "ValueError"),
+    ],
+)
+def test_damaged_files_raise_corrupt_file_error(name, reason_part, detail_part):
+    with pytest.raises(CorruptFileError) as raised:
+        read(name)
+    assert reason_part in raised.value.reason
+    assert raised.value.detail.startswith(detail_part)
+
+
+def test_malformed_xml_names_the_broken_part():
+    with pytest.raises(CorruptFileError) as raised:
+        read("malformed_xml.docx")
+    assert raised.value.detail.endswith("in word/document.xml")
+
+
+# --- speed ------------------------------------------------------------------------------------
+
+
+def test_large_table_is_read_in_one_pass():
+    """300 × 10 cells; python-docx's table.cell(i, j) in a loop took over a minute on such a table.
+    The bound is loose (measured ~0.1 s, see benchmarks/README_docx.md) to stay stable on slow CI."""
+    started = time.perf_counter()
+    document = read("large_table_300x10.docx")
+    elapsed = time.perf_counter() - started
+    (table,) = document.tables
+    assert (table.n_rows, table.n_cols, len(table.cells)) == (300, 10, 2 + 9 + 298 * 10)
+    assert table.cell_at(300, 10).text == "3000.10"  # row × col, then the column number
+    assert elapsed < 3.0
