@@ -2,7 +2,7 @@
 
 Two kinds of text reach us: the text export of the Word reports (tables as one TAB line per
 cell, see ``txt_tables``) and text pasted from web pages or other tools (tables drawn with pipes,
-box-drawing characters or aligned columns). Both are read by the same rules:
+box-drawing characters or aligned columns, see ``txt_drawn``). Both are read by the same rules:
 
 * **Lines.** CRLF, CR and LF all end a line; ``Location.line`` is the 1-based line number an
   editor shows. Each line is cleaned by ``extract.textfix`` (BOM, zero-width characters,
@@ -12,9 +12,9 @@ box-drawing characters or aligned columns). Both are read by the same rules:
   on separate lines ("预算数" / "640.00万元") stay two paragraphs: pairing them is the figure
   extractor's job, and inventing a table here would hide the original layout.
 * **Tables.** A line whose raw text starts with a TAB opens a Word-export table
-  (``tab_table_end``); otherwise pipe/box tables (``drawn_table_end``) and aligned columns
-  (``aligned_table_end``) are tried, in that order, before falling back to a paragraph. Tables are
-  numbered in document order.
+  (``txt_tables.tab_table_end``); otherwise pipe/box tables (``txt_drawn.drawn_table_end``) and
+  aligned columns (``txt_drawn.aligned_table_end``) are tried, in that order, before falling back
+  to a paragraph. Tables are numbered in document order.
 * **Encoding.** A BOM decides (UTF-8, UTF-16 LE/BE); else strict UTF-8; else charset-normalizer
   limited to Chinese encodings; else GB18030. The codec used is ``Document.encoding``.
   UTF-16 without a BOM is not recognised (the file sniffer calls it binary).
@@ -31,16 +31,13 @@ from charset_normalizer import from_bytes
 
 from extract.errors import CorruptFileError, EmptyFileError
 from extract.model import Block, Document, Location, Paragraph
-from extract.readers.txt_tables import (
-    SourceLine,
-    TableSettings,
+from extract.readers.txt_drawn import (
     aligned_lines_to_table,
     aligned_table_end,
     drawn_lines_to_table,
     drawn_table_end,
-    tab_lines_to_table,
-    tab_table_end,
 )
+from extract.readers.txt_tables import SourceLine, TableSettings, tab_lines_to_table, tab_table_end
 from extract.textfix import fix_line
 
 # Byte order marks, longest first, with the codec that decodes what follows.

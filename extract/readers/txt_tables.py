@@ -1,29 +1,47 @@
-"""Rebuild tables from the lines of a text file.
+"""Rebuild the tables of the Word text export, and the pieces every text table shares.
 
-Two sources of tables reach us as text:
+In the text export of the Word reports (the seed reports) every table cell is a line starting
+with a TAB, the cells of a row are consecutive, and a row ends with a blank line. The export
+cannot carry spans: a horizontally merged cell appears once, and a vertically merged cell's
+continuations appear as empty cells ("\\t" alone). ``tab_lines_to_table`` rebuilds the table in
+three steps, each with its rules and limits in its docstring:
 
-1. **The Word text export** (the seed reports): every table cell is a line starting with a TAB,
-   the cells of a row are consecutive, and a row ends with a blank line. The export cannot carry
-   spans, so a horizontally merged cell appears once and a vertically merged cell's continuations
-   appear as empty cells ("\\t" alone). ``tab_lines_to_table`` rebuilds the rows as well as that
-   text allows; the rules and their limits are in the docstrings below.
-2. **Tables drawn in plain text** (pasted from web pages, exported by other tools): pipes
-   (``| 项目 | 金额 |``, Markdown-style, with an optional ``|---|---|`` header line), box-drawing
-   grids (``│ ┃ ├ ┼ ─``), and columns aligned with spaces. ``drawn_table_end`` /
-   ``aligned_table_end`` find them; ``drawn_lines_to_table`` / ``aligned_lines_to_table`` build them.
+1. ``tab_lines_to_row_groups``: blank-separated groups of cell lines;
+2. ``join_split_rows``: two groups that are one row split by a cell's trailing empty paragraph;
+3. ``widen_header_rows``: the horizontal spans of header rows, inferred from the row below.
 
-Nothing here guesses spans: every cell has row_span = col_span = 1, and ``n_cols`` is the widest
-row. Each builder returns the Table and Chinese notes for the auditor about what was inferred.
+Step 3, by example (seed 002, the 支出 part of the form; '' is an empty cell)::
+
+    机构名称 | 支出合计 | 其中：   | 结余                              4 cells
+    ''       | ''       | 基本支出 | 其中：   | 项目支出 | ''            6 cells
+    ''       | ''       | ''       | 人员支出 | 公用支出 | ''  | ''      7 cells
+    局机关…  | 1184.24  | 220.58   | 185.63   | 34.95    | 963.66 | 186.8
+
+Working upwards, the 7 cells of the third row cut the 7 columns into 6 segments: every empty
+cell is a segment of its own (the continuation of a vertically merged cell above it) and
+人员支出 | 公用支出, adjacent non-empty cells, are one segment (the sub-headers of one group
+header). Six segments for the six cells above: 基本支出 col 3, 其中： cols 4–5, 项目支出 col 6,
+'' col 7. The resolved second row then cuts the columns into 4 segments (1, 2, 3–6, 7) for the
+4 cells of the first: 其中： spans cols 3–6 and 结余 sits at col 7, over its own values.
+
+One-cell rows (titles, captions) keep span 1; ``widen_header_rows`` lists the other limits.
+
+Vertical spans are not inferred: the empty continuation cells stay in the table as empty cells
+of span 1 (walking up a column, skip them). The export cannot tell a continuation from a cell
+that is really empty, and the row a header band rests on may be a data row with empty values,
+so merging them into the label above could swallow data.
+
+``SourceLine``, ``TableSettings``, ``GridCell`` and ``rows_to_table`` are shared with the
+tables drawn in plain text (``txt_drawn``). Each builder returns the Table and Chinese notes
+for the auditor about what was inferred.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extract.model import Cell, Location, Table
-from extract.textfix import remove_bookmarks, remove_zero_width, strip_padding
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,11 +91,13 @@ class TableSettings:
 
 @dataclass(frozen=True, slots=True)
 class GridCell:
-    """A cell before it becomes a model Cell: the line it starts on, its column, its text."""
+    """A cell before it becomes a model Cell: the line it starts on, its column, its text, and
+    how many columns it spans."""
 
     line: int
     col: int
     text: str
+    col_span: int = 1
 
 
 Rows = list[list[GridCell]]
@@ -86,25 +106,26 @@ Rows = list[list[GridCell]]
 def rows_to_table(
     rows: Rows, index: int, source: str, first_line: SourceLine, caption: str | None = None
 ) -> Table:
-    """Freeze rebuilt rows into a Table; row r, column c as given, spans 1."""
+    """Freeze rebuilt rows into a Table; row r, column and column span as given, row span 1."""
     cells = tuple(
         Cell(
             row=r,
             col=cell.col,
             text=cell.text,
             location=Location(file=source, line=cell.line, table=index, row=r, col=cell.col, quote=cell.text),
+            col_span=cell.col_span,
         )
         for r, row in enumerate(rows, 1)
         for cell in row
     )
-    n_cols = max((cell.col for cell in cells), default=0)
+    n_cols = max((cell.col + cell.col_span - 1 for cell in cells), default=0)
     location = Location(file=source, line=first_line.number, table=index, quote=first_line.text)
     return Table(
         index=index, n_rows=len(rows), n_cols=n_cols, cells=cells, location=location, caption=caption
     )
 
 
-# --- 1. Word text export: one TAB line per cell --------------------------------------------------
+# --- Word text export: one TAB line per cell -----------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,12 +222,93 @@ def join_split_rows(groups: list[list[RawCell]]) -> tuple[list[list[RawCell]], l
     return rows, joins
 
 
+# Rows with fewer cells are titles or captions, not column headers (see widen_header_rows).
+MIN_HEADER_CELLS = 2
+
+
+def row_width(row: list[GridCell]) -> int:
+    """How many columns a row covers."""
+    return sum(cell.col_span for cell in row)
+
+
+def row_to_segments(row: list[GridCell]) -> list[tuple[int, int]]:
+    """The (first column, width) of the segments a row cuts its columns into, left to right.
+
+    Every empty cell is a segment of its own, of its width (the continuation of a vertically
+    merged cell); every run of adjacent non-empty cells is one segment (sub-headers under one
+    group header). ['', '', '', '人员支出', '公用支出', '', ''] gives
+    [(1, 1), (2, 1), (3, 1), (4, 2), (6, 1), (7, 1)].
+    """
+    segments: list[tuple[int, int]] = []
+    run_start: int | None = None
+    end = 1  # column after the last cell seen
+    for cell in row:
+        if cell.text.strip():
+            run_start = cell.col if run_start is None else run_start
+        else:
+            if run_start is not None:
+                segments.append((run_start, cell.col - run_start))
+                run_start = None
+            segments.append((cell.col, cell.col_span))
+        end = cell.col + cell.col_span
+    if run_start is not None:
+        segments.append((run_start, end - run_start))
+    return segments
+
+
+def widen_header_rows(rows: Rows) -> tuple[Rows, list[int]]:
+    """Give the cells of header rows the columns they span, from the row below; bottom-up.
+
+    A row of k ≥ 2 cells above a row that covers W > k columns (after that row was itself
+    resolved) is a header row: the export wrote its merged cells once. The row below is cut
+    into segments (``row_to_segments``); when there are exactly k segments, the k cells take
+    them in order (col = segment start, col_span = segment width). Otherwise the row stays as
+    it is, spans 1 from column 1. The last row, rows no narrower than the row below and one-cell
+    rows never change. Returns the rows and the 1-based numbers of the rows that were widened.
+
+    The rows are resolved from the bottom of the table up, so a header band of three rows
+    resolves its middle row first (seed 002 支出: 其中： cols 4–5 over 人员支出 | 公用支出), then
+    its top row over the middle one (其中： cols 3–6 over 基本支出 … 项目支出).
+
+    Limits:
+
+    * one-cell rows are left alone (``MIN_HEADER_CELLS``): in the seeds they are titles and
+      captions ("二、部门（单位）收支情况", "表1-1 …"), not column headers, and a title given the
+      width of the row below would be found as the column header of a value that has none. A
+      real one-cell group header over a whole band (no row-label column) is missed;
+    * the rule trusts every empty cell of the lower row to be a vertical-merge continuation and
+      every run of non-empty cells to be the sub-headers of one group. A lower row of data, or a
+      sub-header left really empty, breaks that while the count may still fit: "名称 | 金额"
+      above the data row "a | 1 | ''" gives 名称 cols 1–2 and 金额 col 3, over the empty cell.
+      Any row of two or more cells is tried, header or not (a key–value row above a wider row);
+    * a group header over non-empty sub-headers next to another group header over non-empty
+      sub-headers ("A | B" over "a1 | a2 | b1 | b2") gives one segment where two are needed, so
+      the count does not fit and the row stays as it is;
+    * only horizontal spans: see the module docstring for why vertical spans are not inferred.
+    """
+    resolved = [list(row) for row in rows]
+    widened: list[int] = []
+    for r in range(len(resolved) - 2, -1, -1):
+        row, below = resolved[r], resolved[r + 1]
+        if len(row) < MIN_HEADER_CELLS or len(row) >= row_width(below):
+            continue
+        segments = row_to_segments(below)
+        if len(segments) != len(row):
+            continue
+        resolved[r] = [
+            replace(cell, col=start, col_span=width) for cell, (start, width) in zip(row, segments)
+        ]
+        widened.append(r + 1)
+    return resolved, sorted(widened)
+
+
 def tab_lines_to_table(
     lines: list[SourceLine], index: int, source: str, settings: TableSettings
 ) -> tuple[Table, list[str]]:
     """Build the table from its lines (``lines[0]`` is its first cell line), with notes."""
     rows, joins = join_split_rows(tab_lines_to_row_groups(lines))
     grid_rows = [[GridCell(cell.line, col, cell.text) for col, cell in enumerate(row, 1)] for row in rows]
+    grid_rows, widened = widen_header_rows(grid_rows)
     caption = None
     if len(rows[0]) == 1 and settings.caption_pattern.match(rows[0][0].text):
         caption = rows[0][0].text
@@ -215,252 +317,17 @@ def tab_lines_to_table(
         f"表{index}：第{a}行和第{b}行开始的两段单元格按相邻行的列数合并为同一行（文本格式中该行被空行隔开）"
         for a, b in joins
     ]
-    for r, row in enumerate(rows, 1):
-        for col, cell in enumerate(row, 1):
+    if widened:
+        starts = "、".join(str(grid_rows[r - 1][0].line) for r in widened)
+        notes.append(
+            f"表{index}第{'、'.join(map(str, widened))}行（第{starts}行起）的单元格比下一行少，"
+            "已按下一行的列位置推断其横向合并范围（文本格式不保留合并单元格），请对照原文核对"
+        )
+    for r, (row, grid_row) in enumerate(zip(rows, grid_rows), 1):
+        for cell, grid_cell in zip(row, grid_row):
             if len(cell.paragraphs) > settings.long_cell_paragraphs:
                 notes.append(
-                    f"表{index}第{r}行第{col}列（第{cell.line}行起）的单元格含{len(cell.paragraphs)}段文字，"
+                    f"表{index}第{r}行第{grid_cell.col}列（第{cell.line}行起）的单元格含{len(cell.paragraphs)}段文字，"
                     "可能是表格后的正文被并入了该单元格（文本格式无法区分），请对照原文核对"
                 )
     return table, notes
-
-
-# --- 2. Tables drawn with pipes or box-drawing characters ---------------------------------------
-
-VERTICAL_BARS = "|│┃║╎╏┆┇┊┋"
-# Characters that draw horizontal rules ("|---|:---:|", "+----+", "├──┼──┤").
-HORIZONTAL_RULE_CHARS = "-─━═=╌╍┄┅┈┉"
-RULE_LINE_CHARS = set(VERTICAL_BARS + HORIZONTAL_RULE_CHARS + "+:~ \t\u3000")
-BAR_SPLIT = re.compile(f"[{re.escape(VERTICAL_BARS)}]")
-
-
-def is_rule_line(text: str) -> bool:
-    """A border or header-separator line: only rule characters, at least three, one horizontal."""
-    s = text.strip()
-    return (
-        len(s) >= 3
-        and any(ch in HORIZONTAL_RULE_CHARS for ch in s)
-        and all(ch in RULE_LINE_CHARS or "\u2500" <= ch <= "\u257f" for ch in s)
-    )
-
-
-def split_bar_row(text: str) -> list[str]:
-    """The cells of "| a | b |" or "│ a │ b │" (outer bars optional), stripped."""
-    s = text.strip()
-    if s and s[0] in VERTICAL_BARS:
-        s = s[1:]
-    if s and s[-1] in VERTICAL_BARS:
-        s = s[:-1]
-    return [strip_padding(part) for part in BAR_SPLIT.split(s)]
-
-
-def drawn_table_end(lines: list[SourceLine], start: int) -> int:
-    """Index after a pipe/box table starting at ``lines[start]``, or ``start`` when there is none.
-
-    Candidate lines are consecutive non-blank lines that are rule lines or contain a vertical
-    bar. They form a table when there are at least two of them, every content line has two or
-    more cells, and either every content line starts with a bar or a Markdown separator line
-    ("---|---") is present (so "a | b" rows without outer pipes need that separator). Limits:
-    an escaped pipe "\\|" inside a cell splits it; Markdown emphasis is kept as typed.
-    """
-    end = start
-    while end < len(lines) and not lines[end].is_cell and not lines[end].is_blank:
-        text = lines[end].text
-        if not (is_rule_line(text) or any(ch in VERTICAL_BARS for ch in text)):
-            break
-        end += 1
-    block = lines[start:end]
-    content = [line for line in block if not is_rule_line(line.text)]
-    if len(block) < 2 or not content:
-        return start
-    bars_first = all(line.text[0] in VERTICAL_BARS for line in content)
-    markdown_separator = any(is_rule_line(line.text) and "|" in line.text for line in block)
-    if not (bars_first or markdown_separator):
-        return start
-    if any(len(split_bar_row(line.text)) < 2 for line in content):
-        return start
-    return end
-
-
-def drawn_lines_to_table(lines: list[SourceLine], index: int, source: str) -> tuple[Table, list[str]]:
-    """Build a pipe/box table: one row per content line, or per band between rules.
-
-    When rules separate the body rows too (two or more rules between the first and the last
-    content line, as in a full box grid), the content lines between two rules are one row and
-    a cell's pieces are joined with a line break (text wrapped inside a grid cell). Otherwise
-    every content line is a row (Markdown: only the header is ruled off).
-    """
-    positions = [k for k, line in enumerate(lines) if not is_rule_line(line.text)]
-    first, last = positions[0], positions[-1]
-    inner_rules = sum(1 for k in range(first, last) if is_rule_line(lines[k].text))
-    bands: list[list[SourceLine]] = []
-    if inner_rules >= 2:
-        current: list[SourceLine] = []
-        for line in lines[first : last + 1]:
-            if is_rule_line(line.text):
-                if current:
-                    bands.append(current)
-                current = []
-            else:
-                current.append(line)
-        if current:
-            bands.append(current)
-    else:
-        bands = [[lines[k]] for k in positions]
-    rows: Rows = []
-    for band in bands:
-        split = [(line.number, split_bar_row(line.text)) for line in band]
-        width = max(len(cells) for _, cells in split)
-        row = []
-        for col in range(width):
-            pieces = [(number, cells[col]) for number, cells in split if col < len(cells) and cells[col]]
-            line_number = pieces[0][0] if pieces else band[0].number
-            row.append(GridCell(line_number, col + 1, "\n".join(text for _, text in pieces)))
-        rows.append(row)
-    table = rows_to_table(rows, index, source, lines[0])
-    note = f"表{index}：第{lines[0].number}–{lines[-1].number}行是用竖线或制表符号画出的表格，已按分隔符拆分单元格"
-    return table, [note]
-
-
-# --- 3. Columns aligned with spaces --------------------------------------------------------------
-
-GAP_CHARS = " \u3000\u00a0\t"
-TAB_STOP = 8
-
-
-@dataclass(frozen=True, slots=True)
-class Segment:
-    """A run of text between column gaps, with its display columns [start, end)."""
-
-    start: int
-    end: int
-    text: str
-
-
-def char_width(ch: str) -> int:
-    """Display columns of a character: CJK wide and full-width forms count 2, combining marks 0.
-
-    East Asian "ambiguous" characters (“ ” ≥ ①) count 1, as in most editors outside CJK locales.
-    """
-    if unicodedata.combining(ch):
-        return 0
-    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-
-
-def layout_text(raw: str) -> str:
-    """The raw line as displayed: export artefacts removed, indentation kept, tab marker kept."""
-    return remove_bookmarks(remove_zero_width(raw.lstrip("\ufeff"))).rstrip(GAP_CHARS)
-
-
-def line_segments(raw: str, min_gap: int) -> list[Segment]:
-    """Split a line at runs of ``min_gap`` or more whitespace characters, or at any tab."""
-    segments: list[Segment] = []
-    col = 0
-    start: int | None = None
-    chars: list[str] = []
-    i = 0
-    while i < len(raw):
-        if raw[i] in GAP_CHARS:
-            j, gap_col, has_tab = i, col, False
-            while j < len(raw) and raw[j] in GAP_CHARS:
-                has_tab = has_tab or raw[j] == "\t"
-                gap_col = (
-                    (gap_col // TAB_STOP + 1) * TAB_STOP if raw[j] == "\t" else gap_col + char_width(raw[j])
-                )
-                j += 1
-            if start is not None and (j - i >= min_gap or has_tab or j == len(raw)):
-                segments.append(Segment(start, col, "".join(chars)))
-                start, chars = None, []
-            elif start is not None:
-                chars.append(raw[i:j])
-            i, col = j, gap_col
-            continue
-        if start is None:
-            start = col
-        chars.append(raw[i])
-        col += char_width(raw[i])
-        i += 1
-    if start is not None:
-        segments.append(Segment(start, col, "".join(chars)))
-    return segments
-
-
-def aligned_columns(segment_rows: list[list[Segment]]) -> list[tuple[int, int]] | None:
-    """The common columns of the rows, or None when they do not line up.
-
-    Columns are the union of the rows' segments, merged where they overlap or touch, so that a
-    column is separated from the next by at least one display column that is blank in every row
-    (right-aligned numbers under a wider header still fall in the header's column). The rows
-    line up when no row has two segments in one column, there are two or more columns, and each
-    column is filled in more than half of the rows (so two lines must fill the same columns:
-    "名称：  （盖章）" above "填报人：        联系电话：" is not a table).
-    """
-    columns: list[list[int]] = []
-    for start, end in sorted((s.start, s.end) for row in segment_rows for s in row):
-        if columns and start <= columns[-1][1]:
-            columns[-1][1] = max(columns[-1][1], end)
-        else:
-            columns.append([start, end])
-    if len(columns) < 2:
-        return None
-    filled = [0] * len(columns)
-    for row in segment_rows:
-        used = [column_of(segment, columns) for segment in row]
-        if len(set(used)) != len(used):
-            return None
-        for k in used:
-            filled[k] += 1
-    if min(filled) * 2 <= len(segment_rows):
-        return None
-    return [(start, end) for start, end in columns]
-
-
-def column_of(segment: Segment, columns: list[list[int]] | list[tuple[int, int]]) -> int:
-    return next(k for k, (start, end) in enumerate(columns) if start <= segment.start < end)
-
-
-def aligned_table_end(lines: list[SourceLine], start: int, settings: TableSettings) -> int:
-    """Index after a table of space-aligned columns starting at ``lines[start]``, or ``start``.
-
-    Consecutive non-blank lines join the block while each splits into two or more segments
-    (gaps of ``min_gap``+ spaces) and the block's columns still line up (``aligned_columns``);
-    rule lines ("------  ------") may sit anywhere in the block and are not rows. At least
-    ``min_aligned_rows`` rows are needed. CJK characters count two display columns. Limits: a
-    row with a single filled cell, or a header cell spanning two columns, ends the block; a
-    cell whose text contains two spaces in a row is split in two.
-    """
-    segment_rows: list[list[Segment]] = []
-    end = start
-    while end < len(lines) and not lines[end].is_cell and not lines[end].is_blank:
-        line = lines[end]
-        if is_rule_line(line.text):
-            end += 1
-            continue
-        segments = line_segments(layout_text(line.raw), settings.min_gap)
-        if len(segments) < 2 or aligned_columns(segment_rows + [segments]) is None:
-            break
-        segment_rows.append(segments)
-        end += 1
-    return end if len(segment_rows) >= settings.min_aligned_rows else start
-
-
-def aligned_lines_to_table(
-    lines: list[SourceLine], index: int, source: str, settings: TableSettings
-) -> tuple[Table, list[str]]:
-    """Build a table from aligned lines: one row per line, empty cells where a column is blank."""
-    content = [line for line in lines if not is_rule_line(line.text)]
-    segment_rows = [line_segments(layout_text(line.raw), settings.min_gap) for line in content]
-    columns = aligned_columns(segment_rows)
-    assert columns is not None, "aligned_table_end accepted these lines"
-    rows: Rows = []
-    for line, segments in zip(content, segment_rows):
-        texts = [""] * len(columns)
-        for segment in segments:
-            texts[column_of(segment, columns)] = strip_padding(segment.text)
-        rows.append([GridCell(line.number, col, text) for col, text in enumerate(texts, 1)])
-    table = rows_to_table(rows, index, source, lines[0])
-    note = (
-        f"表{index}：第{lines[0].number}–{lines[-1].number}行是用空格对齐的{len(columns)}列文字，"
-        "已按列位置识别为表格（列的划分由空格位置推断）"
-    )
-    return table, [note]
