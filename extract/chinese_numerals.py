@@ -1,0 +1,268 @@
+"""Chinese numerals, ordinary (小写 三万五千六百) and financial (大写 壹万贰仟叁佰肆拾伍), to exact numbers.
+
+``numbers.py`` finds *where* a numeral run sits and decides whether it states a quantity; this
+module only answers "what number does this run of numeral characters spell?", or ``None`` when
+the run is not a well-formed numeral (``十四五`` is a plan name, not 1,445).
+
+    >>> chinese_to_decimal("三万五千六百")
+    Decimal('35600')
+    >>> chinese_to_decimal("百分之三点五") is None   # the 百分之 prefix is numbers.py's job
+    True
+
+It also holds the list of ordinary words that contain numeral characters but state no number
+(一律, 统一, 三公经费 …), because deciding that is a question about Chinese numerals, not about
+Arabic digits.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+# Digit characters. 〇/○ are the zero of years written digit by digit (二〇二二年); 两 is the
+# 2 used before measure words and 千/万 (两千, 两个); the 大写 forms are the ones on cheques and
+# in 人民币…元整 amounts; a few traditional forms (貳 參 陸) appear in scanned older documents.
+DIGITS: dict[str, int] = {
+    "零": 0, "〇": 0, "○": 0,
+    "一": 1, "壹": 1,
+    "二": 2, "两": 2, "贰": 2, "貳": 2, "貮": 2,
+    "三": 3, "叁": 3, "參": 3, "叄": 3,
+    "四": 4, "肆": 4,
+    "五": 5, "伍": 5,
+    "六": 6, "陆": 6, "陸": 6,
+    "七": 7, "柒": 7,
+    "八": 8, "捌": 8,
+    "九": 9, "玖": 9,
+}
+
+# Units below 万, which multiply the digit before them inside one 万-group.
+SMALL_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+
+# Units that close a group: 三千万 is (三千)×万, 一亿二千万 is 一×亿 + (二千)×万.
+BIG_UNITS: dict[str, int] = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
+
+# The decimal point of spoken numbers: 三点五 = 3.5.
+POINTS = "点點"
+
+NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS)
+_DIGIT_CHARS = "".join(DIGITS)
+
+# One run of numeral characters, with an optional decimal part. numbers.py searches with it.
+NUMERAL_RUN = re.compile(f"[{NUMERAL_CHARS}]+(?:[{POINTS}][{_DIGIT_CHARS}]+)?")
+
+# Words made of numeral characters (or starting with one) that are not numbers. numbers.py
+# blanks them out before it looks for quantities. Each entry says why it is here; most would
+# already be skipped because no measure word follows, and are listed so that the rule does not
+# depend on what happens to come next (统一口径 would otherwise read as "一口").
+NUMERAL_WORDS: tuple[tuple[str, str], ...] = (
+    (r"一律|一般|一直|一线|一站式|一卡通|一体化|一系列|一方面|一把手|一揽子", "words; brief and seeds"),
+    (r"(?<=[统唯同之逐单])一|万一|进一步", "一 inside a word (统一口径 is not 一口); only 一 is blanked"),
+    (f"(?:[{''.join(DIGITS)}十][{''.join(DIGITS)}十百千万亿]*|\\d+)分之(?:[{''.join(DIGITS)}十百千]+|\\d+)",
+     "fractions 三分之一: 1/3 has no exact decimal; 百分之/千分之 are read as rates"),
+    (r"一次性|一条龙|一口气|一成不变", "numeral + measure word that is an adjective or idiom"),
+    (r"三公", "三公经费 (the three official expenses), seeds 000 and 004"),
+    (r"十[一二三四五六七八九]五", "plan names 十四五 / 十三五 (not 1,445)"),
+    (r"[一二三四五六七八九]级", "一级指标 / 二级指标 / 三级指标: levels, seed 003"),
+    (r"[一二三四五六七八九十]是", "一是 / 二是: list markers in running text, seeds 001 and 004"),
+    (r"八项规定", "the name of a regulation, not eight items"),
+    (r"百分百", "rhetoric (百分百满意), not a stated rate"),
+    (f"(?<![{NUMERAL_CHARS}\\d])十分(?![之钟])", "十分 = 'very' (十分困难, seed 001), not a score of 10"),
+)
+
+# Characters that, right before a numeral run, make it something other than a count: 第一 is
+# an ordinal, 无一人 means nobody, 每一户 is distributive, 数十人 / 几十个 are vague amounts.
+LEFT_BLOCKERS = "第无每逐数几"
+
+# After a Chinese count, another numeral means a slogan, not a count: 一户一产业 (seed 003),
+# 一村一品, 三走访三签字 (seed 004).
+SLOGAN_NEXT = "一二两三四五六七八九十"
+
+# 角 and 分 after 元, in Arabic or Chinese digits: 3元5角, 12元3角4分, 壹元零伍分, 陆角柒分.
+_ANY_DIGIT = "\\d" + "".join(DIGITS)
+JIAO_FEN = re.compile(f"(?P<jiao>[{_ANY_DIGIT}])角(?:零?(?P<fen>[{_ANY_DIGIT}])分)?|零?(?P<fen_only>[{_ANY_DIGIT}])分")
+
+
+def chinese_to_decimal(text: str) -> Decimal | None:
+    """The exact number a run of Chinese numeral characters spells, or ``None``.
+
+    ``三点五`` → 3.5, ``零点五`` → 0.5, ``一百零五`` → 105, ``壹拾万`` → 100000, ``二〇二二`` → 2022.
+    Colloquial trailing digits are read as people read them: ``三万五`` → 35000, ``一百五`` → 150.
+    """
+    integer_text, point, fraction_text = _split_point(text)
+    integer = chinese_to_int(integer_text)
+    if integer is None:
+        return None
+    if not point:
+        return Decimal(integer)
+    if not fraction_text or any(ch not in DIGITS for ch in fraction_text):
+        return None
+    return Decimal(f"{integer}.{''.join(str(DIGITS[ch]) for ch in fraction_text)}")
+
+
+def chinese_to_int(text: str) -> int | None:
+    """An integer spelt in Chinese numerals (小写 or 大写), or ``None`` when malformed.
+
+    A run made only of digits (``二〇二二``) is read digit by digit, as years are written.
+    """
+    if not text:
+        return None
+    if len(text) > 1 and all(ch in DIGITS for ch in text):
+        return int("".join(str(DIGITS[ch]) for ch in text))
+    return _grouped_to_int(text)
+
+
+def is_digit_sequence(text: str) -> bool:
+    """True for runs like ``三五`` or ``二〇二二``: digits with no unit between them.
+
+    numbers.py refuses them as quantities (三五个 means "three to five", 一二个 "one or two");
+    only a year (二〇二二年) is written this way.
+    """
+    head = _split_point(text)[0]
+    return len(head) > 1 and all(ch in DIGITS for ch in head)
+
+
+def has_numeral_digit(text: str) -> bool:
+    """True when the run holds a digit or starts with 十: ``万`` and ``千`` alone are no number.
+
+    This keeps 千家万户 and 蔡家社区万家组 (seed 001) from reading as 1000 or 10000 families.
+    """
+    return any(ch in DIGITS for ch in text) or text[:1] in "十拾"
+
+
+def _split_point(text: str) -> tuple[str, str, str]:
+    """Split ``三点五`` into ("三", "点", "五"); no point gives ("三", "", "")."""
+    for point in POINTS:
+        if point in text:
+            head, _, tail = text.partition(point)
+            return head, point, tail
+    return text, "", ""
+
+
+class _Groups:
+    """Running state of the grouped reading: 亿-part, 万-part, the section below 万."""
+
+    def __init__(self) -> None:
+        self.above_yi = 0
+        self.wan = 0
+        self.section = 0
+        self.digit: int | None = None
+        self.smallest_unit = 10**5  # units inside a section must descend: 千 then 百 then 十
+        self.has_wan = False
+        self.prev = ""  # kind of the previous character: "", digit, zero, small, big
+        self.unit_before_digit = 1  # scale of a trailing colloquial digit (三万五 → 5×1000)
+
+
+def _grouped_to_int(text: str) -> int | None:
+    """Read ``一亿二千万零五百`` style numerals group by group; ``None`` on any malformation."""
+    state = _Groups()
+    for ch in text:
+        if ch in DIGITS:
+            ok = _take_digit(state, DIGITS[ch])
+        elif ch in SMALL_UNITS:
+            ok = _take_small_unit(state, SMALL_UNITS[ch])
+        elif ch in BIG_UNITS:
+            ok = _take_big_unit(state, BIG_UNITS[ch])
+        else:
+            ok = False
+        if not ok:
+            return None
+    tail = (state.digit or 0) * state.unit_before_digit
+    return state.above_yi + state.wan + state.section + tail
+
+
+def _take_digit(state: _Groups, digit: int) -> bool:
+    """A digit waits for the unit after it; two digits in a row (十四五) are malformed."""
+    if digit == 0:
+        if state.prev in ("small", "big", "zero"):
+            state.prev = "zero"
+            return True
+        return state.prev == "" and state.digit is None and _only_zero(state)
+    if state.prev == "digit":
+        return False
+    state.unit_before_digit = {"small": state.smallest_unit // 10, "big": _last_big(state) // 10}.get(
+        state.prev, 1
+    )
+    state.digit = digit
+    state.prev = "digit"
+    return True
+
+
+def _only_zero(state: _Groups) -> bool:
+    """零 on its own is the number 0; mark it so a following digit is refused."""
+    state.prev = "digit"
+    state.digit = 0
+    return True
+
+
+def _last_big(state: _Groups) -> int:
+    """The big unit just read: 万 when this 亿-group already has one, else 亿."""
+    return 10**4 if state.has_wan else 10**8
+
+
+def _take_small_unit(state: _Groups, unit: int) -> bool:
+    """十/百/千 multiply the pending digit; 十 alone means 一十 (十五 = 15)."""
+    if unit >= state.smallest_unit:
+        return False
+    if state.digit is None:
+        if unit != 10 or state.prev not in ("", "zero", "big"):
+            return False
+        state.digit = 1
+    state.section += state.digit * unit
+    state.digit = None
+    state.smallest_unit = unit
+    state.prev = "small"
+    return True
+
+
+def _take_big_unit(state: _Groups, unit: int) -> bool:
+    """万 closes the section below it; 亿 closes everything below it (三万亿 works too)."""
+    group = state.section + (state.digit or 0)
+    if unit == 10**4:
+        if group == 0 or state.has_wan:
+            return False
+        state.wan = group * unit
+        state.has_wan = True
+    else:
+        amount = state.wan + group
+        if amount == 0:
+            return False
+        state.above_yi = (state.above_yi + amount) * unit
+        state.wan = 0
+        state.has_wan = False
+    state.section = 0
+    state.digit = None
+    state.smallest_unit = 10**5
+    state.prev = "big"
+    return True
+
+
+def run_states_quantity(run: str, before: str, after: str, has_unit: bool, whole_cell: bool) -> bool:
+    """Whether a Chinese numeral run states a quantity, given the characters around it.
+
+    It must be a real numeral (not 万 alone, not 三五 "three to five"), not follow a blocker
+    (第一, 无一人, 数十人), and be followed by a unit (四个机构) unless it is the whole cell; a
+    count followed by another numeral is a slogan (一户一产业). ``after`` is the character after
+    the unit.
+    """
+    if not has_numeral_digit(run) or is_digit_sequence(run):
+        return False
+    if before and before in LEFT_BLOCKERS:
+        return False
+    if not has_unit:
+        return whole_cell
+    return not (after and after in SLOGAN_NEXT)
+
+
+def jiao_fen_at(text: str, pos: int) -> tuple[int, int] | None:
+    """角/分 written at ``pos`` (right after 元) as (分 count, end), or ``None``: 3角4分 → (34, end)."""
+    m = JIAO_FEN.match(text, pos)
+    if m is None:
+        return None
+    jiao = _digit_value(m["jiao"]) if m["jiao"] else 0
+    fen_char = m["fen"] or m["fen_only"]
+    return jiao * 10 + (_digit_value(fen_char) if fen_char else 0), m.end()
+
+
+def _digit_value(ch: str) -> int:
+    """One Arabic or Chinese digit character as an int."""
+    return int(ch) if ch.isascii() else DIGITS[ch]

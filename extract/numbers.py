@@ -1,0 +1,564 @@
+"""Text → ``Quantity``: the numbers a report states, exact, with their unit and the raw text.
+
+Modelled on price-parser: two small entry points return value objects holding a ``Decimal`` and
+the exact substring; "no quantity here" is ``None`` (or an empty list), never an exception.
+Every heuristic sits in an ordered module-level list with a comment saying why it is there.
+
+    >>> parse_quantity("预算执行率61.92%")
+    Quantity(value=Decimal('61.92'), unit='%', raw='61.92%', op=None, high=None, start=5, end=11)
+    >>> [(q.value, q.unit) for q in find_quantities("完成了36277人计2161.83万元的移民直补")]
+    [(Decimal('36277'), '人'), (Decimal('2161.83'), '万元')]
+
+How a quantity is read, left to right over the text:
+
+1. full-width characters are mapped to ASCII one for one (``１２３．４５`` → ``123.45``), so
+   character offsets in the cleaned text are offsets in the original;
+2. spans that hold digits but state no quantity are blanked out (``NOT_QUANTITY_PATTERNS``:
+   document numbers, dates, years, phone numbers, section markers, numeral words like 统一);
+3. each remaining number core (Arabic, Chinese, or after 百分之) is extended to the right by
+   余/多, a multiplier (万, 亿, 千万), a unit, 角/分, a range and a comparator suffix, and to
+   the left by a sign, a currency mark and a comparator prefix.
+
+Decisions a reader of the results needs to know:
+
+* A Chinese numeral run is a quantity only when a unit or measure word follows it (四个机构,
+  两村) or when it is the whole cell (``parse_quantity("十五")``); idioms and slogans made of
+  numerals are not (一律, 统一, 三公经费, 十四五, 一户一产业).
+* 余/多 (610余盏, 5万余元) mean "more than": op ">". 近 (近600万元) means "nearly": op "≈", as
+  约/大约/左右 do. 以上/以下/以内 include the number (≥, ≤); 超过/不满/不足 exclude it (>, <).
+  A comparator prefix wins over a suffix; a range (op "range") drops a comparator before it.
+* A sign is only taken when written next to the digits (-5.2万元, －5%); 减少3.14万元 stays
+  positive, since the word already carries the direction.
+* A year (2020年度) is not a quantity; ``find_years`` returns years for later stages.
+
+Units keep the report's own scale for money (``2.5万元`` is 2.5 in 万元, ``3.08亿元`` is 3.08
+in 亿元) because auditors compare figures in the unit the report uses; every other multiplier is
+folded into the value (``1.07万人次`` is 10700 人次, bare ``1.2万`` is 12000).
+``normalize/units.py`` converts to canonical units.
+
+``Quantity`` belongs with the document model; it is defined here until ``extract/model.py``
+takes it over.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Context, Decimal, DivisionByZero, Inexact, InvalidOperation, Overflow
+
+from extract.chinese_numerals import (
+    BIG_UNITS,
+    DIGITS,
+    NUMERAL_CHARS,
+    NUMERAL_RUN,
+    NUMERAL_WORDS,
+    chinese_to_decimal,
+    jiao_fen_at,
+    run_states_quantity,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One quantity a text states. ``raw == text[start:end]`` when found in running text."""
+
+    value: Decimal  # exact; for a range the low end
+    unit: str  # normalised spelling, "" for a bare number
+    raw: str  # the exact substring of the input that states the quantity
+    op: str | None = None  # "≥", "≤", ">", "<", "≈", "range", or None for "="
+    high: Decimal | None = None  # high end of a range
+    start: int | None = None  # char span of raw in the input text (0-based, half-open)
+    end: int | None = None
+
+
+# ─── 1. characters ────────────────────────────────────────────────────────────────────────────
+
+# One-for-one replacements, so offsets survive: full-width ASCII forms (１２３．４５％－＞，（）),
+# the ideographic space, the minus sign and the small/wave hyphens that Word and PDFs produce.
+CHAR_REPLACEMENTS: dict[int, int] = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {
+    0x3000: ord(" "),  # ideographic space between a number and its unit (在职人员控制率为 260 %)
+    0x00A0: ord(" "),  # no-break space from Word
+    0x2212: ord("-"),  # minus sign
+    0xFE63: ord("-"),  # small hyphen-minus
+    0x301C: ord("~"),  # wave dash 〜 used for ranges
+    0xFFE5: ord("¥"),  # full-width yen/yuan sign
+}
+
+BLANK = "\ufffc"  # what a non-quantity span is replaced by: neither digit, unit nor comparator
+
+
+def normalise_chars(text: str) -> str:
+    """Map full-width digits and signs to ASCII, one character for one: ``５０％`` → ``50%``."""
+    return text.translate(CHAR_REPLACEMENTS)
+
+
+# ─── 2. years ─────────────────────────────────────────────────────────────────────────────────
+
+# A year is a 4-digit 19xx/20xx followed by 年 (2020年度), starting a dashed date (2022-12-2), or
+# first in a year range (2020—2021年); or four Chinese digits before 年 (二〇二二年).
+# The range form comes first: once the 2021 of 2020-2021年 is blanked, 2020 has no 年 to see.
+YEAR_PATTERNS: tuple[re.Pattern[str], ...] = (
+    re.compile(r"(?<![\d.])(?:19|20)\d{2}(?=\s*[-—–~至到]\s*(?:19|20)\d{2}\s*年)"),
+    re.compile(r"(?<![\d.])(?:19|20)\d{2}(?=\s*年)"),
+    re.compile(r"(?<![\d.])(?:19|20)\d{2}(?=[-/]\d{1,2}[-/]\d{1,2}(?!\d))"),
+    re.compile(f"(?<![{NUMERAL_CHARS}])[〇零○一二三四五六七八九]{{4}}(?=年)"),
+)
+
+
+def find_years(text: str) -> list[tuple[int, tuple[int, int]]]:
+    """Every year written in ``text`` as (year, (start, end)), left to right.
+
+    Years are not quantities (find_quantities skips them); later stages check them against the
+    report year. A bracketed year inside a document number (湘财预〔2022〕292号) is not listed.
+    """
+    clean = normalise_chars(text)
+    found: dict[int, tuple[int, tuple[int, int]]] = {}
+    for pattern in YEAR_PATTERNS:
+        for m in pattern.finditer(clean):
+            digits = m.group()
+            year = int(digits) if digits.isdigit() else int("".join(str(DIGITS[ch]) for ch in digits))
+            found[m.start()] = (year, m.span())
+    return [found[k] for k in sorted(found)]
+
+
+# ─── 3. spans that are not quantities ─────────────────────────────────────────────────────────
+
+_OPEN, _CLOSE = r"[〔﹝【\[(]", r"[〕﹞】\])]"
+
+# Applied in this order to the normalised text; each match is blanked. Seeds are the reports in
+# shared/seeds/ (000 邵东 2020, 001 岳阳楼区 2023, 002 岳阳楼区 2017, 003 岳阳县, 004 永兴县).
+_NOT_QUANTITY_SOURCES: tuple[tuple[str, str], ...] = (
+    (f"{_OPEN}\\s*(?:19|20)\\d{{2}}\\s*{_CLOSE}\\s*第?\\s*\\d+\\s*号?",
+     "document numbers 湘财预〔2022〕292号, [2006]17号, 岳政办发[2007］7号 (seeds 002, 003)"),
+    (r"(?<![\d.])(?:19|20)\d{2}([-/.])\d{1,2}\1\d{1,2}(?![\d.])", "dates 2022-12-2 (seed 003 tables)"),
+    (r"(?<![\d.])(?:19|20)\d{2}[-/](?:0?[1-9]|1[0-2])(?!\d)", "year-month 2023-07"),
+    *((p.pattern, "years 2020年度, 2020—2021年, 二〇二二年: see find_years") for p in YEAR_PATTERNS),
+    (r"(?<![\d.])\d{1,2}\s*[-~至到—–]\s*(?=\d{1,2}\s*[月日号])", "the first end of 1-3月, 23至27日"),
+    (r"(?<![\d.])\d{1,2}\s*月份?", "months 3月份 (001), 6月底 (004); 3个月 is a duration"),
+    (r"(?<![\d.])\d+\s*号|(?<![\d.])\d{1,2}\s*日", "days 5月22日, 27日 (003); numbers 17号 (002)"),
+    (r"(?<![\d.])\d{1,2}:\d{2}(?::\d{2})?(?!\d)|\d{1,2}[点时]\d{1,2}分|[上下]午\s*\d{1,2}\s*[点时]",
+     "clock times"),
+    (r"(?:电\s*话|手机|传真|热线|[Tt][Ee][Ll])[:\s]*\+?\d[\d\- ]{5,}\d",
+     "phone numbers after their label: 联络电话 8864955 (seed 002, on the next line)"),
+    (r"(?<![\d.])0\d{2,3}-\d{7,8}(?!\d)", "landlines 0730-8864955"),
+    (r"(?<![\d.])1[3-9]\d{9}(?![\d.])", "11-digit mobile numbers"),
+    (r"(?<![\d.])\d{12,}(?![\d.])", "ID, account and credit-code numbers: no amount here has 12 digits"),
+    (r"(?<![A-Za-z\d.])(?=[\dA-Za-z]*[A-Za-z])(?=[\dA-Za-z]*\d)[\dA-Za-z]+",
+     "codes mixing letters and digits (MA4L…, V2, PM2); this also drops ASCII units (5km)"),
+    (r"(?<![\d.])\d+(?:\.\d+){2,}|\d+(?:\.\d+)*\s*版", "version numbers 1.2.3, 2.0版"),
+    (r"(?<![\d./])\d{1,4}/\d{1,4}(?![\d./])", "slash fractions 1/3 (no exact decimal), short dates 12/31"),
+    (r"(?<![\d.])\d{1,3}\s*、", "list markers 1、 (every seed)"),
+    (r"\(\s*\d{1,3}\s*\)", "list markers (1) / （1） (seed 003)"),
+    (r"(?<![\d.])\d{1,3}\.(?=[\u4e00-\u9fff“\"])", "list markers 1.贯彻 (004), 4.提高 (000): no amount ends in '.'"),
+    (r"(?m)(?:^|(?<=[;。:,\s]))[ \t]*\d{1,3}\)", "line-start markers 1）数量指标 (seed 003)"),
+    (r"(?:指标|目标|附件|附表|任务|步骤|序号|编号|条款|图)[ ]*\d+(?:[-.]\d+)*",
+     "labels 指标1：, 目标8：, 附件 5 (seeds 001, 002, 003)"),
+    (r"(?<![代发报列填])表[ ]*\d+(?:[-.]\d+)*", "table numbers 表1-1 (seed 003), not 代表42人"),
+    (f"第\\s*(?:\\d+|[{NUMERAL_CHARS}]+)", "ordinals 第一, 第九次, 第1条"),
+    *NUMERAL_WORDS,
+)
+NOT_QUANTITY_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(rx), why) for rx, why in _NOT_QUANTITY_SOURCES
+)
+
+
+def blank_non_quantities(clean: str) -> str:
+    """Replace every span of ``NOT_QUANTITY_PATTERNS`` by ``BLANK`` (same length, same offsets).
+
+    Patterns run in order on the text as blanked so far, so a later pattern never matches
+    inside an earlier one's span (the 2022 of 〔2022〕292号 is gone before years are looked for).
+    """
+    chars = list(clean)
+    for pattern, _why in NOT_QUANTITY_PATTERNS:
+        for m in pattern.finditer("".join(chars)):
+            chars[m.start():m.end()] = BLANK * (m.end() - m.start())
+    return "".join(chars)
+
+
+# ─── 4. units ─────────────────────────────────────────────────────────────────────────────────
+
+# Written spelling → normalised unit. Longest spelling wins (人次 before 人, 个月 before 个).
+UNIT_SPELLINGS: dict[str, str] = {
+    # money; 角 on its own (5角); 分 after 元/角 is read as money by _read_jiao_fen
+    "元": "元", "圆": "元", "角": "角",
+    # rates
+    "%": "%", "‰": "‰", "‱": "‱", "个百分点": "个百分点", "百分点": "个百分点", "成": "成", "倍": "倍",
+    # counts (measure words seen in the seeds: 人 户 个 项 次 家 栋 名 盏 口 条 场次 件 支 种 笔 …)
+    **{u: u for u in (
+        "人次", "人", "户次", "户", "个", "项", "次", "家", "所", "村", "座", "台", "辆", "件", "名",
+        "盏", "口", "条", "场次", "场", "批次", "批", "期", "栋", "幢", "套", "本", "支", "种", "笔",
+        "份", "张", "处", "间", "篇", "只", "头", "株", "棵", "届", "位", "组",
+    )},
+    # other physical units, kept as written
+    **{u: u for u in (
+        "亩", "公顷", "平方公里", "平方米", "立方米", "公里", "千米", "米", "吨", "公斤", "千克", "斤",
+        "天", "小时", "分钟", "个月", "年", "周", "分", "千瓦时", "千瓦", "岁",
+    )},
+}
+_UNITS_LONGEST_FIRST = sorted(UNIT_SPELLINGS, key=len, reverse=True)
+
+# A unit is not read when the next character makes it part of a word: 3成立 is not 3 成,
+# 5本级 not 5 本. Each entry lists the characters that follow the unit in such words.
+UNIT_REJECTED_BEFORE: dict[str, str] = {
+    "成": "立为本果效功绩员熟交品就长都年型分",
+    "分": "之析别配布散享",  # 三分之一 is a fraction, not a score of 3
+    "年": "度级底初末中",
+    "本": "级金地部",
+    "期": "间限末初满",
+    "人": "民员口均才大社工",
+    "户": "籍口主型",
+    "村": "委民级组庄集干",
+    "口": "径岸号",
+    "名": "称单义额",
+    "座": "谈",
+    "台": "账帐阶湾",
+    "场": "所地景",
+    "批": "复准示",
+    "所": "有在属以得需谓",
+    "处": "理置分长罚",
+    "条": "件例款",
+    "家": "庭属乡长",
+    "组": "织成建长",
+    "支": "出付持部",
+    "种": "植类子养",
+    "份": "额",
+    "只": "有是要能",
+    "位": "于置数",
+    "周": "年边岁",
+    "天": "然津",
+}
+
+# Units whose spelling starts with a multiplier character: read them before multipliers so that
+# 2.5百分点 is not 250 分点 and 5千米 stays 5 千米.
+MULTIPLIER_INITIAL_UNITS = ("百分点", "千米", "千克", "千瓦时", "千瓦")
+
+# Multipliers after Arabic digits: 1.2万, 3千万, 3.08亿, 3百万. 十 is never written after digits.
+MULTIPLIERS = re.compile(r" *(?:[百千]?(?:万亿|万|亿)|[百千])")
+_MULTIPLIER_VALUES = {"百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
+
+# "/人" after a money unit makes a per-head amount: 2000元/人.
+PER_UNIT = re.compile(r"/(人次|人|户|月|年|亩|吨|次|天|平方米|公里|台|辆)")
+
+_SPACES = re.compile(r"[ ]*")
+
+
+# ─── 5. comparators ───────────────────────────────────────────────────────────────────────────
+
+# Words before a number, longest first. 以上/以下/以内 include the number itself and 超过/不满
+# exclude it, as 民法典 §1259 defines them. 近600万元 is "nearly", read as ≈ (seed 001).
+PREFIX_COMPARATORS: tuple[tuple[str, str | None], ...] = (
+    ("达到或超过", "≥"),  # seed 002: 达到或超过100万元的基础设施项目
+    ("大于或等于", "≥"), ("小于或等于", "≤"), ("大于等于", "≥"), ("小于等于", "≤"),
+    ("不低于", "≥"), ("不少于", "≥"), ("不小于", "≥"), ("不超过", "≤"), ("不高于", "≤"),
+    ("不多于", "≤"), ("不大于", "≤"),
+    ("超过", ">"), ("高于", ">"), ("大于", ">"), ("多于", ">"), ("突破", ">"),  # seed 004: 突破1亿元
+    ("低于", "<"), ("小于", "<"), ("少于", "<"), ("不足", "<"), ("不到", "<"), ("不满", "<"),
+    ("至少", "≥"), ("最少", "≥"), ("最多", "≤"), ("大约", "≈"),
+    (">=", "≥"), ("<=", "≤"), ("≥", "≥"), ("≧", "≥"), ("≤", "≤"), ("≦", "≤"),
+    (">", ">"), ("<", "<"), ("≈", "≈"),
+    ("约", "≈"),  # seed 004: 现场销售额约625万元
+    ("近", "≈"),  # seed 001: 累计投入近600万元
+    ("超", ">"),  # seed 004: 爱心积分超120万分
+    ("逾", ">"),
+    ("=", None),  # =100% states the value itself
+)
+
+# Characters that, before a one-character comparator, make it part of another word:
+# 节约10万元 saves money (not "about"), 最近5年 is "the last", not "nearly".
+COMPARATOR_REJECTED_AFTER: dict[str, str] = {
+    "约": "节制签合违履预契公邀特条相简承婚",
+    "近": "最附邻临亲",
+    "超": "赶",
+}
+
+# Words after a quantity (after an optional (含)).
+SUFFIX_COMPARATORS: tuple[tuple[str, str], ...] = (
+    ("及以上", "≥"), ("以上", "≥"), ("及以下", "≤"), ("以下", "≤"), ("以内", "≤"), ("之内", "≤"),
+    ("左右", "≈"),
+)
+
+# 610余盏, 20余口, 5万余元, 100多个 (seeds 000, 001, 004): "more than", op ">"; only next to a
+# unit or a multiplier, since 40多 alone is too loose to read.
+MORE_THAN_MARKS = "余多"
+
+# Between the two ends of a range: 10-15万元, 10～15万元, 10至15万元, 10到15万元, 3－5人 (seed 002).
+RANGE_SEPARATOR = re.compile(r" *(?:-|~|至|到|—(?!—)|–) *")
+INCLUSION_MARK = re.compile(r" *\((?:含|不含)\)")
+
+
+# ─── 6. reading one quantity ──────────────────────────────────────────────────────────────────
+
+# A number core: after 百分之/千分之/万分之, Arabic digits (1,234.56 with 3-digit groups only),
+# or a Chinese numeral run.
+CORE = re.compile(
+    r"(?P<pct>百分之|千分之|万分之)?"
+    r"(?:(?P<arabic>(?<![\d.])(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
+    f"|(?P<cn>{NUMERAL_RUN.pattern}))"
+)
+_PERCENT_PREFIX_UNITS = {"百分之": "%", "千分之": "‰", "万分之": "‱"}
+
+
+_BIG_SPELLING = {"万": "万", "萬": "万", "亿": "亿", "億": "亿"}
+
+# A sign is only a sign when the character before it cannot end a number or a code: in 3－5人
+# (seed 002) the dash joins a range, in A-5 it belongs to a code.
+NO_SIGN_AFTER = set("0123456789.%)]〕﹞】") | set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") | {BLANK}
+
+# 整 (or 正) closes an amount: 人民币壹拾万元整, 伍拾圆整.
+WHOLE_AMOUNT = re.compile(r"[整正]")
+
+
+@dataclass(slots=True)
+class _Piece:
+    """One number with what follows it, before signs, comparators and ranges are settled."""
+
+    number: Decimal  # as written, before the multiplier
+    start: int
+    end: int
+    run: str | None  # the Chinese numeral run, None for Arabic digits
+    multiplier: str = ""  # 万, 千万, 亿 …: written after digits, or the 万/亿 ending a Chinese run
+    unit: str = ""
+    more_than: bool = False
+
+    def value_and_unit(self) -> tuple[Decimal, str]:
+        """Apply the multiplier; money keeps a final 万/亿 in its unit (2.5万元 → 2.5 万元)."""
+        factor = 1
+        for ch in self.multiplier:
+            factor *= _MULTIPLIER_VALUES[ch]
+        last = self.multiplier[-1:]
+        total = EXACT.multiply(self.number, factor)
+        if self.unit.startswith("元") and last in ("万", "亿"):
+            return EXACT.divide(total, BIG_UNITS[last]), last + self.unit
+        return total, self.unit
+
+
+# Arithmetic on report figures raises instead of rounding: a figure is never approximated.
+EXACT = Context(prec=60, traps=[Inexact, InvalidOperation, DivisionByZero, Overflow])
+
+
+def match_to_piece(s: str, m: re.Match[str]) -> _Piece | None:
+    """Read the number core ``m`` and what follows it (multiplier, 余/多, unit, 角分, 整)."""
+    if m["cn"] is not None:
+        piece = _chinese_core_to_piece(m)
+    else:
+        piece = _Piece(Decimal(m["arabic"].replace(",", "")), m.start(), m.end(), None)
+    if piece is None:
+        return None
+    if m["pct"]:
+        piece.unit = _PERCENT_PREFIX_UNITS[m["pct"]]
+        return piece
+    _read_multiplier_and_unit(s, piece)
+    if piece.unit == "元" and not piece.multiplier and piece.number == piece.number.to_integral_value():
+        _read_jiao_fen(s, piece)
+    if piece.unit in ("元", "角") and (w := WHOLE_AMOUNT.match(s, piece.end)) is not None:
+        piece.end = w.end()
+    if piece.unit == "元" and (per := PER_UNIT.match(s, piece.end)) is not None:
+        piece.unit, piece.end = f"元/{per[1]}", per.end()
+    return piece
+
+
+def _chinese_core_to_piece(m: re.Match[str]) -> _Piece | None:
+    """A Chinese run; one ending in 万/亿 keeps that as its multiplier (六百四十万 = 640 × 万)."""
+    run = m["cn"]
+    value = chinese_to_decimal(run)
+    if value is None:
+        return None
+    last = _BIG_SPELLING.get(run[-1], "") if not m["pct"] else ""
+    number = EXACT.divide(value, BIG_UNITS[last]) if last else value
+    return _Piece(number, m.start(), m.end(), run, multiplier=last)
+
+
+def _read_multiplier_and_unit(s: str, piece: _Piece) -> None:
+    """Extend ``piece`` over [余/多][multiplier][余/多][ ]unit; 余/多 needs a neighbour to count."""
+    p = piece.end
+    more_before = p < len(s) and s[p] in MORE_THAN_MARKS
+    q = p + more_before
+    multiplier = ""
+    is_unit_next = any(s.startswith(u, q) for u in MULTIPLIER_INITIAL_UNITS)
+    if not is_unit_next and (mm := MULTIPLIERS.match(s, q)) is not None:
+        multiplier, q = mm.group().strip(), mm.end()
+    more_after = bool(multiplier) and q < len(s) and s[q] in MORE_THAN_MARKS
+    unit, unit_end = read_unit(s, q + more_after)
+    if unit:
+        piece.end = unit_end
+    elif multiplier:
+        piece.end = q + more_after
+    else:
+        return
+    piece.unit = unit
+    piece.multiplier += multiplier
+    piece.more_than = more_before or more_after
+
+
+def read_unit(s: str, p: int) -> tuple[str, int]:
+    """The unit written at ``p`` (spaces allowed before it) and where it ends, or ("", p)."""
+    q = _SPACES.match(s, p).end()
+    for spelling in _UNITS_LONGEST_FIRST:
+        if s.startswith(spelling, q):
+            after = s[q + len(spelling): q + len(spelling) + 1]
+            if after and after in UNIT_REJECTED_BEFORE.get(spelling, ""):
+                continue
+            return UNIT_SPELLINGS[spelling], q + len(spelling)
+    return "", p
+
+
+def _read_jiao_fen(s: str, piece: _Piece) -> None:
+    """Fold 角 and 分 written after 元 into the amount: 12元3角4分 → 12.34 元."""
+    if (found := jiao_fen_at(s, piece.end)) is not None:
+        fen, piece.end = found
+        piece.number = EXACT.add(piece.number, EXACT.divide(fen, 100))
+
+
+# ─── 7. ranges, signs and comparators ─────────────────────────────────────────────────────────
+
+
+def read_range_end(s: str, first: _Piece) -> _Piece | None:
+    """The high end of a range starting with ``first`` (10-15万元, 5万元(含)至20万元(不含)).
+
+    The first end takes the second's unit and multiplier when it has none: in 10-15万元 both are
+    万元, in 10至15万人 both are 万 × 人. Units must then agree and the ends must ascend.
+    """
+    p = first.end
+    if (inc := INCLUSION_MARK.match(s, p)) is not None:
+        p = inc.end()
+    sep = RANGE_SEPARATOR.match(s, p)
+    if sep is None or (m2 := CORE.match(s, sep.end())) is None:
+        return None
+    second = match_to_piece(s, m2)
+    if second is None or (second.run is not None and not _chinese_ok(s, second, whole_cell=False)):
+        return None
+    if (inc2 := INCLUSION_MARK.match(s, second.end)) is not None:
+        second.end = inc2.end()
+    low_piece = _Piece(first.number, first.start, first.end, first.run, first.multiplier, first.unit)
+    if not low_piece.unit:
+        low_piece.unit = second.unit
+        low_piece.multiplier = low_piece.multiplier or second.multiplier
+    (low, low_unit), (high, high_unit) = low_piece.value_and_unit(), second.value_and_unit()
+    if low_unit != high_unit or low > high:
+        return None
+    first.unit, first.multiplier = low_piece.unit, low_piece.multiplier
+    return second
+
+
+def read_left(s: str, start: int, floor: int, is_arabic: bool) -> tuple[int, int, bool, int | None, str | None]:
+    """Read leftwards from a core: sign, currency mark, comparator prefix; never before ``floor``.
+
+    Returns (start with sign and currency, sign, has currency, start with comparator or None, op).
+    """
+    p, sign = start, 1
+    if is_arabic and p - 1 >= floor and s[p - 1] in "+-" and (p < 2 or s[p - 2] not in NO_SIGN_AFTER):
+        sign, p = (-1 if s[p - 1] == "-" else 1), p - 1
+    has_currency = False
+    q = _skip_spaces_left(s, p, floor)
+    if q - 1 >= floor and s[q - 1] == "¥":
+        has_currency, p = True, q - 1
+    elif q - 3 >= floor and s[q - 3:q] == "人民币":
+        has_currency, p = True, q - 3
+    q = _skip_spaces_left(s, p, floor)
+    for word, op in PREFIX_COMPARATORS:
+        w = q - len(word)
+        if w >= floor and s.startswith(word, w):
+            if w > 0 and s[w - 1] in COMPARATOR_REJECTED_AFTER.get(word, ""):
+                continue
+            return p, sign, has_currency, w, op
+    return p, sign, has_currency, None, None
+
+
+def _skip_spaces_left(s: str, p: int, floor: int) -> int:
+    """Move left over spaces, not past ``floor``."""
+    while p - 1 >= floor and s[p - 1] == " ":
+        p -= 1
+    return p
+
+
+def read_suffix(s: str, p: int) -> tuple[int, str | None]:
+    """A comparator after the quantity (300人以上, 10万元以下, 50万元(含)以上), or (p, None)."""
+    q = inc.end() if (inc := INCLUSION_MARK.match(s, p)) is not None else p
+    for word, op in SUFFIX_COMPARATORS:
+        if s.startswith(word, q):
+            return q + len(word), op
+    return p, None
+
+
+def _chinese_ok(s: str, piece: _Piece, whole_cell: bool) -> bool:
+    """Whether a Chinese numeral run states a quantity here: see ``run_states_quantity``."""
+    before = s[piece.start - 1] if piece.start > 0 else ""
+    return run_states_quantity(piece.run or "", before, s[piece.end: piece.end + 1], bool(piece.unit), whole_cell)
+
+
+# ─── 8. entry points ──────────────────────────────────────────────────────────────────────────
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity stated in running text, left to right, non-overlapping, with spans.
+
+    ``text[q.start:q.end] == q.raw`` for each. Years, dates, document numbers, phone numbers,
+    section markers and numeral words are skipped (``NOT_QUANTITY_PATTERNS``); use
+    ``find_years`` for years.
+    """
+    return _scan(text, whole_cell=False)
+
+
+def parse_quantity(text: str) -> Quantity | None:
+    """The one quantity a table cell or short phrase states, or ``None``.
+
+    ``None`` when it states none, or when it states two different ones (ambiguous: 预算数640万元，
+    执行数600万元). A Chinese numeral alone counts when it is the whole cell (十五 → 15).
+    """
+    found = _scan(text, whole_cell=True)
+    if not found:
+        return None
+    first = found[0]
+    if any((q.value, q.unit, q.op, q.high) != (first.value, first.unit, first.op, first.high) for q in found):
+        return None
+    return first
+
+
+def _scan(text: str, whole_cell: bool) -> list[Quantity]:
+    """Find number cores in the blanked text and turn each into a Quantity, or skip it."""
+    s = blank_non_quantities(normalise_chars(text))
+    found: list[Quantity] = []
+    pos = floor = 0
+    while (m := CORE.search(s, pos)) is not None:
+        quantity = _match_to_quantity(text, s, m, floor, whole_cell)
+        if quantity is None:
+            pos = m.end()
+            continue
+        found.append(quantity)
+        pos = floor = quantity.end or m.end()
+    return found
+
+
+def _match_to_quantity(text: str, s: str, m: re.Match[str], floor: int, whole_cell: bool) -> Quantity | None:
+    """Settle one core: range or single, sign, comparators, Chinese acceptance; build the Quantity."""
+    piece = match_to_piece(s, m)
+    if piece is None:
+        return None
+    start, sign, has_currency, comparator_start, prefix_op = read_left(s, piece.start, floor, piece.run is None)
+    piece.number = EXACT.multiply(piece.number, sign)  # before the range check: -5~5% ascends
+    high_piece = read_range_end(s, piece)
+    if high_piece is not None:  # a comparator before a range is left out: the range says it all
+        end, op = high_piece.end, "range"
+    else:
+        end, suffix_op = read_suffix(s, piece.end)
+        if comparator_start is not None:
+            start, op = comparator_start, prefix_op
+        else:
+            op = suffix_op or (">" if piece.more_than else None)
+    if piece.run is not None:
+        cell = whole_cell and not s[:start].strip() and not s[end:].strip()
+        if not _chinese_ok(s, piece, cell):
+            return None
+    value, unit = piece.value_and_unit()
+    high = high_piece.value_and_unit()[0] if high_piece is not None else None
+    if has_currency and not unit:
+        unit = "元"
+    return Quantity(
+        value=value,
+        unit=unit,
+        raw=text[start:end],
+        op=op,
+        high=high,
+        start=start,
+        end=end,
+    )
