@@ -1,0 +1,285 @@
+"""Labelled numbers: every quantity in a report together with the words that name it.
+
+This stage knows nothing of the metric catalogue. It only finds, for each number, the text a
+person would read as its label, and keeps everything needed later to decide what it is:
+
+* in running text, the clause before the number (“我中心2023年初基本支出预算”158.93万元) and the
+  sentence up to it, so that “其中人员经费137.79万元” can inherit the 决算 of its sentence and
+  “实际支出1.06万元” the 公务接待费 named just before;
+* in tables, the row label (the nearest label cell to the left) and the column header (the nearest
+  label cell above, skipping empty cells and “其中：”), plus the section title row above the value
+  (“部门（单位）年度支出和结余情况（万元）”), which often carries the unit.
+
+Long table cells that hold prose (a report pasted into a form cell) are read as running text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from extract.model import Cell, Document, Location, Paragraph, Table
+from extract.numbers import Quantity, find_quantities, find_years, parse_quantity
+
+# Characters that end a clause: the label of a number never reaches back past one of them.
+CLAUSE_BREAKS = "，,。；;：:！!？?\n、"
+# Characters that end a sentence: role and concept inheritance stays inside one sentence. The
+# semicolon is not one: “其中：人员经费140.93万元；公用经费18万元” lists parts of one statement.
+SENTENCE_BREAKS = "。！!？?\n"
+# A year right after one of these is the date a figure was measured at, not the year it is for.
+AS_OF_WORDS = re.compile(r"(?:截至|截止|截止到|截至到|至)\s*$")
+# A year followed by a month is a date (an event, a document), not the year a figure is for.
+FOLLOWED_BY_MONTH = re.compile(r"^\s*年\s*\d{1,2}\s*月")
+# A cell is read as prose, not as a label or a value, when it is this long and has a sentence end.
+PROSE_CELL_CHARS = 60
+# Leftover characters (besides the number and its unit) a value cell may hold: "98分", "≥80",
+# "100%", "1,475.00", "约5万元" are values; "指标1：资金直补受益移民（人）" is a label.
+VALUE_CELL_SLACK = 3
+
+# A unit in brackets in a label, header or title applies to the bare numbers under it.
+UNIT_IN_BRACKETS = re.compile(r"[（(]\s*(万元|亿元|千元|元|%|％|人次|人|户|个|项|分)\s*[)）]")
+# "单位：万元" at the top of a table.
+UNIT_DECLARED = re.compile(r"单位\s*[:：]\s*(万元|亿元|千元|元)")
+# "其中" alone (often "其中：") is a grouping header, never the label of a number.
+GROUPING_ONLY = re.compile(r"^\s*其中\s*[:：]?\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class RawFigure:
+    """A number and the words around it, before any decision on what metric it is.
+
+    ``label`` names the number (text: the clause before it; table: the row label); ``header`` is
+    the column header for table values; ``context`` the sentence up to the number (text) or the
+    section title row (tables); ``unit_hint`` a unit declared in brackets or by 单位： for bare
+    numbers; ``years`` the years the figure is *for* named in the label (nearest last), else in
+    the context; ``as_of`` the years of 截至/截止 dates (“截至2022年底”: when it was measured, not
+    the year it is for); ``trailing`` the rest of the clause after the number, because Chinese
+    often names the thing after it (“36277人计2161.83万元的移民直补资金”); ``sentence`` numbers
+    the sentences of one block so that later stages can inherit within one.
+    """
+
+    label: str
+    quantity: Quantity
+    location: Location
+    extractor: str  # "text" | "table"
+    header: str = ""
+    context: str = ""
+    unit_hint: str = ""
+    years: tuple[int, ...] = ()
+    as_of: tuple[int, ...] = ()
+    trailing: str = ""
+    sentence: int = 0
+
+
+def document_to_raw_figures(document: Document) -> list[RawFigure]:
+    """Every labelled number of the body, in reading order."""
+    figures: list[RawFigure] = []
+    for block in document.blocks:
+        if isinstance(block, Paragraph):
+            figures.extend(text_to_raw_figures(block.text, block.location))
+        else:
+            for table in block.iter_tables():
+                figures.extend(table_to_raw_figures(table))
+    return figures
+
+
+# --- running text ------------------------------------------------------------------------------
+
+
+def text_to_raw_figures(text: str, location: Location, unit_hint: str = "") -> Iterator[RawFigure]:
+    """Numbers in running text, each with its clause label and its sentence so far."""
+    quantities = find_quantities(text)
+    previous_end = 0
+    for index, quantity in enumerate(quantities):
+        start, end = quantity.start or 0, quantity.end or 0
+        clause_start = max(_last_break(text, start, CLAUSE_BREAKS), previous_end)
+        sentence_start = _last_break(text, start, SENTENCE_BREAKS)
+        label = text[clause_start:start].strip()
+        if not label and clause_start > 0 and text[clause_start - 1] in "：:":
+            # “预算总支出：3961.33万元”: the label is the clause before the colon.
+            label = text[_last_break(text, clause_start - 1, CLAUSE_BREAKS) : clause_start - 1].strip()
+        context = text[sentence_start:start]
+        years, as_of = years_for(label)
+        if not years:
+            years, context_as_of = years_for(context)
+            as_of = as_of or context_as_of
+        previous_end = end
+        yield RawFigure(
+            label=label,
+            quantity=quantity,
+            location=_with_span(location, text, start, end),
+            extractor="text",
+            context=context,
+            unit_hint=unit_hint,
+            years=years,
+            as_of=as_of,
+            trailing=_trailing(text, end, quantities[index + 1 :]),
+            sentence=_count_breaks(text, start, SENTENCE_BREAKS),
+        )
+
+
+def _trailing(text: str, end: int, later: list[Quantity]) -> str:
+    """The rest of the clause after a number, with later numbers in it cut out."""
+    stop = len(text)
+    for index in range(end, len(text)):
+        if text[index] in CLAUSE_BREAKS:
+            stop = index
+            break
+    pieces, cursor = [], end
+    for quantity in later:
+        if (quantity.start or 0) >= stop:
+            break
+        pieces.append(text[cursor : quantity.start])
+        cursor = quantity.end or cursor
+    pieces.append(text[cursor:stop])
+    return "".join(pieces).strip()
+
+
+def years_for(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """(years a figure is for, years of 截至 dates) named in ``text``, each nearest last."""
+    years: list[int] = []
+    as_of: list[int] = []
+    for year, (start, end) in find_years(text):
+        if AS_OF_WORDS.search(text[max(0, start - 4) : start]):
+            as_of.append(year)
+        elif not FOLLOWED_BY_MONTH.match(text[end - 1 :] if text[end - 1 : end] == "年" else text[end:]):
+            years.append(year)
+    return tuple(years), tuple(as_of)
+
+
+def _last_break(text: str, before: int, breaks: str) -> int:
+    """Index just after the last break character before ``before`` (0 if none)."""
+    for index in range(before - 1, -1, -1):
+        if text[index] in breaks:
+            return index + 1
+    return 0
+
+
+def _count_breaks(text: str, before: int, breaks: str) -> int:
+    return sum(1 for ch in text[:before] if ch in breaks)
+
+
+def _with_span(location: Location, quote: str, start: int, end: int) -> Location:
+    return Location(
+        file=location.file, page=location.page, paragraph=location.paragraph, line=location.line,
+        table=location.table, row=location.row, col=location.col, char_start=start, char_end=end,
+        quote=quote, part=location.part,
+    )
+
+
+# --- tables ------------------------------------------------------------------------------------
+
+
+def table_to_raw_figures(table: Table) -> Iterator[RawFigure]:
+    """Values of a table with their row label, column header and section title."""
+    grid = table.grid()
+    table_unit = _declared_unit(table)
+    for cell in sorted(table.cells, key=lambda c: (c.row, c.col)):
+        if is_prose_cell(cell.text):
+            yield from text_to_raw_figures(cell.text, cell.location, unit_hint=table_unit)
+            continue
+        quantity = value_of_cell(cell.text)
+        if quantity is None:
+            continue
+        label = _row_label(grid, cell)
+        header = _column_header(grid, cell)
+        title = _section_title(grid, cell)
+        hint = _unit_in(header) or _unit_in(label) or _unit_in(title) or table_unit
+        yield RawFigure(
+            label=label,
+            quantity=quantity,
+            location=_with_span(cell.location, cell.text, quantity.start or 0, quantity.end or 0),
+            extractor="table",
+            header=header,
+            context=title,
+            unit_hint=hint,
+            years=years_for(label)[0] + years_for(header)[0] + years_for(title)[0],
+            as_of=years_for(label)[1] + years_for(header)[1],
+        )
+
+
+def is_prose_cell(text: str) -> bool:
+    return len(text) >= PROSE_CELL_CHARS and any(ch in text for ch in "。；;")
+
+
+def value_of_cell(text: str) -> Quantity | None:
+    """The quantity a cell states when the cell is a value, not a label with a number in it."""
+    stripped = text.strip()
+    if not stripped:
+        return None
+    quantity = parse_quantity(stripped)
+    if quantity is None:
+        return None
+    leftover = len(re.sub(r"\s", "", stripped)) - len(re.sub(r"\s", "", quantity.raw))
+    return quantity if leftover <= VALUE_CELL_SLACK else None
+
+
+def is_label_cell(cell: Cell | None) -> bool:
+    if cell is None:
+        return False
+    text = cell.text.strip()
+    return bool(text) and not GROUPING_ONLY.match(text) and value_of_cell(text) is None and not is_prose_cell(text)
+
+
+def _row_label(grid: list[list[Cell | None]], cell: Cell) -> str:
+    row = grid[cell.row - 1]
+    for col in range(cell.col - 2, -1, -1):
+        candidate = row[col]
+        if candidate is not cell and is_label_cell(candidate):
+            return candidate.text.strip()
+    return ""
+
+
+def _column_header(grid: list[list[Cell | None]], cell: Cell) -> str:
+    for row in range(cell.row - 2, -1, -1):
+        candidate = grid[row][cell.col - 1]
+        if candidate is cell or candidate is None:
+            continue
+        if is_label_cell(candidate):
+            return candidate.text.strip()
+    return ""
+
+
+def _section_title(grid: list[list[Cell | None]], cell: Cell) -> str:
+    """The nearest row above that is a section title: one cell alone in its row, or one cell
+    spanning at least half the width (a row label with empty values is not a title)."""
+    for row in range(cell.row - 2, -1, -1):
+        if _is_title_row(grid[row]):
+            return next(c for c in grid[row] if c is not None).text.strip()
+    return ""
+
+
+def _is_title_row(row: list[Cell | None]) -> bool:
+    distinct = list({id(c): c for c in row if c is not None}.values())
+    if len(distinct) == 1:
+        return bool(distinct[0].text.strip())
+    filled = [c for c in distinct if c.text.strip()]
+    return len(filled) == 1 and filled[0].col_span * 2 >= len(row)
+
+
+def _declared_unit(table: Table) -> str:
+    """The money unit a whole table declares: “单位：万元” in its first cells or caption, or the one
+    money unit all its section titles agree on (a 自评表 form writes “（万元）” on its 收入 and
+    支出 sections and nothing on its 三公经费 section, which is in the same unit)."""
+    for cell in table.cells[:3]:
+        match = UNIT_DECLARED.search(cell.text)
+        if match:
+            return match.group(1)
+    if table.caption:
+        match = UNIT_DECLARED.search(table.caption) or UNIT_IN_BRACKETS.search(table.caption)
+        if match:
+            return match.group(1)
+    grid = table.grid()
+    title_units = {
+        _unit_in(next(c for c in row if c is not None).text)
+        for row in grid
+        if any(c is not None for c in row) and _is_title_row(row)
+    }
+    money_units = {unit for unit in title_units if unit.endswith("元")}
+    return money_units.pop() if len(money_units) == 1 else ""
+
+
+def _unit_in(text: str) -> str:
+    match = UNIT_IN_BRACKETS.search(text)
+    return match.group(1).replace("％", "%") if match else ""

@@ -1,0 +1,215 @@
+"""Report metadata: the year evaluated, the unit, the kind of report, its date and its grade.
+
+The **fiscal year evaluated** is not the year the report was written (a 2023 report is written in
+2024): it is read from the title (“2023年度…绩效自评报告”, “…2020年整体绩效 / 自评报告”), else from
+“截至2023年12月31日”, else from the year most often written as “YYYY年度”. The title is looked for
+first among the leading paragraphs, then anywhere (a form can carry the report inside a cell),
+as a short line — or two consecutive short lines — naming a year and 绩效/评价 and 报告/自评表.
+
+The **unit** is the organisation named in the title before the year (“邵东市库区移民事务中心2020年”),
+after it (“2023年度岳阳楼区库区移民服务中心整体支出”), or a short leading line that is an
+organisation name (“永兴县扶贫开发办公室”). When the title names only a place (“岳阳县2023年度中央
+水库移民扶持基金”), the first organisation in the text whose name starts with that place is taken.
+
+Each value keeps the Location of the text it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterator
+
+from extract.model import Document, Location, Paragraph, Table
+
+# A title line is short; longer lines are prose that merely mention a year.
+TITLE_MAX_CHARS = 60
+# How many leading body blocks are searched for the title before the whole document is.
+LEADING_BLOCKS = 12
+
+YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?")
+TITLE_WORDS = re.compile(r"绩效|评价")
+TITLE_ENDINGS = re.compile(r"报\s*告|自评表|评价表")
+AS_OF_YEAR_END = re.compile(r"截[至止]\s*((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日")
+YEAR_DU = re.compile(r"((?:19|20)\d{2})\s*年度")
+ORG_SUFFIX = r"(?:局|中心|办公室|委员会|政府|厅|院|所|站|队|馆|办|处|校|学校|医院|公司|协会|联合会|部)"
+ORG_NAME = re.compile(rf"[\u4e00-\u9fff（）()]{{2,30}}?{ORG_SUFFIX}")
+ORG_LINE = re.compile(rf"^[\u4e00-\u9fff（）()]{{2,30}}{ORG_SUFFIX}$")
+# Words after the unit name in a title, where the name ends.
+AFTER_UNIT = re.compile(r"(?:部门|单位)?(?:整体|项目|专项|中央|省级|市级|县级|本级|财政|预算|绩效|年度)")
+DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+DATE_LINE_MAX_CHARS = 24
+GRADE_WORDS = ("不合格", "优秀", "良好", "中等", "合格", "及格", "优", "良", "中", "差")
+GRADE_LABEL = re.compile(r"(?:评价|自评|绩效)?(?:等次|等级)")
+GRADE_IN_TEXT = re.compile(
+    r"(?:评价|自评|绩效)(?:等次|等级)\s*(?:为|是|：|:|评定为|确定为)?\s*[“\"「『]?\s*"
+    r"(不合格|优秀|良好|中等|合格|及格|优|良|中|差)"
+)
+
+KIND_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"整体支出|部门整体|单位整体|整体绩效"), "dept_overall"),
+    (re.compile(r"专项资金|扶持基金|转移支付|专项"), "special_fund"),
+    (re.compile(r"项目"), "project"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class MetaValue:
+    value: str
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class ReportMetadata:
+    fiscal_year: MetaValue | None = None
+    unit_name: MetaValue | None = None
+    report_kind: MetaValue | None = None
+    report_date: MetaValue | None = None
+    grade: MetaValue | None = None
+    title: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    text: str
+    location: Location
+    block: int = 0  # 0-based index of the body block it belongs to
+
+
+def document_to_metadata(document: Document) -> ReportMetadata:
+    lines = list(_text_lines(document))
+    leading = [line for line in lines if line.block < LEADING_BLOCKS]
+    title = _find_title(leading) or _find_title(lines)
+    fiscal_year = _fiscal_year(title, lines)
+    unit_name = _unit_name(title, leading, lines)
+    kind = _report_kind(title)
+    return ReportMetadata(
+        fiscal_year=fiscal_year,
+        unit_name=unit_name,
+        report_kind=kind,
+        report_date=_report_date(lines),
+        grade=_grade(document, lines),
+        title=title.text if title else "",
+    )
+
+
+def _text_lines(document: Document) -> Iterator[_Line]:
+    """Every line of text with its location: paragraphs, then the lines of each table cell."""
+    for index, block in enumerate(document.blocks):
+        if isinstance(block, Paragraph):
+            for text in block.text.splitlines():
+                if text.strip():
+                    yield _Line(text.strip(), block.location, index)
+        else:
+            for table in block.iter_tables():
+                for cell in table.cells:
+                    for text in cell.text.splitlines():
+                        if text.strip():
+                            yield _Line(text.strip(), cell.location, index)
+
+
+def _find_title(lines: list[_Line]) -> _Line | None:
+    for index, line in enumerate(lines):
+        candidates = [line.text]
+        if index + 1 < len(lines):
+            candidates.append(line.text + lines[index + 1].text)
+        for text in candidates:
+            if len(text) <= TITLE_MAX_CHARS and _is_title(text):
+                return _Line(text, line.location, line.block)
+    return None
+
+
+def _is_title(text: str) -> bool:
+    return bool(YEAR_IN_TITLE.search(text) and TITLE_WORDS.search(text) and TITLE_ENDINGS.search(text))
+
+
+def _fiscal_year(title: _Line | None, lines: list[_Line]) -> MetaValue | None:
+    if title is not None:
+        match = YEAR_IN_TITLE.search(title.text)
+        if match:
+            return MetaValue(match.group(1), title.location)
+    for line in lines:
+        match = AS_OF_YEAR_END.search(line.text)
+        if match:
+            return MetaValue(match.group(1), line.location)
+    counts = Counter(m.group(1) for line in lines for m in YEAR_DU.finditer(line.text))
+    if counts:
+        year, _ = counts.most_common(1)[0]
+        first = next(line for line in lines if f"{year}年度" in line.text.replace(" ", ""))
+        return MetaValue(year, first.location)
+    return None
+
+
+def _unit_name(title: _Line | None, leading: list[_Line], lines: list[_Line]) -> MetaValue | None:
+    if title is not None:
+        match = YEAR_IN_TITLE.search(title.text)
+        before = title.text[: match.start()].strip() if match else ""
+        after = title.text[match.end():] if match else ""
+        before = re.sub(r"^附件\s*\d*", "", before).strip()
+        if before and ORG_LINE.match(before):
+            return MetaValue(before, title.location)
+        after_name = AFTER_UNIT.split(after, maxsplit=1)[0].strip() if after else ""
+        if ORG_LINE.match(after_name):
+            return MetaValue(after_name, title.location)
+        if before:
+            for line in lines:
+                org = re.search(rf"{re.escape(before)}[\u4e00-\u9fff]{{0,20}}?{ORG_SUFFIX}", line.text)
+                if org:
+                    return MetaValue(org.group(0), line.location)
+    for line in leading:
+        if ORG_LINE.match(line.text) and not line.text.endswith("财政局（制）"):
+            return MetaValue(line.text, line.location)
+    return None
+
+
+def _report_kind(title: _Line | None) -> MetaValue | None:
+    if title is None:
+        return None
+    for pattern, kind in KIND_RULES:
+        if pattern.search(title.text):
+            return MetaValue(kind, title.location)
+    return MetaValue("other", title.location)
+
+
+def _report_date(lines: list[_Line]) -> MetaValue | None:
+    """A line that is only a date (“2024年5月30日”, “（2021年3月22日）”): the date the report bears."""
+    for line in lines:
+        text = line.text.strip("（）() ")
+        match = DATE.fullmatch(text) if len(text) <= DATE_LINE_MAX_CHARS else None
+        if match:
+            year, month, day = (int(g) for g in match.groups())
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                return MetaValue(f"{year:04d}-{month:02d}-{day:02d}", line.location)
+    return None
+
+
+def _grade(document: Document, lines: list[_Line]) -> MetaValue | None:
+    for table in document.tables:
+        found = _grade_in_table(table)
+        if found:
+            return found
+    for line in lines:
+        match = GRADE_IN_TEXT.search(line.text)
+        if match:
+            return MetaValue(match.group(1), line.location)
+    return None
+
+
+def _grade_in_table(table: Table) -> MetaValue | None:
+    grid = table.grid()
+    for cell in table.cells:
+        label = re.sub(r"\s", "", cell.text)
+        if not label or len(label) > 8 or not GRADE_LABEL.fullmatch(label):
+            continue
+        row = grid[cell.row - 1]
+        for col in range(cell.col + cell.col_span - 1, len(row)):
+            neighbour = row[col]
+            if neighbour is None or neighbour is cell:
+                continue
+            value = re.sub(r"\s", "", neighbour.text)
+            if value in GRADE_WORDS:
+                return MetaValue(value, neighbour.location)
+            if value:
+                break
+    return None

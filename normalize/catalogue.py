@@ -1,0 +1,260 @@
+"""The metric catalogue: what an auditor copies out of every report, and the words units use.
+
+A report names a figure with two things: *what* it is (三公经费, 基本支出, 编制) and, for money,
+*which side* of the budget it is (预算数 vs 执行数/决算数). The catalogue therefore lists
+**concepts**, each with its aliases, and maps a concept and a role to a metric key:
+``("sangong", "budget") → "sangong_budget_wan"``. A table gives the concept in the row label and
+the role in the column header (预算数 | 决算数); running text gives both in one phrase
+(“三公经费预算3万元，实际支出数0万元”).
+
+Where the aliases were seen (the five seed reports in ../shared/seeds, by id prefix, and the
+standard forms they follow):
+
+* 000 邵东市 2020 整体自评: 财政拨款收、支总计, 公务接待费 决算/预算, 编制, 直补资金, 移民项目资金.
+* 001 岳阳楼区 2023 整体自评: 年初预算/决算数, 人员经费, 公用经费, 项目支出, 政府性基金,
+  在职人员控制率 = 在职人员数 ÷ 编制数, “三公”经费 预算/实际支出数, 因公出国（境）费,
+  公务接待费, 公车运行维护费, 全年预算数/预算执行数/预算执行率, 政府采购 预算数/实际采购金额.
+* 002 岳阳楼区 2017 自评表 (the 湖南 部门整体支出绩效自评表 form): 人员编制, 实有人数, 收入合计,
+  上年结转, 公共财政拨款, 政府基金拨款, 支出合计, 基本支出, 人员支出, 公用支出, 项目支出, 结余,
+  三公经费合计, 公务接待费, 公务用车运维费, 公务用车购置费, 因公出国费, 会议费, 绩效自评综合得分,
+  评价等次; and in its narrative 直补移民人数, 直补资金, 直扶资金.
+* 003 岳阳县 2023 中央水库移民扶持基金 (project/special-fund report): 到位资金, 执行资金, 结余资金,
+  资金直补受益移民（人）, 直补到人, 绩效自评得分, 评价等级.
+* 004 永兴县 2020 整体自评: 一般公共预算拨款收入, 收支预算, 收入预算, 支出预算, 预算总收入,
+  预算总支出, 实际支出, 预算执行率, 公用经费 预算/实际支出/控制率, “三公”经费预算安排数,
+  核定编制, 在职人数, 在职人员控制率, 绩效自评得分.
+* Common synonyms from the Ministry of Finance 部门整体支出绩效评价 forms that the seeds follow:
+  调整后预算数, 全年执行数, 决算数, 完成数, 编制数, 在编人数, 直发直补.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Kind = Literal["money", "rate", "count", "score", "text", "date", "year", "yuan"]
+Role = Literal["budget", "budget_initial", "actual", "rate", "count", "standard", "value"]
+
+# Words that say which side of the budget a money figure is on. Order matters: the longest,
+# most specific words first, so that 年初预算 is read before 预算.
+ROLE_WORDS: tuple[tuple[str, Role], ...] = (
+    ("年初预算", "budget_initial"),
+    ("计划发放", "budget"),
+    ("计划投入", "budget"),
+    ("总支出", "actual"),
+    ("总收入", "actual"),
+    ("到位", "budget"),
+    ("下达", "budget"),
+    ("拨付", "actual"),
+    ("年初安排", "budget_initial"),
+    ("调整后预算", "budget"),
+    ("全年预算", "budget"),
+    ("预算安排", "budget"),
+    ("预算数", "budget"),
+    ("预算", "budget"),
+    ("安排数", "budget"),
+    ("计划投入", "budget"),
+    ("计划安排", "budget"),
+    ("计划", "budget"),
+    ("执行率", "rate"),
+    ("控制率", "rate"),
+    ("全年执行", "actual"),
+    ("预算执行数", "actual"),
+    ("执行数", "actual"),
+    ("决算数", "actual"),
+    ("决算", "actual"),
+    ("实际支出", "actual"),
+    ("实际采购", "actual"),
+    ("实际", "actual"),
+    ("支出数", "actual"),
+    ("完成数", "actual"),
+    ("执行", "actual"),
+    ("发放", "actual"),
+)
+
+# The weakest role word, used only when neither the label, the column header nor the sentence
+# has a stronger one: “项目支出963.66” names spending, i.e. the executed side, but in “年初预算
+# 209.76万元，其中基本支出177.76万元” the sentence's 预算 decides.
+WEAK_ROLE_WORDS: tuple[tuple[str, Role], ...] = (("支出", "actual"),)
+
+# Words that make a figure what did *not* happen: “直补资金未发放成功36.18万元”, “未执行226.24万元”.
+NEGATION_WORDS: tuple[str, ...] = ("未", "尚未", "没有", "无法", "未能")
+
+# Words that make a figure a change, not a level: “较年初减少3.14万元”, “增长62%”. Such figures
+# are never a catalogue value.
+DELTA_WORDS: tuple[str, ...] = (
+    "增加", "减少", "增长", "下降", "降低", "提高", "节约", "超支", "追加", "调减", "调增", "较", "比上年",
+    "同比", "环比", "相比", "多争取", "增幅", "降幅",
+)
+
+# Words that carry no naming of their own in a label: what remains after removing them and the
+# role words tells whether a label only says “实际支出” (and so continues the thing named before
+# it in the sentence) or names something new.
+FILLER_WORDS: tuple[str, ...] = (
+    "其中", "合计", "总计", "共计", "累计", "全年", "本年", "年度", "年", "为", "是", "的", "数", "额", "金额",
+    "共", "计", "达", "达到", "完成", "按", "安排", "资金", "经费", "我单位", "我局", "我中心", "我办", "本单位",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    """One thing a report states, with the words used for it and the keys it fills by role."""
+
+    name: str
+    meaning: str
+    kind: Kind
+    aliases: tuple[str, ...]
+    keys: dict[str, str] = field(default_factory=dict)
+    default_role: Role | None = None
+    # The concept that counts the same thing in another kind: “36277人计2161.83万元的移民直补资金”
+    # names the money; its 人 figure is the number of people paid (direct_subsidy_people).
+    companion: str | None = None
+
+
+CONCEPTS: tuple[Concept, ...] = (
+    Concept(
+        "total",
+        "部门（单位）全部支出：预算总额与实际支出总额",
+        "money",
+        ("支出合计", "总支出", "支出总计", "全年预算", "部门整体支出", "整体支出", "支出预算", "预算数", "执行数",
+         "实际支出", "资金总额", "执行资金", "到位资金", "拨付资金", "预算经费"),
+        {"budget_initial": "budget_initial_wan", "budget": "budget_total_wan", "actual": "spent_total_wan",
+         "rate": "execution_rate_pct"},
+    ),
+    Concept(
+        "execution_rate", "预算执行率 = 执行数 ÷ 预算数", "rate",
+        ("预算执行率", "执行率", "资金执行率", "支出进度"), {"rate": "execution_rate_pct"}, "rate",
+    ),
+    Concept(
+        "income", "收入合计（含上年结转）", "money",
+        ("收入合计", "总收入", "预算总收入", "收入总计", "收入预算"),
+        {"actual": "income_total_wan"}, "actual",
+    ),
+    Concept(
+        "carryover", "上年结转", "money", ("上年结转", "年初结转"),
+        {"budget": "carryover_wan", "budget_initial": "carryover_wan", "actual": "carryover_wan"}, "actual",
+    ),
+    Concept(
+        "balance", "年末结余（结转结余）", "money", ("结余", "结余资金", "年末结转结余", "结转结余", "年末结余"),
+        {"actual": "balance_wan"}, "actual",
+    ),
+    Concept(
+        "basic", "基本支出", "money", ("基本支出",),
+        {"budget_initial": "basic_budget_wan", "budget": "basic_budget_wan", "actual": "basic_spent_wan"}, "actual",
+    ),
+    Concept(
+        "personnel", "人员经费（人员支出）", "money", ("人员经费", "人员支出"),
+        {"actual": "personnel_spent_wan"}, "actual",
+    ),
+    Concept(
+        "public", "公用经费（公用支出）", "money", ("公用经费", "公用支出", "日常公用经费"),
+        {"budget_initial": "public_budget_wan", "budget": "public_budget_wan", "actual": "public_spent_wan"}, "actual",
+    ),
+    Concept(
+        "project", "项目支出", "money", ("项目支出", "项目经费"),
+        {"budget_initial": "project_budget_wan", "budget": "project_budget_wan", "actual": "project_spent_wan"},
+        "actual",
+    ),
+    Concept(
+        "sangong", "“三公”经费合计", "money", ("三公经费", "“三公”经费", "三公经费合计", "\"三公\"经费"),
+        {"budget_initial": "sangong_budget_wan", "budget": "sangong_budget_wan", "actual": "sangong_spent_wan"},
+        "actual",
+    ),
+    Concept(
+        "reception", "公务接待费", "money", ("公务接待费", "公务接待"),
+        {"budget_initial": "reception_budget_wan", "budget": "reception_budget_wan", "actual": "reception_spent_wan"},
+        "actual",
+    ),
+    Concept(
+        "vehicle", "公务用车购置及运行维护费", "money",
+        ("公务用车运行维护费", "公车运行维护费", "公务用车运维费", "公务用车购置及运行维护费", "公务用车购置及运行费",
+         "公务用车费"),
+        {"budget_initial": "vehicle_budget_wan", "budget": "vehicle_budget_wan", "actual": "vehicle_spent_wan"},
+        "actual",
+    ),
+    Concept(
+        "overseas", "因公出国（境）费", "money", ("因公出国（境）费", "因公出国(境)费", "因公出国费", "出国（境）费"),
+        {"budget_initial": "overseas_budget_wan", "budget": "overseas_budget_wan", "actual": "overseas_spent_wan"},
+        "actual",
+    ),
+    Concept("meeting", "会议费", "money", ("会议费",), {"actual": "meeting_spent_wan"}, "actual"),
+    Concept("training", "培训费", "money", ("培训费",), {"actual": "training_spent_wan"}, "actual"),
+    Concept(
+        "procurement", "政府采购", "money", ("政府采购", "政府采购金额", "采购金额"),
+        {"budget_initial": "procurement_budget_wan", "budget": "procurement_budget_wan",
+         "actual": "procurement_spent_wan"},
+    ),
+    Concept(
+        "staff_quota", "核定编制人数", "count", ("人员编制", "编制数", "核定编制", "编制", "核定全额事业编制"),
+        {"count": "staff_quota"}, "count",
+    ),
+    Concept(
+        "staff_actual", "实有（在职）人数", "count",
+        ("实有人数", "在职人数", "在编人数", "在职人员数", "实际在岗人员", "在编"),
+        {"count": "staff_actual"}, "count",
+    ),
+    Concept(
+        "staff_control_rate", "在职人员控制率 = 在职人数 ÷ 编制数", "rate", ("在职人员控制率", "人员控制率"),
+        {"rate": "staff_control_rate_pct"}, "rate",
+    ),
+    Concept(
+        "direct_subsidy_people", "直补（直扶）人数", "count",
+        ("直补人数", "直补移民人数", "直扶人数", "直补受益移民", "资金直补受益移民", "直补发放移民人数", "直扶人口"),
+        {"count": "direct_subsidy_people"}, "count", companion="direct_subsidy",
+    ),
+    Concept(
+        "direct_subsidy", "直补（直扶、直发直补）资金", "money",
+        ("直补资金", "直扶资金", "直补到人资金", "直发直补资金", "移民直补资金", "打卡直扶资金"),
+        # Only what was paid out: a planned amount (计划发放) is a target, not the figure.
+        {"actual": "direct_subsidy_wan"}, None, companion="direct_subsidy_people",
+    ),
+    Concept(
+        "direct_subsidy_standard", "直补标准（元/人/年）", "yuan", ("直补标准", "补助标准", "扶持标准"),
+        {"standard": "direct_subsidy_standard_yuan"}, "standard",
+    ),
+    Concept(
+        "self_score", "绩效自评得分", "score", ("自评得分", "绩效自评得分", "绩效自评综合得分", "综合得分", "自评总分"),
+        {"value": "self_score"}, "value",
+    ),
+    Concept("grade", "评价等次（优/良/中/差）", "text", ("评价等次", "评价等级", "自评等级", "等次", "等级"),
+            {"value": "grade"}, "value"),
+)
+
+# Report-level keys that are not money figures; filled by the metadata extractor.
+METADATA_KEYS: dict[str, str] = {
+    "fiscal_year": "评价的预算年度（不是报告写作年份）",
+    "unit_name": "单位（部门）名称",
+    "report_kind": "报告类型：dept_overall 部门/单位整体支出 | project 项目支出 | special_fund 专项资金 | other",
+    "report_date": "报告落款日期（YYYY-MM-DD）",
+    "self_score": "绩效自评得分（分）",
+    "grade": "评价等次",
+}
+
+# Canonical unit of every metric key, for the reports.csv header and for checks.
+KIND_UNITS: dict[str, str] = {
+    "money": "万元", "rate": "%", "count": "人", "score": "分", "text": "", "date": "", "year": "", "yuan": "元",
+}
+
+
+def key_kind(key: str) -> str:
+    """The kind of value a metric key holds, from its name: *_wan money in 万元, *_pct a rate in
+    percent, *_yuan money in 元, self_score a score, grade text, other catalogue keys counts."""
+    if key.endswith("_wan"):
+        return "money"
+    if key.endswith("_pct"):
+        return "rate"
+    if key.endswith("_yuan"):
+        return "yuan"
+    return {"self_score": "score", "grade": "text"}.get(key, "count")
+
+
+def metric_units() -> dict[str, str]:
+    """Every catalogue key with its canonical unit, in catalogue order."""
+    units: dict[str, str] = {"fiscal_year": "", "unit_name": "", "report_kind": "", "report_date": ""}
+    for concept in CONCEPTS:
+        for key in concept.keys.values():
+            units.setdefault(key, KIND_UNITS[key_kind(key)])
+    return units
+
+
+METRIC_KEYS: tuple[str, ...] = tuple(metric_units())

@@ -1,0 +1,244 @@
+"""Raw labelled numbers → catalogue figures: which metric, which budget side, which year, what unit.
+
+Decisions, in order, for each RawFigure (``resolve_figures``):
+
+1. **Changes are not levels.** A label with 增加/减少/较上年 … makes the number a change: skipped.
+2. **Parts qualified by a document number are not totals.** “湘财农指〔2022〕87号执行资金5564.18万元”
+   is one allocation's spending, not the fund's: skipped.
+3. **Concept.** The label is matched to the catalogue (``match_label``). A label that only names a
+   budget side (“实际支出”, “预算为”) continues the concept named before it in the same sentence.
+   With no concept before the number, the rest of the clause after it is tried (“36277人计
+   2161.83万元的移民直补资金”). A table value takes the concept of its row label, else of its
+   column header; when both name different specific things it is ambiguous and skipped.
+4. **Role.** The budget-side word of the label, else of the column header, else (running text) of
+   the sentence so far, else the concept's default.
+5. **Unit.** The number's own unit, else the unit declared for it (“（万元）” in the header,
+   “单位：万元”), else, for money in running text, the money unit of another number in the same
+   sentence (“全年预算数2026.86，预算执行数2026.86万元”; the method records ``+unit_from_sentence``).
+   The unit's kind must fit the concept (money for 三公经费, % for 执行率, 人 for 编制); a count
+   for a money concept moves to its companion (直补资金 → 直补人数). Otherwise skipped.
+6. **Year.** A year named in the label, else the table header or sentence, else the report's
+   fiscal year (``year_source`` says which). Years of 截至 dates are not the figure's year.
+
+Nothing is guessed beyond these rules: a figure that fails one is not reported.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from extract.figures import RawFigure
+from extract.model import Location
+from normalize.catalogue import CONCEPTS, Concept, key_kind
+from normalize.match import Match, is_delta, is_negated, is_role_only, match_label, role_of
+from normalize.units import to_canonical
+
+CONCEPTS_BY_NAME = {concept.name: concept for concept in CONCEPTS}
+
+# A document number inside a label: 湘财农指〔2022〕87号, 岳政办发[2007］7号.
+DOCUMENT_NUMBER = re.compile(r"[〔﹝\[【(（]\s*(?:19|20)\d{2}\s*[〕﹞\]】)）]\s*\d+\s*号")
+
+# A table row whose label says it is the total: a value whose concept comes from the column
+# header only counts for the report on such a row (the other rows are parts: 1、局机关, one
+# allocation document per row).
+TOTAL_ROW = re.compile(r"合计|总计|汇总|总额|全部|全年")
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One catalogue value found in a report, with everything needed to check and find it."""
+
+    metric: str
+    value: Decimal
+    unit: str
+    role: str
+    year: int | None
+    year_source: str  # "label" | "context" | "report"
+    raw: str
+    label: str
+    match_method: str
+    match_score: float
+    location: Location
+    extractor: str
+    op: str | None = None
+    as_of: tuple[int, ...] = ()
+
+
+def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None) -> list[Figure]:
+    """Every raw figure that the rules above turn into a catalogue figure, in reading order."""
+    figures: list[Figure] = []
+    sentence_concepts: dict[tuple, Concept] = {}
+    sentence_units: dict[tuple, str] = _money_units_by_sentence(raw_figures)
+    for raw in raw_figures:
+        sentence = _sentence_key(raw)
+        if is_delta(raw.label) or is_negated(raw.label) or DOCUMENT_NUMBER.search(raw.label):
+            continue
+        found = _concept_of(raw, sentence_concepts.get(sentence))
+        if found is None:
+            continue
+        concept, match = found
+        if raw.extractor == "text" and not is_role_only(raw.label):
+            sentence_concepts[sentence] = concept
+        elif raw.extractor == "text" and sentence not in sentence_concepts:
+            sentence_concepts[sentence] = concept
+        figure = _figure_for(raw, concept, match, sentence_units.get(sentence, ""), fiscal_year)
+        if figure is not None:
+            figures.append(figure)
+    return figures
+
+
+def _sentence_key(raw: RawFigure) -> tuple:
+    loc = raw.location
+    return (loc.page, loc.paragraph, loc.line, loc.table, loc.row, loc.col, raw.sentence)
+
+
+def _money_units_by_sentence(raw_figures: list[RawFigure]) -> dict[tuple, str]:
+    units: dict[tuple, str] = {}
+    for raw in raw_figures:
+        if raw.extractor == "text" and raw.quantity.unit in {"万元", "元", "亿元", "千元"}:
+            units.setdefault(_sentence_key(raw), raw.quantity.unit)
+    return units
+
+
+def _concept_of(raw: RawFigure, previous: Concept | None) -> tuple[Concept, Match | None] | None:
+    if raw.extractor == "table":
+        return _table_concept(raw)
+    if is_role_only(raw.label) and previous is not None:
+        return previous, None
+    match = match_label(raw.label)
+    if match is None and raw.trailing and not raw.label.endswith(("为", "是")):
+        match = match_label(raw.trailing)
+        if match is not None:
+            match = dataclasses.replace(match, method=f"{match.method}+after")
+    if match is None:
+        return None
+    return match.concept, match
+
+
+def _table_concept(raw: RawFigure) -> tuple[Concept, Match | None] | None:
+    by_label = match_label(raw.label) if raw.label else None
+    by_header = match_label(raw.header) if raw.header else None
+    if by_label is None and by_header is not None and raw.label and not TOTAL_ROW.search(raw.label):
+        return None  # a part of the column (one unit, one document), not the report's figure
+    if by_label and by_header and by_label.concept.name != by_header.concept.name:
+        label_generic = by_label.concept.name == "total"
+        header_generic = by_header.concept.name == "total"
+        if label_generic == header_generic:
+            return None
+        chosen = by_header if label_generic else by_label
+        return chosen.concept, chosen
+    chosen = by_label or by_header
+    return (chosen.concept, chosen) if chosen else None
+
+
+def _figure_for(
+    raw: RawFigure, concept: Concept, match: Match | None, sentence_unit: str, fiscal_year: int | None
+) -> Figure | None:
+    role = _role_of(raw, concept)
+    method = match.method if match else "inherited"
+    placed = None
+    for quantity, how in _unit_readings(raw, concept, sentence_unit):
+        canonical = to_canonical(quantity)
+        key = _key_in(concept, role, canonical) if canonical is not None else None
+        if key is not None:
+            placed = (quantity, canonical, key, how)
+            break
+    if placed is None:
+        return None
+    quantity, canonical, key, how = placed
+    year, year_source = _year_of(raw, fiscal_year)
+    return Figure(
+        metric=key,
+        value=canonical.value,
+        unit=canonical.unit,
+        role=role or "",
+        year=year,
+        year_source=year_source,
+        raw=raw.quantity.raw,
+        label=_label_text(raw),
+        match_method=method + how,
+        match_score=match.score if match else 0.0,
+        location=raw.location,
+        extractor=raw.extractor,
+        op=quantity.op,
+        as_of=raw.as_of,
+    )
+
+
+def _unit_readings(raw: RawFigure, concept: Concept, sentence_unit: str):
+    """The ways to read the number's unit, surest first: as written; for a bare number, the unit
+    declared for it, then (money in running text) the sentence's money unit, then bare."""
+    quantity = raw.quantity
+    if quantity.unit:
+        yield quantity, ""
+        return
+    if raw.unit_hint:
+        yield dataclasses.replace(quantity, unit=raw.unit_hint), ""
+    if raw.extractor == "text" and concept.kind == "money" and sentence_unit:
+        yield dataclasses.replace(quantity, unit=sentence_unit), "+unit_from_sentence"
+    yield quantity, ""
+
+
+def _key_in(concept: Concept, role: str | None, canonical) -> str | None:
+    """The key of the concept (or of its companion) for this role whose kind the value fits."""
+    key = _key_for(concept, role)
+    if key is not None and _fits(key, canonical):
+        return key
+    companion = CONCEPTS_BY_NAME.get(concept.companion or "")
+    if companion is None:
+        return None
+    key = _key_for(companion, role if role in companion.keys else companion.default_role)
+    return key if key is not None and _fits(key, canonical) else None
+
+
+def _fits(key: str, canonical) -> bool:
+    """Whether a converted value is of the kind the key holds (万元 for *_wan, % for *_pct …)."""
+    kind = key_kind(key)
+    if kind in ("money", "yuan"):
+        return canonical.kind == "money"
+    if kind == "rate":
+        return canonical.kind == "rate"
+    if kind == "score":
+        return canonical.unit in ("分", "")
+    if kind == "count":
+        return canonical.kind == "count" or (canonical.unit == "" and canonical.is_integral)
+    return False
+
+
+def _role_of(raw: RawFigure, concept: Concept) -> str | None:
+    if concept.kind == "rate":
+        return "rate"
+    texts = [raw.label, raw.header] if raw.extractor == "table" else [raw.label, raw.context, raw.trailing]
+    for weak in (False, True):
+        for text in texts:
+            role = role_of(text, weak=weak) if text else None
+            if role is not None:
+                return role
+    return concept.default_role
+
+
+def _key_for(concept: Concept, role: str | None) -> str | None:
+    if role is None:
+        return None
+    if role in concept.keys:
+        return concept.keys[role]
+    if role == "budget_initial" and "budget" in concept.keys:
+        return concept.keys["budget"]
+    if concept.default_role in ("count", "value", "standard", "rate") and len(concept.keys) == 1:
+        return next(iter(concept.keys.values()))
+    return None
+
+
+def _year_of(raw: RawFigure, fiscal_year: int | None) -> tuple[int | None, str]:
+    if raw.years:
+        return raw.years[-1], "label" if raw.extractor == "text" else "table"
+    return fiscal_year, "report"
+
+
+def _label_text(raw: RawFigure) -> str:
+    if raw.extractor == "table" and raw.header:
+        return f"{raw.label} / {raw.header}" if raw.label else raw.header
+    return raw.label or raw.trailing

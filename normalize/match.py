@@ -1,0 +1,198 @@
+"""Label → catalogue concept, with the score and the method that decided it.
+
+Reports name the same figure many ways (“三公”经费 / 三公经费合计 / “三公”经费预算安排数), so a
+label is matched in three steps, each stricter about what it accepts than the last is lenient:
+
+1. **alias**: the cleaned label contains a catalogue alias (the longest one wins; an alias of a
+   *specific* concept such as 基本支出 beats a *generic* one such as 支出预算 that it overlaps);
+2. **tokens**: the jieba tokens of an alias appear among the label's tokens in the same order,
+   with other words between (公务用车购置和运行维护费 ↔ 公务用车运行维护费). Order matters:
+   一般公共预算拨款收入 holds the tokens of 收入预算 reversed and is not total income;
+3. **fuzzy**: rapidfuzz similarity of the whole cleaned label to an alias of at least
+   ``FUZZY_THRESHOLD`` (typos and stray characters: 公务接侍费).
+
+Two different concepts matching equally well is *ambiguous* and returns ``None``: a blank is better
+than a wrong figure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from normalize.catalogue import (
+    CONCEPTS,
+    DELTA_WORDS,
+    FILLER_WORDS,
+    NEGATION_WORDS,
+    ROLE_WORDS,
+    WEAK_ROLE_WORDS,
+    Concept,
+    Role,
+)
+
+# Similarity (0–100, rapidfuzz.fuzz.ratio) a label must reach to be matched by fuzzy matching.
+# 88 accepts one wrong or missing character in a 9-character alias (公务接侍费 → 公务接待费 is 80 on
+# 5 characters, so short aliases rarely match fuzzily, on purpose: short labels are where a one-
+# character difference changes the meaning, e.g. 结余 vs 结转).
+FUZZY_THRESHOLD = 88.0
+# Two candidates whose scores differ by less than this are treated as a tie (ambiguous).
+TIE_MARGIN = 3.0
+
+# Concepts whose aliases are generic words that also appear inside specific labels
+# (预算数, 执行数, 支出预算 inside 基本支出预算数): they only win when nothing specific matches.
+GENERIC_CONCEPTS = frozenset({"total"})
+
+# Characters removed before matching: quotes, brackets around units, colons, digits, spaces.
+_NOISE = re.compile(r"[\s\"“”‘’'：:，,。；;、（）()\[\]【】〔〕<>《》0-9０-９.．%％/*=＝×]|万元|千元|亿元|元|其中")
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    concept: Concept
+    score: float
+    method: str  # "exact" | "alias" | "tokens" | "fuzzy"
+    alias: str
+
+
+def clean_label(label: str) -> str:
+    """Drop punctuation, digits, unit words and 其中 so that only the naming words remain."""
+    return _NOISE.sub("", label)
+
+
+def match_label(label: str) -> Match | None:
+    """The concept a label names, or None when nothing (or more than one thing) fits."""
+    cleaned = clean_label(label)
+    if not cleaned:
+        return None
+    for step in (_match_alias, _match_tokens, _match_fuzzy):
+        result = step(cleaned)
+        if result is not _NO_MATCH:
+            return result
+    return None
+
+
+def role_of(label: str, weak: bool = False) -> Role | None:
+    """The budget side a label names (年初预算 → budget_initial, 决算数 → actual), if any.
+
+    The role word that appears *last* wins, because Chinese puts the head noun at the end:
+    “预算执行数” is an executed amount, “执行数预算” does not occur.
+    """
+    best: tuple[int, int, Role] | None = None
+    for word, role in WEAK_ROLE_WORDS if weak else ROLE_WORDS:
+        position = label.rfind(word)
+        if position < 0:
+            continue
+        candidate = (position + len(word), len(word), role)
+        if best is None or candidate[:2] > best[:2]:
+            best = candidate
+    if best is None:
+        return None
+    # “2023年初基本支出预算”: 年初 before the budget word makes it the year-start budget.
+    if best[2] == "budget" and "年初" in label[: best[0]]:
+        return "budget_initial"
+    return best[2]
+
+
+def is_role_only(label: str) -> bool:
+    """True when a label names no thing of its own, only a budget side (“实际支出”, “预算为”).
+
+    Such a label continues the thing named before it in the same sentence:
+    “公务接待费预算1.14万元，实际支出1.06万元”.
+    """
+    rest = clean_label(label)
+    words = {w for w, _ in ROLE_WORDS} | {w for w, _ in WEAK_ROLE_WORDS} | set(FILLER_WORDS)
+    for word in sorted(words, key=len, reverse=True):
+        rest = rest.replace(word, "")
+    return not rest
+
+
+def is_negated(label: str) -> bool:
+    """True when a label says the number did not happen (未发放, 未执行)."""
+    return any(word in label for word in NEGATION_WORDS)
+
+
+def is_delta(label: str) -> bool:
+    """True when a label makes its number a change (增加, 减少, 较上年 …), not a level."""
+    return any(word in label for word in DELTA_WORDS)
+
+
+_NO_MATCH = object()
+
+# Aliases cleaned the same way as labels, computed once.
+_CLEAN_ALIASES: dict[str, tuple[str, ...]] = {
+    concept.name: tuple(dict.fromkeys(clean_label(alias) for alias in concept.aliases)) for concept in CONCEPTS
+}
+
+
+def _match_alias(cleaned: str):
+    found: list[tuple[int, bool, Concept, str]] = []
+    for concept in CONCEPTS:
+        for alias in _clean_aliases(concept):
+            if alias and alias in cleaned:
+                found.append((len(alias), concept.name not in GENERIC_CONCEPTS, concept, alias))
+    if not found:
+        return _NO_MATCH
+    specific = [f for f in found if f[1]] or found
+    longest = max(f[0] for f in specific)
+    best = {f[2].name: f for f in specific if f[0] == longest}
+    if len(best) != 1:
+        return None
+    length, _, concept, alias = next(iter(best.values()))
+    method = "exact" if alias == cleaned else "alias"
+    return Match(concept, round(100.0 * length / len(cleaned), 1), method, alias)
+
+
+def _match_tokens(cleaned: str):
+    label_tokens = _tokens(cleaned)
+    found: dict[str, tuple[int, Concept, str]] = {}
+    for concept in CONCEPTS:
+        for alias in _clean_aliases(concept):
+            alias_tokens = _tokens(alias)
+            if len(alias_tokens) >= 2 and _is_subsequence(alias_tokens, label_tokens):
+                size = len(alias)
+                if concept.name not in found or found[concept.name][0] < size:
+                    found[concept.name] = (size, concept, alias)
+    if not found:
+        return _NO_MATCH
+    specific = {k: v for k, v in found.items() if k not in GENERIC_CONCEPTS} or found
+    if len(specific) != 1:
+        return None
+    size, concept, alias = next(iter(specific.values()))
+    return Match(concept, round(100.0 * size / len(cleaned), 1), "tokens", alias)
+
+
+def _is_subsequence(needle: tuple[str, ...], haystack: tuple[str, ...]) -> bool:
+    remaining = iter(haystack)
+    return all(token in remaining for token in needle)
+
+
+def _match_fuzzy(cleaned: str):
+    from rapidfuzz import fuzz
+
+    scores: dict[str, tuple[float, Concept, str]] = {}
+    for concept in CONCEPTS:
+        for alias in _clean_aliases(concept):
+            score = fuzz.ratio(cleaned, alias)
+            if score >= FUZZY_THRESHOLD and score > scores.get(concept.name, (0.0,))[0]:
+                scores[concept.name] = (score, concept, alias)
+    if not scores:
+        return _NO_MATCH
+    ranked = sorted(scores.values(), key=lambda item: -item[0])
+    if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < TIE_MARGIN:
+        return None
+    score, concept, alias = ranked[0]
+    return Match(concept, round(score, 1), "fuzzy", alias)
+
+
+def _clean_aliases(concept: Concept) -> tuple[str, ...]:
+    return _CLEAN_ALIASES[concept.name]
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[str, ...]:
+    import jieba
+
+    jieba.setLogLevel(60)  # jieba prints its dictionary loading to stderr otherwise
+    return tuple(token for token in jieba.lcut(text) if token.strip())

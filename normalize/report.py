@@ -1,0 +1,61 @@
+"""One row per report: every catalogue key with the value the report states for its own year.
+
+A report often states a value twice (in the 自评表 and in the narrative; as 编制数 in a formula and
+as 在职全额编制 in prose). ``select_report_values`` keeps one per key by this precedence:
+
+1. only figures **for the fiscal year evaluated** (the year in their own phrase or table header,
+   or no year at all, i.e. the report's year); figures for other years (“2019年度“三公经费”预算为
+   1.93万元”) are never the report's value;
+2. a figure from a **table** before one from running text: the 自评表 is the form the unit fills in
+   and signs, the narrative paraphrases it;
+3. the **surer label match**: the label *is* an alias, then contains one, then jieba tokens,
+   then fuzzy, then inherited from earlier in the sentence (“编制数13人” over “在职全额编制10人”);
+4. the **first** in reading order.
+
+Every other candidate with a different value is kept in ``conflicts``, for the consistency checks:
+nothing is silently dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from normalize.figures import Figure
+
+EXTRACTOR_RANK = {"table": 0, "text": 1}
+# How sure a label match is, best first: the label is an alias; it contains one; jieba tokens;
+# rapidfuzz; the concept was carried over from earlier in the sentence.
+METHOD_RANK = {"exact": 0, "alias": 1, "tokens": 2, "fuzzy": 3, "inherited": 4}
+
+
+@dataclass(frozen=True, slots=True)
+class ReportValues:
+    chosen: dict[str, Figure] = field(default_factory=dict)
+    conflicts: dict[str, tuple[Figure, ...]] = field(default_factory=dict)
+
+
+def select_report_values(figures: list[Figure], fiscal_year: int | None) -> ReportValues:
+    candidates: dict[str, list[tuple[tuple, Figure]]] = {}
+    for order, figure in enumerate(figures):
+        if fiscal_year is not None and figure.year is not None and figure.year != fiscal_year:
+            continue
+        if figure.op not in (None, "="):
+            continue  # “近600万元”, “≥80%”: not a stated level
+        method = figure.match_method.split("+")[0]
+        rank = (EXTRACTOR_RANK.get(figure.extractor, 2), METHOD_RANK.get(method, 5), order)
+        candidates.setdefault(figure.metric, []).append((rank, figure))
+    chosen: dict[str, Figure] = {}
+    conflicts: dict[str, tuple[Figure, ...]] = {}
+    for metric, ranked in candidates.items():
+        ranked.sort(key=lambda item: item[0])
+        best = ranked[0][1]
+        chosen[metric] = best
+        others = tuple(f for _, f in ranked[1:] if not _same_value(f.value, best.value))
+        if others:
+            conflicts[metric] = others
+    return ReportValues(chosen, conflicts)
+
+
+def _same_value(a: Decimal, b: Decimal) -> bool:
+    return a == b
