@@ -1,7 +1,10 @@
 """jixiao command line: the only module that wires readers, later stages and outputs together.
 
-    python pipeline.py run [PATH ...] [--out DIR]   read every report, write reports.csv, errors.csv
-    python pipeline.py show FILE                    print what the tool read, with locations
+    python pipeline.py run [PATH ...] [--out DIR]   read every report, write the CSV outputs
+    python pipeline.py show FILE [--figures]        print what the tool read, with locations
+
+Stages, in the one direction data flows: readers → Document → metadata, raw figures and
+indicator rows (extract) → catalogue figures and one value per key (normalize) → rows (export).
 
 A file that cannot be read becomes one errors.csv row with a Chinese reason; the batch goes on
 and no traceback reaches the user (``--debug`` prints them for developers).
@@ -18,11 +21,25 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from export.atomic import write_csv_atomic
-from export.show import document_to_text
+from export.rows import (
+    ERROR_COLUMNS,
+    INDICATOR_COLUMNS,
+    METRIC_COLUMNS,
+    REPORT_COLUMNS,
+    decimal_text,
+    indicator_rows,
+    metric_rows,
+)
+from export.show import document_to_text, figures_to_text
 from extract.errors import ReadError
+from extract.figures import document_to_raw_figures
+from extract.indicators import IndicatorRow, document_to_indicator_rows
+from extract.metadata import ReportMetadata, document_to_metadata
 from extract.model import Document, FileError
 from extract.readers import file_sha256, read_document
 from extract.readers.sniff import sniff
+from normalize.figures import Figure, resolve_figures
+from normalize.report import ReportValues, select_report_values
 
 PROJECT_ROOT = Path(__file__).resolve().parent
 DEFAULT_INPUT = PROJECT_ROOT / "corpus"
@@ -40,9 +57,6 @@ NON_SUBMISSION_SUFFIXES = frozenset(
 IGNORED_PREFIXES = ("~$", ".")
 IGNORED_NAMES = frozenset({"thumbs.db", "desktop.ini"})
 
-REPORT_COLUMNS = ("doc_id", "source_file", "format", "status", "pages", "paragraphs", "tables", "notes")
-ERROR_COLUMNS = ("source_file", "stage", "reason", "exception_type")
-
 EXIT_OK = 0
 EXIT_USAGE = 2
 EXIT_SOME_FAILED = 3
@@ -50,10 +64,31 @@ EXIT_SOME_FAILED = 3
 
 @dataclass(frozen=True, slots=True)
 class FileOutcome:
-    """What one input file produced: its reports.csv row and its errors.csv rows."""
+    """What one input file produced: a reports.csv row, its metrics, indicators and errors."""
 
     report: dict[str, object]
     errors: tuple[FileError, ...]
+    metrics: tuple[dict[str, object], ...] = ()
+    indicators: tuple[dict[str, object], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything the extract and normalize stages found in one document."""
+
+    metadata: ReportMetadata
+    fiscal_year: int | None
+    figures: list[Figure]
+    values: ReportValues
+    indicators: list[IndicatorRow]
+
+
+def analyse(document: Document) -> Analysis:
+    metadata = document_to_metadata(document)
+    fiscal_year = int(metadata.fiscal_year.value) if metadata.fiscal_year else None
+    figures = resolve_figures(document_to_raw_figures(document), fiscal_year)
+    values = select_report_values(figures, fiscal_year)
+    return Analysis(metadata, fiscal_year, figures, values, document_to_indicator_rows(document))
 
 
 def collect_inputs(paths: Sequence[Path]) -> tuple[list[Path], list[Path]]:
@@ -92,17 +127,28 @@ def process_file(path: Path, debug: bool = False) -> FileOutcome:
     except Exception as exc:  # a reader bug must not stop the batch
         if debug:
             traceback.print_exc()
-        reason = with_detail("读取时发生内部错误，已跳过此文件，请将该文件反馈给工具维护人员", f"{type(exc).__name__}: {exc}")
-        return failed_outcome(path, "read", reason, type(exc).__name__)
-    return document_outcome(document)
+        return failed_outcome(path, "read", internal_error(exc), type(exc).__name__)
+    try:
+        analysis = analyse(document)
+    except Exception as exc:  # an extraction bug loses the figures, not the file's row
+        if debug:
+            traceback.print_exc()
+        outcome = document_outcome(document, None)
+        error = FileError(document.source, "extract", internal_error(exc), type(exc).__name__)
+        return FileOutcome(outcome.report, outcome.errors + (error,))
+    return document_outcome(document, analysis)
 
 
-def document_outcome(document: Document) -> FileOutcome:
+def internal_error(exc: Exception) -> str:
+    return with_detail("处理时发生内部错误，已跳过此文件的这一步，请将该文件反馈给工具维护人员", f"{type(exc).__name__}: {exc}")
+
+
+def document_outcome(document: Document, analysis: Analysis | None) -> FileOutcome:
     errors: tuple[FileError, ...] = ()
     if document.status == "needs_ocr":
         reason = "；".join(document.notes) or "PDF 没有文字层，需要先做 OCR 识别"
         errors = (FileError(document.source, "read", reason, "NeedsOCR"),)
-    report = {
+    report: dict[str, object] = {
         "doc_id": document.doc_id,
         "source_file": document.source,
         "format": document.format,
@@ -112,7 +158,25 @@ def document_outcome(document: Document) -> FileOutcome:
         "tables": len(document.tables),
         "notes": "；".join(document.notes),
     }
-    return FileOutcome(report, errors)
+    if analysis is None:
+        return FileOutcome(report, errors)
+    report.update(report_values(analysis))
+    metrics = tuple(metric_rows(document.doc_id, document.source, analysis.figures, analysis.values.chosen))
+    indicators = tuple(indicator_rows(document.doc_id, document.source, analysis.indicators))
+    return FileOutcome(report, errors, metrics, indicators)
+
+
+def report_values(analysis: Analysis) -> dict[str, object]:
+    """The catalogue columns of a reports.csv row: metadata, then one value per metric key."""
+    meta = analysis.metadata
+    row: dict[str, object] = {
+        key: getattr(meta, key).value if getattr(meta, key) else None
+        for key in ("fiscal_year", "unit_name", "report_kind", "report_date", "grade")
+    }
+    for metric, figure in analysis.values.chosen.items():
+        row[metric] = decimal_text(figure.value)
+    row["n_conflicts"] = len(analysis.values.conflicts)
+    return row
 
 
 def failed_outcome(path: Path, stage: str, reason: str, exception_type: str) -> FileOutcome:
@@ -152,6 +216,8 @@ def run_batch(paths: Sequence[Path], out_dir: Path, debug: bool = False, quiet: 
     ]
     outcomes.extend(missing_outcomes)
     write_csv_atomic(out_dir / "reports.csv", REPORT_COLUMNS, report_rows(outcomes))
+    write_csv_atomic(out_dir / "metrics.csv", METRIC_COLUMNS, (row for o in outcomes for row in o.metrics))
+    write_csv_atomic(out_dir / "indicators.csv", INDICATOR_COLUMNS, (row for o in outcomes for row in o.indicators))
     write_csv_atomic(out_dir / "errors.csv", ERROR_COLUMNS, error_rows(outcomes))
     if not quiet:
         print_summary(outcomes, skipped, out_dir)
@@ -186,7 +252,7 @@ def print_summary(outcomes: Sequence[FileOutcome], skipped: Sequence[Path], out_
         print(f"跳过 {len(skipped)} 个非报告文件（如脚本、说明文档）", file=sys.stderr)
 
 
-def show_file(path: Path, debug: bool = False) -> int:
+def show_file(path: Path, debug: bool = False, figures: bool = False) -> int:
     try:
         document = read_document(path, str(path))
     except ReadError as exc:
@@ -201,6 +267,9 @@ def show_file(path: Path, debug: bool = False) -> int:
         print(f"读取 {path} 时发生内部错误（技术细节：{type(exc).__name__}: {exc}）", file=sys.stderr)
         return EXIT_SOME_FAILED
     sys.stdout.write(document_to_text(document))
+    if figures:
+        analysis = analyse(document)
+        sys.stdout.write(figures_to_text(analysis.metadata, analysis.figures, analysis.values, analysis.indicators))
     return EXIT_OK
 
 
@@ -222,6 +291,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--quiet", action="store_true", help="不输出进度和汇总")
     show = commands.add_parser("show", help="显示工具从一个文件中读到的内容及其位置")
     show.add_argument("file", type=Path, help="报告文件")
+    show.add_argument("--figures", action="store_true", help="同时列出识别出的指标数值及其原文")
     return parser
 
 
@@ -230,7 +300,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "run":
             return run_batch(args.paths or [DEFAULT_INPUT], args.out, debug=args.debug, quiet=args.quiet)
-        return show_file(args.file, debug=args.debug)
+        return show_file(args.file, debug=args.debug, figures=args.figures)
     except KeyboardInterrupt:
         print("已中断：之前写出的结果文件保持不变。", file=sys.stderr)
         return 130

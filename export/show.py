@@ -65,3 +65,41 @@ def cell_to_text(cell: Cell) -> str:
     page = f"p{cell.location.page}" if cell.location.page is not None else ""
     text = cell.text.replace("\n", "⏎")
     return f"[{page}c{cell.col}{span_text}] {text}"
+
+
+def figures_to_text(metadata, figures, values, indicators) -> str:
+    """The figures found, each beside its quote and place: the view behind ``show --figures``.
+
+    ``★`` marks the value chosen for the report's row; ``≠`` lists other values stated for the
+    same metric (the conflicts the checks look at).
+    """
+    from export.rows import decimal_text, quote_excerpt
+
+    lines = ["", "—— 报告信息 ——"]
+    for key in ("fiscal_year", "unit_name", "report_kind", "report_date", "grade"):
+        value = getattr(metadata, key)
+        lines.append(f"{key}: {value.value if value else '（未找到）'}" + (f"  [{value.location.describe()}]" if value else ""))
+    lines.append("")
+    lines.append("—— 指标数值（★ 为报告汇总表采用的值） ——")
+    chosen = {id(f) for f in values.chosen.values()}
+    for figure in figures:
+        mark = "★" if id(figure) in chosen else " "
+        lines.append(
+            f"{mark} {figure.metric} = {decimal_text(figure.value)}{figure.unit} "
+            f"（{figure.role or '-'}，{figure.year or '-'}年，{figure.match_method}） "
+            f"[{figure.location.describe()}] {quote_excerpt(figure.location)}"
+        )
+    for metric, others in values.conflicts.items():
+        listed = "、".join(f"{decimal_text(f.value)}（{f.location.describe()}）" for f in others)
+        lines.append(f"≠ {metric} 另有不同数值：{listed}")
+    if indicators:
+        lines.append("")
+        lines.append("—— 绩效指标 ——")
+        for row in indicators:
+            lines.append(
+                f"[表{row.table} 第{row.row}行] {row.level1} / {row.level2} / {row.name}："
+                f"目标 {row.target_raw or '-'}，实际 {row.actual_raw or '-'}"
+                + (f"，分值 {row.weight_raw}" if row.weight_raw else "")
+                + (f"，得分 {row.score_raw}" if row.score_raw else "")
+            )
+    return "\n".join(lines) + "\n"

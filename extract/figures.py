@@ -15,10 +15,12 @@ Long table cells that hold prose (a report pasted into a form cell) are read as 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Iterator
 
+from extract.indicators import table_to_indicator_rows
 from extract.model import Cell, Document, Location, Paragraph, Table
 from extract.numbers import Quantity, find_quantities, find_years, parse_quantity
 
@@ -70,18 +72,53 @@ class RawFigure:
     as_of: tuple[int, ...] = ()
     trailing: str = ""
     sentence: int = 0
+    section: str = ""  # the headings the figure sits under, outermost first, joined by " > "
+
+
+# Heading markers by level, outermost first: 一、 / （一） / 1、 1. / （1） / 1）. A short paragraph
+# starting with one of them, with no sentence inside, is a heading; it closes every heading of
+# its level and deeper.
+HEADING_MARKERS: tuple[re.Pattern[str], ...] = (
+    re.compile(r"^第[一二三四五六七八九十]+[章节部分]"),
+    re.compile(r"^[一二三四五六七八九十]+\s*[、.．]"),
+    re.compile(r"^[（(]\s*[一二三四五六七八九十]+\s*[)）]"),
+    re.compile(r"^\d{1,2}\s*[、.．](?!\d)"),
+    re.compile(r"^[（(]\s*\d{1,2}\s*[)）]"),
+    re.compile(r"^\d{1,2}\s*[)）]"),
+)
+HEADING_MAX_CHARS = 30
 
 
 def document_to_raw_figures(document: Document) -> list[RawFigure]:
-    """Every labelled number of the body, in reading order."""
+    """Every labelled number of the body, in reading order, with the headings it sits under."""
     figures: list[RawFigure] = []
+    headings: dict[int, str] = {}
     for block in document.blocks:
         if isinstance(block, Paragraph):
-            figures.extend(text_to_raw_figures(block.text, block.location))
+            level = heading_level(block.text)
+            if level is not None:
+                headings = {k: v for k, v in headings.items() if k < level}
+                headings[level] = block.text.strip()
+            section = " > ".join(headings[k] for k in sorted(headings))
+            figures.extend(
+                dataclasses.replace(figure, section=section)
+                for figure in text_to_raw_figures(block.text, block.location)
+            )
         else:
             for table in block.iter_tables():
                 figures.extend(table_to_raw_figures(table))
     return figures
+
+
+def heading_level(text: str) -> int | None:
+    """The heading level of a paragraph (0 = outermost), or None when it is not a heading."""
+    stripped = text.strip()
+    if not stripped or len(stripped) > HEADING_MAX_CHARS or any(ch in stripped for ch in "。；;"):
+        return None
+    for level, marker in enumerate(HEADING_MARKERS):
+        if marker.match(stripped):
+            return level
+    return None
 
 
 # --- running text ------------------------------------------------------------------------------
@@ -172,10 +209,18 @@ def _with_span(location: Location, quote: str, start: int, end: int) -> Location
 
 
 def table_to_raw_figures(table: Table) -> Iterator[RawFigure]:
-    """Values of a table with their row label, column header and section title."""
+    """Values of a table with their row label, column header and section title.
+
+    Rows of 绩效指标 blocks are left out: their numbers are targets and results of indicators
+    (``extract.indicators``), not the unit's budget figures — “资金直补受益移民（人）| 40848” in a
+    target table is a plan, not the number of people paid.
+    """
     grid = table.grid()
     table_unit = _declared_unit(table)
+    indicator_rows = {row.row for row in table_to_indicator_rows(table)}
     for cell in sorted(table.cells, key=lambda c: (c.row, c.col)):
+        if cell.row in indicator_rows:
+            continue
         if is_prose_cell(cell.text):
             yield from text_to_raw_figures(cell.text, cell.location, unit_hint=table_unit)
             continue

@@ -2,7 +2,9 @@
 
 Decisions, in order, for each RawFigure (``resolve_figures``):
 
-1. **Changes are not levels.** A label with 增加/减少/较上年 … makes the number a change: skipped.
+1. **Changes are not levels, plans are not results.** A label with 增加/减少/较上年 … makes the
+   number a change; a number under a heading about targets (“2、绩效目标”, not “…目标完成情况”)
+   is a plan. Both are skipped.
 2. **Parts qualified by a document number are not totals.** “湘财农指〔2022〕87号执行资金5564.18万元”
    is one allocation's spending, not the fund's: skipped.
 3. **Concept.** The label is matched to the catalogue (``match_label``). A label that only names a
@@ -37,9 +39,16 @@ from normalize.match import Match, is_delta, is_negated, is_role_only, match_lab
 from normalize.units import to_canonical
 
 CONCEPTS_BY_NAME = {concept.name: concept for concept in CONCEPTS}
+# Concepts that are not spending: a “支出” label never continues them.
+NON_SPENDING_CONCEPTS = frozenset(
+    {"income", "carryover", "balance", "staff_quota", "staff_actual", "direct_subsidy_people", "self_score", "grade"}
+)
 
 # A document number inside a label: 湘财农指〔2022〕87号, 岳政办发[2007］7号.
 DOCUMENT_NUMBER = re.compile(r"[〔﹝\[【(（]\s*(?:19|20)\d{2}\s*[〕﹞\]】)）]\s*\d+\s*号")
+
+# A heading about targets (not about how they were met): numbers under it are plans.
+TARGET_SECTION = re.compile(r"目标(?!.*(?:完成|实际|偏离|情况|结果))")
 
 # A table row whose label says it is the total: a value whose concept comes from the column
 # header only counts for the report on such a row (the other rows are parts: 1、局机关, one
@@ -76,6 +85,8 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None) -> li
         sentence = _sentence_key(raw)
         if is_delta(raw.label) or is_negated(raw.label) or DOCUMENT_NUMBER.search(raw.label):
             continue
+        if any(TARGET_SECTION.search(heading) for heading in raw.section.split(" > ") if heading):
+            continue
         found = _concept_of(raw, sentence_concepts.get(sentence))
         if found is None:
             continue
@@ -106,7 +117,7 @@ def _money_units_by_sentence(raw_figures: list[RawFigure]) -> dict[tuple, str]:
 def _concept_of(raw: RawFigure, previous: Concept | None) -> tuple[Concept, Match | None] | None:
     if raw.extractor == "table":
         return _table_concept(raw)
-    if is_role_only(raw.label) and previous is not None:
+    if is_role_only(raw.label) and previous is not None and not _changes_flow(raw.label, previous):
         return previous, None
     match = match_label(raw.label)
     if match is None and raw.trailing and not raw.label.endswith(("为", "是")):
@@ -116,6 +127,12 @@ def _concept_of(raw: RawFigure, previous: Concept | None) -> tuple[Concept, Matc
     if match is None:
         return None
     return match.concept, match
+
+
+def _changes_flow(label: str, previous: Concept) -> bool:
+    """“上年结转100万元；2020年度支出预算6400.32万元”: a label about spending does not continue a
+    concept that is not spending (income, carry-over, balance, people)."""
+    return "支出" in label and previous.name in NON_SPENDING_CONCEPTS
 
 
 def _table_concept(raw: RawFigure) -> tuple[Concept, Match | None] | None:

@@ -148,6 +148,8 @@ def _match_tokens(cleaned: str):
     label_tokens = _tokens(cleaned)
     found: dict[str, tuple[int, Concept, str]] = {}
     for concept in CONCEPTS:
+        if concept.name in GENERIC_CONCEPTS:
+            continue  # generic words (拨付…资金) must be written out, never assembled from tokens
         for alias in _clean_aliases(concept):
             alias_tokens = _tokens(alias)
             if len(alias_tokens) >= 2 and _is_subsequence(alias_tokens, label_tokens):
@@ -156,10 +158,9 @@ def _match_tokens(cleaned: str):
                     found[concept.name] = (size, concept, alias)
     if not found:
         return _NO_MATCH
-    specific = {k: v for k, v in found.items() if k not in GENERIC_CONCEPTS} or found
-    if len(specific) != 1:
+    if len(found) != 1:
         return None
-    size, concept, alias = next(iter(specific.values()))
+    size, concept, alias = next(iter(found.values()))
     return Match(concept, round(100.0 * size / len(cleaned), 1), "tokens", alias)
 
 
@@ -173,6 +174,8 @@ def _match_fuzzy(cleaned: str):
 
     scores: dict[str, tuple[float, Concept, str]] = {}
     for concept in CONCEPTS:
+        if concept.name in GENERIC_CONCEPTS:
+            continue
         for alias in _clean_aliases(concept):
             score = fuzz.ratio(cleaned, alias)
             if score >= FUZZY_THRESHOLD and score > scores.get(concept.name, (0.0,))[0]:

@@ -1,0 +1,99 @@
+"""Results → CSV rows: the columns of reports.csv, metrics.csv and indicators.csv.
+
+Nothing here parses or decides; it only lays out what earlier stages found, with the place each
+value came from written so an auditor can find it (``第3页 表2 第4行第5列``) and a short exact
+quote around it.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Iterable
+
+from extract.model import Location
+from normalize.catalogue import METRIC_KEYS
+
+# How much text around a figure the quote column shows: enough to read the label, short enough
+# for a spreadsheet cell. The quote is always an exact substring of the original text.
+QUOTE_BEFORE = 40
+QUOTE_AFTER = 12
+
+FILE_COLUMNS = ("doc_id", "source_file", "format", "status", "pages", "paragraphs", "tables")
+REPORT_COLUMNS = FILE_COLUMNS + METRIC_KEYS + ("n_conflicts", "notes")
+METRIC_COLUMNS = (
+    "doc_id", "source_file", "metric", "role", "year", "year_source", "value", "unit", "raw", "label_raw",
+    "match_method", "match_score", "chosen", "location", "quote",
+)
+INDICATOR_COLUMNS = (
+    "doc_id", "source_file", "table", "row", "level1", "level2", "name", "target_raw", "target_op", "target_value",
+    "target_unit", "actual_raw", "actual_op", "actual_value", "actual_unit", "weight", "score", "location",
+)
+ERROR_COLUMNS = ("source_file", "stage", "reason", "exception_type")
+
+
+def decimal_text(value: Decimal | None) -> str:
+    """A Decimal as plain text, never in exponent form (Excel would read 1E+3 as a formula-ish)."""
+    if value is None:
+        return ""
+    text = format(value, "f")
+    return text
+
+
+def location_text(location: Location | None) -> str:
+    return location.describe() if location is not None else ""
+
+
+def quote_excerpt(location: Location) -> str:
+    """The exact text around a figure: the whole quote when short, else a window around it."""
+    quote = location.quote
+    if location.char_start is None or location.char_end is None or len(quote) <= QUOTE_BEFORE + 40:
+        return quote.strip()
+    start = max(0, location.char_start - QUOTE_BEFORE)
+    end = min(len(quote), location.char_end + QUOTE_AFTER)
+    return ("…" if start > 0 else "") + quote[start:end].strip() + ("…" if end < len(quote) else "")
+
+
+def metric_rows(doc_id: str, source: str, figures: Iterable, chosen: dict) -> Iterable[dict[str, object]]:
+    chosen_ids = {id(figure) for figure in chosen.values()}
+    for figure in figures:
+        yield {
+            "doc_id": doc_id,
+            "source_file": source,
+            "metric": figure.metric,
+            "role": figure.role,
+            "year": figure.year,
+            "year_source": figure.year_source,
+            "value": decimal_text(figure.value),
+            "unit": figure.unit,
+            "raw": figure.raw,
+            "label_raw": figure.label,
+            "match_method": figure.match_method,
+            "match_score": figure.match_score,
+            "chosen": "是" if id(figure) in chosen_ids else "",
+            "location": location_text(figure.location),
+            "quote": quote_excerpt(figure.location),
+        }
+
+
+def indicator_rows(doc_id: str, source: str, indicators: Iterable) -> Iterable[dict[str, object]]:
+    for row in indicators:
+        yield {
+            "doc_id": doc_id,
+            "source_file": source,
+            "table": row.table,
+            "row": row.row,
+            "level1": row.level1,
+            "level2": row.level2,
+            "name": row.name,
+            "target_raw": row.target_raw,
+            "target_op": row.target.op if row.target else "",
+            "target_value": decimal_text(row.target.value) if row.target else "",
+            "target_unit": row.target.unit if row.target else "",
+            "actual_raw": row.actual_raw,
+            "actual_op": row.actual.op if row.actual else "",
+            "actual_value": decimal_text(row.actual.value) if row.actual else "",
+            "actual_unit": row.actual.unit if row.actual else "",
+            "weight": decimal_text(row.weight.value) if row.weight else row.weight_raw,
+            "score": decimal_text(row.score.value) if row.score else row.score_raw,
+            "location": location_text(row.location),
+        }

@@ -1,0 +1,348 @@
+"""绩效指标 tables → ``IndicatorRow``: each indicator with its target, actual, weight and score.
+
+A self-evaluation report states its indicators in a table (绩效指标表, 自评表, 目标设定情况表)
+or in one section of a big form: 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 |
+分值 | 得分. Later stages compare target with actual (a missed target) and score with weight
+(a score above its weight), so each row keeps both the raw cell text and the parsed
+``Quantity`` (with its comparator: ``≥95%`` is 95 % with op ``≥``), and the place of the name
+cell so that an auditor can find the row.
+
+Nothing here knows a document's wording or position; a table is read from its labels and its
+structure, in four steps:
+
+1. **Header.** Any row of the table whose short cells name, by keyword (``ROLE_KEYWORDS``), a
+   name column and at least one value column (target, actual, weight or score) starts an
+   indicator block: in seed 003 after a caption row, in seed 002 in the middle of one big form.
+   The row above may complete it (a two-row header band whose upper cells the text export
+   leaves empty below them). See ``rows_to_header``.
+2. **Columns.** Each role takes the first grid column of its header cell. When the header has no
+   一级/二级 columns, the unnamed header cell just left of the name column (seed 002's 评价内容,
+   over two unlabelled sub-columns) gives its columns, left to right, to 一级 then 二级. The
+   text export writes that merged cell once and cannot say how wide it was; when the first row
+   under the header is wider than the header, the difference is given to that cell and every
+   column from the name column on moves right by it (``header_to_columns``).
+3. **Rows.** Every following row that fits the header is read through ``Table.grid()``, so a
+   vertically merged 一级/二级 cell counts for each row it covers. The block ends at the first
+   row that does not fit: it has no cell under some role's column (a shorter row of the text
+   export, e.g. "绩效自评综合得分 | 98分"), or one cell covers the name column and another
+   role's column (a total or title row spanning the form). A row repeating the header starts
+   the same block again (a continuation page), so it is skipped.
+4. **Texts.** Empty 一级/二级 cells inherit the value of the row above (the text export has
+   no vertical spans, so a merged cell's continuations are empty cells; forms also leave them
+   blank for "same as above"); 二级 inherits only while 一级 is unchanged. Labels lose the line
+   breaks Word and PDFs put inside CJK words; value cells are kept as written, stripped.
+
+Limits are listed on the functions that make each decision.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extract.model import Cell, Document, Location, Table
+from extract.numbers import Quantity, parse_quantity
+
+# Role → keywords found in its header cell (whitespace removed), tried in this order; the first
+# role with a matching keyword wins. Labels seen in the seeds and in the 财政部 自评表 forms.
+ROLE_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("level1", ("一级指标",)),
+    ("level2", ("二级指标",)),
+    # seed 003: 三级指标; seed 002: 绩效内容; forms: 指标名称, 具体指标
+    ("name", ("三级指标", "绩效内容", "指标名称", "具体指标")),
+    # before target: seed 003's 实际完成指标值 also contains the target keyword 指标值
+    ("actual", ("实际完成", "完成情况", "完成值", "实际值")),
+    ("score", ("得分",)),  # 得分, 自评得分
+    ("weight", ("分值", "权重")),
+    # seed 002: 绩效目标值; seed 003: 绩效目标; forms: 年度指标值, 预期目标, 年度目标
+    ("target", ("指标值", "目标值", "绩效目标", "预期目标", "年度目标", "预期")),
+)
+VALUE_ROLES = frozenset({"target", "actual", "weight", "score"})
+LEVEL_ROLES = ("level1", "level2")
+
+# A header label is short: the longest in the seeds is 实际完成指标值 (7 characters), form labels
+# with a mark such as 实际完成值（B） have 8. Longer cells that hold a keyword are section
+# labels, not column headers: seed 002's 整体支出绩效定量目标及实施计划完成情况 (19) holds 目标
+# and 完成情况, and its data cell 效益目标（预期实现的效益） (13) holds 预期.
+MAX_LABEL_CHARS = 12
+
+Span = tuple[int, int]  # first and last 1-based grid column a cell covers in one row
+GridRow = list[Cell | None]
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorRow:
+    """One indicator of a 绩效指标 table: raw cell texts, parsed quantities, and places."""
+
+    table: int  # Table.index
+    row: int  # 1-based grid row
+    level1: str  # 一级指标 (产出指标), "" when the table has no such column
+    level2: str  # 二级指标 (数量指标)
+    name: str  # 三级指标 / 绩效内容: the indicator itself
+    target_raw: str
+    target: Quantity | None
+    actual_raw: str
+    actual: Quantity | None
+    weight_raw: str
+    weight: Quantity | None
+    score_raw: str
+    score: Quantity | None
+    location: Location  # of the name cell (its quote is the exact cell text)
+    target_location: Location | None = None
+    actual_location: Location | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """Where an indicator block starts and which grid column holds each role."""
+
+    row: int  # 1-based grid row of the header row
+    columns: dict[str, int]  # role → 1-based grid column
+    cells: tuple[Cell, ...]  # the header cells: a band row still under them is not data
+
+
+def cell_text_to_label(text: str) -> str:
+    """A cell's text on one line, without the breaks Word and PDFs put inside CJK words.
+
+    ``"产出\\n指标"`` → ``"产出指标"``; ``"效益目标\\n（预期实现的效益）"`` →
+    ``"效益目标（预期实现的效益）"``. A break between two ASCII letters or digits becomes a
+    space, so ``"PM2.5\\nmonitoring"`` keeps its words apart.
+    """
+    label = ""
+    for line in (part.strip() for part in text.splitlines()):
+        if not line:
+            continue
+        if label and _is_ascii_word_char(label[-1]) and _is_ascii_word_char(line[0]):
+            label += " "
+        label += line
+    return label
+
+
+def _is_ascii_word_char(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def label_to_role(text: str) -> str | None:
+    """The column role a header cell names, or None: ``"绩效\\n目标值"`` → ``"target"``.
+
+    Limits: a keyword anywhere in a short label counts, so a short column such as 指标值说明
+    would also read as a target; when two cells of one header name the same role, the leftmost
+    is kept (``rows_to_header``).
+    """
+    label = "".join(text.split())
+    if not label or len(label) > MAX_LABEL_CHARS:
+        return None
+    for role, keywords in ROLE_KEYWORDS:
+        if any(keyword in label for keyword in keywords):
+            return role
+    return None
+
+
+def grid_row_to_cells(grid_row: GridRow) -> list[tuple[Cell, Span]]:
+    """The distinct cells of one grid row, left to right, with the columns each covers there."""
+    found: list[tuple[Cell, Span]] = []
+    for col, cell in enumerate(grid_row, 1):
+        if cell is None:
+            continue
+        if found and found[-1][0] is cell:
+            found[-1] = (cell, (found[-1][1][0], col))
+        else:
+            found.append((cell, (col, col)))
+    return found
+
+
+def row_width(grid_row: GridRow) -> int:
+    """The last 1-based column the row has a cell in (the text export's rows differ in width)."""
+    return max((col for col, cell in enumerate(grid_row, 1) if cell is not None), default=0)
+
+
+def rows_to_header(grid: list[GridRow], r: int) -> Header | None:
+    """The header starting an indicator block at 0-based grid row ``r``, or None.
+
+    The row must itself name the name column (三级指标 / 绩效内容 / …); the value columns may come
+    from the row above where this row's cell is empty or missing (a two-row band in the text
+    export, whose vertical merges are empty cells). At least one value column is needed: seed
+    002's qualitative section (预期目标 | 实际完成, no name column) is not an indicator table.
+
+    Limits: bands of two rows only; in the text export, a band whose lower row holds the value
+    sub-headers (指标值 over 年度目标 | 实际完成) and whose upper row holds the name is read with
+    the upper row's labels alone, so the sub-header roles are lost. In Word and PDF grids the
+    lowest band row sees every label merged down into it and is read whole.
+    """
+    roles: dict[str, Span] = {}
+    cells: list[Cell] = []
+    for cell, span in grid_row_to_cells(grid[r]):
+        role = label_to_role(cell.text)
+        if role is not None and role not in roles:
+            roles[role] = span
+            cells.append(cell)
+    if "name" not in roles:
+        return None
+    if r > 0:
+        for cell, span in grid_row_to_cells(grid[r - 1]):
+            role = label_to_role(cell.text)
+            below = [_cell_at(grid[r], col) for col in range(span[0], span[1] + 1)]
+            if role is not None and role not in roles and all(c is None or not c.text.strip() for c in below):
+                roles[role] = span
+                cells.append(cell)
+    if not roles.keys() & VALUE_ROLES:
+        return None
+    next_width = row_width(grid[r + 1]) if r + 1 < len(grid) else 0
+    return Header(row=r + 1, columns=header_to_columns(grid[r], roles, next_width), cells=tuple(cells))
+
+
+def header_to_columns(header_row: GridRow, roles: dict[str, Span], next_width: int) -> dict[str, int]:
+    """Role → data column, giving an unnamed header cell left of the name column to the levels.
+
+    When 一级/二级 are not named, the header cell covering the column just left of the name
+    column, if it has text but no role (seed 002: 评价内容), is the level group. When the row
+    below is wider than the header row (``next_width``), the text export wrote that group once
+    although it spans several columns: it is widened by the difference and every role from the
+    name column on moves right by it. Then the group's columns go, left to right, to the
+    missing levels, if it covers at least two.
+
+    Limits: a header narrower than its data for another reason (a merged value header the text
+    reader could not widen) is left as it is, so its value columns may be off; a one-column group
+    is not taken as a level, since it may as well be 序号; a group wider than the missing levels
+    leaves its last columns unread.
+    """
+    name_first = roles["name"][0]
+    group = _cell_at(header_row, name_first - 1)
+    has_level_group = (
+        not any(level in roles for level in LEVEL_ROLES)
+        and group is not None
+        and group.text.strip() != ""
+        and label_to_role(group.text) is None
+    )
+    if not has_level_group:
+        return {role: span[0] for role, span in roles.items()}
+    group_first = next(span[0] for cell, span in grid_row_to_cells(header_row) if cell is group)
+    shift = max(0, next_width - row_width(header_row))
+    columns = {role: span[0] + (shift if span[0] >= name_first else 0) for role, span in roles.items()}
+    group_columns = range(group_first, name_first + shift)
+    if len(group_columns) >= 2:
+        columns.update(zip(LEVEL_ROLES, group_columns))
+    return columns
+
+
+def _cell_at(grid_row: GridRow, col: int) -> Cell | None:
+    """The cell covering 1-based column ``col`` of a grid row, None outside the row."""
+    return grid_row[col - 1] if 1 <= col <= len(grid_row) else None
+
+
+def row_fits(grid_row: GridRow, header: Header) -> bool:
+    """Whether a row belongs to the block: a cell under every role, the name cell alone.
+
+    A row of the text export shorter than the header's columns (seed 002: 绩效自评综合得分 |
+    98分) or a cell spanning the name column and another role's column (the same row in Word,
+    where 98分 covers six columns; a 合计 row over the levels and the name) ends the block.
+    Limit: a total row whose label sits in the name column alone, with the other cells apart,
+    fits; it is dropped by ``is_indicator_name`` only when the name is a bare number.
+    """
+    name_cell = _cell_at(grid_row, header.columns["name"])
+    for role, col in header.columns.items():
+        cell = _cell_at(grid_row, col)
+        if cell is None or (role != "name" and cell is name_cell):
+            return False
+    return True
+
+
+def is_indicator_name(name: str, name_cell: Cell, header: Header) -> bool:
+    """Whether a name cell names an indicator: not empty, not a header cell, not a bare number.
+
+    A header cell here is one of the header's cells still covering this row (a header band
+    merged vertically in Word) or a cell repeating the name column's label (三级指标); a bare
+    number is a total or a serial number. A name that merely holds a value keyword (实际完成投资额)
+    is an indicator.
+    """
+    is_header_cell = any(name_cell is cell for cell in header.cells)
+    if not name or is_header_cell or label_to_role(name) == "name":
+        return False
+    quantity = parse_quantity(name)
+    return quantity is None or quantity.raw != name
+
+
+def table_to_indicator_rows(table: Table) -> list[IndicatorRow]:
+    """The indicator rows of one table, in order; [] when the table has no indicator header."""
+    grid = table.grid()
+    found: list[IndicatorRow] = []
+    header: Header | None = None
+    levels = ("", "")
+    for r, grid_row in enumerate(grid):
+        new_header = rows_to_header(grid, r)
+        if new_header is not None:
+            if header is None or new_header.columns != header.columns:
+                levels = ("", "")  # a repeated header (continuation page) keeps the levels above
+            header = new_header
+            continue
+        if header is None:
+            continue
+        if not row_fits(grid_row, header):
+            header = None
+            continue
+        name_cell = _cell_at(grid_row, header.columns["name"])
+        assert name_cell is not None  # row_fits checked it
+        name = cell_text_to_label(name_cell.text)
+        if not is_indicator_name(name, name_cell, header):
+            continue
+        levels = row_to_levels(grid_row, header, levels)
+        found.append(cells_to_indicator_row(table, r + 1, grid_row, header, levels, name, name_cell))
+    return found
+
+
+def row_to_levels(grid_row: GridRow, header: Header, above: tuple[str, str]) -> tuple[str, str]:
+    """(一级, 二级) of a row; an empty level inherits from the row above, 二级 only under the same 一级."""
+    level1, level2 = (_text_under(grid_row, header, role) for role in LEVEL_ROLES)
+    level1 = level1 or above[0]
+    if not level2 and level1 == above[0]:
+        level2 = above[1]
+    return level1, level2
+
+
+def _text_under(grid_row: GridRow, header: Header, role: str) -> str:
+    """The label in the row's cell under ``role``'s column, "" when there is none."""
+    cell = _cell_at(grid_row, header.columns[role]) if role in header.columns else None
+    return cell_text_to_label(cell.text) if cell is not None else ""
+
+
+def cells_to_indicator_row(
+    table: Table,
+    row: int,
+    grid_row: GridRow,
+    header: Header,
+    levels: tuple[str, str],
+    name: str,
+    name_cell: Cell,
+) -> IndicatorRow:
+    """Build one IndicatorRow from the cells under the header's value columns."""
+    values: dict[str, tuple[str, Quantity | None, Location | None]] = {}
+    for role in VALUE_ROLES:
+        cell = _cell_at(grid_row, header.columns[role]) if role in header.columns else None
+        raw = cell.text.strip() if cell is not None else ""
+        values[role] = (
+            raw,
+            parse_quantity(raw) if raw else None,
+            cell.location if cell is not None else None,
+        )
+    return IndicatorRow(
+        table=table.index,
+        row=row,
+        level1=levels[0],
+        level2=levels[1],
+        name=name,
+        target_raw=values["target"][0],
+        target=values["target"][1],
+        actual_raw=values["actual"][0],
+        actual=values["actual"][1],
+        weight_raw=values["weight"][0],
+        weight=values["weight"][1],
+        score_raw=values["score"][0],
+        score=values["score"][1],
+        location=name_cell.location,
+        target_location=values["target"][2],
+        actual_location=values["actual"][2],
+    )
+
+
+def document_to_indicator_rows(document: Document) -> list[IndicatorRow]:
+    """Every indicator row of every table (nested tables included), in document order."""
+    return [row for table in document.tables for row in table_to_indicator_rows(table)]
