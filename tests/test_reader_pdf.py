@@ -1,0 +1,547 @@
+"""The PDF reader, on fixtures built by tests/fixtures/make_pdf_fixtures.py.
+
+Each fixture is a Word document built with python-docx and exported by LibreOffice; expected
+values are written from what the make_* function of the same name put in (text, table layout,
+which page LibreOffice broke on, checked by looking at the PDF), not from the reader's output.
+The tests read only the committed PDFs: no LibreOffice needed.
+"""
+
+from __future__ import annotations
+
+import doctest
+import time
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from extract.errors import CorruptFileError, EncryptedFileError, ReadError
+from extract.model import Document, Location, Paragraph, Table
+from extract.readers import pdf as pdf_reader
+from extract.readers import pdf_tables, read_document
+from extract.readers.pdf import PageLayout, layouts_to_document
+from extract.readers.pdf_tables import (
+    LIST_MARKER,
+    TextFrame,
+    TextLine,
+    columns_fit,
+    is_cjk,
+    is_paragraph_break,
+    join_wrapped,
+    values_to_edges,
+)
+
+FIXTURES = Path(__file__).parent / "fixtures" / "pdf"
+SHA = "0" * 64
+RUNNING_HEADER = "岳阳县2023年度中央水库移民扶持基金绩效自评报告"
+
+
+@cache
+def read(name: str) -> Document:
+    """Documents are frozen, so tests can share one reading of each fixture."""
+    return pdf_reader.read(FIXTURES / name, name, SHA)
+
+
+def body(document: Document) -> list[tuple[str, int | None, str]]:
+    """Blocks in reading order: ("P", page, text) or ("T", first page, "")."""
+    return [
+        ("T", block.location.page, "") if isinstance(block, Table) else ("P", block.location.page, block.text)
+        for block in document.blocks
+    ]
+
+
+def furniture(document: Document) -> list[tuple[str, int | None, str]]:
+    return [(block.location.part, block.location.page, block.text) for block in document.furniture]
+
+
+def cells(table: Table) -> list[tuple[int, int, int, int, str]]:
+    """(row, col, row_span, col_span, text) of every stored cell, row-major."""
+    return [(c.row, c.col, c.row_span, c.col_span, c.text) for c in table.cells]
+
+
+def row_texts(table: Table, row: int) -> list[str]:
+    return [c.text for c in table.rows()[row - 1]]
+
+
+# --- a table over two pages with a repeated header row -----------------------------------------
+
+
+def test_split_table_is_one_table_over_both_pages():
+    document = read("split_table.pdf")
+    assert [b[0] for b in body(document)] == ["P", "P", "T", "P"]
+    (table,) = document.tables
+    assert (table.index, table.n_rows, table.n_cols, table.pages) == (1, 46, 3, (1, 2))
+    assert table.location == Location(file="split_table.pdf", page=1, table=1)
+
+
+def test_split_table_header_appears_once_and_rows_keep_their_order():
+    table = read("split_table.pdf").tables[0]
+    assert row_texts(table, 1) == ["序号", "项目名称", "预算数（万元）"]
+    assert [c.text for c in table.cells].count("序号") == 1
+    for i in range(1, 46):
+        assert row_texts(table, i + 1) == [str(i), f"移民美丽家园项目{i}号", f"{600 + i}.00"]
+
+
+def test_split_table_cells_are_located_on_their_own_page():
+    """LibreOffice put the header and items 1-36 on page 1 (grid rows 1-37), items 37-45 on
+    page 2 (grid rows 38-46, after the repeated header it drew there)."""
+    table = read("split_table.pdf").tables[0]
+    last_on_page_1, first_on_page_2 = table.cell_at(37, 2), table.cell_at(38, 2)
+    assert last_on_page_1.text == "移民美丽家园项目36号" and last_on_page_1.location.page == 1
+    assert first_on_page_2.text == "移民美丽家园项目37号"
+    assert first_on_page_2.location == Location(
+        file="split_table.pdf", page=2, table=1, row=38, col=2, quote="移民美丽家园项目37号"
+    )
+    assert first_on_page_2.location.describe() == "第2页 表1 第38行第2列"
+
+
+def test_split_table_paragraphs_and_page_furniture():
+    document = read("split_table.pdf")
+    assert [(p.location.page, p.text) for p in document.paragraphs] == [
+        (1, "表1-1  项目预算明细表"),  # two spaces typed, two space glyphs drawn
+        (1, "2023年度共安排项目45个，预算数640.00万元，明细如下。"),
+        (2, "以上项目均已按计划完成，预算执行率99.32%。"),
+    ]
+    assert furniture(document) == [
+        ("header", 1, RUNNING_HEADER), ("footer", 1, "- 1 -"),
+        ("header", 2, RUNNING_HEADER), ("footer", 2, "- 2 -"),
+    ]  # fmt: skip
+
+
+def test_metadata_and_page_count():
+    document = read("split_table.pdf")
+    assert (document.format, document.pages, document.status, document.notes) == ("pdf", 2, "ok", ())
+    assert document.metadata["Title"] == "项目预算明细"
+    assert document.metadata["Author"] == "python-docx"
+    assert document.metadata["Producer"] == "LibreOffice 7.4"
+    assert document.metadata["CreationDate"].startswith("D:20")
+
+
+# --- merged cells --------------------------------------------------------------------------------
+
+
+def test_merged_cells_are_stored_once_with_their_spans():
+    table = read("merged_cells.pdf").tables[0]
+    assert (table.n_rows, table.n_cols, table.pages) == (6, 5, (1,))
+    assert cells(table) == [
+        (1, 1, 2, 1, "一级指标"), (1, 2, 2, 1, "二级指标"), (1, 3, 2, 1, "三级指标"), (1, 4, 1, 2, "指标值"),
+        (2, 4, 1, 1, "年度目标"), (2, 5, 1, 1, "实际完成"),
+        (3, 1, 3, 1, "产出指标"), (3, 2, 1, 1, "数量指标"), (3, 3, 1, 1, "指标1：资金直补受益移民（人）"),
+        (3, 4, 1, 1, "40848"), (3, 5, 1, 1, "40245"),
+        (4, 2, 1, 1, "质量指标"), (4, 3, 1, 1, "指标2：项目验收合格率（%）"), (4, 4, 1, 1, "100"), (4, 5, 1, 1, "100"),
+        (5, 2, 1, 1, "时效指标"), (5, 3, 1, 1, "指标3：截至2024年3月底，2023年度计划项目资金完成率（%）"),
+        (5, 4, 1, 1, "100"), (5, 5, 1, 1, "94"),
+        (6, 1, 1, 1, "效益指标"), (6, 2, 1, 1, "社会效益"), (6, 3, 1, 1, "指标4：移民对后期扶持政策实施满意度（%）"),
+        (6, 4, 1, 1, "95"), (6, 5, 1, 1, "95"),
+    ]  # fmt: skip
+
+
+def test_merged_cells_cover_their_grid_positions():
+    table = read("merged_cells.pdf").tables[0]
+    grid = table.grid()
+    header, label = table.cell_at(1, 4), table.cell_at(3, 1)
+    assert header.text == "指标值" and grid[0][3] is header and grid[0][4] is header
+    assert [grid[r][0] for r in (2, 3, 4)] == [label, label, label]
+    assert table.cell_at(6, 1).text == "效益指标"
+    assert label.location == Location(
+        file="merged_cells.pdf", page=1, table=1, row=3, col=1, quote="产出指标"
+    )
+
+
+def test_wrapped_cjk_cell_text_joins_without_spaces():
+    """ "指标3：截至2024年3月底，…" wraps over five lines in its narrow column (see the PDF)."""
+    table = read("merged_cells.pdf").tables[0]
+    assert table.cell_at(5, 3).text == "指标3：截至2024年3月底，2023年度计划项目资金完成率（%）"
+
+
+def test_paragraphs_around_a_table_keep_order_and_do_not_repeat_table_text():
+    document = read("merged_cells.pdf")
+    assert body(document) == [
+        ("P", 1, "（二）绩效指标完成情况"),
+        ("P", 1, "岳阳县2023年度绩效目标实际完成情况详见表2-1，预算数640.00万元。"),
+        ("T", 1, ""),
+        ("P", 1, "从上表可见，时效指标未完成，实际完成94%，低于目标值100%。"),
+    ]
+    assert document.furniture == ()
+
+
+# --- paragraphs, furniture -----------------------------------------------------------------------
+
+LONG_PARAGRAPH = "".join(
+    f"第{i}项：移民美丽家园项目{i}号已完工，完成投资{600 + i}.00万元，验收合格。" for i in range(1, 41)
+)
+
+
+def test_paragraphs_are_grouped_from_wrapped_lines():
+    document = read("paragraphs.pdf")
+    assert [(p.location.page, p.text) for p in document.paragraphs] == [
+        (1, "一、项目基本情况"),
+        (
+            1,
+            (
+                "岳阳县移民局成立于2004年3月，2019年3月更名为岳阳县库区移民服务中心，内设办公室、规划计划股、"
+                "项目及产业开发股、资金财务股、移民后期扶持股等5个股室，2022年成立了岳阳县移民信息中心。"
+            ),
+        ),
+        (1, "（一）资金安排情况"),
+        (
+            1,
+            "2023年到县中央水库移民扶持基金9914.42万元，争取到支持集中安置区专项资金400万元，比2022年8725.42万元多1189万元。",
+        ),
+        (1, "1.资金直补受益移民40848人。"),
+        (1, "2、发放资金2414.7万元。"),
+        (
+            1,
+            (
+                "The project code is YY-2023-07 and the audit firm is Hunan Xinda CPA; this English sentence "
+                "is long enough to wrap onto a second line in the PDF."
+            ),
+        ),
+        (2, "二、绩效目标完成情况"),
+        (2, "全年总项目230个，完工224个，未完工6个。"),
+        (2, LONG_PARAGRAPH),  # runs on to page 3: one paragraph, located where it starts
+        (3, "（完）"),
+    ]
+
+
+def test_paragraph_locations_quote_the_text():
+    paragraph = read("paragraphs.pdf").paragraphs[4]
+    assert paragraph.location == Location(file="paragraphs.pdf", page=1, quote="1.资金直补受益移民40848人。")
+
+
+def test_header_and_page_number_footer_are_furniture_not_body():
+    document = read("paragraphs.pdf")
+    assert furniture(document) == [
+        ("header", 1, RUNNING_HEADER), ("footer", 1, "第 1 页"),
+        ("header", 2, RUNNING_HEADER), ("footer", 2, "第 2 页"),
+        ("header", 3, RUNNING_HEADER), ("footer", 3, "第 3 页"),
+    ]  # fmt: skip
+    assert all(isinstance(block, Paragraph) for block in document.furniture)
+    assert not any("页" in p.text and len(p.text) < 8 for p in document.paragraphs)
+    assert not any(RUNNING_HEADER in p.text for p in document.paragraphs)
+
+
+# --- a row broken over the page ------------------------------------------------------------------
+
+ROW_SPLIT_PARAGRAPH = "".join(f"第{i}条：美丽家园项目完成情况良好。" for i in range(1, 41))
+
+
+def test_row_broken_over_the_page_is_one_cell():
+    """LibreOffice breaks row 3 inside "第26条" (page 1 ends "…第26", page 2 starts "条：…")
+    and draws no label on page 2: the reader joins the two pieces into one cell."""
+    table = read("row_split.pdf").tables[0]
+    assert (table.n_rows, table.n_cols, table.pages) == (4, 2, (1, 2))
+    assert cells(table) == [
+        (1, 1, 1, 1, "项目"), (1, 2, 1, 1, "说明"),
+        (2, 1, 1, 1, "移民培训"), (2, 2, 1, 1, "培训移民劳动力1506人次。"),
+        (3, 1, 1, 1, "项目建设"), (3, 2, 1, 1, ROW_SPLIT_PARAGRAPH + "\n以上共40条，均已核实。"),
+        (4, 1, 1, 1, "合计"), (4, 2, 1, 1, "640.00万元"),
+    ]  # fmt: skip
+    assert table.cell_at(3, 2).location.page == 1  # where its text starts
+    assert table.cell_at(4, 1).location.page == 2
+
+
+# --- continuation by caption, merged cells over the break, and a false friend --------------------
+
+
+def test_continued_table_with_caption_and_repeated_header():
+    document = read("continued_table.pdf")
+    assert body(document) == [("P", 1, "表1-2  资金拨付情况"), ("T", 1, ""), ("P", 2, "资金均已拨付到位。")]
+    (table,) = document.tables
+    assert table.pages == (1, 2)
+    assert [row_texts(table, r) for r in range(1, table.n_rows + 1)] == [
+        ["批次", "文号", "金额（万元）"],
+        ["第一批", "湘财农指〔2022〕87号", "5564.18"],
+        ["第二批", "湘财预〔2022〕292号", "1262.36"],
+        ["第三批", "湘财农指〔2023〕25号", "2449.71"],
+        ["合计", "", "9276.25"],
+    ]
+
+
+def test_label_merged_over_rows_that_cross_the_page_is_one_cell():
+    """ "产出指标" spans 8 rows; LibreOffice put 7 of them on page 1 and drew an empty cell for
+    the 8th on page 2."""
+    table = read("merged_across_pages.pdf").tables[0]
+    assert (table.n_rows, table.n_cols, table.pages) == (10, 5, (1, 2))
+    label = table.cell_at(2, 1)
+    assert (label.text, label.row, label.row_span, label.location.page) == ("产出指标", 2, 8, 1)
+    assert all(table.cell_at(r, 1) is label for r in range(2, 10))
+    assert [c.text for c in table.cells].count("一级指标") == 1
+    assert row_texts(table, 9) == ["数量指标", "指标8：项目数量（个）", "108", "98"]
+    assert row_texts(table, 10) == ["效益指标", "社会效益", "指标9：满意度（%）", "95", "95"]
+    assert table.cell_at(9, 3).location.page == 2
+
+
+def test_same_columns_on_the_next_page_are_not_enough_to_stitch():
+    """Table 1 ends mid-page; page 2 opens with a table of the same columns but its own header
+    and no "续表": two tables."""
+    document = read("separate_tables.pdf")
+    first, second = document.tables
+    assert (first.index, first.pages, row_texts(first, 1)) == (1, (1,), ["项目", "金额（万元）"])
+    assert (second.index, second.pages, row_texts(second, 1)) == (2, (2,), ["支出项目", "支出数（万元）"])
+    assert second.location.page == 2
+
+
+TEXT_BOX_PARAGRAPHS = [
+    "岳阳楼区移民开发局2017年度部门整体支出绩效评价报告",
+    *(
+        f"（{n}）第{n}部分：我局围绕年度总体目标，在移民项目监管、移民年检年审、就业培训及产业扶持、"
+        f"维稳帮扶等方面取得一定的成效，全年支出{600 + n}.00万元，预算执行率99.32%。"
+        for n in range(1, 16)
+    ),
+]
+
+
+def test_one_cell_box_over_two_pages_is_one_table_with_one_cell():
+    """A report pasted into a single bordered cell; pdfplumber's find_tables would drop it."""
+    document = read("text_box.pdf")
+    assert body(document) == [("P", 1, "附件：2017年度评价报告"), ("T", 1, ""), ("P", 2, "附件完。")]
+    (table,) = document.tables
+    assert (table.n_rows, table.n_cols, table.pages, len(table.cells)) == (1, 1, (1, 2), 1)
+    assert table.cells[0].text == "\n".join(TEXT_BOX_PARAGRAPHS)
+
+
+def test_page_border_is_not_a_table():
+    document = read("page_border.pdf")
+    assert body(document) == [
+        ("P", 1, "一、基本情况"),
+        ("P", 1, "全年预算数640.00万元，执行数635.50万元，预算执行率99.30%。"),
+    ]
+
+
+# --- a long report -------------------------------------------------------------------------------
+
+
+def test_long_report_reads_quickly_and_completely():
+    """17 pages, 16 绩效指标 tables (13 of them continued on the next page), 79 paragraphs."""
+    started = time.perf_counter()
+    document = pdf_reader.read(FIXTURES / "long_report.pdf", "long_report.pdf", SHA)
+    elapsed = time.perf_counter() - started
+    assert elapsed < 10, f"{elapsed:.1f}s"  # ~1.5 s on the development machine
+    assert (document.pages, document.status, len(document.tables), len(document.paragraphs)) == (
+        17,
+        "ok",
+        16,
+        79,
+    )
+    for table in document.tables:
+        assert (table.n_rows, table.n_cols) == (13, 5)
+        assert (table.cell_at(2, 1).text, table.cell_at(2, 1).row_span) == ("产出指标", 12)
+        assert row_texts(table, 13)[-2:] == ["112", "102"]
+    assert sum(len(t.pages) == 2 for t in document.tables) == 13
+    assert {f[0] for f in furniture(document)} == {"header", "footer"} and len(document.furniture) == 34
+
+
+# --- no or partial text layer --------------------------------------------------------------------
+
+
+def test_scanned_pdf_needs_ocr():
+    document = read("scanned.pdf")
+    assert (document.status, document.blocks, document.pages) == ("needs_ocr", (), 1)
+    assert document.notes == ("PDF 没有文字层（可能是扫描件），需要先做 OCR 识别才能读取",)
+
+
+def test_partly_scanned_pdf_is_partial_and_names_the_page():
+    document = read("partly_scanned.pdf")
+    assert (document.status, document.pages) == ("partial", 2)
+    assert document.notes == ("第2页没有文字层（可能是扫描图片），该页内容未读取，需要 OCR 识别",)
+    assert body(document) == [("P", 1, "第一页有文字层：预算数640.00万元。")]
+
+
+def test_a_page_pdfminer_cannot_parse_is_skipped_and_named():
+    line = TextLine("第二页正文：预算数640.00万元。", 71.0, 300.0, 100.0, 112.0, 12.0, 2, 12.0)
+    pages = [
+        PageLayout(1, 0.0, 0.0, error="PDFSyntaxError: bad content stream"),
+        PageLayout(2, 595.0, 842.0, lines=(line,), has_text=True),
+    ]
+    document = layouts_to_document(pages, "x.pdf", SHA, {})
+    assert (document.status, document.pages) == ("partial", 2)
+    assert document.notes == ("第1页内容损坏，未能读取（PDFSyntaxError: bad content stream）",)
+    assert body(document) == [("P", 2, "第二页正文：预算数640.00万元。")]
+
+
+# --- damaged and locked files --------------------------------------------------------------------
+
+
+def test_truncated_pdf_is_corrupt():
+    """pdfminer does not recover any page from the first half of the file: it raises PSEOF
+    while looking for the trailer, so the whole file is reported damaged."""
+    with pytest.raises(CorruptFileError) as caught:
+        read("truncated.pdf")
+    assert (
+        caught.value.reason
+        == "PDF 文件已损坏或不完整（可能是下载或上传中断），无法读取，请重新导出或重新提交"
+    )
+    assert caught.value.detail == "PSEOF: Unexpected EOF"
+
+
+def test_garbage_after_the_pdf_signature_is_corrupt(tmp_path: Path):
+    path = tmp_path / "garbage.pdf"
+    path.write_bytes(b"%PDF-1.4\n" + "预算数640.00万元".encode() + b"\x00\xff" * 50)
+    with pytest.raises(CorruptFileError) as caught:
+        pdf_reader.read(path, "garbage.pdf", SHA)
+    assert caught.value.detail.startswith("PDFSyntaxError")
+
+
+def test_pdf_with_an_open_password_is_encrypted_error():
+    with pytest.raises(EncryptedFileError) as caught:
+        read("encrypted.pdf")
+    assert caught.value.reason == "文件设有打开密码，无法读取，请取消密码后重新提交"
+    assert caught.value.detail == "PDFPasswordIncorrect"
+    assert isinstance(caught.value, ReadError)
+
+
+def test_pdf_with_only_a_permissions_password_reads_normally():
+    document = read("encrypted_no_open_password.pdf")
+    assert (document.status, body(document)) == ("ok", [("P", 1, "加密文件：预算数640.00万元。")])
+
+
+def test_read_document_dispatches_pdf_by_content():
+    document = read_document(FIXTURES / "merged_cells.pdf", source="报告.pdf")
+    assert document.format == "pdf" and len(document.sha256) == 64
+    assert document.tables[0].location.file == "报告.pdf"
+
+
+# --- the rules, case by case ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "joined"),
+    [
+        ("争取到支持集中安置区专项资", "金400万元", "争取到支持集中安置区专项资金400万元"),  # CJK | CJK
+        ("截至2024年3月", "底，2023年度", "截至2024年3月底，2023年度"),
+        ("比2022年8725.42万元多1189", "万元", "比2022年8725.42万元多1189万元"),  # digit | CJK
+        ("this English", "sentence", "this English sentence"),  # Latin keeps its space
+        ("project code YY-", "2023-07", "project code YY-2023-07"),  # a hyphen at the break
+        ("“移得出、", "稳得住”", "“移得出、稳得住”"),  # Chinese quotes count as CJK
+    ],
+)
+def test_join_wrapped(left: str, right: str, joined: str):
+    assert join_wrapped(left, right) == joined
+
+
+@pytest.mark.parametrize(
+    ("text", "is_marker"),
+    [
+        ("一、项目基本情况", True),
+        ("（一）资金安排情况", True),
+        ("(2)质量指标", True),
+        ("1.资金直补受益移民40848人。", True),
+        ("2、发放资金2414.7万元。", True),
+        ("3）时效指标", True),
+        ("①直补资金", True),
+        ("第二部分 绩效分析", True),
+        ("9914.42万元，争取到", False),  # a wrapped number, not item 9914
+        ("2023年到县中央水库移民扶持基金", False),
+        ("金400万元", False),
+    ],
+)
+def test_list_markers_start_paragraphs(text: str, is_marker: bool):
+    assert bool(LIST_MARKER.match(text)) is is_marker
+
+
+@pytest.mark.parametrize(
+    ("text", "is_page_number"),
+    [("- 3 -", True), ("第 3 页", True), ("第3页 共20页", True), ("3/20", True), ("12", True),
+     ("Page 3 of 20", True), ("2023年", False), ("第3条", False), ("预算数640.00万元", False)],
+)  # fmt: skip
+def test_page_number_pattern(text: str, is_page_number: bool):
+    assert bool(pdf_reader.PAGE_NUMBER.fullmatch(text)) is is_page_number
+
+
+def line(text: str, x0: float, x1: float, top: float, lead: float = 12.0, page: int = 1) -> TextLine:
+    return TextLine(text, x0, x1, top, top + 12.0, 12.0, page, lead)
+
+
+# measured on paragraphs.pdf: margins 71.0 and 519.8, lines 7.8 pt apart (19.8 pt pitch)
+FRAME = TextFrame(left=71.0, right=519.8, line_gap=7.8)
+# measured on corpus/pdf/000 and 003: margins 90.3 and 504.6, paragraphs open indented
+INDENTED = TextFrame(left=90.3, right=504.6, line_gap=13.9, uses_indent=True)
+
+
+@pytest.mark.parametrize(
+    ("above", "below", "frame", "is_break"),
+    [
+        (line("内设办公室…移民后", 71.0, 513.8, 112.3), line("股室，2022年…", 71.0, 301.4, 132.1), FRAME, False),
+        (line("股室，2022年…中心。", 71.0, 301.4, 132.1), line("（一）资金安排情况", 71.0, 179.0, 151.9, 36.0), FRAME, True),
+        (line("2023年到县…争取到", 95.0, 513.2, 171.7), line("金400万元，比…", 71.0, 339.2, 191.5), FRAME, False),
+        # a full line, then a line indented by two characters: a new paragraph
+        (line("…成立了移民信息中心", 71.0, 519.8, 100.0), line("2023年到县…", 95.0, 513.2, 119.8, 24.0), FRAME, True),
+        # a centred title wrapped over two lines: the second starts further right, but centred
+        (line("关于开展2023年度中央水库移民扶持基金绩效自评工作的", 75.0, 515.0, 100.0),
+         line("通知", 283.0, 307.0, 119.8), FRAME, False),
+        # a Latin line whose next word ("sentence", 40 pt) did not fit in the 12.4 pt left
+        (line("The project code … English", 95.0, 507.4, 248.3), line("sentence is long …", 71.0, 373.1, 264.1, 40.0),
+         FRAME, False),
+        # a wide vertical gap
+        (line("…良好。", 71.0, 519.8, 100.0), line("下一段", 71.0, 519.8, 140.0), FRAME, True),
+        # across a page break no vertical test: a full line continues on the next page
+        (line("…第37项：", 71.0, 519.8, 750.0), line("移民美丽家园…", 71.0, 519.8, 72.0, page=2), FRAME, False),
+        # 000: an enumeration wrapped to the margin of an indented-paragraph body goes on
+        (line("作；（三）负责全县…建设维护", 90.3, 486.3, 316.1), line("（四）负责移民培训工作", 90.3, 498.3, 342.0, 24.0),
+         INDENTED, False),
+        # ... while the same marker indented, or in a body without indents, opens a paragraph
+        (line("作；（三）负责全县…建设维护", 90.3, 486.3, 316.1), line("（四）负责移民培训工作", 114.3, 498.3, 342.0, 24.0),
+         INDENTED, True),
+        (line("作；（三）负责全县…建设维护", 90.3, 486.3, 316.1), line("（四）负责移民培训工作", 90.3, 498.3, 342.0, 24.0),
+         FRAME, True),
+    ],
+)  # fmt: skip
+def test_is_paragraph_break(above: TextLine, below: TextLine, frame: TextFrame, is_break: bool):
+    assert is_paragraph_break(above, below, frame) is is_break
+
+
+def test_one_line_paragraphs_opening_at_the_same_indent_are_two():
+    """003, page 3: "目标5：…完成培训项目2个；" ends 10 pt short of the margin (no room for
+    "目"), but it opened its paragraph 3 pt in and "目标6：…" starts there too, not at the margin."""
+    above = line("目标5：计划投入387万元，培训移民劳动力948人次。完成培训项目2个；", 93.3, 494.1, 228.9)
+    below = line("目标6：计划投入63万元，实施其他项目3个。", 93.3, 345.3, 254.8)
+    assert is_paragraph_break(above, below, INDENTED, above_starts=True) is True
+    assert is_paragraph_break(above, below, INDENTED, above_starts=False) is False  # a wrapped line
+
+
+@pytest.mark.parametrize(
+    ("values", "edges"),
+    [
+        ([65.5, 156.2, 156.3, 519.0, 519.1], (65.5, 156.2, 519.0)),
+        ([84.8, 169.8, 224.8, 279.8, 334.8, 389.8], (84.8, 169.8, 224.8, 279.8, 334.8, 389.8)),
+    ],
+)
+def test_values_to_edges(values: list[float], edges: tuple[float, ...]):
+    assert values_to_edges(values, 2.0) == edges
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "fits"),
+    [
+        ((85, 170, 280, 335, 500), (85, 170, 280, 335, 500), True),
+        ((85, 170, 280, 335, 500), (85, 170, 280, 390, 500), False),  # a different inner edge
+        ((85, 170, 280, 335, 500), (85, 170, 335, 500), True),  # the next page merges two columns
+        ((85, 170, 500), (65, 170, 500), False),  # different outer edge
+        ((85.0, 300.0, 500.0), (86.5, 298.0, 501.0), True),  # within 3 pt
+    ],
+)
+def test_columns_fit(a, b, fits: bool):
+    assert columns_fit(a, b) is fits
+
+
+@pytest.mark.parametrize(("char", "cjk"), [("预", True), ("，", True), ("（", True), ("％", True), ("A", False),
+                                           ("1", False), (".", False), ("”", True)])  # fmt: skip
+def test_is_cjk(char: str, cjk: bool):
+    assert is_cjk(char) is cjk
+
+
+def test_fake_bold_doubled_chars_are_read_once():
+    def char(text: str, x0: float, top: float) -> dict:
+        return {"text": text, "x0": x0, "x1": x0 + 12, "top": top, "fontname": "SimSun", "size": 12.0}
+
+    chars = [char("预", 71.0, 100.0), char("预", 71.4, 100.3), char("算", 83.0, 100.0), char("算", 83.5, 99.6),
+             char("数", 95.0, 100.0), char("预", 107.0, 100.0), char("预", 71.0, 120.0)]  # fmt: skip
+    assert [(c["text"], c["x0"], c["top"]) for c in pdf_reader.dedupe_chars(chars)] == [
+        ("预", 71.0, 100.0), ("算", 83.0, 100.0), ("数", 95.0, 100.0), ("预", 107.0, 100.0), ("预", 71.0, 120.0)
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("module", [pdf_reader, pdf_tables])
+def test_docstring_examples(module):
+    assert doctest.testmod(module).failed == 0
