@@ -73,6 +73,7 @@ class RawFigure:
     trailing: str = ""
     sentence: int = 0
     section: str = ""  # the headings the figure sits under, outermost first, joined by " > "
+    block: int = 0  # 0-based index of the body block it is in (PDF paragraphs share a page)
 
 
 # Heading markers by level, outermost first: 一、 / （一） / 1、 1. / （1） / 1）. A short paragraph
@@ -93,7 +94,7 @@ def document_to_raw_figures(document: Document) -> list[RawFigure]:
     """Every labelled number of the body, in reading order, with the headings it sits under."""
     figures: list[RawFigure] = []
     headings: dict[int, str] = {}
-    for block in document.blocks:
+    for index, block in enumerate(document.blocks):
         if isinstance(block, Paragraph):
             level = heading_level(block.text)
             if level is not None:
@@ -101,12 +102,12 @@ def document_to_raw_figures(document: Document) -> list[RawFigure]:
                 headings[level] = block.text.strip()
             section = " > ".join(headings[k] for k in sorted(headings))
             figures.extend(
-                dataclasses.replace(figure, section=section)
+                dataclasses.replace(figure, section=section, block=index)
                 for figure in text_to_raw_figures(block.text, block.location)
             )
         else:
             for table in block.iter_tables():
-                figures.extend(table_to_raw_figures(table))
+                figures.extend(dataclasses.replace(figure, block=index) for figure in table_to_raw_figures(table))
     return figures
 
 

@@ -103,7 +103,7 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None) -> li
 
 def _sentence_key(raw: RawFigure) -> tuple:
     loc = raw.location
-    return (loc.page, loc.paragraph, loc.line, loc.table, loc.row, loc.col, raw.sentence)
+    return (raw.block, loc.table, loc.row, loc.col, raw.sentence)
 
 
 def _money_units_by_sentence(raw_figures: list[RawFigure]) -> dict[tuple, str]:

@@ -97,8 +97,17 @@ def indicator_key(row) -> tuple[str, ...]:
     return tuple(norm(v) for v in (row["level1"], row["level2"], row["name"], row["target"], row["actual"]))
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
-@pytest.mark.parametrize("seed", SEEDS)
+def indicator_cases():
+    for seed in SEEDS:
+        for fmt in FORMATS:
+            marks = []
+            if (seed, fmt) == ("002_4b892db86c619806", "pdf"):
+                marks = [pytest.mark.xfail(strict=True, reason="the 002.pdf row split across pages 2→3 is read as "
+                                           "two rows (see test_corpus_formats.PDF_ROW_SPLIT)")]
+            yield pytest.param(seed, fmt, marks=marks, id=f"{seed[:3]}-{fmt}")
+
+
+@pytest.mark.parametrize(("seed", "fmt"), indicator_cases())
 def test_indicator_rows(seed: str, fmt: str) -> None:
     _, analysis = analysed(seed, fmt)
     found = [
