@@ -1,7 +1,8 @@
 """jixiao command line: the only module that wires readers, later stages and outputs together.
 
-    python pipeline.py run [PATH ...] [--out DIR]   read every report, write the CSV outputs
-    python pipeline.py show FILE [--figures]        print what the tool read, with locations
+    python pipeline.py run [PATH ...] [--out DIR] [--rules FILE]   read every report, write the CSV outputs
+    python pipeline.py show FILE [--figures]                       print what the tool read, with locations
+    python pipeline.py rules [--evaluate tests/golden]             list the rules, or measure them
 
 Stages, in the one direction data flows: readers → Document → metadata, raw figures and
 indicator rows (extract) → catalogue figures and one value per key (normalize) → rows (export).
@@ -23,16 +24,24 @@ from typing import Iterable, Sequence
 from export.atomic import write_csv_atomic
 from export.rows import (
     ERROR_COLUMNS,
+    FLAG_COLUMNS,
     INDICATOR_COLUMNS,
     METRIC_COLUMNS,
     REPORT_COLUMNS,
     decimal_text,
+    flag_rows,
     indicator_rows,
     metric_rows,
 )
 from export.show import document_to_text, figures_to_text
 from extract.errors import ReadError
-from extract.figures import document_to_raw_figures
+from checks.config import ConfigError, load_settings, settings_hash
+from checks.evaluate import ExpectedFinding, match_findings, score_rules
+from checks.model import CheckInput, Finding, Sentence
+from checks.registry import RuleSettings, run_rules
+from checks.rules import ALL_RULES
+from extract.figures import RawFigure, document_to_raw_figures
+from extract.sentences import document_to_sentences
 from extract.indicators import IndicatorRow, document_to_indicator_rows
 from extract.metadata import ReportMetadata, document_to_metadata
 from extract.model import Document, FileError
@@ -70,6 +79,7 @@ class FileOutcome:
     errors: tuple[FileError, ...]
     metrics: tuple[dict[str, object], ...] = ()
     indicators: tuple[dict[str, object], ...] = ()
+    flags: tuple[dict[str, object], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,14 +91,22 @@ class Analysis:
     figures: list[Figure]
     values: ReportValues
     indicators: list[IndicatorRow]
+    raw_figures: list[RawFigure]
+    check_input: CheckInput
 
 
 def analyse(document: Document) -> Analysis:
     metadata = document_to_metadata(document)
     fiscal_year = int(metadata.fiscal_year.value) if metadata.fiscal_year else None
-    figures = resolve_figures(document_to_raw_figures(document), fiscal_year)
+    raw_figures = document_to_raw_figures(document)
+    figures = resolve_figures(raw_figures, fiscal_year)
     values = select_report_values(figures, fiscal_year)
-    return Analysis(metadata, fiscal_year, figures, values, document_to_indicator_rows(document))
+    indicators = document_to_indicator_rows(document)
+    sentences = tuple(Sentence(s.text, s.location, s.section) for s in document_to_sentences(document))
+    check_input = CheckInput(
+        document.source, fiscal_year, metadata, tuple(figures), values, tuple(raw_figures), tuple(indicators), sentences
+    )
+    return Analysis(metadata, fiscal_year, figures, values, indicators, raw_figures, check_input)
 
 
 def collect_inputs(paths: Sequence[Path]) -> tuple[list[Path], list[Path]]:
@@ -114,7 +132,12 @@ def is_submission(path: Path) -> bool:
     return path.suffix.lower() not in NON_SUBMISSION_SUFFIXES
 
 
-def process_file(path: Path, debug: bool = False) -> FileOutcome:
+def check(analysis: "Analysis", settings: dict[str, RuleSettings] | None = None) -> list[Finding]:
+    """Run every enabled rule on one report's analysis."""
+    return run_rules(ALL_RULES, analysis.check_input, settings or load_settings(None, list(ALL_RULES)))
+
+
+def process_file(path: Path, debug: bool = False, settings: dict[str, RuleSettings] | None = None) -> FileOutcome:
     """Read one file; never raises (every failure becomes a FileError)."""
     source = str(path)
     try:
@@ -136,14 +159,14 @@ def process_file(path: Path, debug: bool = False) -> FileOutcome:
         outcome = document_outcome(document, None)
         error = FileError(document.source, "extract", internal_error(exc), type(exc).__name__)
         return FileOutcome(outcome.report, outcome.errors + (error,))
-    return document_outcome(document, analysis)
+    return document_outcome(document, analysis, check(analysis, settings))
 
 
 def internal_error(exc: Exception) -> str:
     return with_detail("处理时发生内部错误，已跳过此文件的这一步，请将该文件反馈给工具维护人员", f"{type(exc).__name__}: {exc}")
 
 
-def document_outcome(document: Document, analysis: Analysis | None) -> FileOutcome:
+def document_outcome(document: Document, analysis: Analysis | None, findings: Sequence[Finding] = ()) -> FileOutcome:
     errors: tuple[FileError, ...] = ()
     if document.status == "needs_ocr":
         reason = "；".join(document.notes) or "PDF 没有文字层，需要先做 OCR 识别"
@@ -161,9 +184,12 @@ def document_outcome(document: Document, analysis: Analysis | None) -> FileOutco
     if analysis is None:
         return FileOutcome(report, errors)
     report.update(report_values(analysis))
+    report["n_errors"] = sum(1 for f in findings if f.severity == "error")
+    report["n_warnings"] = sum(1 for f in findings if f.severity == "warning")
     metrics = tuple(metric_rows(document.doc_id, document.source, analysis.figures, analysis.values.chosen))
     indicators = tuple(indicator_rows(document.doc_id, document.source, analysis.indicators))
-    return FileOutcome(report, errors, metrics, indicators)
+    flags = tuple(flag_rows(document.doc_id, document.source, findings))
+    return FileOutcome(report, errors, metrics, indicators, flags)
 
 
 def report_values(analysis: Analysis) -> dict[str, object]:
@@ -203,10 +229,16 @@ def with_detail(reason: str, detail: str) -> str:
     return f"{reason}（技术细节：{detail}）" if detail else reason
 
 
-def run_batch(paths: Sequence[Path], out_dir: Path, debug: bool = False, quiet: bool = False) -> int:
+def run_batch(
+    paths: Sequence[Path],
+    out_dir: Path,
+    debug: bool = False,
+    quiet: bool = False,
+    settings: dict[str, RuleSettings] | None = None,
+) -> int:
     files, skipped = collect_inputs(paths)
     missing = [p for p in paths if not p.exists()]
-    outcomes = [process_file(path, debug) for path in files if path.exists()]
+    outcomes = [process_file(path, debug, settings) for path in files if path.exists()]
     missing_outcomes = [
         FileOutcome(
             {"source_file": str(p), "status": "failed", "notes": "文件或文件夹不存在"},
@@ -218,6 +250,7 @@ def run_batch(paths: Sequence[Path], out_dir: Path, debug: bool = False, quiet: 
     write_csv_atomic(out_dir / "reports.csv", REPORT_COLUMNS, report_rows(outcomes))
     write_csv_atomic(out_dir / "metrics.csv", METRIC_COLUMNS, (row for o in outcomes for row in o.metrics))
     write_csv_atomic(out_dir / "indicators.csv", INDICATOR_COLUMNS, (row for o in outcomes for row in o.indicators))
+    write_csv_atomic(out_dir / "flags.csv", FLAG_COLUMNS, (row for o in outcomes for row in o.flags))
     write_csv_atomic(out_dir / "errors.csv", ERROR_COLUMNS, error_rows(outcomes))
     if not quiet:
         print_summary(outcomes, skipped, out_dir)
@@ -289,9 +322,14 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("paths", nargs="*", type=Path, help="报告文件或文件夹（默认 corpus/）")
     run.add_argument("--out", type=Path, default=DEFAULT_OUTPUT, help="输出文件夹（默认 outputs/）")
     run.add_argument("--quiet", action="store_true", help="不输出进度和汇总")
+    run.add_argument("--rules", type=Path, help="规则配置文件（TOML）：启用/停用规则、严重程度、容差、标准")
     show = commands.add_parser("show", help="显示工具从一个文件中读到的内容及其位置")
     show.add_argument("file", type=Path, help="报告文件")
     show.add_argument("--figures", action="store_true", help="同时列出识别出的指标数值及其原文")
+    rules = commands.add_parser("rules", help="列出全部检查规则，或用标准答案评估规则")
+    rules.add_argument("--evaluate", type=Path, metavar="GOLDEN_DIR", help="按 tests/golden 中的预期问题评估每条规则")
+    rules.add_argument("--corpus", type=Path, default=PROJECT_ROOT / "corpus", help="评估所用的样本文件夹（默认 corpus/）")
+    rules.add_argument("--rules", type=Path, help="规则配置文件（TOML）")
     return parser
 
 
@@ -299,14 +337,73 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.command == "run":
-            return run_batch(args.paths or [DEFAULT_INPUT], args.out, debug=args.debug, quiet=args.quiet)
+            settings = load_settings(args.rules, list(ALL_RULES))
+            return run_batch(args.paths or [DEFAULT_INPUT], args.out, debug=args.debug, quiet=args.quiet,
+                             settings=settings)
+        if args.command == "rules":
+            settings = load_settings(args.rules, list(ALL_RULES))
+            if args.evaluate:
+                return evaluate_rules(args.evaluate, args.corpus, settings)
+            return list_rules(settings)
         return show_file(args.file, debug=args.debug, figures=args.figures)
+    except ConfigError as exc:
+        print(f"参数错误：{exc}", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         print("已中断：之前写出的结果文件保持不变。", file=sys.stderr)
         return 130
     except OSError as exc:
         print(f"无法写出结果：{exc.strerror or exc}（{getattr(exc, 'filename', '')}）", file=sys.stderr)
         return EXIT_SOME_FAILED
+
+
+def list_rules(settings: dict[str, RuleSettings]) -> int:
+    """Print every rule with its id, kind, severity and docstring."""
+    for rule in ALL_RULES:
+        current = settings[rule.id]
+        state = "" if current.enabled else "（已停用）"
+        print(f"{rule.id}  {rule.kind}  {current.severity}{state}")
+        print("    " + rule.doc.replace("\n", "\n    "))
+        print()
+    print(f"共 {len(ALL_RULES)} 条规则；配置摘要 {settings_hash(settings)}")
+    return EXIT_OK
+
+
+def evaluate_rules(golden_dir: Path, corpus: Path, settings: dict[str, RuleSettings]) -> int:
+    """Per-rule found / missed / unexpected against the goldens, over every corpus format."""
+    import yaml
+
+    matches = []
+    for golden_file in sorted(Path(golden_dir).glob("*.yaml")):
+        golden = yaml.safe_load(golden_file.read_text(encoding="utf-8"))
+        expected = [ExpectedFinding(f["kind"], f["quote"], f.get("severity", "warning")) for f in golden.get("findings", [])]
+        extra = [ExpectedFinding(f["kind"], f["quote"]) for f in golden.get("known_extra", []) or []]
+        for path in sorted(corpus.glob(f"*/{golden_file.stem}.*")):
+            if path.suffix.lower() in NON_SUBMISSION_SUFFIXES:
+                continue
+            try:
+                analysis = analyse(read_document(path, str(path)))
+            except ReadError as exc:
+                print(f"跳过 {path}：{exc.reason}", file=sys.stderr)
+                continue
+            matches.append(match_findings(expected, check(analysis, settings), extra))
+    scores, expected_by_kind, missed_by_kind = score_rules(matches)
+    print(f"{'规则':<7}{'类型':<22}{'命中':>5}{'误报':>5}{'精确率':>8}")
+    for rule in ALL_RULES:
+        score = scores.get(rule.id)
+        if score is None:
+            print(f"{rule.id:<7}{rule.kind:<22}{0:>5}{0:>5}{'-':>8}")
+            continue
+        precision = f"{score.precision:.0%}" if score.precision is not None else "-"
+        print(f"{rule.id:<7}{rule.kind:<22}{score.found:>5}{score.unexpected:>5}{precision:>8}")
+        for message in score.unexpected_errors:
+            print(f"        意外的错误级问题：{message}")
+    print()
+    print(f"{'类型':<22}{'预期':>5}{'漏报':>5}{'召回率':>8}")
+    for kind, total in sorted(expected_by_kind.items()):
+        missed = missed_by_kind.get(kind, 0)
+        print(f"{kind:<22}{total:>5}{missed:>5}{(total - missed) / total:>8.0%}")
+    return EXIT_OK
 
 
 if __name__ == "__main__":

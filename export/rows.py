@@ -7,19 +7,18 @@ quote around it.
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from typing import Iterable
 
 from extract.model import Location
 from normalize.catalogue import METRIC_KEYS
 
-# How much text around a figure the quote column shows: enough to read the label, short enough
-# for a spreadsheet cell. The quote is always an exact substring of the original text.
-QUOTE_BEFORE = 40
-QUOTE_AFTER = 12
-
 FILE_COLUMNS = ("doc_id", "source_file", "format", "status", "pages", "paragraphs", "tables")
-REPORT_COLUMNS = FILE_COLUMNS + METRIC_KEYS + ("n_conflicts", "notes")
+REPORT_COLUMNS = FILE_COLUMNS + METRIC_KEYS + ("n_conflicts", "n_errors", "n_warnings", "notes")
+FLAG_COLUMNS = (
+    "doc_id", "source_file", "rule_id", "kind", "severity", "message", "evidence", "location", "values",
+)
 METRIC_COLUMNS = (
     "doc_id", "source_file", "metric", "role", "year", "year_source", "value", "unit", "raw", "label_raw",
     "match_method", "match_score", "chosen", "location", "quote",
@@ -44,13 +43,7 @@ def location_text(location: Location | None) -> str:
 
 
 def quote_excerpt(location: Location) -> str:
-    """The exact text around a figure: the whole quote when short, else a window around it."""
-    quote = location.quote
-    if location.char_start is None or location.char_end is None or len(quote) <= QUOTE_BEFORE + 40:
-        return quote.strip()
-    start = max(0, location.char_start - QUOTE_BEFORE)
-    end = min(len(quote), location.char_end + QUOTE_AFTER)
-    return ("…" if start > 0 else "") + quote[start:end].strip() + ("…" if end < len(quote) else "")
+    return location.excerpt()
 
 
 def metric_rows(doc_id: str, source: str, figures: Iterable, chosen: dict) -> Iterable[dict[str, object]]:
@@ -72,6 +65,21 @@ def metric_rows(doc_id: str, source: str, figures: Iterable, chosen: dict) -> It
             "chosen": "是" if id(figure) in chosen_ids else "",
             "location": location_text(figure.location),
             "quote": quote_excerpt(figure.location),
+        }
+
+
+def flag_rows(doc_id: str, source: str, findings: Iterable) -> Iterable[dict[str, object]]:
+    for finding in findings:
+        yield {
+            "doc_id": doc_id,
+            "source_file": source,
+            "rule_id": finding.rule_id,
+            "kind": finding.kind,
+            "severity": finding.severity,
+            "message": finding.message,
+            "evidence": " ‖ ".join(finding.evidence),
+            "location": "；".join(location_text(loc) for loc in finding.locations),
+            "values": json.dumps(finding.values, ensure_ascii=False, sort_keys=True),
         }
 
 

@@ -51,6 +51,19 @@ class Location:
     quote: str = ""
     part: Part = "body"
 
+    def excerpt(self, before: int = 40, after: int = 12) -> str:
+        """The exact text around the span: the whole quote when short, else a window around it.
+
+        Long paragraphs would make a spreadsheet cell unreadable; the window keeps the label
+        before a number and a little after it, and stays an exact substring (with … marks).
+        """
+        quote = self.quote
+        if self.char_start is None or self.char_end is None or len(quote) <= before + 40:
+            return quote.strip()
+        start = max(0, self.char_start - before)
+        end = min(len(quote), self.char_end + after)
+        return ("…" if start > 0 else "") + quote[start:end].strip() + ("…" if end < len(quote) else "")
+
     def describe(self) -> str:
         """A short Chinese description an auditor can follow, e.g. ``第3页 表2 第4行第1列``."""
         pieces: list[str] = []

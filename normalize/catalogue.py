@@ -258,3 +258,23 @@ def metric_units() -> dict[str, str]:
 
 
 METRIC_KEYS: tuple[str, ...] = tuple(metric_units())
+
+# The Chinese name of every key, for messages and spreadsheet headers.
+METRIC_NAMES: dict[str, str] = {
+    "fiscal_year": "评价年度", "unit_name": "单位名称", "report_kind": "报告类型", "report_date": "报告日期",
+    "budget_initial_wan": "年初预算数", "budget_total_wan": "全年预算数", "spent_total_wan": "全年执行数",
+    "execution_rate_pct": "预算执行率", "income_total_wan": "收入合计", "carryover_wan": "上年结转",
+    "balance_wan": "年末结余", "basic_budget_wan": "基本支出预算数", "basic_spent_wan": "基本支出执行数",
+    "personnel_spent_wan": "人员经费支出", "public_budget_wan": "公用经费预算数", "public_spent_wan": "公用经费支出",
+    "project_budget_wan": "项目支出预算数", "project_spent_wan": "项目支出执行数",
+    "sangong_budget_wan": "“三公”经费预算数", "sangong_spent_wan": "“三公”经费支出",
+    "reception_budget_wan": "公务接待费预算数", "reception_spent_wan": "公务接待费支出",
+    "vehicle_budget_wan": "公务用车费预算数", "vehicle_spent_wan": "公务用车费支出",
+    "overseas_budget_wan": "因公出国（境）费预算数", "overseas_spent_wan": "因公出国（境）费支出",
+    "meeting_spent_wan": "会议费支出", "training_spent_wan": "培训费支出",
+    "procurement_budget_wan": "政府采购预算数", "procurement_spent_wan": "政府采购执行数",
+    "staff_quota": "编制数", "staff_actual": "实有人数", "staff_control_rate_pct": "在职人员控制率",
+    "direct_subsidy_people": "直补人数", "direct_subsidy_wan": "直补资金",
+    "direct_subsidy_standard_yuan": "直补标准（元/人/年）", "self_score": "自评得分", "grade": "评价等次",
+}
+assert set(METRIC_NAMES) == set(METRIC_KEYS), "every metric key needs a Chinese name"

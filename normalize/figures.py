@@ -35,7 +35,7 @@ from decimal import Decimal
 from extract.figures import RawFigure
 from extract.model import Location
 from normalize.catalogue import CONCEPTS, Concept, key_kind
-from normalize.match import Match, is_delta, is_negated, is_role_only, match_label, role_of
+from normalize.match import GENERIC_CONCEPTS, Match, is_delta, is_negated, is_role_only, match_label, role_of
 from normalize.units import to_canonical
 
 CONCEPTS_BY_NAME = {concept.name: concept for concept in CONCEPTS}
@@ -80,6 +80,10 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None) -> li
     """Every raw figure that the rules above turn into a catalogue figure, in reading order."""
     figures: list[Figure] = []
     sentence_concepts: dict[tuple, Concept] = {}
+    # Sentences whose earlier amounts named no catalogue concept: they are about something else
+    # (“两笔突出问题处理13个项目213万元，执行资金212.963万元”), so a bare “执行资金” there is not
+    # the unit's total.
+    about_other: set[tuple] = set()
     sentence_units: dict[tuple, str] = _money_units_by_sentence(raw_figures)
     for raw in raw_figures:
         sentence = _sentence_key(raw)
@@ -88,7 +92,12 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None) -> li
         if any(TARGET_SECTION.search(heading) for heading in raw.section.split(" > ") if heading):
             continue
         found = _concept_of(raw, sentence_concepts.get(sentence))
+        if found is not None and sentence in about_other and sentence not in sentence_concepts:
+            if found[0].name in GENERIC_CONCEPTS and is_role_only(raw.label):
+                found = None
         if found is None:
+            if raw.extractor == "text" and raw.quantity.unit.endswith("元"):
+                about_other.add(sentence)
             continue
         concept, match = found
         if raw.extractor == "text" and not is_role_only(raw.label):
@@ -154,18 +163,17 @@ def _table_concept(raw: RawFigure) -> tuple[Concept, Match | None] | None:
 def _figure_for(
     raw: RawFigure, concept: Concept, match: Match | None, sentence_unit: str, fiscal_year: int | None
 ) -> Figure | None:
-    role = _role_of(raw, concept)
     method = match.method if match else "inherited"
     placed = None
     for quantity, how in _unit_readings(raw, concept, sentence_unit):
         canonical = to_canonical(quantity)
-        key = _key_in(concept, role, canonical) if canonical is not None else None
-        if key is not None:
-            placed = (quantity, canonical, key, how)
+        found = _key_in(raw, concept, canonical) if canonical is not None else None
+        if found is not None:
+            placed = (quantity, canonical, found, how)
             break
     if placed is None:
         return None
-    quantity, canonical, key, how = placed
+    quantity, canonical, (key, role), how = placed
     year, year_source = _year_of(raw, fiscal_year)
     return Figure(
         metric=key,
@@ -199,16 +207,16 @@ def _unit_readings(raw: RawFigure, concept: Concept, sentence_unit: str):
     yield quantity, ""
 
 
-def _key_in(concept: Concept, role: str | None, canonical) -> str | None:
-    """The key of the concept (or of its companion) for this role whose kind the value fits."""
-    key = _key_for(concept, role)
-    if key is not None and _fits(key, canonical):
-        return key
-    companion = CONCEPTS_BY_NAME.get(concept.companion or "")
-    if companion is None:
-        return None
-    key = _key_for(companion, role if role in companion.keys else companion.default_role)
-    return key if key is not None and _fits(key, canonical) else None
+def _key_in(raw: RawFigure, concept: Concept, canonical) -> tuple[str, str | None] | None:
+    """(key, role) of the concept — or of its companion — whose kind the value fits."""
+    for candidate in (concept, CONCEPTS_BY_NAME.get(concept.companion or "")):
+        if candidate is None:
+            continue
+        role = _role_of(raw, candidate)
+        key = _key_for(candidate, role)
+        if key is not None and _fits(key, canonical):
+            return key, role
+    return None
 
 
 def _fits(key: str, canonical) -> bool:
@@ -228,6 +236,8 @@ def _fits(key: str, canonical) -> bool:
 def _role_of(raw: RawFigure, concept: Concept) -> str | None:
     if concept.kind == "rate":
         return "rate"
+    if concept.kind in ("count", "score", "text", "yuan"):
+        return concept.default_role  # 编制 and 得分 have no budget side
     texts = [raw.label, raw.header] if raw.extractor == "table" else [raw.label, raw.context, raw.trailing]
     for weak in (False, True):
         for text in texts:

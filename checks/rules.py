@@ -1,0 +1,19 @@
+"""The registry: every rule the tool runs, in one explicit list, by id.
+
+Adding a rule means writing its function with its docstring in the module of its family and
+adding it to that module's ``RULES``; this list is where the families are put together, so that
+``pipeline.py rules`` and the README show exactly what runs. Ids are never reused.
+"""
+
+from __future__ import annotations
+
+from checks import conflicts, ranges
+from checks.registry import Rule
+
+ALL_RULES: tuple[Rule, ...] = (
+    *ranges.RULES,
+    *conflicts.RULES,
+)
+
+RULES_BY_ID: dict[str, Rule] = {rule.id: rule for rule in ALL_RULES}
+assert len(RULES_BY_ID) == len(ALL_RULES), "duplicate rule id"

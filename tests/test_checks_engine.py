@@ -1,0 +1,128 @@
+"""The rule engine, its configuration and the rules of checks/ranges.py and checks/conflicts.py."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+import pipeline
+from checks.config import ConfigError, load_settings, settings_hash
+from checks.registry import Flag, Rule, RuleSettings, run_rules
+from checks.rules import ALL_RULES, RULES_BY_ID
+from checks.tolerance import decimals_of, explain_slip, rounding_of
+from extract.readers import read_document
+
+
+def analyse_text(tmp_path: Path, text: str):
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    return pipeline.analyse(read_document(path))
+
+
+def flags_of(tmp_path: Path, text: str, rule_id: str):
+    analysis = analyse_text(tmp_path, text)
+    rule = RULES_BY_ID[rule_id]
+    return run_rules([rule], analysis.check_input, {rule_id: RuleSettings(severity=rule.severity)})
+
+
+TITLE = "某县水利局2023年度部门整体支出绩效自评报告\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "rule_id", "count"),
+    [
+        # out_of_range: a control rate above 100%, and the near miss at exactly 100%
+        (TITLE + "核定编制5名，在职人数为13人，在职人员控制率为260%。\n", "JX401", 1),
+        (TITLE + "核定编制13名，在职人数为13人，在职人员控制率为100%。\n", "JX401", 0),
+        (TITLE + "全年预算数500万元，执行数520万元，预算执行率104%。\n", "JX401", 1),
+        # staff over quota without a stated rate; near miss: under quota
+        (TITLE + "核定全额事业编制17人，实际在岗人员18人。\n", "JX402", 1),
+        (TITLE + "核定全额事业编制17人，实际在岗人员16人。\n", "JX402", 0),
+        # grade vs score bands; near misses on the band edges
+        (TITLE + "绩效自评得分85分，评价等次为优。\n", "JX450", 1),
+        (TITLE + "绩效自评得分90分，评价等次为优。\n", "JX450", 0),
+        (TITLE + "绩效自评得分89.5分，评价等次为良。\n", "JX450", 0),
+        (TITLE + "绩效自评得分59分，评价等次为中。\n", "JX450", 1),
+        # scores above 100; near miss 100
+        (TITLE + "绩效自评得分102分。\n", "JX404", 1),
+        (TITLE + "绩效自评得分100分。\n", "JX404", 0),
+        # one quantity two values; near misses: same value twice, and different years
+        (TITLE + "核定编制13人。\n在职全额编制10人。\n", "JX601", 1),
+        (TITLE + "核定编制13人。\n编制数13人。\n", "JX601", 0),
+        (TITLE + "2023年度“三公”经费预算为1.14万元，2022年度“三公”经费预算为1.93万元。\n", "JX601", 0),
+    ],
+)
+def test_rule_cases(tmp_path: Path, text: str, rule_id: str, count: int) -> None:
+    assert len(flags_of(tmp_path, text, rule_id)) == count
+
+
+def test_messages_carry_the_real_values(tmp_path: Path) -> None:
+    [flag] = flags_of(tmp_path, TITLE + "核定编制5名，在职人数为13人，在职人员控制率为260%。\n", "JX401")
+    assert "260%" in flag.message and flag.severity == "error"
+    assert any("260%" in quote for quote in flag.evidence)
+    assert flag.locations[0].line == 2
+
+
+def test_rule_ids_follow_the_families() -> None:
+    families = {"sum_mismatch": "1", "rate_mismatch": "2", "standard_mismatch": "2", "year_mismatch": "3",
+                "date_conflict": "3", "out_of_range": "4", "grade_score_conflict": "4", "target_missed": "5",
+                "text_table_conflict": "6"}
+    for rule in ALL_RULES:
+        assert rule.id.startswith("JX") and len(rule.id) == 5
+        assert rule.id[2] == families[rule.kind], rule
+        for part in ("Why:", "Fails:", "Passes:", "Limits:"):
+            assert part in rule.doc, (rule.id, part)
+
+
+def test_a_failing_rule_is_one_info_finding_not_a_crash(tmp_path: Path) -> None:
+    def broken(inp, settings):
+        raise ValueError("boom")
+        yield Flag("", (), ())
+
+    analysis = analyse_text(tmp_path, TITLE)
+    [finding] = run_rules([Rule("JX499", "out_of_range", "error", broken)], analysis.check_input, {})
+    assert finding.severity == "info" and "JX499" in finding.message
+
+
+def test_config_overrides_and_refuses_typos(tmp_path: Path) -> None:
+    config = tmp_path / "rules.toml"
+    config.write_text(
+        '[rules.JX401]\nseverity = "warning"\n[rules.JX601]\nenabled = false\n'
+        '[rules.JX402.tolerances]\nstaff = 0.5\n[standards]\ndirect_subsidy_yuan_per_person_year = 800\n',
+        encoding="utf-8",
+    )
+    settings = load_settings(config, list(ALL_RULES))
+    assert settings["JX401"].severity == "warning"
+    assert settings["JX601"].enabled is False
+    assert settings["JX402"].tolerances["staff"] == Decimal("0.5")
+    assert settings["JX450"].standards["direct_subsidy_yuan_per_person_year"] == Decimal(800)
+    assert settings_hash(settings) != settings_hash(load_settings(None, list(ALL_RULES)))
+    for bad in ('[rules.JX999]\nenabled = false\n', '[rules.JX401]\nseverity = "fatal"\n',
+                '[rules.JX401]\nenabeld = false\n', '[standards]\nunknown = 1\n', 'not toml ==='):
+        config.write_text(bad, encoding="utf-8")
+        with pytest.raises(ConfigError):
+            load_settings(config, list(ALL_RULES))
+
+
+def test_disabled_rule_does_not_run_in_a_batch(tmp_path: Path) -> None:
+    report = tmp_path / "in" / "r.txt"
+    report.parent.mkdir()
+    report.write_text(TITLE + "核定编制5名，在职人数为13人，在职人员控制率为260%。\n", encoding="utf-8")
+    config = tmp_path / "rules.toml"
+    config.write_text("[rules.JX401]\nenabled = false\n", encoding="utf-8")
+    assert pipeline.main(["run", str(report.parent), "--out", str(tmp_path / "out"), "--rules", str(config)]) == 0
+    flags = (tmp_path / "out" / "flags.csv").read_text(encoding="utf-8-sig")
+    assert "JX401" not in flags
+
+
+@pytest.mark.parametrize(("raw", "places", "half"), [("61.92%", 2, "0.005"), ("93%", 0, "0.5"), ("1,234.5万元", 1, "0.05")])
+def test_tolerance_from_written_precision(raw: str, places: int, half: str) -> None:
+    assert decimals_of(raw) == places
+    assert rounding_of(raw) == Decimal(half)
+
+
+def test_unit_slip_is_named() -> None:
+    assert "元与万元" in explain_slip(Decimal("21766200"), Decimal("2176.62"))
+    assert explain_slip(Decimal("61.92"), Decimal("61.89")) == ""
