@@ -1,0 +1,489 @@
+"""report.xlsx: the five CSV outputs as one workbook an auditor opens in Excel or WPS.
+
+One sheet per output, in the order an auditor reads them: 报告汇总 (reports), 指标 (metrics),
+指标表 (indicators), 问题清单 (flags), 错误 (errors). Each sheet has Chinese headers, a frozen
+header row, an auto filter over its rows, column widths fitted to the header and the first rows,
+numbers stored as numbers (with as many decimals shown as the report wrote), and the cells a
+check found wrong filled red (error) or amber (warning).
+
+The workbook is written with openpyxl's write-only mode, which streams rows to disk, so memory
+stays flat however big the batch; and atomically (a temporary file beside the target, then
+``os.replace``), so an interrupted run leaves the previous report.xlsx whole.
+
+Text is never turned into a formula: a cell that starts with = + - @ is stored as a string with
+Excel's "quote prefix" flag (see keep_as_text). The CSVs use the visible leading quote
+instead, because a CSV has no cell types (export/sanitize.py); rows read back from those CSVs
+may be passed here as they are: the quote the CSV added is taken off again.
+
+Typical use, from pipeline.py::
+
+    highlight = flag_highlights(flag_rows)            # which report cells the checks name
+    write_report_xlsx(out_dir / "report.xlsx",
+                      report_sheets(reports, metrics, indicators, flags, errors, highlight))
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+import re
+import unicodedata
+from contextlib import suppress
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import IO, Callable, Iterable, Iterator, Mapping, Sequence
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ERROR_CODES  # text openpyxl would store as an error value
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from export.atomic import atomic_open
+from export.rows import ERROR_COLUMNS, FLAG_COLUMNS, INDICATOR_COLUMNS, METRIC_COLUMNS, REPORT_COLUMNS
+from export.sanitize import (
+    ERROR_NUMERIC_COLUMNS,
+    FLAG_NUMERIC_COLUMNS,
+    INDICATOR_NUMERIC_COLUMNS,
+    METRIC_NUMERIC_COLUMNS,
+    REPORT_NUMERIC_COLUMNS,
+    is_formula_like,
+    plain_number,
+    restore_neutralised,
+)
+from normalize.catalogue import METRIC_NAMES, metric_units
+
+# Excel's limits (“Excel specifications and limits”): rows per sheet, header included, and
+# characters in one cell. Module constants so a test can lower them.
+MAX_SHEET_ROWS = 1_048_576
+MAX_CELL_CHARS = 32_767
+TRUNCATION_NOTE = "…（已截断）"
+
+# Excel keeps 15 significant digits of a number; a longer one is written as text, so that no
+# digit an auditor might compare is silently changed.
+MAX_EXACT_DIGITS = 15
+
+# Column widths (in Excel's character units) are fitted to the header and this many first rows,
+# a CJK character counting as two; a long text column stops at MAX_COLUMN_WIDTH and the rest of
+# its text stays in the cell.
+WIDTH_SAMPLE_ROWS = 200
+MIN_COLUMN_WIDTH = 6
+MAX_COLUMN_WIDTH = 60
+WIDTH_PADDING = 2
+
+# Characters that XML 1.0 (and so .xlsx) cannot hold: C0 controls other than tab, LF and CR. PDF
+# text layers sometimes carry them; each is shown as U+FFFD so the auditor sees something was there.
+ILLEGAL_XML_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+REPLACEMENT_CHARACTER = "\ufffd"
+
+
+# Columns whose numbers are identifiers or years: no thousands separator (2020, not 2,020).
+PLAIN_NUMBER_COLUMNS = frozenset(
+    {"fiscal_year", "year", "pages", "paragraphs", "tables", "table", "row", "n_conflicts", "n_errors",
+     "n_warnings", "match_score"}
+)
+
+# Excel's own “Bad” (light red) and “Neutral” (amber) cell styles, readable in print and in WPS.
+SEVERITY_FILLS = {
+    "error": PatternFill("solid", fgColor="FFC7CE"),
+    "warning": PatternFill("solid", fgColor="FFEB9C"),
+}
+SEVERITY_FONTS = {"error": Font(color="9C0006"), "warning": Font(color="9C5700")}
+SEVERITY_RANK = {"error": 2, "warning": 1, "info": 0}
+
+HEADER_FONT = Font(bold=True)
+HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+HEADER_ALIGNMENT = Alignment(vertical="center")
+
+# Chinese headers of the columns that are not metric keys (metric keys use METRIC_NAMES).
+COLUMN_NAMES: dict[str, str] = {
+    # every output
+    "doc_id": "文档编号",
+    "source_file": "文件",
+    "location": "位置",
+    # reports
+    "format": "格式",
+    "status": "状态",
+    "pages": "页数",
+    "paragraphs": "段落数",
+    "tables": "表格数",
+    "n_conflicts": "数值冲突数",
+    "n_errors": "错误数",
+    "n_warnings": "警告数",
+    "notes": "备注",
+    # metrics
+    "metric": "指标",
+    "role": "口径",
+    "year": "年度",
+    "year_source": "年度依据",
+    "value": "数值",
+    "unit": "单位",
+    "raw": "原文数值",
+    "label_raw": "原文名称",
+    "match_method": "匹配方式",
+    "match_score": "匹配得分",
+    "chosen": "采用",
+    "quote": "原文摘录",
+    # indicators
+    "table": "表",
+    "row": "行",
+    "level1": "一级指标",
+    "level2": "二级指标",
+    "name": "三级指标",
+    "target_raw": "指标值（原文）",
+    "target_op": "指标值比较符",
+    "target_value": "指标值",
+    "target_unit": "指标值单位",
+    "actual_raw": "实际完成值（原文）",
+    "actual_op": "完成值比较符",
+    "actual_value": "实际完成值",
+    "actual_unit": "完成值单位",
+    "weight": "分值",
+    "score": "得分",
+    # flags
+    "rule_id": "规则",
+    "kind": "问题类型",
+    "severity": "严重程度",
+    "message": "说明",
+    "evidence": "原文",
+    "values": "相关数值",
+    # errors
+    "stage": "环节",
+    "reason": "原因",
+    "exception_type": "异常类型",
+}
+
+
+def metric_header(key: str) -> str:
+    """A metric key's Chinese name with its unit: ``全年预算数（万元）``, ``预算执行率（%）``."""
+    name = METRIC_NAMES[key]
+    unit = metric_units().get(key, "")
+    has_unit = f"（{unit}" in name  # 直补标准（元/人/年）
+    return f"{name}（{unit}）" if unit and not has_unit else name
+
+
+HEADER_NAMES: dict[str, str] = {**COLUMN_NAMES, **{key: metric_header(key) for key in METRIC_NAMES}}
+
+Marks = Callable[[Mapping[str, object]], Mapping[str, str]]
+
+
+@dataclass(frozen=True, slots=True)
+class SheetSpec:
+    """One output as a sheet.
+
+    ``numeric_columns``: columns whose plain numbers are stored as numbers (export/sanitize.py);
+    ``header_names``: column → Chinese header (a column without one keeps its own name);
+    ``marks``: row → {column: severity}, the cells of that row to fill red (error) or amber (warning).
+    """
+
+    name: str
+    columns: Sequence[str]
+    rows: Iterable[Mapping[str, object]]
+    numeric_columns: frozenset[str] = frozenset()
+    header_names: Mapping[str, str] = field(default_factory=dict)
+    marks: Marks | None = None
+
+
+# ---------------------------------------------------------------------------------------------
+# The standard workbook: five sheets and their highlights
+
+
+def report_sheets(
+    reports: Iterable[Mapping[str, object]],
+    metrics: Iterable[Mapping[str, object]],
+    indicators: Iterable[Mapping[str, object]],
+    flags: Iterable[Mapping[str, object]],
+    errors: Iterable[Mapping[str, object]],
+    highlight: Mapping[tuple[str, str], str] | None = None,
+) -> list[SheetSpec]:
+    """The five sheets of report.xlsx, in order, from the same rows as the CSVs.
+
+    ``highlight`` maps (doc_id, column of reports.csv) → severity: the cells of 报告汇总 a check
+    names (see flag_highlights). A report's 错误数 cell is red when it is above 0 and its 警告数
+    amber; in 问题清单 the 严重程度 cell is filled by its own value.
+    """
+    return [
+        SheetSpec("报告汇总", REPORT_COLUMNS, reports, REPORT_NUMERIC_COLUMNS, HEADER_NAMES,
+                  report_marks(highlight or {})),
+        SheetSpec("指标", METRIC_COLUMNS, metrics, METRIC_NUMERIC_COLUMNS, HEADER_NAMES),
+        SheetSpec("指标表", INDICATOR_COLUMNS, indicators, INDICATOR_NUMERIC_COLUMNS, HEADER_NAMES),
+        SheetSpec("问题清单", FLAG_COLUMNS, flags, FLAG_NUMERIC_COLUMNS, HEADER_NAMES, severity_marks),
+        SheetSpec("错误", ERROR_COLUMNS, errors, ERROR_NUMERIC_COLUMNS, HEADER_NAMES),
+    ]
+
+
+def flag_highlights(flags: Iterable[Mapping[str, object]]) -> dict[tuple[str, str], str]:
+    """flags.csv rows → {(doc_id, metric key): worst severity}: the report cells each finding names.
+
+    A finding names a metric in its ``values`` JSON in one of three ways, all exact: the key
+    ``"指标"`` with a metric key as its value (JX601); a metric key as a key (negative amounts);
+    or a metric's Chinese name from METRIC_NAMES as a key (``"在职人员控制率": "260"``, JX401;
+    ``"实有人数"`` and ``"编制数"``, JX402). Anything else (``"控制率"``, ``"得分"`` of an indicator)
+    names no report cell and is ignored. Rows whose ``values`` is not a JSON object are skipped.
+    """
+    key_by_name = {name: key for key, name in METRIC_NAMES.items()}
+    found: dict[tuple[str, str], str] = {}
+    for flag in flags:
+        doc_id = str(flag.get("doc_id") or "")
+        severity = str(flag.get("severity") or "")
+        try:
+            values = json.loads(str(flag.get("values") or "{}"))
+        except ValueError:
+            continue
+        if not doc_id or not isinstance(values, dict):
+            continue
+        for metric in named_metrics(values, key_by_name):
+            cell = (doc_id, metric)
+            if SEVERITY_RANK.get(severity, -1) > SEVERITY_RANK.get(found.get(cell, ""), -1):
+                found[cell] = severity
+    return found
+
+
+def named_metrics(values: Mapping[str, object], key_by_name: Mapping[str, str]) -> Iterator[str]:
+    named = values.get("指标")
+    if isinstance(named, str) and named in METRIC_NAMES:
+        yield named
+    for key in values:
+        if key in METRIC_NAMES:
+            yield key
+        elif key in key_by_name:
+            yield key_by_name[key]
+
+
+def report_marks(highlight: Mapping[tuple[str, str], str]) -> Marks:
+    """Marks for 报告汇总: counts of errors and warnings, and the cells in ``highlight``."""
+    by_doc: dict[str, dict[str, str]] = {}
+    for (doc_id, column), severity in highlight.items():
+        by_doc.setdefault(doc_id, {})[column] = severity
+
+    def marks(row: Mapping[str, object]) -> Mapping[str, str]:
+        found = dict(by_doc.get(str(row.get("doc_id") or ""), {}))
+        if (plain_number(row.get("n_errors")) or 0) > 0:
+            found["n_errors"] = "error"
+        if (plain_number(row.get("n_warnings")) or 0) > 0:
+            found["n_warnings"] = "warning"
+        return found
+
+    return marks
+
+
+def severity_marks(row: Mapping[str, object]) -> Mapping[str, str]:
+    """Marks for 问题清单: the 严重程度 cell by its own value."""
+    severity = row.get("severity")
+    return {"severity": severity} if isinstance(severity, str) and severity in SEVERITY_FILLS else {}
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing
+
+
+def write_report_xlsx(target: Path, sheets: Sequence[SheetSpec]) -> dict[str, int]:
+    """Write ``sheets`` to ``target`` atomically; return the data rows written per sheet name.
+
+    On any exception the previous ``target`` is left as it was and no temporary file stays.
+    """
+    with atomic_open(Path(target), "wb") as out:
+        return write_workbook(out, sheets)
+
+
+def write_workbook(out: IO[bytes] | Path, sheets: Sequence[SheetSpec]) -> dict[str, int]:
+    """Write ``sheets`` as an .xlsx to ``out`` (an open binary file or a path), not atomically.
+
+    For a caller that commits several outputs together (write to its own temporary file, then
+    ``os.replace``); everyone else wants write_report_xlsx.
+    """
+    workbook = Workbook(write_only=True)
+    try:
+        counts: dict[str, int] = {}
+        for spec in sheets:
+            counts.update(spec_to_sheets(workbook, spec))
+        workbook.save(out)
+        return counts
+    except BaseException:
+        discard_sheet_files(workbook)
+        raise
+
+
+def spec_to_sheets(workbook: Workbook, spec: SheetSpec) -> dict[str, int]:
+    """Stream one output into its sheet, continuing on “name(2)”, “name(3)” … past Excel's row limit."""
+    rows = iter(spec.rows)
+    sample = list(itertools.islice(rows, WIDTH_SAMPLE_ROWS))
+    widths = column_widths(spec, sample)
+    rows_per_sheet = MAX_SHEET_ROWS - 1  # the header takes one
+    counts: dict[str, int] = {}
+    sheet = None
+    name = spec.name
+    for number, row in enumerate(itertools.chain(sample, rows)):
+        if number % rows_per_sheet == 0:
+            if sheet is not None:
+                finish_sheet(sheet, len(spec.columns), counts[name])
+            part = number // rows_per_sheet + 1
+            name = spec.name if part == 1 else f"{spec.name}({part})"
+            sheet = start_sheet(workbook, name, spec, widths)
+            counts[name] = 0
+        sheet.append(row_to_cells(sheet, spec, row))
+        counts[name] += 1
+    if sheet is None:  # no rows: the sheet still shows its header
+        sheet = start_sheet(workbook, name, spec, widths)
+        counts[name] = 0
+    finish_sheet(sheet, len(spec.columns), counts[name])
+    return counts
+
+
+def start_sheet(workbook: Workbook, name: str, spec: SheetSpec, widths: Sequence[float]):
+    sheet = workbook.create_sheet(name)
+    sheet.freeze_panes = "A2"
+    for index, width in enumerate(widths, 1):  # widths must be set before the first row
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    header = []
+    for column in spec.columns:
+        cell = WriteOnlyCell(sheet, clean_text(spec.header_names.get(column, column)))
+        cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, HEADER_ALIGNMENT
+        header.append(cell)
+    sheet.append(header)
+    return sheet
+
+
+def finish_sheet(sheet, n_columns: int, n_rows: int) -> None:
+    sheet.auto_filter.ref = f"A1:{get_column_letter(max(n_columns, 1))}{n_rows + 1}"
+
+
+def row_to_cells(sheet, spec: SheetSpec, row: Mapping[str, object]) -> list:
+    marks = spec.marks(row) if spec.marks else {}
+    cells = []
+    for column in spec.columns:
+        cells.append(value_to_cell(sheet, row.get(column), column, column in spec.numeric_columns,
+                                   marks.get(column)))
+    return cells
+
+
+def value_to_cell(sheet, value: object, column: str, is_numeric: bool, severity: str | None = None):
+    """One value as what openpyxl appends: plain text or None, or a WriteOnlyCell when it needs a
+    type or a style. A number in a numeric column is a number; anything else is text."""
+    is_marked = severity in SEVERITY_FILLS
+    number = exact_number(value) if is_numeric else None
+    if number is not None:
+        cell = WriteOnlyCell(sheet, number)
+        number_format = number_format_for(number, column)
+        if number_format:
+            cell.number_format = number_format
+    elif value is None or value == "":
+        if not is_marked:
+            return None
+        cell = WriteOnlyCell(sheet, None)
+    else:
+        text = clean_text(restore_neutralised(value if isinstance(value, str) else str(value)))
+        must_stay_text = is_formula_like(text) or text in ERROR_CODES
+        if not must_stay_text and not is_marked:
+            return text
+        cell = WriteOnlyCell(sheet, text)
+        if must_stay_text:
+            keep_as_text(cell)
+    if is_marked:
+        cell.fill, cell.font = SEVERITY_FILLS[severity], SEVERITY_FONTS[severity]
+    return cell
+
+
+def keep_as_text(cell: WriteOnlyCell) -> None:
+    """Store a cell's text as a string that Excel never reads as a formula or an error value.
+
+    openpyxl makes any text starting with ``=`` a formula and ``#N/A`` an error; the type is set
+    back to string. Text a spreadsheet could read as a formula (= + - @ …) also gets the cell's
+    ``quotePrefix`` flag, which is what Excel sets when a user types a leading ': the auditor sees
+    the report's own text, without a visible quote, and Excel keeps it text even when the cell is
+    edited. (The CSVs, which have no cell types, show a leading ' instead.)
+    """
+    cell.data_type = "s"
+    if is_formula_like(cell.value):
+        cell.quotePrefix = True
+
+
+def clean_text(text: str) -> str:
+    """Text an .xlsx can hold: illegal control characters replaced, cut at Excel's cell limit."""
+    text = ILLEGAL_XML_CHARACTERS.sub(REPLACEMENT_CHARACTER, text)
+    if len(text) > MAX_CELL_CHARS:
+        text = text[: MAX_CELL_CHARS - len(TRUNCATION_NOTE)] + TRUNCATION_NOTE
+    return text
+
+
+def exact_number(value: object) -> int | float | Decimal | None:
+    """A plain number Excel can hold exactly (at most 15 significant digits), else None."""
+    number = plain_number(value)
+    if isinstance(number, Decimal) and len(number.as_tuple().digits) > MAX_EXACT_DIGITS:
+        return None
+    if isinstance(number, int) and len(str(abs(number))) > MAX_EXACT_DIGITS:
+        return None
+    return number
+
+
+def number_format_for(number: float | Decimal, column: str) -> str | None:
+    """The display format that shows the decimals the report wrote: 1184.24 → ``#,##0.00``, 18 → ``#,##0``.
+
+    Identifiers and years (PLAIN_NUMBER_COLUMNS) get no thousands separator; floats keep General.
+    """
+    if isinstance(number, float):
+        return None
+    decimals = max(0, -int(number.as_tuple().exponent)) if isinstance(number, Decimal) else 0
+    fraction = "." + "0" * decimals if decimals else ""
+    if column in PLAIN_NUMBER_COLUMNS:
+        return "0" + fraction if decimals else None
+    return "#,##0" + fraction
+
+
+# ---------------------------------------------------------------------------------------------
+# Column widths
+
+
+def column_widths(spec: SheetSpec, sample: Sequence[Mapping[str, object]]) -> list[float]:
+    """One width per column, fitted to its header and the sample rows (CJK characters count 2)."""
+    widths = []
+    for column in spec.columns:
+        texts = [spec.header_names.get(column, column)]
+        texts.extend(display_text(row.get(column), column in spec.numeric_columns) for row in sample)
+        widest = max(text_width(text) for text in texts)
+        widths.append(float(min(MAX_COLUMN_WIDTH, max(MIN_COLUMN_WIDTH, widest + WIDTH_PADDING))))
+    return widths
+
+
+def display_text(value: object, is_numeric: bool) -> str:
+    if value is None:
+        return ""
+    number = exact_number(value) if is_numeric else None
+    if isinstance(number, (int, Decimal)):
+        return f"{number:,}"
+    if isinstance(number, float) and math.isfinite(number):
+        return f"{number:g}"
+    return str(value)
+
+
+def text_width(text: str) -> int:
+    """Display width of the longest line: wide (CJK, full-width) characters count 2, others 1.
+
+    >>> text_width("预算执行率"), text_width("1,184.24")
+    (10, 8)
+    """
+    if not text:
+        return 0
+    return max(
+        sum(2 if unicodedata.east_asian_width(char) in ("W", "F") else 1 for char in line)
+        for line in text.splitlines() or [""]
+    )
+
+
+def discard_sheet_files(workbook: Workbook) -> None:
+    """Remove the temporary files openpyxl's write-only sheets stream into, after a failed write.
+
+    openpyxl would remove them at interpreter exit; a long-running caller should not collect them.
+    Best effort: this reaches into openpyxl's writer, and a failure here must not hide the
+    exception that brought us here.
+    """
+    for sheet in workbook.worksheets:
+        writer = getattr(sheet, "_writer", None)
+        if writer is None:
+            continue
+        with suppress(Exception):  # cleanup must never mask the original error
+            sheet.close()  # ends the streamed XML and closes the file
+        with suppress(Exception):
+            writer.cleanup()  # removes it
