@@ -7,12 +7,15 @@ adding it to that module's ``RULES``; this list is where the families are put to
 
 from __future__ import annotations
 
-from checks import conflicts, ranges
+from checks import conflicts, narrative, ranges, targets, years
 from checks.registry import Rule
 
 ALL_RULES: tuple[Rule, ...] = (
+    *years.RULES,
     *ranges.RULES,
+    *targets.RULES,
     *conflicts.RULES,
+    *narrative.RULES,
 )
 
 RULES_BY_ID: dict[str, Rule] = {rule.id: rule for rule in ALL_RULES}

@@ -1,0 +1,338 @@
+"""Narrative against table: does the text state an indicator as the indicator table does? Rule JX602.
+
+A report states its indicators twice: in the 绩效指标 table (target and actual columns) and in
+the running text (“移民美丽家园项目完成122个”). Edited separately, the two drift apart, and the
+auditor cannot tell which one to believe. JX601 (the lead's) compares catalogue figures; this
+module compares the text with the indicator rows themselves.
+
+How a sentence is tied to an indicator:
+
+1. **Name.** The indicator's name without its “指标N：” prefix, without a bracketed unit
+   (（个）, （%）) and without a trailing %, is looked for in the sentence: exactly, else with
+   rapidfuzz's partial ratio of at least ``NAME_MATCH_MIN_SCORE`` (reports reword names slightly).
+   A name found inside a longer indicator name found at the same place (建成美丽移民村 inside
+   “项目扶持受益移民村（不含建成美丽移民村）”) is not a statement of its own, and a name written
+   twice in one sentence (中央资金到位率…，省级资金到位率…) names parts, not the indicator.
+2. **Number.** The first quantity after the name, at most ``MAX_GAP_CHARS`` away with no clause
+   break or bracket between (“…项目完成124个”, “…满意度为95%”). Words that make the number
+   something else (其中, 未完成, 新增, 减少, 人均: ``NOT_THE_VALUE``) before the name or in the gap,
+   and a year other than the report's in the clause (上年完成…, 2022年完成…), drop the statement.
+3. **Role.** Target or actual: first from the words of the clause (计划/目标/预期 … → target;
+   完成/实际/实现 → actual; a sentence opening with “目标3：” → target), else from the nearest
+   heading above that says so (“绩效目标” → target; “完成情况” → actual). Headings about
+   deviations, causes or problems (偏离, 原因, 问题, 整改) decide nothing: such sections state both.
+4. **Compare.** The value is compared, in one unit (``checks.targets.comparable_values``), with
+   the target or actual column of every row bearing that name (the same indicator often sits in a
+   target table and in a result table). An actual may differ by the rounding of the less precise
+   of the two (95.2% against 95%); a target is a chosen figure and must be equal. A value that
+   agrees with any plausible row passes; a disagreement is reported only when one indicator fits
+   best, and not when only the heading calls it an actual while it equals the target (see JX602).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from rapidfuzz import fuzz
+
+from checks.model import CheckInput, Sentence
+from checks.registry import Flag, Rule, RuleSettings
+from checks.targets import comparable_values, name_unit
+from checks.tolerance import rounding_of
+from checks.years import text_to_periods
+from extract.indicators import IndicatorRow
+from extract.model import Location
+from extract.numbers import Quantity, find_quantities
+
+# rapidfuzz partial ratio (0–100) from which a sentence is taken to name an indicator. At 90 a
+# 10-character name tolerates one character changed; in seed 003 a 38-character name written
+# without one character (较年增长速度 for 较上年增长速度) scores 98.7, and the same name with
+# two years changed (截至2023年底 for 截至2022年底) about 92, while two different indicators
+# sharing words (…上访和交办的信访事件的处理率 / …进京上访和交办的信访处理率) score 85.
+NAME_MATCH_MIN_SCORE = 90
+# Shorter names (满意度, 合格率) are in too many sentences to say which indicator is meant.
+MIN_NAME_CHARS = 4
+# The most characters between a name and its number: 实际完成, 完成了, 达到了, 为.
+MAX_GAP_CHARS = 6
+# Characters that separate a name from a number that is not its value: clause breaks, brackets.
+# A colon may stand between them (满意度：95%).
+GAP_BREAKS = frozenset("，,；;。！？!?、（）()【】《》“”\"")
+# Candidates scoring within this of the best are all plausible readings of one sentence (the
+# same indicator measured at two dates differs only in its years).
+NEAR_BEST = 5
+
+NAME_PREFIX = re.compile(r"^\s*(?:指标\s*\d+\s*[:：.．、]|[（(]\s*\d{1,2}\s*[)）]|\d{1,2}\s*[、.．)）])\s*")
+BRACKETED = re.compile(r"[（(]\s*([^（）()]{1,5}?)\s*[)）]")
+CLAUSE_BREAKS = "，,；;。！？!?：:"
+
+TARGET_WORDS = re.compile(r"目标|计划|预计|预期|拟|力争|确保")
+ACTUAL_WORDS = re.compile(r"完成|实际|实现")
+# Parts of names and headings that hold an actual word but do not make a statement an actual.
+NOT_ROLE_WORDS = re.compile(r"完成率|完成情况|实现率|目标值")
+TARGET_LEAD = re.compile(r"^\s*(?:年度|绩效|预期|总体)?目标\s*\d*\s*[:：]")
+HEADING_UNDECIDED = re.compile(r"偏离|差距|原因|问题|整改|建议|措施")
+HEADING_ACTUAL = re.compile(r"完成情况|实际完成|完成值|实现情况|目标实现|目标完成")
+HEADING_TARGET = re.compile(r"绩效目标|目标设定|预期目标|年度目标|目标值")
+
+# Words before a name or between it and its number that make the number something else than the
+# indicator's value: a part (其中), what is left (未完成, 尚有, 剩余), a change (新增, 增加, 减少,
+# 提高, 超出) or a per-head figure (人均, 平均).
+NOT_THE_VALUE = re.compile(
+    r"其中|未|尚|剩余|还有|差|超出|超过|新增|增加|增长|减少|下降|提高|多|少|占|人均|平均"
+)
+
+ROLE_NAMES = {"target": "目标值", "actual": "实际完成值"}
+
+
+def indicator_to_match_name(name: str) -> str:
+    """The words of an indicator name a sentence would use.
+
+    >>> indicator_to_match_name("指标2：项目扶持受益移民村（不含建成美丽移民村）（个）")
+    '项目扶持受益移民村（不含建成美丽移民村）'
+    >>> indicator_to_match_name("指标1：非正常上访和交办的信访事件的处理率%")
+    '非正常上访和交办的信访事件的处理率'
+    """
+    text = NAME_PREFIX.sub("", "".join(name.split()))
+    text = BRACKETED.sub(lambda m: "" if name_unit(m.group()) else m.group(), text)
+    return text.rstrip("%％")
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    key: str
+    score: float
+    start: int  # span of the name in the sentence
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A name in a sentence with the number that follows it and the role it is stated in."""
+
+    match: NameMatch
+    quantity: Quantity
+    role: str | None  # "target" | "actual" | None
+    from_heading: bool
+
+
+def _compact(text: str) -> tuple[str, list[int]]:
+    """``text`` without whitespace, and the index in ``text`` of each character kept."""
+    kept = [(i, ch) for i, ch in enumerate(text) if not ch.isspace()]
+    return "".join(ch for _, ch in kept), [i for i, _ in kept]
+
+
+def sentence_to_matches(text: str, keys: list[str]) -> list[NameMatch]:
+    """Every indicator name found in ``text``, exact or fuzzy, without names nested in longer ones."""
+    compact, index = _compact(text)
+    if not compact:
+        return []
+    found: list[NameMatch] = []
+    for key in keys:
+        if len(key) < MIN_NAME_CHARS or len(key) > len(compact):
+            continue
+        spans = [(m.start(), m.end()) for m in re.finditer(re.escape(key), compact)]
+        if len(spans) > 1:
+            continue  # 中央资金到位率100%，省级资金到位率90%: parts of the indicator, not the indicator
+        score = 100.0
+        if not spans:
+            aligned = fuzz.partial_ratio_alignment(key, compact, score_cutoff=NAME_MATCH_MIN_SCORE)
+            if aligned is None:
+                continue
+            spans, score = [(aligned.dest_start, aligned.dest_end)], aligned.score
+        for start, end in spans:
+            if end > start:
+                found.append(NameMatch(key, score, index[start], index[end - 1] + 1))
+    return [
+        m for m in found
+        if not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in found)
+    ]
+
+
+def _following_quantity(text: str, match: NameMatch, quantities: list[Quantity]) -> Quantity | None:
+    """The number stated right after a name, or None.
+
+    A fuzzy alignment may run into the number (the window has the name's length, and the sentence
+    may be a character shorter), so a number starting in the second half of the match counts too.
+    """
+    for quantity in quantities:
+        start, end = quantity.start or 0, quantity.end or 0
+        if end <= match.end or start < (match.start + match.end) // 2:
+            continue
+        gap = text[match.end:start] if start > match.end else ""
+        if len(gap) > MAX_GAP_CHARS or any(ch in GAP_BREAKS for ch in gap) or NOT_THE_VALUE.search(gap):
+            return None
+        return quantity
+    return None
+
+
+def heading_to_role(section: str) -> str | None:
+    """The role the nearest heading that says one gives its sentences, or None."""
+    for heading in reversed([h for h in section.split(" > ") if h.strip()]):
+        if HEADING_UNDECIDED.search(heading):
+            return None
+        if HEADING_ACTUAL.search(heading):
+            return "actual"
+        if HEADING_TARGET.search(heading):
+            return "target"
+    return None
+
+
+def _clause_start(text: str, match: NameMatch) -> int:
+    return max((text.rfind(ch, 0, match.start) for ch in CLAUSE_BREAKS), default=-1) + 1
+
+
+def statement_role(text: str, match: NameMatch, quantity: Quantity, section: str) -> tuple[str | None, bool]:
+    """(role, whether the heading decided it) of a name and its number in a sentence."""
+    clause_start = _clause_start(text, match)
+    around = text[clause_start:match.start] + text[match.end:quantity.start or match.end]
+    words = NOT_ROLE_WORDS.sub("", around)
+    if TARGET_WORDS.search(words):
+        return "target", False
+    if ACTUAL_WORDS.search(words):
+        return "actual", False
+    if TARGET_LEAD.match(text):
+        return "target", False
+    role = heading_to_role(section)
+    return role, role is not None
+
+
+def _cell(row: IndicatorRow, role: str) -> tuple[Quantity | None, str, Location | None]:
+    if role == "target":
+        return row.target, row.target_raw.strip(), row.target_location
+    return row.actual, row.actual_raw.strip(), row.actual_location
+
+
+def _agrees(table: Quantity, text: Quantity, name: str, role: str) -> bool | None:
+    """Whether two statements of one value agree; None when they cannot be compared."""
+    pair = comparable_values(table, text, name)
+    if pair is None:
+        return None
+    table_value, text_value, _unit = pair
+    if role == "target":
+        return table_value == text_value
+    allowed = max(rounding_of(table.raw), rounding_of(text.raw))
+    return abs(table_value - text_value) <= allowed
+
+
+def _comparisons(rows: list[IndicatorRow], role: str, text_q: Quantity) -> list[tuple[IndicatorRow, bool]]:
+    found = []
+    for row in rows:
+        table_q = _cell(row, role)[0]
+        if table_q is None or table_q.op == "range":
+            continue
+        agrees = _agrees(table_q, text_q, row.name, role)
+        if agrees is not None:
+            found.append((row, agrees))
+    return found
+
+
+def _is_other_period(clause: str, fiscal_year: int | None) -> bool:
+    """Whether a clause names a year other than the report's (上年完成…, 2022年完成…)."""
+    if fiscal_year is None:
+        return False
+    return any(p.year not in (fiscal_year, fiscal_year + 1) for p in text_to_periods(clause))
+
+
+def sentence_to_statements(
+    sentence: Sentence, keys: list[str], fiscal_year: int | None = None
+) -> dict[int, list[Statement]]:
+    """Statements of a sentence, grouped by the number they state (its start offset)."""
+    text = sentence.text
+    quantities = [q for q in find_quantities(text) if q.op != "range"]
+    by_number: dict[int, list[Statement]] = {}
+    for match in sentence_to_matches(text, keys):
+        quantity = _following_quantity(text, match, quantities)
+        if quantity is None:
+            continue
+        before = text[_clause_start(text, match):match.start]
+        if NOT_THE_VALUE.search(before) or re.search(r"上年|去年|上一年", before):
+            continue
+        if _is_other_period(before, fiscal_year):
+            continue
+        role, from_heading = statement_role(text, match, quantity, sentence.section)
+        by_number.setdefault(quantity.start or 0, []).append(Statement(match, quantity, role, from_heading))
+    return by_number
+
+
+def check_text_against_table(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
+    """The narrative states an indicator's target or actual with another value than its table.
+
+    For each sentence naming an indicator (see the module docstring: name, number, role), the
+    stated value is compared with the target or actual column of the rows of that indicator; a
+    value equal to none of them is flagged, with the best-matching row.
+    Why: the text and the table are two statements of one figure; when they differ, one is wrong,
+    and the reader of the text (often the only part read) is misled about what was achieved.
+    Fails: seed 003: “移民美丽家园项目完成124个” and “生产开发及配套设施项目完成100个” against actuals
+    122 and 96; in the 绩效目标 section, “项目扶持受益移民村（不含建成美丽移民村）123个” and
+    “…较上年增长速度5.48%” against targets 120 and 5%.
+    Passes: “美丽家园项目完成122个”, “直补资金按时发放率99%”, “移民培训合格率100%”, “满意度为95%”
+    (equal to the table); “95.2%” against an actual of 95 (rounding); a number more than six
+    characters or a comma after the name; a sentence under a 偏离原因 heading without 完成 or 计划.
+    Also passes, on purpose: a value equal to the row's target in a sentence that only its heading
+    places among results (“其中：资金直补受益移民40848人” under 完成情况): 完成情况 sections restate
+    targets before results, so such a sentence is not taken as a claimed actual.
+    Limits: names shorter than four characters are not looked for, nor names written twice in one
+    sentence (中央资金到位率…，省级资金到位率…: parts, not the whole); a sentence that names an
+    indicator in other words (no exact or close match) is missed; when two indicators match a
+    sentence equally well and it agrees with neither, it is skipped as ambiguous; only the first
+    number after a name is read.
+    """
+    groups: dict[str, list[IndicatorRow]] = {}
+    for row in inp.indicators:
+        groups.setdefault(indicator_to_match_name(row.name), []).append(row)
+    keys = [key for key in groups if key]
+    if not keys:
+        return
+    for sentence in inp.sentences:
+        for statements in sentence_to_statements(sentence, keys, inp.fiscal_year).values():
+            flag = statements_to_flag(sentence, statements, groups)
+            if flag is not None:
+                yield flag
+
+
+def statements_to_flag(
+    sentence: Sentence, statements: list[Statement], groups: dict[str, list[IndicatorRow]]
+) -> Flag | None:
+    """One flag for the statements of one number, or None when they agree with the table."""
+    best = max(s.match.score for s in statements)
+    plausible = [s for s in statements if s.match.score >= best - NEAR_BEST]
+    lead = max(plausible, key=lambda s: (s.match.score, s.match.end - s.match.start))
+    role = lead.role
+    if role is None:
+        return None
+    text_q = lead.quantity
+    results = [
+        (s, row, agrees) for s in plausible for row, agrees in _comparisons(groups[s.match.key], role, text_q)
+    ]
+    if not results or any(agrees for _, _, agrees in results):
+        return None
+    if len({s.match.key for s, _, _ in results if s.match.score == best}) > 1:
+        return None  # two indicators fit equally well: which one the sentence means is unclear
+    statement, row, _ = next((s, r, a) for s, r, a in results if s.match.score == best)
+    if lead.from_heading and role == "actual" and any(
+        _agrees(r.target, text_q, r.name, "target") for r in groups[statement.match.key] if r.target
+    ):
+        return None  # the target restated in a results section, not a claimed actual
+    _table_q, table_raw, cell_location = _cell(row, role)
+    text = sentence.text
+    quote = text[statement.match.start:text_q.end]
+    role_name = ROLE_NAMES[role]
+    evidence = [text, row.location.quote.strip() or row.name]
+    locations = [sentence.location, row.location]
+    if cell_location is not None:
+        evidence.append(cell_location.quote.strip() or table_raw)
+        locations.append(cell_location)
+    where = cell_location.describe() if cell_location is not None else row.location.describe()
+    return Flag(
+        f"正文“{quote}”（{sentence.location.describe()}）所写{role_name}{text_q.raw}与指标表“{row.name}”"
+        f"（{where}）的{role_name}{table_raw}不一致",
+        tuple(dict.fromkeys(evidence)),
+        tuple(dict.fromkeys(locations)),
+        {"指标": row.name, "比较": role_name, "正文值": text_q.raw, "表格值": table_raw,
+         "名称匹配度": f"{statement.match.score:.0f}"},
+    )
+
+
+RULES = (Rule("JX602", "text_table_conflict", "warning", check_text_against_table),)

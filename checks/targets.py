@@ -1,0 +1,242 @@
+"""Targets: was each indicator's target met, and was its score earned? Rules JX501–JX502.
+
+An indicator row (``IndicatorRow``) holds a target (年度指标值, ``≥95%``, ``≤100万元``, ``100``) and
+an actual (实际完成值, ``93%``, or words: 未完成). Whether an actual meets its target depends on
+the direction the target is written in, read by ``target_direction``:
+
+* an explicit comparator wins: ≥ / > / 不低于 / 以上 ask for at least, ≤ / < / 不超过 / 控制在…以内 /
+  以下 for at most, a range for between; ≈ (约) is not checked;
+* a bare target (``100``, ``=100%``) asks for at least, except where less is better: a rate of
+  something bad (投诉率, 事故发生率, ``LOWER_IS_BETTER_RATES``), an amount in a 成本指标 row (a
+  cost ceiling), and a duration in a 时效指标 row (a time limit). A rate in a 成本指标 row (直补资金
+  标准符合率, seed 003) still asks for at least.
+
+Values are compared only in one unit (``comparable_values``): same unit, units that convert
+exactly (万元 and 元), or one side bare — except a bare number beside a % (only when the name says
+it is a rate: （%）, 率, 比例, 满意度) and a bare number beside money (the scale is unknown).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Iterator
+
+from checks.model import CheckInput, number_text
+from checks.registry import Flag, Rule, RuleSettings
+from extract.indicators import IndicatorRow
+from extract.numbers import Quantity, read_unit
+from normalize.units import UNIT_FACTORS, to_canonical
+
+# Words of a textual actual that say the target was missed; checked before any number, since a
+# cell may read “95%（未达标）”. 基本完成 (“basically done”) is not among them: too loose to call.
+MISSED_WORDS = re.compile(r"未达标|不达标|未达到|没有达到|未完成|没有完成|部分完成|未实现|未按时|未能")
+# Rates where less is better: a bare target is a ceiling. From the 财政部 indicator forms; 控制率
+# is spent ÷ budgeted (公用经费控制率93%, seed 004), 调整率 the share of the budget changed.
+LOWER_IS_BETTER_RATES = re.compile(
+    r"控制率|调整率|投诉率|事故率|发生率|差错率|误差率|失误率|返贫率|超支率|偏差率|不合格率|损失率|闲置率|流失率|"
+    r"空置率|违规率|失败率|退回率|辍学率|死亡率|发病率|超标率"
+)
+# Names that say the number is a rate, so that a bare 100 beside a 95% is a percent too.
+RATE_NAME = re.compile(r"%|％|率|比例|比重|占比|满意度")
+MONEY_UNITS = ("元", "万元", "亿元", "千元", "百万元", "角")
+DURATION_UNITS = ("天", "小时", "分钟", "个月", "周", "年")
+# A unit written in brackets at the end of an indicator name: 资金直补受益移民（人）.
+NAME_UNIT = re.compile(r"[（(]\s*([^（）()]{1,5}?)\s*[)）]\s*$")
+
+
+def name_unit(name: str) -> str:
+    """The unit an indicator name declares in brackets or with a trailing %, else ""."""
+    stripped = name.strip()
+    if stripped.endswith(("%", "％")):
+        return "%"
+    m = NAME_UNIT.search(stripped)
+    if m is None:
+        return ""
+    inside = m.group(1).replace("％", "%")
+    if inside == "%":
+        return "%"
+    if inside in UNIT_FACTORS:  # 万元, 亿元, 万人次: units with a multiplier in their spelling
+        return inside
+    unit, end = read_unit(inside, 0)
+    return unit if unit and end == len(inside) else ""
+
+
+def comparable_values(a: Quantity, b: Quantity, name: str) -> tuple[Decimal, Decimal, str] | None:
+    """``(a, b, unit)`` in one unit, or None when the two cannot be compared.
+
+    >>> from extract.numbers import parse_quantity as q
+    >>> comparable_values(q("100"), q("99%"), "直补资金按时发放率（%）")[:2]
+    (Decimal('100'), Decimal('99'))
+    >>> comparable_values(q("100"), q("99%"), "培训人数") is None
+    True
+    """
+    declared = name_unit(name)
+    unit_a, unit_b = a.unit or declared, b.unit or declared
+    if unit_a == unit_b:
+        return a.value, b.value, unit_a
+    if not unit_a or not unit_b:
+        known = unit_a or unit_b
+        if known == "%" and not RATE_NAME.search(name):
+            return None
+        if known in MONEY_UNITS:
+            return None
+        return a.value, b.value, known
+    canon_a, canon_b = to_canonical(a, unit_if_bare=unit_a), to_canonical(b, unit_if_bare=unit_b)
+    if canon_a is None or canon_b is None or canon_a.unit != canon_b.unit:
+        return None
+    return canon_a.value, canon_b.value, canon_a.unit
+
+
+def target_direction(row: IndicatorRow) -> str | None:
+    """"≥", ">", "≤", "<" or "range" for the target of ``row``; None when it cannot be checked."""
+    target = row.target
+    if target is None:
+        return None
+    if target.op in ("≥", ">", "≤", "<", "range"):
+        return target.op
+    if target.op is not None:  # ≈ (约, 左右, 近): no line to fall short of
+        return None
+    if re.search(r"不超过|不高于|不大于|控制在|以内|以下|低于", row.target_raw):
+        return "≤"
+    name = row.name
+    unit = target.unit or name_unit(name)
+    if LOWER_IS_BETTER_RATES.search(name):
+        return "≤"
+    if RATE_NAME.search(name) or unit == "%":
+        return "≥"
+    if "成本" in row.level2 + row.level1 and (unit in MONEY_UNITS or "/" in unit):
+        return "≤"
+    if "时效" in row.level2 + row.level1 and unit in DURATION_UNITS:
+        return "≤"
+    return "≥"
+
+
+@dataclass(frozen=True, slots=True)
+class Shortfall:
+    """How an actual falls short of its target, as a Chinese clause, with the values used."""
+
+    how: str
+    values: dict[str, str]
+
+
+def row_to_shortfall(row: IndicatorRow) -> Shortfall | None:
+    """Why ``row`` missed its target, or None when it met it or cannot be told."""
+    if not row.target_raw.strip() or not row.actual_raw.strip():
+        return None
+    target_raw, actual_raw = row.target_raw.strip(), row.actual_raw.strip()
+    values = {"目标值": target_raw, "实际完成值": actual_raw}
+    if MISSED_WORDS.search(actual_raw) is not None:
+        return Shortfall(f"实际完成情况写为“{actual_raw}”（目标值{target_raw}）", values)
+    direction = target_direction(row)
+    if direction is None or row.target is None or row.actual is None or row.actual.op in ("range", "≈"):
+        return None
+    pair = comparable_values(row.target, row.actual, row.name)
+    if pair is None:
+        return None
+    target, actual, unit = pair
+    values["单位"] = unit
+    if direction == "range":
+        high = row.target.high
+        if high is None or (row.actual.unit and row.actual.unit != row.target.unit):
+            return None  # converting the range's high end too is not worth the risk
+        if target <= actual <= high:
+            return None
+        return Shortfall(f"实际完成值{actual_raw}不在目标区间{target_raw}内", values)
+    missed = {
+        "≥": actual < target, ">": actual <= target, "≤": actual > target, "<": actual >= target,
+    }[direction]
+    if not missed:
+        return None
+    gap = number_text(abs(actual - target))
+    values["差额"] = gap
+    unit = "个百分点" if unit == "%" else unit  # a difference of two rates is in points
+    if direction == "≥":
+        return Shortfall(f"实际完成值{actual_raw}低于目标值{target_raw}，差{gap}{unit}", values)
+    if direction == "≤":
+        return Shortfall(f"实际完成值{actual_raw}超过目标值{target_raw}，超出{gap}{unit}", values)
+    return Shortfall(f"实际完成值{actual_raw}未达到目标值{target_raw}的要求", values)
+
+
+def _row_evidence(row: IndicatorRow) -> tuple[tuple[str, ...], tuple]:
+    quotes = [row.location.quote.strip() or row.name]
+    locations = [row.location]
+    for location, raw in ((row.target_location, row.target_raw), (row.actual_location, row.actual_raw)):
+        if location is not None:
+            quotes.append(location.quote.strip() or raw.strip())
+            locations.append(location)
+    return tuple(quotes), tuple(locations)
+
+
+def check_targets_met(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
+    """An indicator's actual falls short of its target.
+
+    Each indicator row with a target and an actual: the actual is compared with the target in the
+    direction the target is written in (see the module docstring), after bringing both to one
+    unit; a textual actual (未完成, 未达标, 部分完成) is a miss, 完成 / 达标 a pass.
+    Why: a missed target is what a performance evaluation exists to show; the report must explain
+    it (偏离原因) and the score must reflect it. Self-evaluations bury misses in long tables.
+    Fails: “指标1：资金直补受益移民（人）” target 40848, actual 40245; a target ≥95% with 93%; a
+    成本指标 amount target 50万元 with 52万元; “≤5天” with 6天; an actual “部分完成”.
+    Passes: 1506 against 948; 5.48% against 5%; 95 against ≥80; 100 against 100; a 成本指标 rate
+    (直补资金标准符合率) of 100 against 100; a target of 约5个 (≈, not checked).
+    Limits: a bare target is read as a floor except for the cases listed in the module docstring,
+    so a ceiling written without ≤ on an unusual name is read the wrong way round; values in units
+    that do not convert (人 against 户) are not compared; rows without an actual are skipped.
+    """
+    for row in inp.indicators:
+        shortfall = row_to_shortfall(row)
+        if shortfall is None:
+            continue
+        evidence, locations = _row_evidence(row)
+        yield Flag(
+            f"指标“{row.name}”未达到目标：{shortfall.how}",
+            evidence,
+            locations,
+            {"指标": row.name, **shortfall.values},
+        )
+
+
+def _points(quantity: Quantity | None) -> Decimal | None:
+    """A weight or score as a number of points: bare or 分, else None."""
+    if quantity is None or quantity.op is not None or quantity.unit not in ("", "分"):
+        return None
+    return quantity.value
+
+
+def check_full_score_on_miss(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
+    """An indicator that missed its target still received its full weight as score.
+
+    Each row that JX501 finds missed and that has both a weight (分值/权重) and a score (得分):
+    the score equal to the weight is flagged. A score above the weight is left to the
+    out-of-range rules.
+    Why: full marks for a missed target inflate the self-evaluation score and its grade; scoring
+    rules give points in proportion to completion.
+    Fails: target 100, actual 96, 分值 10, 得分 10.
+    Passes: the same row with 得分 9.6; a met target with full marks; a missed target without a
+    score column.
+    Limits: relies on JX501's reading of the target (a ceiling written without ≤ may be misread);
+    weights and scores must be bare numbers or 分 (a percentage weight is not compared).
+    """
+    for row in inp.indicators:
+        weight, score = _points(row.weight), _points(row.score)
+        if weight is None or score is None or weight <= 0 or score != weight:
+            continue
+        shortfall = row_to_shortfall(row)
+        if shortfall is None:
+            continue
+        evidence, locations = _row_evidence(row)
+        yield Flag(
+            f"指标“{row.name}”未达到目标（{shortfall.how}），却得满分：得分{row.score_raw.strip()}等于分值"
+            f"{row.weight_raw.strip()}",
+            evidence + (row.score_raw.strip(),),
+            locations,
+            {"指标": row.name, "分值": number_text(weight), "得分": number_text(score), **shortfall.values},
+        )
+
+
+RULES = (
+    Rule("JX501", "target_missed", "warning", check_targets_met),
+    Rule("JX502", "target_missed", "warning", check_full_score_on_miss),
+)

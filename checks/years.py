@@ -1,0 +1,406 @@
+"""Years and dates: does the report speak of the year it evaluates? Rules JX301–JX303.
+
+A self-evaluation report covers one fiscal year (``CheckInput.fiscal_year``, read from its title).
+Reports are often written by editing last year's: an indicator or a sentence that still names the
+old year, a 截至 date that stops before the year ends, or a report dated before the year it
+evaluates is over, means the figures may not be this year's.
+
+Every period a text names is read into a ``Period`` by ``text_to_periods``: 截至 dates (截至2022年底,
+截止2024年3月31日: when a figure was measured), dated points (2024年3月底前: a deadline) and years a
+figure is for (2022年度计划). Years that do not say which period a figure is for are left out
+before that: titles of documents (《…2021年…通知》), document numbers (〔2021〕12号, which
+``find_years`` never lists), multi-year spans (2021-2025年, 2020年—2021年) and comparisons
+(较2022年, 比上年, 与2022年相比, 从2016年的…).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Iterator, Literal
+
+from checks.model import CheckInput
+from checks.registry import Flag, Rule, RuleSettings
+from extract.model import Location
+from extract.numbers import find_quantities, normalise_chars
+
+# A 截至 date between the end of the fiscal year and the middle of the next is the usual cut-off
+# of a self-evaluation: funds are paid out until 次年3月底 (seed 003: “截至2024年3月底，2023年度
+# 计划项目资金完成率”) and reports are due by mid-year (seed 001 is dated 2024-05-30).
+LATEST_MONTH_AFTER_YEAR = 6
+
+YEAR = r"((?:19|20)\d{2})"
+# 截至2022年底, 截止2024年3月31日, 截至2021年3月底, 截至到2023年末, 截至2023年12月.
+AS_OF = re.compile(
+    rf"截\s*[至止]\s*(?:到|至)?\s*{YEAR}\s*年\s*"
+    r"(?:(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号]|份?\s*([底末]))?|([底末])|(度))?"
+)
+# A dated point that is not a 截至: 2024年3月底前, 2019年4月27日, 2022年底.
+DATED = re.compile(
+    rf"{YEAR}\s*年\s*(?:(\d{{1,2}})\s*月\s*(?:(\d{{1,2}})\s*[日号]|份?\s*([底末初中]))?|([底末初]))"
+)
+# A year a figure is for: 2022年度, 2022年 (not followed by a month: that is a date).
+YEAR_FOR = re.compile(rf"{YEAR}\s*年(度)?")
+# Spans whose years say nothing about the period of a figure; blanked before reading periods.
+MASKS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"《[^《》]*》|〈[^〈〉]*〉|<[^<>]*>"), "titles: 《…2021年…通知》"),
+    (re.compile(r"[〔﹝【\[(（]\s*(?:19|20)\d{2}\s*[〕﹞】\])）]\s*第?\s*\d*\s*号?"), "document numbers 〔2021〕12号"),
+    (re.compile(r"(?:19|20)\d{2}\s*年?\s*(?:[-—–~～至到]|——)\s*(?:19|20)\d{2}\s*年?"),
+     "multi-year spans 2021-2025年, 2020年—2021年 (plans, not a fiscal year)"),
+)
+# A year right after one of these is the base of a comparison: 较2022年, 比2022年, 与2022年相比,
+# 从2016年的不足40万元增加到… (seed 000), 同2022年.
+COMPARISON_BEFORE = re.compile(r"(?:较|比|同|与|和|从|由|相比|对比|低于|高于|超过)\s*$")
+# A year followed by one of these is a base, a span start, or the year money came from (2022年度结转
+# 资金 is spent in 2023 and rightly named by its year), not the period of a figure.
+COMPARISON_AFTER = re.compile(
+    r"^\s*(?:度)?\s*(?:及以前|以来|以前|之前|同期|相比|比较|水平|基数|的基础上|结转|结余)"
+)
+
+PeriodKind = Literal["as_of", "dated", "year"]
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A period a text names: ``first``..``last`` are the days it may mean, ``raw`` its words."""
+
+    kind: PeriodKind
+    year: int
+    first: date
+    last: date
+    raw: str
+    start: int
+    end: int
+
+
+def mask_non_periods(text: str) -> str:
+    """``text`` with titles, document numbers and year spans blanked (same length, same offsets)."""
+    masked = normalise_chars(text)
+    for pattern, _why in MASKS:
+        masked = pattern.sub(lambda m: "□" * len(m.group()), masked)
+    return masked
+
+
+def _day_span(year: int, month: int | None, day: int | None, mark: str | None) -> tuple[date, date] | None:
+    """The first and last day a written date can mean: 2021年3月底 → (03-01, 03-31)."""
+    if month is None:
+        if mark == "初":
+            return date(year, 1, 1), date(year, 1, 31)
+        return date(year, 12, 1), date(year, 12, 31)  # 2022年底 / 年末 / a bare 截至2022年
+    if not 1 <= month <= 12:
+        return None
+    last_day = calendar.monthrange(year, month)[1]
+    if day is not None:
+        if not 1 <= day <= last_day:
+            return None
+        return date(year, month, day), date(year, month, day)
+    if mark == "初":
+        return date(year, month, 1), date(year, month, min(10, last_day))
+    if mark in ("底", "末"):
+        return date(year, month, max(1, last_day - 9)), date(year, month, last_day)
+    return date(year, month, 1), date(year, month, last_day)
+
+
+def text_to_periods(text: str) -> list[Period]:
+    """Every period ``text`` names, left to right: 截至 dates, dated points, then years a figure is for.
+
+    >>> [(p.kind, p.raw) for p in text_to_periods("截至2021年3月底，2022年度计划项目资金完成率")]
+    [('as_of', '截至2021年3月底'), ('year', '2022年度')]
+    """
+    masked = mask_non_periods(text)
+    taken = [False] * len(masked)
+    found: list[Period] = []
+
+    def take(kind: PeriodKind, m: re.Match[str], year: int, span: tuple[date, date] | None) -> None:
+        if span is None or any(taken[m.start():m.end()]):
+            return
+        taken[m.start():m.end()] = [True] * (m.end() - m.start())
+        found.append(Period(kind, year, span[0], span[1], text[m.start():m.end()], m.start(), m.end()))
+
+    for m in AS_OF.finditer(masked):
+        month = int(m[2]) if m[2] else None
+        day = int(m[3]) if m[3] else None
+        take("as_of", m, int(m[1]), _day_span(int(m[1]), month, day, m[4] or m[5]))
+    for m in DATED.finditer(masked):
+        if _is_comparison(masked, m.start(), m.end()):
+            continue
+        month = int(m[2]) if m[2] else None
+        day = int(m[3]) if m[3] else None
+        take("dated", m, int(m[1]), _day_span(int(m[1]), month, day, m[4] or m[5]))
+    for m in YEAR_FOR.finditer(masked):
+        if _is_comparison(masked, m.start(), m.end()):
+            continue
+        year = int(m[1])
+        take("year", m, year, (date(year, 1, 1), date(year, 12, 31)))
+    return sorted(found, key=lambda p: p.start)
+
+
+def _is_comparison(masked: str, start: int, end: int) -> bool:
+    before = masked[max(0, start - 4):start]
+    return bool(COMPARISON_BEFORE.search(before) or COMPARISON_AFTER.match(masked[end:]))
+
+
+def fiscal_window(fiscal_year: int) -> tuple[date, date]:
+    """The days a report on ``fiscal_year`` may measure its results at: year end to mid next year."""
+    month = LATEST_MONTH_AFTER_YEAR
+    last_day = calendar.monthrange(fiscal_year + 1, month)[1]
+    return date(fiscal_year, 12, 31), date(fiscal_year + 1, month, last_day)
+
+
+def indicator_period_problem(period: Period, fiscal_year: int) -> str:
+    """Why a period written in an indicator is not the report's, or "" when it is."""
+    earliest, latest = fiscal_window(fiscal_year)
+    if period.kind == "as_of":
+        if period.last < earliest:
+            return f"{period.raw}早于{fiscal_year}年度末"
+        if period.first > latest:
+            return f"{period.raw}晚于{fiscal_year + 1}年年中"
+        return ""
+    if period.kind == "dated":
+        if period.last < date(fiscal_year, 1, 1):
+            return f"{period.raw}在{fiscal_year}年度之前"
+        if period.first > latest:
+            return f"{period.raw}晚于{fiscal_year + 1}年年中"
+        return ""
+    return "" if period.year == fiscal_year else f"{period.raw}不是{fiscal_year}年度"
+
+
+def _cells(row) -> Iterator[tuple[str, str, Location | None]]:
+    yield "指标名称", row.name, row.location
+    yield "目标值", row.target_raw, row.target_location
+    yield "实际完成值", row.actual_raw, row.actual_location
+
+
+def check_indicator_years(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
+    """An indicator names a period other than the year the report evaluates.
+
+    Reads the name, target and actual of every indicator row, for 截至 dates outside the
+    usual cut-off (from the end of the fiscal year to the middle of the next), dated points before
+    the fiscal year or after that cut-off, and years a figure is for (“2022年度计划…”) that are not
+    the fiscal year; and a target and an actual that name different years.
+    Why: an indicator copied from last year's table measures last year's plan; the
+    actual beside it may be last year's too, and the score built on it means nothing.
+    Fails: in a 2023 report, “指标2：截至2022年底，2022年度计划项目资金完成率（%）” and
+    “指标3：截至2021年3月底，2022年度计划项目资金完成率（%）” (seed 003, 表1-2 and 表2-1).
+    Passes: “截至2024年3月底，2023年度计划项目资金完成率” in the same report (a cut-off
+    three months after the year it measures); “较2022年增长率”, a comparison base.
+    Limits: a year written without 年 (“2022计划完成率”) is not read; a plan that legitimately spans
+    the next year (“2024年6月底前完工率”) passes only up to the mid-year cut-off; each row is
+    reported once per table, so a report with the indicator in two tables gets two flags.
+    """
+    fiscal_year = inp.fiscal_year
+    if fiscal_year is None:
+        return
+    for row in inp.indicators:
+        problems: list[str] = []
+        evidence: list[str] = []
+        locations: list[Location] = []
+        years_by_cell: dict[str, set[int]] = {}
+        for label, text, location in _cells(row):
+            periods = text_to_periods(text)
+            years_by_cell[label] = {p.year for p in periods}
+            cell_problems = [why for p in periods if (why := indicator_period_problem(p, fiscal_year))]
+            if cell_problems or (label != "指标名称" and periods):
+                evidence.append((location.quote if location and location.quote else text).strip())
+                if location is not None:
+                    locations.append(location)
+            problems.extend(cell_problems)
+        target_years, actual_years = years_by_cell["目标值"], years_by_cell["实际完成值"]
+        if target_years and actual_years and not target_years & actual_years:
+            target_text, actual_text = ("、".join(map(str, sorted(years))) for years in (target_years, actual_years))
+            problems.append(f"目标值写{target_text}年而实际完成值写{actual_text}年")
+        if not problems:
+            continue
+        if not evidence:
+            evidence.append(row.location.quote.strip() or row.name)
+            locations.append(row.location)
+        yield Flag(
+            f"指标“{row.name}”所写时期与本报告评价的{fiscal_year}年度不符：{'；'.join(problems)}",
+            tuple(dict.fromkeys(evidence)),
+            tuple(dict.fromkeys(locations)),
+            {"fiscal_year": str(fiscal_year), "indicator": row.name, "problems": "；".join(problems)},
+        )
+
+
+# --- JX302: sentences -------------------------------------------------------------------------
+
+# Words that make a sentence a statement of results: what was done with the year's money.
+RESULT_WORDS = re.compile(r"完成|执行|发放|拨付|支出|支付|兑现|决算|投入|落实资金")
+# Words that make it a plan or a budget, which may name a later year (2021年预计…, seed 000).
+PLAN_WORDS = re.compile(
+    r"计划|预计|预期|拟|力争|争取|规划|安排|预算|目标|将(?:于|会|要|在|继续|进一步)|下一步|明年|次年"
+)
+# Words that make another year context anywhere in the sentence: a comparison, money carried over
+# from it, or the current year named in words (本年度, 当年).
+CONTEXT_WORDS = re.compile(r"结转|结余|滚存|跨年|本年|今年|当年|本期")
+# Words that make another year the base of a comparison anywhere in the sentence.
+COMPARISON_WORDS = re.compile(
+    r"较|同比|环比|相比|对比|上年|去年|上一年|往年|历年|以前年度|比\s*(?:(?:19|20)\d{2}|上|去|前)|从.{0,20}(?:增|减|降|提高|上升)"
+)
+# What may stand before the year that governs a sentence: list markers (1、 （一） ① 一是) and a
+# short subject (我中心, 全县, 在).
+LEAD_MARKERS = re.compile(
+    r"^\s*(?:(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十\d]{1,3}\s*[、.．)）]|"
+    r"[①-⑳]|[一二三四五六七八九十]是)\s*[、，,]?\s*)*"
+)
+MAX_SUBJECT_CHARS = 6
+# A 截至 date is reported with its words up to the end of its clause.
+CLAUSE_END = re.compile(r"[，,；;。！？!?]")
+
+
+def _section_names_year(section: str, year: int) -> bool:
+    """Whether a heading above the sentence names ``year`` (“（二）2022年度…整改情况”)."""
+    return any(p.year == year for p in text_to_periods(section))
+
+
+def _governing_period(text: str, periods: list[Period]) -> Period | None:
+    """The period that opens a sentence (“2022年，我中心完成了…”), or None."""
+    if not periods:
+        return None
+    first = periods[0]
+    lead = LEAD_MARKERS.match(text)
+    subject = text[lead.end() if lead else 0:first.start]
+    if len(subject) > MAX_SUBJECT_CHARS or re.search(r"[\d，,；;。：:]", subject):
+        return None
+    return first
+
+
+def check_sentence_years(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
+    """A sentence about the reporting period names another year.
+
+    Reads every sentence of running text, for (a) a 截至/截止 date in a year before the
+    fiscal year (“截至2022年底，…” in a 2023 report), and (b) a sentence that opens with another year
+    and states results with figures (完成, 执行, 发放, 拨付, 支出 … and a number), as this year's
+    results are stated.
+    Why: a report edited from last year's often keeps last year's dates and figures;
+    an auditor must know whether a number is this year's before using it.
+    Fails: in a 2023 report, “截至2022年底，项目资金完成率80%”; “2022年，我中心完成了36277人计
+    2161.83万元的移民直补资金发放”.
+    Passes: comparisons (“比2022年8725.42万元多1189万元”), money carried over (“2022年结转资金
+    50万元已于本年度全部支出”), sentences naming the fiscal year too (“2020年度预算1.14万元，
+    2019年度预算1.93万元”), plans (“2021年预计解决160名移民就业”), multi-year spans
+    (2020年—2021年), titles and document numbers (《…2021年…通知》, 〔2021〕12号), dated events
+    without results (“成立于2004年3月”, “2019年4月27日…印发了…”), the history of a unit
+    (“2009年获全国…先进县”), and sentences under a heading that names that year
+    (“（二）2022年度…整改情况”).
+    Limits: (b) needs the year to open the sentence (after list markers and a subject of at most
+    six characters); a result stated for another year in mid-sentence is not seen. Any comparison
+    word in the sentence (较, 比上年, 同比) lets it pass, so a stale figure beside a comparison is
+    missed. A 截至 date inside the fiscal year (截至2023年6月底) is not flagged here.
+    """
+    fiscal_year = inp.fiscal_year
+    if fiscal_year is None:
+        return
+    latest = fiscal_window(fiscal_year)[1]
+    for sentence in inp.sentences:
+        text = sentence.text
+        periods = text_to_periods(text)
+        flagged = False
+        for period in periods:
+            if period.kind != "as_of" or period.year >= fiscal_year:
+                continue
+            if _section_names_year(sentence.section, period.year):
+                continue
+            clause = CLAUSE_END.search(text, period.end)
+            quote = text[period.start: clause.start() if clause else len(text)]
+            yield Flag(
+                f"句中“{quote}”的截止日期在{period.year}年，早于本报告评价的{fiscal_year}年度，所述数据可能不是本年度的",
+                (text,),
+                (sentence.location,),
+                {"fiscal_year": str(fiscal_year), "as_of": period.raw},
+            )
+            flagged = True
+        if flagged:
+            continue
+        governing = _governing_period(text, periods)
+        if governing is None or governing.kind == "as_of" or governing.year == fiscal_year:
+            continue
+        if governing.kind == "dated" and date(fiscal_year, 12, 31) <= governing.first <= latest:
+            continue  # the months after the year, when its accounts are closed and it is evaluated
+        if governing.kind == "dated" and governing.raw.rstrip().endswith(("初", "中")):
+            continue  # a point in time (2016年初), not a year of results
+        if any(p.year == fiscal_year for p in periods):
+            continue  # the fiscal year beside another: a comparison
+        if _section_names_year(sentence.section, governing.year):
+            continue
+        masked = mask_non_periods(text)
+        if COMPARISON_WORDS.search(masked) or CONTEXT_WORDS.search(masked) or PLAN_WORDS.search(masked):
+            continue
+        if not RESULT_WORDS.search(masked):
+            continue
+        if not [q for q in find_quantities(text) if (q.start or 0) >= governing.end]:
+            continue
+        yield Flag(
+            f"句子以“{governing.raw}”开头陈述资金或工作完成情况，但本报告评价的是{fiscal_year}年度，所述数据可能是其他年度的",
+            (text,),
+            (sentence.location,),
+            {"fiscal_year": str(fiscal_year), "year": str(governing.year)},
+        )
+
+
+# --- JX303: the report's own date ------------------------------------------------------------
+
+
+def _parse_iso(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text)
+    except (TypeError, ValueError):
+        return None
+
+
+def check_report_date(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
+    """The report is dated before the year it evaluates ends, or cites data later than its date.
+
+    Compares the date the report bears (``metadata.report_date``) with the end of the
+    fiscal year (error), and every 截至/截止 date in the running text against the report's date
+    (warning).
+    Why: a self-evaluation of a year can only be written once the year is over; a
+    report dated earlier was either misdated or evaluated an unfinished year. Data 截至 a day after
+    the report was signed cannot be in it: one of the two dates is wrong.
+    Fails: a 2023 report dated 2023年11月30日; a report dated 2024年5月30日 citing “截至2024年6月30日”.
+    Passes: seed 001 (2023, dated 2024年5月30日) and seed 004 (2020, dated 2021年3月22日);
+    “截至2024年5月底” in a report dated 2024年5月30日 (a month-end is read as any day of its last ten).
+    Limits: only a date standing alone on a line is taken as the report's date (metadata); a month
+    or year-end 截至 is flagged only when all the days it may mean are after the report's date;
+    sentences with plan words (计划, 预计, 将于) are skipped, so a past date misread as a plan is missed.
+    """
+    meta = inp.metadata.report_date
+    report_date = _parse_iso(meta.value) if meta is not None else None
+    if report_date is None:
+        return
+    fiscal_year = inp.fiscal_year
+    if fiscal_year is not None and report_date < date(fiscal_year, 12, 31):
+        evidence = [meta.location.quote.strip() or meta.value]
+        locations = [meta.location]
+        fy_meta = inp.metadata.fiscal_year
+        if fy_meta is not None and fy_meta.location.quote:
+            evidence.append(fy_meta.location.quote.strip())
+            locations.append(fy_meta.location)
+        yield Flag(
+            f"报告日期为{report_date.isoformat()}，早于所评价的{fiscal_year}年度结束之日（{fiscal_year}-12-31）",
+            tuple(dict.fromkeys(evidence)),
+            tuple(dict.fromkeys(locations)),
+            {"report_date": report_date.isoformat(), "fiscal_year": str(fiscal_year)},
+        )
+    for sentence in inp.sentences:
+        if PLAN_WORDS.search(mask_non_periods(sentence.text)):
+            continue  # 计划截至2024年底完成…: a plan may look past the report's date
+        for period in text_to_periods(sentence.text):
+            if period.kind == "as_of" and period.first > report_date:
+                yield Flag(
+                    f"句中“{period.raw}”晚于报告日期{report_date.isoformat()}，报告不可能引用其签署之后的数据",
+                    (sentence.text,),
+                    (sentence.location, meta.location),
+                    {"report_date": report_date.isoformat(), "as_of": period.raw,
+                     "as_of_first_day": period.first.isoformat()},
+                    severity="warning",
+                )
+
+
+RULES = (
+    Rule("JX301", "year_mismatch", "warning", check_indicator_years),
+    Rule("JX302", "year_mismatch", "warning", check_sentence_years),
+    Rule("JX303", "date_conflict", "error", check_report_date),
+)

@@ -1,0 +1,188 @@
+"""checks/targets.py: JX501–JX502 case tables through the real stages, and the five seeds.
+
+Each case is one indicator row in a small report written to a .txt file (the seeds' text export:
+one TAB-led line per cell, a blank line after each row), read by the real reader and
+``pipeline.analyse``. Each must-flag case has its near miss beside it.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+import yaml
+
+import pipeline
+from checks.evaluate import ExpectedFinding, match_findings
+from checks.model import number_text
+from checks.registry import RuleSettings, run_rules
+from checks.targets import RULES, comparable_values, name_unit
+from extract.numbers import parse_quantity
+from extract.readers import read_document
+
+from conftest import CORPUS, ROOT
+
+RULES_BY_ID = {rule.id: rule for rule in RULES}
+KINDS = {rule.kind for rule in RULES}
+TITLE = "某县库区移民服务中心2023年度中央水库移民扶持基金绩效自评报告\n"
+HEADER = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分")
+
+
+def table(*rows: tuple[str, ...]) -> str:
+    return "".join("".join(f"\t{cell}\n" for cell in row) + "\n" for row in rows)
+
+
+def row_report(level2: str, name: str, target: str, actual: str, weight: str = "10", score: str = "8") -> str:
+    return TITLE + "绩效指标完成情况详见下表。\n" + table(HEADER, ("产出指标", level2, name, target, actual, weight, score))
+
+
+def flags_of(tmp_path: Path, text: str, rule_id: str):
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    check_input = pipeline.analyse(read_document(path)).check_input
+    assert check_input.indicators, "the case's table was not read as an indicator table"
+    rule = RULES_BY_ID[rule_id]
+    return run_rules([rule], check_input, {rule_id: RuleSettings(severity=rule.severity)})
+
+
+# --- JX501 -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("level2", "name", "target", "actual", "count"),
+    [
+        # seed 003 表2-1: missed, and met beside it
+        ("数量指标", "指标1：资金直补受益移民（人）", "40848", "40245", 1),
+        ("数量指标", "指标4：培训移民劳动力（人次）", "948", "1506", 0),
+        ("时效指标", "指标1：直补资金按时发放率（%）", "100", "99", 1),
+        ("质量指标", "指标1：培训合格率（%）", "100", "100", 0),
+        ("经济效益", "移民人均可支配收入增长速度", "5%", "5.48%", 0),
+        ("满意度", "指标1：移民对后期扶持政策实施满意度（%）", "≥80", "95", 0),
+        # an explicit floor; equal is met
+        ("质量指标", "验收合格率（%）", "≥95%", "93%", 1),
+        ("质量指标", "验收合格率（%）", "≥95%", "95%", 0),
+        ("质量指标", "验收合格率（%）", ">95%", "95%", 1),
+        # a ceiling: written, or an amount in a 成本指标 row
+        ("成本指标", "项目支出（万元）", "≤50", "52", 1),
+        ("成本指标", "项目支出（万元）", "≤50", "50", 0),
+        ("成本指标", "项目支出", "不超过50万元", "52万元", 1),
+        ("成本指标", "人均培训成本（元）", "2000", "2100", 1),
+        ("成本指标", "人均培训成本（元）", "2000", "1900", 0),
+        # a rate in a 成本指标 row is still a floor (seed 003: 直补资金标准符合率)
+        ("成本指标", "直补资金标准符合率（%）", "100", "98", 1),
+        ("成本指标", "直补资金标准符合率（%）", "100", "100", 0),
+        # rates of something bad are ceilings; a 控制率 is spent ÷ budgeted
+        ("成本指标", "公用经费控制率（%）", "100", "93", 0),
+        ("成本指标", "公用经费控制率（%）", "100", "105", 1),
+        ("质量指标", "群众投诉率（%）", "5", "7", 1),
+        ("质量指标", "群众投诉率（%）", "5", "3", 0),
+        # a duration in a 时效指标 row is a time limit
+        ("时效指标", "审批时限（天）", "30", "35", 1),
+        ("时效指标", "审批时限（天）", "30", "25", 0),
+        ("时效指标", "项目完成时间", "≤30天", "35天", 1),
+        # units: a % beside a bare number only when the name is a rate; money converts exactly
+        ("质量指标", "项目验收合格率", "100%", "99", 1),
+        ("数量指标", "培训人数", "100%", "99", 0),
+        ("数量指标", "补助资金", "50万元", "400000元", 1),
+        ("数量指标", "补助资金", "50万元", "500000元", 0),
+        ("数量指标", "移民户数（户）", "100", "98人", 0),
+        # ranges and approximations
+        ("数量指标", "示范村（个）", "5-8", "9", 1),
+        ("数量指标", "示范村（个）", "5-8", "6", 0),
+        ("数量指标", "新建道路（公里）", "约5", "4", 0),
+        # textual actuals
+        ("时效指标", "项目按时完成情况", "按时完成", "未完成", 1),
+        ("时效指标", "项目按时完成情况", "按时完成", "完成", 0),
+        ("质量指标", "项目质量达标情况", "达标", "部分完成", 1),
+        ("质量指标", "项目质量达标情况", "达标", "达标", 0),
+        ("质量指标", "项目验收合格率（%）", "100", "95%（未达标）", 1),
+        ("质量指标", "项目质量达标情况", "达标", "基本完成", 0),
+        # no actual, no target
+        ("数量指标", "指标2：移民美丽家园项目（个）", "124", "", 0),
+        ("数量指标", "指标2：移民美丽家园项目（个）", "", "122", 0),
+    ],
+)
+def test_targets_met(tmp_path: Path, level2: str, name: str, target: str, actual: str, count: int) -> None:
+    assert len(flags_of(tmp_path, row_report(level2, name, target, actual), "JX501")) == count
+
+
+def test_missed_target_message(tmp_path: Path) -> None:
+    [flag] = flags_of(tmp_path, row_report("时效指标", "指标1：直补资金按时发放率（%）", "100", "99"), "JX501")
+    assert flag.message == "指标“指标1：直补资金按时发放率（%）”未达到目标：实际完成值99低于目标值100，差1个百分点"
+    assert flag.evidence == ("指标1：直补资金按时发放率（%）", "100", "99")
+    assert flag.severity == "warning" and flag.values["差额"] == "1"
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "name", "expected"),
+    [
+        ("100", "99%", "直补资金按时发放率（%）", ("100", "99")),
+        ("100", "99%", "培训人数", None),
+        ("50万元", "400000元", "补助资金", ("50", "40")),
+        ("50", "400000元", "补助资金", None),  # a bare number beside money: scale unknown
+        ("50", "52", "项目支出（万元）", ("50", "52")),
+        ("100", "98", "移民户数（户）", ("100", "98")),
+    ],
+)
+def test_comparable_values(target: str, actual: str, name: str, expected: tuple[str, str] | None) -> None:
+    pair = comparable_values(parse_quantity(target), parse_quantity(actual), name)
+    assert (None if pair is None else (number_text(pair[0]), number_text(pair[1]))) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "unit"),
+    [("资金直补受益移民（人）", "人"), ("培训合格率（%）", "%"), ("信访事件的处理率%", "%"),
+     ("项目扶持受益移民村（不含建成美丽移民村）", ""), ("项目支出（万元）", "万元"), ("统筹解决突出问题个数", "")],
+)
+def test_name_unit(name: str, unit: str) -> None:
+    assert name_unit(name) == unit
+
+
+# --- JX502 -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "weight", "score", "count"),
+    [
+        ("100", "96", "10", "10", 1),
+        ("100", "96", "10分", "10分", 1),
+        ("100", "96", "10", "9.6", 0),  # near miss: points taken off
+        ("100", "100", "10", "10", 0),  # met, full marks earned
+        ("100", "96", "10", "12", 0),  # above the weight: the out-of-range rules' business
+        ("100", "96", "", "", 0),
+    ],
+)
+def test_full_score_on_a_miss(tmp_path: Path, target: str, actual: str, weight: str, score: str, count: int) -> None:
+    text = row_report("数量指标", "指标3：生产开发及配套设施项目（个）", target, actual, weight, score)
+    assert len(flags_of(tmp_path, text, "JX502")) == count
+
+
+def test_full_score_message(tmp_path: Path) -> None:
+    text = row_report("数量指标", "指标3：生产开发及配套设施项目（个）", "100", "96", "10", "10")
+    [flag] = flags_of(tmp_path, text, "JX502")
+    assert "96" in flag.message and "100" in flag.message and "得分10等于分值10" in flag.message
+
+
+# --- the seeds ---------------------------------------------------------------------------------
+
+GOLDEN = ROOT / "tests" / "golden"
+SEEDS = sorted(p.stem for p in GOLDEN.glob("*.yaml"))
+
+
+@lru_cache(maxsize=None)
+def seed_flags(seed: str, fmt: str):
+    check_input = pipeline.analyse(read_document(CORPUS / fmt / f"{seed}.{fmt}")).check_input
+    return tuple(run_rules(RULES, check_input, {}))
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx", "pdf"])
+@pytest.mark.parametrize("seed", SEEDS)
+def test_seeds_give_exactly_the_golden_findings(seed: str, fmt: str) -> None:
+    golden = yaml.safe_load((GOLDEN / f"{seed}.yaml").read_text(encoding="utf-8"))
+    expected = [ExpectedFinding(f["kind"], f["quote"], f["severity"]) for f in golden["findings"] if f["kind"] in KINDS]
+    match = match_findings(expected, seed_flags(seed, fmt))
+    assert not match.missed, [f"{m.kind}: {m.quote}" for m in match.missed]
+    assert not match.unexpected, [f"{f.rule_id} {f.message}" for f in match.unexpected]
+    for item, flag in match.matched:
+        assert flag.severity == item.severity, (item, flag.message)

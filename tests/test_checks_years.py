@@ -1,0 +1,217 @@
+"""checks/years.py: JX301–JX303 case tables through the real stages, and the five seeds.
+
+Every case is a small report written to a .txt file and read by the real reader and
+``pipeline.analyse``, so the rules see what they will see on a real report. Each must-flag case
+has its near miss beside it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+import yaml
+
+import pipeline
+from checks.evaluate import ExpectedFinding, match_findings
+from checks.registry import RuleSettings, run_rules
+from checks.years import RULES, text_to_periods
+from extract.readers import read_document
+
+from conftest import CORPUS, ROOT
+
+RULES_BY_ID = {rule.id: rule for rule in RULES}
+KINDS = {rule.kind for rule in RULES}
+TITLE = "某县库区移民服务中心2023年度中央水库移民扶持基金绩效自评报告\n"
+HEADER = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值")
+
+
+def table(*rows: tuple[str, ...]) -> str:
+    """The text export's table: one TAB-led line per cell, a blank line after each row."""
+    return "".join("".join(f"\t{cell}\n" for cell in row) + "\n" for row in rows)
+
+
+def indicator_report(name: str, target: str = "100", actual: str = "100") -> str:
+    return TITLE + "绩效指标完成情况详见下表。\n" + table(HEADER, ("产出指标", "时效指标", name, target, actual))
+
+
+def flags_of(tmp_path: Path, text: str, rule_id: str):
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    check_input = pipeline.analyse(read_document(path)).check_input
+    rule = RULES_BY_ID[rule_id]
+    return run_rules([rule], check_input, {rule_id: RuleSettings(severity=rule.severity)})
+
+
+# --- text_to_periods ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("截至2021年3月底，2022年度计划项目资金完成率", [("as_of", "截至2021年3月底"), ("year", "2022年度")]),
+        ("截止2024年3月31日，执行资金", [("as_of", "截止2024年3月31日")]),
+        ("2024年6月底前完工", [("dated", "2024年6月底")]),
+        # not periods of a figure: comparisons, titles, document numbers, multi-year spans
+        ("较2022年增长5%", []),
+        ("与2022年相比", []),
+        ("从2016年的不足40万元增加到", []),
+        ("《关于下达2022年度资金的通知》（湘财预〔2022〕292号）", []),
+        ("2021-2025年规划", []),
+        ("2020年—2021年拟投入", []),
+        ("2019年以来累计", []),
+    ],
+)
+def test_text_to_periods(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(p.kind, p.raw) for p in text_to_periods(text)] == expected
+
+
+def test_a_month_end_means_its_last_days() -> None:
+    [period] = text_to_periods("截至2021年3月底")
+    assert (period.first, period.last) == (date(2021, 3, 22), date(2021, 3, 31))
+
+
+# --- JX301: indicators -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "target", "actual", "count"),
+    [
+        # seed 003's rows, and their near misses from the same report's text
+        ("指标2：截至2022年底，2022年度计划项目资金完成率（%）", "80", "79", 1),
+        ("指标2：截至2023年底，2023年度计划项目资金完成率（%）", "80", "79", 0),
+        ("指标3：截至2021年3月底，2022年度计划项目资金完成率（%）", "100", "94", 1),
+        ("指标3：截至2024年3月底，2023年度计划项目资金完成率（%）", "100", "94", 0),
+        # a 截至 date inside the year, and one past the mid-year cut-off
+        ("截至2023年6月底资金完成率（%）", "50", "50", 1),
+        ("截至2024年6月30日资金完成率（%）", "100", "100", 0),
+        ("截至2024年12月底资金完成率（%）", "100", "100", 1),
+        # the year a figure is for
+        ("2022年度计划项目完工率（%）", "100", "100", 1),
+        ("2023年度计划项目完工率（%）", "100", "100", 0),
+        # money carried over from another year is rightly named by that year
+        ("2022年度结转资金支出率（%）", "100", "100", 0),
+        # comparisons and plan titles name other years without being the period
+        ("移民人均收入较2022年增长率（%）", "5", "6", 0),
+        ("《2021-2025年移民规划》执行率（%）", "100", "100", 0),
+        # a deadline in the target: before the year is wrong, inside the year is normal
+        ("项目完工时间", "2022年底前", "2022年12月", 1),
+        ("项目完工时间", "2023年10月底前", "2023年10月", 0),
+        # target and actual naming different years
+        ("项目完工时间", "2023年底前", "2024年5月", 1),
+        ("项目完工时间", "2023年12月前", "2023年11月", 0),
+    ],
+)
+def test_indicator_years(tmp_path: Path, name: str, target: str, actual: str, count: int) -> None:
+    assert len(flags_of(tmp_path, indicator_report(name, target, actual), "JX301")) == count
+
+
+def test_indicator_year_message_names_the_periods(tmp_path: Path) -> None:
+    [flag] = flags_of(tmp_path, indicator_report("指标3：截至2021年3月底，2022年度计划项目资金完成率（%）"), "JX301")
+    assert "截至2021年3月底" in flag.message and "2022年度" in flag.message and "2023年度" in flag.message
+    assert any("截至2021年3月底，2022年度计划项目资金完成率" in quote for quote in flag.evidence)
+    assert flag.severity == "warning" and flag.locations[0].table == 1
+
+
+# --- JX302: sentences --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "count"),
+    [
+        # (a) 截至 a date before the fiscal year; near misses at and after its end
+        ("截至2022年底，全县共有移民60607人。", 1),
+        ("截止2022年12月31日，累计拨付资金9276万元。", 1),
+        ("截至2023年12月31日，执行资金9276万元。", 0),
+        ("截至2024年3月底，执行资金9276万元。", 0),
+        # (b) another year's results stated as the report's
+        ("2022年，我中心完成了36277人计2161.83万元的移民直补资金发放。", 1),
+        ("我中心2022年度共发放直补资金2161.83万元。", 1),
+        ("2023年，我中心完成了36277人计2176.62万元的移民直补资金发放。", 0),
+        # comparisons, the fiscal year beside the other, plans and spans
+        ("比2022年8725.42万元多1189万元。", 0),
+        ("2022年度支出1.93万元，较上年减少0.5万元。", 0),
+        ("2023年度“三公”经费支出1.14万元，2022年度“三公”经费支出1.93万元。", 0),
+        ("2024年预计解决160名移民就业，收取厂房租金105万元。", 0),
+        ("2020年—2021年，拟投入资金1400万元。", 0),
+        # titles, document numbers, founding dates, history, the report's own writing
+        ("根据《关于下达2022年度资金的通知》（湘财预〔2022〕292号），执行资金100万元。", 0),
+        ("岳阳县移民局成立于2004年3月，2019年3月更名为岳阳县库区移民服务中心。", 0),
+        ("2009年获全国移民后扶工作先进县。", 0),
+        ("2021年获全省绩效考核项目奖140万元。", 0),
+        ("2024年5月，本中心组织撰写自评报告，历时5天。", 0),
+        ("2016年初计划直接发放后期扶持基金的移民为6570人。", 0),
+        # money carried over, or the current year named in words, makes the other year context
+        ("2022年结转资金50万元已于本年度全部支出。", 0),
+        ("2022年中央下达资金100万元，当年全部拨付。", 0),
+        # a stock at another year's end is not a statement of results
+        ("2022年底固定资产总值为125813元。", 0),
+    ],
+)
+def test_sentence_years(tmp_path: Path, body: str, count: int) -> None:
+    assert len(flags_of(tmp_path, TITLE + body + "\n", "JX302")) == count
+
+
+def test_a_heading_naming_the_year_makes_its_sentences_about_that_year(tmp_path: Path) -> None:
+    sentence = "2022年项目资金全部拨付完成，共拨付124万元。\n"
+    assert len(flags_of(tmp_path, TITLE + sentence, "JX302")) == 1
+    assert flags_of(tmp_path, TITLE + "（二）2022年度绩效评价整改情况\n" + sentence, "JX302") == []
+
+
+def test_sentence_year_message_quotes_the_sentence(tmp_path: Path) -> None:
+    [flag] = flags_of(tmp_path, TITLE + "截至2022年底，全县共有移民60607人。\n", "JX302")
+    assert "截至2022年底" in flag.message and "2023年度" in flag.message
+    assert flag.evidence == ("截至2022年底，全县共有移民60607人。",)
+    assert flag.locations[0].line == 2
+
+
+# --- JX303: the report's date ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "severities"),
+    [
+        ("2023年11月30日\n", ["error"]),
+        ("2024年5月30日\n", []),
+        ("（2024年1月15日）\n", []),
+        ("截至2024年6月30日，执行资金100万元。\n2024年5月30日\n", ["warning"]),
+        ("截至2024年5月底，执行资金100万元。\n2024年5月30日\n", []),
+        ("截至2024年3月31日，执行资金100万元。\n2024年5月30日\n", []),
+        ("计划截至2024年12月底，执行资金100万元。\n2024年5月30日\n", []),  # a plan may look ahead
+        ("截至2024年6月30日，执行资金100万元。\n", []),  # no date of its own: nothing to compare
+    ],
+)
+def test_report_date(tmp_path: Path, body: str, severities: list[str]) -> None:
+    assert [f.severity for f in flags_of(tmp_path, TITLE + body, "JX303")] == severities
+
+
+def test_report_date_message(tmp_path: Path) -> None:
+    [flag] = flags_of(tmp_path, TITLE + "2023年11月30日\n", "JX303")
+    assert "2023-11-30" in flag.message and "2023" in flag.message
+    assert any("2023年11月30日" in quote for quote in flag.evidence)
+
+
+# --- the seeds ---------------------------------------------------------------------------------
+
+GOLDEN = ROOT / "tests" / "golden"
+SEEDS = sorted(p.stem for p in GOLDEN.glob("*.yaml"))
+
+
+@lru_cache(maxsize=None)
+def seed_flags(seed: str, fmt: str):
+    check_input = pipeline.analyse(read_document(CORPUS / fmt / f"{seed}.{fmt}")).check_input
+    return tuple(run_rules(RULES, check_input, {}))
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx", "pdf"])
+@pytest.mark.parametrize("seed", SEEDS)
+def test_seeds_give_exactly_the_golden_findings(seed: str, fmt: str) -> None:
+    golden = yaml.safe_load((GOLDEN / f"{seed}.yaml").read_text(encoding="utf-8"))
+    expected = [ExpectedFinding(f["kind"], f["quote"], f["severity"]) for f in golden["findings"] if f["kind"] in KINDS]
+    match = match_findings(expected, seed_flags(seed, fmt))
+    assert not match.missed, [f"{m.kind}: {m.quote}" for m in match.missed]
+    assert not match.unexpected, [f"{f.rule_id} {f.message}" for f in match.unexpected]
+    for item, flag in match.matched:
+        assert flag.severity == item.severity, (item, flag.message)
