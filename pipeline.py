@@ -14,14 +14,29 @@ and no traceback reaches the user (``--debug`` prints them for developers).
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import os
+import signal
 import sys
+import threading
+import time
 import traceback
+from collections import deque
+from concurrent.futures import TimeoutError as FuturesTimeout
 from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
-from export.atomic import write_csv_atomic
+from pebble import ProcessExpired, ProcessPool
+
+from export.cache import ResultCache
+from export.progress import Progress
+from export.streams import CsvStream, OutputSet
+from export.xlsx import write_workbook
+from export.workbook import NUMERIC_COLUMNS, workbook_sheets
 from export.rows import (
     ERROR_COLUMNS,
     FLAG_COLUMNS,
@@ -67,8 +82,29 @@ IGNORED_PREFIXES = ("~$", ".")
 IGNORED_NAMES = frozenset({"thumbs.db", "desktop.ini"})
 
 EXIT_OK = 0
+EXIT_FLAGGED = 1
 EXIT_USAGE = 2
 EXIT_SOME_FAILED = 3
+
+
+def tool_version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("jixiao")
+    except Exception:  # running from a checkout that was never installed
+        return "0.0.0+checkout"
+
+
+@lru_cache(maxsize=1)
+def tool_fingerprint() -> str:
+    """Version plus a hash of the reading and extraction code: a cache entry made by other code
+    is never reused, even when the version number was not changed."""
+    digest = hashlib.sha256(tool_version().encode())
+    for package in ("extract", "normalize"):
+        for source in sorted((PROJECT_ROOT / package).rglob("*.py")):
+            digest.update(source.read_bytes())
+    return f"{tool_version()}+{digest.hexdigest()[:12]}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,41 +173,49 @@ def check(analysis: "Analysis", settings: dict[str, RuleSettings] | None = None)
     return run_rules(ALL_RULES, analysis.check_input, settings or load_settings(None, list(ALL_RULES)))
 
 
-def process_file(path: Path, debug: bool = False, settings: dict[str, RuleSettings] | None = None) -> FileOutcome:
-    """Read one file; never raises (every failure becomes a FileError)."""
-    source = str(path)
+@dataclass(frozen=True, slots=True)
+class ReadResult:
+    """What reading one file gave, before the checks: cached by content and path."""
+
+    summary: dict[str, object]
+    analysis: Analysis | None
+    errors: tuple[FileError, ...]
+
+
+def read_file(path: Path, source: str | None = None, debug: bool = False) -> ReadResult:
+    """Read and analyse one file; never raises (every failure becomes a FileError).
+
+    This is what a worker process runs: everything a crash or a hang could come from.
+    """
+    source = source if source is not None else str(path)
     try:
         document = read_document(path, source)
     except ReadError as exc:
-        return failed_outcome(path, "read", with_detail(exc.reason, exc.detail), type(exc).__name__)
+        return failed_result(path, source, "read", with_detail(exc.reason, exc.detail), type(exc).__name__)
     except OSError as exc:
         reason = with_detail("无法打开文件（文件不存在、无读取权限或正被其他程序占用）", f"{exc.strerror or exc}")
-        return failed_outcome(path, "open", reason, type(exc).__name__)
+        return failed_result(path, source, "open", reason, type(exc).__name__)
     except Exception as exc:  # a reader bug must not stop the batch
         if debug:
             traceback.print_exc()
-        return failed_outcome(path, "read", internal_error(exc), type(exc).__name__)
+        return failed_result(path, source, "read", internal_error(exc), type(exc).__name__)
+    summary = document_summary(document)
+    errors: tuple[FileError, ...] = ()
+    if document.status == "needs_ocr":
+        reason = "；".join(document.notes) or "PDF 没有文字层，需要先做 OCR 识别"
+        errors = (FileError(source, "read", reason, "NeedsOCR"),)
     try:
         analysis = analyse(document)
     except Exception as exc:  # an extraction bug loses the figures, not the file's row
         if debug:
             traceback.print_exc()
-        outcome = document_outcome(document, None)
-        error = FileError(document.source, "extract", internal_error(exc), type(exc).__name__)
-        return FileOutcome(outcome.report, outcome.errors + (error,))
-    return document_outcome(document, analysis, check(analysis, settings))
+        error = FileError(source, "extract", internal_error(exc), type(exc).__name__)
+        return ReadResult(summary, None, errors + (error,))
+    return ReadResult(summary, analysis, errors)
 
 
-def internal_error(exc: Exception) -> str:
-    return with_detail("处理时发生内部错误，已跳过此文件的这一步，请将该文件反馈给工具维护人员", f"{type(exc).__name__}: {exc}")
-
-
-def document_outcome(document: Document, analysis: Analysis | None, findings: Sequence[Finding] = ()) -> FileOutcome:
-    errors: tuple[FileError, ...] = ()
-    if document.status == "needs_ocr":
-        reason = "；".join(document.notes) or "PDF 没有文字层，需要先做 OCR 识别"
-        errors = (FileError(document.source, "read", reason, "NeedsOCR"),)
-    report: dict[str, object] = {
+def document_summary(document: Document) -> dict[str, object]:
+    return {
         "doc_id": document.doc_id,
         "source_file": document.source,
         "format": document.format,
@@ -181,15 +225,50 @@ def document_outcome(document: Document, analysis: Analysis | None, findings: Se
         "tables": len(document.tables),
         "notes": "；".join(document.notes),
     }
+
+
+def failed_result(path: Path, source: str, stage: str, reason: str, exception_type: str) -> ReadResult:
+    try:
+        doc_id = file_sha256(path)[:16]
+        kind = sniff(path).code
+    except OSError:
+        doc_id, kind = "", ""
+    summary = {"doc_id": doc_id, "source_file": source, "format": kind, "status": "failed", "notes": reason}
+    return ReadResult(summary, None, (FileError(source, stage, reason, exception_type),))
+
+
+def internal_error(exc: Exception) -> str:
+    return with_detail("处理时发生内部错误，已跳过此文件的这一步，请将该文件反馈给工具维护人员", f"{type(exc).__name__}: {exc}")
+
+
+def with_detail(reason: str, detail: str) -> str:
+    """Chinese reason first, the technical detail after it for whoever maintains the tool."""
+    return f"{reason}（技术细节：{detail}）" if detail else reason
+
+
+def outcome_of(result: ReadResult, settings: dict[str, RuleSettings] | None = None) -> FileOutcome:
+    """Run the checks on a read file and lay out its output rows."""
+    report = dict(result.summary)
+    analysis = result.analysis
     if analysis is None:
-        return FileOutcome(report, errors)
+        return FileOutcome(report, result.errors)
+    findings = check(analysis, settings)
     report.update(report_values(analysis))
     report["n_errors"] = sum(1 for f in findings if f.severity == "error")
     report["n_warnings"] = sum(1 for f in findings if f.severity == "warning")
-    metrics = tuple(metric_rows(document.doc_id, document.source, analysis.figures, analysis.values.chosen))
-    indicators = tuple(indicator_rows(document.doc_id, document.source, analysis.indicators))
-    flags = tuple(flag_rows(document.doc_id, document.source, findings))
-    return FileOutcome(report, errors, metrics, indicators, flags)
+    doc_id, source = str(report["doc_id"]), str(report["source_file"])
+    return FileOutcome(
+        report,
+        result.errors,
+        tuple(metric_rows(doc_id, source, analysis.figures, analysis.values.chosen)),
+        tuple(indicator_rows(doc_id, source, analysis.indicators)),
+        tuple(flag_rows(doc_id, source, findings)),
+    )
+
+
+def process_file(path: Path, debug: bool = False, settings: dict[str, RuleSettings] | None = None) -> FileOutcome:
+    """Read, analyse and check one file in this process (``show`` and tests use it)."""
+    return outcome_of(read_file(path, str(path), debug), settings)
 
 
 def report_values(analysis: Analysis) -> dict[str, object]:
@@ -205,82 +284,281 @@ def report_values(analysis: Analysis) -> dict[str, object]:
     return row
 
 
-def failed_outcome(path: Path, stage: str, reason: str, exception_type: str) -> FileOutcome:
-    try:
-        doc_id = file_sha256(path)[:16]
-        kind = sniff(path).code
-    except OSError:
-        doc_id, kind = "", ""
-    report = {
-        "doc_id": doc_id,
-        "source_file": str(path),
-        "format": kind,
-        "status": "failed",
-        "pages": None,
-        "paragraphs": None,
-        "tables": None,
-        "notes": reason,
-    }
-    return FileOutcome(report, (FileError(str(path), stage, reason, exception_type),))
+# --- batches -----------------------------------------------------------------------------------
+
+# Per-file limit on reading and extraction; a file that takes longer is stopped (its worker is
+# killed) and reported, so one pathological PDF cannot hold up a season's batch.
+DEFAULT_TIMEOUT_SECONDS = 120
+# Results are consumed in input order; at most this many files per worker are in flight, so
+# memory stays flat however long the batch is.
+IN_FLIGHT_PER_WORKER = 4
+# Without a terminal, a progress line is printed at most this often.
+PROGRESS_LINE_SECONDS = 10.0
 
 
-def with_detail(reason: str, detail: str) -> str:
-    """Chinese reason first, the technical detail after it for whoever maintains the tool."""
-    return f"{reason}（技术细节：{detail}）" if detail else reason
+# Worker processes by default: one per core.
+DEFAULT_WORKERS = max(1, os.cpu_count() or 1)
 
 
-def run_batch(
-    paths: Sequence[Path],
-    out_dir: Path,
-    debug: bool = False,
-    quiet: bool = False,
-    settings: dict[str, RuleSettings] | None = None,
-) -> int:
+@dataclass(frozen=True, slots=True)
+class BatchOptions:
+    workers: int = DEFAULT_WORKERS
+    timeout: float = DEFAULT_TIMEOUT_SECONDS
+    quiet: bool = False
+    debug: bool = False
+    use_cache: bool = True
+    fail_on: str | None = None  # "error" | "warning"
+    rules_file: Path | None = None
+    settings: dict[str, RuleSettings] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Submission:
+    path: Path
+    source: str
+    sha256: str | None  # None when the file cannot be read at all
+    duplicate_of: str | None = None
+
+
+def run_batch(paths: Sequence[Path], out_dir: Path, options: BatchOptions = BatchOptions()) -> int:
+    """Read every file under ``paths`` and write all outputs; returns the exit code."""
+    started = time.time()
+    settings = options.settings or load_settings(options.rules_file, list(ALL_RULES))
     files, skipped = collect_inputs(paths)
+    submissions = list(identify(files))
     missing = [p for p in paths if not p.exists()]
-    outcomes = [process_file(path, debug, settings) for path in files if path.exists()]
-    missing_outcomes = [
-        FileOutcome(
-            {"source_file": str(p), "status": "failed", "notes": "文件或文件夹不存在"},
-            (FileError(str(p), "open", "文件或文件夹不存在，请检查路径", "FileNotFoundError"),),
-        )
-        for p in missing
-    ]
-    outcomes.extend(missing_outcomes)
-    write_csv_atomic(out_dir / "reports.csv", REPORT_COLUMNS, report_rows(outcomes))
-    write_csv_atomic(out_dir / "metrics.csv", METRIC_COLUMNS, (row for o in outcomes for row in o.metrics))
-    write_csv_atomic(out_dir / "indicators.csv", INDICATOR_COLUMNS, (row for o in outcomes for row in o.indicators))
-    write_csv_atomic(out_dir / "flags.csv", FLAG_COLUMNS, (row for o in outcomes for row in o.flags))
-    write_csv_atomic(out_dir / "errors.csv", ERROR_COLUMNS, error_rows(outcomes))
-    if not quiet:
-        print_summary(outcomes, skipped, out_dir)
-    failed = sum(1 for o in outcomes if o.report.get("status") == "failed")
-    return EXIT_SOME_FAILED if failed else EXIT_OK
-
-
-def report_rows(outcomes: Iterable[FileOutcome]) -> Iterable[dict[str, object]]:
-    for outcome in outcomes:
-        yield {column: outcome.report.get(column) for column in REPORT_COLUMNS}
-
-
-def error_rows(outcomes: Iterable[FileOutcome]) -> Iterable[dict[str, object]]:
-    for outcome in outcomes:
-        for error in outcome.errors:
-            yield {
-                "source_file": error.source_file,
-                "stage": error.stage,
-                "reason": error.reason,
-                "exception_type": error.exception_type,
-            }
-
-
-def print_summary(outcomes: Sequence[FileOutcome], skipped: Sequence[Path], out_dir: Path) -> None:
+    outputs = open_outputs(out_dir)
     counts: dict[str, int] = {}
-    for outcome in outcomes:
-        status = str(outcome.report.get("status"))
-        counts[status] = counts.get(status, 0) + 1
+    flagged = {"error": 0, "warning": 0}
+    cache = ResultCache(out_dir / CACHE_NAME, tool_fingerprint()) if options.use_cache else None
+    progress = Progress(len(submissions), options.quiet, PROGRESS_LINE_SECONDS)
+    try:
+        for submission, outcome in zip(submissions, outcomes_in_order(submissions, options, cache, settings, progress)):
+            write_outcome(outputs, outcome)
+            status = str(outcome.report.get("status"))
+            counts[status] = counts.get(status, 0) + 1
+            for row in outcome.flags:
+                if row["severity"] in flagged:
+                    flagged[str(row["severity"])] += 1
+        for path in missing:
+            write_outcome(outputs, missing_outcome(path))
+            counts["failed"] = counts.get("failed", 0) + 1
+        publish_workbook(outputs, out_dir)
+        record = run_record(paths, options, settings, counts, flagged, cache, started, len(skipped))
+        outputs.add_file(*json_temp(out_dir / "run.json", record))
+        outputs.commit()
+    except BaseException:
+        outputs.abort()
+        raise
+    finally:
+        progress.close()
+        if cache is not None:
+            cache.close()
+    if not options.quiet:
+        print_summary(counts, flagged, skipped, out_dir, cache)
+    if counts.get("failed"):
+        return EXIT_SOME_FAILED
+    if options.fail_on == "error" and flagged["error"]:
+        return EXIT_FLAGGED
+    if options.fail_on == "warning" and (flagged["error"] or flagged["warning"]):
+        return EXIT_FLAGGED
+    return EXIT_OK
+
+
+def identify(files: Iterable[Path]) -> Iterator[Submission]:
+    """Hash every file once; a file whose content was already submitted is marked a duplicate."""
+    seen: dict[str, str] = {}
+    for path in files:
+        try:
+            digest = file_sha256(path)
+        except OSError:
+            yield Submission(path, str(path), None)
+            continue
+        yield Submission(path, str(path), digest, seen.get(digest))
+        seen.setdefault(digest, str(path))
+
+
+def outcomes_in_order(
+    submissions: Sequence[Submission],
+    options: BatchOptions,
+    cache: ResultCache | None,
+    settings: dict[str, RuleSettings],
+    progress: "Progress",
+) -> Iterator[FileOutcome]:
+    """One FileOutcome per submission, in input order, reading files in worker processes."""
+    pending: deque[tuple[Submission, object]] = deque()
+    window = max(1, options.workers) * IN_FLIGHT_PER_WORKER
+    queue = iter(submissions)
+    with ProcessPool(max_workers=max(1, options.workers)) as pool:
+        while True:
+            while len(pending) < window:
+                submission = next(queue, None)
+                if submission is None:
+                    break
+                pending.append((submission, schedule(pool, submission, options, cache)))
+            if not pending:
+                return
+            submission, job = pending.popleft()
+            progress.start(submission.source)
+            result = collect(job, submission, options)
+            if cache is not None and submission.sha256 and not isinstance(job, ReadResult):
+                if not any(e.exception_type in TRANSIENT_ERRORS for e in result.errors):
+                    cache.put(cache_key(submission), result)
+            outcome = outcome_of(result, settings)
+            if submission.duplicate_of:
+                outcome = duplicate_outcome(submission, outcome)
+            progress.done()
+            yield outcome
+
+
+def cache_key(submission: Submission) -> str:
+    # Locations name the file, so the same content under another path is read again.
+    return f"{submission.sha256}:{submission.source}"
+
+
+def schedule(pool: ProcessPool, submission: Submission, options: BatchOptions, cache: ResultCache | None):
+    """A finished ReadResult (duplicate, unreadable, cached) or a future from the pool."""
+    if submission.duplicate_of:
+        return ReadResult({"source_file": submission.source, "status": "skipped"}, None, ())
+    if submission.sha256 is None:
+        return failed_result(submission.path, submission.source, "open", "无法打开文件（文件不存在、无读取权限或正被其他程序占用）",
+                             "OSError")
+    if cache is not None:
+        cached = cache.get(cache_key(submission))
+        if isinstance(cached, ReadResult):
+            return cached
+    return pool.schedule(read_file, args=(submission.path, submission.source, options.debug), timeout=options.timeout)
+
+
+def collect(job, submission: Submission, options: BatchOptions) -> ReadResult:
+    if isinstance(job, ReadResult):
+        return job
+    try:
+        return job.result()
+    except FuturesTimeout:
+        reason = f"读取超过{options.timeout:g}秒仍未完成，已停止处理此文件（文件可能过大或结构异常）"
+        return failed_result(submission.path, submission.source, "read", reason, "Timeout")
+    except ProcessExpired as exc:
+        reason = with_detail("读取此文件时处理进程意外退出，已跳过此文件，请将该文件反馈给工具维护人员", f"exit code {exc.exitcode}")
+        return failed_result(submission.path, submission.source, "read", reason, "WorkerCrash")
+    except Exception as exc:  # e.g. a result that cannot be sent back from the worker
+        return failed_result(submission.path, submission.source, "read", internal_error(exc), type(exc).__name__)
+
+
+# Failures that may not recur (a timeout on a busy machine): not cached, so a rerun tries again.
+TRANSIENT_ERRORS = frozenset({"Timeout", "WorkerCrash", "OSError"})
+
+
+def duplicate_outcome(submission: Submission, original: FileOutcome) -> FileOutcome:
+    """The same content submitted again: processed once, reported once as a duplicate."""
+    report = {
+        "doc_id": (submission.sha256 or "")[:16],
+        "source_file": submission.source,
+        "status": "skipped",
+        "notes": f"与 {submission.duplicate_of} 内容完全相同，未重复处理",
+    }
+    flag = {
+        "doc_id": report["doc_id"],
+        "source_file": submission.source,
+        "rule_id": DUPLICATE_RULE_ID,
+        "kind": "duplicate_submission",
+        "severity": "warning",
+        "message": f"文件“{submission.source}”与“{submission.duplicate_of}”内容完全相同，属于重复提交",
+        "evidence": f"{submission.duplicate_of} ‖ {submission.source}",
+        "location": f"{submission.duplicate_of}；{submission.source}",
+        "values": json.dumps({"sha256": submission.sha256}, ensure_ascii=False),
+    }
+    return FileOutcome(report, (), (), (), (flag,))
+
+
+# Across documents (7xx): the one rule the batch itself applies, since no single report shows it.
+DUPLICATE_RULE_ID = "JX701"
+
+
+def missing_outcome(path: Path) -> FileOutcome:
+    reason = "文件或文件夹不存在，请检查路径"
+    return FileOutcome(
+        {"source_file": str(path), "status": "failed", "notes": reason},
+        (FileError(str(path), "open", reason, "FileNotFoundError"),),
+    )
+
+
+CACHE_NAME = ".jixiao-cache.sqlite"
+OUTPUT_FILES = {
+    "reports": ("reports.csv", REPORT_COLUMNS),
+    "metrics": ("metrics.csv", METRIC_COLUMNS),
+    "indicators": ("indicators.csv", INDICATOR_COLUMNS),
+    "flags": ("flags.csv", FLAG_COLUMNS),
+    "errors": ("errors.csv", ERROR_COLUMNS),
+}
+
+
+def open_outputs(out_dir: Path) -> OutputSet:
+    outputs = OutputSet()
+    for name, (file_name, columns) in OUTPUT_FILES.items():
+        outputs.add(name, CsvStream(out_dir / file_name, columns, NUMERIC_COLUMNS))
+    return outputs
+
+
+def write_outcome(outputs: OutputSet, outcome: FileOutcome) -> None:
+    outputs.streams["reports"].write(outcome.report)
+    for row in outcome.metrics:
+        outputs.streams["metrics"].write(row)
+    for row in outcome.indicators:
+        outputs.streams["indicators"].write(row)
+    for row in outcome.flags:
+        outputs.streams["flags"].write(row)
+    for error in outcome.errors:
+        outputs.streams["errors"].write(
+            {"source_file": error.source_file, "stage": error.stage, "reason": error.reason,
+             "exception_type": error.exception_type}
+        )
+
+
+def publish_workbook(outputs: OutputSet, out_dir: Path) -> None:
+    """report.xlsx from the streamed CSVs (read back row by row, so memory stays flat)."""
+    for stream in outputs.streams.values():
+        stream.close()
+    temp = out_dir / ".report.xlsx.tmp"
+    outputs.add_file(temp, out_dir / "report.xlsx")  # registered first, so an abort removes it
+    write_workbook(temp, workbook_sheets({name: stream.temp_path for name, stream in outputs.streams.items()}))
+
+
+def json_temp(target: Path, record: dict) -> tuple[Path, Path]:
+    temp = target.with_name(f".{target.name}.tmp")
+    temp.write_text(json.dumps(record, ensure_ascii=False, indent=2), encoding="utf-8")
+    return temp, target
+
+
+def run_record(paths, options, settings, counts, flagged, cache, started, skipped) -> dict:
+    """run.json: what ran, on what, with which rules, and what came out."""
+    finished = time.time()
+    return {
+        "tool": "jixiao",
+        "version": tool_version(),
+        "fingerprint": tool_fingerprint(),
+        "started": datetime.fromtimestamp(started).isoformat(timespec="seconds"),
+        "finished": datetime.fromtimestamp(finished).isoformat(timespec="seconds"),
+        "seconds": round(finished - started, 3),
+        "inputs": [str(p) for p in paths],
+        "options": {"workers": options.workers, "timeout": options.timeout, "fail_on": options.fail_on,
+                    "rules_file": str(options.rules_file) if options.rules_file else None,
+                    "cache": options.use_cache},
+        "rules_hash": settings_hash(settings),
+        "files_by_status": counts,
+        "flags_by_severity": flagged,
+        "skipped_non_report_files": skipped,
+        "cache": {"hits": cache.hits, "misses": cache.misses} if cache else None,
+    }
+
+
+def print_summary(counts, flagged, skipped, out_dir: Path, cache: ResultCache | None) -> None:
     by_status = "，".join(f"{status} {n}" for status, n in sorted(counts.items()))
-    print(f"共处理 {len(outcomes)} 个文件（{by_status}）；结果已写入 {out_dir}", file=sys.stderr)
+    total = sum(counts.values())
+    print(f"共处理 {total} 个文件（{by_status}）；发现错误 {flagged['error']} 条、提醒 {flagged['warning']} 条；"
+          f"结果已写入 {out_dir}", file=sys.stderr)
+    if cache is not None and cache.hits:
+        print(f"其中 {cache.hits} 个文件未变化，直接使用了上次的读取结果", file=sys.stderr)
     if skipped:
         print(f"跳过 {len(skipped)} 个非报告文件（如脚本、说明文档）", file=sys.stderr)
 
@@ -306,6 +584,20 @@ def show_file(path: Path, debug: bool = False, figures: bool = False) -> int:
     return EXIT_OK
 
 
+def positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("应为正整数")
+    return value
+
+
+def positive_float(text: str) -> float:
+    value = float(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError("应为正数")
+    return value
+
+
 class ChineseArgumentParser(argparse.ArgumentParser):
     """argparse with usage errors in Chinese and exit code 2."""
 
@@ -323,6 +615,12 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--out", type=Path, default=DEFAULT_OUTPUT, help="输出文件夹（默认 outputs/）")
     run.add_argument("--quiet", action="store_true", help="不输出进度和汇总")
     run.add_argument("--rules", type=Path, help="规则配置文件（TOML）：启用/停用规则、严重程度、容差、标准")
+    run.add_argument("--workers", type=positive_int, default=DEFAULT_WORKERS,
+                     help=f"并行处理的进程数（默认为CPU核数 {DEFAULT_WORKERS}）")
+    run.add_argument("--timeout", type=positive_float, default=DEFAULT_TIMEOUT_SECONDS,
+                     help=f"单个文件的最长处理时间，秒（默认 {DEFAULT_TIMEOUT_SECONDS}）")
+    run.add_argument("--fail-on", choices=("error", "warning"), help="发现该级别及以上的问题时以退出码1结束")
+    run.add_argument("--no-cache", action="store_true", help="不使用上次的读取结果，全部重新读取")
     show = commands.add_parser("show", help="显示工具从一个文件中读到的内容及其位置")
     show.add_argument("file", type=Path, help="报告文件")
     show.add_argument("--figures", action="store_true", help="同时列出识别出的指标数值及其原文")
@@ -333,13 +631,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def raise_interrupt(signum, frame) -> None:
+    """SIGTERM (a scheduler stopping the job) is handled like Ctrl-C: outputs stay as they were."""
+    raise KeyboardInterrupt
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, raise_interrupt)
     try:
         if args.command == "run":
-            settings = load_settings(args.rules, list(ALL_RULES))
-            return run_batch(args.paths or [DEFAULT_INPUT], args.out, debug=args.debug, quiet=args.quiet,
-                             settings=settings)
+            options = BatchOptions(
+                workers=args.workers, timeout=args.timeout, quiet=args.quiet, debug=args.debug,
+                use_cache=not args.no_cache, fail_on=args.fail_on, rules_file=args.rules,
+                settings=load_settings(args.rules, list(ALL_RULES)),
+            )
+            return run_batch(args.paths or [DEFAULT_INPUT], args.out, options)
         if args.command == "rules":
             settings = load_settings(args.rules, list(ALL_RULES))
             if args.evaluate:

@@ -1,0 +1,77 @@
+"""Outputs written as results arrive, published all at once at the end.
+
+A batch of thousands of reports must not hold every row in memory, and an interrupted run must
+leave the previous outputs whole. Each output streams into a temporary file beside its target;
+``commit`` moves every one into place (``os.replace``), ``abort`` deletes them. Until ``commit``,
+the previous reports.csv, flags.csv … are untouched.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from pathlib import Path
+from typing import IO, Mapping, Sequence
+
+from export.atomic import CSV_ENCODING, make_shareable
+from export.sanitize import sanitize_row
+
+
+class CsvStream:
+    """One CSV output being written to a temporary file."""
+
+    def __init__(self, target: Path, columns: Sequence[str], numeric_columns: frozenset[str] = frozenset()) -> None:
+        self.target = Path(target)
+        self.columns = tuple(columns)
+        self.numeric_columns = numeric_columns
+        self.target.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(prefix=f".{self.target.name}.", suffix=".tmp", dir=self.target.parent)
+        self.temp_path = Path(name)
+        make_shareable(self.temp_path)
+        self._file: IO[str] = os.fdopen(handle, "w", encoding=CSV_ENCODING, newline="")
+        self._writer = csv.DictWriter(self._file, fieldnames=list(self.columns), extrasaction="raise")
+        self._writer.writeheader()
+        self.count = 0
+
+    def write(self, row: Mapping[str, object]) -> None:
+        full = {column: row.get(column) for column in self.columns}
+        self._writer.writerow(sanitize_row(full, self.numeric_columns))
+        self.count += 1
+
+    def close(self) -> None:
+        if not self._file.closed:
+            self._file.flush()
+            os.fsync(self._file.fileno())
+            self._file.close()
+
+
+class OutputSet:
+    """Several streams committed or aborted together."""
+
+    def __init__(self) -> None:
+        self.streams: dict[str, CsvStream] = {}
+        self._extra: list[tuple[Path, Path]] = []  # (temp file, target) written by other writers
+
+    def add(self, name: str, stream: CsvStream) -> CsvStream:
+        self.streams[name] = stream
+        return stream
+
+    def add_file(self, temp_path: Path, target: Path) -> None:
+        self._extra.append((Path(temp_path), Path(target)))
+
+    def commit(self) -> None:
+        for stream in self.streams.values():
+            stream.close()
+        for stream in self.streams.values():
+            os.replace(stream.temp_path, stream.target)
+        for temp_path, target in self._extra:
+            make_shareable(temp_path)
+            os.replace(temp_path, target)
+
+    def abort(self) -> None:
+        for stream in self.streams.values():
+            stream.close()
+            stream.temp_path.unlink(missing_ok=True)
+        for temp_path, _ in self._extra:
+            temp_path.unlink(missing_ok=True)
