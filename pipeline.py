@@ -48,7 +48,7 @@ from export.rows import (
     indicator_rows,
     metric_rows,
 )
-from export.show import document_to_text, figures_to_text
+from export.show import document_to_text, figures_to_text, rules_to_markdown
 from extract.errors import ReadError
 from checks.config import ConfigError, load_settings, settings_hash
 from checks.evaluate import ExpectedFinding, match_findings, score_rules
@@ -628,6 +628,7 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--evaluate", type=Path, metavar="GOLDEN_DIR", help="按 tests/golden 中的预期问题评估每条规则")
     rules.add_argument("--corpus", type=Path, default=PROJECT_ROOT / "corpus", help="评估所用的样本文件夹（默认 corpus/）")
     rules.add_argument("--rules", type=Path, help="规则配置文件（TOML）")
+    rules.add_argument("--markdown", action="store_true", help="以 Markdown 表格输出（用于 README）")
     return parser
 
 
@@ -652,6 +653,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             settings = load_settings(args.rules, list(ALL_RULES))
             if args.evaluate:
                 return evaluate_rules(args.evaluate, args.corpus, settings)
+            if args.markdown:
+                print(rules_to_markdown(ALL_RULES, settings))
+                return EXIT_OK
             return list_rules(settings)
         return show_file(args.file, debug=args.debug, figures=args.figures)
     except ConfigError as exc:
@@ -660,6 +664,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已中断：之前写出的结果文件保持不变。", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader of our output went away (… | head): nothing to report
+        return EXIT_OK
     except OSError as exc:
         print(f"无法写出结果：{exc.strerror or exc}（{getattr(exc, 'filename', '')}）", file=sys.stderr)
         return EXIT_SOME_FAILED

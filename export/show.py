@@ -103,3 +103,19 @@ def figures_to_text(metadata, figures, values, indicators) -> str:
                 + (f"，得分 {row.score_raw}" if row.score_raw else "")
             )
     return "\n".join(lines) + "\n"
+
+
+def rules_to_markdown(rules, settings) -> str:
+    """The README's rule list, generated from the rules' own docstrings."""
+    lines = ["| id | kind | default severity | what it checks |", "|---|---|---|---|"]
+    for rule in rules:
+        lines.append(f"| {rule.id} | {rule.kind} | {settings[rule.id].severity} | {rule.summary} |")
+    lines.append("")
+    for rule in rules:
+        lines.append(f"**{rule.id} {rule.kind}** — {rule.summary}")
+        lines.append("")
+        for line in rule.doc.splitlines()[1:]:
+            if line.strip():
+                lines.append(f"> {line.strip()}  ")
+        lines.append("")
+    return "\n".join(lines)
