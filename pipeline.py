@@ -296,6 +296,10 @@ IN_FLIGHT_PER_WORKER = 4
 PROGRESS_LINE_SECONDS = 10.0
 
 
+# Files above this size are not read (a report is rarely over a few MB; a 2 GB "report" is a
+# mistake or an attack on the batch). Raise it with --max-file-mb.
+DEFAULT_MAX_FILE_MB = 200
+
 # Worker processes by default: one per core.
 DEFAULT_WORKERS = max(1, os.cpu_count() or 1)
 
@@ -310,6 +314,7 @@ class BatchOptions:
     fail_on: str | None = None  # "error" | "warning"
     rules_file: Path | None = None
     settings: dict[str, RuleSettings] | None = None
+    max_file_mb: float = DEFAULT_MAX_FILE_MB
 
 
 @dataclass(frozen=True, slots=True)
@@ -356,7 +361,7 @@ def run_batch(paths: Sequence[Path], out_dir: Path, options: BatchOptions = Batc
             cache.close()
     if not options.quiet:
         print_summary(counts, flagged, skipped, out_dir, cache)
-    if counts.get("failed"):
+    if counts.get("failed") or counts.get("needs_ocr"):  # a scan without text was not read either
         return EXIT_SOME_FAILED
     if options.fail_on == "error" and flagged["error"]:
         return EXIT_FLAGGED
@@ -423,6 +428,11 @@ def schedule(pool: ProcessPool, submission: Submission, options: BatchOptions, c
     if submission.sha256 is None:
         return failed_result(submission.path, submission.source, "open", "无法打开文件（文件不存在、无读取权限或正被其他程序占用）",
                              "OSError")
+    size_mb = submission.path.stat().st_size / (1 << 20)
+    if size_mb > options.max_file_mb:
+        reason = (f"文件过大（{size_mb:.1f} MB，超过上限 {options.max_file_mb:g} MB），未读取；"
+                  "如确需处理，请用 --max-file-mb 调大上限")
+        return failed_result(submission.path, submission.source, "open", reason, "FileTooLarge")
     if cache is not None:
         cached = cache.get(cache_key(submission))
         if isinstance(cached, ReadResult):
@@ -542,6 +552,7 @@ def run_record(paths, options, settings, counts, flagged, cache, started, skippe
         "seconds": round(finished - started, 3),
         "inputs": [str(p) for p in paths],
         "options": {"workers": options.workers, "timeout": options.timeout, "fail_on": options.fail_on,
+                    "max_file_mb": options.max_file_mb,
                     "rules_file": str(options.rules_file) if options.rules_file else None,
                     "cache": options.use_cache},
         "rules_hash": settings_hash(settings),
@@ -621,6 +632,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help=f"单个文件的最长处理时间，秒（默认 {DEFAULT_TIMEOUT_SECONDS}）")
     run.add_argument("--fail-on", choices=("error", "warning"), help="发现该级别及以上的问题时以退出码1结束")
     run.add_argument("--no-cache", action="store_true", help="不使用上次的读取结果，全部重新读取")
+    run.add_argument("--max-file-mb", type=positive_float, default=DEFAULT_MAX_FILE_MB,
+                     help=f"单个文件大小上限，MB（默认 {DEFAULT_MAX_FILE_MB}）")
     show = commands.add_parser("show", help="显示工具从一个文件中读到的内容及其位置")
     show.add_argument("file", type=Path, help="报告文件")
     show.add_argument("--figures", action="store_true", help="同时列出识别出的指标数值及其原文")
@@ -645,7 +658,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "run":
             options = BatchOptions(
                 workers=args.workers, timeout=args.timeout, quiet=args.quiet, debug=args.debug,
-                use_cache=not args.no_cache, fail_on=args.fail_on, rules_file=args.rules,
+                use_cache=not args.no_cache, fail_on=args.fail_on, rules_file=args.rules, max_file_mb=args.max_file_mb,
                 settings=load_settings(args.rules, list(ALL_RULES)),
             )
             return run_batch(args.paths or [DEFAULT_INPUT], args.out, options)

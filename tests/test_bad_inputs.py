@@ -1,0 +1,87 @@
+"""The bad-input suite: each broken submission gives exactly one errors.csv row with a Chinese
+reason, and the good reports beside it are still read. Every case runs through the real batch
+(worker processes, streamed outputs), as an auditor's run would."""
+
+from __future__ import annotations
+
+import csv
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+import pipeline
+
+from conftest import CORPUS, FIXTURES
+
+GOOD = ("001_c77a996d3d2046a2.txt", "004_595fe22f084a2b2d.txt")
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def run_with(tmp_path: Path, name: str, make, *extra: str) -> tuple[dict[str, str], list[dict[str, str]]]:
+    """A batch of two good reports and one bad file; returns (its error row, all report rows)."""
+    folder = tmp_path / "提交 材料"
+    folder.mkdir()
+    for good in GOOD:
+        shutil.copyfile(CORPUS / "txt" / good, folder / good)
+    make(folder / name)
+    out = tmp_path / "out"
+    code = pipeline.main(["run", str(folder), "--out", str(out), "--quiet", "--workers", "2", *extra])
+    assert code == pipeline.EXIT_SOME_FAILED
+    errors = read_rows(out / "errors.csv")
+    reports = read_rows(out / "reports.csv")
+    assert len(errors) == 1, errors
+    assert Path(errors[0]["source_file"]).name == name
+    assert "Traceback" not in errors[0]["reason"]
+    good = [r for r in reports if Path(r["source_file"]).name in GOOD]
+    assert [r["status"] for r in good] == ["ok", "ok"]  # the rest of the batch was read
+    assert all(r["fiscal_year"] for r in good)
+    return errors[0], reports
+
+
+def copy_of(source: Path):
+    return lambda target: shutil.copyfile(source, target)
+
+
+CASES = [
+    # (case id, file name in the batch, how to make it, words the reason must contain, exception type)
+    ("empty", "空文件.docx", lambda p: p.write_bytes(b""), "文件为空", "EmptyFileError"),
+    ("truncated_docx", "截断 报告.docx", copy_of(FIXTURES / "docx" / "truncated.docx"), "已损坏", "CorruptFileError"),
+    ("malformed_xml_docx", "内容损坏.docx", copy_of(FIXTURES / "docx" / "malformed_xml.docx"), "损坏",
+     "CorruptFileError"),
+    ("truncated_pdf", "截断的报告.pdf", copy_of(FIXTURES / "pdf" / "truncated.pdf"), "损坏", "CorruptFileError"),
+    ("truncated_zip", "材料包.zip",
+     lambda p: p.write_bytes((FIXTURES / "bad" / "报告压缩包.zip").read_bytes()[:120]), "损坏", None),
+    ("password_docx", "设有密码的报告.docx", copy_of(FIXTURES / "bad" / "设有密码的报告.docx"), "密码",
+     "EncryptedFileError"),
+    ("password_pdf", "设有密码.pdf", copy_of(FIXTURES / "pdf" / "encrypted.pdf"), "密码", "EncryptedFileError"),
+    ("scanned_pdf", "扫描件.pdf", copy_of(FIXTURES / "pdf" / "scanned.pdf"), "OCR", "NeedsOCR"),
+    ("legacy_html_as_doc", "网页另存.doc", copy_of(FIXTURES / "bad" / "网页另存.doc"), "网页", "UnsupportedFormatError"),
+    ("image", "扫描图片.png", copy_of(FIXTURES / "bad" / "扫描图片.png"), "图片", "UnsupportedFormatError"),
+    ("random_binary", "乱码.bin", copy_of(FIXTURES / "bad" / "乱码.bin"), "无法识别", "UnsupportedFormatError"),
+    ("unreadable", "无法打开.docx", lambda p: os.symlink(p.parent / "不存在的目标", p), "无法打开", "OSError"),
+]
+
+
+@pytest.mark.parametrize(("name", "make", "words", "exception_type"),
+                         [pytest.param(*case[1:], id=case[0]) for case in CASES])
+def test_bad_input_gives_one_error_row(tmp_path: Path, name, make, words: str, exception_type) -> None:
+    error, reports = run_with(tmp_path, name, make)
+    assert words in error["reason"], error
+    if exception_type:
+        assert error["exception_type"] == exception_type
+    bad = next(r for r in reports if Path(r["source_file"]).name == name)
+    assert bad["status"] in ("failed", "needs_ocr")
+
+
+def test_oversized_file_is_refused_by_the_size_limit(tmp_path: Path) -> None:
+    def big(path: Path) -> None:
+        path.write_bytes(b"x" * (2 << 20))
+
+    error, _ = run_with(tmp_path, "超大文件.txt", big, "--max-file-mb", "1")
+    assert "文件过大" in error["reason"] and error["exception_type"] == "FileTooLarge"
