@@ -1,8 +1,12 @@
 """Readers: one module per format, chosen by content (see ``sniff``).
 
-Every reader module exposes ``read(path: Path, source: str, sha256: str) -> Document`` where
+Every reader is a function ``read(path: Path, source: str, sha256: str) -> Document`` where
 ``source`` is the path as the user gave it (used in every Location) and ``sha256`` the file's
 hash. Readers raise ``extract.errors.ReadError`` subclasses for files they cannot read.
+
+Legacy and foreign formats (.doc/.wps, .rtf, .odt, .xls/.et, .ods) are converted by LibreOffice
+to .docx/.xlsx first (``convert``); without LibreOffice they get an UnsupportedFormatError saying
+how to install it.
 """
 
 from __future__ import annotations
@@ -16,23 +20,27 @@ from extract.errors import CorruptFileError, EmptyFileError, EncryptedFileError,
 from extract.model import Document
 from extract.readers.sniff import FileKind, sniff
 
-# Format code → module implementing ``read``. Imported lazily so that reading a .txt batch
-# does not pay for importing pdfplumber.
+# Format code (sniffed kind) → "module" implementing ``read``, or "module:function". Imported
+# lazily so that reading a .txt batch does not pay for importing pdfplumber or openpyxl.
 READERS: dict[str, str] = {
     "docx": "extract.readers.docx",
     "pdf": "extract.readers.pdf",
     "txt": "extract.readers.txt",
+    "xlsx": "extract.readers.xlsx",
+    "doc": "extract.readers.convert:read_doc",  # .doc and .wps (same format inside)
+    "rtf": "extract.readers.convert:read_rtf",
+    "odt": "extract.readers.convert:read_odt",
+    "xls": "extract.readers.convert:read_xls",  # .xls and .et (same format inside)
+    "ods": "extract.readers.convert:read_ods",
 }
 
-# What to tell the user for each kind we recognise but cannot read yet.
+# What to tell the user for each kind we recognise but cannot read.
 ADVICE: dict[str, str] = {
-    "doc": "请用 Word 或 WPS 打开后“另存为”.docx 格式再提交",
-    "xls": "请用 Excel 或 WPS 打开后“另存为”.xlsx 格式，或导出为 PDF 再提交",
     "ole2": "请用 Office 或 WPS 打开后另存为 .docx 或 PDF 再提交",
-    "xlsx": "本版本暂不读取表格文件，请导出为 PDF 或将自评表粘贴到 Word 文档中再提交",
+    "xlsb": "请用 Excel 或 WPS 打开后“另存为”.xlsx 格式再提交",
+    "ppt": "绩效自评报告应为 Word 或 PDF 文档，请另存为 PDF 再提交",
     "pptx": "绩效自评报告应为 Word 或 PDF 文档，请另存为 PDF 再提交",
-    "odf": "请用 WPS 或 LibreOffice 打开后另存为 .docx 再提交",
-    "rtf": "请用 Word 或 WPS 打开后另存为 .docx 再提交",
+    "odf": "请用 WPS 或 LibreOffice 打开后另存为 .docx 或 PDF 再提交",
     "html": "请用 Word 或 WPS 打开后另存为 .docx 再提交",
     "image": "图片中的文字需要人工或 OCR 识别，请提交 Word 或带文字层的 PDF",
     "zip": "请解压后提交其中的报告文件",
@@ -60,11 +68,12 @@ def reader_for(kind: FileKind) -> Callable[[Path, str, str], Document]:
         )
     if kind.code == "encrypted_ooxml":
         raise EncryptedFileError("文件设有打开密码，无法读取，请取消密码后重新提交", "OLE2 EncryptedPackage")
-    module_name = READERS.get(kind.code)
-    if module_name is None:
+    target = READERS.get(kind.code)
+    if target is None:
         advice = ADVICE.get(kind.code, ADVICE["binary"])
         raise UnsupportedFormatError(f"文件实际是{kind.name}，本工具暂不能读取：{advice}", f"sniffed as {kind.code}")
-    return import_module(module_name).read
+    module_name, _, function = target.partition(":")
+    return getattr(import_module(module_name), function or "read")
 
 
 def read_document(path: Path, source: str | None = None) -> Document:

@@ -7,6 +7,7 @@ Units rename files freely (a .docx saved as .pdf, a .doc renamed .docx, a web pa
 
 from __future__ import annotations
 
+import struct
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +19,7 @@ HEAD_BYTES = 4096
 
 @dataclass(frozen=True, slots=True)
 class FileKind:
-    code: str  # docx, pdf, txt, doc, xls, xlsx, odt, rtf, html, image, zip, archive, empty, binary, ...
+    code: str  # docx, pdf, txt, doc, xls, xlsx, xlsb, odt, ods, odf, rtf, ppt, pptx, html, image, zip, ...
     name: str  # Chinese name for messages
     is_readable: bool = False
 
@@ -77,22 +78,106 @@ def sniff(path: Path) -> FileKind:
 
 
 def _sniff_ole2(head: bytes, path: Path | None) -> FileKind:
-    """OLE2 compound files: legacy Word (.doc), WPS, Excel (.xls/.et), or encrypted OOXML.
+    """OLE2 compound files: legacy Word (.doc/.wps), Excel (.xls/.et), PowerPoint, or encrypted OOXML.
 
-    Stream names are stored in UTF-16LE in the directory sectors; reading the first 64 KiB is
-    enough for the small directories these files have.
+    The stream names come from the file's directory (``ole2_entry_names``); when it cannot be
+    followed (a truncated file, or only the first bytes given) the first 64 KiB are searched for
+    the UTF-16LE names instead, which finds the small directories most files have.
+
+    WPS Office writes its Word and Excel binary formats with an extra ``WpsCustomData`` stream:
+    the name then says WPS, but the code stays ``doc``/``xls`` because the content is the same
+    format (a .wps *is* a Word binary document; only the file name tells .wps from .doc).
     """
-    data = head
-    if path is not None:
-        with open(path, "rb") as handle:
-            data = handle.read(1 << 16)
-    if "EncryptedPackage".encode("utf-16-le") in data:
+    names = ole2_entry_names(path) if path is not None else None
+    if names is None:
+        data = head
+        if path is not None:
+            with open(path, "rb") as handle:
+                data = handle.read(1 << 16)
+        names = {name for name in OLE2_STREAMS_OF_INTEREST if name.encode("utf-16-le") in data}
+        if not names:
+            return FileKind("ole2", "旧版 Office 文档（无法识别其内容，可能已损坏）")
+    is_wps = "WpsCustomData" in names
+    if "EncryptedPackage" in names:
         return FileKind("encrypted_ooxml", "加密的 Office 文档")
-    if "WordDocument".encode("utf-16-le") in data:
-        return FileKind("doc", "旧版 Word/WPS 文档（.doc/.wps）")
-    if "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") in data:
-        return FileKind("xls", "旧版 Excel/WPS 表格（.xls/.et）")
+    if "WordDocument" in names:
+        return FileKind("doc", "WPS 文字文档（.wps/.doc）" if is_wps else "旧版 Word/WPS 文档（.doc/.wps）")
+    if "Workbook" in names or "Book" in names:
+        return FileKind("xls", "WPS 表格文件（.et/.xls）" if is_wps else "旧版 Excel/WPS 表格（.xls/.et）")
+    if "PowerPoint Document" in names:
+        return FileKind("ppt", "旧版 PowerPoint 演示文稿（.ppt/.dps）")
     return FileKind("ole2", "旧版 Office 文档")
+
+
+# Stream names looked for when the OLE2 directory cannot be followed.
+OLE2_STREAMS_OF_INTEREST = (
+    "EncryptedPackage",
+    "WordDocument",
+    "Workbook",
+    "Book",
+    "PowerPoint Document",
+    "WpsCustomData",
+)
+
+# Bounds that keep a damaged or hostile OLE2 file from making the sniffer loop or read for long.
+OLE2_MAX_DIRECTORY_SECTORS = 4096
+OLE2_MAX_FAT_SECTORS = 1 << 16
+OLE2_END_OF_CHAIN = 0xFFFFFFFE
+
+
+def ole2_entry_names(path: Path) -> set[str] | None:
+    """Names of the storages and streams in an OLE2 compound file's directory, or None when the
+    directory cannot be read (truncated or damaged file).
+
+    Follows [MS-CFB]: the header gives the sector size, the FAT sector list (the first 109 in the
+    header, the rest in a DIFAT chain) and the first directory sector; the directory is a chain of
+    128-byte entries whose first 64 bytes are the UTF-16LE name.
+    """
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(512)
+            if len(header) < 512 or not header.startswith(OLE2_MAGIC):
+                return None
+            sector_shift = struct.unpack_from("<H", header, 0x1E)[0]
+            if sector_shift not in (9, 12):
+                return None
+            size = 1 << sector_shift
+            n_fat, first_dir = struct.unpack_from("<II", header, 0x2C)
+            first_difat, n_difat = struct.unpack_from("<II", header, 0x44)
+
+            def sector(number: int) -> bytes:
+                handle.seek((number + 1) * size)
+                data = handle.read(size)
+                if len(data) < size:
+                    raise ValueError(f"sector {number} beyond end of file")
+                return data
+
+            fat_sectors = [n for n in struct.unpack_from("<109I", header, 0x4C) if n < OLE2_END_OF_CHAIN]
+            difat = first_difat
+            for _ in range(min(n_difat, OLE2_MAX_FAT_SECTORS)):
+                if difat >= OLE2_END_OF_CHAIN:
+                    break
+                entries = struct.unpack(f"<{size // 4}I", sector(difat))
+                fat_sectors.extend(n for n in entries[:-1] if n < OLE2_END_OF_CHAIN)
+                difat = entries[-1]
+            fat_sectors = fat_sectors[: min(n_fat, OLE2_MAX_FAT_SECTORS)]
+            fat: list[int] = []
+            for number in fat_sectors:
+                fat.extend(struct.unpack(f"<{size // 4}I", sector(number)))
+            names: set[str] = set()
+            current = first_dir
+            for _ in range(OLE2_MAX_DIRECTORY_SECTORS):
+                if current >= OLE2_END_OF_CHAIN or current >= len(fat):
+                    break
+                data = sector(current)
+                for offset in range(0, size, 128):
+                    length = struct.unpack_from("<H", data, offset + 0x40)[0]
+                    if 2 <= length <= 64:
+                        names.add(data[offset : offset + length - 2].decode("utf-16-le", "replace"))
+                current = fat[current]
+            return names or None
+    except (OSError, ValueError, struct.error):
+        return None
 
 
 def _sniff_zip(path: Path | None) -> FileKind:
@@ -102,18 +187,36 @@ def _sniff_zip(path: Path | None) -> FileKind:
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
+            mimetype = _odf_mimetype(archive) if "content.xml" in names and "mimetype" in names else None
     except (zipfile.BadZipFile, OSError, ValueError):
         # A zip header with a broken directory: most often a truncated .docx upload.
         return FileKind("broken_zip", "已损坏的 ZIP 容器（可能是不完整的 .docx/.xlsx）")
     if "word/document.xml" in names or any(n.startswith("word/") for n in names):
         return DOCX
+    if "xl/workbook.bin" in names:
+        return FileKind("xlsb", "Excel 二进制工作簿（.xlsb）")
     if any(n.startswith("xl/") for n in names):
-        return FileKind("xlsx", "Excel 表格（.xlsx）")
+        return FileKind("xlsx", "Excel 表格（.xlsx）", True)
     if any(n.startswith("ppt/") for n in names):
         return FileKind("pptx", "PowerPoint 演示文稿（.pptx）")
-    if "content.xml" in names and "mimetype" in names:
-        return FileKind("odf", "OpenDocument 文档（.odt/.ods）")
+    if mimetype is not None:
+        return ODF_KINDS.get(mimetype, FileKind("odf", "OpenDocument 文档（.odp/.odg 等）"))
     return FileKind("zip", "ZIP 压缩包")
+
+
+# OpenDocument files name their type in the first member, ``mimetype``.
+ODF_KINDS: dict[str, FileKind] = {
+    "application/vnd.oasis.opendocument.text": FileKind("odt", "OpenDocument 文本文档（.odt）"),
+    "application/vnd.oasis.opendocument.spreadsheet": FileKind("ods", "OpenDocument 电子表格（.ods）"),
+}
+
+
+def _odf_mimetype(archive: zipfile.ZipFile) -> str:
+    """The ``mimetype`` member's text (tiny and stored uncompressed by every ODF writer)."""
+    info = archive.getinfo("mimetype")
+    if info.file_size > 200:
+        return ""
+    return archive.read(info).decode("ascii", "replace").strip()
 
 
 def _looks_like_text(head: bytes) -> bool:
