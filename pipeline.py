@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import shutil
+import tempfile
 import json
 import os
 import signal
@@ -49,6 +51,7 @@ from export.rows import (
     metric_rows,
 )
 from export.show import document_to_text, figures_to_text, rules_to_markdown
+from extract.archives import expand_archive
 from extract.errors import ReadError
 from checks.config import ConfigError, load_settings, settings_hash
 from checks.evaluate import ExpectedFinding, match_findings, score_rules
@@ -156,8 +159,8 @@ def collect_inputs(paths: Sequence[Path]) -> tuple[list[Path], list[Path]]:
                 for name in sorted(names):
                     candidate = Path(root) / name
                     (files if is_submission(candidate) else skipped).append(candidate)
-        else:
-            files.append(path)
+        elif path.exists() or path.is_symlink():
+            files.append(path)  # a path that does not exist is reported by run_batch
     return files, skipped
 
 
@@ -286,6 +289,8 @@ def report_values(analysis: Analysis) -> dict[str, object]:
 
 # --- batches -----------------------------------------------------------------------------------
 
+CONVERT_TIMEOUT_ENV = "JIXIAO_CONVERT_TIMEOUT"
+
 # Per-file limit on reading and extraction; a file that takes longer is stopped (its worker is
 # killed) and reported, so one pathological PDF cannot hold up a season's batch.
 DEFAULT_TIMEOUT_SECONDS = 120
@@ -320,18 +325,22 @@ class BatchOptions:
 @dataclass(frozen=True, slots=True)
 class Submission:
     path: Path
-    source: str
+    source: str  # what the user knows it by: a path, or 材料.zip!/文件夹/报告.docx
     sha256: str | None  # None when the file cannot be read at all
     duplicate_of: str | None = None
+    failure: ReadResult | None = None  # decided before reading (an archive that cannot be opened)
 
 
 def run_batch(paths: Sequence[Path], out_dir: Path, options: BatchOptions = BatchOptions()) -> int:
     """Read every file under ``paths`` and write all outputs; returns the exit code."""
     started = time.time()
     settings = options.settings or load_settings(options.rules_file, list(ALL_RULES))
+    # A LibreOffice conversion must give up before its worker is killed, or soffice is orphaned.
+    os.environ.setdefault(CONVERT_TIMEOUT_ENV, f"{max(1.0, options.timeout * 0.8):g}")
     files, skipped = collect_inputs(paths)
-    submissions = list(identify(files))
-    missing = [p for p in paths if not p.exists()]
+    work_dir = Path(tempfile.mkdtemp(prefix="jixiao-archives-"))
+    submissions = list(identify(expand_archives(files, work_dir)))
+    missing = [p for p in paths if not p.exists() and not p.is_symlink()]
     outputs = open_outputs(out_dir)
     counts: dict[str, int] = {}
     flagged = {"error": 0, "warning": 0}
@@ -357,6 +366,7 @@ def run_batch(paths: Sequence[Path], out_dir: Path, options: BatchOptions = Batc
         raise
     finally:
         progress.close()
+        shutil.rmtree(work_dir, ignore_errors=True)
         if cache is not None:
             cache.close()
     if not options.quiet:
@@ -370,17 +380,41 @@ def run_batch(paths: Sequence[Path], out_dir: Path, options: BatchOptions = Batc
     return EXIT_OK
 
 
-def identify(files: Iterable[Path]) -> Iterator[Submission]:
-    """Hash every file once; a file whose content was already submitted is marked a duplicate."""
-    seen: dict[str, str] = {}
-    for path in files:
+def expand_archives(files: Iterable[Path], work_dir: Path) -> Iterator[Submission]:
+    """Files as submissions; a zip archive (by content) becomes one submission per member,
+    extracted under ``work_dir`` within the limits of ``extract.archives`` (zip bombs refused)."""
+    for index, path in enumerate(files):
         try:
-            digest = file_sha256(path)
+            is_zip = sniff(path).code == "zip"
         except OSError:
+            is_zip = False
+        if not is_zip:
             yield Submission(path, str(path), None)
             continue
-        yield Submission(path, str(path), digest, seen.get(digest))
-        seen.setdefault(digest, str(path))
+        try:
+            members = expand_archive(path, work_dir / f"{index:06d}", source=str(path))
+        except ReadError as exc:
+            failure = failed_result(path, str(path), "archive", with_detail(exc.reason, exc.detail), type(exc).__name__)
+            yield Submission(path, str(path), None, failure=failure)
+            continue
+        for member in members:
+            yield Submission(member.path, member.source, None)
+
+
+def identify(submissions: Iterable[Submission]) -> Iterator[Submission]:
+    """Hash every file once; a file whose content was already submitted is marked a duplicate."""
+    seen: dict[str, str] = {}
+    for submission in submissions:
+        if submission.failure is not None:
+            yield submission
+            continue
+        try:
+            digest = file_sha256(submission.path)
+        except OSError:
+            yield submission
+            continue
+        yield Submission(submission.path, submission.source, digest, seen.get(digest))
+        seen.setdefault(digest, submission.source)
 
 
 def outcomes_in_order(
@@ -423,6 +457,8 @@ def cache_key(submission: Submission) -> str:
 
 def schedule(pool: ProcessPool, submission: Submission, options: BatchOptions, cache: ResultCache | None):
     """A finished ReadResult (duplicate, unreadable, cached) or a future from the pool."""
+    if submission.failure is not None:
+        return submission.failure
     if submission.duplicate_of:
         return ReadResult({"source_file": submission.source, "status": "skipped"}, None, ())
     if submission.sha256 is None:

@@ -85,3 +85,32 @@ def test_oversized_file_is_refused_by_the_size_limit(tmp_path: Path) -> None:
 
     error, _ = run_with(tmp_path, "超大文件.txt", big, "--max-file-mb", "1")
     assert "文件过大" in error["reason"] and error["exception_type"] == "FileTooLarge"
+
+
+def test_zip_bomb_is_refused_and_the_batch_goes_on(tmp_path: Path) -> None:
+    import zipfile
+
+    def bomb(path: Path) -> None:
+        with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("报告.txt", b"0" * (20 << 20))  # 20 MiB of zeros: ratio over 1000
+
+    error, reports = run_with(tmp_path, "材料包.zip", bomb)
+    assert error["exception_type"] == "ArchiveLimitError"
+    assert error["stage"] == "archive"
+
+
+def test_zip_of_reports_is_read_member_by_member(tmp_path: Path) -> None:
+    import zipfile
+
+    archive_path = tmp_path / "in" / "各单位报告.zip"
+    archive_path.parent.mkdir()
+    with zipfile.ZipFile(archive_path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for good in GOOD:
+            archive.write(CORPUS / "txt" / good, f"岳阳/{good}")
+    out = tmp_path / "out"
+    assert pipeline.main(["run", str(archive_path.parent), "--out", str(out), "--quiet"]) == 0
+    reports = read_rows(out / "reports.csv")
+    assert [r["source_file"].split("!/", 1)[1] for r in reports] == [f"岳阳/{g}" for g in GOOD]
+    assert all(r["status"] == "ok" for r in reports)
+    flags = read_rows(out / "flags.csv")
+    assert any("各单位报告.zip!/岳阳/004" in r["source_file"] for r in flags)
