@@ -1,0 +1,676 @@
+"""Rates and standards (JX2xx): a stated rate against the numerator ÷ denominator it names.
+
+A report states 预算执行率, 控制率, 完成预算的…%, 增长…% next to the amounts they come from, and pays
+subsidies at a standard (600元/人/年). These rules recompute the rate, or count × standard, from the
+report's own numbers and flag a stated value that the computation cannot round to.
+
+Tolerance is the report's own precision, on both sides: the stated rate is allowed half a unit of
+its last written decimal (93% covers 92.5–93.5), and the amounts it is computed from are allowed
+theirs, so the computed value is a range (``value_range``); a rule flags only when the two ranges
+do not meet. ``settings.tolerance("rate_pct", 0)`` adds percentage points on top, for a user who
+wants to be more lenient.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+from itertools import pairwise
+
+from checks.model import CheckInput, number_text
+from checks.registry import Flag, Rule, RuleSettings
+from checks.sums import (
+    Amount,
+    amount_of,
+    clause_end,
+    clause_start,
+    figure_rounding,
+    money_units_by_sentence,
+    sentence_bounds,
+    sentence_key,
+    short_label,
+    slip_hint,
+    span_quote,
+    text_groups,
+    value_range,
+)
+from checks.tolerance import RATE_DISPLAY, rounding_of
+from extract.figures import RawFigure
+from extract.model import Location
+from normalize.figures import Figure
+from normalize.match import is_delta, match_label, role_of
+
+HUNDRED = Decimal(100)
+# Concepts whose aliases are generic words (实际支出, 预算数): they name no specific thing, so they
+# agree with any specific concept in the same statement.
+GENERIC_CONCEPTS = frozenset({"total", "execution_rate"})
+BUDGET_ROLES = frozenset({"budget", "budget_initial"})
+
+
+def rate_text(value: Decimal) -> str:
+    return number_text(value.quantize(RATE_DISPLAY))
+
+
+def _extra(settings: RuleSettings) -> Decimal:
+    # Percentage points a user may allow on top of the report's own rounding; none by default,
+    # because the report's rounding already covers every correctly computed rate.
+    return settings.tolerance("rate_pct", Decimal(0))
+
+
+def _rate_agrees(stated: Decimal, stated_raw: str, low: Decimal, high: Decimal, extra: Decimal) -> bool:
+    """Whether a rate written as ``stated_raw`` can be the rounding of a value in [low, high]."""
+    half = rounding_of(stated_raw) + extra
+    return high >= stated - half and low <= stated + half
+
+
+Interval = tuple[Decimal, Decimal]  # (value, ± rounding)
+
+
+def _ratio_range(numerator: Interval, denominator: Interval) -> Interval:
+    return value_range(lambda a, b: a / b * HUNDRED, numerator, denominator)
+
+
+def _concepts_agree(*labels: str) -> bool:
+    """Whether labels name the same thing: no two of them name different specific concepts."""
+    specific = set()
+    for label in labels:
+        match = match_label(label) if label else None
+        if match is not None and match.concept.name not in GENERIC_CONCEPTS and match.concept.kind == "money":
+            specific.add(match.concept.name)
+    return len(specific) <= 1
+
+
+# Words that name no thing in the label of a rate or a change: the rate or change itself, budget
+# sides, comparisons, fillers. What is left of a label after removing them names the thing.
+NAMELESS_WORDS = re.compile(
+    r"控制率|执行率|完成率|完成预算|占预算|预算|资金|经费|支出|总体|整体|全年|年度|本年|年初|上年度|上年|去年|上一年|同期|"
+    r"同比|相比|比较|较|比|与|和|但|并|且|增加|减少|增长|下降|降低|提高|上升|达到|达|为|是|的|了|其中|共|计|数|额|金额"
+)
+NOT_NAMING = re.compile(r"[\s\d.．%％“”\"'‘’（）()【】：:，,、；;。]|年")
+
+
+def _naming_words(label: str) -> str:
+    """What a label names once the words of rates, changes and budget sides are taken out
+    (“政府采购执行率” → 政府采购, “三公经费控制率” → 三公, “比上年减少” → “”)."""
+    return NOT_NAMING.sub("", NAMELESS_WORDS.sub("", label))
+
+
+def _names_another_thing(label: str, *amount_labels: str) -> bool:
+    """Whether ``label`` names something the amounts' labels do not (“项目完成率” after 公用经费)."""
+    named = _naming_words(label)
+    return bool(named) and not any(named in NOT_NAMING.sub("", other) for other in amount_labels)
+
+
+def _raw_at(inp: CheckInput, location: Location) -> RawFigure | None:
+    return next((r for r in inp.raw_figures if r.location == location), None)
+
+
+def _sentence_states(inp: CheckInput, figure: Figure, *values: Decimal) -> bool:
+    """Whether the sentence of ``figure`` also states every one of ``values`` (its own inputs)."""
+    raw = _raw_at(inp, figure.location)
+    if raw is None or raw.extractor != "text":
+        return False
+    key = sentence_key(raw)
+    units = money_units_by_sentence(inp.raw_figures)
+    stated = set()
+    for other in inp.raw_figures:
+        if other is not raw and sentence_key(other) == key:
+            amount = amount_of(other, units.get(key, ""))
+            if amount is not None:
+                stated.add(amount.value)
+    return all(value in stated for value in values)
+
+
+# ─── JX201 / JX202 ─────────────────────────────────────────────────────────────────────────────
+
+
+def check_execution_rate(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
+    """The stated 预算执行率 is not 执行数 ÷ 预算数 of the report's own totals.
+
+    What it checks: the report's 预算执行率 for its fiscal year against its total spending divided
+    by its full-year budget (the catalogue values ``spent_total_wan`` and ``budget_total_wan``),
+    allowing the rounding of all three written numbers.
+
+    Why: the execution rate is the headline of every self-evaluation and scores points;
+    a rate that its own amounts do not give is either miscomputed or copied from another base.
+
+    Fails: “支出预算6400.32万元，实际支出3961.33万元，预算执行率61.92%” (3961.33 ÷ 6400.32 = 61.89%).
+
+    Passes: “全年预算数2026.86，预算执行数2026.86万元，预算执行率100%”; a rate of 61.9% for
+    61.89% (61.9 covers 61.85–61.95).
+
+    Limits: only the unit-level rate and totals are compared; a rate over another base (财政拨款
+    only, 项目资金) is compared when the catalogue mistakes it for the unit's. It is an error when the
+    rate's own sentence states both amounts; when they come from elsewhere in the report, or one of
+    the three values is stated differently elsewhere, a warning.
+    """
+    chosen = inp.values.chosen
+    keys = ("execution_rate_pct", "spent_total_wan", "budget_total_wan")
+    rate, spent, budget = (chosen.get(k) for k in keys)
+    if rate is None or spent is None or budget is None or budget.value == 0:
+        return
+    flag = _catalogue_rate_flag(inp, settings, rate, spent, budget, "预算执行率", "执行数÷预算数", "万元",
+                                keys)
+    if flag is not None:
+        yield flag
+
+
+def check_staff_control_rate(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
+    """The stated 在职人员控制率 is not 实有人数 ÷ 编制数.
+
+    What it checks: the report's 在职人员控制率 against its 实有（在职）人数 divided by its 核定编制
+    (catalogue ``staff_actual`` and ``staff_quota``); counts are exact, so only the rate's own
+    rounding is allowed.
+
+    Why: the control rate is a scored indicator; a stated rate that its own head counts
+    do not give hides how far the unit is over or under its establishment.
+
+    Fails: “核定编制13人，在职人数10人，在职人员控制率80%” (10 ÷ 13 = 76.92%).
+
+    Passes: “在职人员控制率77%=（在职人员数10人/编制数13人）*100%” (76.92 rounds to 77);
+    “编制5名，在职人数为13人，在职人员控制率为260%” — consistent, though impossible (another rule's job).
+
+    Limits: the same as JX201: an error when the rate's sentence states both counts, else a warning.
+    """
+    chosen = inp.values.chosen
+    rate, actual, quota = (chosen.get(k) for k in ("staff_control_rate_pct", "staff_actual", "staff_quota"))
+    if rate is None or actual is None or quota is None or quota.value == 0:
+        return
+    flag = _catalogue_rate_flag(inp, settings, rate, actual, quota, "在职人员控制率", "在职人数÷编制数", "人",
+                                ("staff_control_rate_pct", "staff_actual", "staff_quota"))
+    if flag is not None:
+        yield flag
+
+
+def _catalogue_rate_flag(
+    inp: CheckInput, settings: RuleSettings, rate: Figure, numerator: Figure, denominator: Figure,
+    name: str, formula: str, unit: str, keys: tuple[str, ...],
+) -> Flag | None:
+    low, high = _ratio_range((numerator.value, figure_rounding(numerator)),
+                             (denominator.value, figure_rounding(denominator)))
+    if _rate_agrees(rate.value, rate.raw, low, high, _extra(settings)):
+        return None
+    computed = numerator.value / denominator.value * HUNDRED
+    is_stated_together = _sentence_states(inp, rate, numerator.value, denominator.value)
+    has_conflicts = any(inp.values.conflicts.get(k) for k in keys)
+    return Flag(
+        f"{name}写为{number_text(rate.value)}%，但{formula}={number_text(numerator.value)}÷"
+        f"{number_text(denominator.value)}={rate_text(computed)}%{slip_hint(rate.value, computed)}",
+        evidence=tuple(dict.fromkeys(span_quote(f.location) for f in (rate, numerator, denominator))),
+        locations=(rate.location, numerator.location, denominator.location),
+        values={"stated_pct": number_text(rate.value), "numerator": number_text(numerator.value),
+                "denominator": number_text(denominator.value), "computed_pct": rate_text(computed),
+                "unit": unit},
+        severity=None if is_stated_together and not has_conflicts else "warning",
+    )
+
+
+def _catalogue_rate_values(inp: CheckInput) -> set[tuple[str, Decimal]]:
+    """(metric, value) of the unit-level rates JX201/JX202 check, when they can check them."""
+    chosen = inp.values.chosen
+    checked = set()
+    for rate_key, inputs in (("execution_rate_pct", ("spent_total_wan", "budget_total_wan")),
+                             ("staff_control_rate_pct", ("staff_actual", "staff_quota"))):
+        if rate_key in chosen and all(k in chosen for k in inputs):
+            checked.add((rate_key, chosen[rate_key].value))
+    return checked
+
+
+# ─── JX203 ─────────────────────────────────────────────────────────────────────────────────────
+
+# Labels of a rate that is 实际 ÷ 预算 of the amounts just before it.
+BUDGET_RATE_LABEL = re.compile(r"控制率|执行率|完成率|完成预算|占预算")
+
+
+def check_rate_beside_amounts(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
+    """A 控制率/执行率/完成预算的% is not actual ÷ budget of the two amounts stated right before it.
+
+    What it checks: in one sentence, a percentage labelled 控制率, 执行率, 完成率, 完成预算的 or 占预算的
+    whose two nearest money amounts before it (after any earlier rate in the sentence) are a budget
+    (预算, 安排) and an actual amount (实际, 支出数, 决算, 执行) of the same thing, in either order;
+    the rate must round from actual ÷ budget.
+
+    Why: these rates (公用经费控制率, “三公”经费控制率, 政府采购执行率) are scored; a rate
+    that does not follow from the two amounts beside it was copied from a plan or another line.
+
+    Fails: “公用经费16.9万元，公用经费实际支出17.71万元，控制率93%” (17.71 ÷ 16.9 = 104.79%);
+    “三公经费预算安排数1.14万元，实际支出1.06万元，控制率98%” (92.98%).
+
+    Passes: “公务接待费预算1.14万元，实际支出1.06万元，控制率93%” (92.98 rounds to 93);
+    “公务接待费支出2020年度决算为0.89万元，预算为1.5万元，完成预算的59%” (actual first: 59.33%).
+
+    Limits: the unit-level 预算执行率 and 在职人员控制率 are left to JX201/JX202. Amounts that name two
+    different things (公用经费 and 三公经费) are skipped, as are rates whose amounts are in another
+    sentence. A rate defined the other way round (预算 ÷ 实际) would be flagged.
+    """
+    catalogue_rates = _catalogue_rate_values(inp)
+    rate_metrics = {f.location: f.metric for f in inp.figures if f.unit == "%"}
+    for group in text_groups(inp.raw_figures):
+        units = money_units_by_sentence(group)
+        for index, raw in enumerate(group):
+            is_rate = raw.quantity.unit == "%" and raw.quantity.op in (None, "=")
+            if not is_rate or not BUDGET_RATE_LABEL.search(raw.label):
+                continue
+            if (rate_metrics.get(raw.location), raw.quantity.value) in catalogue_rates:
+                continue
+            pair = _budget_and_actual(group, index, units)
+            if pair is None or not _concepts_agree(pair[0].label, pair[1].label, raw.label):
+                continue
+            if _names_another_thing(raw.label, pair[0].label, pair[1].label):
+                continue  # “公用经费预算…，实际支出…，项目完成率90%”: the rate is about something else
+            flag = _beside_flag(raw, *pair, _extra(settings))
+            if flag is not None:
+                yield flag
+
+
+def _budget_and_actual(group: list[RawFigure], index: int, units: dict) -> tuple[Amount, Amount] | None:
+    rate = group[index]
+    key = sentence_key(rate)
+    amounts: list[Amount] = []
+    for raw in reversed(group[:index]):
+        if sentence_key(raw) != key or raw.quantity.unit == "%":
+            break
+        amount = amount_of(raw, units.get(key, ""))
+        if amount is None or amount.kind != "money" or is_delta(raw.label):
+            continue
+        amounts.insert(0, amount)
+        if len(amounts) == 2:
+            break
+    if len(amounts) != 2:
+        return None
+    roles = [role_of(a.label) for a in amounts]
+    if roles[0] in BUDGET_ROLES and roles[1] == "actual":
+        return amounts[0], amounts[1]
+    if roles[0] == "actual" and roles[1] in BUDGET_ROLES:
+        return amounts[1], amounts[0]
+    return None
+
+
+def _beside_flag(rate: RawFigure, budget: Amount, actual: Amount, extra: Decimal) -> Flag | None:
+    if budget.value == 0:
+        return None
+    low, high = _ratio_range((actual.value, actual.rounding), (budget.value, budget.rounding))
+    stated = rate.quantity.value
+    if _rate_agrees(stated, rate.quantity.raw, low, high, extra):
+        return None
+    computed = actual.value / budget.value * HUNDRED
+    first = min((budget, actual), key=lambda a: a.raw.location.char_start or 0).raw.location
+    return Flag(
+        f"{rate.label.strip()}写为{number_text(stated)}%，但{short_label(actual.raw)}÷{short_label(budget.raw)}="
+        f"{number_text(actual.value)}÷{number_text(budget.value)}={rate_text(computed)}%"
+        f"{slip_hint(stated, computed)}",
+        evidence=(span_quote(first, rate.location),),
+        locations=(rate.location, budget.raw.location, actual.raw.location),
+        values={"stated_pct": number_text(stated), "actual": number_text(actual.value),
+                "budget": number_text(budget.value), "computed_pct": rate_text(computed),
+                "unit": actual.unit},
+    )
+
+
+# ─── JX204 ─────────────────────────────────────────────────────────────────────────────────────
+
+# A change rate: its label ends with the direction (增长62%, 比上年减少45%); a label about a speed or
+# a rate (增长速度5.48%, 执行率提高5%) is a rate of its own, not a change of the amounts.
+UP_WORDS = ("增长", "增加", "上升", "提高")
+DOWN_WORDS = ("减少", "下降", "降低")
+CHANGE_LABEL = re.compile(f"({'|'.join(UP_WORDS + DOWN_WORDS)})(了|为|达|约)?\\s*$")
+NOT_A_CHANGE_OF_AMOUNTS = re.compile(r"率|速度|比例|比重|占比|幅度")
+# Words that make a comparison with the year before.
+PREVIOUS_YEAR_WORDS = re.compile(r"上年|去年|上一年|同比|上年度|同期")
+
+
+def check_change_rate(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
+    """A stated 增长/减少 percentage does not follow from the amounts it compares.
+
+    What it checks: a percentage whose label ends with 增长/增加/上升/提高 or 减少/下降/降低, in two
+    forms. (a) Right after a change amount in the same sentence (“与上年相比增加0.34万元，增长62%”):
+    the percentage must be change ÷ (current − change) for an increase, change ÷ (current + change)
+    for a decrease, for a current amount stated earlier in the sentence. (b) Comparing with the year
+    before (比上年, 同比) with no change amount: two amounts of the same thing, one for the fiscal
+    year and one for the year before, in the same sentence or the one before it in the paragraph
+    (“2020年度“三公经费”预算为1.14万元，2019年度“三公经费”预算为1.93万元。…比上年减少45%”): the
+    percentage must be (current − previous) ÷ previous, in the stated direction.
+
+    Why: a growth rate that its own amounts do not give misstates how spending moved,
+    usually to make a cut look larger or an increase smaller.
+
+    Fails: “…预算为1.14万元，2019年度…预算为1.93万元。…比上年减少45%” ((1.93 − 1.14) ÷ 1.93 = 40.93%).
+
+    Passes: “决算为0.89万元，预算为1.5万元，完成预算的59%，但与上年相比增加0.34万元，增长
+    62%” (0.34 ÷ (0.89 − 0.34) = 61.82%, with 0.89 the current amount).
+
+    Limits: in form (a) every earlier amount of the sentence is tried as the current one and the
+    percentage passes if any fits; when several were tried and none fits the flag is a warning.
+    Percentages of a rate (执行率提高5%) and changes in 个百分点 are not checked, nor amounts stated
+    further away than the previous sentence.
+    """
+    extra = _extra(settings)
+    for group in text_groups(inp.raw_figures):
+        units = money_units_by_sentence(group)
+        text = group[0].location.quote
+        for index, raw in enumerate(group):
+            if raw.quantity.unit != "%" or raw.quantity.op not in (None, "="):
+                continue
+            match = CHANGE_LABEL.search(raw.label)
+            if match is None or NOT_A_CHANGE_OF_AMOUNTS.search(raw.label[: match.start()]):
+                continue
+            is_up = match.group(1) in UP_WORDS
+            is_applicable, flag = _change_after_amount(group, index, units, is_up, extra)
+            if not is_applicable and _names_previous_year(raw):
+                flag = _change_between_years(inp, group, index, units, text, is_up, extra)
+            if flag is not None:
+                yield flag
+
+
+def _names_previous_year(raw: RawFigure) -> bool:
+    return bool(PREVIOUS_YEAR_WORDS.search(raw.label) or PREVIOUS_YEAR_WORDS.search(raw.context))
+
+
+def _change_after_amount(
+    group: list[RawFigure], index: int, units: dict, is_up: bool, extra: Decimal
+) -> tuple[bool, Flag | None]:
+    """(whether the percentage follows a change amount with a current amount before it, the flag)."""
+    rate = group[index]
+    key = sentence_key(rate)
+    if index == 0 or sentence_key(group[index - 1]) != key:
+        return False, None
+    change = amount_of(group[index - 1], units.get(key, ""))
+    if change is None or change.kind != "money" or not is_delta(change.label):
+        return False, None
+    if "其中" in change.label:
+        return False, None  # the change of a part, whose current amount is not stated
+    earlier = (amount_of(r, units.get(key, "")) for r in group[: index - 1] if sentence_key(r) == key)
+    currents = [
+        a for a in earlier
+        if a is not None and a.kind == "money" and not is_delta(a.label)
+        and not _names_another_thing(change.label, a.label) and not _names_another_thing(rate.label, a.label)
+    ]
+    if not currents:
+        return False, None
+    sign = Decimal(-1) if is_up else Decimal(1)  # previous = current − change (up) or + change (down)
+    stated = rate.quantity.value
+    tried = []
+    for current in currents:
+        try:
+            low, high = value_range(lambda d, c: d / (c + sign * d) * HUNDRED,
+                                    (change.value, change.rounding), (current.value, current.rounding))
+        except ArithmeticError:
+            continue
+        if _rate_agrees(stated, rate.quantity.raw, low, high, extra):
+            return True, None
+        tried.append((current, change.value / (current.value + sign * change.value) * HUNDRED))
+    if not tried:
+        return True, None
+    current, computed = tried[-1]
+    previous = current.value + sign * change.value
+    operator = "−" if is_up else "+"
+    return True, Flag(
+        f"{rate.label.strip()}{number_text(stated)}%，但变动额÷上年数={number_text(change.value)}÷"
+        f"（{number_text(current.value)}{operator}{number_text(change.value)}）={number_text(change.value)}÷"
+        f"{number_text(previous)}={rate_text(computed)}%",
+        evidence=(span_quote(current.raw.location, rate.location),),
+        locations=(rate.location, change.raw.location, current.raw.location),
+        values={"stated_pct": number_text(stated), "change": number_text(change.value),
+                "current": number_text(current.value), "computed_pct": rate_text(computed)},
+        severity=None if len(tried) == 1 else "warning",
+    )
+
+
+def _change_between_years(
+    inp: CheckInput, group: list[RawFigure], index: int, units: dict, text: str, is_up: bool, extra: Decimal
+) -> Flag | None:
+    rate = group[index]
+    start, _ = sentence_bounds(text, rate.location.char_start or 0)
+    scope_start = sentence_bounds(text, start - 1)[0] if start > 0 else start
+    candidates = [a for a in (amount_of(r, units.get(sentence_key(r), "")) for r in group[:index]
+                              if (r.location.char_start or 0) >= scope_start)
+                  if a is not None and a.kind == "money" and not is_delta(a.label) and a.raw.years]
+    pair = _year_pair(candidates, inp.fiscal_year, rate.label)
+    if pair is None:
+        return None
+    current, previous = pair
+    if previous.value == 0:
+        return None
+    low, high = value_range(lambda c, p: (c - p) / p * HUNDRED,
+                            (current.value, current.rounding), (previous.value, previous.rounding))
+    stated = rate.quantity.value if is_up else -rate.quantity.value
+    if _rate_agrees(stated, rate.quantity.raw, low, high, extra):
+        return None
+    computed = (current.value - previous.value) / previous.value * HUNDRED
+    direction = "增长" if computed >= 0 else "减少"
+    larger, smaller = sorted((current.value, previous.value), reverse=True)
+    words = f"（{number_text(larger)}−{number_text(smaller)}）÷{number_text(previous.value)}"
+    return Flag(
+        f"{rate.label.strip()}{number_text(rate.quantity.value)}%，但{current.raw.years[-1]}年"
+        f"{number_text(current.value)}万元比{previous.raw.years[-1]}年{number_text(previous.value)}万元{direction}"
+        f"{words}={rate_text(abs(computed))}%",
+        evidence=tuple(dict.fromkeys((span_quote(previous.raw.location), span_quote(current.raw.location),
+                                      span_quote(rate.location)))),
+        locations=(rate.location, current.raw.location, previous.raw.location),
+        values={"stated_pct": number_text(stated), "current": number_text(current.value),
+                "previous": number_text(previous.value), "computed_pct": rate_text(computed)},
+    )
+
+
+def _year_pair(
+    candidates: list[Amount], fiscal_year: int | None, rate_label: str
+) -> tuple[Amount, Amount] | None:
+    """The one amount for the fiscal year and the one for the year before, naming the same thing
+    with the same budget side (and the thing the rate names, if it names one)."""
+    if fiscal_year is None:
+        return None
+    current = [a for a in candidates if a.raw.years[-1] == fiscal_year]
+    previous = [a for a in candidates if a.raw.years[-1] == fiscal_year - 1]
+    if len(current) != 1 or len(previous) != 1:
+        return None
+    a, b = current[0], previous[0]
+    match_a, match_b = match_label(a.label), match_label(b.label)
+    same_thing = _without_years(a.label) == _without_years(b.label) or (
+        match_a is not None and match_b is not None and match_a.concept == match_b.concept
+        and role_of(a.label) == role_of(b.label))
+    if not same_thing or not _concepts_agree(a.label, rate_label):
+        return None
+    if _names_another_thing(rate_label, a.label):
+        return None
+    return a, b
+
+
+def _without_years(label: str) -> str:
+    return re.sub(r"(?:19|20)\d{2}\s*年度?|[\s“”\"'：:]", "", label)
+
+
+# ─── JX250 / JX251 ─────────────────────────────────────────────────────────────────────────────
+
+YUAN_PER_WAN = Decimal(10000)
+
+
+def check_direct_subsidy_standard(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
+    """直补人数 × the direct-subsidy standard (600元/人/年) is not the 直补资金 stated.
+
+    What it checks: the report's 直补（直扶）人数 times the direct-subsidy standard (setting
+    ``direct_subsidy_yuan_per_person_year``, 600元/人/年 by 国发〔2006〕17号) against its 直补资金,
+    allowing the rounding of the written amount.
+
+    Why: direct subsidies are paid per head at a fixed rate; an amount that is not
+    people × 600 means people were paid for part of the year, not paid (the difference in people
+    is shown when it is a whole number), or one of the two figures is wrong.
+
+    Fails: “完成了36277人计2161.83万元的移民直补资金” (36277 × 600元 = 2176.62万元).
+
+    Passes: “直补移民人数为6514人，计划发放直补资金390.84万元” when 390.84万元 is the
+    amount paid (6514 × 600元 = 390.84万元).
+
+    Limits: a warning, never an error: the people may be counted at another date than the payment,
+    and a province may pay another standard (set it in the rules file). Only the one value per key
+    the report states for its fiscal year is compared.
+    """
+    chosen = inp.values.chosen
+    people, paid = chosen.get("direct_subsidy_people"), chosen.get("direct_subsidy_wan")
+    if people is None or paid is None:
+        return
+    standard = settings.standard("direct_subsidy_yuan_per_person_year", Decimal(600))
+    expected = people.value * standard / YUAN_PER_WAN
+    allowed = figure_rounding(paid)
+    difference = expected - paid.value
+    if abs(difference) <= allowed:
+        return
+    yield Flag(
+        f"直补资金写为{number_text(paid.value)}万元，但直补人数×标准=应发金额："
+        f"{number_text(people.value)}人×{number_text(standard)}元={number_text(expected)}万元，"
+        f"相差{number_text(abs(difference))}万元{_people_hint(difference, standard)}"
+        f"{slip_hint(paid.value, expected)}",
+        evidence=tuple(dict.fromkeys((span_quote(people.location), span_quote(paid.location)))),
+        locations=(people.location, paid.location),
+        values={"people": number_text(people.value), "standard_yuan": number_text(standard),
+                "expected_wan": number_text(expected), "stated_wan": number_text(paid.value),
+                "difference_wan": number_text(difference)},
+        severity="warning",
+    )
+
+
+def _people_hint(difference_wan: Decimal, standard_yuan: Decimal) -> str:
+    people = abs(difference_wan) * YUAN_PER_WAN / standard_yuan
+    if people != people.to_integral_value() or people == 0:
+        return ""
+    return f"（正好{number_text(people)}人的标准金额）"
+
+
+# A per-head standard written before its amount: 每人600元, 每人每年600元, 每户3000元, 按每人次…
+PER_HEAD_BEFORE = re.compile(
+    r"(?:每|(?<![\d零一二三四五六七八九十百千万两])[一1])\s*(人次|人|户|名)(?:每年|/年)?\s*(?:补助|补贴|奖励|发放)?\s*$"
+)
+# Per-head units written after the amount: 600元/人, 2000元/人次 (a per-month standard is not used).
+PER_HEAD_UNIT = re.compile(r"^(元|万元)/(人次|人|户|名)$")
+HEAD_FAMILIES = {"人": "人", "名": "人", "人次": "人", "户": "户"}
+# A period shorter than the year right after a per-head amount.
+SHORTER_PERIOD = re.compile(r"^\s*[/·.每]?\s*[月日天季周]")
+# Words too common in these reports to show that two phrases are about the same thing.
+GENERIC_TOKENS = frozenset((
+    "资金", "金额", "发放", "移民", "人员", "人数", "共", "共计", "计", "其中", "标准", "每人",
+    "元", "万元", "年", "补助", "补贴", "奖励", "申报", "合计", "按", "的", "了", "为", "给予",
+    "人", "户", "人次", "名",
+))
+# Tokens with digits or dates (2000, 3月份) name no thing.
+NON_WORD = re.compile(r"[\d０-９]|月份?$|年度?$")
+
+
+def check_stated_standard(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
+    """People × a per-head standard the paragraph states is not the amount paid.
+
+    What it checks: a paragraph that states its own per-head standard (“每人600元”, “600元/人/年”,
+    “一人次2000元自主培训补助”) and later, in one sentence, a number of people (人, 名, 人次; or 户
+    for a per-household standard) followed by a money amount, about the same thing (they share a
+    naming word with the standard's phrase, such as 自主培训): the amount must be people ×
+    standard.
+
+    Why: a payment that does not match its stated standard was paid to other people or
+    at another rate than the report says.
+
+    Fails: “3月份申报一人次2000元自主培训补助…。自主培训移民2人，发放补助金额6千元” (2 × 2000元 =
+    4000元).
+
+    Passes: the same with “发放补助金额4千元”; “直补移民人数为6514人，计划发放直补资金390.84
+    万元” (no standard stated in the paragraph: JX250's job).
+
+    Limits: a warning. Standards per month or per day, standards in another paragraph, and amounts
+    written before their people are not read; the pair that JX250 compares is left to JX250.
+    """
+    chosen = inp.values.chosen
+    national = {chosen[k].location for k in ("direct_subsidy_people", "direct_subsidy_wan") if k in chosen}
+    for group in text_groups(inp.raw_figures):
+        for index, raw in enumerate(group):
+            standard = _standard_at(group, index)
+            if standard is None:
+                continue
+            yuan, family, phrase = standard
+            for people, amount in _people_and_amounts(group, index, family):
+                if people.raw.location in national or amount.raw.location in national:
+                    continue
+                if not _shares_words(phrase, people.label + amount.label):
+                    continue
+                flag = _stated_standard_flag(raw, yuan, people, amount)
+                if flag is not None:
+                    yield flag
+
+
+def _standard_at(group: list[RawFigure], index: int) -> tuple[Decimal, str, str] | None:
+    """(standard in 元, the head it is per, the phrase naming it) when the figure is a standard."""
+    raw = group[index]
+    quantity = raw.quantity
+    if quantity.op not in (None, "="):
+        return None
+    text = raw.location.quote
+    start, end = raw.location.char_start or 0, raw.location.char_end or 0
+    phrase = text[clause_start(text, start) : clause_end(text, end)]
+    after = text[end:][:4]
+    if SHORTER_PERIOD.search(after):
+        return None  # 300元/人/月, 50元/人·天: the amount paid depends on how long, which is not stated
+    unit_match = PER_HEAD_UNIT.match(quantity.unit)
+    if unit_match:
+        factor = YUAN_PER_WAN if unit_match.group(1) == "万元" else Decimal(1)
+        return quantity.value * factor, HEAD_FAMILIES[unit_match.group(2)], phrase
+    if quantity.unit not in ("元", "万元"):
+        return None
+    factor = YUAN_PER_WAN if quantity.unit == "万元" else Decimal(1)
+    before = text[: raw.location.char_start or 0]
+    head = PER_HEAD_BEFORE.search(before[-12:])
+    if head is None:
+        return None
+    return quantity.value * factor, HEAD_FAMILIES[head.group(1)], phrase
+
+
+def _people_and_amounts(group: list[RawFigure], index: int, family: str) -> Iterator[tuple[Amount, Amount]]:
+    """Pairs after the standard: a head count directly followed, in its sentence, by a money amount."""
+    later = group[index + 1 :]
+    for first, second in pairwise(later):
+        if sentence_key(first) != sentence_key(second):
+            continue
+        people, amount = amount_of(first), amount_of(second)
+        if people is None or amount is None or amount.kind != "money" or is_delta(second.label):
+            continue
+        if HEAD_FAMILIES.get(first.quantity.unit) != family or first.quantity.value == 1:
+            continue
+        yield people, amount
+
+
+def _shares_words(phrase: str, labels: str) -> bool:
+    import jieba
+
+    jieba.setLogLevel(60)  # jieba prints its dictionary loading to stderr otherwise
+
+    def words(text: str) -> set[str]:
+        tokens = jieba.lcut(text)
+        return {w for w in tokens if len(w) >= 2 and w not in GENERIC_TOKENS and not NON_WORD.search(w)}
+
+    return bool(words(phrase) & words(labels))
+
+
+def _stated_standard_flag(
+    standard_raw: RawFigure, yuan: Decimal, people: Amount, amount: Amount
+) -> Flag | None:
+    expected_yuan = people.value * yuan
+    stated_yuan = amount.value * YUAN_PER_WAN
+    allowed_yuan = amount.rounding * YUAN_PER_WAN
+    if abs(expected_yuan - stated_yuan) <= allowed_yuan:
+        return None
+    return Flag(
+        f"文中标准为每{people.raw.quantity.unit}{number_text(yuan)}元，但人数×标准={number_text(people.value)}×"
+        f"{number_text(yuan)}={number_text(expected_yuan)}元，写明发放{amount.raw.quantity.raw}"
+        f"（{number_text(stated_yuan)}元），相差{number_text(abs(expected_yuan - stated_yuan))}元",
+        evidence=(span_quote(people.raw.location, amount.raw.location), span_quote(standard_raw.location)),
+        locations=(people.raw.location, amount.raw.location, standard_raw.location),
+        values={"people": number_text(people.value), "standard_yuan": number_text(yuan),
+                "expected_yuan": number_text(expected_yuan), "stated_yuan": number_text(stated_yuan)},
+        severity="warning",
+    )
+
+
+RULES = (
+    Rule("JX201", "rate_mismatch", "error", check_execution_rate),
+    Rule("JX202", "rate_mismatch", "error", check_staff_control_rate),
+    Rule("JX203", "rate_mismatch", "error", check_rate_beside_amounts),
+    Rule("JX204", "rate_mismatch", "error", check_change_rate),
+    Rule("JX250", "standard_mismatch", "warning", check_direct_subsidy_standard),
+    Rule("JX251", "standard_mismatch", "warning", check_stated_standard),
+)

@@ -1,0 +1,266 @@
+"""checks/rates.py: JX201–JX204 and JX250–JX251 case tables through the real stages, and the seeds.
+
+Every case is a small report written to a .txt file and read by the real reader and
+``pipeline.analyse``, so the rules see what they will see on a real report. Cases come in pairs:
+the one that must be flagged and, beside it, the near miss that must pass. Sentences marked with a
+seed id are copied from that seed; the others are written to test one decision each.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+
+import pytest
+import yaml
+
+import pipeline
+from checks.evaluate import ExpectedFinding, match_findings
+from checks.rates import RULES
+from checks.registry import RuleSettings, run_rules
+from extract.readers import read_document
+
+from conftest import CORPUS, ROOT
+
+RULES_BY_ID = {rule.id: rule for rule in RULES}
+KINDS = {rule.kind for rule in RULES}
+TITLE = "某县扶贫开发办公室2020年度部门整体支出绩效自评报告\n"
+
+
+def flags_of(tmp_path: Path, text: str, rule_id: str, settings: RuleSettings | None = None):
+    path = tmp_path / "report.txt"
+    path.write_text(TITLE + text + "\n", encoding="utf-8")
+    check_input = pipeline.analyse(read_document(path)).check_input
+    rule = RULES_BY_ID[rule_id]
+    return run_rules([rule], check_input, {rule_id: settings or RuleSettings(severity=rule.severity)})
+
+
+def severities(flags) -> list[str]:
+    return [flag.severity for flag in flags]
+
+
+# --- JX201: 预算执行率 ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # seed 004: 3961.33 ÷ 6400.32 = 61.89%, stated beside its amounts: an error
+        ("2020年，我单位支出预算6400.32万元，实际支出3961.33万元，预算执行率61.92%。", ["error"]),
+        ("2020年，我单位支出预算6400.32万元，实际支出3961.33万元，预算执行率61.89%。", []),
+        ("2020年，我单位支出预算6400.32万元，实际支出3961.33万元，预算执行率61.9%。", []),  # 61.85–61.95
+        # seed 001: a bare budget takes the sentence's 万元
+        ("2020年全年预算数2026.86，预算执行数2026.86万元，预算执行率100%。", []),
+        ("2020年全年预算数2026.86，预算执行数2000万元，预算执行率100%。", ["error"]),
+        # the rate stated apart from its amounts: a warning
+        ("预算执行率95%。\n全年预算数100.00万元，预算执行数90.00万元。", ["warning"]),
+        ("预算执行率90%。\n全年预算数100.00万元，预算执行数90.00万元。", []),
+    ],
+)
+def test_execution_rate(tmp_path: Path, text: str, expected: list[str]) -> None:
+    assert severities(flags_of(tmp_path, text, "JX201")) == expected
+
+
+def test_execution_rate_message(tmp_path: Path) -> None:
+    text = "2020年，我单位支出预算6400.32万元，实际支出3961.33万元，预算执行率61.92%。"
+    [flag] = flags_of(tmp_path, text, "JX201")
+    assert flag.message == "预算执行率写为61.92%，但执行数÷预算数=3961.33÷6400.32=61.89%"
+    assert "预算执行率61.92%" in flag.evidence
+
+
+def test_a_user_tolerance_widens_the_rounding(tmp_path: Path) -> None:
+    text = "2020年，我单位支出预算6400.32万元，实际支出3961.33万元，预算执行率61.92%。"
+    lenient = RuleSettings(severity="error", tolerances={"rate_pct": Decimal("0.1")})
+    assert flags_of(tmp_path, text, "JX201", lenient) == []
+
+
+# --- JX202: 在职人员控制率 -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # seed 001: 10 ÷ 13 = 76.92% rounds to 77
+        ("2020年在职人员控制率77%=（在职人员数10人/编制数13人）*100%", []),
+        ("2020年在职人员控制率80%=（在职人员数10人/编制数13人）*100%", ["error"]),
+        # seed 004: 13 ÷ 5 = 260%: consistent (that it is impossible is another rule's job)
+        ("截至2020年12月31日编制部门核定我单位编制5名，在职人数为13人，在职人员控制率为 260 %。", []),
+        ("截至2020年12月31日编制部门核定我单位编制5名，在职人数为13人，在职人员控制率为 26 %。", ["error"]),
+    ],
+)
+def test_staff_control_rate(tmp_path: Path, text: str, expected: list[str]) -> None:
+    assert severities(flags_of(tmp_path, text, "JX202")) == expected
+
+
+# --- JX203: a rate beside its budget and actual amounts ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # seed 004: 17.71 ÷ 16.9 = 104.79% and 1.06 ÷ 1.14 = 92.98%
+        ("其中，预算按安排公用经费16.9万元，公用经费实际支出17.71万元，控制率93%。", ["error"]),
+        ("其中，预算按安排公用经费16.9万元，公用经费实际支出17.71万元，控制率105%。", []),
+        ("2020年，我局“三公”经费预算安排数1.14万元，实际支出1.06万元，控制率98%。", ["error"]),
+        ("其中：公务接待费预算1.14万元，实际支出1.06万元，控制率93%。", []),  # 92.98 rounds to 93
+        # seed 000: actual first, then budget
+        ("公务接待费支出2020年度决算为0.89万元，预算为1.5万元，完成预算的59%，但与上年相比增加0.34万元，增长62%。", []),
+        ("公务接待费支出2020年度决算为0.89万元，预算为1.5万元，完成预算的69%。", ["error"]),
+        # seed 001
+        ("政府采购2020年预算数486.91万元，实际采购金额486.91万元，政府采购执行率100%。", []),
+        # a rate that names the thing of its amounts, and one that names something else
+        ("“三公”经费预算18万元，实际支出15.42万元，三公经费控制率86%。", []),
+        ("“三公”经费预算18万元，实际支出15.42万元，三公经费控制率90%。", ["error"]),
+        ("公用经费预算18万元，实际支出15.42万元，项目完成率90%。", []),
+        # amounts of two different things, or a third amount between: not a pair
+        ("公用经费预算18万元，三公经费实际支出1.06万元，控制率6%。", []),
+        ("预算100万元，实际支出90万元，结余10万元，执行率80%。", []),
+        # the unit-level 预算执行率 is JX201's
+        ("2020年，我单位支出预算6400.32万元，实际支出3961.33万元，预算执行率61.92%。", []),
+    ],
+)
+def test_rate_beside_amounts(tmp_path: Path, text: str, expected: list[str]) -> None:
+    assert severities(flags_of(tmp_path, text, "JX203")) == expected
+
+
+def test_rate_beside_amounts_message(tmp_path: Path) -> None:
+    text = "其中，预算按安排公用经费16.9万元，公用经费实际支出17.71万元，控制率93%。"
+    [flag] = flags_of(tmp_path, text, "JX203")
+    assert "93%" in flag.message and "17.71÷16.9=104.79%" in flag.message
+    assert flag.evidence == ("预算按安排公用经费16.9万元，公用经费实际支出17.71万元，控制率93%",)
+
+
+# --- JX204: change percentages ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # seed 004: (1.93 − 1.14) ÷ 1.93 = 40.93%, the two years' amounts in the sentence before
+        (("2.“三公”预算： 2020年度“三公经费”预算为1.14万元，2019年度“三公经费”预算为1.93万元。“三公经费”支出预算"
+         "比上年减少45%。"), ["error"]),
+        (("2.“三公”预算： 2020年度“三公经费”预算为1.14万元，2019年度“三公经费”预算为1.93万元。“三公经费”支出预算"
+         "比上年减少41%。"), []),
+        # amounts of different things, or further away than the sentence before: not compared
+        ("2020年度公务接待费预算为1.14万元，2019年度会议费预算为1.93万元。比上年减少45%。", []),
+        (("2020年度“三公经费”预算为1.14万元，2019年度“三公经费”预算为1.93万元。本年压减会议。“三公经费”支出预算"
+         "比上年减少45%。"), []),
+        # seed 000: 0.34 ÷ (0.89 − 0.34) = 61.82%; 1.5 is tried too, 0.89 fits
+        ("公务接待费支出2020年度决算为0.89万元，预算为1.5万元，完成预算的59%，但与上年相比增加0.34万元，增长62%。", []),
+        ("公务接待费支出2020年度决算为0.89万元，预算为1.5万元，完成预算的59%，但与上年相比增加0.34万元，增长50%。",
+         ["warning"]),  # neither 0.89 nor 1.5 gives 50%, but which one is meant is not certain
+        ("公务接待费支出0.89万元，比上年增加0.34万元，增长50%。", ["error"]),
+        # a decrease: 20 ÷ (100 + 20) = 16.67%
+        ("公用经费支出100.00万元，比上年减少20.00万元，下降16.67%。", []),
+        ("公用经费支出100.00万元，比上年减少20.00万元，下降20%。", ["error"]),
+        # the change of another thing, or of a part, than the amount before it
+        ("公务接待费支出100万元，会议费较上年增加5万元，增长10%。", []),
+        ("项目资金100万元，其中人员经费较上年增加5万元，增长10%。", []),
+        # a change of a rate, and a change with no amount to compare with
+        ("预算执行率比上年提高5%。", []),
+        ("公用经费较上年增加20万元，增长25%。", []),
+    ],
+)
+def test_change_rate(tmp_path: Path, text: str, expected: list[str]) -> None:
+    assert severities(flags_of(tmp_path, text, "JX204")) == expected
+
+
+def test_change_rate_message(tmp_path: Path) -> None:
+    text = ("2020年度“三公经费”预算为1.14万元，2019年度“三公经费”预算为1.93万元。“三公经费”支出预算比上年减少45%。")
+    [flag] = flags_of(tmp_path, text, "JX204")
+    assert "45%" in flag.message and "（1.93−1.14）÷1.93=40.93%" in flag.message
+    assert any("比上年减少45%" in quote for quote in flag.evidence)
+
+
+# --- JX250: people × national standard ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # seed 000: 36277 × 600元 = 2176.62万元
+        ("2020年，我中心完成了36277人计2161.83万元的移民直补资金“一卡通”打卡发放。", ["warning"]),
+        ("2020年，我中心完成了36277人计2176.62万元的移民直补资金“一卡通”打卡发放。", []),
+        # seed 002: the paid amount, not the plan, is the report's figure
+        ("2020年我区直补移民人数为6514人，计划发放直补资金390.84万元。\n截止目前,发放打卡直扶资金387.27万元。",
+         ["warning"]),
+        ("2020年我区直补移民人数为6514人，计划发放直补资金390.84万元。\n截止目前,发放打卡直扶资金390.84万元。", []),
+    ],
+)
+def test_direct_subsidy_standard(tmp_path: Path, text: str, expected: list[str]) -> None:
+    assert severities(flags_of(tmp_path, text, "JX250")) == expected
+
+
+def test_direct_subsidy_message_counts_the_people(tmp_path: Path) -> None:
+    text = "截止2021年3月31日，其中：资金直补受益移民40848人，发放资金2414.7万元。"
+    [flag] = flags_of(tmp_path, text, "JX250")
+    assert "40848人×600元=2450.88万元" in flag.message and "603人" in flag.message
+    assert "发放资金2414.7万元" in flag.evidence
+
+
+def test_direct_subsidy_standard_from_settings(tmp_path: Path) -> None:
+    text = "2020年，我中心完成了1000人计50万元的移民直补资金发放。"
+    assert len(flags_of(tmp_path, text, "JX250")) == 1
+    other = RuleSettings(severity="warning", standards={"direct_subsidy_yuan_per_person_year": Decimal(500)})
+    assert flags_of(tmp_path, text, "JX250", other) == []
+
+
+# --- JX251: people × the report's own standard ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # seed 001: 2 × 2000元 = 4000元, not 6千元
+        (("今年共组织移民培训80人次，投入资金32.8万元。其中，3月份申报一人次2000元自主培训补助，4月份组织了一期家政"
+         "短期技能培训，共培训50人。自主培训移民2人，发放补助金额6千元。"), ["warning"]),
+        (("今年共组织移民培训80人次，投入资金32.8万元。其中，3月份申报一人次2000元自主培训补助，4月份组织了一期家政"
+         "短期技能培训，共培训50人。自主培训移民2人，发放补助金额4千元。"), []),
+        ("按600元/人/年的标准发放培训补助，参加培训移民5人，发放培训补助0.4万元。", ["warning"]),
+        ("按600元/人/年的标准发放培训补助，参加培训移民5人，发放培训补助0.3万元。", []),
+        # two standards: each pair is held to the one it names
+        ("培训补助每人2000元，就业奖励每人1000元。参加培训移民5人，发放培训补助1万元；就业移民3人，发放就业奖励3000元。",
+         []),
+        ("培训补助每人2000元，就业奖励每人1000元。参加培训移民5人，发放培训补助1万元；就业移民3人，发放就业奖励4000元。",
+         ["warning"]),
+        # not a yearly per-head standard, per household against people, or no standard stated
+        ("每人每月发放生活补助300元，全年发放12人，发放资金4.32万元。", []),
+        ("按300元/人/月的标准发放生活补助，补助移民5人，发放生活补助0.6万元。", []),
+        ("每人发放慰问金500元，共慰问困难移民20户，发放资金1万元。", []),
+        ("2020年我区直补移民人数为6514人，计划发放直补资金390.84万元。", []),
+    ],
+)
+def test_stated_standard(tmp_path: Path, text: str, expected: list[str]) -> None:
+    assert severities(flags_of(tmp_path, text, "JX251")) == expected
+
+
+def test_stated_standard_evidence(tmp_path: Path) -> None:
+    text = "其中，3月份申报一人次2000元自主培训补助。自主培训移民2人，发放补助金额6千元。"
+    [flag] = flags_of(tmp_path, text, "JX251")
+    assert flag.evidence == ("自主培训移民2人，发放补助金额6千元", "3月份申报一人次2000元自主培训补助")
+    assert "2×2000=4000元" in flag.message and "6000元" in flag.message
+
+
+# --- the seeds ---------------------------------------------------------------------------------
+
+GOLDEN = ROOT / "tests" / "golden"
+SEEDS = sorted(p.stem for p in GOLDEN.glob("*.yaml"))
+
+
+@cache
+def seed_flags(seed: str, fmt: str):
+    check_input = pipeline.analyse(read_document(CORPUS / fmt / f"{seed}.{fmt}")).check_input
+    return tuple(run_rules(RULES, check_input, {}))
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx", "pdf"])
+@pytest.mark.parametrize("seed", SEEDS)
+def test_seeds_give_exactly_the_golden_findings(seed: str, fmt: str) -> None:
+    golden = yaml.safe_load((GOLDEN / f"{seed}.yaml").read_text(encoding="utf-8"))
+    expected = [ExpectedFinding(f["kind"], f["quote"], f["severity"]) for f in golden["findings"] if f["kind"] in KINDS]
+    match = match_findings(expected, seed_flags(seed, fmt))
+    assert not match.missed, [f"{m.kind}: {m.quote}" for m in match.missed]
+    assert not match.unexpected, [f"{f.rule_id} {f.severity} {f.message}" for f in match.unexpected]
+    for item, flag in match.matched:
+        assert flag.severity == item.severity, (item, flag.message)

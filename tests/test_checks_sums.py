@@ -1,0 +1,254 @@
+"""checks/sums.py: JX101–JX103 case tables through the real stages, and the five seeds.
+
+Every case is a small report written to a .txt file and read by the real reader and
+``pipeline.analyse``, so the rules see what they will see on a real report. Cases come in pairs:
+the one that must be flagged and, beside it, the near miss that must pass. Sentences marked with a
+seed id are copied from that seed; the others are written to test one structural decision each.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+
+import pytest
+import yaml
+
+import pipeline
+from checks.evaluate import ExpectedFinding, match_findings
+from checks.registry import RuleSettings, run_rules
+from checks.sums import RULES, written_rounding
+from extract.numbers import parse_quantity
+from extract.readers import read_document
+
+from conftest import CORPUS, ROOT
+
+RULES_BY_ID = {rule.id: rule for rule in RULES}
+KINDS = {rule.kind for rule in RULES}
+TITLE = "某县扶贫开发办公室2020年度部门整体支出绩效自评报告\n"
+
+
+def table(*rows: tuple[str, ...]) -> str:
+    """The text export's table: one TAB-led line per cell, a blank line after each row and after
+    the table."""
+    return "".join("".join(f"\t{cell}\n" for cell in row) + "\n" for row in rows) + "\n"
+
+
+def flags_of(tmp_path: Path, text: str, rule_id: str):
+    path = tmp_path / "report.txt"
+    path.write_text(TITLE + text, encoding="utf-8")
+    check_input = pipeline.analyse(read_document(path)).check_input
+    rule = RULES_BY_ID[rule_id]
+    return run_rules([rule], check_input, {rule_id: RuleSettings(severity=rule.severity)})
+
+
+def severities(flags) -> list[str]:
+    return [flag.severity for flag in flags]
+
+
+# --- written_rounding --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("3183.29万元", "0.005"),
+        ("16.9万元", "0.05"),
+        ("6千元", "500"),  # 6 written, in thousands of 元
+        ("1.07万人次", "50"),
+        ("0万元", "0"),  # nothing is nothing
+        ("两项", "0"),  # Chinese numerals are exact words
+    ],
+)
+def test_written_rounding(raw: str, expected: str) -> None:
+    assert written_rounding(parse_quantity(raw)) == Decimal(expected)
+
+
+def test_whole_counts_are_exact() -> None:
+    assert written_rounding(parse_quantity("25人"), is_count=True) == 0
+    assert written_rounding(parse_quantity("1.07万人次"), is_count=True) == 50
+
+
+# --- JX101: 其中 parts in one sentence ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # seed 004: 3183.29 + 927.54 = 4110.83 > 3183.29
+        ("2020年预算总收入3183.29万元，其中：财政拨款3183.29万元，上年结转927.54万元。", ["error"]),
+        # near miss (004): the parts make the total; the second 6400.32 is the next list's total
+        (("1.收支预算：2020年度收入预算6400.32万元，其中：财政拨款收入1344.84万元，上级补助收入3955.48万元，"
+         "其他收入1000万元，上年结转100万元；2020年度支出预算6400.32万元，其中：基本支出预算156.54万元，"
+         "项目支出预算6243.78万元，上缴上级支出0万元。"), []),
+        # near misses (001, 002): lists that add up
+        ("我中心2023年初预算中，人员总计14人，其中在职全额编制10人，退休4人。", []),
+        ("1、年初区本级财政安排预算经费209.76万元，其中基本支出177.76万元，项目支出32万元，项目支出主要用于房租。", []),
+        # a head count that the parts exceed, and the list that stops once it makes its total
+        ("共有职工25人，其中在编20人，聘用6人。", ["error"]),
+        ("共有职工25人，其中在编20人，聘用5人，退休人员10人。", []),
+        # 004: a list joined by 、 ends at the comma; 结转 is the next statement
+        ("预算总支出：3961.33万元, 其中基本支出169.64万元、项目支出3791.69万元，结转149.5万元。", []),
+        # 003: a new measure word after 1名、3名 starts a new statement
+        ("核定全额事业编制17人，其中主任1名、副主任3名，实际在岗人员18人。", []),
+        # a bracketed 其中 ends at its bracket
+        ("我县现有农村移民60607人（其中三峡移民329人），2023年直补发放移民人数为40848人。", []),
+        ("我县现有农村移民300人（其中三峡移民329人），2023年直补发放移民人数为40848人。", ["error"]),
+        # “X。其中：” takes the one amount of the sentence before
+        ("2020年项目支出预算为5143.78万元。其中：本级财政预算1188.3万元，上级补助预算3955.48万元。", []),
+        ("2020年项目支出预算为5143.78万元。其中：本级财政预算2188.3万元，上级补助预算3955.48万元。", ["error"]),
+        ("截止2024年3月31日，执行资金9276.25万元，结余资金638.17万元。其中：发放资金9414.7万元。", []),
+        # changes are not parts (001)
+        (("2023年基本支出决算数153.21万元，其中人员经费137.79万元，较年初减少3.14万元，原因是人员工资变动；"
+         "公用经费15.42万元，较年初减少2.58万元。"), []),
+        # money in 元 under a total in 万元
+        ("培训经费1.5万元，其中：培训费8000元，差旅费7000元。", []),
+        ("培训经费1.5万元，其中：培训费8000元，差旅费8000元。", ["error"]),
+        # a nested 其中 whose parts add up does not leak into the outer list
+        ("全年支出合计500万元，其中基本支出300万元，其中人员经费200万元，公用经费100万元；项目支出200万元。", []),
+        # numbers after the list that are not parts: another year, the same thing restated,
+        # the other budget side, an approximate part
+        ("2022年预算收入500万元，其中上年结转50万元，2023年预算收入600万元。", []),
+        ("预算收入500万元，其中财政拨款400万元，决算收入520万元。", []),
+        ("预算数100万元，执行数95万元，其中基本支出预算60万元，项目支出预算40万元。", []),
+        ("安排资金200万元，其中省级资金100万元，市级资金约50万元，县级配套资金80万元。", []),
+        ("投入资金600万元，项目资金约600万元，其中省级资金500万元，县级资金300万元。", []),  # approximate total
+        ("安排资金200万元，其中省级资金100万元，市级资金50万元，县级配套资金80万元。", ["error"]),
+        # a list of changes is not checked against a level; a change between total and 其中 is passed over
+        ("比上年增加50万元，其中人员经费增加30万元，公用经费增加20万元。", []),
+        ("“三公”经费支出5.6万元，较上年减少1.2万元，下降17.6%，其中：公务接待费2.1万元，公务用车运行维护费3.5万元。", []),
+        ("“三公”经费支出5.6万元，较上年减少1.2万元，下降17.6%，其中：公务接待费2.1万元，公务用车运行维护费4.5万元。",
+         ["warning"]),
+        # the total is not right before 其中: only a warning
+        ("总投资50万元，共实施项目10个，其中中央资金30万元，省级资金30万元。", ["warning"]),
+    ],
+)
+def test_part_sum(tmp_path: Path, text: str, expected: list[str]) -> None:
+    assert severities(flags_of(tmp_path, text, "JX101")) == expected
+
+
+def test_part_sum_message_and_evidence(tmp_path: Path) -> None:
+    text = "2020年预算总收入3183.29万元，其中：财政拨款3183.29万元，上年结转927.54万元。"
+    [flag] = flags_of(tmp_path, text, "JX101")
+    assert "3183.29+927.54=4110.83万元" in flag.message and "多927.54万元" in flag.message
+    assert "。" not in flag.message  # one sentence
+    assert flag.evidence == ("2020年预算总收入3183.29万元，其中：财政拨款3183.29万元，上年结转927.54万元",)
+    assert flag.values["parts_sum"] == "4110.83"
+    assert [loc.quote[loc.char_start : loc.char_end] for loc in flag.locations] == [
+        "3183.29万元", "3183.29万元", "927.54万元"]
+
+
+# --- JX102: catalogue totals and parts ---------------------------------------------------------
+
+EXPENSE_HEADER = ("机构名称", "支出合计（万元）", "基本支出（万元）", "人员支出（万元）", "公用支出（万元）", "项目支出（万元）")
+SANGONG_HEADER = ("机构名称", "三公经费合计（万元）", "公务接待费（万元）", "公务用车运维费（万元）", "因公出国费（万元）")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # seed 002's form: 1184.24 = 220.58 + 963.66 and 220.58 = 185.63 + 34.95
+        (table(EXPENSE_HEADER, ("局机关及二级机构汇总", "1184.24", "220.58", "185.63", "34.95", "963.66")), []),
+        (table(EXPENSE_HEADER, ("局机关及二级机构汇总", "1184.24", "220.58", "185.63", "44.95", "963.66")), ["error"]),
+        # 支出合计 may hold more than 基本 + 项目 (政府性基金): only an excess is flagged
+        (table(EXPENSE_HEADER, ("局机关及二级机构汇总", "2026.86", "153.21", "137.79", "15.42", "716.41")), []),
+        (table(EXPENSE_HEADER, ("局机关及二级机构汇总", "800", "153.21", "137.79", "15.42", "716.41")), ["error"]),
+        # 三公 = 接待 + 用车 + 出国: 2.5 + 1 + 0 is 2.50 + 1.00 + 0 in a table of hundredths
+        (table(SANGONG_HEADER, ("局机关及二级机构汇总", "3.12", "3.12", "0", "0")), []),
+        (table(SANGONG_HEADER, ("局机关及二级机构汇总", "3.12", "2.5", "1", "0")), ["error"]),
+        (table(SANGONG_HEADER, ("局机关及二级机构汇总", "3.12", "2.5", "0.5", "0")), ["error"]),  # all three stated, less
+        (table(SANGONG_HEADER[:3], ("局机关及二级机构汇总", "3.12", "2.5")), []),  # one part stated, less
+        # seed 002's form states 公务用车购置费 apart; it has no key, so 三公 may exceed the three keys
+        (table(SANGONG_HEADER[:4] + ("公务用车购置费（万元）",) + SANGONG_HEADER[4:],
+               ("局机关及二级机构汇总", "3.12", "2.5", "0.5", "0.12", "0")), []),
+        (table(SANGONG_HEADER[:4] + ("公务用车购置费（万元）",) + SANGONG_HEADER[4:],
+               ("局机关及二级机构汇总", "3.12", "2.5", "0.5", "0", "0")), ["error"]),
+        # 收入 − 支出 = 结余 in one table
+        (table(("机构名称", "收入合计（万元）", "支出合计（万元）", "结余（万元）"),
+               ("局机关及二级机构汇总", "1371.04", "1184.24", "186.8")), []),
+        (table(("机构名称", "收入合计（万元）", "支出合计（万元）", "结余（万元）"),
+               ("局机关及二级机构汇总", "1371.04", "1184.24", "180")), ["error"]),
+        # seed 001's narrative: year-start budget and actual parts, each side adding up
+        (("我中心2023年初基本支出预算158.93万元，其中：人员经费140.93万元；公用经费18万元。2023年基本支出决算数"
+         "153.21万元，其中人员经费137.79万元，较年初减少3.14万元；公用经费15.42万元，较年初减少2.58万元。\n"
+         "我中心2023年初项目支出预算48万元。2023年项目支出决算数716.41万元。\n"), []),
+    ],
+)
+def test_catalogue_sums(tmp_path: Path, text: str, expected: list[str]) -> None:
+    assert severities(flags_of(tmp_path, "单位收支情况如下表。\n" + text + "以上为决算数。\n", "JX102")) == expected
+
+
+def test_catalogue_sum_message(tmp_path: Path) -> None:
+    text = "单位收支情况如下表。\n" + table(SANGONG_HEADER, ("局机关及二级机构汇总", "3.12", "2.5", "1", "0")) + "完。\n"
+    [flag] = flags_of(tmp_path, text, "JX102")
+    assert "3.12万元" in flag.message and "2.5+1+0=3.5万元" in flag.message and "多0.38万元" in flag.message
+
+
+# --- JX103: table 合计 rows ----------------------------------------------------------------------
+
+FUNDS_HEADER = ("资金文号", "下文日期", "到位资金（万元）")
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        # seed 003: 1475 + 2649 + 5790.42 = 9914.42, with the 合计 row last or first
+        ([FUNDS_HEADER, ("湘财预〔2022〕292号", "2022-12-2", "1475"), ("湘财农指〔2023〕25号", "2023-7-14", "2649"),
+          ("湘财农指〔2022〕87号", "2022-12-2", "5790.42"), ("合计", "", "9914.42")], []),
+        ([FUNDS_HEADER, ("湘财预〔2022〕292号", "2022-12-2", "1475"), ("湘财农指〔2023〕25号", "2023-7-14", "2649"),
+          ("湘财农指〔2022〕87号", "2022-12-2", "5790.42"), ("合计", "", "9814.42")], ["error"]),
+        ([("序号", "文号", "金额（万元）"), ("合计", "", "9914.42"), ("1", "湘财预〔2022〕292号", "1475"),
+          ("2", "湘财农指〔2023〕25号", "2649"), ("3", "湘财农指〔2022〕87号", "5790.42")], []),
+        # a total larger than its rows: a row may not have been read, so a warning
+        ([FUNDS_HEADER, ("湘财预〔2022〕292号", "2022-12-2", "1475"), ("湘财农指〔2023〕25号", "2023-7-14", "2649"),
+          ("合计", "", "9914.42")], ["warning"]),
+        # seed 002: “1、局机关” under “…汇总”, empty rows for the other units
+        ([("机构名称", "收入合计（万元）"), ("局机关及二级机构汇总", "1371.04"), ("1、局机关", "1371.04"),
+          ("2、二级机构1", ""), ("3、二级机构2", "")], []),
+        ([("机构名称", "收入合计（万元）"), ("局机关及二级机构汇总", "1371.04"), ("1、局机关", "1271.04"),
+          ("2、二级机构1", "100"), ("3、二级机构2", "50")], ["error"]),
+        # rows nested under a row that is their sum, and 其中 rows, are not added twice
+        ([("项目", "金额（万元）"), ("合计", "100.00"), ("基本支出", "60.00"), ("人员经费", "40.00"), ("公用经费", "20.00"),
+          ("项目支出", "40.00")], []),
+        ([("项目", "金额（万元）"), ("合计", "100.00"), ("财政拨款", "60.00"), ("其中：中央", "40.00"), ("其他", "40.00")], []),
+        # a rate column's total row is not a sum; a column with only its total says nothing
+        ([("项目", "预算数（万元）", "执行率（%）"), ("A", "100.00", "95.5"), ("B", "50.00", "90"), ("合计", "150.00", "93.67")], []),
+        ([("项目", "金额（万元）"), ("合计", "100.00")], []),
+    ],
+)
+def test_table_totals(tmp_path: Path, rows: list[tuple[str, ...]], expected: list[str]) -> None:
+    text = "资金情况如下表。\n" + table(*rows) + "以上资金全部到位。\n"
+    assert severities(flags_of(tmp_path, text, "JX103")) == expected
+
+
+def test_table_total_message(tmp_path: Path) -> None:
+    rows = [FUNDS_HEADER, ("湘财预〔2022〕292号", "2022-12-2", "1475"), ("湘财农指〔2023〕25号", "2023-7-14", "2649"),
+            ("湘财农指〔2022〕87号", "2022-12-2", "5790.42"), ("合计", "", "9814.42")]
+    [flag] = flags_of(tmp_path, "资金情况如下表。\n" + table(*rows) + "完。\n", "JX103")
+    assert "9814.42万元" in flag.message and "1475+2649+5790.42=9914.42万元" in flag.message
+    assert flag.evidence[0] == "9814.42" and {loc.row for loc in flag.locations} == {2, 3, 4, 5}
+
+
+# --- the seeds ---------------------------------------------------------------------------------
+
+GOLDEN = ROOT / "tests" / "golden"
+SEEDS = sorted(p.stem for p in GOLDEN.glob("*.yaml"))
+
+
+@cache
+def seed_flags(seed: str, fmt: str):
+    check_input = pipeline.analyse(read_document(CORPUS / fmt / f"{seed}.{fmt}")).check_input
+    return tuple(run_rules(RULES, check_input, {}))
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx", "pdf"])
+@pytest.mark.parametrize("seed", SEEDS)
+def test_seeds_give_exactly_the_golden_findings(seed: str, fmt: str) -> None:
+    golden = yaml.safe_load((GOLDEN / f"{seed}.yaml").read_text(encoding="utf-8"))
+    expected = [ExpectedFinding(f["kind"], f["quote"], f["severity"]) for f in golden["findings"] if f["kind"] in KINDS]
+    match = match_findings(expected, seed_flags(seed, fmt))
+    assert not match.missed, [f"{m.kind}: {m.quote}" for m in match.missed]
+    assert not match.unexpected, [f"{f.rule_id} {f.severity} {f.message}" for f in match.unexpected]
+    for item, flag in match.matched:
+        assert flag.severity == item.severity, (item, flag.message)
