@@ -94,8 +94,10 @@ def document_to_raw_figures(document: Document) -> list[RawFigure]:
     """Every labelled number of the body, in reading order, with the headings it sits under."""
     figures: list[RawFigure] = []
     headings: dict[int, str] = {}
+    previous_text = ""
     for index, block in enumerate(document.blocks):
         if isinstance(block, Paragraph):
+            previous_text = block.text
             level = heading_level(block.text)
             if level is not None:
                 headings = {k: v for k, v in headings.items() if k < level}
@@ -107,7 +109,11 @@ def document_to_raw_figures(document: Document) -> list[RawFigure]:
             )
         else:
             for table in block.iter_tables():
-                figures.extend(dataclasses.replace(figure, block=index) for figure in table_to_raw_figures(table))
+                above = _declared_unit_in(previous_text)
+                figures.extend(
+                    dataclasses.replace(figure, block=index) for figure in table_to_raw_figures(table, above)
+                )
+            previous_text = ""  # a unit line applies to the one table right below it
     return figures
 
 
@@ -209,7 +215,7 @@ def _with_span(location: Location, quote: str, start: int, end: int) -> Location
 # --- tables ------------------------------------------------------------------------------------
 
 
-def table_to_raw_figures(table: Table) -> Iterator[RawFigure]:
+def table_to_raw_figures(table: Table, unit_above: str = "") -> Iterator[RawFigure]:
     """Values of a table with their row label, column header and section title.
 
     Rows of 绩效指标 blocks are left out: their numbers are targets and results of indicators
@@ -217,7 +223,7 @@ def table_to_raw_figures(table: Table) -> Iterator[RawFigure]:
     target table is a plan, not the number of people paid.
     """
     grid = table.grid()
-    table_unit = _declared_unit(table)
+    table_unit = _declared_unit(table) or unit_above
     indicator_rows = {row.row for row in table_to_indicator_rows(table)}
     for cell in sorted(table.cells, key=lambda c: (c.row, c.col)):
         if cell.row in indicator_rows:
@@ -324,6 +330,19 @@ def _declared_unit(table: Table) -> str:
     }
     money_units = {unit for unit in title_units if unit.endswith("元")}
     return money_units.pop() if len(money_units) == 1 else ""
+
+
+def _declared_unit_in(text: str) -> str:
+    """A unit declared by the line just above a table (“单位：万元”, “（单位：元）”, a caption
+    ending “（万元）”), which applies to the table's bare numbers."""
+    if not text or len(text) > 80:
+        return ""
+    match = UNIT_DECLARED.search(text)
+    if match:
+        return match.group(1)
+    stripped = text.strip()
+    match = UNIT_IN_BRACKETS.search(stripped)
+    return match.group(1) if match and stripped.endswith(match.group(0)) else ""
 
 
 def _unit_in(text: str) -> str:

@@ -238,13 +238,28 @@ def _role_of(raw: RawFigure, concept: Concept) -> str | None:
         return "rate"
     if concept.kind in ("count", "score", "text", "yuan"):
         return concept.default_role  # 编制 and 得分 have no budget side
-    texts = [raw.label, raw.header] if raw.extractor == "table" else [raw.label, raw.context, raw.trailing]
-    for weak in (False, True):
-        for text in texts:
-            role = role_of(text, weak=weak) if text else None
-            if role is not None:
-                return role
+    for text, weak in _role_sources(raw):
+        role = role_of(text, weak=weak) if text else None
+        if role is not None:
+            return role
     return concept.default_role
+
+
+def _role_sources(raw: RawFigure) -> list[tuple[str, bool]]:
+    """Where a figure's budget side is read, surest first, as (text, weak words only).
+
+    A part listed after 其中 takes its side from the sentence's total (“预算经费209.76万元，其中
+    基本支出177.76万元，项目支出32万元” are budgets) before the 支出 in its own name; a figure that
+    is not such a part reads its own 支出 first (“支出预算640万元，支出合计512.30万元”: spent).
+    """
+    if raw.extractor == "table":
+        return [(raw.label, False), (raw.header, False), (raw.label, True), (raw.header, True)]
+    sources = [(raw.label, False)]
+    if "其中" in raw.context:
+        sources.append((raw.context, False))
+    sources += [(raw.label, True), (raw.context, False), (raw.trailing, False), (raw.context, True),
+                (raw.trailing, True)]
+    return sources
 
 
 def _key_for(concept: Concept, role: str | None) -> str | None:

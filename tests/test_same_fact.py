@@ -1,0 +1,38 @@
+"""The same fact written ten different ways gives the same value in reports.csv.
+
+The fact: the year's executed spending is 512.30万元. It is written in running text and in
+tables of several shapes, with different synonyms, in 元 / 万元 / 亿元 and with full-width digits.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+import pipeline
+
+TITLE = "某县水利局2023年度部门整体支出绩效自评报告\n"
+
+WAYS = [
+    ("text, 执行数", "2023年全年预算数640.00万元，执行数512.30万元。\n"),
+    ("text, 实际支出 in 元", "2023年全年预算数6400000元，实际支出5123000元。\n"),
+    ("text, 决算数 in 亿元", "2023年全年预算数0.064亿元，决算数0.05123亿元。\n"),
+    ("text, full-width digits", "2023年全年预算数６４０．００万元，全年执行数５１２．３０万元。\n"),
+    ("text, thousands separators", "2023年全年预算数6,400,000.00元，实际支出5,123,000.00元。\n"),
+    ("key-value table", "\t全年预算数（万元）\n\t640.00\n\t全年执行数（万元）\n\t512.30\n\n\n正文结束。\n"),
+    ("matrix table, unit above it", "单位：万元\n\t项目\n\t全年预算数\n\t全年执行数\n\n\t合计\n\t640.00\n\t512.30\n\n\n完。\n"),
+    ("matrix table, 单位：元 header", "\t单位：元\n\n\t项目\n\t预算数\n\t执行数\n\n\t合计\n\t6400000\n\t5123000\n\n\n完。\n"),
+    ("text, 支出合计", "2023年部门支出预算640.00万元，支出合计512.30万元。\n"),
+    ("text, 预算执行数 and rate", "2023年全年预算数640万元，预算执行数512.3万元，预算执行率80.05%。\n"),
+]
+
+
+@pytest.mark.parametrize("text", [pytest.param(text, id=name) for name, text in WAYS])
+def test_same_value_whatever_the_wording(tmp_path: Path, text: str) -> None:
+    report = tmp_path / "report.txt"
+    report.write_text(TITLE + text, encoding="utf-8")
+    row = pipeline.process_file(report).report
+    assert Decimal(row["spent_total_wan"]) == Decimal("512.3")
+    assert Decimal(row["budget_total_wan"]) == Decimal("640")
