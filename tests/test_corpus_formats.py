@@ -142,7 +142,7 @@ def grid_cases():
             yield pytest.param(seed, fmt, marks=marks, id=f"{seed}-{fmt}")
 
 
-@pytest.mark.parametrize(("seed", "fmt"), grid_cases())
+@pytest.mark.parametrize(("seed", "fmt"), list(grid_cases()))
 def test_same_grid_in_every_format(seed: str, fmt: str) -> None:
     """Table by table, the rows read from .txt and .pdf equal those read from .docx."""
     expected = [row_texts(t) for t in load(seed, "docx").tables]

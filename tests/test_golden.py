@@ -71,7 +71,7 @@ def test_metadata(seed: str, fmt: str) -> None:
             assert row.get(key) in (None, ""), key
 
 
-@pytest.mark.parametrize(("seed", "fmt", "key", "expected"), value_cases())
+@pytest.mark.parametrize(("seed", "fmt", "key", "expected"), list(value_cases()))
 def test_value_and_its_quote(seed: str, fmt: str, key: str, expected: dict) -> None:
     row = report_row(seed, fmt)
     assert row.get(key) not in (None, ""), f"{key} not found"
@@ -88,7 +88,7 @@ def test_value_and_its_quote(seed: str, fmt: str, key: str, expected: dict) -> N
     assert any(norm(quote) in where for quote in quotes), figure
 
 
-@pytest.mark.parametrize(("seed", "fmt", "key"), blank_cases())
+@pytest.mark.parametrize(("seed", "fmt", "key"), list(blank_cases()))
 def test_unstated_values_stay_blank(seed: str, fmt: str, key: str) -> None:
     assert report_row(seed, fmt).get(key) in (None, "")
 
@@ -107,7 +107,7 @@ def indicator_cases():
             yield pytest.param(seed, fmt, marks=marks, id=f"{seed[:3]}-{fmt}")
 
 
-@pytest.mark.parametrize(("seed", "fmt"), indicator_cases())
+@pytest.mark.parametrize(("seed", "fmt"), list(indicator_cases()))
 def test_indicator_rows(seed: str, fmt: str) -> None:
     _, analysis = analysed(seed, fmt)
     found = [

@@ -69,7 +69,7 @@ def golden_cases() -> list[pytest.ParameterSet]:
     return cases
 
 
-@pytest.mark.parametrize(("seed", "fmt"), golden_cases())
+@pytest.mark.parametrize(("seed", "fmt"), list(golden_cases()))
 def test_golden_indicator_rows(seed: str, fmt: str) -> None:
     golden = yaml.safe_load((GOLDEN / f"{seed}.yaml").read_text(encoding="utf-8"))["indicators"]
     expected = [
