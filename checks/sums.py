@@ -12,101 +12,37 @@ coarser than its total (a total to 0.01 was added from parts to 0.01), while a w
 whole head count (25人) are exact. Nothing else is allowed for, so a flag means the written
 numbers cannot all be right.
 
-The small helpers at the top (amounts with their rounding, quotes cut from a paragraph) are used
-by ``checks.rates`` as well.
+Amounts with their rounding and the quotes cut from a paragraph come from ``checks.amounts``.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from itertools import product
 
+from checks.amounts import (
+    Amount,
+    amount_of,
+    figure_rounding,
+    money_units_by_sentence,
+    sentence_bounds,
+    sentence_key,
+    short_label,
+    slip_hint,
+    span_quote,
+    text_groups,
+)
 from checks.model import CheckInput, number_text
 from checks.registry import Flag, Rule, RuleSettings
-from checks.tolerance import explain_slip, rounding_of
-from extract.figures import SENTENCE_BREAKS, RawFigure, heading_level
-from extract.model import Location
-from extract.numbers import Quantity, normalise_chars, parse_quantity
-from normalize.catalogue import METRIC_NAMES, key_kind
+from extract.figures import RawFigure, heading_level
+from normalize.catalogue import METRIC_NAMES
 from normalize.figures import Figure
 from normalize.match import is_delta, match_label, role_of
-from normalize.units import UNIT_FACTORS, to_canonical
 
-# ─── amounts with the rounding they were written to ──────────────────────────────────────────
-
-MONEY_UNITS = frozenset(u for u, f in UNIT_FACTORS.items() if f.kind == "money")
-# Measure words that count the same things: “核定编制17人，其中主任1名”. Every other count is only
-# compared with the same measure word (人 and 人次 are not the same count).
-COUNT_FAMILIES: dict[str, str] = {"人": "人", "名": "人", "位": "人"}
-# The digits a number is written with, to scale its rounding (“6千元” is rounded to 500元).
-WRITTEN_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
-
-
-@dataclass(frozen=True, slots=True)
-class Amount:
-    """A stated number in its canonical unit, with the ± its writing allows, and where it is."""
-
-    value: Decimal
-    rounding: Decimal
-    unit: str  # canonical unit: 万元, %, 人, 个 …
-    kind: str  # "money" | "rate" | "count:<family>" | "bare"
-    raw: RawFigure
-
-    @property
-    def label(self) -> str:
-        return self.raw.label
-
-
-def written_rounding(quantity: Quantity, is_count: bool = False) -> Decimal:
-    """Half a unit of the last written digit, in the quantity's own unit (“6千元” → 500, “1.07万人次”
-    → 50, “387.27万元” → 0.005); 0 for Chinese numerals, which are exact words, and for whole
-    counts written digit by digit (“25人” is 25 people, not 24.5 to 25.5)."""
-    match = WRITTEN_DIGITS.search(normalise_chars(quantity.raw))
-    if match is None or quantity.value == 0:
-        return Decimal(0)  # a written 0 is nothing at all, not something under 0.5
-    written = Decimal(match.group().replace(",", ""))
-    scale = quantity.value / written if written else Decimal(1)
-    if is_count and scale == 1 and "." not in match.group():
-        return Decimal(0)
-    return rounding_of(match.group()) * scale
-
-
-def amount_of(raw: RawFigure, sentence_unit: str = "") -> Amount | None:
-    """The raw figure as an Amount, or None for approximate values (约, 余, 以上, ranges) and units
-    no check can compare. A bare number takes the unit declared for it, else ``sentence_unit``
-    (the one money unit of its sentence: “全年预算数2026.86，预算执行数2026.86万元”)."""
-    quantity = raw.quantity
-    if quantity.op not in (None, "="):
-        return None
-    unit = quantity.unit or raw.unit_hint or sentence_unit
-    if not unit:
-        return Amount(quantity.value, written_rounding(quantity), "", "bare", raw)
-    canonical = to_canonical(Quantity(quantity.value, unit, quantity.raw))
-    if canonical is None or canonical.kind not in ("money", "rate", "count"):
-        return None
-    kind = canonical.kind
-    if kind == "count":
-        kind = f"count:{COUNT_FAMILIES.get(canonical.unit, canonical.unit)}"
-    rounding = written_rounding(quantity, is_count=canonical.kind == "count") * canonical.factor
-    return Amount(canonical.value, rounding, canonical.unit, kind, raw)
-
-
-def figure_rounding(figure: Figure) -> Decimal:
-    """The rounding of a catalogue figure, in its canonical unit."""
-    quantity = parse_quantity(figure.raw)
-    if quantity is None:
-        return rounding_of(figure.raw)
-    if quantity.value:
-        factor = figure.value / quantity.value
-    else:
-        entry = UNIT_FACTORS.get(quantity.unit)
-        factor = entry.factor if entry is not None else Decimal(1)
-    is_count = key_kind(figure.metric) == "count"
-    return written_rounding(quantity, is_count=is_count) * factor
+# ─── sums and their wording ────────────────────────────────────────────────────────────────────
 
 
 def sum_tolerance(total_rounding: Decimal, part_roundings: Iterable[Decimal]) -> Decimal:
@@ -116,103 +52,6 @@ def sum_tolerance(total_rounding: Decimal, part_roundings: Iterable[Decimal]) ->
     return total_rounding + sum((min(r, total_rounding) for r in part_roundings), Decimal(0))
 
 
-def value_range(
-    function: Callable[..., Decimal], *intervals: tuple[Decimal, Decimal]
-) -> tuple[Decimal, Decimal]:
-    """Lowest and highest value of ``function`` over the corners of the intervals (value ± rounding).
-
-    Every function the rules use (a ÷ b, (a − b) ÷ b, …) is monotonic in each argument, so its
-    extremes over the box are at corners."""
-    corners = []
-    for point in product(*(((v - r), (v + r)) for v, r in intervals)):
-        try:
-            corners.append(function(*point))
-        except (ZeroDivisionError, ArithmeticError):
-            continue
-    if not corners:
-        raise ArithmeticError("no corner can be computed")
-    return min(corners), max(corners)
-
-
-def money_units_by_sentence(raw_figures: Iterable[RawFigure]) -> dict[tuple, str]:
-    """The money unit of each sentence of running text, when it uses exactly one."""
-    units: dict[tuple, set[str]] = {}
-    for raw in raw_figures:
-        if raw.extractor == "text" and raw.quantity.unit in MONEY_UNITS:
-            units.setdefault(sentence_key(raw), set()).add(raw.quantity.unit)
-    return {key: next(iter(found)) for key, found in units.items() if len(found) == 1}
-
-
-def sentence_key(raw: RawFigure) -> tuple:
-    loc = raw.location
-    return (raw.block, loc.table, loc.row, loc.col, raw.sentence)
-
-
-# ─── quotes ──────────────────────────────────────────────────────────────────────────────────
-
-# A quote runs from the start of the clause of its first number to the end of the clause of its
-# last: the words a person searches for. “：” and “、” do not cut it (“其中：财政拨款3183.29万元”).
-QUOTE_BREAKS = "，,。；;！!？?\n"
-
-
-def clause_start(text: str, position: int) -> int:
-    for index in range(position - 1, -1, -1):
-        if text[index] in QUOTE_BREAKS:
-            return index + 1
-    return 0
-
-
-def clause_end(text: str, position: int) -> int:
-    for index in range(position, len(text)):
-        if text[index] in QUOTE_BREAKS:
-            return index
-    return len(text)
-
-
-def span_quote(first: Location, last: Location | None = None) -> str:
-    """The exact text from the clause of ``first`` to the clause of ``last`` (same paragraph), or
-    the cell text for table values."""
-    last = last or first
-    text = first.quote
-    if first.char_start is None or last.char_end is None or last.quote != text:
-        return text.strip()
-    start = clause_start(text, first.char_start)
-    end = clause_end(text, max(last.char_end, first.char_end or 0))
-    return text[start:end].strip()
-
-
-def text_groups(raw_figures: Iterable[RawFigure]) -> list[list[RawFigure]]:
-    """Running-text figures grouped by the paragraph (or prose cell) they sit in, in text order."""
-    groups: dict[tuple, list[RawFigure]] = {}
-    for raw in raw_figures:
-        if raw.extractor != "text" or raw.location.char_start is None:
-            continue
-        loc = raw.location
-        groups.setdefault((raw.block, loc.table, loc.row, loc.col, loc.quote), []).append(raw)
-    return [sorted(group, key=lambda r: r.location.char_start or 0) for group in groups.values()]
-
-
-def sentence_bounds(text: str, position: int) -> tuple[int, int]:
-    """(start, end) of the sentence of running text holding ``position``."""
-    start = 0
-    for index in range(position - 1, -1, -1):
-        if text[index] in SENTENCE_BREAKS:
-            start = index + 1
-            break
-    end = len(text)
-    for index in range(position, len(text)):
-        if text[index] in SENTENCE_BREAKS:
-            end = index
-            break
-    return start, end
-
-
-def short_label(raw: RawFigure, limit: int = 16) -> str:
-    """The naming words of a label for a message: no leading 其中, at most ``limit`` characters."""
-    label = re.sub(r"^[\s，,：:]*其中[：:，,\s]*", "", raw.label or raw.trailing).strip(" ：:（(")
-    return label[-limit:] if len(label) > limit else label
-
-
 def quoted(label: str) -> str:
     """A label in “”, unless it already holds quotes (““三公”经费” reads badly)."""
     return label if "“" in label else f"“{label}”"
@@ -220,11 +59,6 @@ def quoted(label: str) -> str:
 
 def plus_text(values: Sequence[Decimal]) -> str:
     return "+".join(number_text(v) for v in values)
-
-
-def slip_hint(stated: Decimal, computed: Decimal) -> str:
-    hint = explain_slip(stated, computed)
-    return f"（{hint}）" if hint else ""
 
 
 # ─── JX101 ─────────────────────────────────────────────────────────────────────────────────────

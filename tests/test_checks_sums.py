@@ -16,9 +16,10 @@ import pytest
 import yaml
 
 import pipeline
+from checks.amounts import written_rounding
 from checks.evaluate import ExpectedFinding, match_findings
 from checks.registry import RuleSettings, run_rules
-from checks.sums import RULES, written_rounding
+from checks.sums import RULES
 from extract.numbers import parse_quantity
 from extract.readers import read_document
 

@@ -1,0 +1,228 @@
+"""Per-head standards (JX250–JX251): people × the standard paid per head against the amount paid.
+
+Subsidies are paid at a standard: the national direct subsidy at 600元/人/年 (国发〔2006〕17号,
+setting ``direct_subsidy_yuan_per_person_year``), other payments at a standard the report states
+itself (“每人600元”, “一人次2000元”). These rules recompute people × standard from the report's
+own numbers and flag an amount paid that is not it. They keep their 2xx ids from when they sat
+with the rates: ids are never reused or renumbered.
+
+Tolerance is the rounding of the written amount paid (``checks.amounts``); head counts are exact.
+Both rules are warnings: people may be counted at another date than the payment.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+from itertools import pairwise
+
+from checks.amounts import (
+    Amount,
+    amount_of,
+    clause_end,
+    clause_start,
+    figure_rounding,
+    sentence_key,
+    slip_hint,
+    span_quote,
+    text_groups,
+)
+from checks.model import CheckInput, number_text
+from checks.registry import Flag, Rule, RuleSettings
+from extract.figures import RawFigure
+from normalize.match import is_delta
+
+YUAN_PER_WAN = Decimal(10000)
+
+
+# ─── JX250 ─────────────────────────────────────────────────────────────────────────────────────
+
+
+def check_direct_subsidy_standard(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
+    """直补人数 × the direct-subsidy standard (600元/人/年) is not the 直补资金 stated.
+
+    What it checks: the report's 直补（直扶）人数 times the direct-subsidy standard (setting
+    ``direct_subsidy_yuan_per_person_year``, 600元/人/年 by 国发〔2006〕17号) against its 直补资金,
+    allowing the rounding of the written amount.
+
+    Why: direct subsidies are paid per head at a fixed rate; an amount that is not
+    people × 600 means people were paid for part of the year, not paid (the difference in people
+    is shown when it is a whole number), or one of the two figures is wrong.
+
+    Fails: “完成了36277人计2161.83万元的移民直补资金” (36277 × 600元 = 2176.62万元).
+
+    Passes: “直补移民人数为6514人，计划发放直补资金390.84万元” when 390.84万元 is the
+    amount paid (6514 × 600元 = 390.84万元).
+
+    Limits: a warning, never an error: the people may be counted at another date than the payment,
+    and a province may pay another standard (set it in the rules file). Only the one value per key
+    the report states for its fiscal year is compared.
+    """
+    chosen = inp.values.chosen
+    people, paid = chosen.get("direct_subsidy_people"), chosen.get("direct_subsidy_wan")
+    if people is None or paid is None:
+        return
+    standard = settings.standard("direct_subsidy_yuan_per_person_year", Decimal(600))
+    expected = people.value * standard / YUAN_PER_WAN
+    allowed = figure_rounding(paid)
+    difference = expected - paid.value
+    if abs(difference) <= allowed:
+        return
+    yield Flag(
+        f"直补资金写为{number_text(paid.value)}万元，但直补人数×标准=应发金额："
+        f"{number_text(people.value)}人×{number_text(standard)}元={number_text(expected)}万元，"
+        f"相差{number_text(abs(difference))}万元{_people_hint(difference, standard)}"
+        f"{slip_hint(paid.value, expected)}",
+        evidence=tuple(dict.fromkeys((span_quote(people.location), span_quote(paid.location)))),
+        locations=(people.location, paid.location),
+        values={"people": number_text(people.value), "standard_yuan": number_text(standard),
+                "expected_wan": number_text(expected), "stated_wan": number_text(paid.value),
+                "difference_wan": number_text(difference)},
+        severity="warning",
+    )
+
+
+def _people_hint(difference_wan: Decimal, standard_yuan: Decimal) -> str:
+    people = abs(difference_wan) * YUAN_PER_WAN / standard_yuan
+    if people != people.to_integral_value() or people == 0:
+        return ""
+    return f"（正好{number_text(people)}人的标准金额）"
+
+
+# ─── JX251 ─────────────────────────────────────────────────────────────────────────────────────
+
+# A per-head standard written before its amount: 每人600元, 每人每年600元, 每户3000元, 按每人次…
+PER_HEAD_BEFORE = re.compile(
+    r"(?:每|(?<![\d零一二三四五六七八九十百千万两])[一1])\s*(人次|人|户|名)(?:每年|/年)?\s*(?:补助|补贴|奖励|发放)?\s*$"
+)
+# Per-head units written after the amount: 600元/人, 2000元/人次 (a per-month standard is not used).
+PER_HEAD_UNIT = re.compile(r"^(元|万元)/(人次|人|户|名)$")
+HEAD_FAMILIES = {"人": "人", "名": "人", "人次": "人", "户": "户"}
+# A period shorter than the year right after a per-head amount.
+SHORTER_PERIOD = re.compile(r"^\s*[/·.每]?\s*[月日天季周]")
+# Words too common in these reports to show that two phrases are about the same thing.
+GENERIC_TOKENS = frozenset((
+    "资金", "金额", "发放", "移民", "人员", "人数", "共", "共计", "计", "其中", "标准", "每人",
+    "元", "万元", "年", "补助", "补贴", "奖励", "申报", "合计", "按", "的", "了", "为", "给予",
+    "人", "户", "人次", "名",
+))
+# Tokens with digits or dates (2000, 3月份) name no thing.
+NON_WORD = re.compile(r"[\d０-９]|月份?$|年度?$")
+
+
+def check_stated_standard(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
+    """People × a per-head standard the paragraph states is not the amount paid.
+
+    What it checks: a paragraph that states its own per-head standard (“每人600元”, “600元/人/年”,
+    “一人次2000元自主培训补助”) and later, in one sentence, a number of people (人, 名, 人次; or 户
+    for a per-household standard) followed by a money amount, about the same thing (they share a
+    naming word with the standard's phrase, such as 自主培训): the amount must be people ×
+    standard.
+
+    Why: a payment that does not match its stated standard was paid to other people or
+    at another rate than the report says.
+
+    Fails: “3月份申报一人次2000元自主培训补助…。自主培训移民2人，发放补助金额6千元” (2 × 2000元 =
+    4000元).
+
+    Passes: the same with “发放补助金额4千元”; “直补移民人数为6514人，计划发放直补资金390.84
+    万元” (no standard stated in the paragraph: JX250's job).
+
+    Limits: a warning. Standards per month or per day, standards in another paragraph, and amounts
+    written before their people are not read; the pair that JX250 compares is left to JX250.
+    """
+    chosen = inp.values.chosen
+    national = {chosen[k].location for k in ("direct_subsidy_people", "direct_subsidy_wan") if k in chosen}
+    for group in text_groups(inp.raw_figures):
+        for index, raw in enumerate(group):
+            standard = _standard_at(group, index)
+            if standard is None:
+                continue
+            yuan, family, phrase = standard
+            for people, amount in _people_and_amounts(group, index, family):
+                if people.raw.location in national or amount.raw.location in national:
+                    continue
+                if not _shares_words(phrase, people.label + amount.label):
+                    continue
+                flag = _stated_standard_flag(raw, yuan, people, amount)
+                if flag is not None:
+                    yield flag
+
+
+def _standard_at(group: list[RawFigure], index: int) -> tuple[Decimal, str, str] | None:
+    """(standard in 元, the head it is per, the phrase naming it) when the figure is a standard."""
+    raw = group[index]
+    quantity = raw.quantity
+    if quantity.op not in (None, "="):
+        return None
+    text = raw.location.quote
+    start, end = raw.location.char_start or 0, raw.location.char_end or 0
+    phrase = text[clause_start(text, start) : clause_end(text, end)]
+    after = text[end:][:4]
+    if SHORTER_PERIOD.search(after):
+        return None  # 300元/人/月, 50元/人·天: the amount paid depends on how long, which is not stated
+    unit_match = PER_HEAD_UNIT.match(quantity.unit)
+    if unit_match:
+        factor = YUAN_PER_WAN if unit_match.group(1) == "万元" else Decimal(1)
+        return quantity.value * factor, HEAD_FAMILIES[unit_match.group(2)], phrase
+    if quantity.unit not in ("元", "万元"):
+        return None
+    factor = YUAN_PER_WAN if quantity.unit == "万元" else Decimal(1)
+    before = text[: raw.location.char_start or 0]
+    head = PER_HEAD_BEFORE.search(before[-12:])
+    if head is None:
+        return None
+    return quantity.value * factor, HEAD_FAMILIES[head.group(1)], phrase
+
+
+def _people_and_amounts(group: list[RawFigure], index: int, family: str) -> Iterator[tuple[Amount, Amount]]:
+    """Pairs after the standard: a head count directly followed, in its sentence, by a money amount."""
+    later = group[index + 1 :]
+    for first, second in pairwise(later):
+        if sentence_key(first) != sentence_key(second):
+            continue
+        people, amount = amount_of(first), amount_of(second)
+        if people is None or amount is None or amount.kind != "money" or is_delta(second.label):
+            continue
+        if HEAD_FAMILIES.get(first.quantity.unit) != family or first.quantity.value == 1:
+            continue
+        yield people, amount
+
+
+def _shares_words(phrase: str, labels: str) -> bool:
+    import jieba
+
+    jieba.setLogLevel(60)  # jieba prints its dictionary loading to stderr otherwise
+
+    def words(text: str) -> set[str]:
+        tokens = jieba.lcut(text)
+        return {w for w in tokens if len(w) >= 2 and w not in GENERIC_TOKENS and not NON_WORD.search(w)}
+
+    return bool(words(phrase) & words(labels))
+
+
+def _stated_standard_flag(
+    standard_raw: RawFigure, yuan: Decimal, people: Amount, amount: Amount
+) -> Flag | None:
+    expected_yuan = people.value * yuan
+    stated_yuan = amount.value * YUAN_PER_WAN
+    allowed_yuan = amount.rounding * YUAN_PER_WAN
+    if abs(expected_yuan - stated_yuan) <= allowed_yuan:
+        return None
+    return Flag(
+        f"文中标准为每{people.raw.quantity.unit}{number_text(yuan)}元，但人数×标准={number_text(people.value)}×"
+        f"{number_text(yuan)}={number_text(expected_yuan)}元，写明发放{amount.raw.quantity.raw}"
+        f"（{number_text(stated_yuan)}元），相差{number_text(abs(expected_yuan - stated_yuan))}元",
+        evidence=(span_quote(people.raw.location, amount.raw.location), span_quote(standard_raw.location)),
+        locations=(people.raw.location, amount.raw.location, standard_raw.location),
+        values={"people": number_text(people.value), "standard_yuan": number_text(yuan),
+                "expected_yuan": number_text(expected_yuan), "stated_yuan": number_text(stated_yuan)},
+        severity="warning",
+    )
+
+
+RULES = (
+    Rule("JX250", "standard_mismatch", "warning", check_direct_subsidy_standard),
+    Rule("JX251", "standard_mismatch", "warning", check_stated_standard),
+)
