@@ -344,10 +344,14 @@ def run_batch(paths: Sequence[Path], out_dir: Path, options: BatchOptions = Batc
     outputs = open_outputs(out_dir)
     counts: dict[str, int] = {}
     flagged = {"error": 0, "warning": 0}
+    # The pool forks its workers before the parent opens the cache: a forked SQLite connection
+    # must never be shared.
+    pool = ProcessPool(max_workers=max(1, options.workers))
     cache = ResultCache(out_dir / CACHE_NAME, tool_fingerprint()) if options.use_cache else None
     progress = Progress(len(submissions), options.quiet, PROGRESS_LINE_SECONDS)
     try:
-        for submission, outcome in zip(submissions, outcomes_in_order(submissions, options, cache, settings, progress)):
+        outcomes = outcomes_in_order(submissions, options, pool, cache, settings, progress)
+        for submission, outcome in zip(submissions, outcomes):
             write_outcome(outputs, outcome)
             status = str(outcome.report.get("status"))
             counts[status] = counts.get(status, 0) + 1
@@ -365,6 +369,8 @@ def run_batch(paths: Sequence[Path], out_dir: Path, options: BatchOptions = Batc
         outputs.abort()
         raise
     finally:
+        pool.stop()
+        pool.join()
         progress.close()
         shutil.rmtree(work_dir, ignore_errors=True)
         if cache is not None:
@@ -420,75 +426,133 @@ def identify(submissions: Iterable[Submission]) -> Iterator[Submission]:
 def outcomes_in_order(
     submissions: Sequence[Submission],
     options: BatchOptions,
+    pool: ProcessPool,
     cache: ResultCache | None,
     settings: dict[str, RuleSettings],
     progress: "Progress",
 ) -> Iterator[FileOutcome]:
-    """One FileOutcome per submission, in input order, reading files in worker processes."""
+    """One FileOutcome per submission, in input order; files are read and checked in workers."""
     pending: deque[tuple[Submission, object]] = deque()
     window = max(1, options.workers) * IN_FLIGHT_PER_WORKER
     queue = iter(submissions)
-    with ProcessPool(max_workers=max(1, options.workers)) as pool:
-        while True:
-            while len(pending) < window:
-                submission = next(queue, None)
-                if submission is None:
-                    break
-                pending.append((submission, schedule(pool, submission, options, cache)))
-            if not pending:
-                return
-            submission, job = pending.popleft()
-            progress.start(submission.source)
-            result = collect(job, submission, options)
-            if cache is not None and submission.sha256 and not isinstance(job, ReadResult):
-                if not any(e.exception_type in TRANSIENT_ERRORS for e in result.errors):
-                    cache.put(cache_key(submission), result)
-            outcome = outcome_of(result, settings)
-            if submission.duplicate_of:
-                outcome = duplicate_outcome(submission, outcome)
-            progress.done()
-            yield outcome
+    rules_hash = settings_hash(settings)
+    while True:
+        while len(pending) < window:
+            submission = next(queue, None)
+            if submission is None:
+                break
+            pending.append((submission, schedule(pool, submission, options, cache, settings, rules_hash)))
+        if not pending:
+            return
+        submission, job = pending.popleft()
+        progress.start(submission.source)
+        outcome = collect(job, submission, options)
+        if submission.duplicate_of:
+            outcome = duplicate_outcome(submission, outcome)
+        progress.done()
+        yield outcome
 
 
-def cache_key(submission: Submission) -> str:
+def read_key(submission: Submission) -> str:
     # Locations name the file, so the same content under another path is read again.
     return f"{submission.sha256}:{submission.source}"
 
 
-def schedule(pool: ProcessPool, submission: Submission, options: BatchOptions, cache: ResultCache | None):
-    """A finished ReadResult (duplicate, unreadable, cached) or a future from the pool."""
+def outcome_key(submission: Submission, rules_hash: str) -> str:
+    return f"{read_key(submission)}:rules={rules_hash}"
+
+
+def schedule(
+    pool: ProcessPool,
+    submission: Submission,
+    options: BatchOptions,
+    cache: ResultCache | None,
+    settings: dict[str, RuleSettings],
+    rules_hash: str,
+):
+    """A finished FileOutcome (duplicate, unreadable, cached) or a future from the pool.
+
+    The cache holds what reading gave (keyed by content and path) and what the checks gave
+    (keyed also by the rules configuration): an unchanged rerun takes both from the cache; after
+    a rules change only the checks run again, here in the parent.
+    """
     if submission.failure is not None:
-        return submission.failure
+        return outcome_of(submission.failure)
     if submission.duplicate_of:
-        return ReadResult({"source_file": submission.source, "status": "skipped"}, None, ())
+        return outcome_of(ReadResult({"source_file": submission.source, "status": "skipped"}, None, ()))
     if submission.sha256 is None:
-        return failed_result(submission.path, submission.source, "open", "无法打开文件（文件不存在、无读取权限或正被其他程序占用）",
-                             "OSError")
+        reason = "无法打开文件（文件不存在、无读取权限或正被其他程序占用）"
+        return outcome_of(failed_result(submission.path, submission.source, "open", reason, "OSError"))
     size_mb = submission.path.stat().st_size / (1 << 20)
     if size_mb > options.max_file_mb:
         reason = (f"文件过大（{size_mb:.1f} MB，超过上限 {options.max_file_mb:g} MB），未读取；"
                   "如确需处理，请用 --max-file-mb 调大上限")
-        return failed_result(submission.path, submission.source, "open", reason, "FileTooLarge")
+        return outcome_of(failed_result(submission.path, submission.source, "open", reason, "FileTooLarge"))
     if cache is not None:
-        cached = cache.get(cache_key(submission))
-        if isinstance(cached, ReadResult):
+        cached = cache.get(outcome_key(submission, rules_hash))
+        if isinstance(cached, FileOutcome):
+            cache.hits += 1
             return cached
-    return pool.schedule(read_file, args=(submission.path, submission.source, options.debug), timeout=options.timeout)
+    keys = (str(cache.path), cache.tool_version, read_key(submission), outcome_key(submission, rules_hash)) if (
+        cache is not None) else None
+    if cache is not None and cache.has(read_key(submission)):
+        cache.hits += 1  # read before: only the checks run again, in a worker
+        return pool.schedule(check_cached, args=(submission.path, submission.source, options.debug, settings, keys),
+                             timeout=options.timeout)
+    if cache is not None:
+        cache.misses += 1
+    return pool.schedule(read_and_check, args=(submission.path, submission.source, options.debug, settings, keys),
+                         timeout=options.timeout)
 
 
-def collect(job, submission: Submission, options: BatchOptions) -> ReadResult:
-    if isinstance(job, ReadResult):
+def read_and_check(path: Path, source: str, debug: bool, settings: dict[str, RuleSettings], cache_keys) -> FileOutcome:
+    """What a worker process does for one file: read, analyse, check, and fill the cache."""
+    result = read_file(path, source, debug)
+    outcome = outcome_of(result, settings)
+    if cache_keys is not None and not any(e.exception_type in TRANSIENT_ERRORS for e in result.errors):
+        cache_path, fingerprint, read_cache_key, outcome_cache_key = cache_keys
+        cache = worker_cache(cache_path, fingerprint)
+        cache.put(read_cache_key, result)
+        cache.put(outcome_cache_key, outcome)
+    return outcome
+
+
+def check_cached(path: Path, source: str, debug: bool, settings: dict[str, RuleSettings], cache_keys) -> FileOutcome:
+    """A worker's job for a file read in an earlier run: load what was read, run the checks."""
+    cache_path, fingerprint, read_cache_key, outcome_cache_key = cache_keys
+    cache = worker_cache(cache_path, fingerprint)
+    result = cache.get(read_cache_key)
+    if not isinstance(result, ReadResult):  # the entry went away: read the file again
+        return read_and_check(path, source, debug, settings, cache_keys)
+    outcome = outcome_of(result, settings)
+    cache.put(outcome_cache_key, outcome)
+    return outcome
+
+
+_WORKER_CACHES: dict[tuple[int, str, str], ResultCache] = {}
+
+
+def worker_cache(cache_path: str, fingerprint: str) -> ResultCache:
+    """This process's own connection to the cache (SQLite WAL lets the workers write side by side)."""
+    key = (os.getpid(), cache_path, fingerprint)
+    if key not in _WORKER_CACHES:
+        _WORKER_CACHES[key] = ResultCache(Path(cache_path), fingerprint)
+    return _WORKER_CACHES[key]
+
+
+def collect(job, submission: Submission, options: BatchOptions) -> FileOutcome:
+    if isinstance(job, FileOutcome):
         return job
     try:
         return job.result()
     except FuturesTimeout:
         reason = f"读取超过{options.timeout:g}秒仍未完成，已停止处理此文件（文件可能过大或结构异常）"
-        return failed_result(submission.path, submission.source, "read", reason, "Timeout")
+        return outcome_of(failed_result(submission.path, submission.source, "read", reason, "Timeout"))
     except ProcessExpired as exc:
         reason = with_detail("读取此文件时处理进程意外退出，已跳过此文件，请将该文件反馈给工具维护人员", f"exit code {exc.exitcode}")
-        return failed_result(submission.path, submission.source, "read", reason, "WorkerCrash")
+        return outcome_of(failed_result(submission.path, submission.source, "read", reason, "WorkerCrash"))
     except Exception as exc:  # e.g. a result that cannot be sent back from the worker
-        return failed_result(submission.path, submission.source, "read", internal_error(exc), type(exc).__name__)
+        return outcome_of(failed_result(submission.path, submission.source, "read", internal_error(exc), type(exc).__name__))
 
 
 # Failures that may not recur (a timeout on a busy machine): not cached, so a rerun tries again.

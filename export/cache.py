@@ -35,6 +35,8 @@ class ResultCache:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute(SCHEMA)
         self._db.commit()
+        # Files of this run whose reading was reused / had to be done (counted by the caller,
+        # which knows what a file needs; a file may take two lookups).
         self.hits = 0
         self.misses = 0
 
@@ -43,15 +45,17 @@ class ResultCache:
             "SELECT payload FROM results WHERE content_sha256 = ? AND tool_version = ?", (sha256, self.tool_version)
         ).fetchone()
         if row is None:
-            self.misses += 1
             return None
         try:
-            value = pickle.loads(row[0])
+            return pickle.loads(row[0])
         except Exception:  # an entry from an incompatible build: read the file again
-            self.misses += 1
             return None
-        self.hits += 1
-        return value
+
+    def has(self, sha256: str) -> bool:
+        row = self._db.execute(
+            "SELECT 1 FROM results WHERE content_sha256 = ? AND tool_version = ?", (sha256, self.tool_version)
+        ).fetchone()
+        return row is not None
 
     def put(self, sha256: str, value: object) -> None:
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)

@@ -43,6 +43,7 @@ takes it over.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from decimal import Context, Decimal, DivisionByZero, Inexact, InvalidOperation, Overflow
 
@@ -515,6 +516,23 @@ def parse_quantity(text: str) -> Quantity | None:
 
 
 def _scan(text: str, whole_cell: bool) -> list[Quantity]:
+    return list(_scan_cached(text, whole_cell))
+
+
+# Anything that could be part of a number: ASCII or full-width digits, Chinese and financial
+# numerals (NUMERAL_CHARS covers 〇一二…十百千万亿 and 壹贰叁… ).
+_MAY_HOLD_NUMBER = re.compile(f"[0-9０-９{NUMERAL_CHARS}两]")
+
+# Reports repeat the same cells and phrases (“0”, “100%”, “合计”) thousands of times in a batch:
+# each distinct text is scanned once per worker. Quantities are frozen, so sharing is safe.
+@lru_cache(maxsize=65536)
+def _scan_cached(text: str, whole_cell: bool) -> tuple[Quantity, ...]:
+    if not _MAY_HOLD_NUMBER.search(text):
+        return ()  # no digit and no numeral character: nothing to find
+    return tuple(_scan_uncached(text, whole_cell))
+
+
+def _scan_uncached(text: str, whole_cell: bool) -> list[Quantity]:
     """Find number cores in the blanked text and turn each into a Quantity, or skip it."""
     s = blank_non_quantities(normalise_chars(text))
     found: list[Quantity] = []

@@ -63,7 +63,13 @@ def clean_label(label: str) -> str:
 
 def match_label(label: str) -> Match | None:
     """The concept a label names, or None when nothing (or more than one thing) fits."""
-    cleaned = clean_label(label)
+    return _match_cleaned(clean_label(label))
+
+
+# A batch repeats the same labels across reports (编制数, 公务接待费 …): each distinct label is
+# matched once per worker. Match is frozen, so sharing the result is safe.
+@lru_cache(maxsize=65536)
+def _match_cleaned(cleaned: str) -> Match | None:
     if not cleaned:
         return None
     for step in (_match_alias, _match_tokens, _match_fuzzy):
