@@ -46,3 +46,17 @@ def assert_exact_golden_findings(
     assert not match.unexpected, [f"{f.rule_id} {f.severity} {f.message}" for f in match.unexpected]
     for item, flag in match.matched:
         assert flag.severity == item.severity, (item, flag.message)
+
+
+def text_check_input(tmp_path, text: str) -> CheckInput:
+    """What the rules see for a small report written as a .txt file and read by the real stages."""
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    return pipeline.analyse(read_document(path)).check_input
+
+
+def run_one_rule(check_input: CheckInput, rule: Rule, settings=None):
+    """One rule's findings with its default (or the given) settings."""
+    from checks.registry import RuleSettings
+
+    return run_rules([rule], check_input, {rule.id: settings or RuleSettings(severity=rule.severity)})

@@ -13,12 +13,10 @@ from pathlib import Path
 
 import pytest
 
-import pipeline
-from checks.registry import RuleSettings, run_rules
+from checks.registry import RuleSettings
 from checks.standards import RULES
-from extract.readers import read_document
 
-from seed_checks import SEED_CASES, assert_exact_golden_findings
+from seed_checks import SEED_CASES, assert_exact_golden_findings, run_one_rule, text_check_input
 
 RULES_BY_ID = {rule.id: rule for rule in RULES}
 KINDS = {rule.kind for rule in RULES}
@@ -26,11 +24,7 @@ TITLE = "某县扶贫开发办公室2020年度部门整体支出绩效自评报�
 
 
 def flags_of(tmp_path: Path, text: str, rule_id: str, settings: RuleSettings | None = None):
-    path = tmp_path / "report.txt"
-    path.write_text(TITLE + text + "\n", encoding="utf-8")
-    check_input = pipeline.analyse(read_document(path)).check_input
-    rule = RULES_BY_ID[rule_id]
-    return run_rules([rule], check_input, {rule_id: settings or RuleSettings(severity=rule.severity)})
+    return run_one_rule(text_check_input(tmp_path, TITLE + text + "\n"), RULES_BY_ID[rule_id], settings)
 
 
 def severities(flags) -> list[str]:

@@ -13,14 +13,11 @@ from pathlib import Path
 
 import pytest
 
-import pipeline
 from checks.amounts import written_rounding
-from checks.registry import RuleSettings, run_rules
 from checks.sums import RULES
 from extract.numbers import parse_quantity
-from extract.readers import read_document
 
-from seed_checks import SEED_CASES, assert_exact_golden_findings
+from seed_checks import SEED_CASES, assert_exact_golden_findings, run_one_rule, text_check_input
 
 RULES_BY_ID = {rule.id: rule for rule in RULES}
 KINDS = {rule.kind for rule in RULES}
@@ -34,11 +31,7 @@ def table(*rows: tuple[str, ...]) -> str:
 
 
 def flags_of(tmp_path: Path, text: str, rule_id: str):
-    path = tmp_path / "report.txt"
-    path.write_text(TITLE + text, encoding="utf-8")
-    check_input = pipeline.analyse(read_document(path)).check_input
-    rule = RULES_BY_ID[rule_id]
-    return run_rules([rule], check_input, {rule_id: RuleSettings(severity=rule.severity)})
+    return run_one_rule(text_check_input(tmp_path, TITLE + text), RULES_BY_ID[rule_id])
 
 
 def severities(flags) -> list[str]:

@@ -11,14 +11,11 @@ from pathlib import Path
 
 import pytest
 
-import pipeline
 from checks.model import number_text
-from checks.registry import RuleSettings, run_rules
 from checks.targets import RULES, comparable_values, name_unit
 from extract.numbers import parse_quantity
-from extract.readers import read_document
 
-from seed_checks import SEED_CASES, assert_exact_golden_findings
+from seed_checks import SEED_CASES, assert_exact_golden_findings, run_one_rule, text_check_input
 
 RULES_BY_ID = {rule.id: rule for rule in RULES}
 KINDS = {rule.kind for rule in RULES}
@@ -35,12 +32,9 @@ def row_report(level2: str, name: str, target: str, actual: str, weight: str = "
 
 
 def flags_of(tmp_path: Path, text: str, rule_id: str):
-    path = tmp_path / "report.txt"
-    path.write_text(text, encoding="utf-8")
-    check_input = pipeline.analyse(read_document(path)).check_input
+    check_input = text_check_input(tmp_path, text)
     assert check_input.indicators, "the case's table was not read as an indicator table"
-    rule = RULES_BY_ID[rule_id]
-    return run_rules([rule], check_input, {rule_id: RuleSettings(severity=rule.severity)})
+    return run_one_rule(check_input, RULES_BY_ID[rule_id])
 
 
 # --- JX501 -------------------------------------------------------------------------------------

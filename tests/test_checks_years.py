@@ -12,12 +12,9 @@ from pathlib import Path
 
 import pytest
 
-import pipeline
-from checks.registry import RuleSettings, run_rules
 from checks.years import RULES, text_to_periods
-from extract.readers import read_document
 
-from seed_checks import SEED_CASES, assert_exact_golden_findings
+from seed_checks import SEED_CASES, assert_exact_golden_findings, run_one_rule, text_check_input
 
 RULES_BY_ID = {rule.id: rule for rule in RULES}
 KINDS = {rule.kind for rule in RULES}
@@ -35,11 +32,7 @@ def indicator_report(name: str, target: str = "100", actual: str = "100") -> str
 
 
 def flags_of(tmp_path: Path, text: str, rule_id: str):
-    path = tmp_path / "report.txt"
-    path.write_text(text, encoding="utf-8")
-    check_input = pipeline.analyse(read_document(path)).check_input
-    rule = RULES_BY_ID[rule_id]
-    return run_rules([rule], check_input, {rule_id: RuleSettings(severity=rule.severity)})
+    return run_one_rule(text_check_input(tmp_path, text), RULES_BY_ID[rule_id])
 
 
 # --- text_to_periods ---------------------------------------------------------------------------
