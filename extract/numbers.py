@@ -516,7 +516,16 @@ def parse_quantity(text: str) -> Quantity | None:
 
 
 def _scan(text: str, whole_cell: bool) -> list[Quantity]:
+    if not _MAY_HOLD_NUMBER.search(text):
+        return []  # no digit and no numeral character: nothing to find
+    if len(text) > MEMO_MAX_CHARS:
+        return _scan_uncached(text, whole_cell)  # paragraphs rarely repeat: do not keep them
     return list(_scan_cached(text, whole_cell))
+
+
+# Only short texts (cells, labels) are memoised: they repeat across reports, and a bounded
+# number of short keys keeps a worker's memory flat however long the batch.
+MEMO_MAX_CHARS = 64
 
 
 # Anything that could be part of a number: ASCII or full-width digits, Chinese and financial
@@ -525,10 +534,8 @@ _MAY_HOLD_NUMBER = re.compile(f"[0-9０-９{NUMERAL_CHARS}两]")
 
 # Reports repeat the same cells and phrases (“0”, “100%”, “合计”) thousands of times in a batch:
 # each distinct text is scanned once per worker. Quantities are frozen, so sharing is safe.
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _scan_cached(text: str, whole_cell: bool) -> tuple[Quantity, ...]:
-    if not _MAY_HOLD_NUMBER.search(text):
-        return ()  # no digit and no numeral character: nothing to find
     return tuple(_scan_uncached(text, whole_cell))
 
 

@@ -68,7 +68,7 @@ def match_label(label: str) -> Match | None:
 
 # A batch repeats the same labels across reports (编制数, 公务接待费 …): each distinct label is
 # matched once per worker. Match is frozen, so sharing the result is safe.
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _match_cleaned(cleaned: str) -> Match | None:
     if not cleaned:
         return None
