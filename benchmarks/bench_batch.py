@@ -121,6 +121,7 @@ class PeakMemory:
         self.root = root
         self.peak_rss = self.peak_pss = self.peak_processes = 0
         self.samples = 0
+        self.series: list[tuple[float, int]] = []  # (seconds since start, RSS sum KiB)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -133,13 +134,26 @@ class PeakMemory:
         self._thread.join()
 
     def _run(self) -> None:
+        started = time.perf_counter()
         while not self._stop.is_set():
             rss, pss, n = tree_memory(self.root, with_pss=self.samples % PSS_EVERY == 0)
+            self.series.append((time.perf_counter() - started, rss))
             self.peak_rss = max(self.peak_rss, rss)
             self.peak_pss = max(self.peak_pss, pss)
             self.peak_processes = max(self.peak_processes, n)
             self.samples += 1
             self._stop.wait(SAMPLE_SECONDS)
+
+    def peak_by_quarter(self) -> list[float]:
+        """Peak RSS sum (MiB) in each quarter of the run: flat memory gives four similar values."""
+        if not self.series:
+            return []
+        end = self.series[-1][0] or 1.0
+        peaks = [0] * 4
+        for when, rss in self.series:
+            quarter = min(3, int(4 * when / end))
+            peaks[quarter] = max(peaks[quarter], rss)
+        return [round(kib / 1024, 1) for kib in peaks]
 
 
 # --- the pipeline as a user runs it ----------------------------------------------------------
@@ -171,6 +185,7 @@ def run_pipeline(pipeline: Path, inputs: Path, out: Path, workers: int, use_cach
         "peak_rss_mib": round(memory.peak_rss / 1024, 1),
         "peak_pss_mib": round(memory.peak_pss / 1024, 1),
         "peak_processes": memory.peak_processes,
+        "peak_rss_mib_by_quarter": memory.peak_by_quarter(),
         "memory_samples": memory.samples,
         "load_before": round(load_before, 2),
         "load_after": round(os.getloadavg()[0], 2),
@@ -347,7 +362,8 @@ def main(argv: list[str] | None = None) -> int:
 def report(what: str, run: dict, n_files: int) -> None:
     print(f"{what}: {run['seconds']:.1f} s ({n_files / run['seconds']:.1f} files/s; run.json {run['seconds_inside']} s; "
           f"CPU {run['cpu_seconds']:.1f} s), "
-          f"peak RSS {run['peak_rss_mib']:.0f} MiB (PSS {run['peak_pss_mib']:.0f} MiB, {run['peak_processes']} processes), "
+          f"peak RSS {run['peak_rss_mib']:.0f} MiB (PSS {run['peak_pss_mib']:.0f} MiB, {run['peak_processes']} processes; "
+          f"by quarter of the run {run['peak_rss_mib_by_quarter']}), "
           f"exit {run['exit_code']}, {run['files_by_status']}, cache {run['cache']}, "
           f"load {run['load_before']}→{run['load_after']}", flush=True)
     if run["exit_code"] not in (0, 1):
