@@ -834,4 +834,8 @@ def evaluate_rules(golden_dir: Path, corpus: Path, settings: dict[str, RuleSetti
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # Run through the importable module, so the classes pickled into the cache are named
+    # pipeline.*, whether the tool was started as `python pipeline.py` or as `jixiao`.
+    import pipeline as _module
+
+    sys.exit(_module.main())
