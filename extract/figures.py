@@ -15,7 +15,6 @@ Long table cells that hold prose (a report pasted into a form cell) are read as 
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Iterator
@@ -103,16 +102,11 @@ def document_to_raw_figures(document: Document) -> list[RawFigure]:
                 headings = {k: v for k, v in headings.items() if k < level}
                 headings[level] = block.text.strip()
             section = " > ".join(headings[k] for k in sorted(headings))
-            figures.extend(
-                dataclasses.replace(figure, section=section, block=index)
-                for figure in text_to_raw_figures(block.text, block.location)
-            )
+            figures.extend(text_to_raw_figures(block.text, block.location, section=section, block=index))
         else:
             for table in block.iter_tables():
                 above = _declared_unit_in(previous_text)
-                figures.extend(
-                    dataclasses.replace(figure, block=index) for figure in table_to_raw_figures(table, above)
-                )
+                figures.extend(table_to_raw_figures(table, above, block=index))
             previous_text = ""  # a unit line applies to the one table right below it
     return figures
 
@@ -131,8 +125,13 @@ def heading_level(text: str) -> int | None:
 # --- running text ------------------------------------------------------------------------------
 
 
-def text_to_raw_figures(text: str, location: Location, unit_hint: str = "") -> Iterator[RawFigure]:
-    """Numbers in running text, each with its clause label and its sentence so far."""
+def text_to_raw_figures(
+    text: str, location: Location, unit_hint: str = "", section: str = "", block: int = 0
+) -> Iterator[RawFigure]:
+    """Numbers in running text, each with its clause label and its sentence so far.
+
+    ``section`` and ``block`` are stored on each figure as given (see RawFigure).
+    """
     quantities = find_quantities(text)
     previous_end = 0
     for index, quantity in enumerate(quantities):
@@ -160,16 +159,14 @@ def text_to_raw_figures(text: str, location: Location, unit_hint: str = "") -> I
             as_of=as_of,
             trailing=_trailing(text, end, quantities[index + 1 :]),
             sentence=_count_breaks(text, start, SENTENCE_BREAKS),
+            section=section,
+            block=block,
         )
 
 
 def _trailing(text: str, end: int, later: list[Quantity]) -> str:
     """The rest of the clause after a number, with later numbers in it cut out."""
-    stop = len(text)
-    for index in range(end, len(text)):
-        if text[index] in CLAUSE_BREAKS:
-            stop = index
-            break
+    stop = _next_break(text, end, CLAUSE_BREAKS)
     pieces, cursor = [], end
     for quantity in later:
         if (quantity.start or 0) >= stop:
@@ -194,14 +191,22 @@ def years_for(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
 
 def _last_break(text: str, before: int, breaks: str) -> int:
     """Index just after the last break character before ``before`` (0 if none)."""
-    for index in range(before - 1, -1, -1):
+    for index in range(before - 1, -1, -1):  # breaks are near: a scan beats one rfind per break
         if text[index] in breaks:
             return index + 1
     return 0
 
 
+def _next_break(text: str, start: int, breaks: str) -> int:
+    """Index of the first break character at or after ``start`` (len(text) if none)."""
+    for index in range(start, len(text)):
+        if text[index] in breaks:
+            return index
+    return len(text)
+
+
 def _count_breaks(text: str, before: int, breaks: str) -> int:
-    return sum(1 for ch in text[:before] if ch in breaks)
+    return sum(text.count(ch, 0, before) for ch in breaks)
 
 
 def _with_span(location: Location, quote: str, start: int, end: int) -> Location:
@@ -215,7 +220,7 @@ def _with_span(location: Location, quote: str, start: int, end: int) -> Location
 # --- tables ------------------------------------------------------------------------------------
 
 
-def table_to_raw_figures(table: Table, unit_above: str = "") -> Iterator[RawFigure]:
+def table_to_raw_figures(table: Table, unit_above: str = "", block: int = 0) -> Iterator[RawFigure]:
     """Values of a table with their row label, column header and section title.
 
     Rows of 绩效指标 blocks are left out: their numbers are targets and results of indicators
@@ -229,7 +234,7 @@ def table_to_raw_figures(table: Table, unit_above: str = "") -> Iterator[RawFigu
         if cell.row in indicator_rows:
             continue
         if is_prose_cell(cell.text):
-            yield from text_to_raw_figures(cell.text, cell.location, unit_hint=table_unit)
+            yield from text_to_raw_figures(cell.text, cell.location, unit_hint=table_unit, block=block)
             continue
         quantity = value_of_cell(cell.text)
         if quantity is None:
@@ -238,6 +243,7 @@ def table_to_raw_figures(table: Table, unit_above: str = "") -> Iterator[RawFigu
         header = _column_header(grid, cell)
         title = _section_title(grid, cell)
         hint = _unit_in(header) or _unit_in(label) or _unit_in(title) or table_unit
+        label_years, header_years, title_years = years_for(label), years_for(header), years_for(title)
         yield RawFigure(
             label=label,
             quantity=quantity,
@@ -246,8 +252,9 @@ def table_to_raw_figures(table: Table, unit_above: str = "") -> Iterator[RawFigu
             header=header,
             context=title,
             unit_hint=hint,
-            years=years_for(label)[0] + years_for(header)[0] + years_for(title)[0],
-            as_of=years_for(label)[1] + years_for(header)[1],
+            years=label_years[0] + header_years[0] + title_years[0],
+            as_of=label_years[1] + header_years[1],
+            block=block,
         )
 
 

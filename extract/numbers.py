@@ -169,11 +169,13 @@ def blank_non_quantities(clean: str) -> str:
     Patterns run in order on the text as blanked so far, so a later pattern never matches
     inside an earlier one's span (the 2022 of 〔2022〕292号 is gone before years are looked for).
     """
-    chars = list(clean)
     for pattern, _why in NOT_QUANTITY_PATTERNS:
-        for m in pattern.finditer("".join(chars)):
-            chars[m.start():m.end()] = BLANK * (m.end() - m.start())
-    return "".join(chars)
+        clean = pattern.sub(_blank_match, clean)
+    return clean
+
+
+def _blank_match(match: re.Match[str]) -> str:
+    return BLANK * (match.end() - match.start())
 
 
 # ─── 4. units ─────────────────────────────────────────────────────────────────────────────────
@@ -456,13 +458,21 @@ def read_left(s: str, start: int, floor: int, is_arabic: bool) -> tuple[int, int
     elif q - 3 >= floor and s[q - 3:q] == "人民币":
         has_currency, p = True, q - 3
     q = _skip_spaces_left(s, p, floor)
-    for word, op in PREFIX_COMPARATORS:
+    for word, op in _PREFIX_COMPARATORS_BY_LAST.get(s[q - 1] if q > 0 else "", ()):
         w = q - len(word)
         if w >= floor and s.startswith(word, w):
             if w > 0 and s[w - 1] in COMPARATOR_REJECTED_AFTER.get(word, ""):
                 continue
             return p, sign, has_currency, w, op
     return p, sign, has_currency, None, None
+
+
+# PREFIX_COMPARATORS grouped by their last character, order kept: a comparator ends right before
+# the number, so only those ending in the character there can match (read_left is hot).
+_PREFIX_COMPARATORS_BY_LAST: dict[str, tuple[tuple[str, str], ...]] = {
+    last: tuple(entry for entry in PREFIX_COMPARATORS if entry[0][-1] == last)
+    for last in {word[-1] for word, _op in PREFIX_COMPARATORS}
+}
 
 
 def _skip_spaces_left(s: str, p: int, floor: int) -> int:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from normalize.catalogue import (
     CONCEPTS,
@@ -108,10 +108,16 @@ def is_role_only(label: str) -> bool:
     “公务接待费预算1.14万元，实际支出1.06万元”.
     """
     rest = clean_label(label)
-    words = {w for w, _ in ROLE_WORDS} | {w for w, _ in WEAK_ROLE_WORDS} | set(FILLER_WORDS)
-    for word in sorted(words, key=len, reverse=True):
+    for word in _role_and_filler_words():
         rest = rest.replace(word, "")
     return not rest
+
+
+@cache
+def _role_and_filler_words() -> tuple[str, ...]:
+    """Role, weak role and filler words, longest first (so 实际支出 goes before 支出)."""
+    words = {w for w, _ in ROLE_WORDS} | {w for w, _ in WEAK_ROLE_WORDS} | set(FILLER_WORDS)
+    return tuple(sorted(words, key=lambda word: (-len(word), word)))
 
 
 def is_negated(label: str) -> bool:
