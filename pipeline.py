@@ -404,6 +404,12 @@ def expand_archives(files: Iterable[Path], work_dir: Path) -> Iterator[Submissio
             yield Submission(path, str(path), None, failure=failure)
             continue
         for member in members:
+            if member.failure is not None:  # refused on its own: the rest of the archive is read
+                exc = member.failure
+                reason = with_detail(exc.reason, exc.detail)
+                failure = failed_result(member.path, member.source, "archive", reason, type(exc).__name__)
+                yield Submission(member.path, member.source, None, failure=failure)
+                continue
             yield Submission(member.path, member.source, None)
 
 

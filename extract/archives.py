@@ -18,15 +18,23 @@ What is skipped, silently: directory entries, macOS ``__MACOSX/`` resource forks
 folders (a name part starting with "."), Office lock files (``~$…``), ``Thumbs.db`` and
 ``desktop.ini``, and symbolic links.
 
-What refuses the whole archive (nothing is extracted; a ReadError says why in Chinese):
+What refuses the whole archive (nothing is returned; a ReadError says why in Chinese):
 
 * a member name that leaves the folder (``../``, an absolute path, a drive letter):
-  ``UnsafeArchiveError``;
+  ``UnsafeArchiveError``: the archive is hostile or broken, none of it is trusted;
+* a damaged archive (no central directory, truncated): ``CorruptFileError``;
+* a limit on the archive as a whole (``max_members``, ``max_total_bytes``): ``ArchiveLimitError``.
+
+What refuses one member only (it is returned with ``failure`` set and no file; the others are
+extracted and read as usual, so one unit's bad file does not hide the rest of a region's batch):
+
 * an encrypted member: ``EncryptedFileError``;
-* a damaged archive (no central directory, bad CRC, truncated data): ``CorruptFileError``;
-* any limit of ``ArchiveLimits`` exceeded (zip bombs, huge archives): ``ArchiveLimitError``.
-  Limits are checked on the sizes the archive declares before anything is written, and again on
-  the bytes actually inflated while streaming, since declared sizes can lie.
+* a member whose data is damaged (bad CRC, inflate error): ``CorruptFileError``;
+* a member over ``max_member_bytes`` or inflating past ``max_ratio`` (a zip bomb):
+  ``MemberLimitError``.
+
+Limits are checked on the sizes the archive declares before anything is written, and again on
+the bytes actually inflated while streaming, since declared sizes can lie.
 
 Members are streamed to disk in 1 MiB chunks, never read whole into memory. Each goes to its own
 numbered folder under ``work_dir`` (``0001/自评报告.docx``): the file keeps its name (the suffix
@@ -46,6 +54,7 @@ that folder (normally a temporary directory) and removes it.
 from __future__ import annotations
 
 import re
+import shutil
 import stat
 import struct
 import zipfile
@@ -77,6 +86,10 @@ MAX_NAME_BYTES = 200
 
 class ArchiveLimitError(ReadError):
     """An archive exceeds a limit of ArchiveLimits (too big, too many members, a zip bomb)."""
+
+
+class MemberLimitError(ArchiveLimitError):
+    """One member exceeds a per-member limit (its size, its compression ratio): only it is refused."""
 
 
 class UnsafeArchiveError(ReadError):
@@ -119,13 +132,15 @@ class ArchiveMember:
     """One extracted file: ``source`` to show and cite, ``path`` to read.
 
     ``name`` is the member's decoded name inside the archive that holds it (folders included);
-    ``size`` the bytes extracted.
+    ``size`` the bytes extracted. ``failure`` says why a member was refused on its own (see the
+    module docstring); such a member has no file at ``path``.
     """
 
     source: str
     path: Path
     name: str
     size: int
+    failure: ReadError | None = None
 
 
 @dataclass
@@ -168,11 +183,19 @@ def _expand(path: Path, work_dir: Path, source: str, budget: _Budget, depth: int
     with archive:
         entries = archive_to_entries(archive, source, budget)
         members: list[ArchiveMember] = []
-        for info, name in entries:
+        for info, name, refusal in entries:
             folder = work_dir / f"{budget.take_folder():04d}"
-            folder.mkdir()
             target = folder / safe_file_name(PurePosixPath(name).name)
-            size = stream_member(archive, info, name, target, source, budget)
+            if refusal is not None:
+                members.append(ArchiveMember(f"{source}!/{name}", target, name, 0, refusal))
+                continue
+            folder.mkdir()
+            try:
+                size = stream_member(archive, info, name, target, source, budget)
+            except (EncryptedFileError, CorruptFileError, MemberLimitError) as exc:
+                shutil.rmtree(folder)  # a partial file must never be read
+                members.append(ArchiveMember(f"{source}!/{name}", target, name, 0, exc))
+                continue
             member = ArchiveMember(f"{source}!/{name}", target, name, size)
             if depth < budget.limits.max_depth and sniff(target).code == "zip":
                 members.extend(_expand(target, folder, member.source, budget, depth + 1))
@@ -184,8 +207,11 @@ def _expand(path: Path, work_dir: Path, source: str, budget: _Budget, depth: int
 
 def archive_to_entries(
     archive: zipfile.ZipFile, source: str, budget: _Budget
-) -> list[tuple[zipfile.ZipInfo, str]]:
-    """The members to extract with their decoded names, after every check that needs no data."""
+) -> list[tuple[zipfile.ZipInfo, str, ReadError | None]]:
+    """The members to extract with their decoded names, after every check that needs no data.
+
+    The third item is why a member is refused on its own (encrypted, declared too big), or None.
+    """
     limits = budget.limits
     infos = archive.infolist()
     budget.members += len(infos)
@@ -195,7 +221,7 @@ def archive_to_entries(
             "为防止资源耗尽未予解压，请分批打包提交",
             f"max_members={limits.max_members}",
         )
-    entries: list[tuple[zipfile.ZipInfo, str]] = []
+    entries: list[tuple[zipfile.ZipInfo, str, ReadError | None]] = []
     declared_total = budget.total_bytes
     for info in infos:
         raw_name = member_name(info)
@@ -204,15 +230,21 @@ def archive_to_entries(
         if not name or is_directory(info, raw_name) or is_skipped(name) or is_symlink(info):
             continue
         if info.flag_bits & ENCRYPTED_FLAG:
-            raise EncryptedFileError(
+            refusal: ReadError = EncryptedFileError(
                 f"压缩包“{display_name(source)}”中的“{name}”设有密码，无法解压，请取消密码后重新打包提交",
                 "zip member encrypted (flag bit 0)",
             )
-        check_member_size(info.file_size, name, source, limits)
-        check_ratio(info.file_size, info.compress_size, name, source, limits)
+            entries.append((info, name, refusal))
+            continue
+        try:
+            check_member_size(info.file_size, name, source, limits)
+            check_ratio(info.file_size, info.compress_size, name, source, limits)
+        except MemberLimitError as exc:
+            entries.append((info, name, exc))
+            continue
         declared_total += info.file_size
         check_total(declared_total, source, limits)
-        entries.append((info, name))
+        entries.append((info, name, None))
     return entries
 
 
@@ -354,7 +386,7 @@ def display_name(source: str) -> str:
 
 def check_member_size(size: int, name: str, source: str, limits: ArchiveLimits) -> None:
     if size > limits.max_member_bytes:
-        raise ArchiveLimitError(
+        raise MemberLimitError(
             f"压缩包“{display_name(source)}”中的“{name}”解压后超过单个文件大小上限"
             f"（{bytes_text(limits.max_member_bytes)}），为防止资源耗尽未予解压",
             f"member size {size} > max_member_bytes={limits.max_member_bytes}",
@@ -366,7 +398,7 @@ def check_ratio(size: int, compressed: int, name: str, source: str, limits: Arch
         return
     ratio = size / max(compressed, 1)
     if ratio > limits.max_ratio:
-        raise ArchiveLimitError(
+        raise MemberLimitError(
             f"压缩包“{display_name(source)}”中的“{name}”压缩比异常（超过{limits.max_ratio:g}倍，疑似“压缩炸弹”），"
             "为防止资源耗尽未予解压",
             f"ratio {ratio:.0f} > max_ratio={limits.max_ratio:g} (size {size}, compressed {compressed})",

@@ -18,6 +18,7 @@ from conftest import FIXTURES
 from extract.archives import (
     ArchiveLimitError,
     ArchiveLimits,
+    MemberLimitError,
     ArchiveMember,
     UnsafeArchiveError,
     bytes_text,
@@ -194,16 +195,20 @@ def test_a_member_with_damaged_data_is_a_corrupt_file_error(tmp_path: Path) -> N
     data[start : start + 64] = bytes(64)
     path = tmp_path / "damaged.zip"
     path.write_bytes(bytes(data))
-    with pytest.raises(CorruptFileError) as raised:
-        expand_archive(path, tmp_path / "work", source="damaged.zip")
-    assert raised.value.reason == "压缩包“damaged.zip”中的“2023年自评/水利局/自评报告.docx”已损坏，无法解压，请重新打包后提交"
+    members = expand_archive(path, tmp_path / "work", source="damaged.zip")
+    (damaged,) = [m for m in members if m.failure is not None]
+    assert damaged.name == "2023年自评/水利局/自评报告.docx" and not damaged.path.exists()
+    assert isinstance(damaged.failure, CorruptFileError)
+    assert damaged.failure.reason == "压缩包“damaged.zip”中的“2023年自评/水利局/自评报告.docx”已损坏，无法解压，请重新打包后提交"
+    others = [m for m in members if m.failure is None]
+    assert len(others) == len(members) - 1 >= 1 and all(m.path.exists() for m in others)
 
 
-def test_an_encrypted_member_is_an_encrypted_file_error(tmp_path: Path) -> None:
-    with pytest.raises(EncryptedFileError) as raised:
-        expand("encrypted.zip", tmp_path)
-    assert raised.value.reason == "压缩包“encrypted.zip”中的“secret.txt”设有密码，无法解压，请取消密码后重新打包提交"
-    assert list(tmp_path.iterdir()) == []
+def test_an_encrypted_member_is_refused_and_the_others_extracted(tmp_path: Path) -> None:
+    public, secret = expand("encrypted.zip", tmp_path)
+    assert public.failure is None and public.name == "public.txt" and public.path.exists()
+    assert isinstance(secret.failure, EncryptedFileError) and not secret.path.exists()
+    assert secret.failure.reason == "压缩包“encrypted.zip”中的“secret.txt”设有密码，无法解压，请取消密码后重新打包提交"
 
 
 # --- limits -----------------------------------------------------------------------------------
@@ -220,9 +225,9 @@ def test_a_zip_bomb_is_refused_by_the_compression_ratio(tmp_path: Path) -> None:
     with zipfile.ZipFile(bomb) as archive:
         info = archive.infolist()[0]
         assert info.file_size / info.compress_size > 1000
-    with pytest.raises(ArchiveLimitError) as raised:
-        expand_archive(bomb, tmp_path / "work")
-    assert raised.value.reason == "压缩包“炸弹.zip”中的“报告.txt”压缩比异常（超过200倍，疑似“压缩炸弹”），为防止资源耗尽未予解压"
+    (member,) = expand_archive(bomb, tmp_path / "work")
+    assert isinstance(member.failure, MemberLimitError)
+    assert member.failure.reason == "压缩包“炸弹.zip”中的“报告.txt”压缩比异常（超过200倍，疑似“压缩炸弹”），为防止资源耗尽未予解压"
     assert list((tmp_path / "work").iterdir()) == []
 
 
@@ -231,9 +236,10 @@ def test_a_zip_bomb_nested_in_a_zip_is_refused_too(tmp_path: Path) -> None:
     outer = tmp_path / "外层.zip"
     with zipfile.ZipFile(outer, "w") as archive:
         archive.write(bomb, "附件/炸弹.zip")
-    with pytest.raises(ArchiveLimitError) as raised:
-        expand_archive(outer, tmp_path / "work")
-    assert raised.value.reason == (
+    (member,) = expand_archive(outer, tmp_path / "work")
+    assert member.source.endswith("外层.zip!/附件/炸弹.zip!/报告.txt")
+    assert isinstance(member.failure, MemberLimitError)
+    assert member.failure.reason == (
         "压缩包“外层.zip!/附件/炸弹.zip”中的“报告.txt”压缩比异常（超过200倍，疑似“压缩炸弹”），为防止资源耗尽未予解压"
     )
 
@@ -254,9 +260,9 @@ def test_declared_sizes_that_lie_are_caught_while_streaming(tmp_path: Path) -> N
     assert bomb.count(real) == 2  # local header and central directory
     path = tmp_path / "假大小.zip"
     path.write_bytes(bytes(bomb).replace(real, struct.pack("<I", 1000)))
-    with pytest.raises(CorruptFileError):
-        expand_archive(path, tmp_path / "work", source="假大小.zip")
-    assert all(p.stat().st_size <= 1000 for p in (tmp_path / "work").rglob("*.txt"))
+    (member,) = expand_archive(path, tmp_path / "work", source="假大小.zip")
+    assert isinstance(member.failure, CorruptFileError)
+    assert list((tmp_path / "work").rglob("*.txt")) == []  # the partial file is removed
 
 
 @pytest.mark.parametrize(
@@ -265,13 +271,6 @@ def test_declared_sizes_that_lie_are_caught_while_streaming(tmp_path: Path) -> N
         (
             {"max_members": 5},
             "压缩包“utf8_names.zip”包含的文件过多（共9项，上限为5项），为防止资源耗尽未予解压，请分批打包提交",
-        ),
-        (
-            {"max_member_bytes": 10_000},
-            (
-                "压缩包“utf8_names.zip”中的“2023年自评/水利局/自评报告.docx”解压后超过单个文件大小上限（10000 字节），"
-                "为防止资源耗尽未予解压"
-            ),
         ),
         (
             {"max_total_bytes": 37_300},
@@ -284,6 +283,18 @@ def test_each_limit_raises_an_archive_limit_error_naming_it(limits: dict, reason
         expand("utf8_names.zip", tmp_path, **limits)
     assert raised.value.reason == reason
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_member_over_the_size_limit_is_refused_on_its_own(tmp_path: Path) -> None:
+    members = expand("utf8_names.zip", tmp_path, max_member_bytes=10_000)
+    refused = [m for m in members if m.failure is not None]
+    assert [m.name for m in refused] == ["2023年自评/水利局/自评报告.docx"]
+    assert isinstance(refused[0].failure, MemberLimitError)
+    assert refused[0].failure.reason == (
+        "压缩包“utf8_names.zip”中的“2023年自评/水利局/自评报告.docx”解压后超过单个文件大小上限（10000 字节），"
+        "为防止资源耗尽未予解压"
+    )
+    assert all(m.path.exists() and m.size <= 10_000 for m in members if m.failure is None)
 
 
 def test_limits_are_shared_with_nested_archives(tmp_path: Path) -> None:

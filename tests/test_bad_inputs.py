@@ -88,15 +88,24 @@ def test_oversized_file_is_refused_by_the_size_limit(tmp_path: Path) -> None:
 
 
 def test_zip_bomb_is_refused_and_the_batch_goes_on(tmp_path: Path) -> None:
+    """The bomb member is one error row; the report packed beside it is still read."""
     import zipfile
 
-    def bomb(path: Path) -> None:
-        with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            archive.writestr("报告.txt", b"0" * (20 << 20))  # 20 MiB of zeros: ratio over 1000
-
-    error, reports = run_with(tmp_path, "材料包.zip", bomb)
-    assert error["exception_type"] == "ArchiveLimitError"
-    assert error["stage"] == "archive"
+    folder = tmp_path / "提交 材料"
+    folder.mkdir()
+    with zipfile.ZipFile(folder / "材料包.zip", "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("炸弹.txt", b"0" * (20 << 20))  # 20 MiB of zeros: ratio over 1000
+        archive.write(CORPUS / "txt" / GOOD[0], "单位/" + GOOD[0])
+    out = tmp_path / "out"
+    code = pipeline.main(["run", str(folder), "--out", str(out), "--quiet", "--workers", "2"])
+    assert code == pipeline.EXIT_SOME_FAILED
+    (error,) = read_rows(out / "errors.csv")
+    assert error["source_file"].endswith("材料包.zip!/炸弹.txt")
+    assert error["exception_type"] == "MemberLimitError" and error["stage"] == "archive"
+    assert "压缩炸弹" in error["reason"]
+    reports = {Path(r["source_file"]).name: r for r in read_rows(out / "reports.csv")}
+    assert reports[GOOD[0]]["status"] == "ok" and reports[GOOD[0]]["source_file"].endswith("材料包.zip!/单位/" + GOOD[0])
+    assert reports["炸弹.txt"]["status"] == "failed"
 
 
 def test_zip_of_reports_is_read_member_by_member(tmp_path: Path) -> None:
