@@ -38,7 +38,7 @@ from export.cache import ResultCache
 from export.progress import Progress
 from export.streams import CsvStream, OutputSet
 from export.xlsx import write_workbook
-from export.workbook import NUMERIC_COLUMNS, workbook_sheets
+from export.workbook import NUMERIC_COLUMNS, workbook_sheets, workbook_source_digest
 from export.rows import (
     ERROR_COLUMNS,
     FLAG_COLUMNS,
@@ -361,8 +361,9 @@ def run_batch(paths: Sequence[Path], out_dir: Path, options: BatchOptions = Batc
         for path in missing:
             write_outcome(outputs, missing_outcome(path))
             counts["failed"] = counts.get("failed", 0) + 1
-        publish_workbook(outputs, out_dir)
+        workbook = publish_workbook(outputs, out_dir)
         record = run_record(paths, options, settings, counts, flagged, cache, started, len(skipped))
+        record["workbook"] = workbook
         outputs.add_file(*json_temp(out_dir / "run.json", record))
         outputs.commit()
     except BaseException:
@@ -631,13 +632,37 @@ def write_outcome(outputs: OutputSet, outcome: FileOutcome) -> None:
         )
 
 
-def publish_workbook(outputs: OutputSet, out_dir: Path) -> None:
-    """report.xlsx from the streamed CSVs (read back row by row, so memory stays flat)."""
+def publish_workbook(outputs: OutputSet, out_dir: Path) -> dict[str, object]:
+    """report.xlsx from the streamed CSVs (read back row by row, so memory stays flat).
+
+    When the CSVs come out byte-identical to those the current report.xlsx was made from (as
+    run.json recorded, and the workbook is unchanged since), that workbook is kept: an unchanged
+    batch rerun from the cache then takes seconds instead of rewriting every row. Returns what
+    run.json records about the workbook.
+    """
     for stream in outputs.streams.values():
         stream.close()
+    target = out_dir / "report.xlsx"
+    csv_paths = {name: stream.temp_path for name, stream in outputs.streams.items()}
+    source_digest = workbook_source_digest(csv_paths)
+    previous = previous_workbook(out_dir)
+    if previous.get("source_digest") == source_digest and target.is_file() and (
+            file_sha256(target) == previous.get("sha256")):
+        return {"source_digest": source_digest, "sha256": previous["sha256"], "reused": True}
     temp = out_dir / ".report.xlsx.tmp"
-    outputs.add_file(temp, out_dir / "report.xlsx")  # registered first, so an abort removes it
-    write_workbook(temp, workbook_sheets({name: stream.temp_path for name, stream in outputs.streams.items()}))
+    outputs.add_file(temp, target)  # registered first, so an abort removes it
+    write_workbook(temp, workbook_sheets(csv_paths))
+    return {"source_digest": source_digest, "sha256": file_sha256(temp), "reused": False}
+
+
+def previous_workbook(out_dir: Path) -> dict[str, object]:
+    """What the last run.json in ``out_dir`` says about its report.xlsx ({} when nothing usable)."""
+    try:
+        record = json.loads((out_dir / "run.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    workbook = record.get("workbook") if isinstance(record, dict) else None
+    return workbook if isinstance(workbook, dict) else {}
 
 
 def json_temp(target: Path, record: dict) -> tuple[Path, Path]:

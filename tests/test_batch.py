@@ -57,6 +57,33 @@ def test_rerun_uses_the_cache_and_gives_the_same_outputs(batch: Path, tmp_path: 
         assert (out / name).read_bytes() == first[name], name
 
 
+def test_an_unchanged_rerun_keeps_its_workbook_and_a_changed_one_rewrites_it(batch: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run(batch, out) == 0
+    first = json.loads((out / "run.json").read_text(encoding="utf-8"))["workbook"]
+    assert first["reused"] is False
+    inode = (out / "report.xlsx").stat().st_ino
+    assert run(batch, out) == 0  # same files, same rules: the CSVs come out byte-identical
+    second = json.loads((out / "run.json").read_text(encoding="utf-8"))["workbook"]
+    assert second == {**first, "reused": True}
+    assert (out / "report.xlsx").stat().st_ino == inode  # the very same file, not rewritten
+    (batch / "txt" / sorted(os.listdir(batch / "txt"))[0]).unlink()  # one report withdrawn
+    assert run(batch, out) == 0
+    third = json.loads((out / "run.json").read_text(encoding="utf-8"))["workbook"]
+    assert third["reused"] is False and third["source_digest"] != first["source_digest"]
+    assert pipeline.file_sha256(out / "report.xlsx") == third["sha256"]
+
+
+def test_a_workbook_edited_since_the_last_run_is_written_again(batch: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run(batch, out) == 0
+    made = (out / "report.xlsx").read_bytes()
+    (out / "report.xlsx").write_bytes(b"edited by hand")
+    assert run(batch, out) == 0
+    assert json.loads((out / "run.json").read_text(encoding="utf-8"))["workbook"]["reused"] is False
+    assert (out / "report.xlsx").read_bytes()[:2] == made[:2] == b"PK"
+
+
 def test_changing_the_rules_reruns_only_the_checks(batch: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert run(batch, out) == 0
