@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator
 
 from extract.indicators import table_to_indicator_rows
 from extract.model import Cell, Document, Location, Paragraph, Table
-from extract.numbers import Quantity, find_quantities, find_years, parse_quantity
+from extract.numbers import MEMO_MAX_CHARS, Quantity, find_quantities, find_years, parse_quantity
 
 # Characters that end a clause: the label of a number never reaches back past one of them.
 CLAUSE_BREAKS = "，,。；;：:！!？?\n、"
@@ -179,6 +180,24 @@ def _trailing(text: str, end: int, later: list[Quantity]) -> str:
 
 def years_for(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """(years a figure is for, years of 截至 dates) named in ``text``, each nearest last."""
+    if not _MAY_HOLD_YEAR.search(text):
+        return (), ()
+    if len(text) <= MEMO_MAX_CHARS:
+        return _years_for_short(text)
+    return _years_for(text)
+
+
+# A year is written with ASCII / full-width digits or Chinese digits (二〇二二年).
+_MAY_HOLD_YEAR = re.compile("[0-9０-９〇零○一二三四五六七八九]")
+
+
+@lru_cache(maxsize=16384)
+def _years_for_short(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Labels and headers repeat across a batch: each distinct one is read once per worker."""
+    return _years_for(text)
+
+
+def _years_for(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     years: list[int] = []
     as_of: list[int] = []
     for year, (start, end) in find_years(text):
