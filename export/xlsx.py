@@ -6,14 +6,15 @@ header row, an auto filter over its rows, column widths fitted to the header and
 numbers stored as numbers (with as many decimals shown as the report wrote), and the cells a
 check found wrong filled red (error) or amber (warning).
 
-The workbook is written with openpyxl's write-only mode, which streams rows to disk, so memory
-stays flat however big the batch; and atomically (a temporary file beside the target, then
-``os.replace``), so an interrupted run leaves the previous report.xlsx whole.
+The workbook is written with XlsxWriter in constant_memory mode, which streams each row to a
+temporary file of its sheet once the next row starts, so memory stays flat however big the batch;
+and atomically (a temporary file beside the target, then ``os.replace``), so an interrupted run
+leaves the previous report.xlsx whole and no temporary file behind.
 
-Text is never turned into a formula: a cell that starts with = + - @ is stored as a string with
-Excel's "quote prefix" flag (see keep_as_text). The CSVs use the visible leading quote
-instead, because a CSV has no cell types (export/sanitize.py); rows read back from those CSVs
-may be passed here as they are: the quote the CSV added is taken off again.
+Text is never turned into a formula, a number or a link: every text cell is written as a string,
+and one that starts with = + - @ also gets Excel's "quote prefix" flag (see write_text). The CSVs
+use the visible leading quote instead, because a CSV has no cell types (export/sanitize.py); rows
+read back from those CSVs may be passed here as they are: the quote the CSV added is taken off again.
 
 Typical use, from pipeline.py::
 
@@ -28,6 +29,7 @@ import itertools
 import json
 import math
 import re
+import tempfile
 import unicodedata
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -35,11 +37,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO, Callable, Iterable, Iterator, Mapping, Sequence
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ERROR_CODES  # text openpyxl would store as an error value
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
+from xlsxwriter import Workbook
+from xlsxwriter.format import Format
+from xlsxwriter.worksheet import Worksheet
 
 from export.atomic import atomic_open
 from export.rows import ERROR_COLUMNS, FLAG_COLUMNS, INDICATOR_COLUMNS, METRIC_COLUMNS, REPORT_COLUMNS
@@ -85,17 +85,31 @@ PLAIN_NUMBER_COLUMNS = frozenset(
      "n_warnings", "match_score"}
 )
 
-# Excel's own “Bad” (light red) and “Neutral” (amber) cell styles, readable in print and in WPS.
-SEVERITY_FILLS = {
-    "error": PatternFill("solid", fgColor="FFC7CE"),
-    "warning": PatternFill("solid", fgColor="FFEB9C"),
+# Excel's own “Bad” (light red) and “Neutral” (amber) cell styles, readable in print and in WPS,
+# as XlsxWriter format properties (pattern 1 is a solid fill in bg_color).
+SEVERITY_STYLES = {
+    "error": {"pattern": 1, "bg_color": "#FFC7CE", "font_color": "#9C0006"},
+    "warning": {"pattern": 1, "bg_color": "#FFEB9C", "font_color": "#9C5700"},
 }
-SEVERITY_FONTS = {"error": Font(color="9C0006"), "warning": Font(color="9C5700")}
 SEVERITY_RANK = {"error": 2, "warning": 1, "info": 0}
 
-HEADER_FONT = Font(bold=True)
-HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
-HEADER_ALIGNMENT = Alignment(vertical="center")
+HEADER_STYLE = {"bold": True, "pattern": 1, "bg_color": "#DDEBF7", "valign": "vcenter"}
+
+# constant_memory: each row is written to its sheet's temporary file when the next row starts, so
+# memory stays flat (rows must then come in order within a sheet, as they do here). Every cell is
+# written with its typed method (write_string, write_number), which never guesses a type; the
+# strings_to_* options switch off that guessing in write() too, as a second guard.
+WORKBOOK_OPTIONS = {
+    "constant_memory": True,
+    "strings_to_numbers": False,
+    "strings_to_formulas": False,
+    "strings_to_urls": False,
+}
+
+# Pixels per character of Calibri 11, the default font (its widest digit). Widths are set in
+# pixels, width × 7, which the file stores as exactly the width column_widths chose; XlsxWriter's
+# set_column would add Excel's 5-pixel cell padding on top (20 → 20.71).
+PIXELS_PER_CHARACTER = 7
 
 # Chinese headers of the columns that are not metric keys (metric keys use METRIC_NAMES).
 COLUMN_NAMES: dict[str, str] = {
@@ -272,7 +286,7 @@ def report_marks(highlight: Mapping[tuple[str, str], str]) -> Marks:
 def severity_marks(row: Mapping[str, object]) -> Mapping[str, str]:
     """Marks for 问题清单: the 严重程度 cell by its own value."""
     severity = row.get("severity")
-    return {"severity": severity} if isinstance(severity, str) and severity in SEVERITY_FILLS else {}
+    return {"severity": severity} if isinstance(severity, str) and severity in SEVERITY_STYLES else {}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -292,21 +306,64 @@ def write_workbook(out: IO[bytes] | Path, sheets: Sequence[SheetSpec]) -> dict[s
     """Write ``sheets`` as an .xlsx to ``out`` (an open binary file or a path), not atomically.
 
     For a caller that commits several outputs together (write to its own temporary file, then
-    ``os.replace``); everyone else wants write_report_xlsx.
+    ``os.replace``); everyone else wants write_report_xlsx. Nothing is written to ``out`` unless
+    every row was read. The sheets' temporary files live in a directory of this write's own,
+    removed whether the write succeeds or fails.
     """
-    workbook = Workbook(write_only=True)
-    try:
-        counts: dict[str, int] = {}
-        for spec in sheets:
-            counts.update(spec_to_sheets(workbook, spec))
-        workbook.save(out)
-        return counts
-    except BaseException:
-        discard_sheet_files(workbook)
-        raise
+    # ignore_cleanup_errors: a file still open after a failure (Windows cannot remove it) must not
+    # replace the exception that brought us here.
+    with tempfile.TemporaryDirectory(prefix="jixiao-xlsx-", ignore_cleanup_errors=True) as tmpdir:
+        workbook = Workbook(out, {**WORKBOOK_OPTIONS, "tmpdir": tmpdir})
+        try:
+            formats = CellFormats(workbook)
+            counts: dict[str, int] = {}
+            for spec in sheets:
+                counts.update(spec_to_sheets(workbook, formats, spec))
+            workbook.close()  # assembles the sheets' files into the .xlsx
+            return counts
+        except BaseException:
+            discard_sheet_files(workbook)
+            raise
 
 
-def spec_to_sheets(workbook: Workbook, spec: SheetSpec) -> dict[str, int]:
+class CellFormats:
+    """The workbook's cell formats, each made once, on first use.
+
+    Every add_format call becomes a style record of its own in styles.xml: a format made per cell
+    would slow the write down and bloat the file. A data cell's format depends only on its number
+    format, its severity and whether it needs the quote prefix, so a batch needs a handful.
+    """
+
+    def __init__(self, workbook: Workbook) -> None:
+        self.workbook = workbook
+        self.header = workbook.add_format(HEADER_STYLE)
+        self.made: dict[tuple[str | None, str | None, bool], Format] = {}
+
+    def cell(self, number_format: str | None = None, severity: str | None = None,
+             quote_prefix: bool = False) -> Format | None:
+        """The format of a data cell; None (Excel's default style) for one that needs nothing."""
+        if not (number_format or severity or quote_prefix):
+            return None
+        key = (number_format, severity, quote_prefix)
+        made = self.made.get(key)
+        if made is None:
+            made = self.made[key] = self.workbook.add_format(cell_style(*key))
+        return made
+
+
+def cell_style(number_format: str | None, severity: str | None, quote_prefix: bool) -> dict[str, object]:
+    """XlsxWriter format properties: a number format, a severity's fill and font, the quote prefix."""
+    style: dict[str, object] = {}
+    if number_format:
+        style["num_format"] = number_format
+    if severity:
+        style.update(SEVERITY_STYLES[severity])
+    if quote_prefix:
+        style["quote_prefix"] = True
+    return style
+
+
+def spec_to_sheets(workbook: Workbook, formats: CellFormats, spec: SheetSpec) -> dict[str, int]:
     """Stream one output into its sheet, continuing on “name(2)”, “name(3)” … past Excel's row limit."""
     rows = iter(spec.rows)
     sample = list(itertools.islice(rows, WIDTH_SAMPLE_ROWS))
@@ -321,83 +378,90 @@ def spec_to_sheets(workbook: Workbook, spec: SheetSpec) -> dict[str, int]:
                 finish_sheet(sheet, len(spec.columns), counts[name])
             part = number // rows_per_sheet + 1
             name = spec.name if part == 1 else f"{spec.name}({part})"
-            sheet = start_sheet(workbook, name, spec, widths)
+            sheet = start_sheet(workbook, formats, name, spec, widths)
             counts[name] = 0
-        sheet.append(row_to_cells(sheet, spec, row))
         counts[name] += 1
+        write_row(sheet, formats, counts[name], spec, row)  # row 0 is the header
     if sheet is None:  # no rows: the sheet still shows its header
-        sheet = start_sheet(workbook, name, spec, widths)
+        sheet = start_sheet(workbook, formats, name, spec, widths)
         counts[name] = 0
     finish_sheet(sheet, len(spec.columns), counts[name])
     return counts
 
 
-def start_sheet(workbook: Workbook, name: str, spec: SheetSpec, widths: Sequence[float]):
-    sheet = workbook.create_sheet(name)
-    sheet.freeze_panes = "A2"
-    for index, width in enumerate(widths, 1):  # widths must be set before the first row
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    header = []
-    for column in spec.columns:
-        cell = WriteOnlyCell(sheet, clean_text(spec.header_names.get(column, column)))
-        cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, HEADER_ALIGNMENT
-        header.append(cell)
-    sheet.append(header)
+def start_sheet(workbook: Workbook, formats: CellFormats, name: str, spec: SheetSpec,
+                widths: Sequence[float]) -> Worksheet:
+    """A new sheet with its column widths and its header row, styled and frozen."""
+    sheet = workbook.add_worksheet(name)
+    sheet.freeze_panes(1, 0)  # A2: the header stays in view
+    for index, width in enumerate(widths):
+        sheet.set_column_pixels(index, index, round(width * PIXELS_PER_CHARACTER))
+    for index, column in enumerate(spec.columns):
+        write_text(sheet, 0, index, clean_text(spec.header_names.get(column, column)), formats.header)
     return sheet
 
 
-def finish_sheet(sheet, n_columns: int, n_rows: int) -> None:
-    sheet.auto_filter.ref = f"A1:{get_column_letter(max(n_columns, 1))}{n_rows + 1}"
+def finish_sheet(sheet: Worksheet, n_columns: int, n_rows: int) -> None:
+    """The auto filter, over exactly the header and the rows written."""
+    sheet.autofilter(0, 0, n_rows, max(n_columns, 1) - 1)
 
 
-def row_to_cells(sheet, spec: SheetSpec, row: Mapping[str, object]) -> list:
+def write_row(sheet: Worksheet, formats: CellFormats, row_index: int, spec: SheetSpec,
+              row: Mapping[str, object]) -> None:
+    """One data row at ``row_index``. Rows must come in order (constant_memory writes a row out
+    when the next one starts and drops anything written behind it); cells within a row need not."""
     marks = spec.marks(row) if spec.marks else {}
-    cells = []
-    for column in spec.columns:
-        cells.append(value_to_cell(sheet, row.get(column), column, column in spec.numeric_columns,
-                                   marks.get(column)))
-    return cells
+    for column_index, column in enumerate(spec.columns):
+        write_value(sheet, formats, row_index, column_index, row.get(column), column,
+                    column in spec.numeric_columns, marks.get(column))
 
 
-def value_to_cell(sheet, value: object, column: str, is_numeric: bool, severity: str | None = None):
-    """One value as what openpyxl appends: plain text or None, or a WriteOnlyCell when it needs a
-    type or a style. A number in a numeric column is a number; anything else is text."""
-    is_marked = severity in SEVERITY_FILLS
+def write_value(sheet: Worksheet, formats: CellFormats, row: int, col: int, value: object, column: str,
+                is_numeric: bool, severity: str | None = None) -> None:
+    """One value as a typed cell. A number in a numeric column is a number, shown with the
+    decimals the report wrote; anything else is text. An empty cell is left out unless marked,
+    when it is still filled."""
+    if severity not in SEVERITY_STYLES:
+        severity = None
     number = exact_number(value) if is_numeric else None
     if number is not None:
-        cell = WriteOnlyCell(sheet, number)
-        number_format = number_format_for(number, column)
-        if number_format:
-            cell.number_format = number_format
+        cell_format = formats.cell(number_format_for(number, column), severity)
+        sheet.write_number(row, col, float(number), cell_format)
     elif value is None or value == "":
-        if not is_marked:
-            return None
-        cell = WriteOnlyCell(sheet, None)
+        if severity:
+            sheet.write_blank(row, col, None, formats.cell(severity=severity))
     else:
         text = clean_text(restore_neutralised(value if isinstance(value, str) else str(value)))
-        must_stay_text = is_formula_like(text) or text in ERROR_CODES
-        if not must_stay_text and not is_marked:
-            return text
-        cell = WriteOnlyCell(sheet, text)
-        if must_stay_text:
-            keep_as_text(cell)
-    if is_marked:
-        cell.fill, cell.font = SEVERITY_FILLS[severity], SEVERITY_FONTS[severity]
-    return cell
+        cell_format = formats.cell(severity=severity, quote_prefix=is_formula_like(text))
+        write_text(sheet, row, col, text, cell_format)
 
 
-def keep_as_text(cell: WriteOnlyCell) -> None:
-    """Store a cell's text as a string that Excel never reads as a formula or an error value.
+# Text of this shape is taken by XlsxWriter for rich-text XML of its own (see write_text).
+RICH_TEXT_START, RICH_TEXT_END = "<r>", "</r>"
 
-    openpyxl makes any text starting with ``=`` a formula and ``#N/A`` an error; the type is set
-    back to string. Text a spreadsheet could read as a formula (= + - @ …) also gets the cell's
-    ``quotePrefix`` flag, which is what Excel sets when a user types a leading ': the auditor sees
+
+def write_text(sheet: Worksheet, row: int, col: int, text: str, cell_format: Format | None) -> None:
+    """Store ``text`` as a string that Excel never reads as a formula, a number or an error value.
+
+    write_string stores text as it is, whatever it looks like (``=SUM(A1)``, ``0012``, ``#N/A``).
+    Text a spreadsheet could read as a formula (= + - @ …) also gets the cell's quote-prefix flag
+    (in ``cell_format``), which is what Excel sets when a user types a leading ': the auditor sees
     the report's own text, without a visible quote, and Excel keeps it text even when the cell is
     edited. (The CSVs, which have no cell types, show a leading ' instead.)
+
+    XlsxWriter writes a string that starts with ``<r>`` and ends with ``</r>`` into the sheet
+    unescaped, as rich-text XML; a report's text of that shape would corrupt the file. It is
+    written as a rich string of two runs in the cell's own font instead, which XlsxWriter escapes;
+    Excel shows the same text.
     """
-    cell.data_type = "s"
-    if is_formula_like(cell.value):
-        cell.quotePrefix = True
+    if not (text.startswith(RICH_TEXT_START) and text.endswith(RICH_TEXT_END)):
+        sheet.write_string(row, col, text, cell_format)
+        return
+    run_font = cell_format or Format()  # the cell's own font (or the default) for both runs
+    parts: list[str | Format] = [run_font, text[:1], run_font, text[1:]]
+    if cell_format:
+        parts.append(cell_format)  # a trailing format is the cell's: fill, quote prefix
+    sheet.write_rich_string(row, col, *parts)
 
 
 def clean_text(text: str) -> str:
@@ -473,17 +537,12 @@ def text_width(text: str) -> int:
 
 
 def discard_sheet_files(workbook: Workbook) -> None:
-    """Remove the temporary files openpyxl's write-only sheets stream into, after a failed write.
+    """Close the temporary files the sheets stream into, after a failed write, so that their
+    directory can be removed (Windows cannot remove an open file).
 
-    openpyxl would remove them at interpreter exit; a long-running caller should not collect them.
-    Best effort: this reaches into openpyxl's writer, and a failure here must not hide the
-    exception that brought us here.
+    Best effort: this calls into XlsxWriter's worksheets (``_opt_close``, what Workbook.close
+    calls for them), and a failure here must not hide the exception that brought us here.
     """
-    for sheet in workbook.worksheets:
-        writer = getattr(sheet, "_writer", None)
-        if writer is None:
-            continue
+    for sheet in workbook.worksheets():
         with suppress(Exception):  # cleanup must never mask the original error
-            sheet.close()  # ends the streamed XML and closes the file
-        with suppress(Exception):
-            writer.cleanup()  # removes it
+            sheet._opt_close()

@@ -5,11 +5,11 @@ from __future__ import annotations
 import csv
 import json
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from openpyxl.worksheet import _writer as openpyxl_sheet_writer
 
 from export import xlsx
 from export.atomic import write_csv_atomic
@@ -23,8 +23,10 @@ from export.xlsx import (
     write_report_xlsx,
 )
 
-RED = "00FFC7CE"
-AMBER = "00FFEB9C"
+# Fill colours as ARGB, with the opaque alpha byte Excel itself writes (FF).
+RED = "FFFFC7CE"
+AMBER = "FFFFEB9C"
+HEADER_BLUE = "FFDDEBF7"
 SHEET_NAMES = ["报告汇总", "指标", "指标表", "问题清单", "错误"]
 
 DOC_A = "b7fb7d76030e1738"  # 002 岳阳楼区 2017 自评表: 全年执行数 1184.24 万元
@@ -130,7 +132,7 @@ def test_header_frozen_and_filtered(book, name: str) -> None:
     assert sheet.auto_filter.ref == f"A1:{last}{sheet.max_row}"
     header = sheet[1]
     assert all(cell.font.bold for cell in header)
-    assert all(fill_of(cell) == "00DDEBF7" for cell in header)
+    assert all(fill_of(cell) == HEADER_BLUE for cell in header)
 
 
 def test_filter_covers_exactly_the_rows(book) -> None:
@@ -248,6 +250,20 @@ def test_error_literals_and_control_characters_stay_text(tmp_path: Path) -> None
     unit = cell_of(book["报告汇总"], 1, "unit_name")
     assert unit.data_type == "s" and unit.value == "#N/A"
     assert cell_of(book["报告汇总"], 1, "notes").value == "第1页\ufffd第2页\ufffd"
+
+
+def test_text_shaped_like_rich_text_markup_stays_text(tmp_path: Path) -> None:
+    """XlsxWriter would write "<r>…</r>" into the sheet XML as it is, corrupting the file."""
+    markup = "<r>a & b <t>c</t></r>"
+    reports = [report_row("x", unit_name=markup, notes="<r>=1</r>", staff_quota="<r>16</r>")]
+    flags = [flag("x", "warning", {"指标": "staff_quota"})]
+    book = load_workbook(write_sample(tmp_path / "report.xlsx", reports=reports, flags=flags))
+    unit = cell_of(book["报告汇总"], 1, "unit_name")
+    assert unit.data_type == "s" and unit.value == markup
+    notes = cell_of(book["报告汇总"], 1, "notes")
+    assert notes.value == "<r>=1</r>" and fill_of(notes) is None
+    quota = cell_of(book["报告汇总"], 1, "staff_quota")  # a marked cell keeps its fill
+    assert quota.value == "<r>16</r>" and fill_of(quota) == AMBER
 
 
 def test_long_text_is_cut_at_excels_cell_limit_with_a_note(tmp_path: Path) -> None:
@@ -380,21 +396,25 @@ def test_empty_outputs_still_have_their_sheets(tmp_path: Path) -> None:
     assert book["错误"].auto_filter.ref == "A1:D1"
 
 
-def test_a_failed_write_leaves_the_previous_workbook_whole(tmp_path: Path) -> None:
-    path = write_sample(tmp_path / "report.xlsx")
+def test_a_failed_write_leaves_the_previous_workbook_whole(tmp_path: Path, monkeypatch) -> None:
+    out_dir, temp_dir = tmp_path / "out", tmp_path / "temp"
+    temp_dir.mkdir()
+    path = write_sample(out_dir / "report.xlsx")
     before = path.read_bytes()
-    temp_files_before = set(openpyxl_sheet_writer.ALL_TEMP_FILES)
+    monkeypatch.setattr(tempfile, "tempdir", str(temp_dir))  # where XlsxWriter's sheet files go
+    streamed = []
 
     def metrics():
         yield from METRICS
+        streamed.extend(p for p in temp_dir.rglob("*") if p.is_file())
         raise KeyboardInterrupt  # Ctrl-C in the middle of a sheet
 
     with pytest.raises(KeyboardInterrupt):
         write_report_xlsx(path, report_sheets(REPORTS, metrics(), INDICATORS, FLAGS, ERRORS))
     assert path.read_bytes() == before
-    assert os.listdir(tmp_path) == ["report.xlsx"]  # no temporary file beside it
-    leaked = set(openpyxl_sheet_writer.ALL_TEMP_FILES) - temp_files_before
-    assert not [name for name in leaked if os.path.exists(name)]  # nor openpyxl's sheet files
+    assert os.listdir(out_dir) == ["report.xlsx"]  # no temporary file beside it
+    assert streamed  # the sheets were streaming into temporary files …
+    assert os.listdir(temp_dir) == []  # … and none of them is left
     assert load_workbook(path).sheetnames == SHEET_NAMES
 
 
