@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from itertools import product
 
 from checks.tolerance import explain_slip, rounding_of
@@ -75,16 +76,31 @@ def amount_of(raw: RawFigure, sentence_unit: str = "") -> Amount | None:
     if quantity.op not in (None, "="):
         return None
     unit = quantity.unit or raw.unit_hint or sentence_unit
+    # str(value) is part of the key because equal Decimals may differ in exponent (1.0 == 1.00)
+    # and a cached result must be the very one this value would give.
+    measured = _measure(quantity.value, str(quantity.value), quantity.raw, unit)
+    return Amount(*measured, raw) if measured is not None else None
+
+
+# One written number is read by several rules, and JX101 reads each figure of a paragraph again
+# for every 其中 and every kind of number there: what it measures depends only on its value, its
+# writing and its unit, so each distinct one is worked out once per worker. The keys are short
+# and the cache bounded, so a worker's memory stays flat; the results are frozen values.
+@lru_cache(maxsize=4096)
+def _measure(value: Decimal, value_text: str, written: str, unit: str) -> tuple[Decimal, Decimal, str, str] | None:
+    """(value, rounding, unit, kind) of an exact number written as ``written`` in ``unit`` (see
+    ``Amount``), or None for a unit no check can compare. ``value_text`` only keys the cache."""
+    quantity = Quantity(value, unit, written)
     if not unit:
-        return Amount(quantity.value, written_rounding(quantity), "", "bare", raw)
-    canonical = to_canonical(Quantity(quantity.value, unit, quantity.raw))
+        return value, written_rounding(quantity), "", "bare"
+    canonical = to_canonical(quantity)
     if canonical is None or canonical.kind not in ("money", "rate", "count"):
         return None
     kind = canonical.kind
     if kind == "count":
         kind = f"count:{COUNT_FAMILIES.get(canonical.unit, canonical.unit)}"
     rounding = written_rounding(quantity, is_count=canonical.kind == "count") * canonical.factor
-    return Amount(canonical.value, rounding, canonical.unit, kind, raw)
+    return canonical.value, rounding, canonical.unit, kind
 
 
 def figure_rounding(figure: Figure) -> Decimal:

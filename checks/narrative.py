@@ -32,8 +32,9 @@ How a sentence is tied to an indicator:
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Iterator
 
 from rapidfuzz import fuzz
 
@@ -117,33 +118,95 @@ class Statement:
     from_heading: bool
 
 
-def _compact(text: str) -> tuple[str, list[int]]:
-    """``text`` without whitespace, and the index in ``text`` of each character kept."""
-    kept = [(i, ch) for i, ch in enumerate(text) if not ch.isspace()]
-    return "".join(ch for _, ch in kept), [i for i, _ in kept]
+def _compact(text: str) -> tuple[str, Sequence[int]]:
+    """``text`` without whitespace, and the index in ``text`` of each character kept.
+
+    Most sentences hold no whitespace: their index is a ``range``, not a list built character by
+    character. (``str.split`` and ``str.isspace`` agree on what whitespace is.)
+    """
+    compact = "".join(text.split())
+    if len(compact) == len(text):
+        return compact, range(len(text))
+    return compact, [i for i, ch in enumerate(text) if not ch.isspace()]
 
 
-def sentence_to_matches(text: str, keys: list[str]) -> list[NameMatch]:
-    """Every indicator name found in ``text``, exact or fuzzy, without names nested in longer ones."""
+def most_missing_chars(length: int, min_score: float = NAME_MATCH_MIN_SCORE) -> int:
+    """How many characters of a name of ``length`` a sentence may lack and still score ``min_score``.
+
+    rapidfuzz's partial ratio scores a window ``w`` of the sentence (at most as long as the name)
+    as 200·LCS/(len(name)+len(w)) with LCS ≤ len(w), so a score of at least s needs
+    LCS ≥ s·len(name)/(200−s) (the same holds when a sentence as long as the name is also tried
+    the other way round). A character of the name the sentence does not hold at all cannot be
+    part of the LCS: a sentence lacking more of them cannot reach the score, and need not be
+    aligned (which costs far more than this count, for each name in each sentence).
+    ``test_a_sentence_ruled_out_by_its_characters_cannot_align`` checks this against rapidfuzz.
+    """
+    return max(k for k in range(length + 1) if (length - k) * (200 - min_score) >= min_score * length)
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorName:
+    """An indicator name (a match key) prepared once per report to be looked for in its sentences."""
+
+    key: str
+    most_missing: int  # see most_missing_chars
+    # Each distinct character with how often the name holds it, those shared by fewest of the
+    # report's names first: they are the likeliest to be missing from a sentence (率, 数, 项目 are
+    # in many names and most sentences), so most sentences are ruled out by the first one or two.
+    chars: tuple[tuple[str, int], ...]
+
+    def may_align(self, compact: str) -> bool:
+        """Whether a sentence (whitespace removed) holds enough of the name's characters to hold
+        the name, exactly or fuzzily (rapidfuzz need not be asked otherwise)."""
+        missing = 0
+        for ch, count in self.chars:
+            if ch not in compact:
+                missing += count
+                if missing > self.most_missing:
+                    return False
+        return True
+
+
+def names_to_look_for(keys: Iterable[str]) -> list[IndicatorName]:
+    """The keys long enough to say which indicator a sentence means (``MIN_NAME_CHARS``), prepared."""
+    keys = [key for key in keys if len(key) >= MIN_NAME_CHARS]
+    spread = Counter(ch for key in keys for ch in set(key))  # in how many names each character is
+    return [
+        IndicatorName(key, most_missing_chars(len(key)),
+                      tuple(sorted(Counter(key).items(), key=lambda item: spread[item[0]])))
+        for key in keys
+    ]
+
+
+def sentence_to_matches(text: str, names: list[IndicatorName]) -> list[NameMatch]:
+    """Every indicator name found in ``text``, exact or fuzzy, without names nested in longer ones.
+
+    A name is found exactly when it occurs once in the sentence without whitespace
+    (``str.count`` counts non-overlapping occurrences, as a regex search for it would); twice
+    or more and it names parts; not at all and rapidfuzz aligns it, but only in a sentence that
+    holds enough of its characters (``IndicatorName.may_align``).
+    """
     compact, index = _compact(text)
     if not compact:
         return []
     found: list[NameMatch] = []
-    for key in keys:
-        if len(key) < MIN_NAME_CHARS or len(key) > len(compact):
+    for name in names:
+        key = name.key
+        if len(key) > len(compact) or not name.may_align(compact):
             continue
-        spans = [(m.start(), m.end()) for m in re.finditer(re.escape(key), compact)]
-        if len(spans) > 1:
+        occurrences = compact.count(key)
+        if occurrences > 1:
             continue  # 中央资金到位率100%，省级资金到位率90%: parts of the indicator, not the indicator
-        score = 100.0
-        if not spans:
+        if occurrences == 1:
+            start = compact.find(key)
+            end, score = start + len(key), 100.0
+        else:
             aligned = fuzz.partial_ratio_alignment(key, compact, score_cutoff=NAME_MATCH_MIN_SCORE)
             if aligned is None:
                 continue
-            spans, score = [(aligned.dest_start, aligned.dest_end)], aligned.score
-        for start, end in spans:
-            if end > start:
-                found.append(NameMatch(key, score, index[start], index[end - 1] + 1))
+            start, end, score = aligned.dest_start, aligned.dest_end, aligned.score
+        if end > start:
+            found.append(NameMatch(key, score, index[start], index[end - 1] + 1))
     return [
         m for m in found
         if not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in found)
@@ -236,13 +299,19 @@ def _is_other_period(clause: str, fiscal_year: int | None) -> bool:
 
 
 def sentence_to_statements(
-    sentence: Sentence, keys: list[str], fiscal_year: int | None = None
+    sentence: Sentence, names: list[IndicatorName], fiscal_year: int | None = None
 ) -> dict[int, list[Statement]]:
-    """Statements of a sentence, grouped by the number they state (its start offset)."""
+    """Statements of a sentence, grouped by the number they state (its start offset).
+
+    Names are looked for first: most sentences name no indicator, and need not be read for numbers.
+    """
     text = sentence.text
+    matches = sentence_to_matches(text, names)
+    if not matches:
+        return {}
     quantities = [q for q in find_quantities(text) if q.op != "range"]
     by_number: dict[int, list[Statement]] = {}
-    for match in sentence_to_matches(text, keys):
+    for match in matches:
         quantity = _following_quantity(text, match, quantities)
         if quantity is None:
             continue
@@ -282,11 +351,11 @@ def check_text_against_table(inp: CheckInput, settings: RuleSettings) -> Iterato
     groups: dict[str, list[IndicatorRow]] = {}
     for row in inp.indicators:
         groups.setdefault(indicator_to_match_name(row.name), []).append(row)
-    keys = [key for key in groups if key]
-    if not keys:
+    names = names_to_look_for(key for key in groups if key)
+    if not names:
         return
     for sentence in inp.sentences:
-        for statements in sentence_to_statements(sentence, keys, inp.fiscal_year).values():
+        for statements in sentence_to_statements(sentence, names, inp.fiscal_year).values():
             flag = statements_to_flag(sentence, statements, groups)
             if flag is not None:
                 yield flag

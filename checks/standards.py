@@ -151,29 +151,33 @@ def check_stated_standard(inp: CheckInput, settings: RuleSettings) -> Iterator[F
 
 
 def _standard_at(group: list[RawFigure], index: int) -> tuple[Decimal, str, str] | None:
-    """(standard in 元, the head it is per, the phrase naming it) when the figure is a standard."""
+    """(standard in 元, the head it is per, the phrase naming it) when the figure is a standard.
+
+    Most figures are not standards: the phrase (a walk to the clause breaks) is cut only for those
+    that are.
+    """
     raw = group[index]
     quantity = raw.quantity
     if quantity.op not in (None, "="):
         return None
     text = raw.location.quote
     start, end = raw.location.char_start or 0, raw.location.char_end or 0
-    phrase = text[clause_start(text, start) : clause_end(text, end)]
-    after = text[end:][:4]
-    if SHORTER_PERIOD.search(after):
+    if SHORTER_PERIOD.search(text[end:end + 4]):
         return None  # 300元/人/月, 50元/人·天: the amount paid depends on how long, which is not stated
     unit_match = PER_HEAD_UNIT.match(quantity.unit)
     if unit_match:
         factor = YUAN_PER_WAN if unit_match.group(1) == "万元" else Decimal(1)
-        return quantity.value * factor, HEAD_FAMILIES[unit_match.group(2)], phrase
-    if quantity.unit not in ("元", "万元"):
+        head = unit_match.group(2)
+    elif quantity.unit in ("元", "万元"):
+        factor = YUAN_PER_WAN if quantity.unit == "万元" else Decimal(1)
+        head_before = PER_HEAD_BEFORE.search(text[max(0, start - 12):start])
+        if head_before is None:
+            return None
+        head = head_before.group(1)
+    else:
         return None
-    factor = YUAN_PER_WAN if quantity.unit == "万元" else Decimal(1)
-    before = text[: raw.location.char_start or 0]
-    head = PER_HEAD_BEFORE.search(before[-12:])
-    if head is None:
-        return None
-    return quantity.value * factor, HEAD_FAMILIES[head.group(1)], phrase
+    phrase = text[clause_start(text, start) : clause_end(text, end)]
+    return quantity.value * factor, HEAD_FAMILIES[head], phrase
 
 
 def _people_and_amounts(group: list[RawFigure], index: int, family: str) -> Iterator[tuple[Amount, Amount]]:

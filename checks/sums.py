@@ -105,9 +105,12 @@ def check_part_sum(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
     for group in text_groups(inp.raw_figures):
         text = group[0].location.quote
         markers = [m.start() for m in PART_MARKER.finditer(text)]
+        if not markers:
+            continue
+        units = money_units_by_sentence(group)  # once per paragraph, not per 其中
         for index, marker in enumerate(markers):
             next_marker = markers[index + 1] if index + 1 < len(markers) else None
-            for found in _part_lists(group, text, marker, next_marker):
+            for found in _part_lists(group, units, text, marker, next_marker):
                 total, parts, is_adjacent = found
                 flag = _part_sum_flag(total, parts, is_adjacent)
                 if flag is not None:
@@ -115,7 +118,7 @@ def check_part_sum(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
 
 
 def _part_lists(
-    group: list[RawFigure], text: str, marker: int, next_marker: int | None
+    group: list[RawFigure], units: dict[tuple, str], text: str, marker: int, next_marker: int | None
 ) -> Iterator[tuple[Amount, list[Amount], bool]]:
     start, end = sentence_bounds(text, marker)
     if next_marker is not None and next_marker < end:
@@ -123,7 +126,6 @@ def _part_lists(
     bracket_close = _bracket_end(text, marker)
     if bracket_close is not None:
         end = min(end, bracket_close)
-    units = money_units_by_sentence(group)
     before = [r for r in group if start <= (r.location.char_start or 0) < marker]
     after = [r for r in group if marker < (r.location.char_start or 0) < end]
     if next_marker is not None and next_marker == end:

@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterator, Literal
+from functools import lru_cache
+from typing import Literal
 
 from checks.model import CheckInput
 from checks.registry import Flag, Rule, RuleSettings
@@ -58,6 +60,11 @@ COMPARISON_BEFORE = re.compile(r"(?:较|比|同|与|和|从|由|相比|对比|�
 COMPARISON_AFTER = re.compile(
     r"^\s*(?:度)?\s*(?:及以前|以来|以前|之前|同期|相比|比较|水平|基数|的基础上|结转|结余)"
 )
+
+# Every period is read from a year of four digits, ASCII or full-width (``normalise_chars`` maps
+# １９/２０ to 19/20; ``\d`` matches both): a text without one names no period and need not be
+# masked and searched. Most sentences name no year.
+MAY_NAME_YEAR = re.compile(r"(?:[1１][9９]|[2２][0０])\d{2}")
 
 PeriodKind = Literal["as_of", "dated", "year"]
 
@@ -103,12 +110,22 @@ def _day_span(year: int, month: int | None, day: int | None, mark: str | None) -
     return date(year, month, 1), date(year, month, last_day)
 
 
-def text_to_periods(text: str) -> list[Period]:
+def text_to_periods(text: str) -> tuple[Period, ...]:
     """Every period ``text`` names, left to right: 截至 dates, dated points, then years a figure is for.
 
     >>> [(p.kind, p.raw) for p in text_to_periods("截至2021年3月底，2022年度计划项目资金完成率")]
     [('as_of', '截至2021年3月底'), ('year', '2022年度')]
     """
+    if not MAY_NAME_YEAR.search(text):
+        return ()
+    return _periods(text)
+
+
+# JX302 and JX303 read every sentence of a report, and JX602 clauses of them: the periods of a
+# text naming a year are read once for all three. A report has tens to hundreds of such texts;
+# the bound keeps a worker's memory flat however long the batch. Periods are frozen.
+@lru_cache(maxsize=1024)
+def _periods(text: str) -> tuple[Period, ...]:
     masked = mask_non_periods(text)
     taken = [False] * len(masked)
     found: list[Period] = []
@@ -134,7 +151,7 @@ def text_to_periods(text: str) -> list[Period]:
             continue
         year = int(m[1])
         take("year", m, year, (date(year, 1, 1), date(year, 12, 31)))
-    return sorted(found, key=lambda p: p.start)
+    return tuple(sorted(found, key=lambda p: p.start))
 
 
 def _is_comparison(masked: str, start: int, end: int) -> bool:
@@ -255,7 +272,7 @@ def _section_names_year(section: str, year: int) -> bool:
     return any(p.year == year for p in text_to_periods(section))
 
 
-def _governing_period(text: str, periods: list[Period]) -> Period | None:
+def _governing_period(text: str, periods: Sequence[Period]) -> Period | None:
     """The period that opens a sentence (“2022年，我中心完成了…”), or None."""
     if not periods:
         return None
@@ -385,18 +402,20 @@ def check_report_date(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]
             {"report_date": report_date.isoformat(), "fiscal_year": str(fiscal_year)},
         )
     for sentence in inp.sentences:
+        late = [p for p in text_to_periods(sentence.text) if p.kind == "as_of" and p.first > report_date]
+        if not late:
+            continue
         if PLAN_WORDS.search(mask_non_periods(sentence.text)):
             continue  # 计划截至2024年底完成…: a plan may look past the report's date
-        for period in text_to_periods(sentence.text):
-            if period.kind == "as_of" and period.first > report_date:
-                yield Flag(
-                    f"句中“{period.raw}”晚于报告日期{report_date.isoformat()}，报告不可能引用其签署之后的数据",
-                    (sentence.text,),
-                    (sentence.location, meta.location),
-                    {"report_date": report_date.isoformat(), "as_of": period.raw,
-                     "as_of_first_day": period.first.isoformat()},
-                    severity="warning",
-                )
+        for period in late:
+            yield Flag(
+                f"句中“{period.raw}”晚于报告日期{report_date.isoformat()}，报告不可能引用其签署之后的数据",
+                (sentence.text,),
+                (sentence.location, meta.location),
+                {"report_date": report_date.isoformat(), "as_of": period.raw,
+                 "as_of_first_day": period.first.isoformat()},
+                severity="warning",
+            )
 
 
 RULES = (

@@ -13,7 +13,14 @@ import pytest
 import yaml
 
 import pipeline
-from checks.narrative import RULES, indicator_to_match_name
+from checks.narrative import (
+    NAME_MATCH_MIN_SCORE,
+    RULES,
+    indicator_to_match_name,
+    most_missing_chars,
+    names_to_look_for,
+    sentence_to_matches,
+)
 from checks.registry import RuleSettings, run_rules
 from extract.readers import read_document
 
@@ -122,6 +129,55 @@ def test_message_names_both_values_and_places(tmp_path: Path) -> None:
 )
 def test_indicator_to_match_name(name: str, key: str) -> None:
     assert indicator_to_match_name(name) == key
+
+
+# --- looking for names fast -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("length", "most"), [(4, 0), (5, 0), (6, 1), (10, 1), (11, 2), (16, 2), (17, 3), (38, 6)])
+def test_most_missing_chars(length: int, most: int) -> None:
+    assert most_missing_chars(length) == most
+
+
+def test_a_sentence_ruled_out_by_its_characters_cannot_align() -> None:
+    """The character count only skips rapidfuzz where rapidfuzz would find nothing: over many
+    sentences made of a name's own characters and others, every sentence the count rules out
+    also fails the alignment."""
+    import random
+
+    from rapidfuzz import fuzz
+
+    rng = random.Random(602)
+    alphabet = "移民美丽家园项目资金直补受益按时发放率满意度完成个人万元的和了"
+    ruled_out = 0
+    for _ in range(3000):
+        key = "".join(rng.choice(alphabet) for _ in range(rng.randint(4, 20)))
+        [name] = names_to_look_for([key])
+        chars = list(key)
+        for _ in range(rng.randint(0, 5)):  # drop, replace or insert a few characters
+            i = rng.randrange(len(chars))
+            operation = rng.choice(("drop", "replace", "insert"))
+            if operation == "drop":
+                del chars[i]
+            elif operation == "replace":
+                chars[i] = rng.choice(alphabet + "甲乙丙丁戊")
+            else:
+                chars.insert(i, rng.choice(alphabet))
+        sentence = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8))) + "".join(chars) + "完成95%"
+        if len(key) <= len(sentence) and not name.may_align(sentence):
+            ruled_out += 1
+            assert fuzz.partial_ratio_alignment(key, sentence, score_cutoff=NAME_MATCH_MIN_SCORE) is None
+    assert ruled_out > 100
+
+
+def test_names_are_found_as_before() -> None:
+    names = names_to_look_for(["移民美丽家园项目", "直补资金按时发放率", "移民对后期扶持政策实施满意度", "满意度"])
+    [match] = sentence_to_matches("移民美丽家园 项目完成124个", names)
+    assert (match.key, match.score, match.start, match.end) == ("移民美丽家园项目", 100.0, 0, 9)
+    [fuzzy] = sentence_to_matches("移民对后期扶持政策实施的满意度为90%", names)
+    assert fuzzy.key == "移民对后期扶持政策实施满意度" and NAME_MATCH_MIN_SCORE <= fuzzy.score < 100
+    assert sentence_to_matches("中心村直补资金按时发放率100%，边远村直补资金按时发放率95%", names) == []
+    assert sentence_to_matches("群众满意度为90%", names) == []  # too short a name to look for
 
 
 # --- the seeds ---------------------------------------------------------------------------------

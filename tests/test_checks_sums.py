@@ -56,6 +56,20 @@ def test_written_rounding(raw: str, expected: str) -> None:
     assert written_rounding(parse_quantity(raw)) == Decimal(expected)
 
 
+def test_amounts_keep_the_exponent_of_their_value() -> None:
+    """Amounts are memoised by value and writing: equal values written alike but with another
+    exponent (1.0 and 1.00 compare equal) must still each get their own."""
+    from dataclasses import replace
+
+    from checks.amounts import amount_of
+    from extract.figures import RawFigure
+    from extract.model import Location
+
+    quantity = parse_quantity("1.0万元")
+    raws = [RawFigure("预算", replace(quantity, value=Decimal(v)), Location("t.txt"), "text") for v in ("1.0", "1.00")]
+    assert [str(amount_of(raw).value) for raw in raws] == ["1.0", "1.00"]
+
+
 def test_whole_counts_are_exact() -> None:
     assert written_rounding(parse_quantity("25人"), is_count=True) == 0
     assert written_rounding(parse_quantity("1.07万人次"), is_count=True) == 50

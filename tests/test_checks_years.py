@@ -52,6 +52,9 @@ def flags_of(tmp_path: Path, text: str, rule_id: str):
         ("2021-2025年规划", []),
         ("2020年—2021年拟投入", []),
         ("2019年以来累计", []),
+        # full-width digits are years too; a text without a year names no period
+        ("截至２０２１年３月底，执行资金", [("as_of", "截至２０２１年３月底")]),
+        ("资金执行率为95%，完成率100%", []),
     ],
 )
 def test_text_to_periods(text: str, expected: list[tuple[str, str]]) -> None:
