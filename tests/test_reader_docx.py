@@ -7,6 +7,7 @@ of the same name), not from the reader's output.
 from __future__ import annotations
 
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -352,6 +353,81 @@ def test_malformed_xml_names_the_broken_part():
     with pytest.raises(CorruptFileError) as raised:
         read("malformed_xml.docx")
     assert raised.value.detail.endswith("in word/document.xml")
+
+
+# --- the package: only the parts the reader uses, found by relationships -------------------------
+
+
+def rewritten(tmp_path: Path, source: str, changes: dict[str, bytes | None]) -> Path:
+    """A copy of a fixture with members replaced or added (bytes) or removed (None)."""
+    target = tmp_path / f"rewritten_{source}"
+    with zipfile.ZipFile(FIXTURES / source) as original, zipfile.ZipFile(target, "w") as copy:
+        names = original.namelist() + [name for name in changes if name not in original.namelist()]
+        for name in names:
+            data = changes[name] if name in changes else original.read(name)
+            if data is not None:
+                copy.writestr(name, data)
+    return target
+
+
+def member(source: str, name: str) -> bytes:
+    with zipfile.ZipFile(FIXTURES / source) as package:
+        return package.read(name)
+
+
+def test_main_part_is_found_by_relationship_not_by_name(tmp_path):
+    """Some tools name the main part otherwise; relationships and content types say which it is."""
+    source = "header_footer.docx"
+    path = rewritten(
+        tmp_path,
+        source,
+        {
+            "word/document.xml": None,
+            "word/_rels/document.xml.rels": None,
+            "word/main.xml": member(source, "word/document.xml"),
+            "word/_rels/main.xml.rels": member(source, "word/_rels/document.xml.rels"),
+            "_rels/.rels": member(source, "_rels/.rels").replace(b"word/document.xml", b"word/main.xml"),
+            "[Content_Types].xml": member(source, "[Content_Types].xml").replace(
+                b"/word/document.xml", b"/word/main.xml"
+            ),
+        },
+    )
+    original = read(source)
+    document = docx_reader.read(path, source, SHA)
+    assert (document.blocks, document.furniture, document.metadata) == (
+        original.blocks,
+        original.furniture,
+        original.metadata,
+    )
+    assert len(document.furniture) == 4
+
+
+def test_damage_in_a_part_the_reader_does_not_use_does_not_stop_it(tmp_path):
+    source = "header_footer.docx"
+    path = rewritten(tmp_path, source, {"word/settings.xml": b"<w:settings", "docProps/thumbnail.jpeg": None})
+    assert docx_reader.read(path, source, SHA) == read(source)
+
+
+def test_macro_enabled_document_is_not_a_plain_word_document(tmp_path):
+    main = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    types = member("body_order.docx", "[Content_Types].xml")
+    macro_enabled = types.replace(main, b"application/vnd.ms-word.document.macroEnabled.main+xml")
+    path = rewritten(tmp_path, "body_order.docx", {"[Content_Types].xml": macro_enabled})
+    with pytest.raises(CorruptFileError) as raised:
+        docx_reader.read(path, "x.docx", SHA)
+    assert "启用宏的文档" in raised.value.reason
+    assert raised.value.detail.startswith("ValueError") and "macroEnabled" in raised.value.detail
+
+
+def test_malformed_styles_are_named_even_after_good_styles_were_read(tmp_path):
+    """Heading names are remembered by the styles part's content; a broken part is never remembered."""
+    read("body_order.docx")
+    styles = member("body_order.docx", "word/styles.xml")
+    path = rewritten(tmp_path, "body_order.docx", {"word/styles.xml": styles.replace(b"</w:styles>", b"")})
+    with pytest.raises(CorruptFileError) as raised:
+        docx_reader.read(path, "x.docx", SHA)
+    assert raised.value.detail.startswith("XMLSyntaxError")
+    assert raised.value.detail.endswith("in word/styles.xml")
 
 
 # --- speed ------------------------------------------------------------------------------------

@@ -1,10 +1,11 @@
 """Read a Word .docx report into a ``Document``: paragraphs and tables in body order.
 
-python-docx opens the package (zip, relationships, parts, styles, core properties), but the body
-is walked here, once, straight on the lxml tree: python-docx's ``table.cell(i, j)`` rebuilds the
-cell grid on every call and takes over a minute on a 300-row table, and its paragraph/table
-proxies hide content controls, text boxes and tracked changes. ``docx_xml`` holds the
-run-level rules (what text a paragraph shows); this module builds blocks and tables.
+``docx_package`` opens the package and parses only the parts used here (main document, styles,
+referenced headers and footers, core properties); the body is walked here, once, straight on the
+lxml tree: python-docx's ``table.cell(i, j)`` rebuilds the cell grid on every call and takes over
+a minute on a 300-row table, and its paragraph/table proxies hide content controls, text boxes
+and tracked changes. ``docx_xml`` holds the run-level rules (what text a paragraph shows); this
+module builds blocks and tables.
 
 Reading order and numbering (``Location.paragraph``):
 
@@ -39,18 +40,18 @@ from __future__ import annotations
 
 import zipfile
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
-from docx.opc.parts.coreprops import CorePropertiesPart
-from lxml import etree
 
 from extract.errors import CorruptFileError, EncryptedFileError
 from extract.model import Block, Cell, Document, Location, Paragraph, Part, Table
+from extract.readers.docx_package import MalformedPartError, WordPackage, load_package, parse_part
 from extract.readers.docx_xml import (
     FOOTER_REF,
     HEADER_REF,
@@ -87,14 +88,14 @@ REASON_ENCRYPTED = "文件设有密码，无法读取，请取消密码后重新
 
 def read(path: Path, source: str, sha256: str) -> Document:
     """Read the .docx at ``path``; every Location names ``source``."""
-    word = open_package(Path(path))
-    headings = styles_to_heading_names(_related_xml(word.part, RT.STYLES))
+    package = open_package(Path(path))
+    headings = package_to_heading_names(package)
     tally = Tally()
-    body = word.element.body
+    body = package.body
     if body is None:
         raise CorruptFileError(REASON_NO_BODY, "word/document.xml has no w:body")
     blocks = story_to_blocks(body, _Story(source, "body", headings, tally))
-    furniture, unread_parts = document_to_furniture(word, body, source, headings, tally)
+    furniture, unread_parts = document_to_furniture(package, body, source, headings, tally)
     notes = tally_to_notes(tally, unread_parts)
     return Document(
         source=source,
@@ -105,21 +106,27 @@ def read(path: Path, source: str, sha256: str) -> Document:
         pages=None,
         status="partial" if notes else "ok",
         notes=tuple(notes),
-        metadata=core_properties_to_metadata(word),
+        metadata=core_properties_to_metadata(package),
     )
 
 
-def open_package(path: Path):
-    """python-docx's Document for ``path``, or a ReadError saying in Chinese what is wrong."""
+def open_package(path: Path) -> WordPackage:
+    """The parts of ``path`` the reader needs, or a ReadError saying in Chinese what is wrong."""
+    with package_errors():
+        return load_package(path)
+
+
+@contextmanager
+def package_errors() -> Iterator[None]:
+    """Turn what opening the package or parsing a part raises into a ReadError with a Chinese reason."""
     try:
-        return docx.Document(str(path))
+        yield
     except (PackageNotFoundError, zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
         # NotImplementedError: zipfile meets a compression method it does not support.
         raise CorruptFileError(REASON_PACKAGE, _exception_to_detail(exc)) from exc
-    except etree.XMLSyntaxError as exc:
-        part = broken_xml_part(path)
-        detail = _exception_to_detail(exc) + (f" in {part}" if part else "")
-        raise CorruptFileError(REASON_XML, detail) from exc
+    except MalformedPartError as exc:
+        detail = f"{_exception_to_detail(exc.error)} in {exc.member}"
+        raise CorruptFileError(REASON_XML, detail) from exc.error
     except KeyError as exc:
         raise CorruptFileError(REASON_MISSING_PART, _exception_to_detail(exc)) from exc
     except ValueError as exc:
@@ -134,28 +141,17 @@ def _exception_to_detail(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
-def broken_xml_part(path: Path) -> str | None:
-    """Name of the first XML member of the package that does not parse (error path only)."""
-    try:
-        with zipfile.ZipFile(path) as package:
-            for name in package.namelist():
-                if not name.endswith((".xml", ".rels")):
-                    continue
-                try:
-                    etree.fromstring(package.read(name))
-                except etree.XMLSyntaxError:
-                    return name
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError):
-        return None
-    return None
-
-
-def _related_xml(part, reltype: str):
-    """The XML root of the part ``part`` relates to by ``reltype``, or None when absent or not XML."""
-    try:
-        return getattr(part.part_related_by(reltype), "element", None)
-    except KeyError:
-        return None
+def package_to_heading_names(package: WordPackage) -> dict[str, str]:
+    """Heading styles of the part the main document relates to as its styles (see
+    ``styles_to_heading_names``); ValueError when it relates to several, as python-docx."""
+    styles = package.part(package.main.related_by(RT.STYLES))
+    if styles is None or not styles.is_xml:
+        return {}
+    if styles.blob is None:  # already parsed (also referenced as a header or footer)
+        return styles_to_heading_names(styles.element)
+    with package_errors():
+        element = parse_part(styles)
+    return styles_to_heading_names(element)
 
 
 @dataclass
@@ -318,13 +314,13 @@ def draft_to_cell(draft: _CellDraft, story: _Story, index: int, number: int) -> 
 
 
 def document_to_furniture(
-    word, body, source: str, headings: dict[str, str], tally: Tally
+    package: WordPackage, body, source: str, headings: dict[str, str], tally: Tally
 ) -> tuple[list[Block], int]:
     """Blocks of every header and footer part referenced by any section, each part read once.
 
-    Returns the blocks and how many referenced parts could not be read.
+    Returns the blocks and how many references could not be read (an rId with no internal
+    relationship, or one to a part that is not XML, e.g. an image).
     """
-    related = word.part.related_parts
     blocks: list[Block] = []
     seen: set[str] = set()
     unread = 0
@@ -332,16 +328,15 @@ def document_to_furniture(
         for reference in sect_pr:
             if reference.tag not in (HEADER_REF, FOOTER_REF):
                 continue
-            part = related.get(reference.get(R_ID))
-            element = getattr(part, "element", None)
-            if element is None:
+            part = package.part(package.main.related(reference.get(R_ID)))
+            if part is None or part.element is None:
                 unread += 1
                 continue
-            if str(part.partname) in seen:
+            if part.partname in seen:
                 continue
-            seen.add(str(part.partname))
+            seen.add(part.partname)
             kind: Part = "header" if reference.tag == HEADER_REF else "footer"
-            blocks.extend(story_to_blocks(element, _Story(source, kind, headings, tally)))
+            blocks.extend(story_to_blocks(part.element, _Story(source, kind, headings, tally)))
     return blocks, unread
 
 
@@ -361,19 +356,15 @@ def tally_to_notes(tally: Tally, unread_parts: int) -> list[str]:
     return notes
 
 
-def core_properties_to_metadata(word) -> dict[str, str]:
+def core_properties_to_metadata(package: WordPackage) -> dict[str, str]:
     """Title, author, last editor and dates (ISO 8601) from docProps/core.xml, when set.
 
-    Without a core properties part python-docx would invent one ("Word Document", "python-docx",
-    modified now), so the part is looked up first.
+    A package without a core properties part has no metadata (python-docx's own
+    ``core_properties`` would invent some: "Word Document", "python-docx", modified now).
     """
-    try:
-        part = word.part.package.part_related_by(RT.CORE_PROPERTIES)
-    except KeyError:
+    props = package.core_properties()
+    if props is None:
         return {}
-    if not isinstance(part, CorePropertiesPart):
-        return {}
-    props = part.core_properties
     values = {
         "title": props.title,
         "author": props.author,

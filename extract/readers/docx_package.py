@@ -1,0 +1,304 @@
+"""Open a .docx package and load only the parts the reader needs.
+
+A .docx is an OPC package: a zip of parts tied together by relationships (``_rels/*.rels``),
+each part's type given by ``[Content_Types].xml``. python-docx's ``docx.Document()`` unzips and
+parses every part reachable from the package (settings, numbering, theme, fonts, comments,
+images…), which cost more than half the time of reading a short report. The reader needs only:
+
+* the main document part (found through the package's ``officeDocument`` relationship, never
+  by name, since some tools name it differently),
+* the part the main part relates to as its styles (heading names),
+* the header and footer parts that a section of the body references,
+* the core properties part (title, author, dates).
+
+This module follows the same rules as python-docx for those parts so that the reader's output
+and errors stay what they were when python-docx opened the package: relationship targets are
+resolved like ``PackURI.from_rel_ref``; content types are looked up like ``_ContentTypeMap``
+(override by part name, else default by extension, both case-insensitive); a part is XML the
+reader can use only when its content type is one python-docx gives a parsed XML part class; a
+lookup by relationship type finds nothing (None), one part, or raises ValueError when several
+relationships have that type. Errors are the ones python-docx raised (``PackageNotFoundError``,
+``KeyError`` for a missing member or content type, ``ValueError`` for a main part that is not a
+Word document, zipfile's errors), except malformed XML, which comes as ``MalformedPartError``
+naming the broken member. ``docx.package_errors`` turns them into Chinese reasons.
+
+The styles part is read but left unparsed (``parse_part`` parses it on demand), so that a
+broken styles part is reported as such, by name, when the reader asks for heading names.
+
+Damage in parts the reader does not load (a broken settings.xml, a missing image) no longer
+stops the reading: the text is still all there.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.coreprops import CoreProperties
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.parser import parse_xml as parse_docx_xml
+from lxml import etree
+
+from extract.readers.docx_xml import FOOTER_REF, HEADER_REF, R_ID, SECT_PR, W
+
+# The same options as python-docx's parser, so that the trees, hence the text, are the same
+# (remove_blank_text decides e.g. what a w:t holding spaces around a comment reads as), but
+# without its custom element classes, whose proxies make the walk slower. Entities are not
+# resolved, nothing is fetched from the network and libxml2's size limits stay on.
+XML_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False, no_network=True, huge_tree=False)
+
+CT_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+RELS_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+CONTENT_TYPES_MEMBER = "[Content_Types].xml"
+PACKAGE_URI = "/"
+DOCUMENT, BODY = W + "document", W + "body"
+
+# Content types python-docx loads as parsed XML parts (XmlPart subclasses); any other part is
+# kept as bytes, so the reader treats it as unreadable (e.g. a header reference to an image).
+XML_CONTENT_TYPES = frozenset(
+    {
+        CT.OPC_CORE_PROPERTIES,
+        CT.WML_COMMENTS,
+        CT.WML_DOCUMENT_MAIN,
+        CT.WML_FOOTER,
+        CT.WML_HEADER,
+        CT.WML_NUMBERING,
+        CT.WML_SETTINGS,
+        CT.WML_STYLES,
+    }
+)
+
+
+class MalformedPartError(Exception):
+    """A part's XML does not parse; ``member`` is its name in the zip (e.g. word/document.xml)."""
+
+    def __init__(self, member: str, error: etree.XMLSyntaxError) -> None:
+        super().__init__(f"{error} in {member}")
+        self.member = member
+        self.error = error
+
+
+@dataclass(frozen=True, slots=True)
+class Relationship:
+    """One ``<Relationship>``; ``target`` is an absolute part name unless ``is_external``."""
+
+    rid: str | None
+    reltype: str | None
+    target: str
+    is_external: bool
+
+
+@dataclass(slots=True)
+class Part:
+    """A loaded part: ``element`` is its parsed root once parsed, None when it is not XML.
+
+    A part loaded with ``parse=False`` keeps its bytes in ``blob`` until ``parse_part``.
+    """
+
+    partname: str
+    content_type: str
+    is_xml: bool  # a part python-docx parses (see XML_CONTENT_TYPES); others are only bytes
+    element: etree._Element | None = None
+    blob: bytes | None = None
+    rels: dict[str | None, Relationship] = field(default_factory=dict)
+
+    def related(self, rid: str | None) -> Relationship | None:
+        """The internal relationship ``rid`` names (an rId in this part's XML), if any."""
+        rel = self.rels.get(rid)
+        return rel if rel is not None and not rel.is_external else None
+
+    def related_by(self, reltype: str) -> Relationship | None:
+        """The one relationship of ``reltype``: None when absent, ValueError when several or external.
+
+        As python-docx's ``part_related_by``, whose KeyError the reader took for "absent".
+        """
+        matching = [rel for rel in self.rels.values() if rel.reltype == reltype]
+        if len(matching) > 1:
+            raise ValueError(f"multiple relationships of type '{reltype}' in collection")
+        if matching and matching[0].is_external:
+            raise ValueError(
+                "target_part property on _Relationship is undefined when target mode is External"
+            )
+        return matching[0] if matching else None
+
+
+@dataclass
+class WordPackage:
+    """The parts of a .docx the reader uses, read (and parsed, but for styles); the zip is closed."""
+
+    root: Part  # the package itself ("/"): only its relationships
+    main: Part  # the main document part (word/document.xml in most files)
+    parts: dict[str, Part]  # every loaded part by part name
+
+    @property
+    def body(self) -> etree._Element | None:
+        return body_of(self.main.element)
+
+    def part(self, rel: Relationship | None) -> Part | None:
+        """The loaded part a relationship points to (None for None)."""
+        return None if rel is None else self.parts.get(rel.target)
+
+    def core_properties(self) -> CoreProperties | None:
+        """docProps/core.xml as python-docx reads it, or None when the package has none usable."""
+        part = self.part(self.root.related_by(RT.CORE_PROPERTIES))
+        if part is None or part.element is None or part.content_type != CT.OPC_CORE_PROPERTIES:
+            return None
+        return CoreProperties(part.element)
+
+
+def body_of(document: etree._Element | None) -> etree._Element | None:
+    """``w:body`` of a ``w:document`` root (None for anything else)."""
+    if document is None or document.tag != DOCUMENT:
+        return None
+    return document.find(BODY)
+
+
+def load_package(path: Path) -> WordPackage:
+    """Open the .docx at ``path`` and load the parts the reader needs (see the module docstring)."""
+    if not zipfile.is_zipfile(str(path)):
+        raise PackageNotFoundError(f"Package not found at '{path}'")
+    with zipfile.ZipFile(path) as archive:
+        loader = _Loader(archive, read_content_types(archive.read(CONTENT_TYPES_MEMBER)))
+        root = Part(PACKAGE_URI, "", False, rels=loader.rels_of(PACKAGE_URI))
+        office_document = _office_document(root)
+        main = loader.load(office_document.target, office_document.reltype)
+        if main.content_type != CT.WML_DOCUMENT_MAIN:
+            raise ValueError(f"file '{path}' is not a Word file, content type is '{main.content_type}'")
+        main.rels = loader.rels_of(main.partname)
+        # Styles are parsed by the caller only when it does not already know them (see docx.py).
+        for rel in _styles_rels(main):
+            loader.load(rel.target, rel.reltype, parse=False)
+        for rel in _furniture_rels(main):
+            loader.load(rel.target, rel.reltype)
+        for rel in root.rels.values():
+            if rel.reltype == RT.CORE_PROPERTIES and not rel.is_external:
+                loader.load(rel.target, rel.reltype)
+    return WordPackage(root, main, loader.parts)
+
+
+def _office_document(root: Part) -> Relationship:
+    """The package's one ``officeDocument`` relationship (KeyError when there is none)."""
+    rel = root.related_by(RT.OFFICE_DOCUMENT)
+    if rel is None:
+        raise KeyError(f"no relationship of type '{RT.OFFICE_DOCUMENT}' in collection")
+    return rel
+
+
+def _styles_rels(main: Part) -> list[Relationship]:
+    """Internal relationships of the main part to styles (all of them: picking one is the caller's)."""
+    return [rel for rel in main.rels.values() if rel.reltype == RT.STYLES and not rel.is_external]
+
+
+def _furniture_rels(main: Part) -> list[Relationship]:
+    """Internal relationships that the body's section properties name for headers and footers.
+
+    Only headers and footers that some section references are loaded; a header part nothing
+    references is never shown by Word either.
+    """
+    wanted = []
+    body = body_of(main.element)
+    if body is not None:
+        for sect_pr in body.iter(SECT_PR):
+            for reference in sect_pr:
+                if reference.tag == HEADER_REF or reference.tag == FOOTER_REF:
+                    wanted.append(main.rels.get(reference.get(R_ID)))
+    return [rel for rel in wanted if rel is not None and not rel.is_external]
+
+
+class _Loader:
+    """Reads and parses parts from an open zip, each part once."""
+
+    def __init__(self, archive: zipfile.ZipFile, content_types: ContentTypes) -> None:
+        self.archive = archive
+        self.content_types = content_types
+        self.parts: dict[str, Part] = {}
+
+    def load(self, partname: str, reltype: str | None, parse: bool = True) -> Part:
+        """The part ``partname``: read (KeyError when missing), typed, and parsed when XML.
+
+        ``reltype`` is the type of the relationship it was reached by: python-docx keeps a part
+        reached as an image as bytes whatever its content type. With ``parse=False`` an XML
+        part keeps its bytes for ``parse_part`` instead.
+        """
+        part = self.parts.get(partname)
+        if part is None:
+            blob = self.archive.read(partname[1:])
+            content_type = self.content_types.of(partname)
+            is_xml = content_type in XML_CONTENT_TYPES and reltype != RT.IMAGE
+            part = Part(partname, content_type, is_xml, blob=blob if is_xml else None)
+            self.parts[partname] = part
+        if parse:
+            parse_part(part)
+        return part
+
+    def rels_of(self, partname: str) -> dict[str | None, Relationship]:
+        """Relationships of a part (or of the package, "/") by rId; empty without a .rels member."""
+        directory, filename = posixpath.split(partname)
+        member = posixpath.join(directory, "_rels", filename + ".rels")[1:]
+        try:
+            blob = self.archive.read(member)
+        except KeyError:
+            return {}
+        rels: dict[str | None, Relationship] = {}
+        for element in parse_xml(member, blob).iterfind(RELS_NS + "Relationship"):
+            rels[element.get("Id")] = _relationship(element, directory)
+        return rels
+
+
+def parse_part(part: Part) -> etree._Element | None:
+    """The part's root element, parsing its bytes if not done yet (None for a non-XML part).
+
+    Core properties are parsed with python-docx's parser, since ``CoreProperties`` needs its
+    element classes; every other part is walked with plain lxml calls.
+    """
+    if part.element is None and part.blob is not None:
+        parser = parse_docx_xml if part.content_type == CT.OPC_CORE_PROPERTIES else None
+        part.element = parse_xml(part.partname[1:], part.blob, parser)
+        part.blob = None
+    return part.element
+
+
+def parse_xml(member: str, blob: bytes, parser=None) -> etree._Element:
+    """Parse a zip member's bytes; malformed XML is reported with the member's name."""
+    try:
+        return parser(blob) if parser is not None else etree.fromstring(blob, XML_PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise MalformedPartError(member, exc) from exc
+
+
+def _relationship(element: etree._Element, base: str) -> Relationship:
+    """A ``<Relationship>``, its internal target made absolute as python-docx's PackURI does."""
+    target = element.get("Target")
+    is_external = element.get("TargetMode", "Internal") == "External"
+    if not is_external:
+        target = posixpath.abspath(posixpath.join(base, target))
+    return Relationship(element.get("Id"), element.get("Type"), target, is_external)
+
+
+@dataclass(frozen=True, slots=True)
+class ContentTypes:
+    """``[Content_Types].xml``: overrides by part name, defaults by extension (lower-cased keys)."""
+
+    overrides: dict[str, str]
+    defaults: dict[str, str]
+
+    def of(self, partname: str) -> str:
+        """Content type of a part (KeyError when the package gives none, as python-docx)."""
+        if partname.lower() in self.overrides:
+            return self.overrides[partname.lower()]
+        extension = posixpath.splitext(partname)[1].removeprefix(".").lower()
+        if extension in self.defaults:
+            return self.defaults[extension]
+        raise KeyError(f"no content type for partname '{partname}' in [Content_Types].xml")
+
+
+def read_content_types(blob: bytes) -> ContentTypes:
+    """Parse ``[Content_Types].xml`` (an attribute missing from an entry fails as in python-docx)."""
+    types = parse_xml(CONTENT_TYPES_MEMBER, blob)
+    overrides = {o.get("PartName").lower(): o.get("ContentType") for o in types.iterfind(CT_NS + "Override")}
+    defaults = {d.get("Extension").lower(): d.get("ContentType") for d in types.iterfind(CT_NS + "Default")}
+    return ContentTypes(overrides, defaults)
