@@ -14,6 +14,7 @@ and no traceback reaches the user (``--debug`` prints them for developers).
 from __future__ import annotations
 
 import argparse
+import gc
 import hashlib
 import shutil
 import tempfile
@@ -346,7 +347,7 @@ def run_batch(paths: Sequence[Path], out_dir: Path, options: BatchOptions = Batc
     flagged = {"error": 0, "warning": 0}
     # The pool forks its workers before the parent opens the cache: a forked SQLite connection
     # must never be shared.
-    pool = ProcessPool(max_workers=max(1, options.workers))
+    pool = ProcessPool(max_workers=max(1, options.workers), initializer=tune_worker_gc)
     cache = ResultCache(out_dir / CACHE_NAME, tool_fingerprint()) if options.use_cache else None
     progress = Progress(len(submissions), options.quiet, PROGRESS_LINE_SECONDS)
     try:
@@ -385,6 +386,21 @@ def run_batch(paths: Sequence[Path], out_dir: Path, options: BatchOptions = Batc
     if options.fail_on == "warning" and (flagged["error"] or flagged["warning"]):
         return EXIT_FLAGGED
     return EXIT_OK
+
+
+# A worker builds hundreds of thousands of small objects per report (cells, locations, numbers,
+# figures) and frees almost all of them by reference counting; the default collector threshold
+# (700 allocations) runs the cycle collector every few hundred of them: 7-10 % of a worker's CPU
+# on generated reports (reading and analysis alike). Memory stays bounded: cycles are still
+# collected, only less often.
+WORKER_GC_THRESHOLDS = (20_000, 50, 100)
+
+
+def tune_worker_gc() -> None:
+    """Pool initializer: the imported modules' objects frozen out of collections (they live as
+    long as the worker), and the collector run less often."""
+    gc.freeze()
+    gc.set_threshold(*WORKER_GC_THRESHOLDS)
 
 
 def expand_archives(files: Iterable[Path], work_dir: Path) -> Iterator[Submission]:
