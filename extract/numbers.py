@@ -322,6 +322,7 @@ class _Piece:
     multiplier: str = ""  # 万, 千万, 亿 …: written after digits, or the 万/亿 ending a Chinese run
     unit: str = ""
     more_than: bool = False
+    lone: bool = False  # a magnitude character alone, read by _lone_magnitude (百分之百, 逾千人)
 
     def value_and_unit(self) -> tuple[Decimal, str]:
         """Apply the multiplier; money keeps a final 万/亿 in its unit (2.5万元 → 2.5 万元)."""
@@ -364,11 +365,35 @@ def _chinese_core_to_piece(m: re.Match[str]) -> _Piece | None:
     """A Chinese run; one ending in 万/亿 keeps that as its multiplier (六百四十万 = 640 × 万)."""
     run = m["cn"]
     value = chinese_to_decimal(run)
+    lone = value is None and (value := _lone_magnitude(m)) is not None
     if value is None:
         return None
     last = _BIG_SPELLING.get(run[-1], "") if not m["pct"] else ""
     number = EXACT.divide(value, BIG_UNITS[last]) if last else value
-    return _Piece(number, m.start(), m.end(), run, multiplier=last)
+    return _Piece(number, m.start(), m.end(), run, multiplier=last, lone=lone)
+
+
+# A magnitude written alone is a round number where the words around it say so: 百分之百 (100 %),
+# and after a comparator, 逾千人 (> 1000 人), 近万人 (≈ 10000 人), 超百万元 (> 100 万元). Elsewhere
+# it is a word: 千家万户, 万家组 (seed 001), 千人计划, 上千人 and 数千人 (how many is not said).
+LONE_MAGNITUDES = {"百": 100, "千": 1000, "万": 10**4, "百万": 10**6, "千万": 10**7, "亿": 10**8}
+
+
+def _lone_magnitude(m: re.Match[str]) -> Decimal | None:
+    run = m["cn"]
+    if m["pct"]:
+        return Decimal(100) if (m["pct"], run) == ("百分之", "百") else None
+    if run not in LONE_MAGNITUDES:
+        return None
+    before = m.string[: m.start()].rstrip(" ")
+    for word, op in PREFIX_COMPARATORS:
+        if op is None or not before.endswith(word):
+            continue
+        at = len(before) - len(word)
+        if at > 0 and before[at - 1] in COMPARATOR_REJECTED_AFTER.get(word, ""):
+            continue  # 最近千人: "the latest", no comparator (as read_left decides)
+        return Decimal(LONE_MAGNITUDES[run])
+    return None
 
 
 def _read_multiplier_and_unit(s: str, piece: _Piece) -> None:
@@ -376,21 +401,51 @@ def _read_multiplier_and_unit(s: str, piece: _Piece) -> None:
     p = piece.end
     more_before = p < len(s) and s[p] in MORE_THAN_MARKS
     q = p + more_before
-    multiplier = ""
+    written = piece.multiplier  # a Chinese run's own 万/亿
     is_unit_next = any(s.startswith(u, q) for u in MULTIPLIER_INITIAL_UNITS)
     if not is_unit_next and (mm := MULTIPLIERS.match(s, q)) is not None:
-        multiplier, q = mm.group().strip(), mm.end()
-    more_after = bool(multiplier) and q < len(s) and s[q] in MORE_THAN_MARKS
+        piece.multiplier, q = written + mm.group().strip(), mm.end()
+        if piece.run is None and not written and not more_before and piece.number == piece.number.to_integral_value():
+            q = _read_lower_groups(s, piece, q)
+    has_multiplier = piece.multiplier != written
+    more_after = has_multiplier and q < len(s) and s[q] in MORE_THAN_MARKS
     unit, unit_end = read_unit(s, q + more_after)
     if unit:
         piece.end = unit_end
-    elif multiplier:
+    elif has_multiplier:
         piece.end = q + more_after
     else:
         return
     piece.unit = unit
-    piece.multiplier += multiplier
     piece.more_than = more_before or more_after
+
+
+# Exponents of the multipliers written after digits, for amounts in groups: 2万5千元 is
+# 2 × 10⁴ + 5 × 10³元, 3亿2000万元 is 3 × 10⁸ + 2000 × 10⁴ 元, 1万2千3百元 = 12300 元.
+_MULTIPLIER_EXPONENTS = {"亿": 8, "千万": 7, "百万": 6, "万": 4, "千": 3, "百": 2}
+LOWER_GROUP = re.compile(r"(\d+)(千万|百万|万|千|百)")
+
+
+def _read_lower_groups(s: str, piece: _Piece, q: int) -> int:
+    """Fold groups of smaller magnitude written right after a multiplier into ``piece``.
+
+    After 2万 comes 5千 (each group must be smaller than the one before and its digits must
+    fit under it: 2万15千 is not a number); returns where the last group ends. The piece keeps
+    the last group's multiplier, so 2万5千元 is 25 × 千 元 = 25000 元 and 3亿2000万元 is
+    32000 × 万 元 = 32000万元.
+    """
+    while (exponent := _MULTIPLIER_EXPONENTS.get(piece.multiplier)) is not None:
+        group = LOWER_GROUP.match(s, q)
+        if group is None or MULTIPLIERS.match(s, group.end()) is not None:
+            return q  # 2万5千万 is not a group of 2万; neither is a multiplier run on
+        lower = _MULTIPLIER_EXPONENTS[group[2]]
+        digits = int(group[1])
+        if lower >= exponent or not 0 < digits < 10 ** (exponent - lower) or s.startswith(".", group.end()):
+            return q
+        scale = 10 ** (exponent - lower)
+        piece.number = EXACT.add(EXACT.multiply(piece.number, scale), Decimal(digits))
+        piece.multiplier, q = group[2], group.end()
+    return q
 
 
 def read_unit(s: str, p: int) -> tuple[str, int]:
@@ -493,6 +548,8 @@ def read_suffix(s: str, p: int) -> tuple[int, str | None]:
 
 def _chinese_ok(s: str, piece: _Piece, whole_cell: bool) -> bool:
     """Whether a Chinese numeral run states a quantity here: see ``run_states_quantity``."""
+    if piece.lone:  # 百分之百 has its unit; 逾千 needs one (逾千人), since 逾千 alone says too little
+        return bool(piece.unit)
     before = s[piece.start - 1] if piece.start > 0 else ""
     return run_states_quantity(piece.run or "", before, s[piece.end: piece.end + 1], bool(piece.unit), whole_cell)
 

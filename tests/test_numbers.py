@@ -171,9 +171,27 @@ FORMS = [
     ("12 345", None),  # two numbers: a space does not join digits
     ("预算数640万元，执行数600万元", None),  # two different amounts: ambiguous
     ("预算数640万元（640万元）", Q("640", "万元")),  # the same amount twice is one fact
-    xfail("2万5千元", Q("25000", "元"), "mixed 万/千 groups after digits are read as 2万 and 5千元"),
-    xfail("百分之百", Q("100", "%"), "a lone 百 after 百分之 is not read as 100"),
-    xfail("逾千人", Q("1000", "人", ">"), "a lone 千 without a digit is not read as 1000"),
+    # amounts written in groups of magnitude after digits
+    ("2万5千元", Q("25000", "元")),
+    ("1万2千3百元", Q("12300", "元")),
+    ("3亿2000万元", Q("32000", "万元")),
+    ("1万2千", Q("12000")),
+    ("共2万5千余人", Q("25000", "人", ">", raw="2万5千余人")),
+    ("2万15千元", None),  # 15 does not fit under 万: two numbers
+    ("2万5千万元", None),  # 5千万 is larger than a group of 2万: two numbers
+    ("2万5", None),  # colloquial tail after digits: not read
+    # a magnitude alone, where the words make it a number
+    ("百分之百", Q("100", "%")),
+    ("满意度达百分之百", Q("100", "%", raw="百分之百")),
+    ("逾千人", Q("1000", "人", ">")),
+    ("近万户", Q("10000", "户", "≈")),
+    ("超百万元", Q("100", "万元", ">")),
+    ("不足千人", Q("1000", "人", "<")),
+    ("上千人", None),  # “upwards of a thousand”: no comparator says how it relates
+    ("数千人", None),  # “several thousand”
+    ("千人计划", None),
+    ("最近千人", None),  # 最近 is “recently”, not “nearly”
+    ("逾千", None),  # needs a unit
 ]
 
 
