@@ -307,6 +307,10 @@ _BIG_SPELLING = {"万": "万", "萬": "万", "亿": "亿", "億": "亿"}
 # (seed 002) the dash joins a range, in A-5 it belongs to a code.
 NO_SIGN_AFTER = set("0123456789.%)]〕﹞】") | set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") | {BLANK}
 
+# 负 right before a number is its minus sign: 增长率为负5%, 负百分之五, 负一百. Not in 正负5% (±).
+NEGATIVE_WORD = "负"
+NEGATIVE_WORD_NOT_AFTER = "正"
+
 # 整 (or 正) closes an amount: 人民币壹拾万元整, 伍拾圆整.
 WHOLE_AMOUNT = re.compile(r"[整正]")
 
@@ -506,6 +510,8 @@ def read_left(s: str, start: int, floor: int, is_arabic: bool) -> tuple[int, int
     p, sign = start, 1
     if is_arabic and p - 1 >= floor and s[p - 1] in "+-" and (p < 2 or s[p - 2] not in NO_SIGN_AFTER):
         sign, p = (-1 if s[p - 1] == "-" else 1), p - 1
+    elif p - 1 >= floor and s[p - 1] == NEGATIVE_WORD and (p < 2 or s[p - 2] not in NEGATIVE_WORD_NOT_AFTER):
+        sign, p = -1, p - 1
     has_currency = False
     q = _skip_spaces_left(s, p, floor)
     if q - 1 >= floor and s[q - 1] == "¥":

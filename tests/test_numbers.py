@@ -192,6 +192,12 @@ FORMS = [
     ("千人计划", None),
     ("最近千人", None),  # 最近 is “recently”, not “nearly”
     ("逾千", None),  # needs a unit
+    # 负 as a minus sign
+    ("增长率为负5%", Q("-5", "%", raw="负5%")),
+    ("负百分之五", Q("-5", "%")),
+    ("负一百", Q("-100")),
+    ("正负5%", Q("5", "%", raw="5%")),  # ± a tolerance, not a negative rate
+    ("负债5万元", Q("5", "万元", raw="5万元")),  # 负债 is a word
 ]
 
 
