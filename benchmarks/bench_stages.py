@@ -22,7 +22,6 @@ spread between rounds is the honest error bar.
 from __future__ import annotations
 
 import argparse
-import gc
 import pickle
 import sys
 import time
@@ -32,9 +31,10 @@ PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import pipeline  # noqa: E402
-from bench_batch import SUFFIXES, bare_parse  # noqa: E402
-from extract.readers import read_document  # noqa: E402
+from bench_batch import SUFFIXES, bare_parse
+
+import pipeline
+from extract.readers import read_document
 
 STAGES = ("bare parse", "read_document", "analyse", "checks + rows", "cache pickle")
 
