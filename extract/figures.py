@@ -261,7 +261,7 @@ def table_to_raw_figures(table: Table, unit_above: str = "", block: int = 0) -> 
         label = _row_label(grid, cell)
         header = _column_header(grid, cell)
         title = _section_title(grid, cell)
-        hint = _unit_in(header) or _unit_in(label) or _unit_in(title) or table_unit
+        hint = _unit_in(header) or _unit_in(label) or _unit_in(title) or _row_heads_unit(grid, cell) or table_unit
         label_years, header_years, title_years = years_for(label), years_for(header), years_for(title)
         yield RawFigure(
             label=label,
@@ -306,6 +306,17 @@ def _row_label(grid: list[list[Cell | None]], cell: Cell) -> str:
         candidate = row[col]
         if candidate is not cell and is_label_cell(candidate):
             return candidate.text.strip()
+    return ""
+
+
+def _row_heads_unit(grid: list[list[Cell | None]], cell: Cell) -> str:
+    """A unit in brackets on a label further left in the row: the national 项目支出绩效自评表
+    writes “项目资金（万元）” once, in a cell spanning the rows of 年度资金总额, 其中：财政拨款…"""
+    row = grid[cell.row - 1]
+    for col in range(cell.col - 2, -1, -1):
+        candidate = row[col]
+        if candidate is not cell and is_label_cell(candidate) and (unit := _unit_in(candidate.text)):
+            return unit
     return ""
 
 

@@ -40,6 +40,14 @@ ORG_LINE = re.compile(rf"^[\u4e00-\u9fff（）()]{{2,30}}{ORG_SUFFIX}$")
 AFTER_UNIT = re.compile(r"(?:部门|单位)?(?:整体|项目|专项|中央|省级|市级|县级|本级|财政|预算|绩效|年度)")
 DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 DATE_LINE_MAX_CHARS = 24
+# A date given under a label, as forms put it: 填报日期：2024年3月15日, 报告日期: …, 日期：….
+LABELLED_DATE = re.compile(r"(?:填报|填表|报告|报送|自评|评价|编制)?日期\s*[:：]?\s*" + DATE.pattern)
+# Labels that name the unit a report is from, surest first: the one that filled it in, then the
+# unit the budget belongs to, then the one carrying the project out; 主管部门 only as a last resort.
+UNIT_LABELS = ("填报单位", "单位名称", "部门名称", "预算单位", "评价单位", "项目实施单位", "实施单位", "主管部门")
+UNIT_LABEL = re.compile(
+    rf"^({'|'.join(UNIT_LABELS)})\s*(?:[（(]\s*(?:盖章|公章|签章)\s*[)）])?\s*[:：]?\s*(.*)$"
+)
 GRADE_WORDS = ("不合格", "优秀", "良好", "中等", "合格", "及格", "优", "良", "中", "差")
 GRADE_LABEL = re.compile(r"(?:评价|自评|绩效)?(?:等次|等级)")
 GRADE_IN_TEXT = re.compile(
@@ -157,10 +165,34 @@ def _unit_name(title: _Line | None, leading: list[_Line], lines: list[_Line]) ->
                 org = re.search(rf"{re.escape(before)}[\u4e00-\u9fff]{{0,20}}?{ORG_SUFFIX}", line.text)
                 if org:
                     return MetaValue(org.group(0), line.location)
+    labelled = _labelled_unit(lines)
+    if labelled is not None:
+        return labelled
     for line in leading:
         if ORG_LINE.match(line.text) and not line.text.endswith("财政局（制）"):
             return MetaValue(line.text, line.location)
     return None
+
+
+def _labelled_unit(lines: list[_Line]) -> MetaValue | None:
+    """The unit a form names under a label (“填报单位（盖章）：某县农村供水服务中心”, or a 实施单位
+    cell followed by the name), by the order of UNIT_LABELS; the name must look like a unit."""
+    found: dict[str, MetaValue] = {}
+    for index, line in enumerate(lines):
+        match = UNIT_LABEL.match(line.text)
+        if match is None:
+            continue
+        label, rest = match.groups()
+        candidate = ORG_NAME.match(rest.strip()) if rest.strip() else None
+        if candidate is None and not rest.strip() and index + 1 < len(lines):
+            following = lines[index + 1]  # a form: the label cell, then the name cell beside it
+            candidate = ORG_LINE.match(following.text)
+            location = following.location
+        else:
+            location = line.location
+        if candidate is not None and label not in found:
+            found[label] = MetaValue(candidate.group(0), location)
+    return next((found[label] for label in UNIT_LABELS if label in found), None)
 
 
 def _report_kind(title: _Line | None) -> MetaValue | None:
@@ -173,14 +205,24 @@ def _report_kind(title: _Line | None) -> MetaValue | None:
 
 
 def _report_date(lines: list[_Line]) -> MetaValue | None:
-    """A line that is only a date (“2024年5月30日”, “（2021年3月22日）”): the date the report bears."""
+    """The date the report bears: a line that is only a date (“2024年5月30日”, “（2021年3月22日）”),
+    else a date under a label (“填报日期：2024年3月15日”)."""
     for line in lines:
         text = line.text.strip("（）() ")
         match = DATE.fullmatch(text) if len(text) <= DATE_LINE_MAX_CHARS else None
-        if match:
-            year, month, day = (int(g) for g in match.groups())
-            if 1 <= month <= 12 and 1 <= day <= 31:
-                return MetaValue(f"{year:04d}-{month:02d}-{day:02d}", line.location)
+        if match and (found := _date_value(match, line)) is not None:
+            return found
+    for line in lines:
+        for match in LABELLED_DATE.finditer(line.text):
+            if (found := _date_value(match, line)) is not None:
+                return found
+    return None
+
+
+def _date_value(match: re.Match[str], line: _Line) -> MetaValue | None:
+    year, month, day = (int(g) for g in match.groups()[-3:])
+    if 1 <= month <= 12 and 1 <= day <= 31:
+        return MetaValue(f"{year:04d}-{month:02d}-{day:02d}", line.location)
     return None
 
 

@@ -109,6 +109,8 @@ class Concept:
     # The concept that counts the same thing in another kind: “36277人计2161.83万元的移民直补资金”
     # names the money; its 人 figure is the number of people paid (direct_subsidy_people).
     companion: str | None = None
+    # The roles a table column may give it, when not every one (None: all of ``keys``).
+    table_roles: frozenset[str] | None = None
 
 
 CONCEPTS: tuple[Concept, ...] = (
@@ -131,8 +133,11 @@ CONCEPTS: tuple[Concept, ...] = (
         {"actual": "income_total_wan"}, "actual",
     ),
     Concept(
-        "carryover", "上年结转", "money", ("上年结转", "年初结转"),
+        "carryover", "上年结转", "money", ("上年结转", "年初结转", "上年结转资金"),
         {"budget": "carryover_wan", "budget_initial": "carryover_wan", "actual": "carryover_wan"}, "actual",
+        # In a 自评表 row “上年结转资金 | 年初预算数 | 全年预算数 20 | 全年执行数 18” only the
+        # 全年预算数 is the amount carried over: 18 is how much of it was spent.
+        table_roles=frozenset({"budget"}),
     ),
     Concept(
         "balance", "年末结余（结转结余）", "money", ("结余", "结余资金", "年末结转结余", "结转结余", "年末结余"),
@@ -213,7 +218,7 @@ CONCEPTS: tuple[Concept, ...] = (
         {"standard": "direct_subsidy_standard_yuan"}, "standard",
     ),
     Concept(
-        "self_score", "绩效自评得分", "score", ("自评得分", "绩效自评得分", "绩效自评综合得分", "综合得分", "自评总分"),
+        "self_score", "绩效自评得分", "score", ("自评得分", "绩效自评得分", "绩效自评综合得分", "综合得分", "自评总分", "总分", "总得分"),
         {"value": "self_score"}, "value",
     ),
     Concept("grade", "评价等次（优/良/中/差）", "text", ("评价等次", "评价等级", "自评等级", "等次", "等级"),

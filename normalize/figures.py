@@ -53,6 +53,8 @@ TARGET_SECTION = re.compile(r"目标(?!.*(?:完成|实际|偏离|情况|结果))
 # A table row whose label says it is the total: a value whose concept comes from the column
 # header only counts for the report on such a row (the other rows are parts: 1、局机关, one
 # allocation document per row).
+# A column of the points each indicator may earn, beside the 得分 column of what it earned.
+WEIGHT_HEADER = re.compile(r"分值|满分|权重|标准分|指标分")
 TOTAL_ROW = re.compile(r"合计|总计|汇总|总额|全部|全年")
 
 
@@ -213,10 +215,23 @@ def _key_in(raw: RawFigure, concept: Concept, canonical) -> tuple[str, str | Non
         if candidate is None:
             continue
         role = _role_of(raw, candidate)
+        if raw.extractor == "table" and not _table_role_allowed(raw, candidate):
+            continue
         key = _key_for(candidate, role)
         if key is not None and _fits(key, canonical):
             return key, role
     return None
+
+
+def _table_role_allowed(raw: RawFigure, concept: Concept) -> bool:
+    """Whether a table column's own role words allow this concept (``Concept.table_roles``); a
+    column that names no role (收入表的“上年结转”列) is the amount itself."""
+    if concept.kind == "score" and WEIGHT_HEADER.search(raw.header):
+        return False  # “总分 | 分值 100 | 得分 94”: the 100 is what the indicators weigh, not the score
+    if concept.table_roles is None:
+        return True
+    stated = next((role for text, weak in _role_sources(raw) if text and (role := role_of(text, weak=weak))), None)
+    return stated is None or stated in concept.table_roles
 
 
 def _fits(key: str, canonical) -> bool:

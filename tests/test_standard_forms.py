@@ -1,0 +1,132 @@
+"""The national 项目支出绩效自评表 (the form of 财预〔2020〕10号), filled in as units fill it.
+
+The seeds are narrative reports; most units also (or only) send this form. It is built here with
+python-docx the way Word lays it out: 项目资金（万元） written once in a cell spanning the funding
+rows, the funding block's columns 年初预算数 / 全年预算数 / 全年执行数 / 分值 / 执行率 / 得分, an
+indicator block with 分值 and 得分 columns, a 总分 row, and 填报单位 / 填报日期 under the tables.
+Every expected value below was read off the form as written in ``build_form``.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import docx
+import pytest
+
+import pipeline
+
+FUNDS = [
+    ["项目名称", "农村饮水安全巩固提升工程", "", "", "", "", "", ""],
+    ["主管部门", "某县水利局", "", "", "实施单位", "某县农村供水服务中心", "", ""],
+    ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    ["", "年度资金总额", "500", "620", "558", "10", "90%", "9"],
+    ["", "其中：当年财政拨款", "500", "600", "540", "—", "—", "—"],
+    ["", "上年结转资金", "", "20", "18", "—", "—", "—"],
+    ["", "其他资金", "", "", "", "—", "—", "—"],
+]
+INDICATORS = [
+    ["年度总体目标", "预期目标", "", "", "实际完成情况", "", "", "", ""],
+    ["", "完成12处供水工程改造，提升农村自来水普及率", "", "", "完成11处供水工程改造，农村自来水普及率达到92%",
+     "", "", "", ""],
+    ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+    ["", "产出指标", "数量指标", "供水工程改造处数", "12处", "11处", "20", "18", "1处因用地问题延期"],
+    ["", "", "质量指标", "工程验收合格率", "100%", "100%", "10", "10", ""],
+    ["", "", "时效指标", "资金拨付及时率", "≥90%", "95%", "10", "10", ""],
+    ["", "", "成本指标", "单处改造成本", "≤50万元", "49.5万元", "10", "10", ""],
+    ["", "效益指标", "社会效益指标", "农村自来水普及率", "≥90%", "92%", "30", "30", ""],
+    ["", "满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%", "88%", "10", "8", "部分群众反映水压不足"],
+    ["总分", "", "", "", "", "", "100", "95", ""],
+]
+
+
+def fill(table, rows: list[list[str]]) -> None:
+    for i, row in enumerate(rows):
+        for j, text in enumerate(row):
+            table.cell(i, j).text = text
+
+
+def merge(table, top: int, left: int, bottom: int, right: int, text: str) -> None:
+    table.cell(top, left).merge(table.cell(bottom, right))
+    table.cell(top, left).text = text
+
+
+def build_form(path: Path) -> Path:
+    document = docx.Document()
+    document.add_paragraph("附件2")
+    document.add_paragraph("项目支出绩效自评表")
+    document.add_paragraph("（2023年度）")
+    funds = document.add_table(rows=len(FUNDS), cols=8)
+    fill(funds, FUNDS)
+    merge(funds, 0, 1, 0, 7, "农村饮水安全巩固提升工程")
+    merge(funds, 1, 1, 1, 3, "某县水利局")
+    merge(funds, 1, 5, 1, 7, "某县农村供水服务中心")
+    merge(funds, 2, 0, 6, 0, "项目资金（万元）")
+    indicators = document.add_table(rows=len(INDICATORS), cols=9)
+    fill(indicators, INDICATORS)
+    merge(indicators, 0, 0, 1, 0, "年度总体目标")
+    merge(indicators, 2, 0, 8, 0, "绩效指标")
+    merge(indicators, 3, 1, 6, 1, "产出指标")
+    document.add_paragraph("填报单位（盖章）：某县农村供水服务中心    填报日期：2024年3月15日")
+    document.save(path)
+    return path
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.fixture(scope="module")
+def outputs(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("form")
+    build_form(folder / "项目支出绩效自评表.docx")
+    out = folder / "out"
+    assert pipeline.main(["run", str(folder / "项目支出绩效自评表.docx"), "--out", str(out), "--quiet",
+                          "--no-cache", "--workers", "1"]) == 0
+    return out
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        ("fiscal_year", "2023"),
+        ("report_kind", "project"),
+        ("unit_name", "某县农村供水服务中心"),  # 填报单位 before 主管部门 某县水利局
+        ("report_date", "2024-03-15"),  # 填报日期：…
+        ("budget_initial_wan", "500"),  # unit from 项目资金（万元）, spanning the funding rows
+        ("budget_total_wan", "620"),
+        ("spent_total_wan", "558"),
+        ("execution_rate_pct", "90"),
+        ("carryover_wan", "20"),  # 上年结转资金's 全年预算数; its 全年执行数 18 is spending
+        ("self_score", "95"),  # 总分 row, 得分 column; its 分值 100 is the weight
+    ],
+)
+def test_the_form_fills_the_report_row(outputs: Path, key: str, expected: str) -> None:
+    (report,) = read_rows(outputs / "reports.csv")
+    assert report[key] == expected
+
+
+def test_no_value_is_taken_from_the_wrong_column(outputs: Path) -> None:
+    metrics = read_rows(outputs / "metrics.csv")
+    assert not [m for m in metrics if m["metric"] == "carryover_wan" and m["value"] == "18"]
+    assert not [m for m in metrics if m["metric"] == "self_score" and m["value"] == "100"]
+    (report,) = read_rows(outputs / "reports.csv")
+    assert report["n_conflicts"] == "0"
+
+
+def test_the_indicator_rows_and_the_missed_targets(outputs: Path) -> None:
+    indicators = read_rows(outputs / "indicators.csv")
+    assert [(r["level1"], r["level2"], r["name"], r["target_raw"], r["actual_raw"], r["weight"], r["score"])
+            for r in indicators] == [
+        ("产出指标", "数量指标", "供水工程改造处数", "12处", "11处", "20", "18"),
+        ("产出指标", "质量指标", "工程验收合格率", "100%", "100%", "10", "10"),  # 产出指标 merged down
+        ("产出指标", "时效指标", "资金拨付及时率", "≥90%", "95%", "10", "10"),
+        ("产出指标", "成本指标", "单处改造成本", "≤50万元", "49.5万元", "10", "10"),
+        ("效益指标", "社会效益指标", "农村自来水普及率", "≥90%", "92%", "30", "30"),
+        ("满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%", "88%", "10", "8"),
+    ]
+    missed = {r["message"].split("”")[0].split("“")[1] for r in read_rows(outputs / "flags.csv")
+              if r["rule_id"] == "JX501"}
+    assert missed == {"供水工程改造处数", "受益群众满意度"}  # 11处 < 12处, 88% < ≥90%
