@@ -12,6 +12,10 @@ as 在职全额编制 in prose). ``select_report_values`` keeps one per key by t
    then fuzzy, then inherited from earlier in the sentence (“编制数13人” over “在职全额编制10人”);
 4. the **first** in reading order.
 
+A key that holds a full-year budget (基本支出预算数, 项目支出预算数 …) is filled by 全年预算数 /
+调整后预算 when the report states one; a 年初预算数 for it is then another quantity (the budget
+before the year's adjustments), neither chosen nor counted as a conflict. Alone, it is the value.
+
 Every other candidate with a different value is kept in ``conflicts``, for the consistency checks:
 nothing is silently dropped.
 """
@@ -48,6 +52,8 @@ def select_report_values(figures: list[Figure], fiscal_year: int | None) -> Repo
     chosen: dict[str, Figure] = {}
     conflicts: dict[str, tuple[Figure, ...]] = {}
     for metric, ranked in candidates.items():
+        if any(f.role == "budget" for _, f in ranked):
+            ranked = [(rank, f) for rank, f in ranked if f.role != "budget_initial"]
         ranked.sort(key=lambda item: item[0])
         best = ranked[0][1]
         chosen[metric] = best

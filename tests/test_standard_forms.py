@@ -130,3 +130,57 @@ def test_the_indicator_rows_and_the_missed_targets(outputs: Path) -> None:
     missed = {r["message"].split("”")[0].split("“")[1] for r in read_rows(outputs / "flags.csv")
               if r["rule_id"] == "JX501"}
     assert missed == {"供水工程改造处数", "受益群众满意度"}  # 11处 < 12处, 88% < ≥90%
+
+
+# The 部门整体支出绩效自评表: the same funding block, split by 收入性质 and 支出性质.
+DEPT_FUNDS = [
+    ["部门（单位）名称", "某县农业农村局", "", "", "", "", "", ""],
+    ["年度预算申请（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    ["", "年度资金总额", "1000", "1200", "1100", "10", "91.67%", "9.17"],
+    ["", "按收入性质分：", "", "", "", "", "", ""],
+    ["", "其中：财政拨款", "950", "1150", "1060", "—", "—", "—"],
+    ["", "其他资金", "50", "50", "40", "—", "—", "—"],
+    ["", "按支出性质分：", "", "", "", "", "", ""],
+    ["", "其中：基本支出", "600", "650", "640", "—", "—", "—"],
+    ["", "项目支出", "400", "550", "460", "—", "—", "—"],
+]
+
+
+@pytest.fixture(scope="module")
+def dept_report(tmp_path_factory) -> dict[str, str]:
+    folder = tmp_path_factory.mktemp("dept")
+    document = docx.Document()
+    document.add_paragraph("某县农业农村局2023年度部门整体支出绩效自评表")
+    table = document.add_table(rows=len(DEPT_FUNDS), cols=8)
+    fill(table, DEPT_FUNDS)
+    merge(table, 0, 1, 0, 7, "某县农业农村局")
+    merge(table, 1, 0, 8, 0, "年度预算申请（万元）")
+    document.add_paragraph("自评得分：92分，自评等次：优")
+    document.save(folder / "部门整体.docx")
+    out = folder / "out"
+    assert pipeline.main(["run", str(folder / "部门整体.docx"), "--out", str(out), "--quiet", "--no-cache",
+                          "--workers", "1"]) == 0
+    (report,) = read_rows(out / "reports.csv")
+    return report
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        ("unit_name", "某县农业农村局"),
+        ("report_kind", "dept_overall"),
+        ("budget_initial_wan", "1000"),
+        ("budget_total_wan", "1200"),
+        ("spent_total_wan", "1100"),
+        ("execution_rate_pct", "91.67"),
+        ("basic_budget_wan", "650"),  # 全年预算数; the 年初预算数 600 is the budget before adjustments
+        ("basic_spent_wan", "640"),
+        ("project_budget_wan", "550"),
+        ("project_spent_wan", "460"),
+        ("self_score", "92"),
+        ("grade", "优"),
+        ("n_conflicts", "0"),  # 年初 600 and 全年 650 are two quantities, not one stated twice
+    ],
+)
+def test_the_department_form_fills_the_report_row(dept_report: dict[str, str], key: str, expected: str) -> None:
+    assert dept_report[key] == expected
