@@ -10,10 +10,12 @@ Every expected value below was read off the form as written in ``build_form``.
 from __future__ import annotations
 
 import csv
+import subprocess
 from pathlib import Path
 
 import docx
 import pytest
+from openpyxl import Workbook
 
 import pipeline
 
@@ -42,6 +44,7 @@ INDICATORS = [
 
 
 def fill(table, rows: list[list[str]]) -> None:
+    table.style = "Table Grid"  # ruled, as the form is printed
     for i, row in enumerate(rows):
         for j, text in enumerate(row):
             table.cell(i, j).text = text
@@ -73,18 +76,53 @@ def build_form(path: Path) -> Path:
     return path
 
 
+def build_workbook(path: Path) -> Path:
+    """The same form as a 自评表 spreadsheet: one sheet, the same merges."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "自评表"
+    sheet.append(["项目支出绩效自评表"])
+    sheet.append(["（2023年度）"])
+    for row in FUNDS:
+        sheet.append(row)
+    first = 3  # FUNDS start on row 3, INDICATORS right after
+    for top, left, bottom, right in ((0, 1, 0, 7), (1, 1, 1, 3), (1, 5, 1, 7), (2, 0, 6, 0)):
+        sheet.merge_cells(start_row=first + top, start_column=left + 1, end_row=first + bottom, end_column=right + 1)
+    for row in INDICATORS:
+        sheet.append(row)
+    first += len(FUNDS)
+    for top, left, bottom, right in ((0, 0, 1, 0), (2, 0, 8, 0), (3, 1, 6, 1)):
+        sheet.merge_cells(start_row=first + top, start_column=left + 1, end_row=first + bottom, end_column=right + 1)
+    sheet.append(["填报单位（盖章）：某县农村供水服务中心    填报日期：2024年3月15日"])
+    book.save(path)
+    return path
+
+
+def build_pdf(path: Path) -> Path:
+    """The .docx form printed to PDF by LibreOffice, as a unit exporting it would."""
+    source = build_form(path.with_suffix(".docx"))
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{path.parent / 'lo-profile'}",
+                    "--convert-to", "pdf", "--outdir", str(path.parent), str(source)],
+                   check=True, capture_output=True, timeout=180)
+    source.unlink()
+    return path
+
+
+BUILDERS = {"docx": build_form, "xlsx": build_workbook, "pdf": build_pdf}
+
+
 def read_rows(path: Path) -> list[dict[str, str]]:
     with open(path, encoding="utf-8-sig", newline="") as handle:
         return list(csv.DictReader(handle))
 
 
-@pytest.fixture(scope="module")
-def outputs(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("form")
-    build_form(folder / "项目支出绩效自评表.docx")
+@pytest.fixture(scope="module", params=sorted(BUILDERS))
+def outputs(request, tmp_path_factory) -> Path:
+    """The pipeline's outputs for the form in one format: the same expectations for every one."""
+    folder = tmp_path_factory.mktemp(f"form-{request.param}")
+    form = BUILDERS[request.param](folder / f"项目支出绩效自评表.{request.param}")
     out = folder / "out"
-    assert pipeline.main(["run", str(folder / "项目支出绩效自评表.docx"), "--out", str(out), "--quiet",
-                          "--no-cache", "--workers", "1"]) == 0
+    assert pipeline.main(["run", str(form), "--out", str(out), "--quiet", "--no-cache", "--workers", "1"]) == 0
     return out
 
 
