@@ -1,0 +1,130 @@
+"""Score totals of a 绩效自评表: the 总分 row against its indicators (JX104).
+
+The national forms (财预〔2020〕10号) give every indicator a 分值 (the points it may earn) and a
+得分 (the points it earned), and close the table with a 总分 row; the funding block above gives
+预算执行率 its own 分值 (10) and 得分. The 总分 is the sum of the indicators, with or without the
+execution-rate line depending on the province's form, and it is what the report quotes as its
+自评得分: a slip there changes the 等次.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+
+from checks.model import CheckInput, number_text
+from checks.registry import Flag, Rule, RuleSettings
+from checks.sums import plus_text, sum_tolerance
+from checks.tolerance import decimals_of, rounding_of
+from extract.figures import RawFigure
+from extract.indicators import IndicatorRow
+from extract.numbers import Quantity
+
+TOTAL_SCORE_ROW = re.compile(r"总\s*分|总\s*得\s*分|合\s*计|总\s*计")
+# The two columns, by header: what was earned, and what could be.
+COLUMNS = (
+    ("score", re.compile(r"得\s*分"), "得分"),
+    ("weight", re.compile(r"分\s*值|满\s*分|权\s*重|标准分"), "分值"),
+)
+# The funding block's row whose 分值/得分 score the execution rate.
+FUNDS_ROW = re.compile(r"资金总额|预算资金|年度资金|预算执行率")
+
+
+def check_score_totals(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
+    """A 绩效指标 table's 总分 row is not the sum of its indicators' 得分 (or 分值).
+
+    What it checks: for each indicator table whose every indicator row has a number in its 得分
+    column (or its 分值 column), and which has exactly one row labelled 总分 / 总得分 / 合计 /
+    总计 with a number in that column: the 总分 must equal the indicators' sum, or that sum plus
+    the 得分 (分值) the form's funding block gives 预算执行率 (its 年度资金总额 row), since
+    forms differ on whether the execution rate counts inside the 总分.
+
+    Why: the 总分 is the 自评得分 a report quotes and grades itself by; when the indicators under
+    it do not add up, either a score or the total was mistyped (or a row was left out).
+
+    Fails: indicators scored 18, 10, 10, 10, 30, 8 (= 86) and 执行率 得分 9, with 总分 94.
+
+    Passes: the same with 总分 95 (86 + 9) or 总分 86 (a form that scores the execution rate
+    elsewhere); 分值 20, 10, 10, 10, 30, 10 with 总分 分值 100 (90 + the execution rate's 10).
+
+    Limits: a table with any indicator row whose score could not be read is not checked; a 总分
+    written as an integer may differ from the sum by less than 0.5 (rounded), one with decimals
+    by half its last decimal. Only a 总分 row in the indicator table itself is read.
+    """
+    by_table: dict[int | None, list[IndicatorRow]] = {}
+    for row in inp.indicators:
+        by_table.setdefault(row.location.table, []).append(row)
+    for table, rows in by_table.items():
+        for field, header, column_name in COLUMNS:
+            flag = _column_flag(inp.raw_figures, table, rows, field, header, column_name)
+            if flag is not None:
+                yield flag
+
+
+def _column_flag(
+    raw_figures: Sequence[RawFigure], table: int | None, rows: list[IndicatorRow], field: str,
+    header: re.Pattern[str], column_name: str,
+) -> Flag | None:
+    values: list[Quantity | None] = [getattr(row, field) for row in rows]
+    if not values or any(v is None or v.op not in (None, "=") for v in values):
+        return None
+    totals = [r for r in raw_figures if r.extractor == "table" and r.location.table == table
+              and TOTAL_SCORE_ROW.search(r.label) and header.search(r.header)]
+    if len(totals) != 1 or totals[0].quantity.op not in (None, "="):
+        return None
+    total = totals[0]
+    parts = [v for v in values if v is not None]
+    parts_sum = sum((q.value for q in parts), Decimal(0))
+    allowed = sum_tolerance(rounding_of(total.quantity.raw), (_part_rounding(q) for q in parts))
+    if abs(parts_sum - total.quantity.value) <= allowed:
+        return None
+    funds = _funds_line(raw_figures, table, header)
+    if funds is not None:
+        with_funds = parts_sum + funds.quantity.value
+        allowed_with = allowed + min(_part_rounding(funds.quantity), rounding_of(total.quantity.raw))
+        if abs(with_funds - total.quantity.value) <= allowed_with:
+            return None
+    return _flag(total, rows, parts, parts_sum, funds, column_name)
+
+
+def _part_rounding(quantity: Quantity) -> Decimal:
+    """A score written as a whole number is exact (10分 is ten points); 9.17 is ± 0.005."""
+    return rounding_of(quantity.raw) if decimals_of(quantity.raw) else Decimal(0)
+
+
+def _funds_line(raw_figures: Sequence[RawFigure], table: int | None, header: re.Pattern[str]) -> RawFigure | None:
+    """The execution rate's 得分 (or 分值) in the funding block, when there is exactly one."""
+    found = [r for r in raw_figures if r.extractor == "table" and FUNDS_ROW.search(r.label)
+             and header.search(r.header) and not TOTAL_SCORE_ROW.search(r.label)
+             and r.quantity.op in (None, "=")]
+    return found[0] if len(found) == 1 else None
+
+
+def _flag(total: RawFigure, rows: list[IndicatorRow], parts: list[Quantity], parts_sum: Decimal,
+          funds: RawFigure | None, column_name: str) -> Flag:
+    stated = total.quantity.value
+    message = (
+        f"表{total.location.table}“{total.label.strip()}”行的{column_name}为{number_text(stated)}，但各项指标的"
+        f"{column_name}相加为{plus_text([q.value for q in parts])}={number_text(parts_sum)}"
+    )
+    if funds is not None:
+        with_funds = parts_sum + funds.quantity.value
+        message += f"，加上“{funds.label.strip()}”的{column_name}{number_text(funds.quantity.value)}为" \
+                   f"{number_text(with_funds)}，均不等于{number_text(stated)}"
+    else:
+        message += f"，相差{number_text(abs(parts_sum - stated))}"
+    field_locations = [row.location for row in rows]
+    values = {"total": number_text(stated), "indicators_sum": number_text(parts_sum), "column": column_name}
+    if funds is not None:
+        values["execution_rate_line"] = number_text(funds.quantity.value)
+    return Flag(
+        message,
+        evidence=(total.location.quote.strip(), *(row.name for row in rows)),
+        locations=(total.location, *field_locations, *((funds.location,) if funds is not None else ())),
+        values=values,
+        severity="warning" if parts_sum < stated else None,  # a row the reader missed looks the same
+    )
+
+
+RULES = (Rule("JX104", "sum_mismatch", "error", check_score_totals),)
