@@ -74,6 +74,9 @@ class RawFigure:
     sentence: int = 0
     section: str = ""  # the headings the figure sits under, outermost first, joined by " > "
     block: int = 0  # 0-based index of the body block it is in (PDF paragraphs share a page)
+    # The header of the column the row label is in: “‘三公’经费（万元）” above 合计 / 公务接待费
+    # names what the rows are parts of, and often their unit.
+    label_header: str = ""
 
 
 # Heading markers by level, outermost first: 一、 / （一） / 1、 1. / （1） / 1）. A short paragraph
@@ -258,10 +261,14 @@ def table_to_raw_figures(table: Table, unit_above: str = "", block: int = 0) -> 
         quantity = value_of_cell(cell.text)
         if quantity is None:
             continue
-        label = _row_label(grid, cell)
-        header = _column_header(grid, cell)
+        label_cell = _row_label_cell(grid, cell)
+        label = label_cell.text.strip() if label_cell is not None else ""
+        header_cell = _column_header_cell(grid, cell)
+        header = header_cell.text.strip() if header_cell is not None else ""
+        label_header = _label_column_header(grid, label_cell, header_cell)
         title = _section_title(grid, cell)
-        hint = _unit_in(header) or _unit_in(label) or _unit_in(title) or _row_heads_unit(grid, cell) or table_unit
+        hint = (_unit_in(header) or _unit_in(label) or _unit_in(title) or _row_heads_unit(grid, cell)
+                or _unit_in(label_header) or table_unit)
         label_years, header_years, title_years = years_for(label), years_for(header), years_for(title)
         yield RawFigure(
             label=label,
@@ -274,6 +281,7 @@ def table_to_raw_figures(table: Table, unit_above: str = "", block: int = 0) -> 
             years=label_years[0] + header_years[0] + title_years[0],
             as_of=label_years[1] + header_years[1],
             block=block,
+            label_header=label_header,
         )
 
 
@@ -300,13 +308,14 @@ def is_label_cell(cell: Cell | None) -> bool:
     return bool(text) and not GROUPING_ONLY.match(text) and value_of_cell(text) is None and not is_prose_cell(text)
 
 
-def _row_label(grid: list[list[Cell | None]], cell: Cell) -> str:
+def _row_label_cell(grid: list[list[Cell | None]], cell: Cell) -> Cell | None:
+    """The nearest label cell to the left of ``cell`` in its row."""
     row = grid[cell.row - 1]
     for col in range(cell.col - 2, -1, -1):
         candidate = row[col]
         if candidate is not cell and is_label_cell(candidate):
-            return candidate.text.strip()
-    return ""
+            return candidate
+    return None
 
 
 def _row_heads_unit(grid: list[list[Cell | None]], cell: Cell) -> str:
@@ -321,13 +330,30 @@ def _row_heads_unit(grid: list[list[Cell | None]], cell: Cell) -> str:
 
 
 def _column_header(grid: list[list[Cell | None]], cell: Cell) -> str:
+    header_cell = _column_header_cell(grid, cell)
+    return header_cell.text.strip() if header_cell is not None else ""
+
+
+def _column_header_cell(grid: list[list[Cell | None]], cell: Cell) -> Cell | None:
+    """The nearest label cell above ``cell`` in its column."""
     for row in range(cell.row - 2, -1, -1):
         candidate = grid[row][cell.col - 1]
         if candidate is cell or candidate is None:
             continue
         if is_label_cell(candidate):
-            return candidate.text.strip()
-    return ""
+            return candidate
+    return None
+
+
+def _label_column_header(grid: list[list[Cell | None]], label_cell: Cell | None, header_cell: Cell | None) -> str:
+    """The text in the row label's column on the value's header row (the table's corner cell,
+    “‘三公’经费（万元）”), or "" when that row has no label there."""
+    if label_cell is None or header_cell is None:
+        return ""
+    corner = grid[header_cell.row - 1][label_cell.col - 1]
+    if corner is None or corner is label_cell or corner is header_cell or not is_label_cell(corner):
+        return ""
+    return corner.text.strip()
 
 
 def _section_title(grid: list[list[Cell | None]], cell: Cell) -> str:

@@ -148,6 +148,12 @@ def _changes_flow(label: str, previous: Concept) -> bool:
 
 def _table_concept(raw: RawFigure) -> tuple[Concept, Match | None] | None:
     by_label = match_label(raw.label) if raw.label else None
+    if by_label is None and raw.label_header and TOTAL_ROW.search(raw.label):
+        # “‘三公’经费（万元） | 预算数” over “合计 | 12.5”: the 合计 row totals what the label
+        # column's header names, not the report's whole budget.
+        by_label = match_label(raw.label_header)
+        if by_label is not None and by_label.concept.name in GENERIC_CONCEPTS:
+            by_label = None
     by_header = match_label(raw.header) if raw.header else None
     if by_label is None and by_header is not None and raw.label and not TOTAL_ROW.search(raw.label):
         return None  # a part of the column (one unit, one document), not the report's figure

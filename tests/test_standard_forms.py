@@ -222,3 +222,49 @@ def dept_report(tmp_path_factory) -> dict[str, str]:
 )
 def test_the_department_form_fills_the_report_row(dept_report: dict[str, str], key: str, expected: str) -> None:
     assert dept_report[key] == expected
+
+
+# A 部门整体 report's “三公”经费 table: the subject and the unit are written once, in the corner.
+SANGONG = [
+    ["“三公”经费（万元）", "预算数", "实际支出数", "控制率"],
+    ["合计", "12.5", "10.3", "82.4%"],
+    ["因公出国（境）费", "0", "0", "—"],
+    ["公务用车购置及运行维护费", "8", "6.8", "85%"],
+    ["公务接待费", "4.5", "3.5", "77.78%"],
+]
+
+
+def sangong_run(tmp_path: Path, rows: list[list[str]]) -> tuple[dict[str, str], list[dict[str, str]]]:
+    document = docx.Document()
+    document.add_paragraph("某县文化旅游广电体育局2022年度部门整体支出绩效自评报告")
+    fill(document.add_table(rows=len(rows), cols=4), rows)
+    document.save(tmp_path / "三公.docx")
+    out = tmp_path / "out"
+    assert pipeline.main(["run", str(tmp_path / "三公.docx"), "--out", str(out), "--quiet", "--no-cache",
+                          "--workers", "1"]) == 0
+    (report,) = read_rows(out / "reports.csv")
+    return report, read_rows(out / "flags.csv")
+
+
+def test_the_sangong_table_fills_its_keys_from_the_corner_cell(tmp_path: Path) -> None:
+    report, flags = sangong_run(tmp_path, SANGONG)
+    assert {key: report[key] for key in (
+        "sangong_budget_wan", "sangong_spent_wan", "overseas_budget_wan", "overseas_spent_wan",
+        "vehicle_budget_wan", "vehicle_spent_wan", "reception_budget_wan", "reception_spent_wan",
+        "budget_total_wan")} == {
+        "sangong_budget_wan": "12.5", "sangong_spent_wan": "10.3",  # 合计 is the 三公 total …
+        "overseas_budget_wan": "0", "overseas_spent_wan": "0",
+        "vehicle_budget_wan": "8", "vehicle_spent_wan": "6.8",
+        "reception_budget_wan": "4.5", "reception_spent_wan": "3.5",
+        "budget_total_wan": "",  # … never the unit's whole budget
+    }
+    assert [f for f in flags if f["kind"] == "sum_mismatch"] == []  # 0 + 8 + 4.5 = 12.5
+
+
+def test_a_sangong_total_that_does_not_add_up_is_flagged(tmp_path: Path) -> None:
+    rows = [list(row) for row in SANGONG]
+    rows[1][1] = "13.5"  # the parts still make 12.5
+    report, flags = sangong_run(tmp_path, rows)
+    assert report["sangong_budget_wan"] == "13.5"
+    mismatches = [f for f in flags if f["kind"] == "sum_mismatch"]
+    assert mismatches and all("13.5" in f["message"] and "12.5" in f["message"] for f in mismatches)
