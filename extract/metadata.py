@@ -55,6 +55,14 @@ GRADE_IN_TEXT = re.compile(
     r"(不合格|优秀|良好|中等|合格|及格|优|良|中|差)"
 )
 
+# “…自评得分为92分，等级为“优”。”: 等级/等次 alone, in a sentence about the evaluation; the grade
+# word must end there (等级为优化 is not a grade).
+GRADE_AFTER_WORD = re.compile(
+    r"(?:等次|等级)\s*(?:为|是|：|:|评定为|确定为)\s*[“\"「『]?\s*"
+    r"(不合格|优秀|良好|中等|合格|及格|优|良|中|差)(?=[”\"」』\s，。,.；;）)]|$)"
+)
+EVALUATION_WORDS = re.compile(r"自评|评价|绩效|得分")
+
 KIND_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"整体支出|部门整体|单位整体|整体绩效"), "dept_overall"),
     (re.compile(r"专项资金|扶持基金|转移支付|专项"), "special_fund"),
@@ -233,6 +241,10 @@ def _grade(document: Document, lines: list[_Line]) -> MetaValue | None:
             return found
     for line in lines:
         match = GRADE_IN_TEXT.search(line.text)
+        if match:
+            return MetaValue(match.group(1), line.location)
+    for line in lines:
+        match = GRADE_AFTER_WORD.search(line.text) if EVALUATION_WORDS.search(line.text) else None
         if match:
             return MetaValue(match.group(1), line.location)
     return None

@@ -1,0 +1,72 @@
+"""A 部门整体 report written as prose only, in the wording units commonly use.
+
+The seeds' own sentences are covered by the goldens; this report says the same kinds of figure in
+other words (核定编制人数, 调整后预算数, 实际支出, 实际采购金额, 等级为“优”), every figure
+consistent with the others, so that it must come out whole and unflagged. Expected values were
+read off the text; the sums were done by hand: 1000.2 + 200.3 = 1200.5; 1200.5 + 589.61 = 1790.11;
+1.2 + 2.3 + 0 = 3.5; 1790.11 ÷ 1856.32 = 96.43 %; 42 ÷ 45 = 93.33 %.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+import pipeline
+
+REPORT = """某县民政局2023年度部门整体支出绩效自评报告
+一、部门基本情况
+本单位核定编制人数45人，年末实有在职人数42人，在职人员控制率93.33%。
+二、预算执行情况
+2023年年初预算数为1500万元，调整后预算数为1856.32万元，实际支出1790.11万元，预算执行率为96.43%。其中：基本支出1200.5万元（人员经费1000.2万元，公用经费200.3万元），项目支出589.61万元。
+“三公”经费支出3.5万元，其中公务接待费1.2万元，公务用车运行维护费2.3万元，因公出国（境）费0万元。
+政府采购预算80万元，实际采购金额76.5万元。
+三、自评结论
+经综合评价，本单位2023年度整体支出绩效自评得分为92分，等级为“优”。
+某县民政局
+2024年3月20日
+"""
+
+EXPECTED = {
+    "fiscal_year": "2023", "unit_name": "某县民政局", "report_kind": "dept_overall", "report_date": "2024-03-20",
+    "staff_quota": "45", "staff_actual": "42", "staff_control_rate_pct": "93.33",
+    "budget_initial_wan": "1500", "budget_total_wan": "1856.32", "spent_total_wan": "1790.11",
+    "execution_rate_pct": "96.43", "basic_spent_wan": "1200.5", "personnel_spent_wan": "1000.2",
+    "public_spent_wan": "200.3", "project_spent_wan": "589.61", "sangong_spent_wan": "3.5",
+    "reception_spent_wan": "1.2", "vehicle_spent_wan": "2.3", "overseas_spent_wan": "0",
+    "procurement_budget_wan": "80", "procurement_spent_wan": "76.5", "self_score": "92", "grade": "优",
+}
+
+
+def run(tmp_path: Path, text: str) -> tuple[dict[str, str], list[dict[str, str]]]:
+    path = tmp_path / "某县民政局自评报告.txt"
+    path.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    assert pipeline.main(["run", str(path), "--out", str(out), "--quiet", "--no-cache", "--workers", "1"]) == 0
+    with open(out / "reports.csv", encoding="utf-8-sig", newline="") as handle:
+        (report,) = list(csv.DictReader(handle))
+    with open(out / "flags.csv", encoding="utf-8-sig", newline="") as handle:
+        flags = list(csv.DictReader(handle))
+    return report, flags
+
+
+def test_every_figure_is_read_and_nothing_is_flagged(tmp_path: Path) -> None:
+    report, flags = run(tmp_path, REPORT)
+    assert {key: report[key] for key in EXPECTED} == EXPECTED
+    assert flags == []
+
+
+@pytest.mark.parametrize(
+    ("change", "rule_id"),
+    [
+        (("预算执行率为96.43%", "预算执行率为95.43%"), "JX201"),  # 1790.11 ÷ 1856.32 is 96.43 %
+        (("公用经费200.3万元", "公用经费210.3万元"), "JX102"),  # 基本 1200.5 ≠ 人员 1000.2 + 公用 210.3
+        (("在职人员控制率93.33%", "在职人员控制率95.33%"), "JX202"),  # 42 ÷ 45 is 93.33 %
+    ],
+)
+def test_one_figure_changed_is_flagged_by_its_rule(tmp_path: Path, change: tuple[str, str], rule_id: str) -> None:
+    assert change[0] in REPORT
+    _, flags = run(tmp_path, REPORT.replace(*change))
+    assert rule_id in {flag["rule_id"] for flag in flags}
