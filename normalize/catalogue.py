@@ -119,13 +119,15 @@ CONCEPTS: tuple[Concept, ...] = (
         "部门（单位）全部支出：预算总额与实际支出总额",
         "money",
         ("支出合计", "总支出", "支出总计", "全年预算", "部门整体支出", "整体支出", "支出预算", "预算数", "执行数",
-         "实际支出", "资金总额", "执行资金", "到位资金", "拨付资金", "预算经费"),
+         "实际支出", "资金总额", "执行资金", "到位资金", "拨付资金", "预算经费", "预算批复数", "批复预算数",
+         "预算总额", "决算数"),
         {"budget_initial": "budget_initial_wan", "budget": "budget_total_wan", "actual": "spent_total_wan",
          "rate": "execution_rate_pct"},
     ),
     Concept(
         "execution_rate", "预算执行率 = 执行数 ÷ 预算数", "rate",
-        ("预算执行率", "执行率", "资金执行率", "支出进度"), {"rate": "execution_rate_pct"}, "rate",
+        ("预算执行率", "执行率", "资金执行率", "支出进度", "支出完成率", "预算完成率", "支出执行率"),
+        {"rate": "execution_rate_pct"}, "rate",
     ),
     Concept(
         "income", "收入合计（含上年结转）", "money",
@@ -195,7 +197,8 @@ CONCEPTS: tuple[Concept, ...] = (
     ),
     Concept(
         "staff_actual", "实有（在职）人数", "count",
-        ("实有人数", "在职人数", "在编人数", "在职人员数", "实际在岗人员", "在编"),
+        ("实有人数", "在职人数", "在编人数", "在职人员数", "实际在岗人员", "在编", "实有人员", "实有在职人员",
+         "在职在编人员"),
         {"count": "staff_actual"}, "count",
     ),
     Concept(
@@ -204,7 +207,8 @@ CONCEPTS: tuple[Concept, ...] = (
     ),
     Concept(
         "direct_subsidy_people", "直补（直扶）人数", "count",
-        ("直补人数", "直补移民人数", "直扶人数", "直补受益移民", "资金直补受益移民", "直补发放移民人数", "直扶人口"),
+        ("直补人数", "直补移民人数", "直扶人数", "直补受益移民", "资金直补受益移民", "直补发放移民人数", "直扶人口",
+         "直补移民"),
         {"count": "direct_subsidy_people"}, "count", companion="direct_subsidy",
     ),
     Concept(

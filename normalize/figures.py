@@ -55,6 +55,7 @@ TARGET_SECTION = re.compile(r"目标(?!.*(?:完成|实际|偏离|情况|结果))
 # allocation document per row).
 # A column of the points each indicator may earn, beside the 得分 column of what it earned.
 WEIGHT_HEADER = re.compile(r"分值|满分|权重|标准分|指标分")
+YUAN_PER_WAN = Decimal(10000)
 TOTAL_ROW = re.compile(r"合计|总计|汇总|总额|全部|全年")
 
 
@@ -183,10 +184,13 @@ def _figure_for(
         return None
     quantity, canonical, (key, role), how = placed
     year, year_source = _year_of(raw, fiscal_year)
+    value, unit = canonical.value, canonical.unit
+    if key_kind(key) == "yuan" and unit == "万元":
+        value, unit = _wan_to_yuan(value), "元"  # a standard per head is kept in 元 (600, not 0.06)
     return Figure(
         metric=key,
-        value=canonical.value,
-        unit=canonical.unit,
+        value=value,
+        unit=unit,
         role=role or "",
         year=year,
         year_source=year_source,
@@ -199,6 +203,12 @@ def _figure_for(
         op=quantity.op,
         as_of=raw.as_of,
     )
+
+
+def _wan_to_yuan(value: Decimal) -> Decimal:
+    """0.0600 万元 → 600 元, 0.00125 万元 → 12.5 元: exact, without the zeros the 万元 form needed."""
+    yuan = value * YUAN_PER_WAN
+    return yuan.quantize(Decimal(1)) if yuan == yuan.to_integral_value() else yuan.normalize()
 
 
 def _unit_readings(raw: RawFigure, concept: Concept, sentence_unit: str):

@@ -70,3 +70,36 @@ def test_one_figure_changed_is_flagged_by_its_rule(tmp_path: Path, change: tuple
     assert change[0] in REPORT
     _, flags = run(tmp_path, REPORT.replace(*change))
     assert rule_id in {flag["rule_id"] for flag in flags}
+
+
+# Other words for the same figures: 人员编制…名 / 实有人员, 预算批复数 / 决算数 / 支出完成率,
+# 直补移民 … 人 with a 600元 standard, 预算批复 / 实际完成支出. Sums by hand: 320 + 2030.6 = 2350.6;
+# 318.2 + 1972.2 = 2290.4; 2290.4 ÷ 2350.6 = 97.44 %; 27005 人 × 600 元 = 1620.3 万元.
+REPORT_2 = """某县移民开发局2023年度部门整体支出绩效自评报告
+本局人员编制18名，实有人员16名。
+2023年度预算批复数为2350.6万元，决算数为2290.4万元，支出完成率97.44%。
+全年共发放移民直补资金1620.3万元，涉及直补移民27005人，补助标准每人每年600元。
+基本支出预算批复320万元，实际完成支出318.2万元；项目支出预算批复2030.6万元，实际完成支出1972.2万元。
+本年度一般公共预算财政拨款“三公”经费预算5万元，决算4.2万元。
+经自评，综合得分95分，评价等次为优秀。
+"""
+
+EXPECTED_2 = {
+    "staff_quota": "18", "staff_actual": "16", "budget_total_wan": "2350.6", "spent_total_wan": "2290.4",
+    "execution_rate_pct": "97.44", "direct_subsidy_wan": "1620.3", "direct_subsidy_people": "27005",
+    "direct_subsidy_standard_yuan": "600",  # in 元, as the column says: never 0.06 (万元)
+    "basic_budget_wan": "320", "basic_spent_wan": "318.2", "project_budget_wan": "2030.6",
+    "project_spent_wan": "1972.2", "sangong_budget_wan": "5", "sangong_spent_wan": "4.2",
+    "self_score": "95", "grade": "优秀",
+}
+
+
+def test_other_wordings_are_read_too(tmp_path: Path) -> None:
+    report, flags = run(tmp_path, REPORT_2)
+    assert {key: report[key] for key in EXPECTED_2} == EXPECTED_2
+    assert flags == []
+
+
+def test_people_times_the_standard_is_checked(tmp_path: Path) -> None:
+    _, flags = run(tmp_path, REPORT_2.replace("直补移民27005人", "直补移民27105人"))  # × 600 = 1626.3
+    assert "JX250" in {flag["rule_id"] for flag in flags}
