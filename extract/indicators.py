@@ -47,8 +47,9 @@ from extract.numbers import Quantity, parse_quantity
 ROLE_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("level1", ("一级指标",)),
     ("level2", ("二级指标",)),
-    # seed 003: 三级指标; seed 002: 绩效内容; forms: 指标名称, 具体指标
-    ("name", ("三级指标", "绩效内容", "指标名称", "具体指标")),
+    # seed 003: 三级指标; seed 002: 绩效内容; forms: 指标名称, 具体指标, 指标内容, 考核指标
+    # (not 绩效指标: the national form writes it over the whole block, left of 一级指标)
+    ("name", ("三级指标", "绩效内容", "指标名称", "具体指标", "指标内容", "考核指标")),
     # before target: seed 003's 实际完成指标值 also contains the target keyword 指标值
     ("actual", ("实际完成", "完成情况", "完成值", "实际值")),
     ("score", ("得分",)),  # 得分, 自评得分

@@ -136,6 +136,30 @@ def test_weight_and_score_columns_and_a_comparator_target() -> None:
     assert second.actual_location is not None and (second.actual_location.row, second.actual_location.col) == (3, 5)
 
 
+@pytest.mark.parametrize(
+    "header",
+    [
+        ("一级指标", "二级指标", "三级指标", "指标值", "完成值", "分值", "得分", "未完成原因"),
+        ("一级指标", "二级指标", "三级指标", "年度目标值", "实际完成值", "权重", "自评得分", "偏差原因"),
+        ("一级指标", "二级指标", "三级指标", "预期指标值", "全年实际值", "分值", "得分", "备注"),
+        ("一级指标", "二级指标", "指标内容", "指标值", "实际完成情况", "分值", "得分", "原因分析"),
+    ],
+    ids=["指标值/完成值", "年度目标值/权重/自评得分", "预期指标值/全年实际值", "指标内容/实际完成情况"],
+)
+def test_header_wordings_of_other_forms(header: tuple[str, ...]) -> None:
+    table = make_table([
+        list(header),
+        ["产出指标", "数量指标", "培训人数", "≥500人", "480人", "10", "9", "部分学员未到"],
+        ["效益指标", "满意度指标", "群众满意度", "≥90%", "95%", "10", "10", ""],
+    ])
+    rows = table_to_indicator_rows(table)
+    assert brief(rows) == [
+        ("产出指标", "数量指标", "培训人数", "≥500人", "480人"),
+        ("效益指标", "满意度指标", "群众满意度", "≥90%", "95%"),
+    ]
+    assert [(r.weight_raw, r.score_raw) for r in rows] == [("10", "9"), ("10", "10")]
+
+
 NOT_INDICATOR_TABLES = {
     "三公经费 (seed 002)": [
         [("机构名称", 2, 1), ("三公经费合计", 2, 1), ("其中：", 1, 5)],
@@ -280,6 +304,11 @@ def test_a_bare_number_in_the_name_column_is_not_an_indicator() -> None:
         ("效益目标（预期实现的效益）", None),  # seed 002: a 一级 value, holds 预期
         ("机构名称", None),
         ("评价内容", None),
+        ("指标内容", "name"),  # forms that do not say 三级指标
+        ("考核指标", "name"),
+        ("实际完成情况", "actual"),
+        ("年度目标值", "target"),
+        ("绩效指标", None),  # the national form writes it over the whole block, left of 一级指标
         ("", None),
     ],
 )
