@@ -21,6 +21,11 @@ CAPPED_RATE_KEYS = {
     "staff_control_rate_pct": "在职人员控制率",
     "execution_rate_pct": "预算执行率",
 }
+# What a rate above 100 % would mean, said to the auditor in the rate's own terms.
+CAPPED_RATE_MEANING = {
+    "staff_control_rate_pct": "即在职人数超过核定编制数",
+    "execution_rate_pct": "即执行数超过预算数",
+}
 
 # Indicator names whose percentage is a share of a whole (passed, paid on time, satisfied …):
 # above 100% it cannot be right. Growth rates (增长率) are deliberately absent.
@@ -51,7 +56,7 @@ def check_capped_rates(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag
         figure = inp.values.chosen.get(key)
         if figure is not None and figure.value > HUNDRED:
             yield Flag(
-                f"{name}写为{number_text(figure.value)}%，超过100%，说明在职人数或支出超出核定数，数值不合常理，需要核实",
+                f"{name}写为{number_text(figure.value)}%，超过100%，{CAPPED_RATE_MEANING[key]}，数值不合常理，需要核实",
                 (figure.location.excerpt(),),
                 (figure.location,),
                 {name: number_text(figure.value)},

@@ -103,3 +103,11 @@ def test_other_wordings_are_read_too(tmp_path: Path) -> None:
 def test_people_times_the_standard_is_checked(tmp_path: Path) -> None:
     _, flags = run(tmp_path, REPORT_2.replace("直补移民27005人", "直补移民27105人"))  # × 600 = 1626.3
     assert "JX250" in {flag["rule_id"] for flag in flags}
+
+
+def test_a_rate_above_100_is_explained_in_its_own_terms(tmp_path: Path) -> None:
+    """105 % execution: the message speaks of spending over budget, not of staff."""
+    text = REPORT.replace("实际支出1790.11万元，预算执行率为96.43%", "实际支出1949.14万元，预算执行率为105%")
+    _, flags = run(tmp_path, text)
+    (flag,) = [f for f in flags if f["rule_id"] == "JX401"]
+    assert flag["message"] == "预算执行率写为105%，超过100%，即执行数超过预算数，数值不合常理，需要核实"
