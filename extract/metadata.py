@@ -19,8 +19,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from typing import Iterator
 
+from extract.chinese_numerals import chinese_to_int
 from extract.model import Document, Location, Paragraph, Table
 
 # A title line is short; longer lines are prose that merely mention a year.
@@ -40,6 +42,8 @@ ORG_LINE = re.compile(rf"^[\u4e00-\u9fff（）()]{{2,30}}{ORG_SUFFIX}$")
 AFTER_UNIT = re.compile(r"(?:部门|单位)?(?:整体|项目|专项|中央|省级|市级|县级|本级|财政|预算|绩效|年度)")
 DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 DATE_LINE_MAX_CHARS = 24
+# The same date in Chinese numerals, as formal documents sign: 二〇二四年三月十五日.
+CN_DATE = re.compile(r"([〇零○一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日")
 # A date given under a label, as forms put it: 填报日期：2024年3月15日, 报告日期: …, 日期：….
 LABELLED_DATE = re.compile(r"(?:填报|填表|报告|报送|自评|评价|编制)?日期\s*[:：]?\s*" + DATE.pattern)
 # Labels that name the unit a report is from, surest first: the one that filled it in, then the
@@ -217,7 +221,9 @@ def _report_date(lines: list[_Line]) -> MetaValue | None:
     else a date under a label (“填报日期：2024年3月15日”)."""
     for line in lines:
         text = line.text.strip("（）() ")
-        match = DATE.fullmatch(text) if len(text) <= DATE_LINE_MAX_CHARS else None
+        if len(text) > DATE_LINE_MAX_CHARS:
+            continue
+        match = DATE.fullmatch(text) or CN_DATE.fullmatch(text)
         if match and (found := _date_value(match, line)) is not None:
             return found
     for line in lines:
@@ -228,10 +234,14 @@ def _report_date(lines: list[_Line]) -> MetaValue | None:
 
 
 def _date_value(match: re.Match[str], line: _Line) -> MetaValue | None:
-    year, month, day = (int(g) for g in match.groups()[-3:])
-    if 1 <= month <= 12 and 1 <= day <= 31:
-        return MetaValue(f"{year:04d}-{month:02d}-{day:02d}", line.location)
-    return None
+    parts = [int(g) if g.isdigit() else chinese_to_int(g) for g in match.groups()[-3:]]
+    if None in parts:
+        return None
+    try:
+        signed = date(*parts)  # 2月30日 is no date
+    except ValueError:
+        return None
+    return MetaValue(signed.isoformat(), line.location)
 
 
 def _grade(document: Document, lines: list[_Line]) -> MetaValue | None:

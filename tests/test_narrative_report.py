@@ -111,3 +111,18 @@ def test_a_rate_above_100_is_explained_in_its_own_terms(tmp_path: Path) -> None:
     _, flags = run(tmp_path, text)
     (flag,) = [f for f in flags if f["rule_id"] == "JX401"]
     assert flag["message"] == "预算执行率写为105%，超过100%，即执行数超过预算数，数值不合常理，需要核实"
+
+
+@pytest.mark.parametrize(
+    ("signed", "expected"),
+    [
+        ("2024年3月20日", "2024-03-20"),
+        ("二〇二四年三月二十日", "2024-03-20"),  # formal documents sign in Chinese numerals
+        ("二〇二三年十二月三十一日", "2023-12-31"),
+        ("（2024年3月20日）", "2024-03-20"),
+        ("二〇二四年二月三十日", ""),  # no such day: no date rather than a wrong one
+    ],
+)
+def test_the_signing_date(tmp_path: Path, signed: str, expected: str) -> None:
+    report, _ = run(tmp_path, REPORT.replace("2024年3月20日", signed))
+    assert report["report_date"] == expected
