@@ -85,7 +85,29 @@ def run_rules(rules: Iterable[Rule], check_input: CheckInput, settings: dict[str
             findings.append(
                 Finding(rule.id, rule.kind, severity, flag.message, flag.evidence, flag.locations, flag.values)
             )
-    return findings
+    return _without_repeats(findings)
+
+
+def _without_repeats(findings: list[Finding]) -> list[Finding]:
+    """One finding per problem: a later finding of the same kind on exactly the same cells says
+    what an earlier rule already said (a 三公 合计 that its parts do not make is both a catalogue
+    identity, JX102, and a table total, JX103); the auditor gets the first rule's, in rule order."""
+    seen: set[tuple] = set()
+    kept: list[Finding] = []
+    for finding in findings:
+        places = frozenset(_place(location) for location in finding.locations)
+        key = (finding.kind, places)
+        if places and key in seen:
+            continue
+        seen.add(key)
+        kept.append(finding)
+    return kept
+
+
+def _place(location) -> tuple:
+    """Where a location points, without its quote: the same cell read by two rules is one place."""
+    return (location.file, location.page, location.paragraph, location.line, location.table, location.row,
+            location.col, location.char_start, location.char_end)
 
 
 def _weaker(a: Severity, b: Severity) -> Severity:

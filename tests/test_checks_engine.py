@@ -86,6 +86,31 @@ def test_a_failing_rule_is_one_info_finding_not_a_crash(tmp_path: Path) -> None:
     assert finding.severity == "info" and "JX499" in finding.message
 
 
+def test_the_same_problem_found_by_two_rules_is_reported_once(tmp_path: Path) -> None:
+    """Same kind on the same cells: the first rule's finding only; another kind or other cells stay."""
+    from extract.model import Location
+
+    total, part = Location(file="r.docx", table=1, row=2, col=2), Location(file="r.docx", table=1, row=3, col=2)
+    other = Location(file="r.docx", table=1, row=4, col=2)
+
+    def flagging(message: str, *locations: Location):
+        def rule(inp, settings):
+            yield Flag(message, (), locations)
+        return rule
+
+    rules = [
+        Rule("JX102", "sum_mismatch", "error", flagging("identity", total, part)),
+        Rule("JX103", "sum_mismatch", "warning", flagging("table total", part, total)),  # same cells
+        Rule("JX104", "sum_mismatch", "error", flagging("other cells", total, other)),
+        Rule("JX601", "text_table_conflict", "warning", flagging("another kind", total, part)),
+    ]
+    analysis = analyse_text(tmp_path, TITLE)
+    found = run_rules(rules, analysis.check_input, {})
+    assert [(f.rule_id, f.message) for f in found] == [
+        ("JX102", "identity"), ("JX104", "other cells"), ("JX601", "another kind"),
+    ]
+
+
 def test_config_overrides_and_refuses_typos(tmp_path: Path) -> None:
     config = tmp_path / "rules.toml"
     config.write_text(
