@@ -414,6 +414,9 @@ def _read_multiplier_and_unit(s: str, piece: _Piece) -> None:
     has_multiplier = piece.multiplier != written
     more_after = has_multiplier and q < len(s) and s[q] in MORE_THAN_MARKS
     unit, unit_end = read_unit(s, q + more_after)
+    more_inside = unit == "个" and s.startswith(("多月", "余月"), unit_end)
+    if more_inside:  # 2个多月: “more than two months”, 多 inside the measure word 个月
+        unit, unit_end = "个月", unit_end + 2
     if unit:
         piece.end = unit_end
     elif has_multiplier:
@@ -421,7 +424,7 @@ def _read_multiplier_and_unit(s: str, piece: _Piece) -> None:
     else:
         return
     piece.unit = unit
-    piece.more_than = more_before or more_after
+    piece.more_than = more_before or more_after or more_inside
 
 
 # Exponents of the multipliers written after digits, for amounts in groups: 2万5千元 is

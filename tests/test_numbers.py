@@ -454,7 +454,9 @@ UNITS = [
     ("10人员", Q("10", "")),
     ("12\t人", Q("12", "")),  # a tab separates table cells: the 人 belongs to another cell
     ("2020年8725.42万元多1189万元", None),  # 003: two amounts; 多 after 万元 is a verb
-    xfail("2个多月", Q("2", "个月", ">"), "多 inside 个月 is not read; gives 2 个"),
+    ("2个多月", Q("2", "个月", ">")),
+    ("3个余月", Q("3", "个月", ">")),
+    ("2个多项目", Q("2", "个", raw="2个")),  # 多项目 is “multi-project”, not “more than”
     xfail("5km", Q("5", "公里"), "ASCII units are not read: 5km is blanked as a letters-and-digits code"),
 ]
 
