@@ -482,7 +482,19 @@ def read_key(submission: Submission) -> str:
 
 
 def outcome_key(submission: Submission, rules_hash: str) -> str:
-    return f"{read_key(submission)}:rules={rules_hash}"
+    return f"{read_key(submission)}:rules={rules_hash}:checks={outcome_fingerprint()}"
+
+
+@lru_cache(maxsize=1)
+def outcome_fingerprint() -> str:
+    """A hash of the code that turns what was read into output rows: the rules (checks/), the row
+    builders (export/) and this module. A cached outcome made by other code is never reused, even
+    under the same version and rules configuration; what was read stays cached (tool_fingerprint)."""
+    digest = hashlib.sha256()
+    for source in [*sorted((PROJECT_ROOT / "checks").rglob("*.py")), *sorted((PROJECT_ROOT / "export").rglob("*.py")),
+                   PROJECT_ROOT / "pipeline.py"]:
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def schedule(

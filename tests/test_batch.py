@@ -84,6 +84,20 @@ def test_a_workbook_edited_since_the_last_run_is_written_again(batch: Path, tmp_
     assert (out / "report.xlsx").read_bytes()[:2] == made[:2] == b"PK"
 
 
+def test_other_checking_code_does_not_reuse_cached_outcomes(batch: Path, tmp_path: Path, monkeypatch) -> None:
+    """A new build with other rule or row code (same version, same rules file) reruns the checks
+    on what was read, instead of showing the old build's flags."""
+    out = tmp_path / "out"
+    assert run(batch, out) == 0
+    assert read_rows(out / "flags.csv")
+    monkeypatch.setattr(pipeline, "outcome_fingerprint", lambda: "other-build")
+    monkeypatch.setattr(pipeline, "check", lambda analysis, settings=None: [])  # the "new" rules find nothing
+    assert run(batch, out) == 0
+    record = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert record["cache"]["hits"] == 10  # nothing read again
+    assert read_rows(out / "flags.csv") == []  # but no cached flag shown
+
+
 def test_changing_the_rules_reruns_only_the_checks(batch: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert run(batch, out) == 0
