@@ -8,9 +8,8 @@ the model stores it.
 
 from __future__ import annotations
 
+from export.labels import STATUS_NAMES
 from extract.model import Block, Cell, Document, Paragraph, Table
-
-STATUS_NAMES = {"ok": "完整读取", "partial": "部分读取", "needs_ocr": "需要OCR", "failed": "读取失败"}
 
 
 def document_to_text(document: Document) -> str:

@@ -42,6 +42,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 from export.atomic import atomic_open
+from export.labels import display_value
 from export.rows import ERROR_COLUMNS, FLAG_COLUMNS, INDICATOR_COLUMNS, METRIC_COLUMNS, REPORT_COLUMNS
 from export.sanitize import (
     ERROR_NUMERIC_COLUMNS,
@@ -431,7 +432,8 @@ def write_value(sheet: Worksheet, formats: CellFormats, row: int, col: int, valu
         if severity:
             sheet.write_blank(row, col, None, formats.cell(severity=severity))
     else:
-        text = clean_text(restore_neutralised(value if isinstance(value, str) else str(value)))
+        shown = display_value(column, restore_neutralised(value if isinstance(value, str) else str(value)))
+        text = clean_text(str(shown))
         cell_format = formats.cell(severity=severity, quote_prefix=is_formula_like(text))
         write_text(sheet, row, col, text, cell_format)
 
@@ -505,7 +507,8 @@ def column_widths(spec: SheetSpec, sample: Sequence[Mapping[str, object]]) -> li
     widths = []
     for column in spec.columns:
         texts = [spec.header_names.get(column, column)]
-        texts.extend(display_text(row.get(column), column in spec.numeric_columns) for row in sample)
+        texts.extend(display_text(display_value(column, row.get(column)), column in spec.numeric_columns)
+                     for row in sample)
         widest = max(text_width(text) for text in texts)
         widths.append(float(min(MAX_COLUMN_WIDTH, max(MIN_COLUMN_WIDTH, widest + WIDTH_PADDING))))
     return widths

@@ -208,6 +208,16 @@ def test_a_negative_amount_stays_a_number_in_its_numeric_column(book) -> None:
     assert cell_of(metrics, 2, "match_score").value == 41.7
 
 
+def test_codes_are_shown_by_their_chinese_names(book) -> None:
+    """The workbook is read by auditors: ok / error / out_of_range … by name; the CSVs keep the codes."""
+    flags = book["问题清单"]
+    assert (cell_of(flags, 1, "kind").value, cell_of(flags, 1, "severity").value) == ("数值异常", "错误")
+    assert (cell_of(flags, 2, "kind").value, cell_of(flags, 2, "severity").value) == ("同一数值前后不一", "提醒")
+    assert fill_of(cell_of(flags, 1, "severity")) == RED  # the highlight still follows the code
+    assert cell_of(book["报告汇总"], 1, "status").value == "完整读取"
+    assert cell_of(flags, 1, "rule_id").value == "JX401"  # not a code with a name: as written
+
+
 def test_text_stays_text(book) -> None:
     reports = book["报告汇总"]
     assert cell_of(reports, 1, "unit_name").value == "岳阳楼区移民开发局"
