@@ -41,7 +41,9 @@ def workbook_source_digest(csv_paths: dict[str, Path]) -> str:
     workbook it made last time instead of writing thousands of rows again.
     """
     digest = hashlib.sha256()
-    for source in sorted(Path(__file__).parent.glob("*.py")):
+    # The export code, and the catalogue whose Chinese names head the columns and name the metrics.
+    catalogue = Path(__file__).resolve().parent.parent / "normalize" / "catalogue.py"
+    for source in [*sorted(Path(__file__).parent.glob("*.py")), catalogue]:
         digest.update(source.name.encode() + b"\0" + source.read_bytes())
     for name in SHEET_ORDER:
         digest.update(name.encode() + b"\0")
