@@ -36,6 +36,7 @@ from typing import Iterable, Iterator, Sequence
 from pebble import ProcessExpired, ProcessPool
 
 from export.cache import ResultCache
+from export.labels import KIND_NAMES, SEVERITY_NAMES
 from export.progress import Progress
 from export.streams import CsvStream, OutputSet
 from export.xlsx import write_workbook
@@ -848,7 +849,9 @@ def list_rules(settings: dict[str, RuleSettings]) -> int:
     for rule in ALL_RULES:
         current = settings[rule.id]
         state = "" if current.enabled else "（已停用）"
-        print(f"{rule.id}  {rule.kind}  {current.severity}{state}")
+        kind_name = KIND_NAMES.get(rule.kind, rule.kind)
+        severity_name = SEVERITY_NAMES.get(current.severity, current.severity)
+        print(f"{rule.id}  {kind_name}（{rule.kind}）  {severity_name}（{current.severity}）{state}")
         print("    " + rule.doc.replace("\n", "\n    "))
         print()
     print(f"共 {len(ALL_RULES)} 条规则；配置摘要 {settings_hash(settings)}")

@@ -111,6 +111,13 @@ def test_the_same_problem_found_by_two_rules_is_reported_once(tmp_path: Path) ->
     ]
 
 
+def test_the_rules_listing_names_kinds_and_severities_in_chinese(capsys) -> None:
+    assert pipeline.main(["rules"]) == pipeline.EXIT_OK
+    listing = capsys.readouterr().out
+    assert "JX401  数值异常（out_of_range）  错误（error）" in listing
+    assert f"共 {len(ALL_RULES)} 条规则" in listing
+
+
 def test_config_overrides_and_refuses_typos(tmp_path: Path) -> None:
     config = tmp_path / "rules.toml"
     config.write_text(
