@@ -308,30 +308,24 @@ def is_label_cell(cell: Cell | None) -> bool:
     return bool(text) and not GROUPING_ONLY.match(text) and value_of_cell(text) is None and not is_prose_cell(text)
 
 
-def _row_label_cell(grid: list[list[Cell | None]], cell: Cell) -> Cell | None:
-    """The nearest label cell to the left of ``cell`` in its row."""
+def _row_label_cells(grid: list[list[Cell | None]], cell: Cell) -> Iterator[Cell]:
+    """The label cells to the left of ``cell`` in its row, nearest first."""
     row = grid[cell.row - 1]
     for col in range(cell.col - 2, -1, -1):
         candidate = row[col]
         if candidate is not cell and is_label_cell(candidate):
-            return candidate
-    return None
+            yield candidate
+
+
+def _row_label_cell(grid: list[list[Cell | None]], cell: Cell) -> Cell | None:
+    """The nearest label cell to the left of ``cell`` in its row."""
+    return next(_row_label_cells(grid, cell), None)
 
 
 def _row_heads_unit(grid: list[list[Cell | None]], cell: Cell) -> str:
     """A unit in brackets on a label further left in the row: the national 项目支出绩效自评表
     writes “项目资金（万元）” once, in a cell spanning the rows of 年度资金总额, 其中：财政拨款…"""
-    row = grid[cell.row - 1]
-    for col in range(cell.col - 2, -1, -1):
-        candidate = row[col]
-        if candidate is not cell and is_label_cell(candidate) and (unit := _unit_in(candidate.text)):
-            return unit
-    return ""
-
-
-def _column_header(grid: list[list[Cell | None]], cell: Cell) -> str:
-    header_cell = _column_header_cell(grid, cell)
-    return header_cell.text.strip() if header_cell is not None else ""
+    return next((unit for label in _row_label_cells(grid, cell) if (unit := _unit_in(label.text))), "")
 
 
 def _column_header_cell(grid: list[list[Cell | None]], cell: Cell) -> Cell | None:

@@ -389,15 +389,10 @@ def _lone_magnitude(m: re.Match[str]) -> Decimal | None:
         return Decimal(100) if (m["pct"], run) == ("百分之", "百") else None
     if run not in LONE_MAGNITUDES:
         return None
-    before = m.string[: m.start()].rstrip(" ")
-    for word, op in PREFIX_COMPARATORS:
-        if op is None or not before.endswith(word):
-            continue
-        at = len(before) - len(word)
-        if at > 0 and before[at - 1] in COMPARATOR_REJECTED_AFTER.get(word, ""):
-            continue  # 最近千人: "the latest", no comparator (as read_left decides)
-        return Decimal(LONE_MAGNITUDES[run])
-    return None
+    comparator = comparator_ending_at(m.string, len(m.string[: m.start()].rstrip(" ")))
+    if comparator is None or comparator[1] is None:
+        return None  # 最近千人 (“the latest”), =千: no comparator says how it relates
+    return Decimal(LONE_MAGNITUDES[run])
 
 
 def _read_multiplier_and_unit(s: str, piece: _Piece) -> None:
@@ -522,13 +517,23 @@ def read_left(s: str, start: int, floor: int, is_arabic: bool) -> tuple[int, int
     elif q - 3 >= floor and s[q - 3:q] == "人民币":
         has_currency, p = True, q - 3
     q = _skip_spaces_left(s, p, floor)
+    comparator = comparator_ending_at(s, q, floor)
+    if comparator is not None:
+        return p, sign, has_currency, *comparator
+    return p, sign, has_currency, None, None
+
+
+def comparator_ending_at(s: str, q: int, floor: int = 0) -> tuple[int, str | None] | None:
+    """The comparator word (PREFIX_COMPARATORS) ending right before ``q``, not starting before
+    ``floor``, as (its start, its op); None when there is none, or when the character before it
+    makes it part of another word (节约, 最近: COMPARATOR_REJECTED_AFTER)."""
     for word, op in _PREFIX_COMPARATORS_BY_LAST.get(s[q - 1] if q > 0 else "", ()):
         w = q - len(word)
         if w >= floor and s.startswith(word, w):
             if w > 0 and s[w - 1] in COMPARATOR_REJECTED_AFTER.get(word, ""):
                 continue
-            return p, sign, has_currency, w, op
-    return p, sign, has_currency, None, None
+            return w, op
+    return None
 
 
 # PREFIX_COMPARATORS grouped by their last character, order kept: a comparator ends right before

@@ -227,26 +227,26 @@ def _unit_readings(raw: RawFigure, concept: Concept, sentence_unit: str):
 
 def _key_in(raw: RawFigure, concept: Concept, canonical) -> tuple[str, str | None] | None:
     """(key, role) of the concept — or of its companion — whose kind the value fits."""
+    stated = _stated_role(raw)
     for candidate in (concept, CONCEPTS_BY_NAME.get(concept.companion or "")):
         if candidate is None:
             continue
-        role = _role_of(raw, candidate)
-        if raw.extractor == "table" and not _table_role_allowed(raw, candidate):
+        if raw.extractor == "table" and not _table_role_allowed(raw, candidate, stated):
             continue
+        role = _role_of(candidate, stated)
         key = _key_for(candidate, role)
         if key is not None and _fits(key, canonical):
             return key, role
     return None
 
 
-def _table_role_allowed(raw: RawFigure, concept: Concept) -> bool:
-    """Whether a table column's own role words allow this concept (``Concept.table_roles``); a
-    column that names no role (收入表的“上年结转”列) is the amount itself."""
+def _table_role_allowed(raw: RawFigure, concept: Concept, stated: str | None) -> bool:
+    """Whether a table column's own role words (``stated``) allow this concept
+    (``Concept.table_roles``); a column that names no role (收入表的“上年结转”列) is the amount itself."""
     if concept.kind == "score" and WEIGHT_HEADER.search(raw.header):
         return False  # “总分 | 分值 100 | 得分 94”: the 100 is what the indicators weigh, not the score
     if concept.table_roles is None:
         return True
-    stated = next((role for text, weak in _role_sources(raw) if text and (role := role_of(text, weak=weak))), None)
     return stated is None or stated in concept.table_roles
 
 
@@ -264,16 +264,23 @@ def _fits(key: str, canonical) -> bool:
     return False
 
 
-def _role_of(raw: RawFigure, concept: Concept) -> str | None:
+def _role_of(concept: Concept, stated: str | None) -> str | None:
+    """The figure's role for this concept: its ``stated`` one (``_stated_role``) where the concept
+    has a budget side, else the concept's own."""
     if concept.kind == "rate":
         return "rate"
     if concept.kind in ("count", "score", "text", "yuan"):
         return concept.default_role  # 编制 and 得分 have no budget side
+    return stated or concept.default_role
+
+
+def _stated_role(raw: RawFigure) -> str | None:
+    """The budget side the figure's own words give (``_role_sources``, surest first), or None."""
     for text, weak in _role_sources(raw):
         role = role_of(text, weak=weak) if text else None
         if role is not None:
             return role
-    return concept.default_role
+    return None
 
 
 def _role_sources(raw: RawFigure) -> list[tuple[str, bool]]:
