@@ -105,11 +105,19 @@ def tool_version() -> str:
 def tool_fingerprint() -> str:
     """Version plus a hash of the reading and extraction code: a cache entry made by other code
     is never reused, even when the version number was not changed."""
-    digest = hashlib.sha256(tool_version().encode())
-    for package in ("extract", "normalize"):
+    return f"{tool_version()}+{sources_digest(tool_version(), ['extract', 'normalize'])}"
+
+
+def sources_digest(seed: str, packages: Sequence[str], files: Sequence[str] = ()) -> str:
+    """A short hash of ``seed`` and the source of these packages (every .py, in a fixed order) and
+    files of the project: what decides whether a cached result was made by this code."""
+    digest = hashlib.sha256(seed.encode())
+    for package in packages:
         for source in sorted((PROJECT_ROOT / package).rglob("*.py")):
             digest.update(source.read_bytes())
-    return f"{tool_version()}+{digest.hexdigest()[:12]}"
+    for name in files:
+        digest.update((PROJECT_ROOT / name).read_bytes())
+    return digest.hexdigest()[:12]
 
 
 @dataclass(frozen=True, slots=True)
@@ -418,17 +426,19 @@ def expand_archives(files: Iterable[Path], work_dir: Path) -> Iterator[Submissio
         try:
             members = expand_archive(path, work_dir / f"{index:06d}", source=str(path))
         except ReadError as exc:
-            failure = failed_result(path, str(path), "archive", with_detail(exc.reason, exc.detail), type(exc).__name__)
-            yield Submission(path, str(path), None, failure=failure)
+            yield refused_submission(path, str(path), exc)
             continue
         for member in members:
             if member.failure is not None:  # refused on its own: the rest of the archive is read
-                exc = member.failure
-                reason = with_detail(exc.reason, exc.detail)
-                failure = failed_result(member.path, member.source, "archive", reason, type(exc).__name__)
-                yield Submission(member.path, member.source, None, failure=failure)
+                yield refused_submission(member.path, member.source, member.failure)
                 continue
             yield Submission(member.path, member.source, None)
+
+
+def refused_submission(path: Path, source: str, exc: ReadError) -> Submission:
+    """An archive, or one member of it, that could not be extracted: its errors.csv row."""
+    reason = with_detail(exc.reason, exc.detail)
+    return Submission(path, source, None, failure=failed_result(path, source, "archive", reason, type(exc).__name__))
 
 
 def identify(submissions: Iterable[Submission]) -> Iterator[Submission]:
@@ -491,11 +501,7 @@ def outcome_fingerprint() -> str:
     """A hash of the code that turns what was read into output rows: the rules (checks/), the row
     builders (export/) and this module. A cached outcome made by other code is never reused, even
     under the same version and rules configuration; what was read stays cached (tool_fingerprint)."""
-    digest = hashlib.sha256()
-    for source in [*sorted((PROJECT_ROOT / "checks").rglob("*.py")), *sorted((PROJECT_ROOT / "export").rglob("*.py")),
-                   PROJECT_ROOT / "pipeline.py"]:
-        digest.update(source.read_bytes())
-    return digest.hexdigest()[:12]
+    return sources_digest("", ["checks", "export"], ["pipeline.py"])
 
 
 def schedule(
