@@ -186,17 +186,18 @@ def _expand(path: Path, work_dir: Path, source: str, budget: _Budget, depth: int
         for info, name, refusal in entries:
             folder = work_dir / f"{budget.take_folder():04d}"
             target = folder / safe_file_name(PurePosixPath(name).name)
+            member_source = f"{source}!/{name}"
             if refusal is not None:
-                members.append(ArchiveMember(f"{source}!/{name}", target, name, 0, refusal))
+                members.append(ArchiveMember(member_source, target, name, 0, refusal))
                 continue
             folder.mkdir()
             try:
                 size = stream_member(archive, info, name, target, source, budget)
             except (EncryptedFileError, CorruptFileError, MemberLimitError) as exc:
                 shutil.rmtree(folder)  # a partial file must never be read
-                members.append(ArchiveMember(f"{source}!/{name}", target, name, 0, exc))
+                members.append(ArchiveMember(member_source, target, name, 0, exc))
                 continue
-            member = ArchiveMember(f"{source}!/{name}", target, name, size)
+            member = ArchiveMember(member_source, target, name, size)
             if depth < budget.limits.max_depth and sniff(target).code == "zip":
                 members.extend(_expand(target, folder, member.source, budget, depth + 1))
                 target.unlink()
@@ -230,11 +231,7 @@ def archive_to_entries(
         if not name or is_directory(info, raw_name) or is_skipped(name) or is_symlink(info):
             continue
         if info.flag_bits & ENCRYPTED_FLAG:
-            refusal: ReadError = EncryptedFileError(
-                f"压缩包“{display_name(source)}”中的“{name}”设有密码，无法解压，请取消密码后重新打包提交",
-                "zip member encrypted (flag bit 0)",
-            )
-            entries.append((info, name, refusal))
+            entries.append((info, name, encrypted_member(source, name, "zip member encrypted (flag bit 0)")))
             continue
         try:
             check_member_size(info.file_size, name, source, limits)
@@ -271,11 +268,15 @@ def stream_member(
     except RuntimeError as exc:  # zipfile: "File is encrypted, password required"
         if "encrypt" not in str(exc).lower() and "password" not in str(exc).lower():
             raise
-        raise EncryptedFileError(
-            f"压缩包“{display_name(source)}”中的“{name}”设有密码，无法解压，请取消密码后重新打包提交",
-            str(exc),
-        ) from exc
+        raise encrypted_member(source, name, str(exc)) from exc
     return written
+
+
+def encrypted_member(source: str, name: str, detail: str) -> EncryptedFileError:
+    """A member with a password: seen in its flags before extraction, or by zipfile while reading."""
+    return EncryptedFileError(
+        f"压缩包“{display_name(source)}”中的“{name}”设有密码，无法解压，请取消密码后重新打包提交", detail
+    )
 
 
 # --- names ------------------------------------------------------------------------------------
