@@ -66,24 +66,22 @@ def _column_flag(
     raw_figures: Sequence[RawFigure], table: int | None, rows: list[IndicatorRow], field: str,
     header: re.Pattern[str], column_name: str,
 ) -> Flag | None:
-    values: list[Quantity | None] = [getattr(row, field) for row in rows]
-    if not values or any(v is None or v.op not in (None, "=") for v in values):
-        return None
+    parts: list[Quantity] = [q for row in rows if (q := getattr(row, field)) is not None and q.op in (None, "=")]
+    if not parts or len(parts) != len(rows):
+        return None  # a score that could not be read, or is not a plain number: nothing to add up
     totals = [r for r in raw_figures if r.extractor == "table" and r.location.table == table
               and TOTAL_SCORE_ROW.search(r.label) and header.search(r.header)]
     if len(totals) != 1 or totals[0].quantity.op not in (None, "="):
         return None
     total = totals[0]
-    parts = [v for v in values if v is not None]
     parts_sum = sum((q.value for q in parts), Decimal(0))
     allowed = sum_tolerance(rounding_of(total.quantity.raw), (_part_rounding(q) for q in parts))
     if abs(parts_sum - total.quantity.value) <= allowed:
         return None
     funds = _funds_line(raw_figures, table, header)
     if funds is not None:
-        with_funds = parts_sum + funds.quantity.value
         allowed_with = allowed + min(_part_rounding(funds.quantity), rounding_of(total.quantity.raw))
-        if abs(with_funds - total.quantity.value) <= allowed_with:
+        if abs(parts_sum + funds.quantity.value - total.quantity.value) <= allowed_with:
             return None
     return _flag(total, rows, parts, parts_sum, funds, column_name)
 
