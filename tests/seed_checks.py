@@ -60,3 +60,8 @@ def run_one_rule(check_input: CheckInput, rule: Rule, settings=None):
     from checks.registry import RuleSettings
 
     return run_rules([rule], check_input, {rule.id: settings or RuleSettings(severity=rule.severity)})
+
+
+def severities(flags) -> list[str]:
+    """The severities of a rule's findings, in order: what most case tables compare."""
+    return [flag.severity for flag in flags]

@@ -16,7 +16,7 @@ import pytest
 from checks.registry import RuleSettings
 from checks.standards import RULES
 
-from seed_checks import SEED_CASES, assert_exact_golden_findings, run_one_rule, text_check_input
+from seed_checks import SEED_CASES, assert_exact_golden_findings, run_one_rule, severities, text_check_input
 
 RULES_BY_ID = {rule.id: rule for rule in RULES}
 KINDS = {rule.kind for rule in RULES}
@@ -25,10 +25,6 @@ TITLE = "某县扶贫开发办公室2020年度部门整体支出绩效自评报�
 
 def flags_of(tmp_path: Path, text: str, rule_id: str, settings: RuleSettings | None = None):
     return run_one_rule(text_check_input(tmp_path, TITLE + text + "\n"), RULES_BY_ID[rule_id], settings)
-
-
-def severities(flags) -> list[str]:
-    return [flag.severity for flag in flags]
 
 
 # --- JX250: people × national standard ------------------------------------------------------------

@@ -17,7 +17,7 @@ from checks.amounts import written_rounding
 from checks.sums import RULES
 from extract.numbers import parse_quantity
 
-from seed_checks import SEED_CASES, assert_exact_golden_findings, run_one_rule, text_check_input
+from seed_checks import SEED_CASES, assert_exact_golden_findings, run_one_rule, severities, text_check_input
 
 RULES_BY_ID = {rule.id: rule for rule in RULES}
 KINDS = {rule.kind for rule in RULES}
@@ -32,10 +32,6 @@ def table(*rows: tuple[str, ...]) -> str:
 
 def flags_of(tmp_path: Path, text: str, rule_id: str):
     return run_one_rule(text_check_input(tmp_path, TITLE + text), RULES_BY_ID[rule_id])
-
-
-def severities(flags) -> list[str]:
-    return [flag.severity for flag in flags]
 
 
 # --- written_rounding --------------------------------------------------------------------------
