@@ -83,7 +83,7 @@ def _column_flag(
         allowed_with = allowed + min(_part_rounding(funds.quantity), rounding_of(total.quantity.raw))
         if abs(parts_sum + funds.quantity.value - total.quantity.value) <= allowed_with:
             return None
-    return _flag(total, rows, parts, parts_sum, funds, column_name)
+    return _flag(total, rows, field, parts, parts_sum, funds, column_name)
 
 
 def _part_rounding(quantity: Quantity) -> Decimal:
@@ -99,7 +99,7 @@ def _funds_line(raw_figures: Sequence[RawFigure], table: int | None, header: re.
     return found[0] if len(found) == 1 else None
 
 
-def _flag(total: RawFigure, rows: list[IndicatorRow], parts: list[Quantity], parts_sum: Decimal,
+def _flag(total: RawFigure, rows: list[IndicatorRow], field: str, parts: list[Quantity], parts_sum: Decimal,
           funds: RawFigure | None, column_name: str) -> Flag:
     stated = total.quantity.value
     message = (
@@ -112,14 +112,15 @@ def _flag(total: RawFigure, rows: list[IndicatorRow], parts: list[Quantity], par
                    f"{number_text(with_funds)}，均不等于{number_text(stated)}"
     else:
         message += f"，相差{number_text(abs(parts_sum - stated))}"
-    field_locations = [row.location for row in rows]
+    cells = [cell for row in rows for cell in row.cells(field)]
     values = {"total": number_text(stated), "indicators_sum": number_text(parts_sum), "column": column_name}
     if funds is not None:
         values["execution_rate_line"] = number_text(funds.quantity.value)
     return Flag(
         message,
-        evidence=(total.location.quote.strip(), *(row.name for row in rows)),
-        locations=(total.location, *field_locations, *((funds.location,) if funds is not None else ())),
+        evidence=(total.location.quote.strip(), *(quote for quote, _ in cells)),
+        locations=(total.location, *(location for _, location in cells),
+                   *((funds.location,) if funds is not None else ())),
         values=values,
         severity="warning" if parts_sum < stated else None,  # a row the reader missed looks the same
     )

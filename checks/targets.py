@@ -159,14 +159,10 @@ def row_to_shortfall(row: IndicatorRow) -> Shortfall | None:
     return Shortfall(f"实际完成值{actual_raw}未达到目标值{target_raw}的要求", values)
 
 
-def _row_evidence(row: IndicatorRow) -> tuple[tuple[str, ...], tuple]:
-    quotes = [row.location.quote.strip() or row.name]
-    locations = [row.location]
-    for location, raw in ((row.target_location, row.target_raw), (row.actual_location, row.actual_raw)):
-        if location is not None:
-            quotes.append(location.quote.strip() or raw.strip())
-            locations.append(location)
-    return tuple(quotes), tuple(locations)
+def _row_evidence(row: IndicatorRow, *fields: str) -> tuple[tuple[str, ...], tuple]:
+    """Quotes and locations of the row's name, target and actual cells, then of ``fields``."""
+    cells = row.cells("target", "actual", *fields)
+    return tuple(quote for quote, _ in cells), tuple(location for _, location in cells)
 
 
 def check_targets_met(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
@@ -226,11 +222,11 @@ def check_full_score_on_miss(inp: CheckInput, settings: RuleSettings) -> Iterato
         shortfall = row_to_shortfall(row)
         if shortfall is None:
             continue
-        evidence, locations = _row_evidence(row)
+        evidence, locations = _row_evidence(row, "weight", "score")
         yield Flag(
             f"指标“{row.name}”未达到目标（{shortfall.how}），却得满分：得分{row.score_raw.strip()}等于分值"
             f"{row.weight_raw.strip()}",
-            evidence + (row.score_raw.strip(),),
+            evidence,
             locations,
             {"指标": row.name, "分值": number_text(weight), "得分": number_text(score), **shortfall.values},
         )

@@ -90,6 +90,18 @@ class IndicatorRow:
     location: Location  # of the name cell (its quote is the exact cell text)
     target_location: Location | None = None
     actual_location: Location | None = None
+    weight_location: Location | None = None
+    score_location: Location | None = None
+
+    def cells(self, *fields: str) -> tuple[tuple[str, Location], ...]:
+        """(quote, location) of the name cell, then of each of ``fields`` ("target", "actual",
+        "weight", "score") that the row has a cell for: where a finding about the row points."""
+        found = [(self.location.quote.strip() or self.name, self.location)]
+        for field in fields:
+            location = getattr(self, f"{field}_location")
+            if location is not None:
+                found.append((location.quote.strip() or getattr(self, f"{field}_raw").strip(), location))
+        return tuple(found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -341,6 +353,8 @@ def cells_to_indicator_row(
         location=name_cell.location,
         target_location=values["target"][2],
         actual_location=values["actual"][2],
+        weight_location=values["weight"][2],
+        score_location=values["score"][2],
     )
 
 

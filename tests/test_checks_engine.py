@@ -65,6 +65,42 @@ def test_messages_carry_the_real_values(tmp_path: Path) -> None:
     assert flag.locations[0].line == 2
 
 
+def indicator_table(*rows: tuple[str, ...]) -> str:
+    """An indicator table as the .txt export writes it: one TAB-led line per cell, a blank line per row."""
+    header = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分")
+    return "".join("".join(f"\t{cell}\n" for cell in row) + "\n" for row in (header, *rows)) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("row", "rule_id", "count"),
+    [
+        (("产出指标", "数量指标", "改造处数", "12处", "12处", "10", "12"), "JX404", 1),
+        (("产出指标", "数量指标", "改造处数", "12处", "12处", "10", "10"), "JX404", 0),  # near miss
+        (("产出指标", "质量指标", "资金按时发放率", "100%", "105%", "10", "10"), "JX405", 1),
+        (("产出指标", "质量指标", "资金按时发放率", "100%", "100%", "10", "10"), "JX405", 0),  # near miss
+    ],
+)
+def test_indicator_rows_out_of_range(tmp_path: Path, row: tuple[str, ...], rule_id: str, count: int) -> None:
+    assert len(flags_of(tmp_path, TITLE + indicator_table(row), rule_id)) == count
+
+
+@pytest.mark.parametrize(
+    ("row", "rule_id", "columns"),
+    [
+        (("产出指标", "数量指标", "改造处数", "12处", "12处", "10", "12"), "JX404", [3, 7, 6]),
+        (("产出指标", "质量指标", "资金按时发放率", "100%", "105%", "10", "10"), "JX405", [3, 5]),
+    ],
+)
+def test_indicator_flags_point_at_the_cells_they_quote(
+    tmp_path: Path, row: tuple[str, ...], rule_id: str, columns: list[int]
+) -> None:
+    """The name cell, then the very cells the message quotes (得分 and 分值; 实际完成值)."""
+    [flag] = flags_of(tmp_path, TITLE + indicator_table(row), rule_id)
+    assert [loc.col for loc in flag.locations] == columns
+    assert [loc.quote for loc in flag.locations] == [row[col - 1] for col in columns]
+    assert list(flag.evidence) == [row[col - 1] for col in columns]
+
+
 def test_rule_ids_follow_the_families() -> None:
     families = {"sum_mismatch": "1", "rate_mismatch": "2", "standard_mismatch": "2", "year_mismatch": "3",
                 "date_conflict": "3", "out_of_range": "4", "grade_score_conflict": "4", "target_missed": "5",

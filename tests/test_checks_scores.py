@@ -76,6 +76,18 @@ def test_the_message_shows_both_sums(tmp_path: Path) -> None:
     )
 
 
+def test_the_flag_points_at_every_score_cell(tmp_path: Path) -> None:
+    """The auditor is led to the 总分 cell, each indicator's 得分 cell and the funding line, not
+    only to the indicator names: the 得分 column is the 7th of the indicator table."""
+    check_input = text_check_input(tmp_path, report("100", "94"))
+    (finding,) = run_one_rule(check_input, RULE)
+    score_cells = [loc for loc in finding.locations if loc.table == 2 and loc.col == 7]
+    assert [loc.quote for loc in score_cells] == ["94", "18", "10", "10", "10", "30", "8"]
+    assert [loc.quote for loc in finding.locations if loc.table == 2 and loc.col == 3] == [
+        row[2] for row in INDICATORS
+    ]
+
+
 def test_an_unreadable_score_leaves_the_column_unchecked(tmp_path: Path) -> None:
     """One 得分 is not a number: the 得分 column is not added up (50 would be flagged otherwise);
     its 分值 column still is, and adds up (90 + 10 = 100)."""

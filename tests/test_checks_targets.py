@@ -153,6 +153,9 @@ def test_full_score_message(tmp_path: Path) -> None:
     text = row_report("数量指标", "指标3：生产开发及配套设施项目（个）", "100", "96", "10", "10")
     [flag] = flags_of(tmp_path, text, "JX502")
     assert "96" in flag.message and "100" in flag.message and "得分10等于分值10" in flag.message
+    # name, target, actual, 分值 and 得分 cells, each with its own text
+    assert [loc.quote for loc in flag.locations] == ["指标3：生产开发及配套设施项目（个）", "100", "96", "10", "10"]
+    assert len({loc.col for loc in flag.locations}) == 5
 
 
 # --- the seeds ---------------------------------------------------------------------------------
