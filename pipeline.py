@@ -36,7 +36,6 @@ from typing import Iterable, Iterator, Sequence
 from pebble import ProcessExpired, ProcessPool
 
 from export.cache import ResultCache
-from export.labels import KIND_NAMES, SEVERITY_NAMES
 from export.progress import Progress
 from export.streams import CsvStream, OutputSet
 from export.xlsx import write_workbook
@@ -52,7 +51,7 @@ from export.rows import (
     indicator_rows,
     metric_rows,
 )
-from export.show import document_to_text, figures_to_text, rules_to_markdown
+from export.show import document_to_text, figures_to_text, rules_to_markdown, rules_to_text
 from extract.archives import expand_archive
 from extract.errors import ReadError
 from checks.config import ConfigError, load_settings, settings_hash
@@ -851,15 +850,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def list_rules(settings: dict[str, RuleSettings]) -> int:
-    """Print every rule with its id, kind, severity and docstring."""
-    for rule in ALL_RULES:
-        current = settings[rule.id]
-        state = "" if current.enabled else "（已停用）"
-        kind_name = KIND_NAMES.get(rule.kind, rule.kind)
-        severity_name = SEVERITY_NAMES.get(current.severity, current.severity)
-        print(f"{rule.id}  {kind_name}（{rule.kind}）  {severity_name}（{current.severity}）{state}")
-        print("    " + rule.doc.replace("\n", "\n    "))
-        print()
+    """Print every rule with its id, kind, severity and documentation, wrapped to the terminal."""
+    width = max(60, min(100, shutil.get_terminal_size((100, 24)).columns))
+    print(rules_to_text(ALL_RULES, settings, width), end="")
     print(f"共 {len(ALL_RULES)} 条规则；配置摘要 {settings_hash(settings)}")
     return EXIT_OK
 

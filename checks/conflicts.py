@@ -15,16 +15,18 @@ from normalize.catalogue import METRIC_NAMES
 
 
 def check_two_values(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
-    """The same metric, budget side and year stated with two different values.
+    """同一数值（同一项目、同为预算数或执行数、同一年度）在报告中写了两个不同的数。
 
-    Why: an auditor copying the figure cannot know which to take; one of them is wrong, or the two
-    describe different scopes the report does not name.
-    Fails: “编制数13人” and “在职全额编制10人” in one 2023 report; “项目支出预算为5143.78万元” and
-    “项目支出预算6243.78万元”.
-    Passes: the same value stated twice (in the 自评表 and the narrative); a 2019 figure beside a
-    2020 one (different years); a budget beside an execution figure (different sides).
-    Limits: compares catalogue figures only; two statements of different scopes (一般公共预算 vs
-    all funds) are still reported, as warnings, because the report does not say so.
+    检查内容：报告汇总的每一项，按项目、方面（预算数、执行数等）和年度区分：除采用值外，报告中每出现
+    一个不同的数值就报告一次，写明两处位置。
+    为何重要：审计人员抄录数字时无从判断该取哪一个：其中一个有误，或者两者说的是报告没有写明的不同范
+    围。
+    触发示例：同一份2023年度报告中的“编制数13人”和“在职全额编制10人”；“项目支出预算为5143.78万元”和
+    “项目支出预算6243.78万元”。
+    不触发示例：同一数值写了两次（自评表中和正文中）；2019年的数字与2020年的并列（年度不同）；预算数
+    与执行数并列（方面不同）。
+    局限：只比较汇总数值。范围不同的两处表述（一般公共预算与全部资金）仍会报告（报“提醒”），因为报告
+    没有写明范围。
     """
     for metric, others in inp.values.conflicts.items():
         chosen = inp.values.chosen[metric]

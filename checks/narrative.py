@@ -326,27 +326,27 @@ def sentence_to_statements(
 
 
 def check_text_against_table(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
-    """The narrative states an indicator's target or actual with another value than its table.
+    """正文所写某项指标的目标值或实际值与指标表不一致。
 
-    For each sentence naming an indicator (see the module docstring: name, number, role), the
-    stated value is compared with the target or actual column of the rows of that indicator; a
-    value equal to none of them is flagged, with the best-matching row.
-    Why: the text and the table are two statements of one figure; when they differ, one is wrong,
-    and the reader of the text (often the only part read) is misled about what was achieved.
-    Fails: seed 003: “移民美丽家园项目完成124个” and “生产开发及配套设施项目完成100个” against actuals
-    122 and 96; in the 绩效目标 section, “项目扶持受益移民村（不含建成美丽移民村）123个” and
-    “…较上年增长速度5.48%” against targets 120 and 5%.
-    Passes: “美丽家园项目完成122个”, “直补资金按时发放率99%”, “移民培训合格率100%”, “满意度为95%”
-    (equal to the table); “95.2%” against an actual of 95 (rounding); a number more than six
-    characters or a comma after the name; a sentence under a 偏离原因 heading without 完成 or 计划.
-    Also passes, on purpose: a value equal to the row's target in a sentence that only its heading
-    places among results (“其中：资金直补受益移民40848人” under 完成情况): 完成情况 sections restate
-    targets before results, so such a sentence is not taken as a claimed actual.
-    Limits: names shorter than four characters are not looked for, nor names written twice in one
-    sentence (中央资金到位率…，省级资金到位率…: parts, not the whole); a sentence that names an
-    indicator in other words (no exact or close match) is missed; when two indicators match a
-    sentence equally well and it agrees with neither, it is skipped as ambiguous; only the first
-    number after a name is read.
+    检查内容：对每个提到某项指标的句子，把所写数值与该指标各行的目标值列或实际值列比较；与任何一行都
+    不相等即报告，并给出最接近的那一行。认定方法：名称——去掉“指标N：”前缀、括号中的单位和末尾的%后，
+    在句中精确查找，或按相似度（满分100，不低于90）查找略有改写的名称；数值——名称后的第一个数量，相
+    距不超过六个字，中间没有分句或括号；目标还是实际——先看分句用词（计划、目标、预期……为目标；完成、
+    实际、实现为实际），否则看上方最近的标题（“绩效目标”为目标，“完成情况”为实际）。实际值允许两者中
+    精度较低一方的舍入误差，目标值必须相等。
+    为何重要：正文和表格是对同一数字的两次表述；两者不同，必有一个是错的，而只读正文的人（正文往往是
+    唯一被阅读的部分）会对完成情况产生误解。
+    触发示例：样本003：“移民美丽家园项目完成124个”和“生产开发及配套设施项目完成100个”，而表中实际值
+    为122和96；“绩效目标”一节中的“项目扶持受益移民村（不含建成美丽移民村）123个”和“…较上年增长速度
+    5.48%”，而表中目标值为120和5%。
+    不触发示例：“美丽家园项目完成122个”“直补资金按时发放率99%”“移民培训合格率100%”“满意度为95%”（与
+    表格相同）；“95.2%”对实际值95（舍入）；数字离名称超过六个字，或名称后有逗号；“偏离原因”标题下不
+    含“完成”或“计划”的句子。另外，以下情形有意不报告：句中数值等于该行目标值，而只是因所在标题才归入
+    成果的句子（“完成情况”下的“其中：资金直补受益移民40848人”）：“完成情况”部分常先重述目标再写成果，
+    这样的句子不当作所称的实际值。
+    局限：不足四个字的名称不查找；同一句中写了两次的名称也不查找（“中央资金到位率…，省级资金到位率…”
+    说的是分项，不是整体）。用其他说法提到指标（既不精确相同也不近似）的句子会漏掉。两项指标与同一句
+    匹配程度相同、而句子与两者都不符时，视为无法判断而跳过。名称后只读第一个数字。
     """
     groups: dict[str, list[IndicatorRow]] = {}
     for row in inp.indicators:

@@ -43,14 +43,14 @@ GRADE_NAMES = {"优秀": "优", "优": "优", "良好": "良", "良": "良", "�
 
 
 def check_capped_rates(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
-    """A stated control or execution rate above 100%.
+    """报告所写的控制率或执行率超过100%。
 
-    Why: 在职人员控制率 = 在职人数 ÷ 编制数 and 预算执行率 = 执行数 ÷ 预算数 measure use of what was
-    approved; above 100% the unit employs or spends beyond its approval, which the report should
-    explain, or the figure is wrong.
-    Fails: “在职人员控制率为 260 %” (编制5名, 在职13人).
-    Passes: “在职人员控制率77%”; a rate of exactly 100%.
-    Limits: only the rates named in the catalogue; other 控制率 are checked by the rate rules.
+    检查内容：报告汇总采用的在职人员控制率和预算执行率，大于100%即报告。
+    为何重要：在职人员控制率 = 在职人数 ÷ 编制数，预算执行率 = 执行数 ÷ 预算数，衡量的是对核定数的使
+    用；超过100%意味着单位超编用人或超预算支出，报告应当作出说明，否则就是数字有误。
+    触发示例：“在职人员控制率为 260 %”（编制5名，在职13人）。
+    不触发示例：“在职人员控制率77%”；恰好100%的比率。
+    局限：只检查汇总数值中的这两项比率；其他控制率由比率类规则（JX2xx）检查。
     """
     for key, name in CAPPED_RATE_KEYS.items():
         figure = inp.values.chosen.get(key)
@@ -64,14 +64,14 @@ def check_capped_rates(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag
 
 
 def check_staff_over_quota(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
-    """实有人数 above 编制数 when the report states no control rate.
+    """报告未写控制率，而实有人数超过编制数。
 
-    Why: staffing beyond the approved quota is a finding in itself, and an unstated control rate
-    above 100% would otherwise go unnoticed.
-    Fails: “核定全额事业编制17人，实际在岗人员18人” (18 ÷ 17 = 105.88%).
-    Passes: 10 in post for 13 posts; a report that states the rate (the rule above checks it).
-    Limits: uses the report's chosen 编制 and 实有 figures; a report mixing units' staff counts is
-    not told apart.
+    检查内容：报告没有写在职人员控制率时，比较汇总采用的实有人数与编制数：实有人数多于编制数即报告，
+    并给出算出的控制率。
+    为何重要：超出核定编制用人本身就是问题；控制率没有写出来时，超过100%的情况否则无人察觉。
+    触发示例：“核定全额事业编制17人，实际在岗人员18人”（18 ÷ 17 = 105.88%）。
+    不触发示例：编制13人、在岗10人；写了控制率的报告（由JX401检查）。
+    局限：使用报告汇总采用的编制数和实有人数；报告混写了几个单位的人数时无法区分。
     """
     if "staff_control_rate_pct" in inp.values.chosen:
         return
@@ -89,13 +89,13 @@ def check_staff_over_quota(inp: CheckInput, settings: RuleSettings) -> Iterator[
 
 
 def check_negative_amounts(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
-    """A money figure below zero.
+    """金额为负数。
 
-    Why: budgets, spending and balances in these reports are never negative; a minus sign is a
-    typing slip or a misplaced change.
-    Fails: “项目支出-5.2万元”.
-    Passes: “较年初减少3.14万元” (a change, carried by the word, never a negative level).
-    Limits: only catalogue figures; changes are not figures.
+    检查内容：报告中识别出的每个汇总金额（以万元计），小于零即报告。
+    为何重要：这类报告中的预算、支出和结余从不为负；负号是打字错误，或把变动额错放在了数额的位置。
+    触发示例：“项目支出-5.2万元”。
+    不触发示例：“较年初减少3.14万元”（这是变动额，方向由“减少”一词表达，而不是负的数额）。
+    局限：只检查汇总数值；变动额不算数值。
     """
     for figure in inp.figures:
         if figure.unit == "万元" and figure.value < 0:
@@ -108,12 +108,13 @@ def check_negative_amounts(inp: CheckInput, settings: RuleSettings) -> Iterator[
 
 
 def check_scores(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
-    """A self-evaluation score above 100, or an indicator's score above its weight.
+    """自评得分超过100分，或某项指标得分超过其分值。
 
-    Why: scores are out of 100 and an indicator cannot earn more than its 分值.
-    Fails: “自评得分102分”; an indicator with 分值10, 得分12.
-    Passes: 98分; 得分 equal to 分值.
-    Limits: indicator scores are compared only when both 分值 and 得分 are numbers.
+    检查内容：报告汇总采用的自评得分大于100分；或绩效指标表中某一行的得分大于该行分值。
+    为何重要：满分是100分，一项指标的得分也不能超过其分值。
+    触发示例：“自评得分102分”；分值10、得分12的指标。
+    不触发示例：98分；得分等于分值。
+    局限：分值和得分都是数字时才比较指标得分。
     """
     score = inp.values.chosen.get("self_score")
     if score is not None and score.value > HUNDRED:
@@ -133,12 +134,15 @@ def check_scores(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
 
 
 def check_share_rates(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
-    """An indicator's actual share (合格率, 发放率, 满意度 …) above 100%.
+    """比率类绩效指标（合格率、发放率、满意度……）的实际值超过100%。
 
-    Why: a share of a whole cannot pass 100%; such a value is a typing slip.
-    Fails: “直补资金按时发放率” with actual 105%.
-    Passes: 100%; a growth rate (增长率) of 105%.
-    Limits: recognises shares by the words in SHARE_RATE_NAME.
+    检查内容：名称中含合格率、及时率、发放率、完成率、满意度、覆盖率、到位率、知晓率、达标率、参保率、
+    验收率、处理率、符合率或办结率的指标，其实际完成值（百分数或不带单位的数字）大于100即报告。
+    为何重要：占整体的比例不可能超过100%；这样的数值是打字错误。
+    触发示例：“直补资金按时发放率”的实际值为105%。
+    不触发示例：100%；增长率为105%（增长率不是占比）。
+    局限：只凭上面列出的名称用词（代码中的 SHARE_RATE_NAME）识别比率类指标，名称不含这些词的比率不检
+    查。
     """
     for row in inp.indicators:
         actual = row.actual
@@ -155,12 +159,16 @@ def check_share_rates(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]
 
 
 def check_grade_matches_score(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
-    """The grade does not match the score under the standard bands (优 ≥ 90, 良 80–90, 中 60–80, 差 < 60).
+    """评价等次与自评得分不符（标准档次：优 ≥ 90，良 80–90，中 60–80，差 < 60）。
 
-    Why: the grade is read by those who never see the score; a 优 given to 85 points overstates.
-    Fails: “绩效自评得分85分，评价等次为优”.
-    Passes: 97.16分 with 优; 98分 with 优秀.
-    Limits: local rules may set other bands (e.g. 优 ≥ 85): change the bands in GRADE_BANDS.
+    检查内容：报告所写的评价等次，与自评得分按标准档次应得的等次比较：优为90分及以上，良为80分至不足
+    90分，中为60分至不足80分，差为不足60分。“优秀”按优、“良好”按良、“中等”“合格”“及格”按中、“不合格”
+    按差理解。
+    为何重要：等次是给看不到分数的人看的；85分评为“优”，就是拔高了评价。
+    触发示例：“绩效自评得分85分，评价等次为优”。
+    不触发示例：97.16分评为优；98分评为优秀。
+    局限：地方规定可能采用其他档次（如优 ≥ 85）：须修改代码中的 GRADE_BANDS（规则配置文件不能设置档
+    次）。
     """
     grade = inp.metadata.grade
     score = inp.values.chosen.get("self_score")
@@ -179,13 +187,13 @@ def check_grade_matches_score(inp: CheckInput, settings: RuleSettings) -> Iterat
 
 
 def check_score_sum(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
-    """The total self-evaluation score is not the sum of the indicator scores.
+    """自评总分不等于各指标得分之和。
 
-    Why: a total that its own table does not support is either a typing slip or a changed score.
-    Fails: indicator scores adding to 92 under a stated 自评得分97分.
-    Passes: scores adding to the total within the rounding of the written numbers.
-    Limits: only when every indicator row has a numeric score and the weights add up to 100 (a
-    table that lists only part of the scheme is not compared).
+    检查内容：报告汇总采用的自评得分，与绩效指标各行得分之和比较，相差超过0.5分即报告。
+    为何重要：得不到自身表格支持的总分，要么是打错了，要么是分数被改过。
+    触发示例：各指标得分合计92分，而报告写“自评得分97分”。
+    不触发示例：各指标得分之和与总分只差所写数字的舍入误差（不超过0.5分）。
+    局限：只在每一指标行都有数字得分、且各行分值合计恰为100时比较（只列出部分评分项的表格不比较）。
     """
     score = inp.values.chosen.get("self_score")
     rows = [row for row in inp.indicators if row.score is not None]

@@ -123,24 +123,20 @@ def _sentence_states(inp: CheckInput, figure: Figure, *values: Decimal) -> bool:
 
 
 def check_execution_rate(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
-    """The stated 预算执行率 is not 执行数 ÷ 预算数 of the report's own totals.
+    """报告所写的预算执行率，不等于按报告自身总数算出的“执行数 ÷ 预算数”。
 
-    What it checks: the report's 预算执行率 for its fiscal year against its total spending divided
-    by its full-year budget (the catalogue values ``spent_total_wan`` and ``budget_total_wan``),
-    allowing the rounding of all three written numbers.
-
-    Why: the execution rate is the headline of every self-evaluation and scores points;
-    a rate that its own amounts do not give is either miscomputed or copied from another base.
-
-    Fails: “支出预算6400.32万元，实际支出3961.33万元，预算执行率61.92%” (3961.33 ÷ 6400.32 = 61.89%).
-
-    Passes: “全年预算数2026.86，预算执行数2026.86万元，预算执行率100%”; a rate of 61.9% for
-    61.89% (61.9 covers 61.85–61.95).
-
-    Limits: only the unit-level rate and totals are compared; a rate over another base (财政拨款
-    only, 项目资金) is compared when the catalogue mistakes it for the unit's. It is an error when the
-    rate's own sentence states both amounts; when they come from elsewhere in the report, or one of
-    the three values is stated differently elsewhere, a warning.
+    检查内容：报告对评价年度所写的预算执行率，与其全年执行数除以全年预算数
+    （reports.csv 的 spent_total_wan 与 budget_total_wan 列）之商比较；三个数字各自书
+    写精度所允许的舍入误差不算不符。
+    为何重要：执行率是每份自评报告的核心指标，而且计分；用报告自己的金额算不出的执行率，要么算错了，
+    要么是从另一口径抄来的。
+    触发示例：“支出预算6400.32万元，实际支出3961.33万元，预算执行率61.92%”（3961.33 ÷ 6400.32 =
+    61.89%）。
+    不触发示例：“全年预算数2026.86，预算执行数2026.86万元，预算执行率100%”；把61.89%写作61.9%（61.9
+    代表61.85至61.95）。
+    局限：只比较单位层面的执行率和总数；其他口径的执行率（仅财政拨款、项目资金），只有在被误认作单位
+    执行率时才会被比较。执行率所在句子同时写出两个金额时报“错误”；金额取自报告其他地方，或三个数值中
+    任何一个在别处另有不同写法时，报“提醒”。
     """
     chosen = inp.values.chosen
     keys = ("execution_rate_pct", "spent_total_wan", "budget_total_wan")
@@ -154,21 +150,16 @@ def check_execution_rate(inp: CheckInput, settings: RuleSettings) -> Iterator[Fl
 
 
 def check_staff_control_rate(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
-    """The stated 在职人员控制率 is not 实有人数 ÷ 编制数.
+    """报告所写的在职人员控制率，不等于“实有人数 ÷ 编制数”。
 
-    What it checks: the report's 在职人员控制率 against its 实有（在职）人数 divided by its 核定编制
-    (catalogue ``staff_actual`` and ``staff_quota``); counts are exact, so only the rate's own
-    rounding is allowed.
-
-    Why: the control rate is a scored indicator; a stated rate that its own head counts
-    do not give hides how far the unit is over or under its establishment.
-
-    Fails: “核定编制13人，在职人数10人，在职人员控制率80%” (10 ÷ 13 = 76.92%).
-
-    Passes: “在职人员控制率77%=（在职人员数10人/编制数13人）*100%” (76.92 rounds to 77);
-    “编制5名，在职人数为13人，在职人员控制率为260%” — consistent, though impossible (another rule's job).
-
-    Limits: the same as JX201: an error when the rate's sentence states both counts, else a warning.
+    检查内容：报告的在职人员控制率，与其实有（在职）人数除以核定编制
+    （reports.csv 的 staff_actual 与 staff_quota 列）之商比较；人数是精确数，只
+    允许控制率本身的舍入误差。
+    为何重要：控制率是计分指标；与报告自己的人数对不上的控制率，掩盖了单位超编或缺编的真实程度。
+    触发示例：“核定编制13人，在职人数10人，在职人员控制率80%”（10 ÷ 13 = 76.92%）。
+    不触发示例：“在职人员控制率77%=（在职人员数10人/编制数13人）*100%”（76.92四舍五入为77）；“编制5
+    名，在职人数为13人，在职人员控制率为260%”——数字自洽，只是不合常理（由JX401检查）。
+    局限：与JX201相同：控制率所在句子同时写出两个人数时报“错误”，否则报“提醒”。
     """
     chosen = inp.values.chosen
     rate, actual, quota = (chosen.get(k) for k in ("staff_control_rate_pct", "staff_actual", "staff_quota"))
@@ -221,25 +212,19 @@ BUDGET_RATE_LABEL = re.compile(r"控制率|执行率|完成率|完成预算|占�
 
 
 def check_rate_beside_amounts(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
-    """A 控制率/执行率/完成预算的% is not actual ÷ budget of the two amounts stated right before it.
+    """控制率、执行率或“完成预算的%”，不等于紧挨其前两个金额的“实际数 ÷ 预算数”。
 
-    What it checks: in one sentence, a percentage labelled 控制率, 执行率, 完成率, 完成预算的 or 占预算的
-    whose two nearest money amounts before it (after any earlier rate in the sentence) are a budget
-    (预算, 安排) and an actual amount (实际, 支出数, 决算, 执行) of the same thing, in either order;
-    the rate must round from actual ÷ budget.
-
-    Why: these rates (公用经费控制率, “三公”经费控制率, 政府采购执行率) are scored; a rate
-    that does not follow from the two amounts beside it was copied from a plan or another line.
-
-    Fails: “公用经费16.9万元，公用经费实际支出17.71万元，控制率93%” (17.71 ÷ 16.9 = 104.79%);
-    “三公经费预算安排数1.14万元，实际支出1.06万元，控制率98%” (92.98%).
-
-    Passes: “公务接待费预算1.14万元，实际支出1.06万元，控制率93%” (92.98 rounds to 93);
-    “公务接待费支出2020年度决算为0.89万元，预算为1.5万元，完成预算的59%” (actual first: 59.33%).
-
-    Limits: the unit-level 预算执行率 and 在职人员控制率 are left to JX201/JX202. Amounts that name two
-    different things (公用经费 and 三公经费) are skipped, as are rates whose amounts are in another
-    sentence. A rate defined the other way round (预算 ÷ 实际) would be flagged.
+    检查内容：同一句中，标为控制率、执行率、完成率、完成预算的或占预算的百分比：其前最近的两个金额
+    （句中更早的比率之后）若分别是同一事项的预算数（预算、安排）和实际数（实际、支出数、决算、执行），
+    顺序不限，则该比率必须是“实际 ÷ 预算”的舍入结果。
+    为何重要：这些比率（公用经费控制率、“三公”经费控制率、政府采购执行率）都要计分；与旁边两个金额算
+    不出来的比率，是从计划或另一行抄来的。
+    触发示例：“公用经费16.9万元，公用经费实际支出17.71万元，控制率93%”（17.71 ÷ 16.9 = 104.79%）；
+    “三公经费预算安排数1.14万元，实际支出1.06万元，控制率98%”（应为92.98%）。
+    不触发示例：“公务接待费预算1.14万元，实际支出1.06万元，控制率93%”（92.98四舍五入为93）；“公务接
+    待费支出2020年度决算为0.89万元，预算为1.5万元，完成预算的59%”（实际数在前：59.33%）。
+    局限：单位层面的预算执行率和在职人员控制率由JX201、JX202检查。两个金额说的是不同事项时（公用经费
+    与三公经费）跳过，比率与金额不在同一句时也跳过。按相反方向定义的比率（预算 ÷ 实际）会被误报。
     """
     catalogue_rates = _catalogue_rate_values(inp)
     rate_metrics = {f.location: f.metric for f in inp.figures if f.unit == "%"}
@@ -318,29 +303,21 @@ PREVIOUS_YEAR_WORDS = re.compile(r"上年|去年|上一年|同比|上年度|同�
 
 
 def check_change_rate(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
-    """A stated 增长/减少 percentage does not follow from the amounts it compares.
+    """报告所写的增长或减少百分比，用它所比较的金额算不出来。
 
-    What it checks: a percentage whose label ends with 增长/增加/上升/提高 or 减少/下降/降低, in two
-    forms. (a) Right after a change amount in the same sentence (“与上年相比增加0.34万元，增长62%”):
-    the percentage must be change ÷ (current − change) for an increase, change ÷ (current + change)
-    for a decrease, for a current amount stated earlier in the sentence. (b) Comparing with the year
-    before (比上年, 同比) with no change amount: two amounts of the same thing, one for the fiscal
-    year and one for the year before, in the same sentence or the one before it in the paragraph
-    (“2020年度“三公经费”预算为1.14万元，2019年度“三公经费”预算为1.93万元。…比上年减少45%”): the
-    percentage must be (current − previous) ÷ previous, in the stated direction.
-
-    Why: a growth rate that its own amounts do not give misstates how spending moved,
-    usually to make a cut look larger or an increase smaller.
-
-    Fails: “…预算为1.14万元，2019年度…预算为1.93万元。…比上年减少45%” ((1.93 − 1.14) ÷ 1.93 = 40.93%).
-
-    Passes: “决算为0.89万元，预算为1.5万元，完成预算的59%，但与上年相比增加0.34万元，增长
-    62%” (0.34 ÷ (0.89 − 0.34) = 61.82%, with 0.89 the current amount).
-
-    Limits: in form (a) every earlier amount of the sentence is tried as the current one and the
-    percentage passes if any fits; when several were tried and none fits the flag is a warning.
-    Percentages of a rate (执行率提高5%) and changes in 个百分点 are not checked, nor amounts stated
-    further away than the previous sentence.
+    检查内容：名称以增长、增加、上升、提高或减少、下降、降低结尾的百分比，分两种写法：①同一句中紧跟
+    在变动额之后（“与上年相比增加0.34万元，增长62%”）：以句中更早写出的一个金额为当年数，增加时百分
+    比应为 变动额 ÷（当年数 − 变动额），减少时应为 变动额 ÷（当年数 + 变动额）。②与上年比较（比上年、
+    同比）而未写变动额：同一事项的两个金额，一个属评价年度、一个属上一年度，在同一句或同段的前一句中
+    （“2020年度“三公经费”预算为1.14万元，2019年度“三公经费”预算为1.93万元。…比上年减少45%”）：百分比
+    应为（当年数 − 上年数）÷ 上年数，方向与所写一致。
+    为何重要：用自身金额算不出的增长率，错报了支出的变化，常见的是把压减说得更多、把增加说得更少。
+    触发示例：“…预算为1.14万元，2019年度…预算为1.93万元。…比上年减少45%”（(1.93 − 1.14) ÷ 1.93 =
+    40.93%）。
+    不触发示例：“决算为0.89万元，预算为1.5万元，完成预算的59%，但与上年相比增加0.34万元，增长62%”
+    （0.34 ÷ (0.89 − 0.34) = 61.82%，0.89为当年数）。
+    局限：写法①中，句中每个更早的金额都会被试作当年数，任一相符即通过；试了几个都不相符时只报“提醒”。
+    比率本身的百分比变化（执行率提高5%）和以“个百分点”表示的变化不核对；比前一句更远处的金额也不读取。
     """
     extra = _extra(settings)
     for group in text_groups(inp.raw_figures):

@@ -2,9 +2,11 @@
 
 A rule function takes the report's ``CheckInput`` and its ``RuleSettings`` and yields ``Flag``s
 (message, evidence, locations, values); the engine stamps them with the rule's id, kind and the
-configured severity. Rule docstrings have fixed parts — what it checks, why it matters, an example
-that fails, the near miss that passes, its limits — and ``pipeline.py rules`` and the README's rule
-list are printed from them.
+configured severity. A rule's docstring is its user documentation, in Chinese since auditors read
+it: a one-line summary, then the parts named in ``DOC_PARTS`` in that order, each starting a line
+with its heading and a full-width colon (“检查内容：…”) — what it checks, why it matters, an
+example that is flagged, the near miss that is not, its limits. ``pipeline.py rules`` and the
+README's rule list are printed from these parts; ``doc_problems`` says what a docstring lacks.
 
 A rule that raises is reported as one internal-error finding for that report, never a crash.
 """
@@ -12,6 +14,8 @@ A rule that raises is reported as one internal-error finding for that report, ne
 from __future__ import annotations
 
 import inspect
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Callable, Iterable
@@ -49,6 +53,15 @@ class RuleSettings:
 
 RuleFunction = Callable[[CheckInput, RuleSettings], Iterable[Flag]]
 
+# The headings of a rule docstring's parts, in their order: what it checks, why it matters, an
+# example that is flagged, a near miss that is not, its limits.
+DOC_PARTS: tuple[str, ...] = ("检查内容", "为何重要", "触发示例", "不触发示例", "局限")
+_PART_START = re.compile(rf"^({'|'.join(DOC_PARTS)})：")
+# An English word in running text (identifiers such as spent_total_wan or GRADE_BANDS, and
+# acronyms, are not words here).
+_ENGLISH_WORD = re.compile(r"(?<![A-Za-z0-9_.-])[A-Za-z][a-z]+(?![A-Za-z0-9_.])")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
 
 @dataclass(frozen=True, slots=True)
 class Rule:
@@ -64,6 +77,72 @@ class Rule:
     @property
     def summary(self) -> str:
         return self.doc.splitlines()[0] if self.doc else ""
+
+    @property
+    def parts(self) -> dict[str, str]:
+        """The docstring's parts by heading, each as one line of text."""
+        return dict(_split_doc(self.doc)[0])
+
+
+def doc_problems(rule: Rule) -> list[str]:
+    """What keeps ``rule``'s docstring from being its documentation; empty when nothing does."""
+    lines = rule.doc.splitlines()
+    if not lines or not lines[0].strip():
+        return ["no summary line"]
+    problems = [] if _is_chinese(lines[0]) else [f"summary not in Chinese: {lines[0]!r}"]
+    parts, stray = _split_doc(rule.doc)
+    problems.extend(f"text outside the parts: {line!r}" for line in stray)
+    headings = tuple(heading for heading, _ in parts)
+    if headings != DOC_PARTS:
+        problems.append(f"parts {headings}, expected {DOC_PARTS} in that order, each once")
+    for heading, text in parts:
+        if not text:
+            problems.append(f"{heading} is empty")
+        elif not _is_chinese(text):
+            problems.append(f"{heading} not in Chinese: {text[:60]!r}")
+    return problems
+
+
+def _split_doc(doc: str) -> tuple[list[tuple[str, str]], list[str]]:
+    """(heading, text) of each part after the summary line, the part's lines joined; and the
+    lines that come before the first part."""
+    parts: list[tuple[str, list[str]]] = []
+    stray: list[str] = []
+    for line in doc.splitlines()[1:]:
+        line = line.strip()
+        start = _PART_START.match(line)
+        if start:
+            parts.append((start.group(1), [line[start.end():].strip()]))
+        elif not line:
+            continue
+        elif parts:
+            parts[-1][1].append(line)
+        else:
+            stray.append(line)
+    return [(heading, join_lines(lines)) for heading, lines in parts], stray
+
+
+def join_lines(lines: Iterable[str]) -> str:
+    """Wrapped lines as one line: joined directly, as Chinese is written without spaces, but with a
+    space where neither side is Chinese (“3183.29 +” and “927.54”, “÷” and “6400.32”)."""
+    text = ""
+    for line in lines:
+        if not line:
+            continue
+        if text and not _chinese_char(text[-1]) and not _chinese_char(line[0]):
+            text += " "
+        text += line
+    return text
+
+
+def _chinese_char(char: str) -> bool:
+    """A character of Chinese text: a full-width one, or Chinese punctuation of ambiguous width."""
+    return unicodedata.east_asian_width(char) in "WF" or char in "“”‘’…—"
+
+
+def _is_chinese(text: str) -> bool:
+    """Chinese text: Chinese characters and no English word (quotes, numbers, identifiers allowed)."""
+    return bool(_CJK.search(text)) and not _ENGLISH_WORD.search(text)
 
 
 def run_rules(rules: Iterable[Rule], check_input: CheckInput, settings: dict[str, RuleSettings]) -> list[Finding]:

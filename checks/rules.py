@@ -1,6 +1,7 @@
 """The registry: every rule the tool runs, in one explicit list, by id.
 
-Adding a rule means writing its function with its docstring in the module of its family and
+Adding a rule means writing its function with its docstring (its documentation for auditors: in
+Chinese, with the parts ``checks.registry.DOC_PARTS`` names) in the module of its family and
 adding it to that module's ``RULES``; this list is where the families are put together, so that
 ``pipeline.py rules`` and the README show exactly what runs. Ids are never reused.
 """

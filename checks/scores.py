@@ -32,25 +32,18 @@ FUNDS_ROW = re.compile(r"资金总额|预算资金|年度资金|预算执行率"
 
 
 def check_score_totals(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
-    """A 绩效指标 table's 总分 row is not the sum of its indicators' 得分 (or 分值).
+    """绩效指标表的“总分”行不等于各指标得分（或分值）之和。
 
-    What it checks: for each indicator table whose every indicator row has a number in its 得分
-    column (or its 分值 column), and which has exactly one row labelled 总分 / 总得分 / 合计 /
-    总计 with a number in that column: the 总分 must equal the indicators' sum, or that sum plus
-    the 得分 (分值) the form's funding block gives 预算执行率 (its 年度资金总额 row), since
-    forms differ on whether the execution rate counts inside the 总分.
-
-    Why: the 总分 is the 自评得分 a report quotes and grades itself by; when the indicators under
-    it do not add up, either a score or the total was mistyped (or a row was left out).
-
-    Fails: indicators scored 18, 10, 10, 10, 30, 8 (= 86) and 执行率 得分 9, with 总分 94.
-
-    Passes: the same with 总分 95 (86 + 9) or 总分 86 (a form that scores the execution rate
-    elsewhere); 分值 20, 10, 10, 10, 30, 10 with 总分 分值 100 (90 + the execution rate's 10).
-
-    Limits: a table with any indicator row whose score could not be read is not checked; a 总分
-    written as an integer may differ from the sum by less than 0.5 (rounded), one with decimals
-    by half its last decimal. Only a 总分 row in the indicator table itself is read.
+    检查内容：对每张绩效指标表——每一指标行的得分列（或分值列）都有数字，且恰有一行标为总分、总得分、
+    合计或总计并在该列有数字——总分必须等于各指标之和，或等于该和加上表中资金部分（“年度资金总额”行）
+    给预算执行率的得分（分值）：各地表格对执行率是否计入总分做法不一。
+    为何重要：总分就是报告引用并据以评定等次的自评得分；其下各指标加起来不等于它，说明某项得分或总分
+    打错了（或漏了一行）。
+    触发示例：各指标得分18、10、10、10、30、8（合计86），执行率得分9，总分写94。
+    不触发示例：同样的表格总分写95（86 + 9），或写86（执行率在别处计分的表格）；分值20、10、10、10、
+    30、10，总分的分值写100（90 + 执行率的10）。
+    局限：表中有任何一行指标得分读不出时，整张表不核对。总分写成整数时，与各项之和相差不足0.5即视为
+    四舍五入所致；带小数时，允许相差其末位的一半。只读取指标表本身中的总分行。
     """
     by_table: dict[int | None, list[IndicatorRow]] = {}
     for row in inp.indicators:

@@ -40,24 +40,17 @@ YUAN_PER_WAN = Decimal(10000)
 
 
 def check_direct_subsidy_standard(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
-    """直补人数 × the direct-subsidy standard (600元/人/年) is not the 直补资金 stated.
+    """直补人数 × 直补标准（600元/人/年），不等于所写的直补资金。
 
-    What it checks: the report's 直补（直扶）人数 times the direct-subsidy standard (setting
-    ``direct_subsidy_yuan_per_person_year``, 600元/人/年 by 国发〔2006〕17号) against its 直补资金,
-    allowing the rounding of the written amount.
-
-    Why: direct subsidies are paid per head at a fixed rate; an amount that is not
-    people × 600 means people were paid for part of the year, not paid (the difference in people
-    is shown when it is a whole number), or one of the two figures is wrong.
-
-    Fails: “完成了36277人计2161.83万元的移民直补资金” (36277 × 600元 = 2176.62万元).
-
-    Passes: “直补移民人数为6514人，计划发放直补资金390.84万元” when 390.84万元 is the
-    amount paid (6514 × 600元 = 390.84万元).
-
-    Limits: a warning, never an error: the people may be counted at another date than the payment,
-    and a province may pay another standard (set it in the rules file). Only the one value per key
-    the report states for its fiscal year is compared.
+    检查内容：报告的直补（直扶）人数乘以直补标准（默认依国发〔2006〕17号为600元/人/年；规则配置文件
+    中的设置项：direct_subsidy_yuan_per_person_year），与其直补资金比较，允许所写金额的舍入误差。
+    为何重要：直补按人头、按固定标准发放；金额不等于“人数 × 600元”，说明有人只领了部分年度、有人没有
+    领到（相差人数为整数时会写出相差多少人），或两个数字之一有误。
+    触发示例：“完成了36277人计2161.83万元的移民直补资金”（36277 × 600元 = 2176.62万元）。
+    不触发示例：“直补移民人数为6514人，计划发放直补资金390.84万元”，且390.84万元就是实发金额（6514 ×
+    600元 = 390.84万元）。
+    局限：只报“提醒”，从不报“错误”：人数的统计时点可能与发放时点不同，有的省也可能执行另一标准（可在
+    规则配置文件中设置）。只比较报告对评价年度所写的各一个采用值。
     """
     chosen = inp.values.chosen
     people, paid = chosen.get("direct_subsidy_people"), chosen.get("direct_subsidy_wan")
@@ -112,25 +105,18 @@ NON_WORD = re.compile(r"[\d０-９]|月份?$|年度?$")
 
 
 def check_stated_standard(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
-    """People × a per-head standard the paragraph states is not the amount paid.
+    """人数 × 段落中写明的人均标准，不等于发放金额。
 
-    What it checks: a paragraph that states its own per-head standard (“每人600元”, “600元/人/年”,
-    “一人次2000元自主培训补助”) and later, in one sentence, a number of people (人, 名, 人次; or 户
-    for a per-household standard) followed by a money amount, about the same thing (they share a
-    naming word with the standard's phrase, such as 自主培训): the amount must be people ×
-    standard.
-
-    Why: a payment that does not match its stated standard was paid to other people or
-    at another rate than the report says.
-
-    Fails: “3月份申报一人次2000元自主培训补助…。自主培训移民2人，发放补助金额6千元” (2 × 2000元 =
-    4000元).
-
-    Passes: the same with “发放补助金额4千元”; “直补移民人数为6514人，计划发放直补资金390.84
-    万元” (no standard stated in the paragraph: JX250's job).
-
-    Limits: a warning. Standards per month or per day, standards in another paragraph, and amounts
-    written before their people are not read; the pair that JX250 compares is left to JX250.
+    检查内容：某段落写明了自己的人均标准（“每人600元”“600元/人/年”“一人次2000元自主培训补助”），其后
+    某一句中先写人数（人、名、人次；按户的标准则为户），紧接着写金额，且二者与标准说的是同一事项（与
+    标准所在短语有相同的名称词，如“自主培训”）：金额必须等于 人数 × 标准。
+    为何重要：与所写标准对不上的发放，说明实际发给了别的人，或没有按报告所说的标准发放。
+    触发示例：“3月份申报一人次2000元自主培训补助…。自主培训移民2人，发放补助金额6千元”（2 × 2000元 =
+    4000元）。
+    不触发示例：同一段改写为“发放补助金额4千元”；“直补移民人数为6514人，计划发放直补资金390.84万元”
+    （段落中没有写标准，由JX250检查）。
+    局限：只报“提醒”。按月或按日的标准、写在其他段落的标准、金额写在人数之前的情形，都不读取；JX250
+    比较的那一对数字留给JX250。
     """
     chosen = inp.values.chosen
     national = {chosen[k].location for k in ("direct_subsidy_people", "direct_subsidy_wan") if k in chosen}

@@ -76,31 +76,23 @@ JOINERS = set("，,；;：:。 \t（(") | {"\u3000"}
 
 
 def check_part_sum(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
-    """The parts listed after 其中 add up to more than the total right before it.
+    """“其中”后列出的各分项之和，大于紧挨在前面的总数。
 
-    What it checks: in running text, a number followed by 其中 and a list of numbers of the same
-    kind (money in any unit; people counted 人/名; other counts by their measure word). The total
-    is the last number of that kind before 其中 in the sentence, or, when 其中 opens a sentence
-    (“…5143.78万元。其中：…”), the only number of that kind in the sentence before. The parts run
-    to the end of the sentence, stopping at the total of a following 其中, at a closing bracket
-    when 其中 was bracketed, at a change of measure word, at the first comma after a list joined by
-    、, and as soon as two or more parts already make the total exactly. Changes (较上年减少3.14万元)
-    and restated totals (合计…) are not parts.
-
-    Why: a part cannot exceed the whole; when it does, the total or a part was mistyped
-    or a figure belongs to another statement, and the report's headline number is unreliable.
-
-    Fails: “2020年预算总收入3183.29万元，其中：财政拨款3183.29万元，上年结转927.54万元”
-    (3183.29 + 927.54 = 4110.83 > 3183.29).
-
-    Passes: “收入预算6400.32万元，其中：财政拨款收入1344.84万元，上级补助收入3955.48万元，
-    其他收入1000万元，上年结转100万元；2020年度支出预算6400.32万元，其中：…” — the second 6400.32 is
-    the next total, not a part; and “人员总计14人，其中在职全额编制10人，退休4人”.
-
-    Limits: parts that add to less than the total are never flagged (a 其中 list need not be
-    exhaustive). Nested 其中 lists are only handled when the inner parts add up exactly. A total
-    that is not right before 其中 (another kind of number in between) gives a warning, not an
-    error. Lists spread over several paragraphs, or introduced by 包括/含, are not read.
+    检查内容：正文中一个数字后接“其中”和一串同类数字（任何单位的金额；以人、名计的人数；其他按同一量
+    词计的数量）。总数取句中“其中”之前最后一个同类数字；“其中”位于句首时（“…5143.78万元。其中：…”），
+    取前一句中唯一的同类数字。分项一直读到句末，遇到下列情况即停止：后面另一个“其中”的总数；“其中”在
+    括号内时的右括号；量词改变；用“、”连接的列举之后的第一个逗号；已有两个或以上分项之和恰好等于总数。
+    增减额（较上年减少3.14万元）和重述的合计（合计…）不算分项。
+    为何重要：分项不可能大于整体。出现这种情况，说明总数或某个分项打错了，或某个数字属于另一处表述，
+    报告的主要数字因此不可靠。
+    触发示例：“2020年预算总收入3183.29万元，其中：财政拨款3183.29万元，上年结转927.54万元”（3183.29
+    + 927.54 = 4110.83 > 3183.29）。
+    不触发示例：“收入预算6400.32万元，其中：财政拨款收入1344.84万元，上级补助收入3955.48万元，其他收
+    入1000万元，上年结转100万元；2020年度支出预算6400.32万元，其中：…”——第二个6400.32是下一个总数，
+    不是分项；以及“人员总计14人，其中在职全额编制10人，退休4人”。
+    局限：分项之和小于总数时从不报告（“其中”的列举不必穷尽）。嵌套的“其中”列举，只有内层分项相加恰好
+    等于其总数时才能正确处理。总数不紧挨“其中”（中间隔着其他种类的数字）时，只报“提醒”而不报“错误”。
+    分散在几个段落的列举，以及用“包括”“含”引出的列举，不读取。
     """
     for group in text_groups(inp.raw_figures):
         text = group[0].location.quote
@@ -313,25 +305,19 @@ BUDGET_TOTALS = {"budget_initial": "budget_initial_wan", "budget": "budget_total
 
 
 def check_catalogue_sums(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
-    """A catalogue total (基本支出, 支出合计, “三公”经费, 结余) disagrees with its catalogue parts.
+    """汇总数值中的合计项（基本支出、支出合计、“三公”经费、结余）与其组成项不符。
 
-    What it checks, on the one value per key the report states for its fiscal year: 基本支出 =
-    人员经费 + 公用经费; 基本支出 + 项目支出 ≤ 支出合计 (and the budget parts against the year-start or
-    full-year budget total of the same stage); “三公”经费 = 公务接待费 + 公务用车费 + 因公出国（境）费
-    (budget and spending sides); and 收入合计 − 支出合计 = 结余 when all three come from one table.
-
-    Why: these identities hold by definition of the budget classification; a report
-    that breaks one has a wrong figure in its 决算 summary.
-
-    Fails: 三公经费 3.12万元 with 公务接待费 2.50 + 公务用车费 1.00 + 因公出国费 0 = 3.50万元.
-
-    Passes: 支出合计 2026.86万元 with 基本支出 153.21 + 项目支出 716.41 = 869.62万元 (seed
-    001: the rest is 政府性基金, which is not a part the catalogue holds).
-
-    Limits: totals that are not exhaustive (支出合计, or 三公经费 with a part not stated) are only
-    flagged when the parts exceed them. Parts whose key has several different values in the report
-    lower the flag to a warning, since the chosen value may not be the one meant. Budget-side 人员
-    经费 has no catalogue key, so 基本支出预算 is not checked against its parts.
+    检查内容：用报告对评价年度所写的汇总数值（每项取一个采用值）核对以下等式：基本支出 = 人员经
+    费 + 公用经费；基本支出 + 项目支出 ≤ 支出合计（预算方面的分项则与同一阶段的年初预算或全年预
+    算总数比较）；“三公”经费 = 公务接待费 + 公务用车费 + 因公出国（境）费（预算数和支出数分别核
+    对）；收入合计 − 支出合计 = 结余（仅当三者出自同一张表时）。
+    为何重要：按预算支出分类的定义，这些等式必然成立；不成立的报告，其决算汇总中有错误数字。
+    触发示例：三公经费3.12万元，而公务接待费2.50 + 公务用车费1.00 + 因公出国费0 = 3.50万元。
+    不触发示例：支出合计2026.86万元，基本支出153.21 + 项目支出716.41 = 869.62万元（样本001：其余部分
+    是政府性基金，不属于汇总数值中的分项）。
+    局限：不要求穷尽的合计（支出合计，或有分项未写明的三公经费）只在分项之和超过合计时报告。某一项在
+    报告中有几个不同数值时，降为“提醒”，因为采用的值未必是报告本意所指。预算方面的人员经费没有对应的
+    汇总数值，因此不核对基本支出预算与其分项。
     """
     chosen = inp.values.chosen
     for identity in CATALOGUE_SUMS:
@@ -444,27 +430,19 @@ NOT_ADDED_HEADER = re.compile(
 
 
 def check_table_totals(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
-    """A table's 合计/总计/汇总 row is not the sum of the other rows of its column.
+    """表格中“合计／总计／汇总”行的数值不等于同列其他各行之和。
 
-    What it checks: in one table, the values of one column under one header (and one section title
-    row) where exactly one row's label says 合计, 总计 or 汇总: that value must equal the sum of
-    the other rows' values, the rows that are themselves parts (“1、局机关” under “局机关及二级机构
-    汇总”) included. Rows labelled 其中… are sub-items of the row above and left out; rows that are
-    exactly the sum of the consecutive rows below them are taken as headings of those rows.
-
-    Why: a 合计 row is the figure people quote; when the rows under it do not add up,
-    either the total or a row is wrong (a typo, a row left out, a 元/万元 slip).
-
-    Fails: 到位资金 1475 / 2649 / 5790.42 with 合计 9814.42 (the rows make 9914.42).
-
-    Passes: the same table with 合计 9914.42 (seed 003); a column holding only the
-    合计 row; rates (执行率) and shares, whose total row is not a sum.
-
-    Limits: only money and counts are added, and bare numbers only under a header that names no
-    rate, score or ordinal. Rows whose value the reader could not read are invisible, so a total
-    larger than its rows is a warning; a total smaller than its rows is an error. Columns with
-    小计 rows or with several total rows, and totals across a row (收入合计 = 上年结转 + 拨款 …),
-    are not checked.
+    检查内容：同一表格中同一表头（及同一节标题行）下的一列数值，恰有一行的行名为合计、总计或汇总时：
+    该值必须等于其他各行之和，本身就是分项的行（“局机关及二级机构汇总”下的“1、局机关”）也计入。行名
+    为“其中…”的行是上一行的子项，不计入；恰好等于其下方连续各行之和的行，视为这些行的标题行。
+    为何重要：合计行是别人引用的数字；其下各行加起来不等于它，说明合计或某一行有误（打错字、漏了一行、
+    元与万元混淆）。
+    触发示例：到位资金1475、2649、5790.42，合计写9814.42（各行之和为9914.42）。
+    不触发示例：同一表格合计写9914.42（样本003）；只有合计行有数值的列；比率（执行率）和占比列，其合
+    计行本来就不是求和。
+    局限：只对金额和数量求和；不带单位的数字，只在表头未写明比率、分数或序号时才相加。读不出数值的行
+    不参与计算，因此合计大于各行之和时报“提醒”，合计小于各行之和时报“错误”。含小计行或有几个合计行的
+    列，以及横向合计（收入合计 = 上年结转 + 拨款 …），不核对。
     """
     for group in _table_columns(inp.raw_figures):
         flag = _table_total_flag(group)

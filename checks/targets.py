@@ -166,20 +166,23 @@ def _row_evidence(row: IndicatorRow, *fields: str) -> tuple[tuple[str, ...], tup
 
 
 def check_targets_met(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
-    """An indicator's actual falls short of its target.
+    """绩效指标的实际完成值未达到目标值。
 
-    Each indicator row with a target and an actual: the actual is compared with the target in the
-    direction the target is written in (see the module docstring), after bringing both to one
-    unit; a textual actual (未完成, 未达标, 部分完成) is a miss, 完成 / 达标 a pass.
-    Why: a missed target is what a performance evaluation exists to show; the report must explain
-    it (偏离原因) and the score must reflect it. Self-evaluations bury misses in long tables.
-    Fails: “指标1：资金直补受益移民（人）” target 40848, actual 40245; a target ≥95% with 93%; a
-    成本指标 amount target 50万元 with 52万元; “≤5天” with 6天; an actual “部分完成”.
-    Passes: 1506 against 948; 5.48% against 5%; 95 against ≥80; 100 against 100; a 成本指标 rate
-    (直补资金标准符合率) of 100 against 100; a target of 约5个 (≈, not checked).
-    Limits: a bare target is read as a floor except for the cases listed in the module docstring,
-    so a ceiling written without ≤ on an unusual name is read the wrong way round; values in units
-    that do not convert (人 against 户) are not compared; rows without an actual are skipped.
+    检查内容：对每一个既有目标值又有实际值的指标行，把两者换算到同一单位后，按目标值的写法方向比较。
+    写明比较方向的优先：≥、>、不低于、以上为下限，≤、<、不超过、控制在…以内、以下为上限，区间为上下
+    限，约数（约、左右）不核对。只写一个数的目标（“100”“=100%”）按下限理解，只有越低越好的情形除外：
+    不良事项的比率（投诉率、事故发生率等）、成本指标中的金额（成本上限）、时效指标中的时长（时限）；
+    成本指标中的比率（直补资金标准符合率，样本003）仍按下限。实际值为文字时，“未完成”“未达标”“部分完
+    成”等算未达到，“完成”“达标”算达到。
+    为何重要：揭示未达到的目标，正是绩效评价的用意；报告必须说明原因（偏离原因），得分也必须体现出来。
+    自评报告常把未达标的指标埋在长表格里。
+    触发示例：“指标1：资金直补受益移民（人）”目标40848，实际40245；目标≥95%，实际93%；成本指标金额目
+    标50万元，实际52万元；目标“≤5天”，实际6天；实际值写“部分完成”。
+    不触发示例：实际1506对目标948；5.48%对5%；95对≥80；100对100；成本指标中的比率（直补资金标准符合
+    率）100对100；目标“约5个”（约数，不核对）。
+    局限：只写一个数的目标，除上述情形外一律按下限理解，因此名称不常见、又没有写“≤”的上限会被理解反。
+    无法换算的单位（人与户）不比较；一方不带单位时，只在指标名称表明是比率（含“（%）”“率”“比例”或“满
+    意度”）时才与百分数比较，不与金额比较。没有实际值的行跳过。
     """
     for row in inp.indicators:
         shortfall = row_to_shortfall(row)
@@ -202,18 +205,15 @@ def _points(quantity: Quantity | None) -> Decimal | None:
 
 
 def check_full_score_on_miss(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
-    """An indicator that missed its target still received its full weight as score.
+    """未达到目标的指标仍得了满分。
 
-    Each row that JX501 finds missed and that has both a weight (分值/权重) and a score (得分):
-    the score equal to the weight is flagged. A score above the weight is left to the
-    out-of-range rules.
-    Why: full marks for a missed target inflate the self-evaluation score and its grade; scoring
-    rules give points in proportion to completion.
-    Fails: target 100, actual 96, 分值 10, 得分 10.
-    Passes: the same row with 得分 9.6; a met target with full marks; a missed target without a
-    score column.
-    Limits: relies on JX501's reading of the target (a ceiling written without ≤ may be misread);
-    weights and scores must be bare numbers or 分 (a percentage weight is not compared).
+    检查内容：JX501认定未达到目标、并且同时有分值（分值／权重）和得分的每一行：得分等于分值即报告。
+    得分超过分值的情形由数值异常规则（JX404）检查。
+    为何重要：未达标却给满分，抬高了自评得分和等次；评分规则是按完成程度给分的。
+    触发示例：目标100，实际96，分值10，得分10。
+    不触发示例：同一行得分为9.6；达到目标并得满分；未达到目标但没有得分列。
+    局限：依赖JX501对目标值的理解（没有写“≤”的上限可能被理解反）。分值和得分必须是纯数字或以“分”为单
+    位（百分比形式的权重不比较）。
     """
     for row in inp.indicators:
         weight, score = _points(row.weight), _points(row.score)

@@ -191,21 +191,19 @@ def _cells(row) -> Iterator[tuple[str, str, Location | None]]:
 
 
 def check_indicator_years(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
-    """An indicator names a period other than the year the report evaluates.
+    """绩效指标写的期间不是报告所评价的年度。
 
-    Reads the name, target and actual of every indicator row, for 截至 dates outside the
-    usual cut-off (from the end of the fiscal year to the middle of the next), dated points before
-    the fiscal year or after that cut-off, and years a figure is for (“2022年度计划…”) that are not
-    the fiscal year; and a target and an actual that name different years.
-    Why: an indicator copied from last year's table measures last year's plan; the
-    actual beside it may be last year's too, and the score built on it means nothing.
-    Fails: in a 2023 report, “指标2：截至2022年底，2022年度计划项目资金完成率（%）” and
-    “指标3：截至2021年3月底，2022年度计划项目资金完成率（%）” (seed 003, 表1-2 and 表2-1).
-    Passes: “截至2024年3月底，2023年度计划项目资金完成率” in the same report (a cut-off
-    three months after the year it measures); “较2022年增长率”, a comparison base.
-    Limits: a year written without 年 (“2022计划完成率”) is not read; a plan that legitimately spans
-    the next year (“2024年6月底前完工率”) passes only up to the mid-year cut-off; each row is
-    reported once per table, so a report with the indicator in two tables gets two flags.
+    检查内容：读取每一指标行的名称、目标值和实际值，查找：超出通常截止时点（评价年度末至次年年中）的
+    “截至”日期；早于评价年度或晚于该截止时点的日期；数字所属年度（“2022年度计划…”）不是评价年度的；
+    以及目标值与实际值写的年度不同的。
+    为何重要：从上年表格抄来的指标，衡量的是上年的计划；旁边的实际值可能也是上年的，据此打出的分数没
+    有意义。
+    触发示例：在2023年度报告中，“指标2：截至2022年底，2022年度计划项目资金完成率（%）”和“指标3：截至
+    2021年3月底，2022年度计划项目资金完成率（%）”（样本003，表1-2和表2-1）。
+    不触发示例：同一报告中的“截至2024年3月底，2023年度计划项目资金完成率”（截止时点在所衡量年度结束
+    后三个月）；“较2022年增长率”（比较基数）。
+    局限：不带“年”字的年份（“2022计划完成率”）读不出。确实跨到下一年的计划（“2024年6月底前完工率”）
+    只在年中截止时点以前才不报告。每一行在每张表中各报告一次，同一指标出现在两张表中就有两条问题。
     """
     fiscal_year = inp.fiscal_year
     if fiscal_year is None:
@@ -285,27 +283,23 @@ def _governing_period(text: str, periods: Sequence[Period]) -> Period | None:
 
 
 def check_sentence_years(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
-    """A sentence about the reporting period names another year.
+    """讲述评价期间的句子写了另一个年度。
 
-    Reads every sentence of running text, for (a) a 截至/截止 date in a year before the
-    fiscal year (“截至2022年底，…” in a 2023 report), and (b) a sentence that opens with another year
-    and states results with figures (完成, 执行, 发放, 拨付, 支出 … and a number), as this year's
-    results are stated.
-    Why: a report edited from last year's often keeps last year's dates and figures;
-    an auditor must know whether a number is this year's before using it.
-    Fails: in a 2023 report, “截至2022年底，项目资金完成率80%”; “2022年，我中心完成了36277人计
-    2161.83万元的移民直补资金发放”.
-    Passes: comparisons (“比2022年8725.42万元多1189万元”), money carried over (“2022年结转资金
-    50万元已于本年度全部支出”), sentences naming the fiscal year too (“2020年度预算1.14万元，
-    2019年度预算1.93万元”), plans (“2021年预计解决160名移民就业”), multi-year spans
-    (2020年—2021年), titles and document numbers (《…2021年…通知》, 〔2021〕12号), dated events
-    without results (“成立于2004年3月”, “2019年4月27日…印发了…”), the history of a unit
-    (“2009年获全国…先进县”), and sentences under a heading that names that year
-    (“（二）2022年度…整改情况”).
-    Limits: (b) needs the year to open the sentence (after list markers and a subject of at most
-    six characters); a result stated for another year in mid-sentence is not seen. Any comparison
-    word in the sentence (较, 比上年, 同比) lets it pass, so a stale figure beside a comparison is
-    missed. A 截至 date inside the fiscal year (截至2023年6月底) is not flagged here.
+    检查内容：读取正文每个句子，查找：①早于评价年度的“截至／截止”日期（2023年度报告中的“截至2022年底，…”）；
+    ②以另一年度开头、又带数字陈述成果（完成、执行、发放、拨付、支出……加数字）的句子，因为本年成果正
+    是这样写的。
+    为何重要：在上年报告基础上改写的报告，常留下上年的日期和数字；审计人员使用一个数字之前，必须知道
+    它是不是本年度的。
+    触发示例：在2023年度报告中，“截至2022年底，项目资金完成率80%”；“2022年，我中心完成了36277人计
+    2161.83万元的移民直补资金发放”。
+    不触发示例：比较（“比2022年8725.42万元多1189万元”）；结转资金（“2022年结转资金50万元已于本年度全
+    部支出”）；同时写了评价年度的句子（“2020年度预算1.14万元，2019年度预算1.93万元”）；计划（“2021年
+    预计解决160名移民就业”）；跨年度期间（2020年—2021年）；标题和文号（《…2021年…通知》、〔2021〕12
+    号）；没有成果的事件日期（“成立于2004年3月”“2019年4月27日…印发了…”）；单位沿革（“2009年获全国…先
+    进县”）；以及位于写明该年度的标题下的句子（“（二）2022年度…整改情况”）。
+    局限：②要求年度位于句首（前面只允许有序号和不超过六个字的主语），句子中间才出现的其他年度成果看
+    不到。句中只要有比较用语（较、比上年、同比）就不报告，因此与比较写在一起的陈旧数字会漏掉。评价年
+    度之内的“截至”日期（截至2023年6月底）不由本规则报告。
     """
     fiscal_year = inp.fiscal_year
     if fiscal_year is None:
@@ -368,20 +362,18 @@ def _parse_iso(text: str) -> date | None:
 
 
 def check_report_date(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
-    """The report is dated before the year it evaluates ends, or cites data later than its date.
+    """报告落款日期早于所评价年度结束，或引用了晚于落款日期的数据。
 
-    Compares the date the report bears (``metadata.report_date``) with the end of the
-    fiscal year (error), and every 截至/截止 date in the running text against the report's date
-    (warning).
-    Why: a self-evaluation of a year can only be written once the year is over; a
-    report dated earlier was either misdated or evaluated an unfinished year. Data 截至 a day after
-    the report was signed cannot be in it: one of the two dates is wrong.
-    Fails: a 2023 report dated 2023年11月30日; a report dated 2024年5月30日 citing “截至2024年6月30日”.
-    Passes: seed 001 (2023, dated 2024年5月30日) and seed 004 (2020, dated 2021年3月22日);
-    “截至2024年5月底” in a report dated 2024年5月30日 (a month-end is read as any day of its last ten).
-    Limits: only a date standing alone on a line is taken as the report's date (metadata); a month
-    or year-end 截至 is flagged only when all the days it may mean are after the report's date;
-    sentences with plan words (计划, 预计, 将于) are skipped, so a past date misread as a plan is missed.
+    检查内容：将报告落款日期（reports.csv 的 report_date 列）与评价年度末比较（报“错误”），并将正文
+    中每个“截至／截止”日期与落款日期比较（报“提醒”）。
+    为何重要：某一年度的自评只能在该年度结束后撰写；落款更早，要么日期写错了，要么评价的是尚未结束的
+    年度。数据截至落款之后的某一天，不可能写进这份报告：两个日期必有一个是错的。
+    触发示例：2023年度报告落款2023年11月30日；落款2024年5月30日的报告引用“截至2024年6月30日”。
+    不触发示例：样本001（2023年度，落款2024年5月30日）和样本004（2020年度，落款2021年3月22日）；落款
+    2024年5月30日的报告写“截至2024年5月底”（“月底”按当月最后十天中的任何一天理解）。
+    局限：只有单独成行的日期才被当作报告落款日期。以月底或年底表示的“截至”日期，只有其可能指的每一天
+    都晚于落款日期时才报告。含计划用语（计划、预计、将于）的句子跳过，因此被误当作计划的过去日期会漏
+    掉。
     """
     meta = inp.metadata.report_date
     report_date = _parse_iso(meta.value) if meta is not None else None

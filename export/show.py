@@ -1,4 +1,5 @@
-"""Render a Document as readable text: the view behind ``pipeline.py show``.
+"""Render a Document as readable text: the view behind ``pipeline.py show``; and the rule list
+behind ``pipeline.py rules`` (text and the README's Markdown).
 
 It shows what the tool read, block by block, each with the place it came from, so that a
 developer or an auditor can check a table cell against the original in seconds. Tables are
@@ -8,8 +9,12 @@ the model stores it.
 
 from __future__ import annotations
 
-from export.labels import STATUS_NAMES
+import re
+import unicodedata
+
+from export.labels import KIND_NAMES, SEVERITY_NAMES, STATUS_NAMES, display_value
 from extract.model import Block, Cell, Document, Paragraph, Table
+from normalize.catalogue import METRIC_NAMES
 
 
 def document_to_text(document: Document) -> str:
@@ -77,7 +82,8 @@ def figures_to_text(metadata, figures, values, indicators) -> str:
     lines = ["", "—— 报告信息 ——"]
     for key in ("fiscal_year", "unit_name", "report_kind", "report_date", "grade"):
         value = getattr(metadata, key)
-        lines.append(f"{key}: {value.value if value else '（未找到）'}" + (f"  [{value.location.describe()}]" if value else ""))
+        shown = f"{_named(key, value.value)}  [{value.location.describe()}]" if value else "（未找到）"
+        lines.append(f"{METRIC_NAMES.get(key, key)}（{key}）: {shown}")
     lines.append("")
     lines.append("—— 指标数值（★ 为报告汇总表采用的值） ——")
     chosen = {id(f) for f in values.chosen.values()}
@@ -104,17 +110,97 @@ def figures_to_text(metadata, figures, values, indicators) -> str:
     return "\n".join(lines) + "\n"
 
 
+# What the rule list calls the report's figures; said once, above the rules.
+RULES_LEGEND = (
+    "说明：“汇总数值”指报告汇总表（reports.csv、report.xlsx 的“报告汇总”）中的各项数值；"
+    "同一数值在报告中有几处写法时，“采用值”是汇总表采用的那一个。"
+)
+
+
+def _named(column: str, value: object) -> str:
+    """A code by its Chinese name with the code after it (部门整体支出（dept_overall）); else as is."""
+    name = display_value(column, value)
+    return f"{name}（{value}）" if name != value else str(value)
+
+
+def rules_to_text(rules, settings, width: int = 100) -> str:
+    """Every rule with its id, kind and severity (Chinese name and code) and its documentation,
+    each part on its own lines, wrapped to ``width`` display columns: the view behind
+    ``pipeline.py rules``."""
+    lines = [*wrap_display(RULES_LEGEND, width), ""]
+    for rule in rules:
+        current = settings[rule.id]
+        state = "（已停用）" if not current.enabled else ""
+        kind_name = KIND_NAMES.get(rule.kind, rule.kind)
+        severity_name = SEVERITY_NAMES.get(current.severity, current.severity)
+        lines.append(f"{rule.id}  {kind_name}（{rule.kind}）  严重程度：{severity_name}（{current.severity}）{state}")
+        lines.extend("    " + line for line in wrap_display(rule.summary, width - 4))
+        for heading, text in rule.parts.items():
+            wrapped = wrap_display(f"{heading}：{text}", width - 6)
+            lines.append("    " + wrapped[0])
+            lines.extend("      " + line for line in wrapped[1:])
+        lines.append("")
+    return "\n".join(lines) + "\n"
+
+
 def rules_to_markdown(rules, settings) -> str:
     """The README's rule list, generated from the rules' own docstrings."""
-    lines = ["| id | kind | default severity | what it checks |", "|---|---|---|---|"]
+    lines = [RULES_LEGEND, "", "| 编号 | 类型 | 默认严重程度 | 检查什么 |", "|---|---|---|---|"]
     for rule in rules:
-        lines.append(f"| {rule.id} | {rule.kind} | {settings[rule.id].severity} | {rule.summary} |")
+        severity = settings[rule.id].severity
+        lines.append(
+            f"| {rule.id} | {KIND_NAMES.get(rule.kind, rule.kind)}（{rule.kind}） | "
+            f"{SEVERITY_NAMES.get(severity, severity)}（{severity}） | {rule.summary} |"
+        )
     lines.append("")
     for rule in rules:
-        lines.append(f"**{rule.id} {rule.kind}** — {rule.summary}")
+        lines.append(f"**{rule.id} {KIND_NAMES.get(rule.kind, rule.kind)}（{rule.kind}）** — {rule.summary}")
         lines.append("")
-        for line in rule.doc.splitlines()[1:]:
-            if line.strip():
-                lines.append(f"> {line.strip()}  ")
+        lines.extend(f"> **{heading}**：{text}  " for heading, text in rule.parts.items())
         lines.append("")
     return "\n".join(lines)
+
+
+# Characters that may not begin a line of Chinese text, and those that may not end one.
+NO_LINE_START = set("，。、；：？！）》」』】〉”’％…—,.;:?!)]%")
+NO_LINE_END = set("（《「『【〈“‘([")
+# What a line is broken between: a run of ASCII (a number, a word), a space, one other character.
+_WRAP_TOKEN = re.compile(r"[!-~]+|\s+|.", re.DOTALL)
+
+
+def display_width(text: str) -> int:
+    """Terminal columns of ``text``: a Chinese character takes two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def wrap_display(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` columns, broken between Chinese characters or at
+    spaces, never inside a number or word, never before a closing mark (，。）”) nor after an
+    opening one (（“); a line may pass ``width`` by such a closing mark.
+
+    >>> wrap_display("预算执行率61.92%（3961.33 ÷ 6400.32）。", 20)
+    ['预算执行率61.92%', '（3961.33 ÷ 6400.32）。']
+    >>> wrap_display("实际支出3961.33万元，控制率93%", 12)
+    ['实际支出', '3961.33万元，', '控制率93%']
+    """
+    lines: list[str] = []
+    current: list[str] = []
+    used = 0
+    for token in _WRAP_TOKEN.findall(text):
+        if token.isspace():
+            if current:
+                current.append(" ")
+                used += 1
+            continue
+        size = display_width(token)
+        if current and used + size > width and token[0] not in NO_LINE_START:
+            carried: list[str] = []
+            while len(current) > 1 and current[-1] in NO_LINE_END:
+                carried.insert(0, current.pop())
+            lines.append("".join(current).rstrip())
+            current, used = carried, display_width("".join(carried))
+        current.append(token)
+        used += size
+    if current or not lines:
+        lines.append("".join(current).rstrip())
+    return lines

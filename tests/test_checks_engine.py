@@ -9,7 +9,7 @@ import pytest
 
 import pipeline
 from checks.config import ConfigError, load_settings, settings_hash
-from checks.registry import Flag, Rule, RuleSettings, run_rules
+from checks.registry import DOC_PARTS, Flag, Rule, RuleSettings, doc_problems, run_rules
 from checks.rules import ALL_RULES, RULES_BY_ID
 from checks.tolerance import decimals_of, explain_slip, rounding_of
 from extract.readers import read_document
@@ -108,8 +108,68 @@ def test_rule_ids_follow_the_families() -> None:
     for rule in ALL_RULES:
         assert rule.id.startswith("JX") and len(rule.id) == 5
         assert rule.id[2] == families[rule.kind], rule
-        for part in ("Why:", "Fails:", "Passes:", "Limits:"):
-            assert part in rule.doc, (rule.id, part)
+
+
+def test_every_rule_is_documented_in_chinese() -> None:
+    """Auditors read the rule list: a Chinese summary, then every part, in order, non-empty, Chinese."""
+    for rule in ALL_RULES:
+        assert doc_problems(rule) == [], rule.id
+        assert list(rule.parts) == list(DOC_PARTS)
+        assert all(rule.parts.values()) and rule.summary
+
+
+def _rule_documented(doc: str) -> Rule:
+    def function(inp, settings):
+        return ()
+
+    function.__doc__ = doc
+    return Rule("JX499", "out_of_range", "error", function)
+
+
+def test_a_rule_documentation_that_lacks_a_part_or_is_in_english_is_refused() -> None:
+    good = """报告所写的控制率超过100%。
+
+    检查内容：在职人员控制率大于100%即报告。
+    为何重要：超过100%意味着超编。
+    触发示例：“在职人员控制率为 260 %”（编制5名，在职13人）。
+    不触发示例：“在职人员控制率77%”。
+    局限：只检查汇总数值（reports.csv 的 staff_control_rate_pct 列）。
+    """
+    assert doc_problems(_rule_documented(good)) == []
+    assert _rule_documented(good).parts["触发示例"] == "“在职人员控制率为 260 %”（编制5名，在职13人）。"
+    english = """A stated control rate above 100%.
+
+    What it checks: the 在职人员控制率 above 100%.
+    Why: above 100% the unit employs beyond its quota.
+    Fails: “在职人员控制率为 260 %”.
+    Passes: “在职人员控制率77%”.
+    Limits: only the catalogue rate.
+    """
+    assert len(doc_problems(_rule_documented(english))) > 2
+    mixed = good.replace("超过100%意味着超编。", "above 100% the unit employs beyond its quota.")
+    assert doc_problems(_rule_documented(mixed)) == ["为何重要 not in Chinese: 'above 100% the unit employs beyond its quota.'"]
+    missing = good.replace("    局限：只检查汇总数值（reports.csv 的 staff_control_rate_pct 列）。\n", "")
+    assert doc_problems(_rule_documented(missing))
+    empty = good.replace("不触发示例：“在职人员控制率77%”。", "不触发示例：")
+    assert doc_problems(_rule_documented(empty)) == ["不触发示例 is empty"]
+    swapped = good.replace("触发示例：", "X：").replace("不触发示例：", "触发示例：").replace("X：", "不触发示例：")
+    assert doc_problems(_rule_documented(swapped))
+    assert doc_problems(_rule_documented("")) == ["no summary line"]
+
+
+def test_wrapped_documentation_lines_are_joined_as_chinese_is_written() -> None:
+    rule = _rule_documented("""合计不符。
+
+    检查内容：总数取“其中”之前最后一个
+    同类数字（3183.29 +
+    927.54 = 4110.83 ÷
+    2）。
+    为何重要：甲。
+    触发示例：乙。
+    不触发示例：丙。
+    局限：丁。
+    """)
+    assert rule.parts["检查内容"] == "总数取“其中”之前最后一个同类数字（3183.29 + 927.54 = 4110.83 ÷ 2）。"
 
 
 def test_a_failing_rule_is_one_info_finding_not_a_crash(tmp_path: Path) -> None:
@@ -150,8 +210,22 @@ def test_the_same_problem_found_by_two_rules_is_reported_once(tmp_path: Path) ->
 def test_the_rules_listing_names_kinds_and_severities_in_chinese(capsys) -> None:
     assert pipeline.main(["rules"]) == pipeline.EXIT_OK
     listing = capsys.readouterr().out
-    assert "JX401  数值异常（out_of_range）  错误（error）" in listing
+    assert "JX401  数值异常（out_of_range）  严重程度：错误（error）" in listing
     assert f"共 {len(ALL_RULES)} 条规则" in listing
+    lines = listing.splitlines()
+    for heading in DOC_PARTS:
+        assert sum(line.startswith(f"    {heading}：") for line in lines) == len(ALL_RULES), heading
+
+
+def test_the_listing_wraps_the_documentation_without_losing_a_character() -> None:
+    from export.show import display_width, wrap_display
+
+    for rule in ALL_RULES:
+        for text in rule.parts.values():
+            lines = wrap_display(text, 60)
+            assert "".join(lines).replace(" ", "") == text.replace(" ", ""), rule.id
+            assert all(display_width(line) <= 64 for line in lines), rule.id  # 60 + a closing mark or two
+            assert not any(line[0] in "，。、；：）”" for line in lines[1:]), rule.id
 
 
 def test_config_overrides_and_refuses_typos(tmp_path: Path) -> None:
