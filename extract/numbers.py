@@ -164,6 +164,20 @@ def find_years(text: str) -> list[tuple[int, tuple[int, int]]]:
 
 # ─── 3. spans that are not quantities ─────────────────────────────────────────────────────────
 
+# Units written in Latin letters or unit symbols, and the unit each means. Reports copy them
+# from engineering documents (硬化道路5km, 建设面积1200m², 年发电量3.5万kWh). Only these exact
+# spellings are units; any other run of digits and letters (5G, 3A级, PM2) stays a code.
+ASCII_UNIT_SPELLINGS: dict[str, str] = {
+    "km²": "平方公里", "km2": "平方公里", "㎢": "平方公里", "km": "公里", "㎞": "公里",
+    "m²": "平方米", "m2": "平方米", "㎡": "平方米", "m³": "立方米", "m3": "立方米", "㎥": "立方米",
+    "m": "米", "kg": "公斤", "㎏": "公斤",
+    "kW·h": "千瓦时", "kWh": "千瓦时", "kwh": "千瓦时", "KWh": "千瓦时", "kW": "千瓦", "kw": "千瓦", "KW": "千瓦",
+}
+# The Latin-letter spellings, longest first, as a regex alternation.
+_ASCII_UNIT_ALTERNATION = "|".join(
+    re.escape(u) for u in sorted(ASCII_UNIT_SPELLINGS, key=len, reverse=True) if u[0].isascii()
+)
+
 _OPEN, _CLOSE = r"[〔﹝【\[(]", r"[〕﹞】\])]"
 
 # Applied in this order to the normalised text; each match is blanked. Seeds are the reports in
@@ -197,9 +211,11 @@ _NOT_QUANTITY_SOURCES: tuple[tuple[str, ...], ...] = (
     # Readable form: (?<![A-Za-z\d.])(?=[\dA-Za-z]*[A-Za-z])(?=[\dA-Za-z]*\d)[\dA-Za-z]+, a whole
     # run of letters and digits holding both. Written first character first: after a letter a
     # digit must follow in the run, after a digit a letter.
+    # A number followed by a unit of ASCII_UNIT_SPELLINGS (5km, 1200m2) is not a code.
     (_first(r"[\dA-Za-z]", not_after=r"[A-Za-z\d.]")
-     + r"(?:(?<=[A-Za-z])(?=[\dA-Za-z]*\d)|(?<=\d)(?=[\dA-Za-z]*[A-Za-z]))[\dA-Za-z]*",
-     "codes mixing letters and digits (MA4L…, V2, PM2); this also drops ASCII units (5km)"),
+     + r"(?:(?<=[A-Za-z])(?=[\dA-Za-z]*\d)"
+     + f"|(?<=\\d)(?!\\d*(?:{_ASCII_UNIT_ALTERNATION})(?![A-Za-z\\d]))(?=[\\dA-Za-z]*[A-Za-z]))[\\dA-Za-z]*",
+     "codes mixing letters and digits (MA4L…, V2, PM2, 5G); not a number with its unit (5km)"),
     # Readable form: (?<![\d.])\d+(?:\.\d+){2,}|\d+(?:\.\d+)*\s*版. The first digit is written once,
     # before the two kinds, so that the pattern starts with it.
     (r"\d(?:(?<![\d.]\d)\d*(?:\.\d+){2,}|\d*(?:\.\d+)*\s*版)", "version numbers 1.2.3, 2.0版", ".版"),
@@ -278,6 +294,7 @@ UNIT_SPELLINGS: dict[str, str] = {
         "盏", "口", "条", "场次", "场", "批次", "批", "期", "栋", "幢", "套", "本", "支", "种", "笔",
         "份", "张", "处", "间", "篇", "只", "头", "株", "棵", "届", "位", "组",
     )},
+    **ASCII_UNIT_SPELLINGS,
     # other physical units, kept as written
     **{u: u for u in (
         "亩", "公顷", "平方公里", "平方米", "立方米", "公里", "千米", "米", "吨", "公斤", "千克", "斤",
@@ -524,6 +541,8 @@ def _read_multiplier_and_unit(s: str, piece: _Piece) -> None:
     more_inside = unit == "个" and s.startswith(("多月", "余月"), unit_end)
     if more_inside:  # 2个多月: “more than two months”, 多 inside the measure word 个月
         unit, unit_end = "个月", unit_end + 2
+    elif unit and not piece.multiplier and piece.number == piece.number.to_integral_value():
+        unit, unit_end = _read_half(s, piece, unit, unit_end)
     if unit:
         piece.end = unit_end
     elif has_multiplier:
@@ -532,6 +551,26 @@ def _read_multiplier_and_unit(s: str, piece: _Piece) -> None:
         return
     piece.unit = unit
     piece.more_than = more_before or more_after or more_inside
+
+
+# “And a half” written after the measure word: 一年半, 两倍半, 3天半; and inside it: 一个半月 (个月),
+# 两个半小时 (个 … 小时). 三个半天 is three half-days, so after 个半 only 月 and 小时 count.
+HALF_AFTER_UNIT = ("年", "倍", "天")
+HALF_INSIDE_UNIT = {"个半月": "个月", "个半小时": "小时"}
+HALF = Decimal("0.5")
+
+
+def _read_half(s: str, piece: _Piece, unit: str, unit_end: int) -> tuple[str, int]:
+    """Add the half of 一年半 / 一个半月 to a whole number; returns the unit and where it ends."""
+    if unit in HALF_AFTER_UNIT and s.startswith("半", unit_end):
+        piece.number += HALF
+        return unit, unit_end + 1
+    if unit == "个":
+        for spelling, whole_unit in HALF_INSIDE_UNIT.items():
+            if s.startswith(spelling, unit_end - 1):
+                piece.number += HALF
+                return whole_unit, unit_end - 1 + len(spelling)
+    return unit, unit_end
 
 
 # Exponents of the multipliers written after digits, for amounts in groups: 2万5千元 is
@@ -570,6 +609,8 @@ def read_unit(s: str, p: int) -> tuple[str, int]:
             after = s[q + len(spelling): q + len(spelling) + 1]
             if after and after in UNIT_REJECTED_BEFORE.get(spelling, ""):
                 continue
+            if after.isascii() and after.isalnum() and spelling[-1].isascii() and spelling[-1].isalnum():
+                continue  # 5kmh, 100mg: the letters run on, so they are not this unit
             return UNIT_SPELLINGS[spelling], q + len(spelling)
     return "", p
 

@@ -48,6 +48,10 @@ READABLE_NUMERAL_WORDS = (
     f"(?<![{NUMERAL_CHARS}\\d])十分(?![之钟])",
 )
 
+# A number with its Latin-letter unit (5km) is not a code: the units, longest first.
+ASCII_UNITS = "|".join(
+    re.escape(u) for u in sorted(numbers.ASCII_UNIT_SPELLINGS, key=len, reverse=True) if u[0].isascii()
+)
 READABLE_NOT_QUANTITY_SOURCES = (
     f"{_OPEN}\\s*(?:19|20)\\d{{2}}\\s*{_CLOSE}\\s*第?\\s*\\d+\\s*号?",
     r"(?<![\d.])(?:19|20)\d{2}([-/.])\d{1,2}\1\d{1,2}(?![\d.])",
@@ -61,7 +65,7 @@ READABLE_NOT_QUANTITY_SOURCES = (
     r"(?<![\d.])0\d{2,3}-\d{7,8}(?!\d)",
     r"(?<![\d.])1[3-9]\d{9}(?![\d.])",
     r"(?<![\d.])\d{12,}(?![\d.])",
-    r"(?<![A-Za-z\d.])(?=[\dA-Za-z]*[A-Za-z])(?=[\dA-Za-z]*\d)[\dA-Za-z]+",
+    r"(?<![A-Za-z\d.])(?!\d+(?:" + ASCII_UNITS + r")(?![A-Za-z\d]))(?=[\dA-Za-z]*[A-Za-z])(?=[\dA-Za-z]*\d)[\dA-Za-z]+",
     r"(?<![\d.])\d+(?:\.\d+){2,}|\d+(?:\.\d+)*\s*版",
     r"(?<![\d./])\d{1,4}/\d{1,4}(?![\d./])",
     r"(?<![\d.])\d{1,3}\s*、",
@@ -92,6 +96,8 @@ def readable_read_unit(s: str, p: int) -> tuple[str, int]:
             after = s[q + len(spelling): q + len(spelling) + 1]
             if after and after in numbers.UNIT_REJECTED_BEFORE.get(spelling, ""):
                 continue
+            if re.fullmatch("[A-Za-z0-9]", after) and re.fullmatch("[A-Za-z0-9]", spelling[-1]):
+                continue  # a Latin-letter unit whose letters run on
             return numbers.UNIT_SPELLINGS[spelling], q + len(spelling)
     return "", p
 
@@ -119,6 +125,7 @@ ALPHABET: tuple[str, ...] = (
     "0730-", "8864955", "0730-8864955", "138", "13812345678", "12345678", "上午9点", "123456789012",
     "MA4L", "tel:", "指标", "附件", "一般", "进一步", "2022.12.2", "12/31", "1:2", "3点4分", "上午1",
     "统一", "三公", "一次性", "八项规定", "百分百", "1.2.3", "2.0版", "1/3", "(1)", "1)", "1、", "1.贯彻",
+    "km", "m", "m2", "m²", "kWh", "kW", "kg", "5km", "mg", "g", "5G",
 )
 
 

@@ -457,7 +457,17 @@ UNITS = [
     ("2个多月", Q("2", "个月", ">")),
     ("3个余月", Q("3", "个月", ">")),
     ("2个多项目", Q("2", "个", raw="2个")),  # 多项目 is “multi-project”, not “more than”
-    xfail("5km", Q("5", "公里"), "ASCII units are not read: 5km is blanked as a letters-and-digits code"),
+    # Latin-letter units and unit symbols, copied from engineering documents (not in the seeds)
+    ("5km", Q("5", "公里")), ("硬化道路5km", Q("5", "公里", raw="5km")), ("1200m²", Q("1200", "平方米")),
+    ("1200m2", Q("1200", "平方米")), ("5万㎡", Q("50000", "平方米")), ("3.5万kWh", Q("35000", "千瓦时")),
+    ("200kW", Q("200", "千瓦")), ("30kg", Q("30", "公斤")), ("100m", Q("100", "米")),
+    ("5G基站", None), ("3A级景区", None), ("PM2", None),  # codes, not a number and a unit
+    ("5kmh", None), ("100mg", None),  # letters that run on are not the unit
+    # “and a half” after or inside the measure word (not in the seeds)
+    ("一年半", Q("1.5", "年")), ("两倍半", Q("2.5", "倍")), ("3天半", Q("3.5", "天")),
+    ("一个半月", Q("1.5", "个月")), ("两个半小时", Q("2.5", "小时")),
+    ("三个半天", Q("3", "个", raw="三个")),  # three half-days: 半天 is its own word
+    ("2.5倍半", Q("2.5", "倍", raw="2.5倍")),  # a half only after a whole number
 ]
 
 
