@@ -345,8 +345,10 @@ UNIT_REJECTED_BEFORE: dict[str, str] = {
 MULTIPLIER_INITIAL_UNITS = ("百分点", "千米", "千克", "千瓦时", "千瓦")
 
 # Multipliers after Arabic digits: 1.2万, 3千万, 3.08亿, 3百万. 十 is never written after digits.
-MULTIPLIERS = re.compile(r" *(?:[百千]?(?:万亿|万|亿)|[百千])")
+MULTIPLIERS = re.compile(r" *(?:[百千佰仟]?(?:万亿|萬億|万|萬|亿|億)|[百千佰仟])")
 _MULTIPLIER_VALUES = {"百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
+# The financial (大写) and traditional forms of a multiplier after digits: 5仟元 is 5千元.
+_MULTIPLIER_SPELLING = str.maketrans("佰仟萬億", "百千万亿")
 
 # "/人" after a money unit makes a per-head amount: 2000元/人.
 PER_UNIT = re.compile(r"/(人次|人|户|月|年|亩|吨|次|天|平方米|公里|台|辆)")
@@ -532,7 +534,7 @@ def _read_multiplier_and_unit(s: str, piece: _Piece) -> None:
     written = piece.multiplier  # a Chinese run's own 万/亿
     is_unit_next = s.startswith(MULTIPLIER_INITIAL_UNITS, q)
     if not is_unit_next and (mm := MULTIPLIERS.match(s, q)) is not None:
-        piece.multiplier, q = written + mm.group().strip(), mm.end()
+        piece.multiplier, q = written + mm.group().strip().translate(_MULTIPLIER_SPELLING), mm.end()
         if piece.run is None and not written and not more_before and piece.number == piece.number.to_integral_value():
             q = _read_lower_groups(s, piece, q)
     has_multiplier = piece.multiplier != written
@@ -576,7 +578,7 @@ def _read_half(s: str, piece: _Piece, unit: str, unit_end: int) -> tuple[str, in
 # Exponents of the multipliers written after digits, for amounts in groups: 2万5千元 is
 # 2 × 10⁴ + 5 × 10³元, 3亿2000万元 is 3 × 10⁸ + 2000 × 10⁴ 元, 1万2千3百元 = 12300 元.
 _MULTIPLIER_EXPONENTS = {"亿": 8, "千万": 7, "百万": 6, "万": 4, "千": 3, "百": 2}
-LOWER_GROUP = re.compile(r"(\d+)(千万|百万|万|千|百)")
+LOWER_GROUP = re.compile(r"(\d+)(千万|百万|仟萬|佰萬|万|萬|千|仟|百|佰)")
 
 
 def _read_lower_groups(s: str, piece: _Piece, q: int) -> int:
@@ -591,13 +593,14 @@ def _read_lower_groups(s: str, piece: _Piece, q: int) -> int:
         group = LOWER_GROUP.match(s, q)
         if group is None or MULTIPLIERS.match(s, group.end()) is not None:
             return q  # 2万5千万 is not a group of 2万; neither is a multiplier run on
-        lower = _MULTIPLIER_EXPONENTS[group[2]]
+        spelling = group[2].translate(_MULTIPLIER_SPELLING)
+        lower = _MULTIPLIER_EXPONENTS[spelling]
         digits = int(group[1])
         if lower >= exponent or not 0 < digits < 10 ** (exponent - lower) or s.startswith(".", group.end()):
             return q
         scale = 10 ** (exponent - lower)
         piece.number = EXACT.add(EXACT.multiply(piece.number, scale), Decimal(digits))
-        piece.multiplier, q = group[2], group.end()
+        piece.multiplier, q = spelling, group.end()
     return q
 
 

@@ -176,6 +176,9 @@ FORMS = [
     ("预算数640万元（640万元）", Q("640", "万元")),  # the same amount twice is one fact
     # amounts written in groups of magnitude after digits
     ("2万5千元", Q("25000", "元")),
+    # multipliers after digits in their financial (大写) or traditional forms: 5仟元 is 5000 元
+    ("5仟元", Q("5000", "元")), ("5佰元", Q("500", "元")), ("3萬元", Q("3", "万元")),
+    ("2億元", Q("2", "亿元")), ("3仟5佰元", Q("3500", "元")), ("2萬5千元", Q("25000", "元")),
     ("1万2千3百元", Q("12300", "元")),
     ("3亿2000万元", Q("32000", "万元")),
     ("1万2千", Q("12000")),
