@@ -96,7 +96,7 @@ def target_direction(row: IndicatorRow) -> str | None:
         return None
     if target.op in ("≥", ">", "≤", "<", "range"):
         return target.op
-    if target.op is not None:  # ≈ (约, 左右, 近): no line to fall short of
+    if target.op is not None:  # ≈ (约, 左右, 近), ± (±5%): no line to fall short of
         return None
     if re.search(r"不超过|不高于|不大于|控制在|以内|以下|低于", row.target_raw):
         return "≤"
@@ -130,7 +130,7 @@ def row_to_shortfall(row: IndicatorRow) -> Shortfall | None:
     if MISSED_WORDS.search(actual_raw) is not None:
         return Shortfall(f"实际完成情况写为“{actual_raw}”（目标值{target_raw}）", values)
     direction = target_direction(row)
-    if direction is None or row.target is None or row.actual is None or row.actual.op in ("range", "≈"):
+    if direction is None or row.target is None or row.actual is None or row.actual.op in ("range", "≈", "±"):
         return None
     pair = comparable_values(row.target, row.actual, row.name)
     if pair is None:

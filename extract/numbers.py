@@ -67,7 +67,7 @@ class Quantity:
     value: Decimal  # exact; for a range the low end
     unit: str  # normalised spelling, "" for a bare number
     raw: str  # the exact substring of the input that states the quantity
-    op: str | None = None  # "≥", "≤", ">", "<", "≈", "range", or None for "="
+    op: str | None = None  # "≥", "≤", ">", "<", "≈", "±" (a tolerance), "range", or None for "="
     high: Decimal | None = None  # high end of a range
     start: int | None = None  # char span of raw in the input text (0-based, half-open)
     end: int | None = None
@@ -370,6 +370,7 @@ PREFIX_COMPARATORS: tuple[tuple[str, str | None], ...] = (
     ("至少", "≥"), ("最少", "≥"), ("最多", "≤"), ("大约", "≈"),
     (">=", "≥"), ("<=", "≤"), ("≥", "≥"), ("≧", "≥"), ("≤", "≤"), ("≦", "≤"),
     (">", ">"), ("<", "<"), ("≈", "≈"),
+    ("±", "±"),  # 偏差率±5%: a tolerance either way, not a value of 5 nor of +5
     ("约", "≈"),  # seed 004: 现场销售额约625万元
     ("近", "≈"),  # seed 001: 累计投入近600万元
     ("超", ">"),  # seed 004: 爱心积分超120万分

@@ -82,6 +82,12 @@ def flags_of(tmp_path: Path, text: str, rule_id: str):
         ("数量指标", "示范村（个）", "5-8", "9", 1),
         ("数量指标", "示范村（个）", "5-8", "6", 0),
         ("数量指标", "新建道路（公里）", "约5", "4", 0),
+        # a tolerance either way is no floor (it read as ≥ 5% before); the bare 5% beside it is
+        ("时效指标", "执行进度偏离", "±5%", "3%", 0),
+        ("时效指标", "执行进度偏离", "5%", "3%", 1),
+        # Latin-letter units compare with their Chinese names (5km was not read before)
+        ("数量指标", "新建道路", "5公里", "4.5km", 1),
+        ("数量指标", "新建道路", "5公里", "5km", 0),
         # textual actuals
         ("时效指标", "项目按时完成情况", "按时完成", "未完成", 1),
         ("时效指标", "项目按时完成情况", "按时完成", "完成", 0),
