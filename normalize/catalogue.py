@@ -120,7 +120,7 @@ CONCEPTS: tuple[Concept, ...] = (
         "money",
         ("支出合计", "总支出", "支出总计", "全年预算", "部门整体支出", "整体支出", "支出预算", "预算数", "执行数",
          "实际支出", "资金总额", "执行资金", "到位资金", "拨付资金", "预算经费", "预算批复数", "批复预算数",
-         "预算总额", "决算数"),
+         "预算总额", "决算数", "预算安排资金", "预算安排"),
         {"budget_initial": "budget_initial_wan", "budget": "budget_total_wan", "actual": "spent_total_wan",
          "rate": "execution_rate_pct"},
     ),

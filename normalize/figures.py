@@ -228,6 +228,10 @@ def _unit_readings(raw: RawFigure, concept: Concept, sentence_unit: str):
 def _key_in(raw: RawFigure, concept: Concept, canonical) -> tuple[str, str | None] | None:
     """(key, role) of the concept — or of its companion — whose kind the value fits."""
     stated = _stated_role(raw)
+    if stated == "rate" and canonical is not None and canonical.kind == "money":
+        # An amount is never a rate: the 执行率 came from a neighbouring clause, as in
+        # “预算执行率98.90%，结余14.33万元”; the concept's own role applies.
+        stated = None
     for candidate in (concept, CONCEPTS_BY_NAME.get(concept.companion or "")):
         if candidate is None:
             continue

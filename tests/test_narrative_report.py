@@ -126,3 +126,93 @@ def test_a_rate_above_100_is_explained_in_its_own_terms(tmp_path: Path) -> None:
 def test_the_signing_date(tmp_path: Path, signed: str, expected: str) -> None:
     report, _ = run(tmp_path, REPORT.replace("2024年3月20日", signed))
     assert report["report_date"] == expected
+
+
+# A 项目支出 report in another county's wording: 年初预算安排资金, 全年预算数 with its 其中 by
+# source, 结余 after the execution rate, 实有在职人员, and an indicator table in the .txt export
+# (one TAB-led line per cell). Read by hand: 980 + 200 + 122.45 = 1302.45; 1288.12 ÷ 1302.45 =
+# 98.90 %; 1302.45 − 1288.12 = 14.33; 3.20 + 9.10 + 0 = 12.30. One indicator misses its target
+# (资金拨付及时率 100% → 98%), the one finding expected.
+PROJECT_REPORT = """平江县教育局2022年度农村义务教育学生营养改善计划项目支出绩效自评报告
+
+一、项目基本情况
+（一）项目概况
+我县共有农村义务教育学校86所，受益学生32,156人，补助标准为每生每天5元，全年按200天计算。
+（二）项目资金安排情况
+2022年度该项目年初预算安排资金1,256.80万元，全年预算数1,302.45万元，其中：中央资金980万元、省级资金200万元、县级配套122.45万元。
+二、项目资金使用及管理情况
+截至2022年12月31日，项目实际支出1,288.12万元，预算执行率98.90%，结余14.33万元。
+三、部门“三公”经费情况
+2022年“三公”经费支出合计12.30万元，其中公务接待费3.20万元，公务用车运行维护费9.10万元，因公出国（境）费0万元。
+四、人员情况
+本单位核定编制45人，实有在职人员43人，退休人员12人。
+五、绩效目标完成情况
+\t一级指标
+\t二级指标
+\t三级指标
+\t年度指标值
+\t实际完成值
+\t分值
+\t得分
+
+\t产出指标
+\t数量指标
+\t受益学生人数
+\t≥32000人
+\t32156人
+\t20
+\t20
+
+\t产出指标
+\t质量指标
+\t食品安全事故发生率
+\t0
+\t0
+\t10
+\t10
+
+\t产出指标
+\t时效指标
+\t资金拨付及时率
+\t100%
+\t98%
+\t10
+\t9
+
+\t效益指标
+\t社会效益指标
+\t学生营养状况改善率
+\t≥90%
+\t92%
+\t30
+\t30
+
+\t满意度指标
+\t服务对象满意度指标
+\t学生家长满意度
+\t≥90%
+\t95%
+\t20
+\t20
+
+
+六、自评结论
+经综合评价，该项目自评得分为93.5分，评价等级为“优”。
+"""
+
+PROJECT_EXPECTED = {
+    "fiscal_year": "2022", "unit_name": "平江县教育局", "report_kind": "project",
+    "budget_initial_wan": "1256.80", "budget_total_wan": "1302.45", "spent_total_wan": "1288.12",
+    "execution_rate_pct": "98.90", "balance_wan": "14.33", "sangong_spent_wan": "12.30",
+    "reception_spent_wan": "3.20", "vehicle_spent_wan": "9.10", "overseas_spent_wan": "0",
+    "staff_quota": "45", "staff_actual": "43", "self_score": "93.5", "grade": "优",
+}
+
+
+def test_a_project_report_in_other_wording(tmp_path: Path) -> None:
+    """年初预算安排资金 was not a budget before, and it made the 全年预算数 beside it look like
+    another subject's; the 执行率 before 结余 made 结余 look like a rate."""
+    report, flags = run(tmp_path, PROJECT_REPORT)
+    assert {key: report[key] for key in PROJECT_EXPECTED} == PROJECT_EXPECTED
+    assert [(f["rule_id"], f["severity"]) for f in flags] == [("JX501", "warning")]
+    assert "资金拨付及时率" in flags[0]["message"]
