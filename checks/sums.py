@@ -434,7 +434,9 @@ def check_table_totals(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag
 
     检查内容：同一表格中同一表头（及同一节标题行）下的一列数值，恰有一行的行名为合计、总计或汇总时：
     该值必须等于其他各行之和，本身就是分项的行（“局机关及二级机构汇总”下的“1、局机关”）也计入。行名
-    为“其中…”的行是上一行的子项，不计入；恰好等于其下方连续各行之和的行，视为这些行的标题行。
+    为“其中…”的行是上一行的子项，不计入；恰好等于其下方连续各行之和的行（“其中”行也算在内），视为这些
+    行的标题行；本身属于另一行的行（“三公”经费、会议费、培训费属于公用经费，公用经费属于基本支出）与那
+    一行并列时，视为备注行，不计入。
     为何重要：合计行是别人引用的数字；其下各行加起来不等于它，说明合计或某一行有误（打错字、漏了一行、
     元与万元混淆）。
     触发示例：到位资金1475、2649、5790.42，合计写9814.42（各行之和为9914.42）。
@@ -465,10 +467,8 @@ def _table_total_flag(column: list[RawFigure]) -> Flag | None:
     if len(totals) != 1 or any(SUBTOTAL_ROW.search(r.label) for r in column):
         return None
     total_raw = totals[0]
-    rows = [
-        r for r in column
-        if r is not total_raw and not SUB_ITEM_ROW.match(r.label) and not NOT_ADDED_HEADER.search(r.label)
-    ]
+    every_row = [r for r in column if r is not total_raw and not NOT_ADDED_HEADER.search(r.label)]
+    rows = [r for r in every_row if not SUB_ITEM_ROW.match(r.label)]
     amounts = [amount_of(r) for r in (total_raw, *rows)]
     if not rows or any(a is None for a in amounts):
         return None
@@ -480,13 +480,11 @@ def _table_total_flag(column: list[RawFigure]) -> Flag | None:
     total, parts = amounts[0], amounts[1:]
     if _adds_up(total, parts):
         return None
-    outer = _without_nested_rows(parts)
-    if len(outer) != len(parts):
-        if _adds_up(total, outer):
-            return None
-        severity = "warning"  # the rows nest in a way this rule cannot be sure of
-    else:
-        severity = None
+    readings = _outer_readings(parts, [amount_of(r) for r in every_row])
+    if any(_adds_up(total, outer) for outer in readings):
+        return None
+    # Rows that nest in a way this rule cannot be sure of: a warning, not an error.
+    severity = "warning" if any(len(outer) != len(parts) for outer in readings) else None
     parts_sum = sum((p.value for p in parts), Decimal(0))
     if parts_sum < total.value:
         severity = "warning"  # a row the reader missed would look the same
@@ -504,6 +502,47 @@ def _table_total_flag(column: list[RawFigure]) -> Flag | None:
                 "difference": number_text(parts_sum - total.value), "unit": unit},
         severity=severity,
     )
+
+
+def _outer_readings(parts: list[Amount], every_row: list[Amount | None]) -> list[list[Amount]]:
+    """The ways the rows may nest under the total, each as the list of its outer rows.
+
+    Without the 其中 rows (``parts``) and with them (``every_row``: “一、基本支出 / 其中：人员经费 /
+    公用经费” is a heading and its two rows, which only shows with the 其中 row counted), each read
+    by ``_without_nested_rows`` and then without memo rows (``_without_memo_rows``).
+    """
+    readings = [_without_nested_rows(parts)]
+    if len(every_row) != len(parts) and all(a is not None for a in every_row):
+        readings.append(_without_nested_rows([a for a in every_row if a is not None]))
+    return readings + [_without_memo_rows(outer) for outer in readings]
+
+
+# Catalogue concepts that are a part of another: a row of the inner one beside a row of the outer
+# is a memo of it (“三、“三公”经费” under “一、基本支出”: 三公经费 are spent out of 公用经费).
+PART_OF_CONCEPT = {
+    "personnel": "basic", "public": "basic", "sangong": "public", "meeting": "public", "training": "public",
+    "reception": "sangong", "vehicle": "sangong", "overseas": "sangong",
+}
+
+
+def _without_memo_rows(rows: list[Amount]) -> list[Amount]:
+    """``rows`` without those whose concept lies inside another row's concept (PART_OF_CONCEPT)."""
+    concepts = [_concept_name(a.raw.label) for a in rows]
+    present = set(concepts)
+    return [a for a, name in zip(rows, concepts) if not (_containers(name) & present)]
+
+
+def _concept_name(label: str) -> str | None:
+    match = match_label(label)
+    return match.concept.name if match is not None else None
+
+
+def _containers(name: str | None) -> set[str]:
+    """The concepts ``name`` lies inside, transitively (三公经费: 公用经费, 基本支出)."""
+    found: set[str] = set()
+    while (name := PART_OF_CONCEPT.get(name or "")) is not None and name not in found:
+        found.add(name)
+    return found
 
 
 def _without_nested_rows(parts: list[Amount]) -> list[Amount]:

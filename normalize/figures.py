@@ -88,6 +88,7 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None) -> li
     # the unit's total.
     about_other: set[tuple] = set()
     sentence_units: dict[tuple, str] = _money_units_by_sentence(raw_figures)
+    sentences: list[tuple] = []  # the sentence of each figure kept
     for raw in raw_figures:
         sentence = _sentence_key(raw)
         if is_delta(raw.label) or is_negated(raw.label) or DOCUMENT_NUMBER.search(raw.label):
@@ -110,7 +111,32 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None) -> li
         figure = _figure_for(raw, concept, match, sentence_units.get(sentence, ""), fiscal_year)
         if figure is not None:
             figures.append(figure)
-    return figures
+            sentences.append(sentence)
+    return _without_quota_by_type(figures, sentences)
+
+
+# The kinds a staff quota is split into (行政编制, 事业编制, 工勤编制, 全额/差额/自收自支事业编制 …).
+QUOTA_TYPE = re.compile(r"行政|事业|工勤|机关|参公|参照公务员|全额|差额|自收自支|公益[一二]类")
+
+
+def _without_quota_by_type(figures: list[Figure], sentences: list[tuple]) -> list[Figure]:
+    """The figures without a staff quota broken down by type in one sentence.
+
+    “核定行政编制28名、事业编制35名” states two parts of the quota, not two values of it: either
+    taken as the 编制数 would make the 61 staff “over quota” and the two “conflict”. The unit's
+    whole quota is not written, so none is kept (a sum would be a figure the report never states).
+    One typed quota alone (“核定全额事业编制17人”, seed 003) is the unit's quota and stays.
+    """
+    types_by_sentence: dict[tuple, set[str]] = {}
+    for figure, sentence in zip(figures, sentences):
+        if figure.metric == "staff_quota" and figure.extractor == "text":
+            kind = QUOTA_TYPE.search(figure.label)
+            types_by_sentence.setdefault(sentence, set()).add(kind.group() if kind else "")
+    split = {sentence for sentence, kinds in types_by_sentence.items() if len(kinds) > 1}
+    if not split:
+        return figures
+    return [f for f, sentence in zip(figures, sentences)
+            if not (f.metric == "staff_quota" and f.extractor == "text" and sentence in split)]
 
 
 def _sentence_key(raw: RawFigure) -> tuple:

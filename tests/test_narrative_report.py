@@ -216,3 +216,114 @@ def test_a_project_report_in_other_wording(tmp_path: Path) -> None:
     assert {key: report[key] for key in PROJECT_EXPECTED} == PROJECT_EXPECTED
     assert [(f["rule_id"], f["severity"]) for f in flags] == [("JX501", "warning")]
     assert "资金拨付及时率" in flags[0]["message"]
+
+
+# A 部门整体 report whose figures are in one table in 元 (表1 …（单位：元）), its rows nested three
+# ways: 基本支出 over a 其中 row and a plain row, a 三公 row that is part of 公用经费 listed as 三、,
+# and the 三公 parts under it; the quota given by type (行政编制28名、事业编制35名). Every figure
+# agrees with the others (sums done by hand: 5,230,100 + 3,332,200 = 8,562,300;
+# 4,650,000 + 580,100 = 5,230,100; 40,000 + 80,000 + 0 = 120,000; 8,873,215.20 ÷ 9,105,460.50 =
+# 97.45 %), so nothing may be flagged; the whole quota is not written, so 编制数 stays blank.
+TABLE_REPORT = """娄底市娄星区农业农村局2023年度部门整体支出绩效自评报告
+一、部门概况
+我局内设股室9个，下属二级机构3个。核定行政编制28名、事业编制35名，年末实有在职人员61人，退休人员40人。
+二、部门整体支出情况
+表1 2023年度部门支出执行情况表（单位：元）
+\t项目
+\t年初预算数
+\t全年预算数
+\t全年执行数
+\t执行率
+
+\t支出合计
+\t8,562,300.00
+\t9,105,460.50
+\t8,873,215.20
+\t97.45%
+
+\t一、基本支出
+\t5,230,100.00
+\t5,412,800.00
+\t5,398,610.00
+\t99.74%
+
+\t其中：人员经费
+\t4,650,000.00
+\t4,802,300.00
+\t4,798,200.00
+\t99.91%
+
+\t公用经费
+\t580,100.00
+\t610,500.00
+\t600,410.00
+\t98.35%
+
+\t二、项目支出
+\t3,332,200.00
+\t3,692,660.50
+\t3,474,605.20
+\t94.09%
+
+\t三、“三公”经费
+\t120,000.00
+\t120,000.00
+\t96,540.00
+\t80.45%
+
+\t其中：公务接待费
+\t40,000.00
+\t40,000.00
+\t31,240.00
+\t78.10%
+
+\t公务用车运行维护费
+\t80,000.00
+\t80,000.00
+\t65,300.00
+\t81.63%
+
+\t因公出国（境）费
+\t0.00
+\t0.00
+\t0.00
+\t
+
+
+三、绩效自评结论
+按照评分标准，我局2023年度部门整体支出绩效自评得分为91.2分，自评等级为优。
+娄底市娄星区农业农村局
+2024年4月8日
+"""
+
+TABLE_EXPECTED = {
+    "fiscal_year": "2023", "unit_name": "娄底市娄星区农业农村局", "report_date": "2024-04-08",
+    "budget_initial_wan": "856.230000", "budget_total_wan": "910.546050", "spent_total_wan": "887.321520",
+    "execution_rate_pct": "97.45", "basic_budget_wan": "541.280000", "basic_spent_wan": "539.861000",
+    "personnel_spent_wan": "479.820000", "public_spent_wan": "60.041000", "project_spent_wan": "347.460520",
+    "sangong_budget_wan": "12.000000", "sangong_spent_wan": "9.654000", "reception_spent_wan": "3.124000",
+    "vehicle_spent_wan": "6.530000", "overseas_spent_wan": "0.000000",
+    "staff_quota": "", "staff_actual": "61", "self_score": "91.2", "grade": "优",
+}
+
+
+def test_a_table_in_yuan_with_nested_rows_and_a_quota_by_type(tmp_path: Path) -> None:
+    """Before: JX103 added 公用经费 and the 三公 rows into 支出合计 (three false errors), and the
+    行政编制 was taken for the whole quota (a false JX402 “over quota” and a false JX601)."""
+    report, flags = run(tmp_path, TABLE_REPORT)
+    assert {key: report[key] for key in TABLE_EXPECTED} == TABLE_EXPECTED
+    assert flags == []
+
+
+@pytest.mark.parametrize(
+    ("change", "rule_id"),
+    [
+        (("\t5,398,610.00\n", "\t5,398,710.00\n"), "JX103"),  # 基本支出 actual off by 100 元
+        (("\t3,474,605.20\n", "\t3,474,650.20\n"), "JX103"),  # 项目支出 actual: digits swapped
+        (("核定行政编制28名、事业编制35名", "核定编制28名"), "JX402"),  # one whole quota, below the 61 staff
+    ],
+)
+def test_the_table_report_with_one_figure_changed(tmp_path: Path, change: tuple[str, str], rule_id: str) -> None:
+    assert change[0] in TABLE_REPORT
+    _, flags = run(tmp_path, TABLE_REPORT.replace(*change, 1))
+    assert rule_id in {f["rule_id"] for f in flags}
