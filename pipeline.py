@@ -61,7 +61,7 @@ from checks.registry import RuleSettings, run_rules
 from checks.rules import ALL_RULES
 from extract.figures import RawFigure, document_to_raw_figures
 from extract.sentences import document_to_sentences
-from extract.indicators import IndicatorRow, document_to_indicator_rows
+from extract.indicators import IndicatorRow, document_to_indicator_rows, indicator_rows_by_table
 from extract.metadata import ReportMetadata, document_to_metadata
 from extract.model import Document, FileError
 from extract.readers import file_sha256, read_document
@@ -146,10 +146,11 @@ class Analysis:
 def analyse(document: Document) -> Analysis:
     metadata = document_to_metadata(document)
     fiscal_year = int(metadata.fiscal_year.value) if metadata.fiscal_year else None
-    raw_figures = document_to_raw_figures(document)
+    indicators_by_table = indicator_rows_by_table(document)  # read once: the figures skip these rows
+    raw_figures = document_to_raw_figures(document, indicators_by_table)
     figures = resolve_figures(raw_figures, fiscal_year)
     values = select_report_values(figures, fiscal_year)
-    indicators = document_to_indicator_rows(document)
+    indicators = document_to_indicator_rows(document, indicators_by_table)
     sentences = tuple(Sentence(s.text, s.location, s.section) for s in document_to_sentences(document))
     check_input = CheckInput(
         document.source, fiscal_year, metadata, tuple(figures), values, tuple(raw_figures), tuple(indicators), sentences

@@ -16,11 +16,12 @@ Long table cells that hold prose (a report pasted into a form cell) are read as 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator
+from typing import Collection, Iterator
 
-from extract.indicators import table_to_indicator_rows
+from extract.indicators import IndicatorRow, table_to_indicator_rows
 from extract.model import Cell, Document, Location, Paragraph, Table
 from extract.numbers import MEMO_MAX_CHARS, Quantity, find_quantities, find_years, parse_quantity
 
@@ -29,6 +30,8 @@ CLAUSE_BREAKS = "，,。；;：:！!？?\n、"
 # Characters that end a sentence: role and concept inheritance stays inside one sentence. The
 # semicolon is not one: “其中：人员经费140.93万元；公用经费18万元” lists parts of one statement.
 SENTENCE_BREAKS = "。！!？?\n"
+_CLAUSE_BREAK = re.compile("[" + re.escape(CLAUSE_BREAKS) + "]")
+_SENTENCE_BREAK = re.compile("[" + re.escape(SENTENCE_BREAKS) + "]")
 # A year right after one of these is the date a figure was measured at, not the year it is for.
 AS_OF_WORDS = re.compile(r"(?:截至|截止|截止到|截至到|至)\s*$")
 # A year followed by a month is a date (an event, a document), not the year a figure is for.
@@ -38,6 +41,7 @@ PROSE_CELL_CHARS = 60
 # Leftover characters (besides the number and its unit) a value cell may hold: "98分", "≥80",
 # "100%", "1,475.00", "约5万元" are values; "指标1：资金直补受益移民（人）" is a label.
 VALUE_CELL_SLACK = 3
+_WHITESPACE = re.compile(r"\s")
 
 # A unit in brackets in a label, header or title applies to the bare numbers under it.
 UNIT_IN_BRACKETS = re.compile(r"[（(]\s*(万元|亿元|千元|元|%|％|人次|人|户|个|项|分)\s*[)）]")
@@ -91,12 +95,24 @@ HEADING_MARKERS: tuple[re.Pattern[str], ...] = (
     re.compile(r"^\d{1,2}\s*[)）]"),
 )
 HEADING_MAX_CHARS = 30
+# The markers as one pattern, each its own group: alternatives are tried in order at the start,
+# so the group that matched is the first marker that matches, as a loop over them would find.
+_ANY_HEADING_MARKER = re.compile("|".join(f"({marker.pattern})" for marker in HEADING_MARKERS))
+# A sentence inside a short paragraph makes it prose, not a heading.
+_HOLDS_SENTENCE_END = re.compile("[。；;]")
 
 
-def document_to_raw_figures(document: Document) -> list[RawFigure]:
-    """Every labelled number of the body, in reading order, with the headings it sits under."""
+def document_to_raw_figures(
+    document: Document, indicators_by_table: dict[int, list[IndicatorRow]] | None = None
+) -> list[RawFigure]:
+    """Every labelled number of the body, in reading order, with the headings it sits under.
+
+    ``indicators_by_table`` is ``extract.indicators.indicator_rows_by_table(document)`` when the
+    caller has it: those rows are left out of the tables' values (``table_to_raw_figures``).
+    """
     figures: list[RawFigure] = []
     headings: dict[int, str] = {}
+    section = ""
     previous_text = ""
     for index, block in enumerate(document.blocks):
         if isinstance(block, Paragraph):
@@ -105,12 +121,15 @@ def document_to_raw_figures(document: Document) -> list[RawFigure]:
             if level is not None:
                 headings = {k: v for k, v in headings.items() if k < level}
                 headings[level] = block.text.strip()
-            section = " > ".join(headings[k] for k in sorted(headings))
+                section = " > ".join(headings[k] for k in sorted(headings))  # changes only here
             figures.extend(text_to_raw_figures(block.text, block.location, section=section, block=index))
         else:
             for table in block.iter_tables():
                 above = _declared_unit_in(previous_text)
-                figures.extend(table_to_raw_figures(table, above, block=index))
+                indicator_rows = None
+                if indicators_by_table is not None:
+                    indicator_rows = {row.row for row in indicators_by_table[id(table)]}
+                figures.extend(table_to_raw_figures(table, above, block=index, indicator_rows=indicator_rows))
             previous_text = ""  # a unit line applies to the one table right below it
     return figures
 
@@ -118,12 +137,10 @@ def document_to_raw_figures(document: Document) -> list[RawFigure]:
 def heading_level(text: str) -> int | None:
     """The heading level of a paragraph (0 = outermost), or None when it is not a heading."""
     stripped = text.strip()
-    if not stripped or len(stripped) > HEADING_MAX_CHARS or any(ch in stripped for ch in "。；;"):
+    if not stripped or len(stripped) > HEADING_MAX_CHARS or _HOLDS_SENTENCE_END.search(stripped):
         return None
-    for level, marker in enumerate(HEADING_MARKERS):
-        if marker.match(stripped):
-            return level
-    return None
+    match = _ANY_HEADING_MARKER.match(stripped)
+    return match.lastindex - 1 if match else None
 
 
 # --- running text ------------------------------------------------------------------------------
@@ -137,15 +154,18 @@ def text_to_raw_figures(
     ``section`` and ``block`` are stored on each figure as given (see RawFigure).
     """
     quantities = find_quantities(text)
+    if not quantities:
+        return
+    clauses, sentences = _Breaks(text, _CLAUSE_BREAK), _Breaks(text, _SENTENCE_BREAK)
     previous_end = 0
     for index, quantity in enumerate(quantities):
         start, end = quantity.start or 0, quantity.end or 0
-        clause_start = max(_last_break(text, start, CLAUSE_BREAKS), previous_end)
-        sentence_start = _last_break(text, start, SENTENCE_BREAKS)
+        clause_start = max(clauses.last_before(start), previous_end)
+        sentence_start = sentences.last_before(start)
         label = text[clause_start:start].strip()
         if not label and clause_start > 0 and text[clause_start - 1] in "：:":
             # “预算总支出：3961.33万元”: the label is the clause before the colon.
-            label = text[_last_break(text, clause_start - 1, CLAUSE_BREAKS) : clause_start - 1].strip()
+            label = text[clauses.last_before(clause_start - 1) : clause_start - 1].strip()
         context = text[sentence_start:start]
         years, as_of = years_for(label)
         if not years:
@@ -161,18 +181,49 @@ def text_to_raw_figures(
             unit_hint=unit_hint,
             years=years,
             as_of=as_of,
-            trailing=_trailing(text, end, quantities[index + 1 :]),
-            sentence=_count_breaks(text, start, SENTENCE_BREAKS),
+            trailing=_trailing(text, end, clauses.first_from(end), quantities, index + 1),
+            sentence=sentences.count_before(start),
             section=section,
             block=block,
         )
 
 
-def _trailing(text: str, end: int, later: list[Quantity]) -> str:
-    """The rest of the clause after a number, with later numbers in it cut out."""
-    stop = _next_break(text, end, CLAUSE_BREAKS)
+class _Breaks:
+    """Where the break characters of one text are, found once for all the numbers in it.
+
+    Each number asks for the break before it (its clause, its sentence), the break after it (its
+    trailing words) and how many sentences came before it. Scanning the text for each number made
+    a long paragraph cost the square of its numbers; one regex pass and a binary search per
+    question answer the same: “the last break before i” is the largest break position below i.
+    """
+
+    __slots__ = ("_positions", "_length")
+
+    def __init__(self, text: str, breaks: re.Pattern[str]) -> None:
+        self._positions = [match.start() for match in breaks.finditer(text)]
+        self._length = len(text)
+
+    def last_before(self, before: int) -> int:
+        """Index just after the last break before ``before`` (0 if none)."""
+        count = bisect_left(self._positions, before)
+        return self._positions[count - 1] + 1 if count else 0
+
+    def first_from(self, start: int) -> int:
+        """Index of the first break at or after ``start`` (the text's length if none)."""
+        count = bisect_left(self._positions, start)
+        return self._positions[count] if count < len(self._positions) else self._length
+
+    def count_before(self, before: int) -> int:
+        """How many breaks lie before ``before``."""
+        return bisect_left(self._positions, before)
+
+
+def _trailing(text: str, end: int, stop: int, quantities: list[Quantity], later: int) -> str:
+    """The rest of the clause after a number (up to ``stop``), with the numbers from index
+    ``later`` of ``quantities`` on that fall inside it cut out."""
     pieces, cursor = [], end
-    for quantity in later:
+    for position in range(later, len(quantities)):  # not a slice: that copies the rest each time
+        quantity = quantities[position]
         if (quantity.start or 0) >= stop:
             break
         pieces.append(text[cursor : quantity.start])
@@ -211,26 +262,6 @@ def _years_for(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     return tuple(years), tuple(as_of)
 
 
-def _last_break(text: str, before: int, breaks: str) -> int:
-    """Index just after the last break character before ``before`` (0 if none)."""
-    for index in range(before - 1, -1, -1):  # breaks are near: a scan beats one rfind per break
-        if text[index] in breaks:
-            return index + 1
-    return 0
-
-
-def _next_break(text: str, start: int, breaks: str) -> int:
-    """Index of the first break character at or after ``start`` (len(text) if none)."""
-    for index in range(start, len(text)):
-        if text[index] in breaks:
-            return index
-    return len(text)
-
-
-def _count_breaks(text: str, before: int, breaks: str) -> int:
-    return sum(text.count(ch, 0, before) for ch in breaks)
-
-
 def _with_span(location: Location, quote: str, start: int, end: int) -> Location:
     return Location(
         file=location.file, page=location.page, paragraph=location.paragraph, line=location.line,
@@ -242,16 +273,20 @@ def _with_span(location: Location, quote: str, start: int, end: int) -> Location
 # --- tables ------------------------------------------------------------------------------------
 
 
-def table_to_raw_figures(table: Table, unit_above: str = "", block: int = 0) -> Iterator[RawFigure]:
+def table_to_raw_figures(
+    table: Table, unit_above: str = "", block: int = 0, indicator_rows: Collection[int] | None = None
+) -> Iterator[RawFigure]:
     """Values of a table with their row label, column header and section title.
 
     Rows of 绩效指标 blocks are left out: their numbers are targets and results of indicators
     (``extract.indicators``), not the unit's budget figures — “资金直补受益移民（人）| 40848” in a
-    target table is a plan, not the number of people paid.
+    target table is a plan, not the number of people paid. ``indicator_rows`` are those rows'
+    numbers when the caller has read the indicators already; else they are read here.
     """
-    grid = table.grid()
-    table_unit = _declared_unit(table) or unit_above
-    indicator_rows = {row.row for row in table_to_indicator_rows(table)}
+    layout = _TableLayout(table)
+    table_unit = _declared_unit(table, layout) or unit_above
+    if indicator_rows is None:
+        indicator_rows = {row.row for row in table_to_indicator_rows(table, layout.grid)}
     for cell in sorted(table.cells, key=lambda c: (c.row, c.col)):
         if cell.row in indicator_rows:
             continue
@@ -261,13 +296,13 @@ def table_to_raw_figures(table: Table, unit_above: str = "", block: int = 0) -> 
         quantity = value_of_cell(cell.text)
         if quantity is None:
             continue
-        label_cell = _row_label_cell(grid, cell)
+        label_cell = layout.row_label_cell(cell)
         label = label_cell.text.strip() if label_cell is not None else ""
-        header_cell = _column_header_cell(grid, cell)
+        header_cell = layout.column_header_cell(cell)
         header = header_cell.text.strip() if header_cell is not None else ""
-        label_header = _label_column_header(grid, label_cell, header_cell)
-        title = _section_title(grid, cell)
-        hint = (_unit_in(header) or _unit_in(label) or _unit_in(title) or _row_heads_unit(grid, cell)
+        label_header = layout.label_column_header(label_cell, header_cell)
+        title = layout.section_title(cell)
+        hint = (_unit_in(header) or _unit_in(label) or _unit_in(title) or layout.row_heads_unit(cell)
                 or _unit_in(label_header) or table_unit)
         label_years, header_years, title_years = years_for(label), years_for(header), years_for(title)
         yield RawFigure(
@@ -297,7 +332,7 @@ def value_of_cell(text: str) -> Quantity | None:
     quantity = parse_quantity(stripped)
     if quantity is None:
         return None
-    leftover = len(re.sub(r"\s", "", stripped)) - len(re.sub(r"\s", "", quantity.raw))
+    leftover = len(_WHITESPACE.sub("", stripped)) - len(_WHITESPACE.sub("", quantity.raw))
     return quantity if leftover <= VALUE_CELL_SLACK else None
 
 
@@ -308,55 +343,84 @@ def is_label_cell(cell: Cell | None) -> bool:
     return bool(text) and not GROUPING_ONLY.match(text) and value_of_cell(text) is None and not is_prose_cell(text)
 
 
-def _row_label_cells(grid: list[list[Cell | None]], cell: Cell) -> Iterator[Cell]:
-    """The label cells to the left of ``cell`` in its row, nearest first."""
-    row = grid[cell.row - 1]
-    for col in range(cell.col - 2, -1, -1):
-        candidate = row[col]
-        if candidate is not cell and is_label_cell(candidate):
-            yield candidate
+class _TableLayout:
+    """The questions ``table_to_raw_figures`` asks of one table, each cell and row decided once.
+
+    Every value looks left along its row for its label, up its column for its header and up the
+    rows for its section title. Deciding afresh at each step whether a cell is a label
+    (``is_label_cell``, which parses the cell) and whether a row is a title (``_is_title_row``)
+    made a form cost the square of its size; here each cell is classified at most once (when
+    first asked, as before) and each row once, and the answers are the same.
+    """
+
+    def __init__(self, table: Table) -> None:
+        self.grid = table.grid()
+        self._labels: dict[int, bool] = {}  # by id(cell): the cells live as long as the table
+        # The first cell of each title row (None for other rows) and, for each row, the title of
+        # the nearest title row above it ("" when none).
+        self.title_cells: list[Cell | None] = [_title_cell(row) for row in self.grid]
+        self._titles_above: list[str] = []
+        title = ""
+        for title_cell in self.title_cells:
+            self._titles_above.append(title)
+            if title_cell is not None:
+                title = title_cell.text.strip()
+
+    def is_label(self, cell: Cell | None) -> bool:
+        """``is_label_cell(cell)``, decided once per cell."""
+        if cell is None:
+            return False
+        key = id(cell)
+        if key not in self._labels:
+            self._labels[key] = is_label_cell(cell)
+        return self._labels[key]
+
+    def row_label_cells(self, cell: Cell) -> Iterator[Cell]:
+        """The label cells to the left of ``cell`` in its row, nearest first."""
+        row = self.grid[cell.row - 1]
+        for col in range(cell.col - 2, -1, -1):
+            candidate = row[col]
+            if candidate is not cell and self.is_label(candidate):
+                yield candidate
+
+    def row_label_cell(self, cell: Cell) -> Cell | None:
+        """The nearest label cell to the left of ``cell`` in its row."""
+        return next(self.row_label_cells(cell), None)
+
+    def row_heads_unit(self, cell: Cell) -> str:
+        """A unit in brackets on a label further left in the row: the national 项目支出绩效自评表
+        writes “项目资金（万元）” once, in a cell spanning the rows of 年度资金总额, 其中：财政拨款…"""
+        return next((unit for label in self.row_label_cells(cell) if (unit := _unit_in(label.text))), "")
+
+    def column_header_cell(self, cell: Cell) -> Cell | None:
+        """The nearest label cell above ``cell`` in its column."""
+        for row in range(cell.row - 2, -1, -1):
+            candidate = self.grid[row][cell.col - 1]
+            if candidate is cell or candidate is None:
+                continue
+            if self.is_label(candidate):
+                return candidate
+        return None
+
+    def label_column_header(self, label_cell: Cell | None, header_cell: Cell | None) -> str:
+        """The text in the row label's column on the value's header row (the table's corner cell,
+        “‘三公’经费（万元）”), or "" when that row has no label there."""
+        if label_cell is None or header_cell is None:
+            return ""
+        corner = self.grid[header_cell.row - 1][label_cell.col - 1]
+        if corner is None or corner is label_cell or corner is header_cell or not self.is_label(corner):
+            return ""
+        return corner.text.strip()
+
+    def section_title(self, cell: Cell) -> str:
+        """The nearest row above ``cell`` that is a section title (``_title_cell``), stripped."""
+        return self._titles_above[cell.row - 1]
 
 
-def _row_label_cell(grid: list[list[Cell | None]], cell: Cell) -> Cell | None:
-    """The nearest label cell to the left of ``cell`` in its row."""
-    return next(_row_label_cells(grid, cell), None)
-
-
-def _row_heads_unit(grid: list[list[Cell | None]], cell: Cell) -> str:
-    """A unit in brackets on a label further left in the row: the national 项目支出绩效自评表
-    writes “项目资金（万元）” once, in a cell spanning the rows of 年度资金总额, 其中：财政拨款…"""
-    return next((unit for label in _row_label_cells(grid, cell) if (unit := _unit_in(label.text))), "")
-
-
-def _column_header_cell(grid: list[list[Cell | None]], cell: Cell) -> Cell | None:
-    """The nearest label cell above ``cell`` in its column."""
-    for row in range(cell.row - 2, -1, -1):
-        candidate = grid[row][cell.col - 1]
-        if candidate is cell or candidate is None:
-            continue
-        if is_label_cell(candidate):
-            return candidate
-    return None
-
-
-def _label_column_header(grid: list[list[Cell | None]], label_cell: Cell | None, header_cell: Cell | None) -> str:
-    """The text in the row label's column on the value's header row (the table's corner cell,
-    “‘三公’经费（万元）”), or "" when that row has no label there."""
-    if label_cell is None or header_cell is None:
-        return ""
-    corner = grid[header_cell.row - 1][label_cell.col - 1]
-    if corner is None or corner is label_cell or corner is header_cell or not is_label_cell(corner):
-        return ""
-    return corner.text.strip()
-
-
-def _section_title(grid: list[list[Cell | None]], cell: Cell) -> str:
-    """The nearest row above that is a section title: one cell alone in its row, or one cell
-    spanning at least half the width (a row label with empty values is not a title)."""
-    for row in range(cell.row - 2, -1, -1):
-        if _is_title_row(grid[row]):
-            return next(c for c in grid[row] if c is not None).text.strip()
-    return ""
+def _title_cell(row: list[Cell | None]) -> Cell | None:
+    """The first cell of a section title row: one cell alone in its row, or one cell spanning at
+    least half the width (a row label with empty values is not a title); None for other rows."""
+    return next(c for c in row if c is not None) if _is_title_row(row) else None
 
 
 def _is_title_row(row: list[Cell | None]) -> bool:
@@ -367,7 +431,7 @@ def _is_title_row(row: list[Cell | None]) -> bool:
     return len(filled) == 1 and filled[0].col_span * 2 >= len(row)
 
 
-def _declared_unit(table: Table) -> str:
+def _declared_unit(table: Table, layout: _TableLayout) -> str:
     """The money unit a whole table declares: “单位：万元” in its first cells or caption, or the one
     money unit all its section titles agree on (a 自评表 form writes “（万元）” on its 收入 and
     支出 sections and nothing on its 三公经费 section, which is in the same unit)."""
@@ -379,12 +443,7 @@ def _declared_unit(table: Table) -> str:
         match = UNIT_DECLARED.search(table.caption) or UNIT_IN_BRACKETS.search(table.caption)
         if match:
             return match.group(1)
-    grid = table.grid()
-    title_units = {
-        _unit_in(next(c for c in row if c is not None).text)
-        for row in grid
-        if any(c is not None for c in row) and _is_title_row(row)
-    }
+    title_units = {_unit_in(title_cell.text) for title_cell in layout.title_cells if title_cell is not None}
     money_units = {unit for unit in title_units if unit.endswith("元")}
     return money_units.pop() if len(money_units) == 1 else ""
 

@@ -37,6 +37,7 @@ Limits are listed on the functions that make each decision.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from extract.model import Cell, Document, Location, Table
@@ -57,6 +58,9 @@ ROLE_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # seed 002: 绩效目标值; seed 003: 绩效目标; forms: 年度指标值, 预期目标, 年度目标
     ("target", ("指标值", "目标值", "绩效目标", "预期目标", "年度目标", "预期")),
 )
+# Any keyword of any role: most cells (every cell of every row is asked) hold none, and one
+# search says so; the roles are then tried in order only for the few that do.
+_ANY_KEYWORD = re.compile("|".join(re.escape(word) for _, keywords in ROLE_KEYWORDS for word in keywords))
 VALUE_ROLES = frozenset({"target", "actual", "weight", "score"})
 LEVEL_ROLES = ("level1", "level2")
 
@@ -142,7 +146,7 @@ def label_to_role(text: str) -> str | None:
     is kept (``rows_to_header``).
     """
     label = "".join(text.split())
-    if not label or len(label) > MAX_LABEL_CHARS:
+    if not label or len(label) > MAX_LABEL_CHARS or not _ANY_KEYWORD.search(label):
         return None
     for role, keywords in ROLE_KEYWORDS:
         if any(keyword in label for keyword in keywords):
@@ -274,9 +278,12 @@ def is_indicator_name(name: str, name_cell: Cell, header: Header) -> bool:
     return quantity is None or quantity.raw != name
 
 
-def table_to_indicator_rows(table: Table) -> list[IndicatorRow]:
-    """The indicator rows of one table, in order; [] when the table has no indicator header."""
-    grid = table.grid()
+def table_to_indicator_rows(table: Table, grid: list[GridRow] | None = None) -> list[IndicatorRow]:
+    """The indicator rows of one table, in order; [] when the table has no indicator header.
+
+    ``grid`` is ``table.grid()`` when the caller has it already.
+    """
+    grid = table.grid() if grid is None else grid
     found: list[IndicatorRow] = []
     header: Header | None = None
     levels = ("", "")
@@ -358,6 +365,22 @@ def cells_to_indicator_row(
     )
 
 
-def document_to_indicator_rows(document: Document) -> list[IndicatorRow]:
-    """Every indicator row of every table (nested tables included), in document order."""
-    return [row for table in document.tables for row in table_to_indicator_rows(table)]
+def document_to_indicator_rows(
+    document: Document, by_table: dict[int, list[IndicatorRow]] | None = None
+) -> list[IndicatorRow]:
+    """Every indicator row of every table (nested tables included), in document order.
+
+    ``by_table`` is what ``indicator_rows_by_table`` gave for this document, when the caller
+    needed the rows table by table too.
+    """
+    by_table = indicator_rows_by_table(document) if by_table is None else by_table
+    return [row for table in document.tables for row in by_table[id(table)]]
+
+
+def indicator_rows_by_table(document: Document) -> dict[int, list[IndicatorRow]]:
+    """Each table's indicator rows, by ``id(table)`` (valid while the document lives).
+
+    The figures stage leaves these rows out of a table's values, and the indicator list is
+    made of them: reading them once serves both.
+    """
+    return {id(table): table_to_indicator_rows(table) for table in document.tables}

@@ -66,6 +66,7 @@ GRADE_AFTER_WORD = re.compile(
     r"(不合格|优秀|良好|中等|合格|及格|优|良|中|差)(?=[”\"」』\s，。,.；;）)]|$)"
 )
 EVALUATION_WORDS = re.compile(r"自评|评价|绩效|得分")
+WHITESPACE = re.compile(r"\s")
 
 KIND_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"整体支出|部门整体|单位整体|整体绩效"), "dept_overall"),
@@ -173,8 +174,9 @@ def _unit_name(title: _Line | None, leading: list[_Line], lines: list[_Line]) ->
         if ORG_LINE.match(after_name):
             return MetaValue(after_name, title.location)
         if before:
+            org_after_place = re.compile(rf"{re.escape(before)}[\u4e00-\u9fff]{{0,20}}?{ORG_SUFFIX}")
             for line in lines:
-                org = re.search(rf"{re.escape(before)}[\u4e00-\u9fff]{{0,20}}?{ORG_SUFFIX}", line.text)
+                org = org_after_place.search(line.text)
                 if org:
                     return MetaValue(org.group(0), line.location)
     labelled = _labelled_unit(lines)
@@ -220,6 +222,8 @@ def _report_date(lines: list[_Line]) -> MetaValue | None:
     """The date the report bears: a line that is only a date (“2024年5月30日”, “（2021年3月22日）”),
     else a date under a label (“填报日期：2024年3月15日”)."""
     for line in lines:
+        if "日" not in line.text:
+            continue  # both date forms end with 日: most lines are passed over without stripping
         text = line.text.strip("（）() ")
         if len(text) > DATE_LINE_MAX_CHARS:
             continue
@@ -227,6 +231,8 @@ def _report_date(lines: list[_Line]) -> MetaValue | None:
         if match and (found := _date_value(match, line)) is not None:
             return found
     for line in lines:
+        if "日期" not in line.text:
+            continue  # the label word LABELLED_DATE needs: one substring test before the search
         for match in LABELLED_DATE.finditer(line.text):
             if (found := _date_value(match, line)) is not None:
                 return found
@@ -249,11 +255,13 @@ def _grade(document: Document, lines: list[_Line]) -> MetaValue | None:
         found = _grade_in_table(table)
         if found:
             return found
-    for line in lines:
+    # Both patterns below need 等次 or 等级: the few lines with one are searched, twice.
+    naming_grades = [line for line in lines if "等次" in line.text or "等级" in line.text]
+    for line in naming_grades:
         match = GRADE_IN_TEXT.search(line.text)
         if match:
             return MetaValue(match.group(1), line.location)
-    for line in lines:
+    for line in naming_grades:
         match = GRADE_AFTER_WORD.search(line.text) if EVALUATION_WORDS.search(line.text) else None
         if match:
             return MetaValue(match.group(1), line.location)
@@ -261,17 +269,20 @@ def _grade(document: Document, lines: list[_Line]) -> MetaValue | None:
 
 
 def _grade_in_table(table: Table) -> MetaValue | None:
-    grid = table.grid()
+    grid = None  # built for the first 等次 cell: most tables have none
     for cell in table.cells:
-        label = re.sub(r"\s", "", cell.text)
+        if "等" not in cell.text:
+            continue  # GRADE_LABEL needs 等次 or 等级 (removing whitespace adds no 等)
+        label = WHITESPACE.sub("", cell.text)
         if not label or len(label) > 8 or not GRADE_LABEL.fullmatch(label):
             continue
+        grid = table.grid() if grid is None else grid
         row = grid[cell.row - 1]
         for col in range(cell.col + cell.col_span - 1, len(row)):
             neighbour = row[col]
             if neighbour is None or neighbour is cell:
                 continue
-            value = re.sub(r"\s", "", neighbour.text)
+            value = WHITESPACE.sub("", neighbour.text)
             if value in GRADE_WORDS:
                 return MetaValue(value, neighbour.location)
             if value:

@@ -27,13 +27,14 @@ class TextSentence:
 
 def document_to_sentences(document: Document) -> Iterator[TextSentence]:
     headings: dict[int, str] = {}
+    section = ""
     for block in document.blocks:
         if isinstance(block, Paragraph):
             level = heading_level(block.text)
             if level is not None:
                 headings = {k: v for k, v in headings.items() if k < level}
                 headings[level] = block.text.strip()
-            section = " > ".join(headings[k] for k in sorted(headings))
+                section = " > ".join(headings[k] for k in sorted(headings))  # changes only here
             yield from text_to_sentences(block.text, block.location, section)
         else:
             for table in block.iter_tables():
@@ -46,9 +47,10 @@ def text_to_sentences(text: str, location: Location, section: str = "") -> Itera
     start = 0
     for piece in SENTENCE_END.split(text):
         end = start + len(piece)
-        if piece.strip():
+        sentence = piece.strip()
+        if sentence:
             yield TextSentence(
-                piece.strip(),
+                sentence,
                 Location(
                     file=location.file, page=location.page, paragraph=location.paragraph, line=location.line,
                     table=location.table, row=location.row, col=location.col, char_start=start, char_end=end,

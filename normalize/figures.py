@@ -89,22 +89,24 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None) -> li
     about_other: set[tuple] = set()
     sentence_units: dict[tuple, str] = _money_units_by_sentence(raw_figures)
     sentences: list[tuple] = []  # the sentence of each figure kept
+    target_sections: dict[str, bool] = {}
     for raw in raw_figures:
         sentence = _sentence_key(raw)
         if is_delta(raw.label) or is_negated(raw.label) or DOCUMENT_NUMBER.search(raw.label):
             continue
-        if any(TARGET_SECTION.search(heading) for heading in raw.section.split(" > ") if heading):
+        if _is_under_target_heading(raw.section, target_sections):
             continue
-        found = _concept_of(raw, sentence_concepts.get(sentence))
+        role_only = is_role_only(raw.label)  # asked up to three times below
+        found = _concept_of(raw, sentence_concepts.get(sentence), role_only)
         if found is not None and sentence in about_other and sentence not in sentence_concepts:
-            if found[0].name in GENERIC_CONCEPTS and is_role_only(raw.label):
+            if found[0].name in GENERIC_CONCEPTS and role_only:
                 found = None
         if found is None:
             if raw.extractor == "text" and raw.quantity.unit.endswith("元"):
                 about_other.add(sentence)
             continue
         concept, match = found
-        if raw.extractor == "text" and not is_role_only(raw.label):
+        if raw.extractor == "text" and not role_only:
             sentence_concepts[sentence] = concept
         elif raw.extractor == "text" and sentence not in sentence_concepts:
             sentence_concepts[sentence] = concept
@@ -139,6 +141,17 @@ def _without_quota_by_type(figures: list[Figure], sentences: list[tuple]) -> lis
             if not (f.metric == "staff_quota" and f.extractor == "text" and sentence in split)]
 
 
+def _is_under_target_heading(section: str, known: dict[str, bool]) -> bool:
+    """Whether one of the headings in ``section`` is about targets (``TARGET_SECTION``).
+
+    ``known`` holds the answers for the sections already met in this report: its figures sit
+    under a few sections, so each is split and searched once.
+    """
+    if section not in known:
+        known[section] = any(TARGET_SECTION.search(heading) for heading in section.split(" > ") if heading)
+    return known[section]
+
+
 def _sentence_key(raw: RawFigure) -> tuple:
     loc = raw.location
     return (raw.block, loc.table, loc.row, loc.col, raw.sentence)
@@ -152,10 +165,14 @@ def _money_units_by_sentence(raw_figures: list[RawFigure]) -> dict[tuple, str]:
     return units
 
 
-def _concept_of(raw: RawFigure, previous: Concept | None) -> tuple[Concept, Match | None] | None:
+def _concept_of(
+    raw: RawFigure, previous: Concept | None, role_only: bool
+) -> tuple[Concept, Match | None] | None:
+    """The concept a figure names and the match that found it; ``role_only`` is
+    ``is_role_only(raw.label)``: such a label continues the ``previous`` concept of its sentence."""
     if raw.extractor == "table":
         return _table_concept(raw)
-    if is_role_only(raw.label) and previous is not None and not _changes_flow(raw.label, previous):
+    if role_only and previous is not None and not _changes_flow(raw.label, previous):
         return previous, None
     match = match_label(raw.label)
     if match is None and raw.trailing and not raw.label.endswith(("为", "是")):

@@ -108,6 +108,8 @@ def is_role_only(label: str) -> bool:
     “公务接待费预算1.14万元，实际支出1.06万元”.
     """
     rest = clean_label(label)
+    if _NOT_IN_ROLE_OR_FILLER_WORDS.search(rest):
+        return False  # removing words only removes their characters: this one would stay
     for word in _role_and_filler_words():
         rest = rest.replace(word, "")
     return not rest
@@ -120,14 +122,30 @@ def _role_and_filler_words() -> tuple[str, ...]:
     return tuple(sorted(words, key=lambda word: (-len(word), word)))
 
 
+# A character that no role or filler word has. Most labels name a thing (公务接待费) and hold
+# one: they are not role-only, whatever the words removed, which one search says.
+_NOT_IN_ROLE_OR_FILLER_WORDS = re.compile(
+    "[^" + "".join(re.escape(ch) for ch in sorted(set("".join(_role_and_filler_words())))) + "]"
+)
+
+
 def is_negated(label: str) -> bool:
     """True when a label says the number did not happen (未发放, 未执行)."""
-    return any(word in label for word in NEGATION_WORDS)
+    return _NEGATION.search(label) is not None
 
 
 def is_delta(label: str) -> bool:
     """True when a label makes its number a change (增加, 减少, 较上年 …), not a level."""
-    return any(word in label for word in DELTA_WORDS)
+    return _DELTA.search(label) is not None
+
+
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern found in a text exactly when one of ``words`` is (one search, not one per word)."""
+    return re.compile("|".join(re.escape(word) for word in words))
+
+
+_NEGATION = _any_of(NEGATION_WORDS)
+_DELTA = _any_of(DELTA_WORDS)
 
 
 _NO_MATCH = object()

@@ -1,0 +1,482 @@
+"""The faster forms of analysis helpers give exactly what the forms they replaced gave.
+
+Each replaced form is kept here, and only here, as the reference: the clause and sentence breaks
+of running text (one regex pass and binary searches instead of a scan per number), headings (one
+alternation instead of a loop over the markers), role-only labels (a character test before the
+word removal), delta and negation words (one search), header roles (one keyword search before the
+loop), the neighbours of a table value (each cell and row classified once), and the metadata's
+dates and grades (substring tests before the searches). They are compared on the texts and tables
+of the corpus and of the fixtures, and on random inputs built from the words that matter.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from functools import cache
+from typing import Iterator
+
+from conftest import CORPUS, FIXTURES
+
+import pipeline
+from extract import figures, indicators, metadata
+from extract.figures import (
+    _CLAUSE_BREAK,
+    _SENTENCE_BREAK,
+    CLAUSE_BREAKS,
+    HEADING_MARKERS,
+    HEADING_MAX_CHARS,
+    SENTENCE_BREAKS,
+    UNIT_DECLARED,
+    UNIT_IN_BRACKETS,
+    _Breaks,
+    _is_title_row,
+    _unit_in,
+    is_label_cell,
+)
+from extract.indicators import MAX_LABEL_CHARS, ROLE_KEYWORDS, label_to_role
+from extract.metadata import (
+    CN_DATE,
+    DATE,
+    DATE_LINE_MAX_CHARS,
+    EVALUATION_WORDS,
+    GRADE_AFTER_WORD,
+    GRADE_IN_TEXT,
+    GRADE_LABEL,
+    GRADE_WORDS,
+    LABELLED_DATE,
+    MetaValue,
+    _date_value,
+    _Line,
+)
+from extract.model import Cell, Document, Location, Paragraph, Table
+from extract.numbers import find_quantities
+from extract.readers import read_document
+from normalize.catalogue import DELTA_WORDS, FILLER_WORDS, NEGATION_WORDS, ROLE_WORDS, WEAK_ROLE_WORDS
+from normalize.match import _role_and_filler_words, clean_label, is_delta, is_negated, is_role_only
+
+SEEDS = sorted(p.stem for p in (CORPUS / "txt").glob("*.txt"))
+DOCX_FIXTURES = (
+    "merged_cells", "nested_table", "large_table_300x10", "report_sangong", "edge_cases", "body_order",
+)
+RANDOM_CASES = 3000
+
+
+@cache
+def documents() -> tuple[Document, ...]:
+    """The corpus in every format and the fixtures with tables: the texts and tables compared."""
+    paths = [CORPUS / fmt / f"{seed}.{fmt}" for seed in SEEDS for fmt in ("txt", "docx", "pdf")]
+    paths += [FIXTURES / "docx" / f"{name}.docx" for name in DOCX_FIXTURES]
+    return tuple(read_document(path) for path in paths if path.exists())
+
+
+def running_texts() -> Iterator[str]:
+    for document in documents():
+        for block in document.blocks:
+            if isinstance(block, Paragraph):
+                yield block.text
+            else:
+                for table in block.iter_tables():
+                    yield from (cell.text for cell in table.cells)
+
+
+def all_tables() -> Iterator[Table]:
+    for document in documents():
+        yield from document.tables
+
+
+def random_text(rng: random.Random, words: tuple[str, ...], length: int) -> str:
+    """Words that matter, mixed with characters of the same scripts and with breaks."""
+    pieces = []
+    for _ in range(length):
+        kind = rng.random()
+        if kind < 0.5:
+            pieces.append(rng.choice(words))
+        elif kind < 0.7:
+            pieces.append(rng.choice(CLAUSE_BREAKS + " \t"))
+        elif kind < 0.85:
+            pieces.append(str(rng.randint(0, 3000)))
+        else:
+            pieces.append(chr(rng.randint(0x4E00, 0x4E00 + 300)))
+    return "".join(pieces)
+
+
+# --- clause and sentence breaks --------------------------------------------------------------
+
+
+def old_last_break(text: str, before: int, breaks: str) -> int:
+    for index in range(before - 1, -1, -1):
+        if text[index] in breaks:
+            return index + 1
+    return 0
+
+
+def old_next_break(text: str, start: int, breaks: str) -> int:
+    for index in range(start, len(text)):
+        if text[index] in breaks:
+            return index
+    return len(text)
+
+
+def old_count_breaks(text: str, before: int, breaks: str) -> int:
+    return sum(text.count(ch, 0, before) for ch in breaks)
+
+
+def old_trailing(text: str, end: int, later: list) -> str:
+    stop = old_next_break(text, end, CLAUSE_BREAKS)
+    pieces, cursor = [], end
+    for quantity in later:
+        if (quantity.start or 0) >= stop:
+            break
+        pieces.append(text[cursor : quantity.start])
+        cursor = quantity.end or cursor
+    pieces.append(text[cursor:stop])
+    return "".join(pieces).strip()
+
+
+def assert_same_breaks(text: str) -> None:
+    # Every position of a short text; in a long one (the old scans make this quadratic) every
+    # seventh, and those the numbers ask about.
+    positions = set(range(0, len(text) + 1, 1 if len(text) <= 400 else 7))
+    positions.update(p for q in find_quantities(text) for p in (q.start or 0, q.end or 0))
+    for breaks, pattern in ((CLAUSE_BREAKS, _CLAUSE_BREAK), (SENTENCE_BREAKS, _SENTENCE_BREAK)):
+        found = _Breaks(text, pattern)
+        for index in sorted(positions):
+            assert found.last_before(index) == old_last_break(text, index, breaks), (text, index)
+            assert found.first_from(index) == old_next_break(text, index, breaks), (text, index)
+            assert found.count_before(index) == old_count_breaks(text, index, breaks), (text, index)
+
+
+def assert_same_trailing(text: str) -> None:
+    quantities = find_quantities(text)
+    clauses = _Breaks(text, _CLAUSE_BREAK)
+    for index, quantity in enumerate(quantities):
+        end = quantity.end or 0
+        new = figures._trailing(text, end, clauses.first_from(end), quantities, index + 1)
+        assert new == old_trailing(text, end, quantities[index + 1 :]), (text, index)
+
+
+def test_breaks_and_trailing_words_of_the_corpus_texts() -> None:
+    for text in running_texts():
+        assert_same_breaks(text)
+        assert_same_trailing(text)
+
+
+def test_breaks_and_trailing_words_of_random_texts() -> None:
+    rng = random.Random(20240601)
+    words = ("预算", "支出", "万元", "12.5万元", "其中", "。", "\n", "；", "：", "2023年", "、", "共计",
+             "100%")
+    for _ in range(RANDOM_CASES):
+        text = random_text(rng, words, rng.randint(0, 30))
+        assert_same_breaks(text)
+        assert_same_trailing(text)
+
+
+# --- headings --------------------------------------------------------------------------------
+
+
+def old_heading_level(text: str) -> int | None:
+    stripped = text.strip()
+    if not stripped or len(stripped) > HEADING_MAX_CHARS or any(ch in stripped for ch in "。；;"):
+        return None
+    for level, marker in enumerate(HEADING_MARKERS):
+        if marker.match(stripped):
+            return level
+    return None
+
+
+def test_one_group_per_heading_marker() -> None:
+    assert figures._ANY_HEADING_MARKER.groups == len(HEADING_MARKERS)
+
+
+def test_heading_levels() -> None:
+    rng = random.Random(7)
+    starts = ("第三章", "第十部分", "一、", "十二.", "（二）", "(三)", "1、", "2.", "3.5", "12．", "（4）",
+              "(10)", "5)", "6）", " ", "\u3000", "第", "（", "一", "1", "99、")
+    rest = ("基本情况", "。", "；", ";", "绩效目标", " ")
+    texts = list(running_texts())
+    for _ in range(RANDOM_CASES):
+        texts.append(rng.choice(starts) + random_text(rng, rest, rng.randint(0, 8)))
+    for text in texts:
+        assert figures.heading_level(text) == old_heading_level(text), text
+
+
+# --- labels: role only, changes, negations, header roles -------------------------------------
+
+
+def old_is_role_only(label: str) -> bool:
+    rest = clean_label(label)
+    for word in _role_and_filler_words():
+        rest = rest.replace(word, "")
+    return not rest
+
+
+def old_any_word(label: str, words: tuple[str, ...]) -> bool:
+    return any(word in label for word in words)
+
+
+def label_words() -> tuple[str, ...]:
+    role_words = tuple(w for w, _ in ROLE_WORDS + WEAK_ROLE_WORDS)
+    others = ("公务接待费", "“", "（万元）", "：", "2023")
+    return role_words + FILLER_WORDS + DELTA_WORDS + NEGATION_WORDS + others
+
+
+def random_labels() -> Iterator[str]:
+    rng = random.Random(11)
+    words = label_words()
+    for _ in range(RANDOM_CASES):
+        yield random_text(rng, words, rng.randint(0, 6))
+    # Pieces of words glued together: removing one word may join the pieces of another.
+    characters = "".join(sorted(set("".join(words))))
+    for _ in range(RANDOM_CASES):
+        yield "".join(rng.choice(characters) for _ in range(rng.randint(0, 6)))
+
+
+def corpus_labels() -> Iterator[str]:
+    for document in documents():
+        for raw in figures.document_to_raw_figures(document):
+            yield from (raw.label, raw.header, raw.context, raw.trailing, raw.label_header)
+
+
+def test_role_only_delta_and_negated_labels() -> None:
+    for label in [*corpus_labels(), *random_labels()]:
+        assert is_role_only(label) == old_is_role_only(label), label
+        assert is_delta(label) == old_any_word(label, DELTA_WORDS), label
+        assert is_negated(label) == old_any_word(label, NEGATION_WORDS), label
+
+
+def old_label_to_role(text: str) -> str | None:
+    label = "".join(text.split())
+    if not label or len(label) > MAX_LABEL_CHARS:
+        return None
+    for role, keywords in ROLE_KEYWORDS:
+        if any(keyword in label for keyword in keywords):
+            return role
+    return None
+
+
+def test_header_roles() -> None:
+    rng = random.Random(3)
+    keywords = tuple(k for _, ks in ROLE_KEYWORDS for k in ks)
+    keywords += ("指标", "完成", "实际", "目标", "\n", " ", "（B）")
+    texts = [*running_texts()]
+    texts += [random_text(rng, keywords, rng.randint(0, 4)) for _ in range(RANDOM_CASES)]
+    for text in texts:
+        assert label_to_role(text) == old_label_to_role(text), text
+
+
+# --- the neighbours of a table value ---------------------------------------------------------
+
+
+def old_row_label_cells(grid, cell: Cell) -> Iterator[Cell]:
+    row = grid[cell.row - 1]
+    for col in range(cell.col - 2, -1, -1):
+        candidate = row[col]
+        if candidate is not cell and is_label_cell(candidate):
+            yield candidate
+
+
+def old_row_heads_unit(grid, cell: Cell) -> str:
+    return next((unit for label in old_row_label_cells(grid, cell) if (unit := _unit_in(label.text))), "")
+
+
+def old_column_header_cell(grid, cell: Cell) -> Cell | None:
+    for row in range(cell.row - 2, -1, -1):
+        candidate = grid[row][cell.col - 1]
+        if candidate is cell or candidate is None:
+            continue
+        if is_label_cell(candidate):
+            return candidate
+    return None
+
+
+def old_label_column_header(grid, label_cell: Cell | None, header_cell: Cell | None) -> str:
+    if label_cell is None or header_cell is None:
+        return ""
+    corner = grid[header_cell.row - 1][label_cell.col - 1]
+    if corner is None or corner is label_cell or corner is header_cell or not is_label_cell(corner):
+        return ""
+    return corner.text.strip()
+
+
+def old_section_title(grid, cell: Cell) -> str:
+    for row in range(cell.row - 2, -1, -1):
+        if _is_title_row(grid[row]):
+            return next(c for c in grid[row] if c is not None).text.strip()
+    return ""
+
+
+def old_declared_unit(table: Table) -> str:
+    for cell in table.cells[:3]:
+        match = UNIT_DECLARED.search(cell.text)
+        if match:
+            return match.group(1)
+    if table.caption:
+        match = UNIT_DECLARED.search(table.caption) or UNIT_IN_BRACKETS.search(table.caption)
+        if match:
+            return match.group(1)
+    grid = table.grid()
+    title_units = {
+        _unit_in(next(c for c in row if c is not None).text)
+        for row in grid
+        if any(c is not None for c in row) and _is_title_row(row)
+    }
+    money_units = {unit for unit in title_units if unit.endswith("元")}
+    return money_units.pop() if len(money_units) == 1 else ""
+
+
+CELL_TEXTS = (
+    "", " ", "合计", "其中：", "其中", "预算数", "执行数", "全年执行数", "100", "1,475.00", "98分", "≥80",
+    "约5万元", "0", "项目资金（万元）", "一、收入情况（万元）", "二、支出情况（元）", "单位：万元",
+    "2023年预算数", "截至2022年底", "公务接待费", "“三公”经费（万元）", "指标1：资金直补受益移民（人）",
+    "三级指标", "指标值", "实际完成值", "分值", "得分", "评价等次", "优", "良好", "等 级",
+    "部门（单位）年度支出和结余情况（万元）",
+    "本年度我单位严格按照预算执行，资金使用规范，支出进度符合要求。项目共计完成投资一千二百万元，群众满意度较高；下一步将继续加强管理。",
+)
+
+
+def random_table(rng: random.Random) -> Table:
+    """A grid of random texts and merges, with some positions left without a cell."""
+    n_rows, n_cols = rng.randint(1, 8), rng.randint(1, 6)
+    taken = [[False] * n_cols for _ in range(n_rows)]
+    cells = []
+    for r in range(n_rows):
+        for c in range(n_cols):
+            if taken[r][c] or rng.random() < 0.1:
+                continue
+            col_span = min(rng.choice((1, 1, 1, 2, n_cols)), n_cols - c)
+            while any(taken[r][c + k] for k in range(col_span)):
+                col_span -= 1
+            row_span = 1
+            while (row_span < rng.choice((1, 1, 2, 3)) and r + row_span < n_rows
+                   and not any(taken[r + row_span][c + k] for k in range(col_span))):
+                row_span += 1
+            for dr in range(row_span):
+                for dc in range(col_span):
+                    taken[r + dr][c + dc] = True
+            location = Location(file="random", table=1, row=r + 1, col=c + 1)
+            cells.append(Cell(r + 1, c + 1, rng.choice(CELL_TEXTS), location, row_span, col_span))
+    caption = rng.choice((None, None, "单位：万元", "收支情况（万元）", "表1"))
+    return Table(1, n_rows, n_cols, tuple(cells), Location(file="random", table=1), caption=caption)
+
+
+def assert_same_neighbours(table: Table) -> None:
+    grid = table.grid()
+    layout = figures._TableLayout(table)
+    assert layout.grid == grid
+    assert figures._declared_unit(table, layout) == old_declared_unit(table)
+    for cell in table.cells:
+        label_cell = layout.row_label_cell(cell)
+        assert label_cell is next(old_row_label_cells(grid, cell), None)
+        assert layout.row_heads_unit(cell) == old_row_heads_unit(grid, cell)
+        header_cell = layout.column_header_cell(cell)
+        assert header_cell is old_column_header_cell(grid, cell)
+        corner = layout.label_column_header(label_cell, header_cell)
+        assert corner == old_label_column_header(grid, label_cell, header_cell)
+        assert layout.section_title(cell) == old_section_title(grid, cell)
+        for other in table.cells if len(table.cells) <= 80 else ():  # any pair, not only a value's
+            assert layout.label_column_header(other, cell) == old_label_column_header(grid, other, cell)
+
+
+def test_table_neighbours_of_the_corpus_tables() -> None:
+    for table in all_tables():
+        assert_same_neighbours(table)
+
+
+def test_table_neighbours_of_random_tables() -> None:
+    rng = random.Random(5)
+    for _ in range(RANDOM_CASES // 3):
+        assert_same_neighbours(random_table(rng))
+
+
+def test_indicator_rows_read_once_give_the_same_figures_and_rows() -> None:
+    for document in documents():
+        by_table = indicators.indicator_rows_by_table(document)
+        raw_figures = figures.document_to_raw_figures(document, by_table)
+        assert raw_figures == figures.document_to_raw_figures(document)
+        assert indicators.document_to_indicator_rows(document, by_table) == [
+            row for table in document.tables for row in indicators.table_to_indicator_rows(table)
+        ]
+
+
+# --- metadata: the report's date and grade ---------------------------------------------------
+
+
+def old_report_date(lines: list[_Line]) -> MetaValue | None:
+    for line in lines:
+        text = line.text.strip("（）() ")
+        if len(text) > DATE_LINE_MAX_CHARS:
+            continue
+        match = DATE.fullmatch(text) or CN_DATE.fullmatch(text)
+        if match and (found := _date_value(match, line)) is not None:
+            return found
+    for line in lines:
+        for match in LABELLED_DATE.finditer(line.text):
+            if (found := _date_value(match, line)) is not None:
+                return found
+    return None
+
+
+def old_grade_in_table(table: Table) -> MetaValue | None:
+    grid = table.grid()
+    for cell in table.cells:
+        label = re.sub(r"\s", "", cell.text)
+        if not label or len(label) > 8 or not GRADE_LABEL.fullmatch(label):
+            continue
+        row = grid[cell.row - 1]
+        for col in range(cell.col + cell.col_span - 1, len(row)):
+            neighbour = row[col]
+            if neighbour is None or neighbour is cell:
+                continue
+            value = re.sub(r"\s", "", neighbour.text)
+            if value in GRADE_WORDS:
+                return MetaValue(value, neighbour.location)
+            if value:
+                break
+    return None
+
+
+def old_grade(document: Document, lines: list[_Line]) -> MetaValue | None:
+    for table in document.tables:
+        found = old_grade_in_table(table)
+        if found:
+            return found
+    for line in lines:
+        match = GRADE_IN_TEXT.search(line.text)
+        if match:
+            return MetaValue(match.group(1), line.location)
+    for line in lines:
+        match = GRADE_AFTER_WORD.search(line.text) if EVALUATION_WORDS.search(line.text) else None
+        if match:
+            return MetaValue(match.group(1), line.location)
+    return None
+
+
+def lines_of(texts: list[str]) -> list[_Line]:
+    return [_Line(text, Location(file="random", line=number)) for number, text in enumerate(texts, 1)]
+
+
+def test_report_date_and_grade_of_the_corpus() -> None:
+    for document in documents():
+        lines = list(metadata._text_lines(document))
+        assert metadata._report_date(lines) == old_report_date(lines)
+        assert metadata._grade(document, lines) == old_grade(document, lines)
+
+
+def test_report_date_and_grade_of_random_lines_and_tables() -> None:
+    rng = random.Random(13)
+    words = ("2024年3月15日", "二〇二四年三月十五日", "2月30日", "（", "）", " ", "填报日期：", "日期", "日",
+             "评价等次为", "等级：", "自评", "优", "良好", "合格", "。", "得分92分", "等", "次", "级")
+    for _ in range(RANDOM_CASES // 3):
+        lines = lines_of([random_text(rng, words, rng.randint(0, 6)) for _ in range(rng.randint(0, 5))])
+        assert metadata._report_date(lines) == old_report_date(lines)
+        table = random_table(rng)
+        document = Document("random", "0" * 64, "txt", (table,))
+        assert metadata._grade(document, lines) == old_grade(document, lines)
+
+
+def test_the_seed_reports_are_analysed_alike_twice() -> None:
+    """Per-table and per-report memos hold nothing from one report that changes the next."""
+    first = [pipeline.analyse(document) for document in documents()]
+    second = [pipeline.analyse(document) for document in reversed(documents())]
+    assert first == list(reversed(second))
