@@ -371,9 +371,14 @@ def run_batch(paths: Sequence[Path], out_dir: Path, options: BatchOptions = Batc
         for path in missing:
             write_outcome(outputs, missing_outcome(path))
             counts["failed"] = counts.get("failed", 0) + 1
+        files_done = time.time()
         workbook = publish_workbook(outputs, out_dir)
         record = run_record(paths, options, settings, counts, flagged, cache, started, len(skipped))
         record["workbook"] = workbook
+        record["timings"] = {  # where the run's time went, for whoever plans a bigger batch
+            "files_seconds": round(files_done - started, 3),  # finding, reading, checking, CSVs
+            "workbook_seconds": round(time.time() - files_done, 3),  # report.xlsx (or its reuse)
+        }
         outputs.add_file(*json_temp(out_dir / "run.json", record))
         outputs.commit()
     except BaseException:

@@ -53,6 +53,9 @@ def test_rerun_uses_the_cache_and_gives_the_same_outputs(batch: Path, tmp_path: 
     assert run(batch, out) == 0
     record = json.loads((out / "run.json").read_text(encoding="utf-8"))
     assert record["cache"]["hits"] == 10 and record["cache"]["misses"] == 0
+    timings = record["timings"]  # the phases of the run, each within its whole
+    assert 0 <= timings["files_seconds"] <= record["seconds"] and 0 <= timings["workbook_seconds"] <= record["seconds"]
+    assert timings["files_seconds"] + timings["workbook_seconds"] <= record["seconds"] + 0.01
     for name in OUTPUT_NAMES:
         assert (out / name).read_bytes() == first[name], name
 
