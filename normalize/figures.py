@@ -122,12 +122,13 @@ QUOTA_TYPE = re.compile(r"行政|事业|工勤|机关|参公|参照公务员|全
 
 
 def _without_quota_by_type(figures: list[Figure], sentences: list[tuple]) -> list[Figure]:
-    """The figures without a staff quota broken down by type in one sentence.
+    """The figures without the parts of a staff quota broken down by type in one sentence.
 
     “核定行政编制28名、事业编制35名” states two parts of the quota, not two values of it: either
-    taken as the 编制数 would make the 61 staff “over quota” and the two “conflict”. The unit's
-    whole quota is not written, so none is kept (a sum would be a figure the report never states).
-    One typed quota alone (“核定全额事业编制17人”, seed 003) is the unit's quota and stays.
+    taken as the 编制数 would make the 61 staff “over quota” and the two “conflict”; the whole
+    quota is not written, so none is kept (a sum would be a figure the report never states). In
+    “核定编制45人，其中行政编制20人、事业编制25人” the untyped 45 is the quota and the typed ones
+    are its parts. One typed quota alone (“核定全额事业编制17人”, seed 003) is the unit's quota.
     """
     types_by_sentence: dict[tuple, set[str]] = {}
     for figure, sentence in zip(figures, sentences):
@@ -138,7 +139,8 @@ def _without_quota_by_type(figures: list[Figure], sentences: list[tuple]) -> lis
     if not split:
         return figures
     return [f for f, sentence in zip(figures, sentences)
-            if not (f.metric == "staff_quota" and f.extractor == "text" and sentence in split)]
+            if not (f.metric == "staff_quota" and f.extractor == "text" and sentence in split
+                    and QUOTA_TYPE.search(f.label))]
 
 
 def _is_under_target_heading(section: str, known: dict[str, bool]) -> bool:

@@ -327,3 +327,18 @@ def test_the_table_report_with_one_figure_changed(tmp_path: Path, change: tuple[
     assert change[0] in TABLE_REPORT
     _, flags = run(tmp_path, TABLE_REPORT.replace(*change, 1))
     assert rule_id in {f["rule_id"] for f in flags}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quota"),
+    [
+        ("本单位核定编制45人，其中行政编制20人、事业编制25人，实有在职人员43人。", "45"),  # total and its parts
+        ("本单位核定行政编制20人、事业编制25人，实有在职人员43人。", ""),  # parts only: 45 is never written
+        ("本单位核定全额事业编制45人，实有在职人员43人。", "45"),  # one typed quota is the quota (seed 003)
+        ("本单位核定编制45人，实有在职人员43人。", "45"),
+    ],
+)
+def test_a_quota_by_type_is_parts_not_values(tmp_path: Path, sentence: str, quota: str) -> None:
+    report, flags = run(tmp_path, "某县林业局2023年度部门整体支出绩效自评报告\n" + sentence + "\n")
+    assert (report["staff_quota"], report["staff_actual"], report["n_conflicts"]) == (quota, "43", "0")
+    assert flags == []
