@@ -342,3 +342,62 @@ def test_a_quota_by_type_is_parts_not_values(tmp_path: Path, sentence: str, quot
     report, flags = run(tmp_path, "某县林业局2023年度部门整体支出绩效自评报告\n" + sentence + "\n")
     assert (report["staff_quota"], report["staff_actual"], report["n_conflicts"]) == (quota, "43", "0")
     assert flags == []
+
+
+# One table comparing two years (2022年决算数 | 2023年预算数 | 2023年决算数 | 增减率), the unit on
+# the line above it: only the 2023 columns are the report's figures, and the change rates are no
+# execution rate. Read by hand: 1750 ÷ 1800 = 97.22 %; 980 + 770 = 1750; 1000 + 800 = 1800.
+YEARS_REPORT = """临澧县自然资源局2023年度部门整体支出绩效自评报告
+一、部门整体支出情况
+单位：万元
+\t项目
+\t2022年决算数
+\t2023年预算数
+\t2023年决算数
+\t增减率
+
+\t支出合计
+\t1,500.00
+\t1,800.00
+\t1,750.00
+\t16.67%
+
+\t基本支出
+\t900.00
+\t1,000.00
+\t980.00
+\t8.89%
+
+\t项目支出
+\t600.00
+\t800.00
+\t770.00
+\t28.33%
+
+\t“三公”经费
+\t10.00
+\t12.00
+\t11.00
+\t10.00%
+
+
+2023年部门整体支出预算执行率为97.22%。
+二、自评结论
+自评得分95分，等次为优。
+"""
+
+YEARS_EXPECTED = {
+    "fiscal_year": "2023", "budget_total_wan": "1800.00", "spent_total_wan": "1750.00",
+    "execution_rate_pct": "97.22", "basic_budget_wan": "1000.00", "basic_spent_wan": "980.00",
+    "project_budget_wan": "800.00", "project_spent_wan": "770.00", "sangong_budget_wan": "12.00",
+    "sangong_spent_wan": "11.00", "n_conflicts": "0",
+}
+
+
+def test_a_table_of_two_years_gives_the_evaluated_year(tmp_path: Path) -> None:
+    report, flags = run(tmp_path, YEARS_REPORT)
+    assert {key: report[key] for key in YEARS_EXPECTED} == YEARS_EXPECTED
+    assert flags == []
+    (tmp_path / "changed").mkdir()
+    _, flags = run(tmp_path / "changed", YEARS_REPORT.replace("97.22%", "97.52%"))  # near miss: a slip
+    assert [f["rule_id"] for f in flags] == ["JX201"]
