@@ -30,7 +30,6 @@ import json
 import math
 import re
 import tempfile
-import unicodedata
 from contextlib import suppress
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -43,6 +42,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from export.atomic import atomic_open
 from export.labels import display_value
+from export.show import display_width
 from export.rows import ERROR_COLUMNS, FLAG_COLUMNS, INDICATOR_COLUMNS, METRIC_COLUMNS, REPORT_COLUMNS
 from export.sanitize import (
     ERROR_NUMERIC_COLUMNS,
@@ -533,10 +533,7 @@ def text_width(text: str) -> int:
     """
     if not text:
         return 0
-    return max(
-        sum(2 if unicodedata.east_asian_width(char) in ("W", "F") else 1 for char in line)
-        for line in text.splitlines() or [""]
-    )
+    return max(display_width(line) for line in text.splitlines() or [""])
 
 
 def discard_sheet_files(workbook: Workbook) -> None:
