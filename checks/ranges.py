@@ -124,11 +124,11 @@ def check_scores(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
         )
     for row in inp.indicators:
         if row.weight is not None and row.score is not None and row.score.value > row.weight.value:
-            cells = row.cells("score", "weight")
+            quotes, locations = row.cells("score", "weight")
             yield Flag(
                 f"指标“{row.name}”得分{number_text(row.score.value)}分超过其分值{number_text(row.weight.value)}分",
-                tuple(quote for quote, _ in cells),
-                tuple(location for _, location in cells),
+                quotes,
+                locations,
                 {"得分": number_text(row.score.value), "分值": number_text(row.weight.value)},
             )
 
@@ -149,11 +149,11 @@ def check_share_rates(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]
         if actual is None or not SHARE_RATE_NAME.search(row.name):
             continue
         if actual.unit in ("%", "") and actual.value > HUNDRED:
-            cells = row.cells("actual")
+            quotes, locations = row.cells("actual")
             yield Flag(
                 f"指标“{row.name}”实际完成值为{row.actual_raw}，比率超过100%，数值不合常理",
-                tuple(quote for quote, _ in cells),
-                tuple(location for _, location in cells),
+                quotes,
+                locations,
                 {"实际完成值": number_text(actual.value)},
             )
 

@@ -105,14 +105,14 @@ def _flag(total: RawFigure, rows: list[IndicatorRow], field: str, parts: list[Qu
                    f"{number_text(with_funds)}，均不等于{number_text(stated)}"
     else:
         message += f"，相差{number_text(abs(parts_sum - stated))}"
-    cells = [cell for row in rows for cell in row.cells(field)]
+    cells = [row.cells(field) for row in rows]
     values = {"total": number_text(stated), "indicators_sum": number_text(parts_sum), "column": column_name}
     if funds is not None:
         values["execution_rate_line"] = number_text(funds.quantity.value)
     return Flag(
         message,
-        evidence=(total.location.quote.strip(), *(quote for quote, _ in cells)),
-        locations=(total.location, *(location for _, location in cells),
+        evidence=(total.location.quote.strip(), *(quote for quotes, _ in cells for quote in quotes)),
+        locations=(total.location, *(location for _, locations in cells for location in locations),
                    *((funds.location,) if funds is not None else ())),
         values=values,
         severity="warning" if parts_sum < stated else None,  # a row the reader missed looks the same

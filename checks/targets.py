@@ -159,12 +159,6 @@ def row_to_shortfall(row: IndicatorRow) -> Shortfall | None:
     return Shortfall(f"实际完成值{actual_raw}未达到目标值{target_raw}的要求", values)
 
 
-def _row_evidence(row: IndicatorRow, *fields: str) -> tuple[tuple[str, ...], tuple]:
-    """Quotes and locations of the row's name, target and actual cells, then of ``fields``."""
-    cells = row.cells("target", "actual", *fields)
-    return tuple(quote for quote, _ in cells), tuple(location for _, location in cells)
-
-
 def check_targets_met(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
     """绩效指标的实际完成值未达到目标值。
 
@@ -188,7 +182,7 @@ def check_targets_met(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]
         shortfall = row_to_shortfall(row)
         if shortfall is None:
             continue
-        evidence, locations = _row_evidence(row)
+        evidence, locations = row.cells("target", "actual")
         yield Flag(
             f"指标“{row.name}”未达到目标：{shortfall.how}",
             evidence,
@@ -222,7 +216,7 @@ def check_full_score_on_miss(inp: CheckInput, settings: RuleSettings) -> Iterato
         shortfall = row_to_shortfall(row)
         if shortfall is None:
             continue
-        evidence, locations = _row_evidence(row, "weight", "score")
+        evidence, locations = row.cells("target", "actual", "weight", "score")
         yield Flag(
             f"指标“{row.name}”未达到目标（{shortfall.how}），却得满分：得分{row.score_raw.strip()}等于分值"
             f"{row.weight_raw.strip()}",

@@ -97,15 +97,16 @@ class IndicatorRow:
     weight_location: Location | None = None
     score_location: Location | None = None
 
-    def cells(self, *fields: str) -> tuple[tuple[str, Location], ...]:
-        """(quote, location) of the name cell, then of each of ``fields`` ("target", "actual",
+    def cells(self, *fields: str) -> tuple[tuple[str, ...], tuple[Location, ...]]:
+        """Quotes and locations of the name cell, then of each of ``fields`` ("target", "actual",
         "weight", "score") that the row has a cell for: where a finding about the row points."""
-        found = [(self.location.quote.strip() or self.name, self.location)]
+        quotes, locations = [self.location.quote.strip() or self.name], [self.location]
         for field in fields:
             location = getattr(self, f"{field}_location")
             if location is not None:
-                found.append((location.quote.strip() or getattr(self, f"{field}_raw").strip(), location))
-        return tuple(found)
+                quotes.append(location.quote.strip() or getattr(self, f"{field}_raw").strip())
+                locations.append(location)
+        return tuple(quotes), tuple(locations)
 
 
 @dataclass(frozen=True, slots=True)
