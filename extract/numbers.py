@@ -566,12 +566,12 @@ HALF = Decimal("0.5")
 def _read_half(s: str, piece: _Piece, unit: str, unit_end: int) -> tuple[str, int]:
     """Add the half of 一年半 / 一个半月 to a whole number; returns the unit and where it ends."""
     if unit in HALF_AFTER_UNIT and s.startswith("半", unit_end):
-        piece.number += HALF
+        piece.number = EXACT.add(piece.number, HALF)
         return unit, unit_end + 1
     if unit == "个":
         for spelling, whole_unit in HALF_INSIDE_UNIT.items():
             if s.startswith(spelling, unit_end - 1):
-                piece.number += HALF
+                piece.number = EXACT.add(piece.number, HALF)
                 return whole_unit, unit_end - 1 + len(spelling)
     return unit, unit_end
 

@@ -130,17 +130,21 @@ def _without_quota_by_type(figures: list[Figure], sentences: list[tuple]) -> lis
     “核定编制45人，其中行政编制20人、事业编制25人” the untyped 45 is the quota and the typed ones
     are its parts. One typed quota alone (“核定全额事业编制17人”, seed 003) is the unit's quota.
     """
+    types = [_quota_type(f) for f in figures]
     types_by_sentence: dict[tuple, set[str]] = {}
-    for figure, sentence in zip(figures, sentences):
-        if figure.metric == "staff_quota" and figure.extractor == "text":
-            kind = QUOTA_TYPE.search(figure.label)
-            types_by_sentence.setdefault(sentence, set()).add(kind.group() if kind else "")
+    for kind, sentence in zip(types, sentences):
+        if kind is not None:
+            types_by_sentence.setdefault(sentence, set()).add(kind)
     split = {sentence for sentence, kinds in types_by_sentence.items() if len(kinds) > 1}
-    if not split:
-        return figures
-    return [f for f, sentence in zip(figures, sentences)
-            if not (f.metric == "staff_quota" and f.extractor == "text" and sentence in split
-                    and QUOTA_TYPE.search(f.label))]
+    return [f for f, kind, sentence in zip(figures, types, sentences) if not (kind and sentence in split)]
+
+
+def _quota_type(figure: Figure) -> str | None:
+    """The type a staff quota in running text names ("" for none); None for any other figure."""
+    if figure.metric != "staff_quota" or figure.extractor != "text":
+        return None
+    kind = QUOTA_TYPE.search(figure.label)
+    return kind.group() if kind else ""
 
 
 def _is_under_target_heading(section: str, known: dict[str, bool]) -> bool:

@@ -48,10 +48,8 @@ READABLE_NUMERAL_WORDS = (
     f"(?<![{NUMERAL_CHARS}\\d])十分(?![之钟])",
 )
 
-# A number with its Latin-letter unit (5km) is not a code: the units, longest first.
-ASCII_UNITS = "|".join(
-    re.escape(u) for u in sorted(numbers.ASCII_UNIT_SPELLINGS, key=len, reverse=True) if u[0].isascii()
-)
+# A number with its Latin-letter unit (5km) is not a code: the module's units, longest first.
+ASCII_UNITS = numbers._ASCII_UNIT_ALTERNATION
 READABLE_NOT_QUANTITY_SOURCES = (
     f"{_OPEN}\\s*(?:19|20)\\d{{2}}\\s*{_CLOSE}\\s*第?\\s*\\d+\\s*号?",
     r"(?<![\d.])(?:19|20)\d{2}([-/.])\d{1,2}\1\d{1,2}(?![\d.])",
