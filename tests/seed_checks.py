@@ -26,6 +26,12 @@ SEED_CASES = [(seed, fmt) for seed in SEEDS for fmt in FORMATS]
 
 
 @lru_cache(maxsize=None)
+def txt_table(*rows: Sequence[str], closed: bool = True) -> str:
+    """A table as the seeds' text export writes it: one TAB-led line per cell, a blank line after
+    each row; ``closed`` adds the second blank line that ends the table before running text."""
+    return "".join("".join(f"\t{cell}\n" for cell in row) + "\n" for row in rows) + ("\n" if closed else "")
+
+
 def corpus_check_input(seed: str, fmt: str) -> CheckInput:
     return pipeline.analyse(read_document(CORPUS / fmt / f"{seed}.{fmt}")).check_input
 

@@ -13,6 +13,7 @@ from checks.registry import DOC_PARTS, Flag, Rule, RuleSettings, doc_problems, r
 from checks.rules import ALL_RULES, RULES_BY_ID
 from checks.tolerance import decimals_of, explain_slip, rounding_of
 from extract.readers import read_document
+from seed_checks import txt_table
 
 
 def analyse_text(tmp_path: Path, text: str):
@@ -65,10 +66,7 @@ def test_messages_carry_the_real_values(tmp_path: Path) -> None:
     assert flag.locations[0].line == 2
 
 
-def indicator_table(*rows: tuple[str, ...]) -> str:
-    """An indicator table as the .txt export writes it: one TAB-led line per cell, a blank line per row."""
-    header = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分")
-    return "".join("".join(f"\t{cell}\n" for cell in row) + "\n" for row in (header, *rows)) + "\n"
+INDICATOR_HEADER = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分")
 
 
 @pytest.mark.parametrize(
@@ -81,7 +79,7 @@ def indicator_table(*rows: tuple[str, ...]) -> str:
     ],
 )
 def test_indicator_rows_out_of_range(tmp_path: Path, row: tuple[str, ...], rule_id: str, count: int) -> None:
-    assert len(flags_of(tmp_path, TITLE + indicator_table(row), rule_id)) == count
+    assert len(flags_of(tmp_path, TITLE + txt_table(INDICATOR_HEADER, row), rule_id)) == count
 
 
 @pytest.mark.parametrize(
@@ -95,7 +93,7 @@ def test_indicator_flags_point_at_the_cells_they_quote(
     tmp_path: Path, row: tuple[str, ...], rule_id: str, columns: list[int]
 ) -> None:
     """The name cell, then the very cells the message quotes (得分 and 分值; 实际完成值)."""
-    [flag] = flags_of(tmp_path, TITLE + indicator_table(row), rule_id)
+    [flag] = flags_of(tmp_path, TITLE + txt_table(INDICATOR_HEADER, row), rule_id)
     assert [loc.col for loc in flag.locations] == columns
     assert [loc.quote for loc in flag.locations] == [row[col - 1] for col in columns]
     assert list(flag.evidence) == [row[col - 1] for col in columns]

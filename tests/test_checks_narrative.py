@@ -24,7 +24,7 @@ from checks.narrative import (
 from checks.registry import RuleSettings, run_rules
 from extract.readers import read_document
 
-from seed_checks import GOLDEN, SEED_CASES, assert_exact_golden_findings
+from seed_checks import GOLDEN, SEED_CASES, assert_exact_golden_findings, txt_table
 
 RULES_BY_ID = {rule.id: rule for rule in RULES}
 TITLE = "某县库区移民服务中心2023年度中央水库移民扶持基金绩效自评报告\n"
@@ -44,13 +44,10 @@ RESULTS = "二、绩效指标完成情况分析\n"
 DEVIATION = "三、偏离绩效目标的原因分析\n"
 
 
-def table(*rows: tuple[str, ...]) -> str:
-    return "".join("".join(f"\t{cell}\n" for cell in row) + "\n" for row in rows)
-
-
 def flags_of(tmp_path: Path, heading: str, sentence: str):
     path = tmp_path / "report.txt"
-    path.write_text(TITLE + heading + sentence + "\n" + "四、附表\n" + table(HEADER, *ROWS), encoding="utf-8")
+    text = TITLE + heading + sentence + "\n" + "四、附表\n" + txt_table(HEADER, *ROWS, closed=False)
+    path.write_text(text, encoding="utf-8")
     check_input = pipeline.analyse(read_document(path)).check_input
     assert len(check_input.indicators) == len(ROWS)
     return run_rules(RULES, check_input, {"JX602": RuleSettings(severity="warning")})

@@ -14,7 +14,7 @@ import pytest
 
 from checks.scores import RULES
 
-from seed_checks import SEED_CASES, corpus_check_input, run_one_rule, text_check_input
+from seed_checks import SEED_CASES, corpus_check_input, run_one_rule, text_check_input, txt_table
 
 (RULE,) = RULES
 TITLE = "某县农村供水服务中心2023年度项目支出绩效自评报告\n"
@@ -29,19 +29,14 @@ INDICATORS = (
 )  # 分值 20+10+10+10+30+10 = 90, 得分 18+10+10+10+30+8 = 86
 
 
-def table(*rows: tuple[str, ...]) -> str:
-    """Rows as the export writes them; a second blank line ends the table before running text."""
-    return "".join("".join(f"\t{cell}\n" for cell in row) + "\n" for row in rows) + "\n"
-
-
 def report(total_weight: str, total_score: str, funds: tuple[str, str] | None = ("10", "9"),
            indicators: tuple[tuple[str, ...], ...] = INDICATORS) -> str:
     text = TITLE + "一、资金情况（万元）\n"
     if funds is not None:
-        text += table(("项目", "全年预算数", "全年执行数", "分值", "执行率", "得分"),
+        text += txt_table(("项目", "全年预算数", "全年执行数", "分值", "执行率", "得分"),
                       ("年度资金总额", "620", "558", funds[0], "90%", funds[1]))
     text += "二、绩效指标完成情况\n"
-    return text + table(INDICATOR_HEADER, *indicators, ("总分", "", "", "", "", total_weight, total_score))
+    return text + txt_table(INDICATOR_HEADER, *indicators, ("总分", "", "", "", "", total_weight, total_score))
 
 
 def messages(tmp_path: Path, text: str) -> list[str]:

@@ -17,17 +17,14 @@ from checks.amounts import written_rounding
 from checks.sums import RULES
 from extract.numbers import parse_quantity
 
-from seed_checks import SEED_CASES, assert_exact_golden_findings, run_one_rule, severities, text_check_input
+from seed_checks import (
+    SEED_CASES, assert_exact_golden_findings, run_one_rule, severities, text_check_input,
+    txt_table,
+)
 
 RULES_BY_ID = {rule.id: rule for rule in RULES}
 KINDS = {rule.kind for rule in RULES}
 TITLE = "某县扶贫开发办公室2020年度部门整体支出绩效自评报告\n"
-
-
-def table(*rows: tuple[str, ...]) -> str:
-    """The text export's table: one TAB-led line per cell, a blank line after each row and after
-    the table."""
-    return "".join("".join(f"\t{cell}\n" for cell in row) + "\n" for row in rows) + "\n"
 
 
 def flags_of(tmp_path: Path, text: str, rule_id: str):
@@ -150,25 +147,25 @@ SANGONG_HEADER = ("机构名称", "三公经费合计（万元）", "公务接�
     ("text", "expected"),
     [
         # seed 002's form: 1184.24 = 220.58 + 963.66 and 220.58 = 185.63 + 34.95
-        (table(EXPENSE_HEADER, ("局机关及二级机构汇总", "1184.24", "220.58", "185.63", "34.95", "963.66")), []),
-        (table(EXPENSE_HEADER, ("局机关及二级机构汇总", "1184.24", "220.58", "185.63", "44.95", "963.66")), ["error"]),
+        (txt_table(EXPENSE_HEADER, ("局机关及二级机构汇总", "1184.24", "220.58", "185.63", "34.95", "963.66")), []),
+        (txt_table(EXPENSE_HEADER, ("局机关及二级机构汇总", "1184.24", "220.58", "185.63", "44.95", "963.66")), ["error"]),
         # 支出合计 may hold more than 基本 + 项目 (政府性基金): only an excess is flagged
-        (table(EXPENSE_HEADER, ("局机关及二级机构汇总", "2026.86", "153.21", "137.79", "15.42", "716.41")), []),
-        (table(EXPENSE_HEADER, ("局机关及二级机构汇总", "800", "153.21", "137.79", "15.42", "716.41")), ["error"]),
+        (txt_table(EXPENSE_HEADER, ("局机关及二级机构汇总", "2026.86", "153.21", "137.79", "15.42", "716.41")), []),
+        (txt_table(EXPENSE_HEADER, ("局机关及二级机构汇总", "800", "153.21", "137.79", "15.42", "716.41")), ["error"]),
         # 三公 = 接待 + 用车 + 出国: 2.5 + 1 + 0 is 2.50 + 1.00 + 0 in a table of hundredths
-        (table(SANGONG_HEADER, ("局机关及二级机构汇总", "3.12", "3.12", "0", "0")), []),
-        (table(SANGONG_HEADER, ("局机关及二级机构汇总", "3.12", "2.5", "1", "0")), ["error"]),
-        (table(SANGONG_HEADER, ("局机关及二级机构汇总", "3.12", "2.5", "0.5", "0")), ["error"]),  # all three stated, less
-        (table(SANGONG_HEADER[:3], ("局机关及二级机构汇总", "3.12", "2.5")), []),  # one part stated, less
+        (txt_table(SANGONG_HEADER, ("局机关及二级机构汇总", "3.12", "3.12", "0", "0")), []),
+        (txt_table(SANGONG_HEADER, ("局机关及二级机构汇总", "3.12", "2.5", "1", "0")), ["error"]),
+        (txt_table(SANGONG_HEADER, ("局机关及二级机构汇总", "3.12", "2.5", "0.5", "0")), ["error"]),  # all three stated, less
+        (txt_table(SANGONG_HEADER[:3], ("局机关及二级机构汇总", "3.12", "2.5")), []),  # one part stated, less
         # seed 002's form states 公务用车购置费 apart; it has no key, so 三公 may exceed the three keys
-        (table(SANGONG_HEADER[:4] + ("公务用车购置费（万元）",) + SANGONG_HEADER[4:],
+        (txt_table(SANGONG_HEADER[:4] + ("公务用车购置费（万元）",) + SANGONG_HEADER[4:],
                ("局机关及二级机构汇总", "3.12", "2.5", "0.5", "0.12", "0")), []),
-        (table(SANGONG_HEADER[:4] + ("公务用车购置费（万元）",) + SANGONG_HEADER[4:],
+        (txt_table(SANGONG_HEADER[:4] + ("公务用车购置费（万元）",) + SANGONG_HEADER[4:],
                ("局机关及二级机构汇总", "3.12", "2.5", "0.5", "0", "0")), ["error"]),
         # 收入 − 支出 = 结余 in one table
-        (table(("机构名称", "收入合计（万元）", "支出合计（万元）", "结余（万元）"),
+        (txt_table(("机构名称", "收入合计（万元）", "支出合计（万元）", "结余（万元）"),
                ("局机关及二级机构汇总", "1371.04", "1184.24", "186.8")), []),
-        (table(("机构名称", "收入合计（万元）", "支出合计（万元）", "结余（万元）"),
+        (txt_table(("机构名称", "收入合计（万元）", "支出合计（万元）", "结余（万元）"),
                ("局机关及二级机构汇总", "1371.04", "1184.24", "180")), ["error"]),
         # seed 001's narrative: year-start budget and actual parts, each side adding up
         (("我中心2023年初基本支出预算158.93万元，其中：人员经费140.93万元；公用经费18万元。2023年基本支出决算数"
@@ -181,7 +178,7 @@ def test_catalogue_sums(tmp_path: Path, text: str, expected: list[str]) -> None:
 
 
 def test_catalogue_sum_message(tmp_path: Path) -> None:
-    text = "单位收支情况如下表。\n" + table(SANGONG_HEADER, ("局机关及二级机构汇总", "3.12", "2.5", "1", "0")) + "完。\n"
+    text = "单位收支情况如下表。\n" + txt_table(SANGONG_HEADER, ("局机关及二级机构汇总", "3.12", "2.5", "1", "0")) + "完。\n"
     [flag] = flags_of(tmp_path, text, "JX102")
     assert "3.12万元" in flag.message and "2.5+1+0=3.5万元" in flag.message and "多0.38万元" in flag.message
 
@@ -219,14 +216,14 @@ FUNDS_HEADER = ("资金文号", "下文日期", "到位资金（万元）")
     ],
 )
 def test_table_totals(tmp_path: Path, rows: list[tuple[str, ...]], expected: list[str]) -> None:
-    text = "资金情况如下表。\n" + table(*rows) + "以上资金全部到位。\n"
+    text = "资金情况如下表。\n" + txt_table(*rows) + "以上资金全部到位。\n"
     assert severities(flags_of(tmp_path, text, "JX103")) == expected
 
 
 def test_table_total_message(tmp_path: Path) -> None:
     rows = [FUNDS_HEADER, ("湘财预〔2022〕292号", "2022-12-2", "1475"), ("湘财农指〔2023〕25号", "2023-7-14", "2649"),
             ("湘财农指〔2022〕87号", "2022-12-2", "5790.42"), ("合计", "", "9814.42")]
-    [flag] = flags_of(tmp_path, "资金情况如下表。\n" + table(*rows) + "完。\n", "JX103")
+    [flag] = flags_of(tmp_path, "资金情况如下表。\n" + txt_table(*rows) + "完。\n", "JX103")
     assert "9814.42万元" in flag.message and "1475+2649+5790.42=9914.42万元" in flag.message
     assert flag.evidence[0] == "9814.42" and {loc.row for loc in flag.locations} == {2, 3, 4, 5}
 

@@ -15,7 +15,7 @@ from checks.model import number_text
 from checks.targets import RULES, comparable_values, name_unit
 from extract.numbers import parse_quantity
 
-from seed_checks import SEED_CASES, assert_exact_golden_findings, run_one_rule, text_check_input
+from seed_checks import SEED_CASES, assert_exact_golden_findings, run_one_rule, text_check_input, txt_table
 
 RULES_BY_ID = {rule.id: rule for rule in RULES}
 KINDS = {rule.kind for rule in RULES}
@@ -23,12 +23,9 @@ TITLE = "某县库区移民服务中心2023年度中央水库移民扶持基金�
 HEADER = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分")
 
 
-def table(*rows: tuple[str, ...]) -> str:
-    return "".join("".join(f"\t{cell}\n" for cell in row) + "\n" for row in rows)
-
-
 def row_report(level2: str, name: str, target: str, actual: str, weight: str = "10", score: str = "8") -> str:
-    return TITLE + "绩效指标完成情况详见下表。\n" + table(HEADER, ("产出指标", level2, name, target, actual, weight, score))
+    row = ("产出指标", level2, name, target, actual, weight, score)
+    return TITLE + "绩效指标完成情况详见下表。\n" + txt_table(HEADER, row, closed=False)
 
 
 def flags_of(tmp_path: Path, text: str, rule_id: str):
