@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from export.labels import KIND_NAMES, SEVERITY_NAMES, STATUS_NAMES, display_value
+from export.labels import STATUS_NAMES, display_value
 from extract.model import Block, Cell, Document, Paragraph, Table
 from normalize.catalogue import METRIC_NAMES
 
@@ -131,9 +131,7 @@ def rules_to_text(rules, settings, width: int = 100) -> str:
     for rule in rules:
         current = settings[rule.id]
         state = "（已停用）" if not current.enabled else ""
-        kind_name = KIND_NAMES.get(rule.kind, rule.kind)
-        severity_name = SEVERITY_NAMES.get(current.severity, current.severity)
-        lines.append(f"{rule.id}  {kind_name}（{rule.kind}）  严重程度：{severity_name}（{current.severity}）{state}")
+        lines.append(f"{rule.id}  {_named('kind', rule.kind)}  严重程度：{_named('severity', current.severity)}{state}")
         lines.extend("    " + line for line in wrap_display(rule.summary, width - 4))
         for heading, text in rule.parts.items():
             wrapped = wrap_display(f"{heading}：{text}", width - 6)
@@ -149,12 +147,11 @@ def rules_to_markdown(rules, settings) -> str:
     for rule in rules:
         severity = settings[rule.id].severity
         lines.append(
-            f"| {rule.id} | {KIND_NAMES.get(rule.kind, rule.kind)}（{rule.kind}） | "
-            f"{SEVERITY_NAMES.get(severity, severity)}（{severity}） | {rule.summary} |"
+            f"| {rule.id} | {_named('kind', rule.kind)} | {_named('severity', severity)} | {rule.summary} |"
         )
     lines.append("")
     for rule in rules:
-        lines.append(f"**{rule.id} {KIND_NAMES.get(rule.kind, rule.kind)}（{rule.kind}）** — {rule.summary}")
+        lines.append(f"**{rule.id} {_named('kind', rule.kind)}** — {rule.summary}")
         lines.append("")
         lines.extend(f"> **{heading}**：{text}  " for heading, text in rule.parts.items())
         lines.append("")
