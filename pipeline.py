@@ -373,12 +373,8 @@ def run_batch(paths: Sequence[Path], out_dir: Path, options: BatchOptions = Batc
             counts["failed"] = counts.get("failed", 0) + 1
         files_done = time.time()
         workbook = publish_workbook(outputs, out_dir)
-        record = run_record(paths, options, settings, counts, flagged, cache, started, len(skipped))
+        record = run_record(paths, options, settings, counts, flagged, cache, started, files_done, len(skipped))
         record["workbook"] = workbook
-        record["timings"] = {  # where the run's time went, for whoever plans a bigger batch
-            "files_seconds": round(files_done - started, 3),  # finding, reading, checking, CSVs
-            "workbook_seconds": round(time.time() - files_done, 3),  # report.xlsx (or its reuse)
-        }
         outputs.add_file(*json_temp(out_dir / "run.json", record))
         outputs.commit()
     except BaseException:
@@ -711,8 +707,9 @@ def json_temp(target: Path, record: dict) -> tuple[Path, Path]:
     return temp, target
 
 
-def run_record(paths, options, settings, counts, flagged, cache, started, skipped) -> dict:
-    """run.json: what ran, on what, with which rules, and what came out."""
+def run_record(paths, options, settings, counts, flagged, cache, started, files_done, skipped) -> dict:
+    """run.json: what ran, on what, with which rules, what came out, and where the time went
+    (``files_done``: when the last file's rows were written, before report.xlsx)."""
     finished = time.time()
     return {
         "tool": "jixiao",
@@ -721,6 +718,10 @@ def run_record(paths, options, settings, counts, flagged, cache, started, skippe
         "started": datetime.fromtimestamp(started).isoformat(timespec="seconds"),
         "finished": datetime.fromtimestamp(finished).isoformat(timespec="seconds"),
         "seconds": round(finished - started, 3),
+        "timings": {  # where the run's time went, for whoever plans a bigger batch
+            "files_seconds": round(files_done - started, 3),  # finding, reading, checking, CSVs
+            "workbook_seconds": round(finished - files_done, 3),  # report.xlsx (or its reuse)
+        },
         "inputs": [str(p) for p in paths],
         "options": {"workers": options.workers, "timeout": options.timeout, "fail_on": options.fail_on,
                     "max_file_mb": options.max_file_mb,
