@@ -513,7 +513,7 @@ def _outer_readings(parts: list[Amount], every_row: list[Amount | None]) -> list
     """
     readings = [_without_nested_rows(parts)]
     if len(every_row) != len(parts) and all(a is not None for a in every_row):
-        readings.append(_without_nested_rows(every_row))  # type: ignore[arg-type]: no None, as checked
+        readings.append(_without_nested_rows(every_row))  # type: ignore[arg-type]  # no None: checked above
     return readings + [_without_memo_rows(outer) for outer in readings]
 
 
