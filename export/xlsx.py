@@ -25,7 +25,6 @@ Typical use, from pipeline.py::
 
 from __future__ import annotations
 
-import itertools
 import json
 import math
 import re
@@ -311,20 +310,111 @@ def write_workbook(out: IO[bytes] | Path, sheets: Sequence[SheetSpec]) -> dict[s
     every row was read. The sheets' temporary files live in a directory of this write's own,
     removed whether the write succeeds or fails.
     """
-    # ignore_cleanup_errors: a file still open after a failure (Windows cannot remove it) must not
-    # replace the exception that brought us here.
-    with tempfile.TemporaryDirectory(prefix="jixiao-xlsx-", ignore_cleanup_errors=True) as tmpdir:
-        workbook = Workbook(out, {**WORKBOOK_OPTIONS, "tmpdir": tmpdir})
-        try:
-            formats = CellFormats(workbook)
-            counts: dict[str, int] = {}
-            for spec in sheets:
-                counts.update(spec_to_sheets(workbook, formats, spec))
-            workbook.close()  # assembles the sheets' files into the .xlsx
-            return counts
-        except BaseException:
-            discard_sheet_files(workbook)
-            raise
+    writer = WorkbookWriter(out, sheets)
+    try:
+        for index, spec in enumerate(sheets):
+            writer.start(index)  # a sheet without rows still shows its header
+            for row in spec.rows:
+                writer.write(index, row, spec.marks(row) if spec.marks else None)
+        return writer.close()
+    except BaseException:
+        writer.discard()
+        raise
+
+
+class SheetOrderError(Exception):
+    """A sheet ran past Excel's row limit after a later sheet was begun: its continuation
+    (“指标(2)”) could no longer stand beside it. Only rows written to several sheets in turn
+    can meet this; the caller writes the workbook again sheet by sheet."""
+
+
+class WorkbookWriter:
+    """A workbook whose rows arrive one at a time, to any of its sheets, in any interleaving.
+
+    Sheets are begun in the order of ``specs`` (a row for the third sheet begins the first two,
+    empty, before it), so the workbook reads 报告汇总, 指标 … whichever rows come first. Within a
+    sheet rows must come in order (constant_memory writes a row out when the next one starts).
+    A sheet past Excel's row limit continues on “name(2)”, “name(3)” …, right after it; column
+    widths are fitted to the header and the first WIDTH_SAMPLE_ROWS rows and set when the
+    workbook is closed, the same for every part of a sheet.
+
+    This lets a batch stream report.xlsx as its reports are read (pipeline.py), and write it from
+    the CSVs afterwards (write_workbook), with one writer and the same result.
+    """
+
+    def __init__(self, out: IO[bytes] | Path, specs: Sequence[SheetSpec]) -> None:
+        self.specs = list(specs)
+        # ignore_cleanup_errors: a file still open after a failure (Windows cannot remove it)
+        # must not replace the exception that brought us here.
+        self._tmpdir = tempfile.TemporaryDirectory(prefix="jixiao-xlsx-", ignore_cleanup_errors=True)
+        self.workbook = Workbook(out, {**WORKBOOK_OPTIONS, "tmpdir": self._tmpdir.name})
+        self.formats = CellFormats(self.workbook)
+        self.parts: list[list[tuple[str, Worksheet]]] = [[] for _ in self.specs]
+        self.rows_in_part: list[int] = [0] * len(self.specs)  # data rows in each sheet's last part
+        self.rows_seen: list[int] = [0] * len(self.specs)
+        self.widths = [[text_width(spec.header_names.get(column, column)) for column in spec.columns]
+                       for spec in self.specs]
+        self.counts: dict[str, int] = {}
+
+    def start(self, index: int) -> None:
+        """Begin sheet ``index`` (and every sheet before it) if not begun yet."""
+        for earlier in range(index + 1):
+            if not self.parts[earlier]:
+                self._add_part(earlier)
+
+    def write(self, index: int, row: Mapping[str, object], marks: Mapping[str, str] | None = None) -> None:
+        """One data row of sheet ``index``, its ``marks`` cells ({column: severity}) filled."""
+        self.start(index)
+        spec = self.specs[index]
+        if self.rows_in_part[index] == MAX_SHEET_ROWS - 1:  # the header takes one
+            if any(self.parts[later] for later in range(index + 1, len(self.specs))):
+                raise SheetOrderError(spec.name)
+            self._add_part(index)
+        self.rows_in_part[index] += 1
+        name, sheet = self.parts[index][-1]
+        self.counts[name] += 1
+        if self.rows_seen[index] < WIDTH_SAMPLE_ROWS:
+            self._fit_widths(index, row)
+        self.rows_seen[index] += 1
+        write_row(sheet, self.formats, self.rows_in_part[index], spec, row, marks or {})
+
+    def close(self) -> dict[str, int]:
+        """Finish the workbook; returns the data rows written per sheet name."""
+        for index, spec in enumerate(self.specs):
+            self.start(index)
+            widths = [fitted_width(widest) for widest in self.widths[index]]
+            for name, sheet in self.parts[index]:
+                for column, width in enumerate(widths):
+                    sheet.set_column_pixels(column, column, round(width * PIXELS_PER_CHARACTER))
+                sheet.autofilter(0, 0, self.counts[name], max(len(spec.columns), 1) - 1)
+        self.workbook.close()  # assembles the sheets' files into the .xlsx
+        self._tmpdir.cleanup()
+        return self.counts
+
+    def discard(self) -> None:
+        """Give up: close and remove the sheets' temporary files (``out`` is the caller's to remove)."""
+        discard_sheet_files(self.workbook)
+        self._tmpdir.cleanup()
+
+    def _add_part(self, index: int) -> None:
+        spec = self.specs[index]
+        part = len(self.parts[index]) + 1
+        name = spec.name if part == 1 else f"{spec.name}({part})"
+        sheet = self.workbook.add_worksheet(name)
+        sheet.freeze_panes(1, 0)  # A2: the header stays in view
+        for column_index, column in enumerate(spec.columns):
+            write_text(sheet, 0, column_index, clean_text(spec.header_names.get(column, column)),
+                       self.formats.header)
+        self.parts[index].append((name, sheet))
+        self.rows_in_part[index] = 0
+        self.counts[name] = 0
+
+    def _fit_widths(self, index: int, row: Mapping[str, object]) -> None:
+        spec, widths = self.specs[index], self.widths[index]
+        for column_index, column in enumerate(spec.columns):
+            width = cell_width(column, row.get(column), column in spec.numeric_columns)
+            if width > widths[column_index]:
+                widths[column_index] = width
 
 
 class CellFormats:
@@ -364,54 +454,10 @@ def cell_style(number_format: str | None, severity: str | None, quote_prefix: bo
     return style
 
 
-def spec_to_sheets(workbook: Workbook, formats: CellFormats, spec: SheetSpec) -> dict[str, int]:
-    """Stream one output into its sheet, continuing on “name(2)”, “name(3)” … past Excel's row limit."""
-    rows = iter(spec.rows)
-    sample = list(itertools.islice(rows, WIDTH_SAMPLE_ROWS))
-    widths = column_widths(spec, sample)
-    rows_per_sheet = MAX_SHEET_ROWS - 1  # the header takes one
-    counts: dict[str, int] = {}
-    sheet = None
-    name = spec.name
-    for number, row in enumerate(itertools.chain(sample, rows)):
-        if number % rows_per_sheet == 0:
-            if sheet is not None:
-                finish_sheet(sheet, len(spec.columns), counts[name])
-            part = number // rows_per_sheet + 1
-            name = spec.name if part == 1 else f"{spec.name}({part})"
-            sheet = start_sheet(workbook, formats, name, spec, widths)
-            counts[name] = 0
-        counts[name] += 1
-        write_row(sheet, formats, counts[name], spec, row)  # row 0 is the header
-    if sheet is None:  # no rows: the sheet still shows its header
-        sheet = start_sheet(workbook, formats, name, spec, widths)
-        counts[name] = 0
-    finish_sheet(sheet, len(spec.columns), counts[name])
-    return counts
-
-
-def start_sheet(workbook: Workbook, formats: CellFormats, name: str, spec: SheetSpec,
-                widths: Sequence[float]) -> Worksheet:
-    """A new sheet with its column widths and its header row, styled and frozen."""
-    sheet = workbook.add_worksheet(name)
-    sheet.freeze_panes(1, 0)  # A2: the header stays in view
-    for index, width in enumerate(widths):
-        sheet.set_column_pixels(index, index, round(width * PIXELS_PER_CHARACTER))
-    for index, column in enumerate(spec.columns):
-        write_text(sheet, 0, index, clean_text(spec.header_names.get(column, column)), formats.header)
-    return sheet
-
-
-def finish_sheet(sheet: Worksheet, n_columns: int, n_rows: int) -> None:
-    """The auto filter, over exactly the header and the rows written."""
-    sheet.autofilter(0, 0, n_rows, max(n_columns, 1) - 1)
-
-
 def write_row(sheet: Worksheet, formats: CellFormats, row_index: int, spec: SheetSpec,
-              row: Mapping[str, object]) -> None:
+              row: Mapping[str, object], marks: Mapping[str, str]) -> None:
     """One data row at ``row_index``. Rows must come in order (constant_memory writes a row out
     when the next one starts and drops anything written behind it); cells within a row need not."""
-    marks = spec.marks(row) if spec.marks else {}
     for column_index, column in enumerate(spec.columns):
         write_value(sheet, formats, row_index, column_index, row.get(column), column,
                     column in spec.numeric_columns, marks.get(column))
@@ -506,12 +552,20 @@ def column_widths(spec: SheetSpec, sample: Sequence[Mapping[str, object]]) -> li
     """One width per column, fitted to its header and the sample rows (CJK characters count 2)."""
     widths = []
     for column in spec.columns:
-        texts = [spec.header_names.get(column, column)]
-        texts.extend(display_text(display_value(column, row.get(column)), column in spec.numeric_columns)
-                     for row in sample)
-        widest = max(text_width(text) for text in texts)
-        widths.append(float(min(MAX_COLUMN_WIDTH, max(MIN_COLUMN_WIDTH, widest + WIDTH_PADDING))))
+        widest = max([text_width(spec.header_names.get(column, column)),
+                      *(cell_width(column, row.get(column), column in spec.numeric_columns) for row in sample)])
+        widths.append(fitted_width(widest))
     return widths
+
+
+def fitted_width(widest: int) -> float:
+    """A column's width for its widest text, padded, within MIN_COLUMN_WIDTH and MAX_COLUMN_WIDTH."""
+    return float(min(MAX_COLUMN_WIDTH, max(MIN_COLUMN_WIDTH, widest + WIDTH_PADDING)))
+
+
+def cell_width(column: str, value: object, is_numeric: bool) -> int:
+    """Display width of one cell's value as the sheet shows it."""
+    return text_width(display_text(display_value(column, value), is_numeric))
 
 
 def display_text(value: object, is_numeric: bool) -> str:
