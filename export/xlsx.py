@@ -210,11 +210,11 @@ def report_sheets(
     indicators: Iterable[Mapping[str, object]],
     flags: Iterable[Mapping[str, object]],
     errors: Iterable[Mapping[str, object]],
-    highlight: Mapping[tuple[str, str], str] | None = None,
+    highlight: Mapping[tuple[str, str, str], str] | None = None,
 ) -> list[SheetSpec]:
     """The five sheets of report.xlsx, in order, from the same rows as the CSVs.
 
-    ``highlight`` maps (doc_id, column of reports.csv) → severity: the cells of 报告汇总 a check
+    ``highlight`` maps (doc_id, source_file, column of reports.csv) → severity: the cells of 报告汇总 a check
     names (see flag_highlights). A report's 错误数 cell is red when it is above 0 and its 警告数
     amber; in 问题清单 the 严重程度 cell is filled by its own value.
     """
@@ -228,17 +228,21 @@ def report_sheets(
     ]
 
 
-def flag_highlights(flags: Iterable[Mapping[str, object]]) -> dict[tuple[str, str], str]:
-    """flags.csv rows → {(doc_id, metric key): worst severity}: the report cells each finding names.
+def flag_highlights(flags: Iterable[Mapping[str, object]]) -> dict[tuple[str, str, str], str]:
+    """flags.csv rows → {(doc_id, source_file, metric key): worst severity}: the report cells each
+    finding names.
 
     A finding names a metric in its ``values`` JSON in one of three ways, all exact: the key
     ``"指标"`` with a metric key as its value (JX601); a metric key as a key (negative amounts);
     or a metric's Chinese name from METRIC_NAMES as a key (``"在职人员控制率": "260"``, JX401;
     ``"实有人数"`` and ``"编制数"``, JX402). Anything else (``"控制率"``, ``"得分"`` of an indicator)
     names no report cell and is ignored. Rows whose ``values`` is not a JSON object are skipped.
+
+    The file is part of the key because a file submitted twice has the same doc_id (its content's
+    hash): the findings are about the row that was read, not the duplicate's row, which was skipped.
     """
     key_by_name = {name: key for key, name in METRIC_NAMES.items()}
-    found: dict[tuple[str, str], str] = {}
+    found: dict[tuple[str, str, str], str] = {}
     for flag in flags:
         doc_id = str(flag.get("doc_id") or "")
         severity = str(flag.get("severity") or "")
@@ -249,7 +253,7 @@ def flag_highlights(flags: Iterable[Mapping[str, object]]) -> dict[tuple[str, st
         if not doc_id or not isinstance(values, dict):
             continue
         for metric in named_metrics(values, key_by_name):
-            cell = (doc_id, metric)
+            cell = (doc_id, str(flag.get("source_file") or ""), metric)
             if SEVERITY_RANK.get(severity, -1) > SEVERITY_RANK.get(found.get(cell, ""), -1):
                 found[cell] = severity
     return found
@@ -266,14 +270,14 @@ def named_metrics(values: Mapping[str, object], key_by_name: Mapping[str, str]) 
             yield key_by_name[key]
 
 
-def report_marks(highlight: Mapping[tuple[str, str], str]) -> Marks:
+def report_marks(highlight: Mapping[tuple[str, str, str], str]) -> Marks:
     """Marks for 报告汇总: counts of errors and warnings, and the cells in ``highlight``."""
-    by_doc: dict[str, dict[str, str]] = {}
-    for (doc_id, column), severity in highlight.items():
-        by_doc.setdefault(doc_id, {})[column] = severity
+    by_report: dict[tuple[str, str], dict[str, str]] = {}
+    for (doc_id, source_file, column), severity in highlight.items():
+        by_report.setdefault((doc_id, source_file), {})[column] = severity
 
     def marks(row: Mapping[str, object]) -> Mapping[str, str]:
-        found = dict(by_doc.get(str(row.get("doc_id") or ""), {}))
+        found = dict(by_report.get((str(row.get("doc_id") or ""), str(row.get("source_file") or "")), {}))
         if (plain_number(row.get("n_errors")) or 0) > 0:
             found["n_errors"] = "error"
         if (plain_number(row.get("n_warnings")) or 0) > 0:

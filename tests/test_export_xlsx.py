@@ -31,11 +31,12 @@ SHEET_NAMES = ["报告汇总", "指标", "指标表", "问题清单", "错误"]
 
 DOC_A = "b7fb7d76030e1738"  # 002 岳阳楼区 2017 自评表: 全年执行数 1184.24 万元
 DOC_B = "5b97304f085cac07"  # 004 永兴县 2020: 在职人员控制率 260%
+SOURCES = {DOC_A: "a.docx", DOC_B: "b.docx"}
 
 
 def report_row(doc_id: str, **values: object) -> dict[str, object]:
     row: dict[str, object] = {column: None for column in REPORT_COLUMNS}
-    row.update(doc_id=doc_id, source_file=f"corpus/docx/{doc_id}.docx", format="docx", status="ok", pages=9,
+    row.update(doc_id=doc_id, source_file=SOURCES.get(doc_id, f"{doc_id}.docx"), format="docx", status="ok", pages=9,
                paragraphs=2, tables=2, n_conflicts=0, n_errors=0, n_warnings=0)
     row.update(values)
     return row
@@ -342,23 +343,34 @@ def test_metric_cells_named_by_a_flag_are_filled_in_their_own_report_row(book) -
     assert cell_of(reports, 2, "staff_control_rate_pct").value == 260  # a fill does not change the value
 
 
+def test_a_duplicate_submission_row_is_not_filled_by_its_originals_findings(tmp_path) -> None:
+    duplicate = report_row(DOC_B, source_file="b 副本.docx", status="skipped")
+    book = load_workbook(write_sample(tmp_path / "r.xlsx", reports=[*REPORTS, duplicate]))
+    reports = book["报告汇总"]
+    assert fill_of(cell_of(reports, 2, "staff_control_rate_pct")) == RED  # the report that was read
+    assert cell_of(reports, 3, "source_file").value == "b 副本.docx"
+    assert fill_of(cell_of(reports, 3, "staff_control_rate_pct")) is None  # same doc_id, not read
+    assert fill_of(cell_of(reports, 3, "project_budget_wan")) is None
+
+
 def flag(doc_id: str, severity: str, values: dict) -> dict[str, object]:
-    return {"doc_id": doc_id, "severity": severity, "values": json.dumps(values, ensure_ascii=False)}
+    return {"doc_id": doc_id, "source_file": f"{doc_id}.docx", "severity": severity,
+            "values": json.dumps(values, ensure_ascii=False)}
 
 
 @pytest.mark.parametrize(
     ("flags", "expected"),
     [
-        ([flag("a", "warning", {"指标": "staff_quota", "采用值": "13"})], {("a", "staff_quota"): "warning"}),
-        ([flag("a", "error", {"在职人员控制率": "260"})], {("a", "staff_control_rate_pct"): "error"}),
+        ([flag("a", "warning", {"指标": "staff_quota", "采用值": "13"})], {("a", "a.docx", "staff_quota"): "warning"}),
+        ([flag("a", "error", {"在职人员控制率": "260"})], {("a", "a.docx", "staff_control_rate_pct"): "error"}),
         ([flag("a", "warning", {"实有人数": "18", "编制数": "17", "控制率": "105.88"})],
-         {("a", "staff_actual"): "warning", ("a", "staff_quota"): "warning"}),
-        ([flag("a", "error", {"project_spent_wan": "-5.2"})], {("a", "project_spent_wan"): "error"}),
+         {("a", "a.docx", "staff_actual"): "warning", ("a", "a.docx", "staff_quota"): "warning"}),
+        ([flag("a", "error", {"project_spent_wan": "-5.2"})], {("a", "a.docx", "project_spent_wan"): "error"}),
         # the worse severity wins, whatever the order
         ([flag("a", "error", {"指标": "staff_quota"}), flag("a", "warning", {"指标": "staff_quota"})],
-         {("a", "staff_quota"): "error"}),
+         {("a", "a.docx", "staff_quota"): "error"}),
         ([flag("a", "info", {"指标": "staff_quota"}), flag("a", "warning", {"编制数": "1"})],
-         {("a", "staff_quota"): "warning"}),
+         {("a", "a.docx", "staff_quota"): "warning"}),
         # names no report cell
         ([flag("a", "warning", {"得分": "12", "分值": "10"})], {}),
         ([flag("a", "warning", {"指标": "对移民进行年检年审"})], {}),
