@@ -39,7 +39,7 @@ from export.cache import ResultCache
 from export.progress import Progress
 from export.streams import CsvStream, OutputSet
 from export.xlsx import write_workbook
-from export.workbook import NUMERIC_COLUMNS, workbook_sheets, workbook_source_digest
+from export.workbook import NUMERIC_COLUMNS, WorkbookStream, workbook_sheets, workbook_source_digest
 from export.rows import (
     ERROR_COLUMNS,
     FLAG_COLUMNS,
@@ -359,25 +359,32 @@ def run_batch(paths: Sequence[Path], out_dir: Path, options: BatchOptions = Batc
     pool = ProcessPool(max_workers=max(1, options.workers), initializer=tune_worker_gc)
     cache = ResultCache(out_dir / CACHE_NAME, tool_fingerprint()) if options.use_cache else None
     progress = Progress(len(submissions), options.quiet, PROGRESS_LINE_SECONDS)
+    workbook_stream = stream_workbook(out_dir, options)
     try:
         outcomes = outcomes_in_order(submissions, options, pool, cache, settings, progress)
         for submission, outcome in zip(submissions, outcomes):
-            write_outcome(outputs, outcome)
+            written = write_outcome(outputs, outcome)
+            if workbook_stream is not None:
+                workbook_stream.add(written)
             status = str(outcome.report.get("status"))
             counts[status] = counts.get(status, 0) + 1
             for row in outcome.flags:
                 if row["severity"] in flagged:
                     flagged[str(row["severity"])] += 1
         for path in missing:
-            write_outcome(outputs, missing_outcome(path))
+            written = write_outcome(outputs, missing_outcome(path))
+            if workbook_stream is not None:
+                workbook_stream.add(written)
             counts["failed"] = counts.get("failed", 0) + 1
         files_done = time.time()
-        workbook = publish_workbook(outputs, out_dir)
+        workbook = publish_workbook(outputs, out_dir, workbook_stream)
         record = run_record(paths, options, settings, counts, flagged, cache, started, files_done, len(skipped))
         record["workbook"] = workbook
         outputs.add_file(*json_temp(out_dir / "run.json", record))
         outputs.commit()
     except BaseException:
+        if workbook_stream is not None:
+            workbook_stream.discard()
         outputs.abort()
         raise
     finally:
@@ -653,42 +660,65 @@ def open_outputs(out_dir: Path) -> OutputSet:
     return outputs
 
 
-def write_outcome(outputs: OutputSet, outcome: FileOutcome) -> None:
-    outputs.streams["reports"].write(outcome.report)
-    for row in outcome.metrics:
-        outputs.streams["metrics"].write(row)
-    for row in outcome.indicators:
-        outputs.streams["indicators"].write(row)
-    for row in outcome.flags:
-        outputs.streams["flags"].write(row)
-    for error in outcome.errors:
-        outputs.streams["errors"].write(
-            {"source_file": error.source_file, "stage": error.stage, "reason": error.reason,
-             "exception_type": error.exception_type}
-        )
+def write_outcome(outputs: OutputSet, outcome: FileOutcome) -> dict[str, list[dict[str, str]]]:
+    """Add one file's rows to the CSVs; returns them by output name, as the CSVs hold them."""
+    streams = outputs.streams
+    errors = ({"source_file": error.source_file, "stage": error.stage, "reason": error.reason,
+               "exception_type": error.exception_type} for error in outcome.errors)
+    return {
+        "reports": [streams["reports"].write(outcome.report)],
+        "metrics": [streams["metrics"].write(row) for row in outcome.metrics],
+        "indicators": [streams["indicators"].write(row) for row in outcome.indicators],
+        "flags": [streams["flags"].write(row) for row in outcome.flags],
+        "errors": [streams["errors"].write(row) for row in errors],
+    }
 
 
-def publish_workbook(outputs: OutputSet, out_dir: Path) -> dict[str, object]:
-    """report.xlsx from the streamed CSVs (read back row by row, so memory stays flat).
+def stream_workbook(out_dir: Path, options: BatchOptions) -> WorkbookStream | None:
+    """A stream for report.xlsx, unless the run may keep the workbook it made last time.
+
+    Streaming lets the parent write the workbook while the workers read (a third of a first
+    run's time otherwise, spent after them with the workers idle). A run with the cache over an
+    output folder whose report.xlsx run.json vouches for is most likely an unchanged rerun: its
+    rows come from the cache in seconds and the workbook is kept, so nothing is streamed that
+    would be thrown away; publish_workbook writes it only if the rows changed.
+    """
+    if options.use_cache and previous_workbook(out_dir) and (out_dir / "report.xlsx").is_file():
+        return None
+    return WorkbookStream(out_dir / WORKBOOK_TEMP)
+
+
+WORKBOOK_TEMP = ".report.xlsx.tmp"
+
+
+def publish_workbook(outputs: OutputSet, out_dir: Path, stream: WorkbookStream | None = None) -> dict[str, object]:
+    """report.xlsx: the streamed workbook finished, or written from the CSVs (read back row by
+    row, so memory stays flat).
 
     When the CSVs come out byte-identical to those the current report.xlsx was made from (as
-    run.json recorded, and the workbook is unchanged since), that workbook is kept: an unchanged
-    batch rerun from the cache then takes seconds instead of rewriting every row. Returns what
-    run.json records about the workbook.
+    run.json recorded, and the workbook is unchanged since), that workbook is kept, and a stream
+    is thrown away: an unchanged batch rerun from the cache then takes seconds instead of
+    rewriting every row. Returns what run.json records about the workbook.
     """
-    for stream in outputs.streams.values():
-        stream.close()
+    for output in outputs.streams.values():
+        output.close()
     target = out_dir / "report.xlsx"
-    csv_paths = {name: stream.temp_path for name, stream in outputs.streams.items()}
+    csv_paths = {name: output.temp_path for name, output in outputs.streams.items()}
     source_digest = workbook_source_digest(csv_paths)
     previous = previous_workbook(out_dir)
     if previous.get("source_digest") == source_digest and target.is_file() and (
             file_sha256(target) == previous.get("sha256")):
-        return {"source_digest": source_digest, "sha256": previous["sha256"], "reused": True}
-    temp = out_dir / ".report.xlsx.tmp"
+        if stream is not None:
+            stream.discard()
+        return {"source_digest": source_digest, "sha256": previous["sha256"], "reused": True, "streamed": False}
+    temp = out_dir / WORKBOOK_TEMP
     outputs.add_file(temp, target)  # registered first, so an abort removes it
-    write_workbook(temp, workbook_sheets(csv_paths))
-    return {"source_digest": source_digest, "sha256": file_sha256(temp), "reused": False}
+    streamed = stream is not None and stream.live
+    if streamed:
+        stream.close()
+    else:
+        write_workbook(temp, workbook_sheets(csv_paths))
+    return {"source_digest": source_digest, "sha256": file_sha256(temp), "reused": False, "streamed": streamed}
 
 
 def previous_workbook(out_dir: Path) -> dict[str, object]:

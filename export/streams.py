@@ -34,10 +34,12 @@ class CsvStream:
         self._writer.writeheader()
         self.count = 0
 
-    def write(self, row: Mapping[str, object]) -> None:
-        full = {column: row.get(column) for column in self.columns}
-        self._writer.writerow(sanitize_row(full, self.numeric_columns))
+    def write(self, row: Mapping[str, object]) -> dict[str, str]:
+        """Write one row; returns it as the CSV holds it, as ``csv.DictReader`` reads it back."""
+        written = sanitize_row({column: row.get(column) for column in self.columns}, self.numeric_columns)
+        self._writer.writerow(written)
         self.count += 1
+        return {column: "" if value is None else str(value) for column, value in written.items()}
 
     def close(self) -> None:
         if not self._file.closed:

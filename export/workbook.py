@@ -1,8 +1,12 @@
-"""report.xlsx from the streamed CSV files of a run.
+"""report.xlsx of a run: streamed while the reports are read, or written from the CSVs after.
 
-The workbook is written after every CSV row is on disk, reading the CSVs back row by row, so a
-batch of any size never holds its rows in memory twice. Cells a check names are highlighted on
-报告汇总 (see ``export.xlsx.flag_highlights``).
+A first run (or one without the cache) streams the workbook as each report's rows reach the
+CSVs (``WorkbookStream``): the parent process writes it while the workers read the next files,
+instead of after them all with the workers idle. A rerun that may keep the workbook it made last
+time (see ``pipeline.publish_workbook``) writes it afterwards, if at all, reading the CSVs back row
+by row (``workbook_sheets``). Either way a batch of any size never holds its rows in memory, and
+both give the same cells: the streamed rows are the CSV rows as they read back. Cells a check
+names are highlighted on 报告汇总 (see ``export.xlsx.flag_highlights``).
 """
 
 from __future__ import annotations
@@ -10,13 +14,13 @@ from __future__ import annotations
 import csv
 import hashlib
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Mapping, Sequence
 
 from export.atomic import CSV_ENCODING
 from export.sanitize import NUMERIC_COLUMNS
-from export.xlsx import SheetSpec, flag_highlights, report_sheets
+from export.xlsx import SheetOrderError, SheetSpec, WorkbookWriter, flag_highlights, report_marks, report_sheets
 
-__all__ = ["NUMERIC_COLUMNS", "workbook_sheets", "workbook_source_digest"]
+__all__ = ["NUMERIC_COLUMNS", "WorkbookStream", "workbook_sheets", "workbook_source_digest"]
 
 SHEET_ORDER = ("reports", "metrics", "indicators", "flags", "errors")
 
@@ -51,3 +55,48 @@ def workbook_source_digest(csv_paths: dict[str, Path]) -> str:
             while chunk := handle.read(1 << 20):
                 digest.update(chunk)
     return digest.hexdigest()
+
+
+class WorkbookStream:
+    """report.xlsx written one report at a time, from the rows each report added to the CSVs.
+
+    A report's 报告汇总 highlights depend only on its own findings (flag_highlights keys them by
+    doc_id and file), so each report's rows can be written as they arrive. Should a sheet outgrow
+    Excel's row limit after a later sheet was begun, the stream gives up (``live`` turns False)
+    and the caller writes the workbook from the CSVs instead, where each sheet's continuation
+    follows it.
+    """
+
+    def __init__(self, out: Path) -> None:
+        self.specs = report_sheets([], [], [], [], [])
+        self.writer: WorkbookWriter | None = WorkbookWriter(out, self.specs)
+
+    @property
+    def live(self) -> bool:
+        return self.writer is not None
+
+    def add(self, rows: Mapping[str, Sequence[Mapping[str, str]]]) -> None:
+        """One report's rows by output name (reports, metrics …), as written to the CSVs."""
+        if self.writer is None:
+            return
+        report_cells = report_marks(flag_highlights(rows.get("flags", ())))
+        try:
+            for index, (name, spec) in enumerate(zip(SHEET_ORDER, self.specs)):
+                marks = report_cells if name == "reports" else spec.marks
+                for row in rows.get(name, ()):
+                    self.writer.write(index, row, marks(row) if marks else None)
+        except SheetOrderError:
+            self.discard()
+
+    def close(self) -> dict[str, int]:
+        """Finish the workbook; returns the data rows per sheet name."""
+        if self.writer is None:
+            raise RuntimeError("the workbook stream was given up")
+        writer, self.writer = self.writer, None
+        return writer.close()
+
+    def discard(self) -> None:
+        """Give up the stream and remove its temporary files."""
+        if self.writer is not None:
+            writer, self.writer = self.writer, None
+            writer.discard()

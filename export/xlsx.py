@@ -391,7 +391,11 @@ class WorkbookWriter:
                 for column, width in enumerate(widths):
                     sheet.set_column_pixels(column, column, round(width * PIXELS_PER_CHARACTER))
                 sheet.autofilter(0, 0, self.counts[name], max(len(spec.columns), 1) - 1)
-        self.workbook.close()  # assembles the sheets' files into the .xlsx
+        try:
+            self.workbook.close()  # assembles the sheets' files into the .xlsx
+        except BaseException:
+            self.discard()
+            raise
         self._tmpdir.cleanup()
         return self.counts
 

@@ -68,7 +68,8 @@ def test_an_unchanged_rerun_keeps_its_workbook_and_a_changed_one_rewrites_it(bat
     inode = (out / "report.xlsx").stat().st_ino
     assert run(batch, out) == 0  # same files, same rules: the CSVs come out byte-identical
     second = json.loads((out / "run.json").read_text(encoding="utf-8"))["workbook"]
-    assert second == {**first, "reused": True}
+    assert first["streamed"] is True  # a first run writes the workbook as the reports come
+    assert second == {**first, "reused": True, "streamed": False}
     assert (out / "report.xlsx").stat().st_ino == inode  # the very same file, not rewritten
     (batch / "txt" / sorted(os.listdir(batch / "txt"))[0]).unlink()  # one report withdrawn
     assert run(batch, out) == 0
@@ -170,7 +171,7 @@ def test_an_interrupted_run_keeps_the_previous_outputs(batch: Path, tmp_path: Pa
         calls["n"] += 1
         if calls["n"] == 5:
             raise KeyboardInterrupt
-        original(outputs, outcome)
+        return original(outputs, outcome)
 
     monkeypatch.setattr(pipeline, "write_outcome", interrupted)
     assert pipeline.main(["run", str(batch), "--out", str(out), "--quiet", "--no-cache"]) == 130
