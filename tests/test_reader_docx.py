@@ -419,6 +419,19 @@ def test_macro_enabled_document_is_not_a_plain_word_document(tmp_path):
     assert raised.value.detail.startswith("ValueError") and "macroEnabled" in raised.value.detail
 
 
+def test_heading_names_come_from_each_files_own_styles_part(tmp_path):
+    """Heading names are kept by the styles part's content: a file whose styles part differs
+    (here “heading 1” renamed) never gets another file's names."""
+    assert read("body_order.docx").blocks[1].style == "Heading 1"
+    styles = member("body_order.docx", "word/styles.xml")
+    assert styles.count(b'w:val="heading 1"') == 1
+    renamed = styles.replace(b'w:val="heading 1"', b'w:val="Body Text"')
+    path = rewritten(tmp_path, "body_order.docx", {"word/styles.xml": renamed})
+    block = docx_reader.read(path, "x.docx", SHA).blocks[1]
+    assert (block.text, block.style) == ("一、基本情况", "Body Text")  # still a heading: outline level 0
+    assert read("body_order.docx").blocks[1].style == "Heading 1"
+
+
 def test_malformed_styles_are_named_even_after_good_styles_were_read(tmp_path):
     """Heading names are remembered by the styles part's content; a broken part is never remembered."""
     read("body_order.docx")
