@@ -359,6 +359,7 @@ class WorkbookWriter:
         self.widths = [[text_width(spec.header_names.get(column, column)) for column in spec.columns]
                        for spec in self.specs]
         self.counts: dict[str, int] = {}
+        self.memo: dict[tuple[str, str, str | None], TypedCell | None] = {}
 
     def start(self, index: int) -> None:
         """Begin sheet ``index`` (and every sheet before it) if not begun yet."""
@@ -380,7 +381,7 @@ class WorkbookWriter:
         if self.rows_seen[index] < WIDTH_SAMPLE_ROWS:
             self._fit_widths(index, row)
         self.rows_seen[index] += 1
-        write_row(sheet, self.formats, self.rows_in_part[index], spec, row, marks or {})
+        write_row(sheet, self.formats, self.rows_in_part[index], spec, row, marks or {}, self.memo)
 
     def close(self) -> dict[str, int]:
         """Finish the workbook; returns the data rows written per sheet name."""
@@ -463,33 +464,64 @@ def cell_style(number_format: str | None, severity: str | None, quote_prefix: bo
 
 
 def write_row(sheet: Worksheet, formats: CellFormats, row_index: int, spec: SheetSpec,
-              row: Mapping[str, object], marks: Mapping[str, str]) -> None:
+              row: Mapping[str, object], marks: Mapping[str, str], memo: dict | None = None) -> None:
     """One data row at ``row_index``. Rows must come in order (constant_memory writes a row out
-    when the next one starts and drops anything written behind it); cells within a row need not."""
+    when the next one starts and drops anything written behind it); cells within a row need not.
+
+    ``memo`` keeps the typed cell of short text values by (column, value, severity): most cells
+    of a batch repeat one of a few values (file names, doc ids, units, codes, severities), and
+    preparing a cell costs several times what storing it does. Only ``str`` values are kept, since
+    numbers that compare equal (1, 1.0, True, Decimal("1.0")) are not shown alike.
+    """
     for column_index, column in enumerate(spec.columns):
-        write_value(sheet, formats, row_index, column_index, row.get(column), column,
-                    column in spec.numeric_columns, marks.get(column))
+        value, severity = row.get(column), marks.get(column)
+        if memo is not None and type(value) is str and len(value) <= MEMO_MAX_CHARS:
+            key = (column, value, severity)
+            cell = memo.get(key, _NOT_KEPT)
+            if cell is _NOT_KEPT:
+                if len(memo) >= MEMO_MAX_ENTRIES:
+                    memo.clear()
+                cell = memo[key] = typed_cell(formats, value, column, column in spec.numeric_columns, severity)
+        else:
+            cell = typed_cell(formats, value, column, column in spec.numeric_columns, severity)
+        if cell is None:
+            continue
+        kind, payload, cell_format = cell
+        if kind is NUMBER:
+            sheet.write_number(row_index, column_index, payload, cell_format)
+        elif kind is TEXT:
+            write_text(sheet, row_index, column_index, payload, cell_format)
+        else:
+            sheet.write_blank(row_index, column_index, None, cell_format)
 
 
-def write_value(sheet: Worksheet, formats: CellFormats, row: int, col: int, value: object, column: str,
-                is_numeric: bool, severity: str | None = None) -> None:
-    """One value as a typed cell. A number in a numeric column is a number, shown with the
-    decimals the report wrote; anything else is text. An empty cell is left out unless marked,
-    when it is still filled."""
+# Text values up to this length are kept by write_row's memo, which is emptied past MEMO_MAX_ENTRIES
+# entries, so that long unique texts (quotes, messages) cost no memory and a batch no more than a
+# few megabytes.
+MEMO_MAX_CHARS = 80
+MEMO_MAX_ENTRIES = 20_000
+_NOT_KEPT = object()
+NUMBER, TEXT, BLANK = "number", "text", "blank"
+TypedCell = tuple[str, object, Format | None]
+
+
+def typed_cell(formats: CellFormats, value: object, column: str, is_numeric: bool,
+               severity: str | None = None) -> TypedCell | None:
+    """What one value is stored as: (NUMBER, float, format), (TEXT, str, format) or (BLANK, None,
+    format); None for a cell left out.
+
+    A number in a numeric column is a number, shown with the decimals the report wrote; anything
+    else is text. An empty cell is left out unless marked, when it is still filled."""
     if severity not in SEVERITY_STYLES:
         severity = None
     number = exact_number(value) if is_numeric else None
     if number is not None:
-        cell_format = formats.cell(number_format_for(number, column), severity)
-        sheet.write_number(row, col, float(number), cell_format)
-    elif value is None or value == "":
-        if severity:
-            sheet.write_blank(row, col, None, formats.cell(severity=severity))
-    else:
-        shown = display_value(column, restore_neutralised(value if isinstance(value, str) else str(value)))
-        text = clean_text(str(shown))
-        cell_format = formats.cell(severity=severity, quote_prefix=is_formula_like(text))
-        write_text(sheet, row, col, text, cell_format)
+        return NUMBER, float(number), formats.cell(number_format_for(number, column), severity)
+    if value is None or value == "":
+        return (BLANK, None, formats.cell(severity=severity)) if severity else None
+    shown = display_value(column, restore_neutralised(value if isinstance(value, str) else str(value)))
+    text = clean_text(str(shown))
+    return TEXT, text, formats.cell(severity=severity, quote_prefix=is_formula_like(text))
 
 
 # Text of this shape is taken by XlsxWriter for rich-text XML of its own (see write_text).
