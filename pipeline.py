@@ -38,7 +38,7 @@ from pebble import ProcessExpired, ProcessPool
 from export.cache import ResultCache
 from export.progress import Progress
 from export.streams import CsvStream, OutputSet
-from export.xlsx import write_workbook
+from export.sheet_writer import write_workbook
 from export.workbook import NUMERIC_COLUMNS, WorkbookStream, workbook_sheets, workbook_source_digest
 from export.rows import (
     ERROR_COLUMNS,

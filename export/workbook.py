@@ -18,7 +18,8 @@ from typing import Iterator, Mapping, Sequence
 
 from export.atomic import CSV_ENCODING
 from export.sanitize import NUMERIC_COLUMNS
-from export.xlsx import SheetOrderError, SheetSpec, WorkbookWriter, flag_highlights, report_marks, report_sheets
+from export.sheet_writer import SheetOrderError, SheetSpec, WorkbookWriter
+from export.xlsx import flag_highlights, report_marks, report_sheets
 
 __all__ = ["NUMERIC_COLUMNS", "WorkbookStream", "workbook_sheets", "workbook_source_digest"]
 

@@ -11,17 +11,12 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from export import xlsx
+from export import sheet_writer, xlsx
 from export.atomic import write_csv_atomic
 from export.rows import ERROR_COLUMNS, FLAG_COLUMNS, INDICATOR_COLUMNS, METRIC_COLUMNS, REPORT_COLUMNS
 from export.sanitize import NUMERIC_COLUMNS
-from export.xlsx import (
-    SheetSpec,
-    flag_highlights,
-    report_sheets,
-    text_width,
-    write_report_xlsx,
-)
+from export.sheet_writer import SheetSpec, text_width, write_report_xlsx
+from export.xlsx import flag_highlights, report_sheets
 
 # Fill colours as ARGB, with the opaque alpha byte Excel itself writes (FF).
 RED = "FFFFC7CE"
@@ -166,13 +161,13 @@ def test_every_column_has_a_chinese_header() -> None:
 def test_column_widths_fit_cjk_text_and_stop_at_the_cap(book) -> None:
     widths = book["报告汇总"].column_dimensions
     unit_names = [str(row["unit_name"]) for row in REPORTS]
-    assert widths["I"].width == max(map(text_width, unit_names)) + xlsx.WIDTH_PADDING
+    assert widths["I"].width == max(map(text_width, unit_names)) + sheet_writer.WIDTH_PADDING
     # budget_initial_wan: empty in both reports, so as wide as its header
-    assert widths["L"].width == text_width("年初预算数（万元）") + xlsx.WIDTH_PADDING
-    assert book["问题清单"].column_dimensions["F"].width <= xlsx.MAX_COLUMN_WIDTH
+    assert widths["L"].width == text_width("年初预算数（万元）") + sheet_writer.WIDTH_PADDING
+    assert book["问题清单"].column_dimensions["F"].width <= sheet_writer.MAX_COLUMN_WIDTH
     long_message = dict(FLAGS[0], message="数值" * 200)
     spec = SheetSpec("问题清单", FLAG_COLUMNS, [], header_names=xlsx.HEADER_NAMES)
-    assert xlsx.column_widths(spec, [long_message])[FLAG_COLUMNS.index("message")] == xlsx.MAX_COLUMN_WIDTH
+    assert sheet_writer.column_widths(spec, [long_message])[FLAG_COLUMNS.index("message")] == sheet_writer.MAX_COLUMN_WIDTH
 
 
 @pytest.mark.parametrize(("text", "width"), [("", 0), ("abc", 3), ("预算执行率", 10), ("1,184.24万元", 12),
@@ -281,7 +276,7 @@ def test_long_text_is_cut_at_excels_cell_limit_with_a_note(tmp_path: Path) -> No
     reports = [report_row("x", notes="长" * 40_000)]
     book = load_workbook(write_sample(tmp_path / "report.xlsx", reports=reports, flags=[]))
     notes = cell_of(book["报告汇总"], 1, "notes").value
-    assert len(notes) == xlsx.MAX_CELL_CHARS
+    assert len(notes) == sheet_writer.MAX_CELL_CHARS
     assert notes.endswith("…（已截断）")
 
 
@@ -386,7 +381,7 @@ def test_flag_highlights(flags, expected) -> None:
 
 
 def test_rows_past_the_sheet_limit_continue_on_numbered_sheets(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(xlsx, "MAX_SHEET_ROWS", 4)  # a header and 3 rows per sheet
+    monkeypatch.setattr(sheet_writer, "MAX_SHEET_ROWS", 4)  # a header and 3 rows per sheet
     metrics = [dict(METRICS[0], value=str(n)) for n in range(8)]
     path = tmp_path / "report.xlsx"
     counts = write_report_xlsx(path, report_sheets(REPORTS, metrics, INDICATORS, FLAGS, ERRORS))
@@ -405,7 +400,7 @@ def test_rows_past_the_sheet_limit_continue_on_numbered_sheets(tmp_path: Path, m
 
 
 def test_exactly_full_sheet_needs_no_continuation(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(xlsx, "MAX_SHEET_ROWS", 4)
+    monkeypatch.setattr(sheet_writer, "MAX_SHEET_ROWS", 4)
     counts = write_report_xlsx(tmp_path / "r.xlsx", report_sheets([], [METRICS[0]] * 3, [], [], []))
     assert counts["指标"] == 3 and "指标(2)" not in counts
 

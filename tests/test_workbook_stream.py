@@ -11,9 +11,9 @@ import pytest
 from openpyxl import load_workbook
 
 import pipeline
-from export import xlsx
+from export import sheet_writer
 from export.workbook import workbook_sheets
-from export.xlsx import write_workbook
+from export.sheet_writer import write_workbook
 
 from conftest import CORPUS
 
@@ -87,7 +87,7 @@ def test_a_rerun_that_may_keep_its_workbook_does_not_stream(batch: Path, tmp_pat
 
 def test_a_sheet_outgrowing_excel_after_a_later_sheet_began_is_written_from_the_csvs(
         batch: Path, tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(xlsx, "MAX_SHEET_ROWS", 40)  # a header and 39 rows per sheet
+    monkeypatch.setattr(sheet_writer, "MAX_SHEET_ROWS", 40)  # a header and 39 rows per sheet
     out = tmp_path / "out"
     run(batch, out, "--no-cache", "--workers", "1")
     assert workbook_record(out)["streamed"] is False
