@@ -99,11 +99,7 @@ def indicator_key(row) -> tuple[str, ...]:
 def indicator_cases():
     for seed in SEEDS:
         for fmt in FORMATS:
-            marks = []
-            if (seed, fmt) == ("002_4b892db86c619806", "pdf"):
-                marks = [pytest.mark.xfail(strict=True, reason="the 002.pdf row split across pages 2→3 is read as "
-                                           "two rows (see test_corpus_formats.PDF_ROW_SPLIT)")]
-            yield pytest.param(seed, fmt, marks=marks, id=f"{seed[:3]}-{fmt}")
+            yield pytest.param(seed, fmt, id=f"{seed[:3]}-{fmt}")
 
 
 @pytest.mark.parametrize(("seed", "fmt"), list(indicator_cases()))

@@ -39,15 +39,7 @@ SEEDS = (
 
 # Known reader defects, one strict xfail each: when the reader is fixed the case passes, the
 # xfail fails, and this entry must go.
-READER_DEFECTS = {
-    ("002_4b892db86c619806", "pdf"): (
-        "PDF reader: the form row 效益目标（预期实现的效益）| 社会效益 | 移民聚居区基础设施建设上台阶，"
-        "帮扶维稳及信访不出区工作 breaks across pages 2-3 and is read as two rows (grid rows 43-44), "
-        "so the name is cut in two, a ninth row 稳及信访不出区工作 appears and the 一级 cell is split "
-        "into 效益目标 and （预期实现的效益）; tests/test_corpus_formats.py "
-        "test_same_grid_in_every_format[002-pdf] fails for the same reason"
-    ),
-}
+READER_DEFECTS: dict[tuple[str, str], str] = {}
 
 
 def norm(text: str) -> str:

@@ -603,7 +603,9 @@ def is_split_row(
     cell boxes, the table ends less than two lines above the bottom of the body area
     (``room_below``: the row was cut there), every next-page cell with text continues a cell
     filled as far down as the row's fullest cell (which itself ends within two lines of the
-    bottom: widow/orphan control may move a line on), and either
+    bottom: widow/orphan control may move a line on) or continues a label that starts in the row
+    and is merged down over the next page's rows (widow/orphan control moves its last lines on
+    with them, and leaves room under its first: 效益目标 | （预期实现的效益） in seed 002), and either
 
     * some cell that starts in the last row has text that ended well above its bottom (room
       for another line, compared with the fullest cell of the row) and an empty counterpart, or
@@ -633,7 +635,11 @@ def is_split_row(
     def is_short(cell: GridCell) -> bool:
         return cell.has_text and cell_gap(cell) - fullest > 0.8 * pitch
 
-    if not all(is_full(above[key]) for key, b in below.items() if b.has_text):
+    def is_merged_label(a: GridCell, b: GridCell) -> bool:
+        # A label merged down from this row over the next ones, its text moved on with them.
+        return a.has_text and a.row == last_row and b.row_end - b.row >= 2
+
+    if not all(is_full(above[key]) or is_merged_label(above[key], b) for key, b in below.items() if b.has_text):
         return False
     has_short_empty = any(
         a.row == last_row and is_short(a) and not below[key].has_text for key, a in above.items()
