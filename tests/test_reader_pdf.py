@@ -226,6 +226,10 @@ def test_header_and_page_number_footer_are_furniture_not_body():
 ROW_SPLIT_PARAGRAPH = "".join(f"第{i}条：美丽家园项目完成情况良好。" for i in range(1, 41))
 
 
+def norm_space(text: str) -> str:
+    return "".join(text.split())
+
+
 def test_row_broken_over_the_page_is_one_cell():
     """LibreOffice breaks row 3 inside "第26条" (page 1 ends "…第26", page 2 starts "条：…")
     and draws no label on page 2: the reader joins the two pieces into one cell."""
@@ -239,6 +243,21 @@ def test_row_broken_over_the_page_is_one_cell():
     ]  # fmt: skip
     assert table.cell_at(3, 2).location.page == 1  # where its text starts
     assert table.cell_at(4, 1).location.page == 2
+
+
+def test_row_whose_one_wrapped_cell_breaks_over_the_page_is_one_row():
+    """Every cell of row 4 holds one line but the 三级指标, whose second line the page pushes on
+    (page 1 ends "指标3：培训", page 2 starts "移民劳动力（人次）"): no cell was left short, the
+    cut line is what tells. The row after it, 效益目标 merged over four rows, starts page 2 and
+    stays its own row."""
+    table = read("row_wrapped_over_the_page.pdf").tables[0]
+    assert (table.n_rows, table.n_cols, table.pages) == (8, 5, (1, 2))
+    assert row_texts(table, 4) == ["数量指标", "指标3：培训移民劳动力（人次）", "1503", "1503"]
+    assert table.cell_at(4, 3).location.page == 1
+    label = table.cell_at(5, 1)
+    assert (norm_space(label.text), label.row, label.row_span, label.location.page) == (
+        "效益目标（预期实现的效益）", 5, 4, 2)
+    assert table.cell_at(2, 1).text == "产出目标" and table.cell_at(2, 1).row_span == 3
 
 
 # --- continuation by caption, merged cells over the break, and a false friend --------------------

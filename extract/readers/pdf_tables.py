@@ -610,10 +610,12 @@ def is_split_row(
     * some cell that starts in the last row has text that ended well above its bottom (room
       for another line, compared with the fullest cell of the row) and an empty counterpart, or
     * the row is a single full-width cell and so is the whole next-page part (``below_rows``
-      is 1): a text box (情况说明, a report pasted into a cell) running over pages.
+      is 1): a text box (情况说明, a report pasted into a cell) running over pages, or
+    * no cell is short, but each next-page cell with text carries on a line the page cut
+      mid-paragraph and some cell with text continues empty (``is_wrapped_on``).
 
-    Limits: a break where every column overflowed (no short cell left empty) is not detected
-    and stays two rows. A real next row whose only text sits in the columns that filled the
+    Limits: a break where every column overflowed and every cell goes on is not detected and
+    stays two rows. A real next row whose only text sits in the columns that filled the
     previous row to its bottom, its other cells left blank (a sub-item without a label), is
     taken for the rest of that row: its text is appended, after a line break, to the cells
     above. A lone full-width row opening the next page after a full-width text row is merged
@@ -645,7 +647,30 @@ def is_split_row(
         a.row == last_row and is_short(a) and not below[key].has_text for key, a in above.items()
     )
     is_text_box = set(above) == {(0, n_cols)} and below_rows == 1
-    return has_short_empty or is_text_box
+    return has_short_empty or is_text_box or is_wrapped_on(above, below, last_row, settings)
+
+
+def is_wrapped_on(
+    above: dict[tuple[int, int], GridCell],
+    below: dict[tuple[int, int], GridCell],
+    last_row: int,
+    settings: LayoutSettings = DEFAULT_SETTINGS,
+) -> bool:
+    """Do the next page's cells with text carry on lines that the page cut mid-paragraph, while
+    some cell of the row that has text continues empty? A row whose cells all hold one line
+    but one, which wraps to a second line the page pushes on (指标3：培训 | 移民劳动力（人次）),
+    leaves no short cell to tell by: the cut text does. Each such cell's last line on the first
+    page left no room for the next line's first unit, and the next line opens no new paragraph
+    (no list marker, no indent), by the same rules as paragraphs (``is_paragraph_break``).
+    A label merged down over the next rows is left out: its text may run on or not."""
+    carried = [(above[key], b) for key, b in below.items()
+               if b.has_text and not (above[key].row == last_row and b.row_end - b.row >= 2)]
+    if not carried:
+        return False
+    left_empty = any(a.row == last_row and a.has_text and not below[key].has_text for key, a in above.items())
+    return left_empty and not any(
+        is_paragraph_break(a.lines[-1], b.lines[0], a.frame(settings), settings=settings) for a, b in carried
+    )
 
 
 def is_continued_merge(a: GridCell, b: GridCell) -> bool:
