@@ -592,7 +592,9 @@ def _read_lower_groups(s: str, piece: _Piece, q: int) -> int:
     """
     while (exponent := _MULTIPLIER_EXPONENTS.get(piece.multiplier)) is not None:
         group = LOWER_GROUP.match(s, q)
-        if group is None or MULTIPLIERS.match(s, group.end()) is not None:
+        if group is None:
+            return _read_elided_group(s, piece, q)
+        if MULTIPLIERS.match(s, group.end()) is not None:
             return q  # 2万5千万 is not a group of 2万; neither is a multiplier run on
         spelling = group[2].translate(_MULTIPLIER_SPELLING)
         lower = _MULTIPLIER_EXPONENTS[spelling]
@@ -603,6 +605,25 @@ def _read_lower_groups(s: str, piece: _Piece, q: int) -> int:
         piece.number = EXACT.add(EXACT.multiply(piece.number, scale), Decimal(digits))
         piece.multiplier, q = spelling, group.end()
     return q
+
+
+# One digit right after a multiplier, as people say 三万五 for 35000: 3万5 is 3万5千, 3亿5 is
+# 3亿5千万, 1千5 is 1千5百. Not when the digit runs on into more digits, a decimal point, a
+# percent sign or Latin letters (3万50, 3万5%, 3万5G: other numbers, or none), nor into a
+# multiplier (3万5万).
+_ELIDED_ORDER = {"亿": "千万", "千万": "百万", "万": "千", "千": "百"}
+_ELIDED_DIGIT = re.compile(r"[1-9](?![0-9.．%％‰A-Za-z])")
+
+
+def _read_elided_group(s: str, piece: _Piece, q: int) -> int:
+    """Fold a colloquial last digit (3万5) into ``piece``; returns where the amount ends."""
+    lower = _ELIDED_ORDER.get(piece.multiplier)
+    digit = _ELIDED_DIGIT.match(s, q)
+    if lower is None or digit is None or MULTIPLIERS.match(s, digit.end()) is not None:
+        return q
+    piece.number = EXACT.add(EXACT.multiply(piece.number, 10), Decimal(digit.group()))
+    piece.multiplier = lower
+    return digit.end()
 
 
 def read_unit(s: str, p: int) -> tuple[str, int]:

@@ -186,7 +186,18 @@ FORMS = [
     ("共2万5千余人", Q("25000", "人", ">", raw="2万5千余人")),
     ("2万15千元", None),  # 15 does not fit under 万: two numbers
     ("2万5千万元", None),  # 5千万 is larger than a group of 2万: two numbers
-    ("2万5", None),  # colloquial tail after digits: not read
+    # one digit after a multiplier counts in the next lower order, as 三万五 does in words
+    ("2万5", Q("25000")),
+    ("3万5元", Q("35000", "元")),
+    ("约3万5人", Q("35000", "人", "≈", raw="约3万5人")),
+    ("3亿5元", Q("35000", "万元")),  # 3亿5千万元
+    ("1千5", Q("1500")),
+    ("3千万5", Q("35000000")),
+    ("3万50", None),  # two numbers: 50 is not one digit
+    ("3万5.5", None),  # two numbers
+    ("3万5%", None),  # 3万 and 5%
+    ("3万5万", None),  # two amounts
+    ("3万5G", Q("30000", raw="3万")),  # 5G is a name, not a digit of the amount
     # a magnitude alone, where the words make it a number
     ("百分之百", Q("100", "%")),
     ("满意度达百分之百", Q("100", "%", raw="百分之百")),
