@@ -22,12 +22,16 @@ from extract.readers import pdf_tables, read_document
 from extract.readers.pdf import PageLayout, layouts_to_document
 from extract.readers.pdf_tables import (
     LIST_MARKER,
+    GridCell,
     TextFrame,
     TextLine,
     columns_fit,
     is_cjk,
+    is_continued_merge,
+    is_cut_token,
     is_paragraph_break,
     join_wrapped,
+    paragraph_to_text,
     values_to_edges,
 )
 
@@ -437,6 +441,58 @@ def test_read_document_dispatches_pdf_by_content():
 )
 def test_join_wrapped(left: str, right: str, joined: str):
     assert join_wrapped(left, right) == joined
+
+
+def cell_line(text: str, x0: float, x1: float, top: float, page: int = 1, size: float = 10.5) -> TextLine:
+    return TextLine(text, x0, x1, top, top + size, size, page, lead_width=size / 2)
+
+
+CELL_FRAME = TextFrame(left=100.0, right=140.0, line_gap=2.0)  # a narrow 金额 column
+
+
+@pytest.mark.parametrize(
+    ("above", "below", "cut"),
+    [
+        (cell_line("15178.9", 100, 139, 10), cell_line("8", 100, 105, 24), True),  # no room for one digit
+        (cell_line("1475", 100, 122, 10), cell_line("2649", 100, 122, 24), False),  # wrapped at a space
+        (cell_line("the audit", 100, 139, 10), cell_line("firm", 100, 118, 24), False),  # two words
+        (cell_line("15178.9", 104, 139, 10), cell_line("8", 100, 105, 24), False),  # not from the margin
+    ],
+)
+def test_is_cut_token(above: TextLine, below: TextLine, cut: bool):
+    assert is_cut_token(above, below, CELL_FRAME) is cut
+
+
+def test_a_number_cut_in_a_narrow_cell_is_joined_whole():
+    lines = [cell_line("15178.9", 100, 139, 10), cell_line("8", 100, 105, 24)]
+    assert paragraph_to_text(lines, CELL_FRAME) == "15178.98"
+    assert paragraph_to_text([cell_line("1475", 100, 122, 10), cell_line("2649", 100, 122, 24)], CELL_FRAME) == (
+        "1475 2649")
+
+
+def label_cell(lines: list[TextLine], row: int, row_end: int, top: float, bottom: float, page: int) -> GridCell:
+    return GridCell(row, 0, row_end, 1, 95.0, 145.0, top, bottom, page, page, tuple(lines))
+
+
+@pytest.mark.parametrize(
+    ("above", "below", "continued"),
+    [
+        # the label's text fills its page-1 part to the bottom and goes on: one cell
+        (label_cell([cell_line("效益目标（预期实", 100, 142, 700, page=2, size=5.2)], 40, 42, 690, 707, 2),
+         label_cell([cell_line("现的效益）", 100, 126, 60, page=3, size=5.2)], 0, 4, 55, 200, 3), True),
+        # a label that ended high in its cell, then a new label opening the page: two cells
+        (label_cell([cell_line("产出目标（数量", 100, 142, 600, page=2, size=5.2)], 36, 42, 590, 707, 2),
+         label_cell([cell_line("效益目标", 100, 121, 60, page=3, size=5.2)], 0, 4, 55, 200, 3), False),
+        # the first line left room: a paragraph ended there
+        (label_cell([cell_line("产出目标", 100, 121, 700, page=2, size=5.2)], 40, 42, 690, 707, 2),
+         label_cell([cell_line("效益目标", 100, 121, 60, page=3, size=5.2)], 0, 4, 55, 200, 3), False),
+        # an empty piece over the next rows is the rest of the merged cell, as before
+        (label_cell([cell_line("产出目标", 100, 121, 600, page=2, size=5.2)], 36, 42, 590, 707, 2),
+         label_cell([], 0, 4, 55, 200, 3), True),
+    ],
+)
+def test_is_continued_merge(above: GridCell, below: GridCell, continued: bool):
+    assert is_continued_merge(above, below) is continued
 
 
 @pytest.mark.parametrize(

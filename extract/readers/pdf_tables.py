@@ -341,11 +341,34 @@ def join_wrapped(left: str, right: str) -> str:
     return f"{left} {right}"
 
 
-def paragraph_to_text(lines: Sequence[TextLine]) -> str:
+def paragraph_to_text(
+    lines: Sequence[TextLine], frame: TextFrame | None = None, settings: LayoutSettings = DEFAULT_SETTINGS
+) -> str:
+    """One paragraph's wrapped lines re-joined (``join_wrapped``); with the ``frame`` they were
+    set in, a token cut for want of room is joined whole (``is_cut_token``)."""
     text = ""
-    for line in lines:
-        text = join_wrapped(text, line.text)
+    for above, line in zip((None, *lines), lines):
+        if above is not None and frame is not None and is_cut_token(above, line, frame, settings):
+            text += line.text
+        else:
+            text = join_wrapped(text, line.text)
     return text.strip()
+
+
+def is_cut_token(above: TextLine, below: TextLine, frame: TextFrame,
+                 settings: LayoutSettings = DEFAULT_SETTINGS) -> bool:
+    """Was ``above`` cut inside a token too long for the line (15178.9 | 8 in a narrow cell)?
+
+    Latin words and numbers wrap at the space between them, which join_wrapped puts back; a
+    token wider than the whole line is cut where it overflows, and its pieces join without one.
+    So: ``above`` is one token (no space), runs from the frame's left margin to less than half
+    an em of ``below``'s size from its right one: not even one more digit had room.
+    """
+    return (
+        " " not in above.text.strip()
+        and abs(above.x0 - frame.left) <= settings.margin_tolerance
+        and frame.right - above.x1 < 0.5 * below.size
+    )
 
 
 def lines_to_text(
@@ -353,7 +376,7 @@ def lines_to_text(
 ) -> str:
     """Cell text: paragraphs joined by "\\n", wrapped lines inside a paragraph re-joined."""
     paragraphs = lines_to_paragraphs(lines, lambda _line: frame, settings)
-    return "\n".join(paragraph_to_text(p) for p in paragraphs)
+    return "\n".join(paragraph_to_text(p, frame, settings) for p in paragraphs)
 
 
 # --------------------------------------------------------------------------- one page's table
@@ -673,17 +696,28 @@ def is_wrapped_on(
     )
 
 
-def is_continued_merge(a: GridCell, b: GridCell) -> bool:
+def is_continued_merge(a: GridCell, b: GridCell, settings: LayoutSettings = DEFAULT_SETTINGS) -> bool:
     """Is ``b`` (opening the next page, same columns) the rest of the merged cell ``a``?
 
     LibreOffice draws a vertically merged cell crossing the page with its text on the first
-    page only and, on the next, an empty cell over the remaining rows. So: ``b`` is empty,
-    ``a`` has text, and one of them spans two rows or more (merging blank cells on purpose is
-    rare, a label merged over rows is the norm in 绩效指标 tables). Limit: when both pieces
-    are one row high, an empty ``b`` is as likely a blank cell of a new row and is left alone.
+    page and, on the next, a cell over the remaining rows: empty, or holding the rest of a text
+    too long for the first page's rows (效益目标（预期实 | 现的效益）). So: ``a`` has text, one of
+    them spans two rows or more (merging blank cells on purpose is rare, a label merged over
+    rows is the norm in 绩效指标 tables), and ``b`` is empty or goes on with ``a``'s text: ``a``
+    is filled to its bottom (within a line and a half) and its last line was cut mid-paragraph,
+    by the paragraph rules (no room left for ``b``'s first unit, no list marker, no indent). A
+    new label opening the page after one that ended higher up is its own cell.
+    Limit: when both pieces are one row high, an empty ``b`` is as likely a blank cell of a new
+    row and is left alone.
     """
     is_merged = a.row_end - a.row >= 2 or b.row_end - b.row >= 2
-    return is_merged and a.has_text and not b.has_text
+    if not (is_merged and a.has_text):
+        return False
+    if not b.has_text:
+        return True
+    pitch = line_pitch(a.lines)
+    return cell_gap(a) <= 1.5 * pitch and not is_paragraph_break(
+        a.lines[-1], b.lines[0], a.frame(settings), settings=settings)
 
 
 def continue_table(
@@ -738,7 +772,7 @@ def continue_table(
         if (
             cell.row == header_rows
             and index is not None
-            and (split or is_continued_merge(cells[index], cell))
+            and (split or is_continued_merge(cells[index], cell, settings))
         ):
             a = cells[index]
             cells[index] = replace(
