@@ -28,6 +28,7 @@ from extract.readers.pdf_tables import (
     columns_fit,
     is_cjk,
     is_continued_merge,
+    is_cut_line,
     is_cut_token,
     is_paragraph_break,
     join_wrapped,
@@ -468,6 +469,25 @@ def test_a_number_cut_in_a_narrow_cell_is_joined_whole():
     assert paragraph_to_text(lines, CELL_FRAME) == "15178.98"
     assert paragraph_to_text([cell_line("1475", 100, 122, 10), cell_line("2649", 100, 122, 24)], CELL_FRAME) == (
         "1475 2649")
+
+
+def value_cell(text: str, x0: float, x1: float, page: int = 1) -> GridCell:
+    """A cell from x 300 to 342 (a 1.5 cm column) holding one line."""
+    line = cell_line(text, x0, x1, 700 if page == 1 else 60, page=page)
+    return GridCell(0, 0, 1, 1, 300.0, 342.0, line.top - 3, line.bottom + 3, page, page, (line,))
+
+
+@pytest.mark.parametrize(
+    ("above", "below", "cut"),
+    [
+        (value_cell("15178.9", 305, 336.5), value_cell("8", 305, 310, page=2), True),  # wider than the cell
+        (value_cell("40848", 308, 334), value_cell("124", 313, 329, page=2), False),  # centred: a new row
+        (value_cell("帮扶解困及维", 305, 336.5), value_cell("稳工作。", 305, 326, page=2), True),  # text cut
+        (value_cell("帮扶解困", 305, 326), value_cell("稳工作。", 305, 326, page=2), False),  # room was left
+    ],
+)
+def test_is_cut_line(above: GridCell, below: GridCell, cut: bool):
+    assert is_cut_line(above, below) is cut
 
 
 def label_cell(lines: list[TextLine], row: int, row_end: int, top: float, bottom: float, page: int) -> GridCell:

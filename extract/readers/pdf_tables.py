@@ -683,17 +683,34 @@ def is_wrapped_on(
     some cell of the row that has text continues empty? A row whose cells all hold one line
     but one, which wraps to a second line the page pushes on (指标3：培训 | 移民劳动力（人次）),
     leaves no short cell to tell by: the cut text does. Each such cell's last line on the first
-    page left no room for the next line's first unit, and the next line opens no new paragraph
-    (no list marker, no indent), by the same rules as paragraphs (``is_paragraph_break``).
-    A label merged down over the next rows is left out: its text may run on or not."""
+    page fills the cell and was cut mid-paragraph (``is_cut_line``); a row whose values open the
+    next page (40848 | 124, centred) is a new row. A label merged down over the next rows is
+    left out: its text may run on or not."""
     carried = [(above[key], b) for key, b in below.items()
                if b.has_text and not (above[key].row == last_row and b.row_end - b.row >= 2)]
     if not carried:
         return False
     left_empty = any(a.row == last_row and a.has_text and not below[key].has_text for key, a in above.items())
-    return left_empty and not any(
-        is_paragraph_break(a.lines[-1], b.lines[0], a.frame(settings), settings=settings) for a, b in carried
-    )
+    return left_empty and all(is_cut_line(a, b, settings) for a, b in carried)
+
+
+def is_cut_line(a: GridCell, b: GridCell, settings: LayoutSettings = DEFAULT_SETTINGS) -> bool:
+    """Is ``a``'s last line one that the page cut in mid-paragraph, ``b`` holding the rest?
+
+    Text: by the paragraph rules (``is_paragraph_break``): no room was left for ``b``'s first
+    unit and nothing (a list marker, an indent) opens a paragraph in ``b``. A number has no
+    place to wrap: only one wider than its cell is cut (``is_cut_token``), and it fills the
+    cell from its left padding, where a centred value that merely comes close (40848, with the
+    next row's 124 opening the next page) starts further in.
+    """
+    last, first = a.lines[-1], b.lines[0]
+    if NUMBER_LINE.fullmatch(last.text.strip()):
+        fills_from_left = last.x0 - a.x0 <= settings.cell_padding + settings.margin_tolerance
+        return fills_from_left and is_cut_token(last, first, a.frame(settings), settings)
+    return not is_paragraph_break(last, first, a.frame(settings), settings=settings)
+
+
+NUMBER_LINE = re.compile(r"[-+−]?[0-9][0-9,.]*[%％]?")
 
 
 def is_continued_merge(a: GridCell, b: GridCell, settings: LayoutSettings = DEFAULT_SETTINGS) -> bool:
@@ -704,9 +721,9 @@ def is_continued_merge(a: GridCell, b: GridCell, settings: LayoutSettings = DEFA
     too long for the first page's rows (效益目标（预期实 | 现的效益）). So: ``a`` has text, one of
     them spans two rows or more (merging blank cells on purpose is rare, a label merged over
     rows is the norm in 绩效指标 tables), and ``b`` is empty or goes on with ``a``'s text: ``a``
-    is filled to its bottom (within a line and a half) and its last line was cut mid-paragraph,
-    by the paragraph rules (no room left for ``b``'s first unit, no list marker, no indent). A
-    new label opening the page after one that ended higher up is its own cell.
+    is filled to its bottom (within a line and a half) and its last line was cut mid-paragraph
+    (``is_cut_line``). A new label opening the page after one that ended higher up, or whose
+    last line left room, is its own cell.
     Limit: when both pieces are one row high, an empty ``b`` is as likely a blank cell of a new
     row and is left alone.
     """
@@ -715,9 +732,7 @@ def is_continued_merge(a: GridCell, b: GridCell, settings: LayoutSettings = DEFA
         return False
     if not b.has_text:
         return True
-    pitch = line_pitch(a.lines)
-    return cell_gap(a) <= 1.5 * pitch and not is_paragraph_break(
-        a.lines[-1], b.lines[0], a.frame(settings), settings=settings)
+    return cell_gap(a) <= 1.5 * line_pitch(a.lines) and is_cut_line(a, b, settings)
 
 
 def continue_table(
