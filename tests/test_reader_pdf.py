@@ -31,6 +31,7 @@ from extract.readers.pdf_tables import (
     is_cut_line,
     is_cut_token,
     is_paragraph_break,
+    is_split_row,
     join_wrapped,
     paragraph_to_text,
     values_to_edges,
@@ -488,6 +489,39 @@ def value_cell(text: str, x0: float, x1: float, page: int = 1) -> GridCell:
 )
 def test_is_cut_line(above: GridCell, below: GridCell, cut: bool):
     assert is_cut_line(above, below) is cut
+
+
+def header_cells(texts: list[str], page: int, row: int, top: float, bottom: float) -> dict:
+    """One row of 45-pt columns from x 160 on, each text centred on a line at ``top`` + 2."""
+    cells = {}
+    for index, text in enumerate(texts):
+        x0 = 160.0 + 45 * index
+        width = 10.5 * len(text)
+        lines = (cell_line(text, x0 + 22.5 - width / 2, x0 + 22.5 + width / 2, top + 2, page=page),) if text else ()
+        cells[(index + 2, index + 3)] = GridCell(row, index + 2, row + 1, index + 3, x0, x0 + 45, top, bottom,
+                                                 page, page, lines)
+    return cells
+
+
+def test_header_row_cut_by_the_page_beside_labels_merged_over_it_is_one_row():
+    """The 三公 table of a seed-002 copy: its second header row 公务接待 | 公务用车 … is cut by
+    the page (费 | 运维费 … go on), beside 机构名称 and 三公经费 merged down over the header
+    rows, whose text goes on too (三公经费 | 合计). No cell of the row was left short."""
+    above = {
+        (0, 1): GridCell(0, 0, 2, 1, 50, 110, 730, 760, 1, 1, (cell_line("机构名称", 59, 101, 732),)),
+        (1, 2): GridCell(0, 1, 2, 2, 110, 160, 730, 760, 1, 1, (cell_line("三公经费", 114, 156, 732),)),
+        **header_cells(["公务接待", "公务用车", "公务用车", "因公出国", "会议费"], 1, 1, 745, 760),
+    }
+    below = {
+        (0, 1): GridCell(0, 0, 1, 1, 50, 110, 50, 65, 2, 2, ()),
+        (1, 2): GridCell(0, 1, 1, 2, 110, 160, 50, 65, 2, 2, (cell_line("合计", 124.5, 145.5, 52, page=2),)),
+        **header_cells(["费", "运维费", "购置费", "费", ""], 2, 0, 50, 65),
+    }
+    split = dict(n_cols=7, last_row=1, below_rows=5, room_below=5.0)
+    assert is_split_row(above, below, **split)
+    # the same row, but 会议费 also goes on: every cell ran on, nothing tells the row was cut
+    below_all = {**below, **header_cells(["费", "运维费", "购置费", "费", "合计"], 2, 0, 50, 65)}
+    assert not is_split_row(above, below_all, **split)
 
 
 def label_cell(lines: list[TextLine], row: int, row_end: int, top: float, bottom: float, page: int) -> GridCell:

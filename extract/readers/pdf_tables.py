@@ -660,17 +660,22 @@ def is_split_row(
     def is_short(cell: GridCell) -> bool:
         return cell.has_text and cell_gap(cell) - fullest > 0.8 * pitch
 
-    def is_merged_label(a: GridCell, b: GridCell) -> bool:
-        # A label merged down from this row over the next ones, its text moved on with them.
-        return a.has_text and a.row == last_row and b.row_end - b.row >= 2
-
-    if not all(is_full(above[key]) or is_merged_label(above[key], b) for key, b in below.items() if b.has_text):
+    if not all(is_full(above[key]) or is_merged_across(above[key], b, last_row)
+               for key, b in below.items() if b.has_text):
         return False
     has_short_empty = any(
         a.row == last_row and is_short(a) and not below[key].has_text for key, a in above.items()
     )
     is_text_box = set(above) == {(0, n_cols)} and below_rows == 1
     return has_short_empty or is_text_box or is_wrapped_on(above, below, last_row, settings)
+
+
+def is_merged_across(a: GridCell, b: GridCell, last_row: int) -> bool:
+    """Is ``a`` (with text, covering the row cut by the page) merged over several rows, with
+    ``b`` its piece on the next page? Such a cell's text flows over all its rows, and
+    widow/orphan control moves lines of it on with the next page's rows (效益目标 |
+    （预期实现的效益）, 三公经费 | 合计): where its text ends says nothing about the row."""
+    return a.has_text and (a.row < last_row or b.row_end - b.row >= 2)
 
 
 def is_wrapped_on(
@@ -687,7 +692,7 @@ def is_wrapped_on(
     next page (40848 | 124, centred) is a new row. A label merged down over the next rows is
     left out: its text may run on or not."""
     carried = [(above[key], b) for key, b in below.items()
-               if b.has_text and not (above[key].row == last_row and b.row_end - b.row >= 2)]
+               if b.has_text and not is_merged_across(above[key], b, last_row)]
     if not carried:
         return False
     left_empty = any(a.row == last_row and a.has_text and not below[key].has_text for key, a in above.items())
