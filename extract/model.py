@@ -34,8 +34,10 @@ class Location:
     """Where a piece of text sits in the original file.
 
     Only the fields that make sense for the format are set: a .docx paragraph has
-    ``paragraph``; a PDF table cell has ``page``, ``table``, ``row`` and ``col``; a .txt line
-    has ``line``. ``quote`` is the exact text found there (after the reader's minimal cleaning,
+    ``paragraph`` (its number in the body); a PDF paragraph has ``page`` and ``paragraph`` (its
+    number among the paragraphs that start on that page, tables and running headers not
+    counted: 第2页 第3段); a PDF table cell has ``page``, ``table``, ``row`` and ``col``; a .txt
+    line has ``line``. ``quote`` is the exact text found there (after the reader's minimal cleaning,
     e.g. bookmark artefacts removed), so that a person can search for it.
     """
 

@@ -212,7 +212,7 @@ def test_paragraphs_are_grouped_from_wrapped_lines():
 
 def test_paragraph_locations_quote_the_text():
     paragraph = read("paragraphs.pdf").paragraphs[4]
-    assert paragraph.location == Location(file="paragraphs.pdf", page=1, quote="1.资金直补受益移民40848人。")
+    assert paragraph.location == Location(file="paragraphs.pdf", page=1, paragraph=5, quote="1.资金直补受益移民40848人。")
 
 
 def test_header_and_page_number_footer_are_furniture_not_body():
@@ -225,6 +225,17 @@ def test_header_and_page_number_footer_are_furniture_not_body():
     assert all(isinstance(block, Paragraph) for block in document.furniture)
     assert not any("页" in p.text and len(p.text) < 8 for p in document.paragraphs)
     assert not any(RUNNING_HEADER in p.text for p in document.paragraphs)
+
+
+def test_paragraphs_are_numbered_on_their_page():
+    """Page 2 of long_report.pdf, as rendered: the running header, four paragraphs 项目2第1段 …
+    第4段, a table, then the heading 3、项目3绩效自评情况, then the footer. An auditor is sent to
+    “第2页 第5段”; tables and running headers and footers are not counted."""
+    paragraphs = {p.text[:12]: p.location for p in read("long_report.pdf").paragraphs}
+    assert paragraphs["项目2第1段：为切实加强"].describe() == "第2页 第1段"
+    assert paragraphs["项目2第4段：为切实加强"].describe() == "第2页 第4段"
+    assert paragraphs["3、项目3绩效自评情况"].describe() == "第2页 第5段"
+    assert paragraphs["1、项目1绩效自评情况"].describe() == "第1页 第1段"
 
 
 # --- a row broken over the page ------------------------------------------------------------------

@@ -567,6 +567,7 @@ def runs_to_blocks(
     frames = body_frames(items_by_page, settings)
     blocks: list[Block] = []
     table_count = 0
+    paragraphs_on_page: dict[int, int] = {}
     for run in runs:
         if isinstance(run, StitchedTable):
             table_count += 1
@@ -574,7 +575,9 @@ def runs_to_blocks(
             continue
         for lines in lines_to_paragraphs(run, lambda line: frames[widths[line.page]], settings):
             text = paragraph_to_text(lines)
-            blocks.append(Paragraph(text, Location(file=source, page=lines[0].page, quote=text)))
+            page = lines[0].page  # a paragraph running over the page counts where it starts
+            paragraphs_on_page[page] = number = paragraphs_on_page.get(page, 0) + 1
+            blocks.append(Paragraph(text, Location(file=source, page=page, paragraph=number, quote=text)))
     return blocks
 
 
