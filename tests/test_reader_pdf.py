@@ -551,6 +551,9 @@ def label_cell(lines: list[TextLine], row: int, row_end: int, top: float, bottom
         # the first line left room: a paragraph ended there
         (label_cell([cell_line("产出目标", 100, 121, 700, page=2, size=5.2)], 40, 42, 690, 707, 2),
          label_cell([cell_line("效益目标", 100, 121, 60, page=3, size=5.2)], 0, 4, 55, 200, 3), False),
+        # a header merged down over the header rows, then the first data row's value: two cells
+        (label_cell([cell_line("支出合计", 100, 142, 700, page=2, size=5.2)], 38, 41, 660, 707, 2),
+         label_cell([cell_line("1030.29", 100, 120, 60, page=3, size=5.2)], 0, 1, 55, 70, 3), False),
         # an empty piece over the next rows is the rest of the merged cell, as before
         (label_cell([cell_line("产出目标", 100, 121, 600, page=2, size=5.2)], 36, 42, 590, 707, 2),
          label_cell([], 0, 4, 55, 200, 3), True),

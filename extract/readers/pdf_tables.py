@@ -725,10 +725,12 @@ def is_continued_merge(a: GridCell, b: GridCell, settings: LayoutSettings = DEFA
     page and, on the next, a cell over the remaining rows: empty, or holding the rest of a text
     too long for the first page's rows (效益目标（预期实 | 现的效益）). So: ``a`` has text, one of
     them spans two rows or more (merging blank cells on purpose is rare, a label merged over
-    rows is the norm in 绩效指标 tables), and ``b`` is empty or goes on with ``a``'s text: ``a``
-    is filled to its bottom (within a line and a half) and its last line was cut mid-paragraph
-    (``is_cut_line``). A new label opening the page after one that ended higher up, or whose
-    last line left room, is its own cell.
+    rows is the norm in 绩效指标 tables), and ``b`` is empty or goes on with ``a``'s text over
+    the next page's rows (two or more): ``a`` is filled to its bottom (within a line and a half)
+    and its last line was cut mid-paragraph (``is_cut_line``). A new label opening the page
+    after one that ended higher up, or whose last line left room, is its own cell, and so is a
+    one-row piece: a header merged down over header rows is not continued by the first data
+    row's value (支出合计 | 1030.29).
     Limit: when both pieces are one row high, an empty ``b`` is as likely a blank cell of a new
     row and is left alone.
     """
@@ -737,7 +739,8 @@ def is_continued_merge(a: GridCell, b: GridCell, settings: LayoutSettings = DEFA
         return False
     if not b.has_text:
         return True
-    return cell_gap(a) <= 1.5 * line_pitch(a.lines) and is_cut_line(a, b, settings)
+    goes_on_over_rows = b.row_end - b.row >= 2
+    return goes_on_over_rows and cell_gap(a) <= 1.5 * line_pitch(a.lines) and is_cut_line(a, b, settings)
 
 
 def continue_table(
