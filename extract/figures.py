@@ -299,7 +299,7 @@ def table_to_raw_figures(
         label_cell = layout.row_label_cell(cell)
         label = label_cell.text.strip() if label_cell is not None else ""
         header_cell = layout.column_header_cell(cell)
-        header = header_cell.text.strip() if header_cell is not None else ""
+        header = layout.column_header(header_cell)
         label_header = layout.label_column_header(label_cell, header_cell)
         title = layout.section_title(cell)
         hint = (_unit_in(header) or _unit_in(label) or _unit_in(title) or layout.row_heads_unit(cell)
@@ -341,6 +341,10 @@ def is_label_cell(cell: Cell | None) -> bool:
         return False
     text = cell.text.strip()
     return bool(text) and not GROUPING_ONLY.match(text) and value_of_cell(text) is None and not is_prose_cell(text)
+
+
+# Column headers that say only “the total”: of what, the header above them in the column says.
+TOTAL_HEADERS = frozenset({"合计", "小计", "总计"})
 
 
 class _TableLayout:
@@ -401,6 +405,19 @@ class _TableLayout:
             if self.is_label(candidate):
                 return candidate
         return None
+
+    def column_header(self, header_cell: Cell | None) -> str:
+        """The header's text; a bare 合计 / 小计 / 总计 with the header above it in its column.
+
+        Such a header says “the total” of what the header above names. Word keeps the two in one
+        merged cell (三公经费 / 合计, one cell over two header rows); when a page break cuts that
+        cell in two, a PDF shows two, and 合计 alone names nothing. Both read 三公经费\n合计."""
+        if header_cell is None:
+            return ""
+        header = header_cell.text.strip()
+        if header in TOTAL_HEADERS and (parent := self.column_header_cell(header_cell)) is not None:
+            return f"{parent.text.strip()}\n{header}"
+        return header
 
     def label_column_header(self, label_cell: Cell | None, header_cell: Cell | None) -> str:
         """The text in the row label's column on the value's header row (the table's corner cell,

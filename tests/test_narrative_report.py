@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 import pipeline
+from seed_checks import txt_table
 
 REPORT = """某县民政局2023年度部门整体支出绩效自评报告
 一、部门基本情况
@@ -388,3 +389,21 @@ def test_one_figure_changed_is_flagged_by_its_rule(
 def test_the_two_year_report_with_a_slip_in_its_rate_gets_that_finding_only(tmp_path: Path) -> None:
     _, flags = run(tmp_path, YEARS_REPORT.replace("97.22%", "97.52%"))  # 1750 ÷ 1800 is 97.22 %
     assert [f["rule_id"] for f in flags] == ["JX201"]
+
+
+# A 三公 table whose header is two rows of separate cells, as a PDF shows it when a page break
+# cuts Word's merged 三公经费 / 合计 cell in two: 合计 alone names nothing, 三公经费 above it says
+# the total of what. Read by hand: 2.88 = 1.2 + 1.68 + 0 + 0.
+SANGONG_TABLE = (
+    "某县水利局2023年度部门整体支出绩效自评报告\n“三公”经费支出情况（万元）\n"
+    + txt_table(("机构名称", "三公经费", "公务接待费", "公务用车运维费", "公务用车购置费", "因公出国费"),
+                ("", "合计", "", "", "", ""),
+                ("局机关及二级机构汇总", "2.88", "1.2", "1.68", "0", "0"))
+)
+
+
+@pytest.mark.parametrize(("header", "expected"), [("合计", "2.88"), ("小计", "2.88"), ("金额", "")])
+def test_a_bare_total_header_is_the_total_of_the_header_above_it(tmp_path: Path, header: str, expected: str) -> None:
+    report, _ = run(tmp_path, SANGONG_TABLE.replace("\t合计\n", f"\t{header}\n"))
+    assert (report["sangong_spent_wan"], report["reception_spent_wan"], report["vehicle_spent_wan"]) == (
+        expected, "1.2", "1.68")
