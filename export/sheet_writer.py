@@ -90,7 +90,7 @@ WORKBOOK_OPTIONS = {
 }
 
 # Pixels per character of Calibri 11, the default font (its widest digit). Widths are set in
-# pixels, width × 7, which the file stores as exactly the width column_widths chose; XlsxWriter's
+# pixels, width × 7, which the file stores as exactly the width fitted_width chose; XlsxWriter's
 # set_column would add Excel's 5-pixel cell padding on top (20 → 20.71).
 PIXELS_PER_CHARACTER = 7
 
@@ -176,11 +176,10 @@ class WorkbookWriter:
         self.workbook = Workbook(out, {**WORKBOOK_OPTIONS, "tmpdir": self._tmpdir.name})
         self.formats = CellFormats(self.workbook)
         self.parts: list[list[tuple[str, Worksheet]]] = [[] for _ in self.specs]
-        self.rows_in_part: list[int] = [0] * len(self.specs)  # data rows in each sheet's last part
         self.rows_seen: list[int] = [0] * len(self.specs)
         self.widths = [[text_width(spec.header_names.get(column, column)) for column in spec.columns]
                        for spec in self.specs]
-        self.counts: dict[str, int] = {}
+        self.counts: dict[str, int] = {}  # data rows per sheet part, by name
         self.memo: dict[tuple[str, str, str | None], TypedCell | None] = {}
 
     def start(self, index: int) -> None:
@@ -193,17 +192,16 @@ class WorkbookWriter:
         """One data row of sheet ``index``, its ``marks`` cells ({column: severity}) filled."""
         self.start(index)
         spec = self.specs[index]
-        if self.rows_in_part[index] == MAX_SHEET_ROWS - 1:  # the header takes one
+        if self.counts[self.parts[index][-1][0]] == MAX_SHEET_ROWS - 1:  # the header takes one
             if any(self.parts[later] for later in range(index + 1, len(self.specs))):
                 raise SheetOrderError(spec.name)
             self._add_part(index)
-        self.rows_in_part[index] += 1
         name, sheet = self.parts[index][-1]
         self.counts[name] += 1
         if self.rows_seen[index] < WIDTH_SAMPLE_ROWS:
             self._fit_widths(index, row)
         self.rows_seen[index] += 1
-        write_row(sheet, self.formats, self.rows_in_part[index], spec, row, marks or {}, self.memo)
+        write_row(sheet, self.formats, self.counts[name], spec, row, marks or {}, self.memo)
 
     def close(self) -> dict[str, int]:
         """Finish the workbook; returns the data rows written per sheet name."""
@@ -237,7 +235,6 @@ class WorkbookWriter:
             write_text(sheet, 0, column_index, clean_text(spec.header_names.get(column, column)),
                        self.formats.header)
         self.parts[index].append((name, sheet))
-        self.rows_in_part[index] = 0
         self.counts[name] = 0
 
     def _fit_widths(self, index: int, row: Mapping[str, object]) -> None:
@@ -286,7 +283,7 @@ def cell_style(number_format: str | None, severity: str | None, quote_prefix: bo
 
 
 def write_row(sheet: Worksheet, formats: CellFormats, row_index: int, spec: SheetSpec,
-              row: Mapping[str, object], marks: Mapping[str, str], memo: dict | None = None) -> None:
+              row: Mapping[str, object], marks: Mapping[str, str], memo: dict) -> None:
     """One data row at ``row_index``. Rows must come in order (constant_memory writes a row out
     when the next one starts and drops anything written behind it); cells within a row need not.
 
@@ -297,7 +294,7 @@ def write_row(sheet: Worksheet, formats: CellFormats, row_index: int, spec: Shee
     """
     for column_index, column in enumerate(spec.columns):
         value, severity = row.get(column), marks.get(column)
-        if memo is not None and type(value) is str and len(value) <= MEMO_MAX_CHARS:
+        if type(value) is str and len(value) <= MEMO_MAX_CHARS:
             key = (column, value, severity)
             cell = memo.get(key, _NOT_KEPT)
             if cell is _NOT_KEPT:
@@ -408,16 +405,6 @@ def number_format_for(number: float | Decimal, column: str) -> str | None:
 
 # ---------------------------------------------------------------------------------------------
 # Column widths
-
-
-def column_widths(spec: SheetSpec, sample: Sequence[Mapping[str, object]]) -> list[float]:
-    """One width per column, fitted to its header and the sample rows (CJK characters count 2)."""
-    widths = []
-    for column in spec.columns:
-        widest = max([text_width(spec.header_names.get(column, column)),
-                      *(cell_width(column, row.get(column), column in spec.numeric_columns) for row in sample)])
-        widths.append(fitted_width(widest))
-    return widths
 
 
 def fitted_width(widest: int) -> float:

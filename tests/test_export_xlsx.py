@@ -15,7 +15,7 @@ from export import sheet_writer, xlsx
 from export.atomic import write_csv_atomic
 from export.rows import ERROR_COLUMNS, FLAG_COLUMNS, INDICATOR_COLUMNS, METRIC_COLUMNS, REPORT_COLUMNS
 from export.sanitize import NUMERIC_COLUMNS
-from export.sheet_writer import SheetSpec, text_width, write_report_xlsx
+from export.sheet_writer import text_width, write_report_xlsx
 from export.xlsx import flag_highlights, report_sheets
 
 # Fill colours as ARGB, with the opaque alpha byte Excel itself writes (FF).
@@ -158,7 +158,7 @@ def test_every_column_has_a_chinese_header() -> None:
             assert not xlsx.HEADER_NAMES[column].isascii(), column
 
 
-def test_column_widths_fit_cjk_text_and_stop_at_the_cap(book) -> None:
+def test_column_widths_fit_cjk_text_and_stop_at_the_cap(book, tmp_path: Path) -> None:
     widths = book["报告汇总"].column_dimensions
     unit_names = [str(row["unit_name"]) for row in REPORTS]
     assert widths["I"].width == max(map(text_width, unit_names)) + sheet_writer.WIDTH_PADDING
@@ -166,8 +166,8 @@ def test_column_widths_fit_cjk_text_and_stop_at_the_cap(book) -> None:
     assert widths["L"].width == text_width("年初预算数（万元）") + sheet_writer.WIDTH_PADDING
     assert book["问题清单"].column_dimensions["F"].width <= sheet_writer.MAX_COLUMN_WIDTH
     long_message = dict(FLAGS[0], message="数值" * 200)
-    spec = SheetSpec("问题清单", FLAG_COLUMNS, [], header_names=xlsx.HEADER_NAMES)
-    assert sheet_writer.column_widths(spec, [long_message])[FLAG_COLUMNS.index("message")] == sheet_writer.MAX_COLUMN_WIDTH
+    flags = load_workbook(write_sample(tmp_path / "r.xlsx", flags=[long_message]))["问题清单"]
+    assert flags.column_dimensions["F"].width == sheet_writer.MAX_COLUMN_WIDTH  # 说明
 
 
 @pytest.mark.parametrize(("text", "width"), [("", 0), ("abc", 3), ("预算执行率", 10), ("1,184.24万元", 12),
