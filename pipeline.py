@@ -66,7 +66,7 @@ from extract.metadata import ReportMetadata, document_to_metadata
 from extract.model import Document, FileError
 from extract.readers import file_sha256, read_document
 from extract.readers.sniff import sniff
-from normalize.match import load_tokenizer
+from normalize.match import tokenizer
 from normalize.figures import Figure, resolve_figures
 from normalize.report import ReportValues, select_report_values
 
@@ -546,7 +546,7 @@ def schedule(
             return cached
     keys = (str(cache.path), cache.tool_version, read_key(submission), outcome_key(submission, rules_hash)) if (
         cache is not None) else None
-    load_tokenizer()  # before the first job starts the workers: they inherit the dictionary
+    tokenizer()  # loaded before the first job starts the workers: they inherit the dictionary
     if cache is not None and cache.has(read_key(submission)):
         cache.hits += 1  # read before: only the checks run again, in a worker
         return pool.schedule(check_cached, args=(submission.path, submission.source, options.debug, settings, keys),

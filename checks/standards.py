@@ -31,7 +31,7 @@ from checks.amounts import (
 from checks.model import CheckInput, number_text
 from checks.registry import Flag, Rule, RuleSettings
 from extract.figures import RawFigure
-from normalize.match import is_delta
+from normalize.match import is_delta, tokenizer
 
 YUAN_PER_WAN = Decimal(10000)
 
@@ -181,9 +181,7 @@ def _people_and_amounts(group: list[RawFigure], index: int, family: str) -> Iter
 
 
 def _shares_words(phrase: str, labels: str) -> bool:
-    import jieba
-
-    jieba.setLogLevel(60)  # jieba prints its dictionary loading to stderr otherwise
+    jieba = tokenizer()
 
     def words(text: str) -> set[str]:
         tokens = jieba.lcut(text)

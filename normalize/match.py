@@ -224,22 +224,20 @@ def _clean_aliases(concept: Concept) -> tuple[str, ...]:
 
 
 @cache
-def load_tokenizer() -> None:
-    """Load jieba's dictionary in this process now (about a second and 80 MB) rather than at
-    the first label that needs tokens.
+def tokenizer():
+    """jieba, its dictionary loaded (about a second and 80 MB, once per process) and quiet.
 
-    A batch's parent calls it just before its workers are started, so that they are forked
-    with the dictionary in memory (shared until written, like any page of a forked process)
-    instead of each loading its own; a rerun that reads nothing never loads it."""
+    Every use of jieba goes through here. A batch's parent calls it just before its workers are
+    started, so that they are forked with the dictionary in memory (shared until written, like
+    any page of a forked process) instead of each loading its own; a rerun that reads nothing
+    never loads it."""
     import jieba
 
     jieba.setLogLevel(60)  # jieba prints its dictionary loading to stderr otherwise
     jieba.initialize()
+    return jieba
 
 
 @lru_cache(maxsize=4096)
 def _tokens(text: str) -> tuple[str, ...]:
-    import jieba
-
-    jieba.setLogLevel(60)  # jieba prints its dictionary loading to stderr otherwise
-    return tuple(token for token in jieba.lcut(text) if token.strip())
+    return tuple(token for token in tokenizer().lcut(text) if token.strip())
