@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import gc
 import hashlib
+import itertools
 import shutil
 import tempfile
 import json
@@ -363,7 +364,8 @@ def run_batch(paths: Sequence[Path], out_dir: Path, options: BatchOptions = Batc
     workbook_stream = stream_workbook(out_dir, options)
     try:
         outcomes = outcomes_in_order(submissions, options, pool, cache, settings, progress)
-        for submission, outcome in zip(submissions, outcomes):
+        # then a 'failed' row for each path given that does not exist
+        for outcome in itertools.chain(outcomes, map(missing_outcome, missing)):
             written = write_outcome(outputs, outcome)
             if workbook_stream is not None:
                 workbook_stream.add(written)
@@ -372,11 +374,6 @@ def run_batch(paths: Sequence[Path], out_dir: Path, options: BatchOptions = Batc
             for row in outcome.flags:
                 if row["severity"] in flagged:
                     flagged[str(row["severity"])] += 1
-        for path in missing:
-            written = write_outcome(outputs, missing_outcome(path))
-            if workbook_stream is not None:
-                workbook_stream.add(written)
-            counts["failed"] = counts.get("failed", 0) + 1
         files_done = time.time()
         workbook = publish_workbook(outputs, out_dir, workbook_stream)
         record = run_record(paths, options, settings, counts, flagged, cache, started, files_done, len(skipped))
