@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import IO, Mapping, Sequence
 
 from export.atomic import CSV_ENCODING, make_shareable
-from export.sanitize import sanitize_row
+from export.sanitize import sanitize_value
 
 
 class CsvStream:
@@ -25,21 +25,26 @@ class CsvStream:
         self.target = Path(target)
         self.columns = tuple(columns)
         self.numeric_columns = numeric_columns
+        # (column, is numeric) once, not a set lookup per cell: a batch writes millions of cells.
+        self._cells = tuple((column, column in numeric_columns) for column in self.columns)
         self.target.parent.mkdir(parents=True, exist_ok=True)
         handle, name = tempfile.mkstemp(prefix=f".{self.target.name}.", suffix=".tmp", dir=self.target.parent)
         self.temp_path = Path(name)
         make_shareable(self.temp_path)
         self._file: IO[str] = os.fdopen(handle, "w", encoding=CSV_ENCODING, newline="")
-        self._writer = csv.DictWriter(self._file, fieldnames=list(self.columns), extrasaction="raise")
-        self._writer.writeheader()
+        # A plain csv.writer over the values in column order: DictWriter would build that list
+        # again from a dict per row, which cost as much as the write itself.
+        self._writer = csv.writer(self._file)
+        self._writer.writerow(self.columns)
         self.count = 0
 
     def write(self, row: Mapping[str, object]) -> dict[str, str]:
-        """Write one row; returns it as the CSV holds it, as ``csv.DictReader`` reads it back."""
-        written = sanitize_row({column: row.get(column) for column in self.columns}, self.numeric_columns)
-        self._writer.writerow(written)
+        """Write one row (keys outside the columns are left out, missing ones are blank); returns
+        it as the CSV holds it, as ``csv.DictReader`` reads it back."""
+        values = [sanitize_value(row.get(column), is_numeric) for column, is_numeric in self._cells]
+        self._writer.writerow(values)
         self.count += 1
-        return {column: "" if value is None else str(value) for column, value in written.items()}
+        return dict(zip(self.columns, map(str, values)))
 
     def close(self) -> None:
         if not self._file.closed:
