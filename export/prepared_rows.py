@@ -1,0 +1,165 @@
+"""Whole rows of a constant_memory XlsxWriter sheet, each distinct cell serialized once.
+
+Why: XlsxWriter prepares and serializes every cell on its own (argument conversion, bounds
+checks, a row object, then control-character escaping, whitespace checks and attribute escaping
+when the row is written out), about 20 µs a cell: 10 s of the parent's CPU for a batch of 1,000
+reports (476,000 cells). Most of those cells repeat a few values (file names, doc ids, units,
+codes), so the XML of a cell apart from its reference (``B17``) and style index is worth making
+once and reusing; a row is then one string join.
+
+This module is the one place that relies on XlsxWriter internals, because its public API writes
+one cell at a time. Everything else (styles, sheets, packaging, freeze panes, filters, widths) is
+XlsxWriter's public API. What is used, all of it in XlsxWriter 3.3.1 (the version pinned in
+pyproject.toml):
+
+* ``CellRenderer``: ``Worksheet._write_cell`` (XlsxWriter's own serializer of one stored cell),
+  ``Worksheet.table`` (where a write method stores the cell) and ``fh`` (where XML goes). The value
+  itself is stored with XlsxWriter's public write methods, so escaping, ``xml:space``, number
+  formatting and the 32,767-unit truncation stay XlsxWriter's own.
+* ``PreparedRowWorksheet`` (a ``worksheet_class`` for ``Workbook.add_worksheet``): overrides
+  ``_write_single_row``, which XlsxWriter calls when a later row starts and, from its packager,
+  for the last row; uses ``previous_row``, ``table``, ``row_info``, ``col_info``,
+  ``_check_dimensions``, ``_write_row`` and ``_xml_end_tag`` to write the row where and as
+  XlsxWriter would.
+
+tests/test_xlsx_prepared_rows.py writes the same cells through XlsxWriter's per-cell path and
+through this one and compares the files byte for byte, so a change in any of these fails the
+tests; a name that disappears fails at import (``check_internals``), and a last row XlsxWriter
+no longer asks for fails the write (``check_all_written``).
+"""
+
+from __future__ import annotations
+
+from io import StringIO
+from typing import Callable
+
+from xlsxwriter.format import Format
+from xlsxwriter.utility import xl_col_to_name
+from xlsxwriter.worksheet import Worksheet
+from xlsxwriter.workbook import Workbook
+
+# (column index, cell format or None, the cell's XML after its reference and style): a cell of a
+# prepared row. The format's style index is only looked up when the row is written out.
+PreparedCell = tuple[int, Format | None, str]
+
+# The start of the XML CellRenderer gets for the cell it writes: reference A1, style index 1 (the
+# renderer's own stand-in format, the only one its format table holds).
+RENDERED_PREFIX = '<c r="A1" s="1"'
+
+XLSXWRITER_INTERNALS = ("_write_single_row", "_write_row", "_write_cell", "_check_dimensions",
+                        "_xml_end_tag")
+
+
+class PreparedRowError(RuntimeError):
+    """XlsxWriter no longer behaves as this module expects, or a prepared row was misused."""
+
+
+def check_internals() -> None:
+    """Fail at import, not with a wrong file, when an XlsxWriter method used here is gone."""
+    missing = [name for name in XLSXWRITER_INTERNALS if not callable(getattr(Worksheet, name, None))]
+    if missing:
+        raise PreparedRowError(f"XlsxWriter Worksheet lacks {missing}: export/prepared_rows.py needs "
+                               "updating for this XlsxWriter version")
+
+
+check_internals()
+
+
+class CellRenderer:
+    """The XML XlsxWriter writes for one cell, without the cell's reference and style index.
+
+    The cell is stored at A1 of a scratch worksheet (in constant_memory mode, so strings are
+    inline as in the workbook) by a public write method, with a stand-in format of the renderer's
+    own, and serialized by XlsxWriter's ``_write_cell``. The stand-in keeps the real format's
+    style index unassigned: XlsxWriter numbers styles in the order cells are written out, which
+    PreparedRowWorksheet keeps.
+    """
+
+    def __init__(self) -> None:
+        self.sheet = Worksheet()
+        self.sheet.constant_memory = True
+        self.style = Format({}, {})  # a format table of its own: style index 1
+
+    def tail(self, write: Callable[[Worksheet, int, int, Format], object]) -> str:
+        """The XML of the cell that ``write(sheet, 0, 0, cell_format)`` stores, after ``<c r="A1" s="1"``."""
+        sheet = self.sheet
+        sheet.table.clear()
+        write(sheet, 0, 0, self.style)
+        cell = sheet.table.get(0, {}).get(0)
+        if cell is None:
+            raise PreparedRowError("XlsxWriter stored no cell for the value to prepare")
+        sheet.fh = buffer = StringIO()
+        sheet._write_cell(0, 0, cell)
+        xml = buffer.getvalue()
+        if not xml.startswith(RENDERED_PREFIX):
+            raise PreparedRowError(f"XlsxWriter wrote a cell as {xml[:40]!r}, not {RENDERED_PREFIX!r}…")
+        return xml[len(RENDERED_PREFIX):]
+
+
+class CellHeads(dict):
+    """``'<c r="B'`` by column index: the start of a cell's XML before its row number."""
+
+    def __missing__(self, column: int) -> str:
+        head = self[column] = f'<c r="{xl_col_to_name(column)}'
+        return head
+
+
+CELL_HEADS = CellHeads()
+
+
+class PreparedRowWorksheet(Worksheet):
+    """A constant_memory worksheet that also takes a whole row of prepared cells at once.
+
+    ``write_prepared_row`` keeps the row until XlsxWriter asks for it (``_write_single_row``: when
+    a later row starts, or when the workbook is assembled), exactly when XlsxWriter would write a
+    row of cells stored one by one, so that formats get their style indices in the same order and
+    the sheet XML is the same, byte for byte. A row is either prepared or written cell by cell
+    with the public methods (the header), never both. Row and column formats are not supported
+    (XlsxWriter would give them to a cell without a format of its own); the writer sets none.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.prepared_row: tuple[int, list[PreparedCell]] | None = None
+
+    def write_prepared_row(self, row: int, cells: list[PreparedCell]) -> None:
+        """Row ``row`` (zero-based) with ``cells`` in column order; rows must come in order."""
+        if not cells:
+            return  # as XlsxWriter: nothing stored, no row written
+        if row > self.previous_row:
+            self._write_single_row(row)
+        if self._check_dimensions(row, cells[0][0]) or self._check_dimensions(row, cells[-1][0]):
+            raise PreparedRowError(f"row {row + 1} is outside the sheet or behind a row already written")
+        if self.prepared_row is not None or self.table:
+            raise PreparedRowError(f"row {row + 1} was written twice")
+        self.prepared_row = (row, cells)
+
+    def _write_single_row(self, current_row_num: int = 0) -> None:
+        """XlsxWriter's hook for writing out the row kept in memory: the prepared one, if any."""
+        if self.prepared_row is None:
+            super()._write_single_row(current_row_num)
+            return
+        row, cells = self.prepared_row
+        self.prepared_row = None
+        if row != self.previous_row or self.table:
+            raise PreparedRowError(f"row {row + 1} is not the row XlsxWriter is writing out")
+        if self.row_info or any(info.column_format is not None for info in self.col_info.values()):
+            raise PreparedRowError("prepared rows do not support row or column formats")
+        self.previous_row = current_row_num
+        number = row + 1
+        heads = CELL_HEADS
+        self._write_row(row, None)
+        self.fh.write("".join([
+            f'{heads[column]}{number}"{tail}' if cell_format is None
+            else f'{heads[column]}{number}" s="{cell_format._get_xf_index()}"{tail}'
+            for column, cell_format, tail in cells
+        ]))
+        self._xml_end_tag("row")
+
+
+def check_all_written(workbook: Workbook) -> None:
+    """After ``workbook.close()``: fail if a sheet's last prepared row was never asked for."""
+    for sheet in workbook.worksheets():
+        if isinstance(sheet, PreparedRowWorksheet) and sheet.prepared_row is not None:
+            raise PreparedRowError(f"the last row of {sheet.name} was not written: XlsxWriter no longer "
+                                   "calls _write_single_row when it assembles the workbook")
