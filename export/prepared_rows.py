@@ -15,7 +15,9 @@ pyproject.toml):
 * ``CellRenderer``: ``Worksheet._write_cell`` (XlsxWriter's own serializer of one stored cell),
   ``Worksheet.table`` (where a write method stores the cell) and ``fh`` (where XML goes). The value
   itself is stored with XlsxWriter's public write methods, so escaping, ``xml:space``, number
-  formatting and the 32,767-unit truncation stay XlsxWriter's own.
+  formatting and the 32,767-unit truncation stay XlsxWriter's own. Only text with nothing to
+  escape or mark (most text) is put between the two strings XlsxWriter writes around such text
+  without asking it each time (``verbatim_text``).
 * ``PreparedRowWorksheet`` (a ``worksheet_class`` for ``Workbook.add_worksheet``): overrides
   ``_write_single_row``, which XlsxWriter calls when a later row starts and, from its packager,
   for the last row; uses ``previous_row``, ``table``, ``row_info``, ``col_info``,
@@ -30,6 +32,7 @@ no longer asks for fails the write (``check_all_written``).
 
 from __future__ import annotations
 
+import re
 from io import StringIO
 from typing import Callable
 
@@ -45,6 +48,17 @@ PreparedCell = tuple[int, Format | None, str]
 # The start of the XML CellRenderer gets for the cell it writes: reference A1, style index 1 (the
 # renderer's own stand-in format, the only one its format table holds).
 RENDERED_PREFIX = '<c r="A1" s="1"'
+
+# Text XlsxWriter writes as it is, between the same two strings whatever the text: none of the
+# characters its escaping touches (& < >, control characters other than tab and line feed, U+FFFE
+# and U+FFFF, the start of an escape such as ``_x0041_``), no space at either end (which asks for
+# xml:space="preserve"), and short enough that it is never cut at Excel's 32,767 UTF-16 units.
+# Other text is written by XlsxWriter. tests/test_xlsx_prepared_rows.py checks every character
+# of the BMP, in the middle and at either end, against XlsxWriter's own output.
+ESCAPED_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f&<>\ufffe\uffff]")
+ESCAPE_STARTS = ("_x", "_X")
+MAX_VERBATIM_CHARS = 32_767 // 2
+VERBATIM_PROBE = "jixiao"
 
 XLSXWRITER_INTERNALS = ("_write_single_row", "_write_row", "_write_cell", "_check_dimensions",
                         "_xml_end_tag")
@@ -79,6 +93,19 @@ class CellRenderer:
         self.sheet = Worksheet()
         self.sheet.constant_memory = True
         self.style = Format({}, {})  # a format table of its own: style index 1
+        probe = self.tail(lambda sheet, row, col, style: sheet.write_string(row, col, VERBATIM_PROBE, style))
+        before, probe_found, after = probe.partition(VERBATIM_PROBE)
+        if not probe_found or VERBATIM_PROBE in after:
+            raise PreparedRowError(f"XlsxWriter wrote the text {VERBATIM_PROBE!r} as {probe!r}")
+        self.text_before, self.text_after = before, after
+
+    def verbatim_text(self, text: str) -> str | None:
+        """The tail of a text cell XlsxWriter would write as it is (see ESCAPED_CHARACTERS), made
+        without calling XlsxWriter; None for other text, which ``tail`` must write."""
+        if (not text or len(text) > MAX_VERBATIM_CHARS or text[0].isspace() or text[-1].isspace()
+                or ESCAPED_CHARACTERS.search(text) or ESCAPE_STARTS[0] in text or ESCAPE_STARTS[1] in text):
+            return None
+        return self.text_before + text + self.text_after
 
     def tail(self, write: Callable[[Worksheet, int, int, Format], object]) -> str:
         """The XML of the cell that ``write(sheet, 0, 0, cell_format)`` stores, after ``<c r="A1" s="1"``."""

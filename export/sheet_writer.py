@@ -342,11 +342,13 @@ class PreparedCells:
         if cell is None:
             return None
         kind, payload, cell_format = cell
+        tail = self.renderer.verbatim_text(payload) if kind is TEXT else None
+        if tail is None:
+            def write(sheet: Worksheet, row: int, col: int, stand_in: Format) -> None:
+                write_typed(sheet, row, col, kind, payload, stand_in, run_font=cell_format)
 
-        def write(sheet: Worksheet, row: int, col: int, stand_in: Format) -> None:
-            write_typed(sheet, row, col, kind, payload, stand_in, run_font=cell_format)
-
-        return column_index, cell_format, self.renderer.tail(write)
+            tail = self.renderer.tail(write)
+        return column_index, cell_format, tail
 
 
 def write_typed(sheet: Worksheet, row: int, col: int, kind: str, payload: object,

@@ -13,8 +13,8 @@ from typing import Mapping
 import pytest
 from xlsxwriter.worksheet import Worksheet
 
-from export import sheet_writer
-from export.prepared_rows import PreparedRowError, PreparedRowWorksheet
+from export import prepared_rows, sheet_writer
+from export.prepared_rows import CellRenderer, PreparedRowError, PreparedRowWorksheet
 from export.sheet_writer import SheetSpec, WorkbookWriter, typed_cell, write_typed
 
 
@@ -105,8 +105,35 @@ def test_each_distinct_cell_is_serialized_once(tmp_path: Path, monkeypatch) -> N
     spec = SheetSpec("甲", ("name", "value", "unit"), [{"name": "岳阳楼区", "value": "1184.24", "unit": "万元"}] * 1000,
                      frozenset({"value"}))
     assert sheet_writer.write_workbook(tmp_path / "a.xlsx", [spec]) == {"甲": 1000}
-    assert len(serialized) <= 3 + 3  # the header, the three values once
+    assert len(serialized) <= 3 + 3 + 1  # the header, at most the three values once, CellRenderer's probe
     assert parts(tmp_path / "a.xlsx")["xl/worksheets/sheet1.xml"].count(b"<row ") == 1001
+
+
+def render(renderer: CellRenderer, text: str) -> str:
+    return renderer.tail(lambda sheet, row, col, style: sheet.write_string(row, col, text, style))
+
+
+def test_text_taken_as_it_is_is_what_xlsxwriter_writes() -> None:
+    """Every character of the BMP (and a few beyond), alone and in the middle of text: wherever
+    verbatim_text answers without XlsxWriter, XlsxWriter writes the same."""
+    renderer = CellRenderer()
+    characters = [chr(code) for code in range(0x10000) if not 0xD800 <= code <= 0xDFFF]
+    characters += ["😀", "\U00020000", "\U0010fffd"]
+    verbatim = []
+    for character in characters:
+        tail = renderer.verbatim_text(character)
+        if tail is not None:
+            assert tail == render(renderer, character), hex(ord(character))
+            verbatim.append(character)
+    for start in range(0, len(verbatim), 10_000):  # each character between others, in texts XlsxWriter never cuts
+        middle = "甲" + "".join(verbatim[start:start + 10_000]) + "乙"
+        assert renderer.verbatim_text(middle) == render(renderer, middle)
+    assert len(verbatim) > 60_000  # ordinary text takes the short way
+    for text in ("_x0041_", "a&b", " a", "a ", "a\u3000", "\x01"):
+        assert renderer.verbatim_text(text) is None  # XlsxWriter escapes or marks these
+    longest = "😀" * prepared_rows.MAX_VERBATIM_CHARS
+    assert renderer.verbatim_text(longest) == render(renderer, longest)
+    assert renderer.verbatim_text(longest + "😀") is None  # XlsxWriter cuts this one
 
 
 def test_a_last_row_xlsxwriter_never_asks_for_fails_the_write(tmp_path: Path, monkeypatch) -> None:
