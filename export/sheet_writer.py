@@ -306,6 +306,7 @@ class PreparedCells:
         self.columns = [[(index, column, column in spec.numeric_columns, {})
                          for index, column in enumerate(spec.columns)] for spec in specs]
         self.kept = 0
+        self.numbers: dict[str, str] = {}  # a number's XML by its repr (see number_tail)
 
     def row(self, sheet: int, row: Mapping[str, object], marks: Mapping[str, str]) -> list[PreparedCell]:
         """The cells of one data row of sheet ``sheet``, in column order; an empty cell is left
@@ -342,13 +343,31 @@ class PreparedCells:
         if cell is None:
             return None
         kind, payload, cell_format = cell
-        tail = self.renderer.verbatim_text(payload) if kind is TEXT else None
-        if tail is None:
-            def write(sheet: Worksheet, row: int, col: int, stand_in: Format) -> None:
-                write_typed(sheet, row, col, kind, payload, stand_in, run_font=cell_format)
-
-            tail = self.renderer.tail(write)
+        if kind is NUMBER:
+            tail = self.number_tail(payload)
+        else:
+            tail = self.renderer.verbatim_text(payload) if kind is TEXT else None
+            if tail is None:
+                tail = self.render(kind, payload, cell_format)
         return column_index, cell_format, tail
+
+    def number_tail(self, number: float) -> str:
+        """A number's XML, made once per number: the same number stands in many columns and
+        strings (2023, 100, "1184.24" and "1184.240")."""
+        key = repr(number)  # not the float: -0.0 == 0.0, but XlsxWriter writes them apart
+        tail = self.numbers.get(key)
+        if tail is None:
+            if len(self.numbers) >= MEMO_MAX_ENTRIES:
+                self.numbers.clear()
+            tail = self.numbers[key] = self.render(NUMBER, number, None)
+        return tail
+
+    def render(self, kind: str, payload: object, cell_format: Format | None) -> str:
+        """A cell's XML as XlsxWriter writes it (``cell_format`` only gives rich-text runs their font)."""
+        def write(sheet: Worksheet, row: int, col: int, stand_in: Format) -> None:
+            write_typed(sheet, row, col, kind, payload, stand_in, run_font=cell_format)
+
+        return self.renderer.tail(write)
 
 
 def write_typed(sheet: Worksheet, row: int, col: int, kind: str, payload: object,

@@ -38,7 +38,7 @@ LONG_ASTRAL = "😀" * 17_000  # past half of Excel's limit: XlsxWriter cuts it 
 
 # Every kind of value the sheets hold, and every kind of text XlsxWriter escapes or marks.
 VALUES = [
-    "预算执行率", "1184.24", "-5.2", "0", "2017", "1234567890123456.78", "10分", "", None, 3, 2.5,
+    "预算执行率", "1184.24", "1184.240", "-5.2", "0", "-0", "2017", "1234567890123456.78", "10分", "", None, 3, 2.5,
     "=SUM(A1)", "＋86", "'=1", " 前导空格", "尾随空格 ", "\u3000全角空格", "制表\t符", "换\n行", "回车\r",
     "控制\x01字符", "\x1f", "a & b < c > d \" e ' f", "_x0041_", "_X0041_", "file_x.docx", "a_b_c",
     "\ufffe\uffff", "<r>富文本</r>", "<r>a & b <t>c</t></r>", "<r>=1</r>", "😀 emoji", "长" * 40_000,
