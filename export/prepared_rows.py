@@ -41,9 +41,13 @@ from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 from xlsxwriter.workbook import Workbook
 
-# (column index, cell format or None, the cell's XML after its reference and style): a cell of a
-# prepared row. The format's style index is only looked up when the row is written out.
+# (column index, cell format or None, the cell's XML with ROW_MARK for its row number and, with a
+# format, STYLE_MARK for its style index): a cell of a prepared row, made by ``prepared_cell``.
+# The style index is only looked up when the row is written out.
 PreparedCell = tuple[int, Format | None, str]
+
+# Control characters, which XlsxWriter always writes escaped (_x0000_), so never found in its XML.
+ROW_MARK, STYLE_MARK = "\x00", "\x01"
 
 # The start of the XML CellRenderer gets for the cell it writes: reference A1, style index 1 (the
 # renderer's own stand-in format, the only one its format table holds).
@@ -123,15 +127,14 @@ class CellRenderer:
         return xml[len(RENDERED_PREFIX):]
 
 
-class CellHeads(dict):
-    """``'<c r="B'`` by column index: the start of a cell's XML before its row number."""
-
-    def __missing__(self, column: int) -> str:
-        head = self[column] = f'<c r="{xl_col_to_name(column)}'
-        return head
-
-
-CELL_HEADS = CellHeads()
+def prepared_cell(column: int, cell_format: Format | None, tail: str) -> PreparedCell:
+    """A cell of a prepared row from its column, format and ``tail`` (from CellRenderer)."""
+    if ROW_MARK in tail or STYLE_MARK in tail:
+        raise PreparedRowError(f"XlsxWriter wrote a control character unescaped: {tail[:40]!r}")
+    reference = f'<c r="{xl_col_to_name(column)}{ROW_MARK}"'
+    if cell_format is None:
+        return column, None, reference + tail
+    return column, cell_format, f'{reference} s="{STYLE_MARK}"{tail}'
 
 
 class PreparedRowWorksheet(Worksheet):
@@ -173,14 +176,12 @@ class PreparedRowWorksheet(Worksheet):
         if self.row_info or any(info.column_format is not None for info in self.col_info.values()):
             raise PreparedRowError("prepared rows do not support row or column formats")
         self.previous_row = current_row_num
-        number = row + 1
-        heads = CELL_HEADS
         self._write_row(row, None)
-        self.fh.write("".join([
-            f'{heads[column]}{number}"{tail}' if cell_format is None
-            else f'{heads[column]}{number}" s="{cell_format._get_xf_index()}"{tail}'
-            for column, cell_format, tail in cells
-        ]))
+        xml = "".join([
+            cell_xml if cell_format is None else cell_xml.replace(STYLE_MARK, str(cell_format._get_xf_index()), 1)
+            for _, cell_format, cell_xml in cells
+        ])
+        self.fh.write(xml.replace(ROW_MARK, str(row + 1)))
         self._xml_end_tag("row")
 
 

@@ -36,7 +36,8 @@ from xlsxwriter.worksheet import Worksheet
 
 from export.atomic import atomic_open
 from export.labels import display_value
-from export.prepared_rows import CellRenderer, PreparedCell, PreparedRowWorksheet, check_all_written
+from export.prepared_rows import (CellRenderer, PreparedCell, PreparedRowWorksheet, check_all_written,
+                                  prepared_cell)
 from export.sanitize import is_formula_like, plain_number, restore_neutralised
 from export.show import display_width
 
@@ -349,7 +350,7 @@ class PreparedCells:
             tail = self.renderer.verbatim_text(payload) if kind is TEXT else None
             if tail is None:
                 tail = self.render(kind, payload, cell_format)
-        return column_index, cell_format, tail
+        return prepared_cell(column_index, cell_format, tail)
 
     def number_tail(self, number: float) -> str:
         """A number's XML, made once per number: the same number stands in many columns and

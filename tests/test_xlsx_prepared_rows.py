@@ -14,7 +14,7 @@ import pytest
 from xlsxwriter.worksheet import Worksheet
 
 from export import prepared_rows, sheet_writer
-from export.prepared_rows import CellRenderer, PreparedRowError, PreparedRowWorksheet
+from export.prepared_rows import CellRenderer, PreparedRowError, PreparedRowWorksheet, prepared_cell
 from export.sheet_writer import SheetSpec, WorkbookWriter, typed_cell, write_typed
 
 
@@ -158,7 +158,7 @@ def test_a_last_row_xlsxwriter_never_asks_for_fails_the_write(tmp_path: Path, mo
 def test_a_row_written_twice_or_behind_fails() -> None:
     sheet = PreparedRowWorksheet()
     sheet.constant_memory = True
-    cell = (0, None, '/>')
+    cell = prepared_cell(0, None, ' t="inlineStr"><is><t>甲</t></is></c>')
     sheet.write_prepared_row(0, [cell])
     with pytest.raises(PreparedRowError, match="twice"):
         sheet.write_prepared_row(0, [cell])
