@@ -2,7 +2,9 @@
 
 The workbook is written with XlsxWriter in constant_memory mode, which streams each row to a
 temporary file of its sheet once the next row starts, so memory stays flat however big the batch.
-``WorkbookWriter`` takes rows for any sheet in any interleaving (a run streams report.xlsx as its
+A data row goes to XlsxWriter whole, each distinct cell typed and serialized once (PreparedCells,
+export/prepared_rows.py): most cells repeat a few values, and XlsxWriter's per-cell path cost
+most of the write. ``WorkbookWriter`` takes rows for any sheet in any interleaving (a run streams report.xlsx as its
 reports are read); ``write_workbook`` feeds it sheet after sheet; ``write_report_xlsx`` writes
 atomically (a temporary file beside the target, then ``os.replace``), so an interrupted write
 leaves the previous workbook whole and no temporary file behind.
