@@ -20,9 +20,9 @@ pyproject.toml):
   without asking it each time (``verbatim_text``).
 * ``PreparedRowWorksheet`` (a ``worksheet_class`` for ``Workbook.add_worksheet``): overrides
   ``_write_single_row``, which XlsxWriter calls when a later row starts and, from its packager,
-  for the last row; uses ``previous_row``, ``table``, ``row_info``, ``col_info``,
+  for the last row; uses ``previous_row``, ``table``, ``row_info``, ``col_info``, ``fh``,
   ``_check_dimensions``, ``_write_row`` and ``_xml_end_tag`` to write the row where and as
-  XlsxWriter would.
+  XlsxWriter would, and ``Format._get_xf_index`` in the order XlsxWriter calls it.
 
 tests/test_xlsx_prepared_rows.py writes the same cells through XlsxWriter's per-cell path and
 through this one and compares the files byte for byte, so a change in any of these fails the
