@@ -2,7 +2,9 @@
 
 The workbook is written with XlsxWriter in constant_memory mode, which streams each row to a
 temporary file of its sheet once the next row starts, so memory stays flat however big the batch.
-``WorkbookWriter`` takes rows for any sheet in any interleaving (a run streams report.xlsx as its
+A data row goes to XlsxWriter whole, each distinct cell typed and serialized once (PreparedCells,
+export/prepared_rows.py): most cells repeat a few values, and XlsxWriter's per-cell path cost
+most of the write. ``WorkbookWriter`` takes rows for any sheet in any interleaving (a run streams report.xlsx as its
 reports are read); ``write_workbook`` feeds it sheet after sheet; ``write_report_xlsx`` writes
 atomically (a temporary file beside the target, then ``os.replace``), so an interrupted write
 leaves the previous workbook whole and no temporary file behind.
@@ -36,6 +38,8 @@ from xlsxwriter.worksheet import Worksheet
 
 from export.atomic import atomic_open
 from export.labels import display_value
+from export.prepared_rows import (CellRenderer, PreparedCell, PreparedRowWorksheet, check_all_written,
+                                  prepared_cell)
 from export.sanitize import is_formula_like, plain_number, restore_neutralised
 from export.show import display_width
 
@@ -174,13 +178,12 @@ class WorkbookWriter:
         # must not replace the exception that brought us here.
         self._tmpdir = tempfile.TemporaryDirectory(prefix="jixiao-xlsx-", ignore_cleanup_errors=True)
         self.workbook = Workbook(out, {**WORKBOOK_OPTIONS, "tmpdir": self._tmpdir.name})
-        self.formats = CellFormats(self.workbook)
-        self.parts: list[list[tuple[str, Worksheet]]] = [[] for _ in self.specs]
+        self.cells = PreparedCells(CellFormats(self.workbook), self.specs)
+        self.parts: list[list[tuple[str, PreparedRowWorksheet]]] = [[] for _ in self.specs]
         self.rows_seen: list[int] = [0] * len(self.specs)
         self.widths = [[text_width(spec.header_names.get(column, column)) for column in spec.columns]
                        for spec in self.specs]
         self.counts: dict[str, int] = {}  # data rows per sheet part, by name
-        self.memo: dict[tuple[str, str, str | None], TypedCell | None] = {}
 
     def start(self, index: int) -> None:
         """Begin sheet ``index`` (and every sheet before it) if not begun yet."""
@@ -201,7 +204,7 @@ class WorkbookWriter:
         if self.rows_seen[index] < WIDTH_SAMPLE_ROWS:
             self._fit_widths(index, row)
         self.rows_seen[index] += 1
-        write_row(sheet, self.formats, self.counts[name], spec, row, marks or {}, self.memo)
+        self._write_data_row(sheet, self.counts[name], index, row, marks or {})
 
     def close(self) -> dict[str, int]:
         """Finish the workbook; returns the data rows written per sheet name."""
@@ -214,6 +217,7 @@ class WorkbookWriter:
                 sheet.autofilter(0, 0, self.counts[name], max(len(spec.columns), 1) - 1)
         try:
             self.workbook.close()  # assembles the sheets' files into the .xlsx
+            check_all_written(self.workbook)
         except BaseException:
             self.discard()
             raise
@@ -225,15 +229,20 @@ class WorkbookWriter:
         discard_sheet_files(self.workbook)
         self._tmpdir.cleanup()
 
+    def _write_data_row(self, sheet: PreparedRowWorksheet, row_number: int, index: int,
+                        row: Mapping[str, object], marks: Mapping[str, str]) -> None:
+        """Row ``row_number`` of ``sheet``, a part of sheet ``index``, as one prepared row."""
+        sheet.write_prepared_row(row_number, self.cells.row(index, row, marks))
+
     def _add_part(self, index: int) -> None:
         spec = self.specs[index]
         part = len(self.parts[index]) + 1
         name = spec.name if part == 1 else f"{spec.name}({part})"
-        sheet = self.workbook.add_worksheet(name)
+        sheet = self.workbook.add_worksheet(name, worksheet_class=PreparedRowWorksheet)
         sheet.freeze_panes(1, 0)  # A2: the header stays in view
         for column_index, column in enumerate(spec.columns):
             write_text(sheet, 0, column_index, clean_text(spec.header_names.get(column, column)),
-                       self.formats.header)
+                       self.cells.formats.header)
         self.parts[index].append((name, sheet))
         self.counts[name] = 0
 
@@ -282,39 +291,100 @@ def cell_style(number_format: str | None, severity: str | None, quote_prefix: bo
     return style
 
 
-def write_row(sheet: Worksheet, formats: CellFormats, row_index: int, spec: SheetSpec,
-              row: Mapping[str, object], marks: Mapping[str, str], memo: dict) -> None:
-    """One data row at ``row_index``. Rows must come in order (constant_memory writes a row out
-    when the next one starts and drops anything written behind it); cells within a row need not.
+class PreparedCells:
+    """The cells of data rows, each distinct one typed, formatted and serialized once.
 
-    ``memo`` keeps the typed cell of short text values by (column, value, severity): most cells
-    of a batch repeat one of a few values (file names, doc ids, units, codes, severities), and
-    preparing a cell costs several times what storing it does. Only ``str`` values are kept, since
-    numbers that compare equal (1, 1.0, True, Decimal("1.0")) are not shown alike.
+    Preparing a cell (its type and format, then XlsxWriter's XML for it) costs several times what
+    writing out a prepared one does, and most cells of a batch repeat one of a few values (file
+    names, doc ids, units, codes, severities). The prepared cell of a short text value is kept
+    per sheet and column, by value and severity; only ``str`` values are kept, since numbers that
+    compare equal (1, 1.0, True, Decimal("1.0")) are not shown alike. How a prepared row is
+    written: export/prepared_rows.py.
     """
-    for column_index, column in enumerate(spec.columns):
-        value, severity = row.get(column), marks.get(column)
-        if type(value) is str and len(value) <= MEMO_MAX_CHARS:
-            key = (column, value, severity)
-            cell = memo.get(key, _NOT_KEPT)
-            if cell is _NOT_KEPT:
-                if len(memo) >= MEMO_MAX_ENTRIES:
-                    memo.clear()
-                cell = memo[key] = typed_cell(formats, value, column, column in spec.numeric_columns, severity)
-        else:
-            cell = typed_cell(formats, value, column, column in spec.numeric_columns, severity)
+
+    def __init__(self, formats: CellFormats, specs: Sequence[SheetSpec]) -> None:
+        self.formats = formats
+        self.renderer = CellRenderer()
+        # Per sheet, per column: (index, name, is numeric, its kept cells by value or (value, severity)).
+        self.columns = [[(index, column, column in spec.numeric_columns, {})
+                         for index, column in enumerate(spec.columns)] for spec in specs]
+        self.kept = 0
+        self.numbers: dict[str, str] = {}  # a number's XML by its repr (see number_tail)
+
+    def row(self, sheet: int, row: Mapping[str, object], marks: Mapping[str, str]) -> list[PreparedCell]:
+        """The cells of one data row of sheet ``sheet``, in column order; an empty cell is left
+        out unless marked."""
+        cells: list[PreparedCell] = []
+        for column_index, column, is_numeric, kept in self.columns[sheet]:
+            value = row.get(column)
+            severity = marks.get(column) if marks else None
+            if type(value) is str and len(value) <= MEMO_MAX_CHARS:
+                key = value if severity is None else (value, severity)
+                cell = kept.get(key, _NOT_KEPT)
+                if cell is _NOT_KEPT:
+                    cell = kept[key] = self.prepare(column_index, value, column, is_numeric, severity)
+                    self.count_kept()
+            else:
+                cell = self.prepare(column_index, value, column, is_numeric, severity)
+            if cell is not None:
+                cells.append(cell)
+        return cells
+
+    def count_kept(self) -> None:
+        """Forget every kept cell past MEMO_MAX_ENTRIES, so that memory stays flat."""
+        self.kept += 1
+        if self.kept >= MEMO_MAX_ENTRIES:
+            for columns in self.columns:
+                for *_, kept in columns:
+                    kept.clear()
+            self.kept = 0
+
+    def prepare(self, column_index: int, value: object, column: str, is_numeric: bool,
+                severity: str | None) -> PreparedCell | None:
+        """One cell as a prepared row takes it; None for a cell left out."""
+        cell = typed_cell(self.formats, value, column, is_numeric, severity)
         if cell is None:
-            continue
+            return None
         kind, payload, cell_format = cell
         if kind is NUMBER:
-            sheet.write_number(row_index, column_index, payload, cell_format)
-        elif kind is TEXT:
-            write_text(sheet, row_index, column_index, payload, cell_format)
+            tail = self.number_tail(payload)
         else:
-            sheet.write_blank(row_index, column_index, None, cell_format)
+            tail = self.renderer.verbatim_text(payload) if kind is TEXT else None
+            if tail is None:
+                tail = self.render(kind, payload, cell_format)
+        return prepared_cell(column_index, cell_format, tail)
+
+    def number_tail(self, number: float) -> str:
+        """A number's XML, made once per number: the same number stands in many columns and
+        strings (2023, 100, "1184.24" and "1184.240")."""
+        key = repr(number)  # not the float: -0.0 == 0.0, but XlsxWriter writes them apart
+        tail = self.numbers.get(key)
+        if tail is None:
+            if len(self.numbers) >= MEMO_MAX_ENTRIES:
+                self.numbers.clear()
+            tail = self.numbers[key] = self.render(NUMBER, number, None)
+        return tail
+
+    def render(self, kind: str, payload: object, cell_format: Format | None) -> str:
+        """A cell's XML as XlsxWriter writes it (``cell_format`` only gives rich-text runs their font)."""
+        def write(sheet: Worksheet, row: int, col: int, stand_in: Format) -> None:
+            write_typed(sheet, row, col, kind, payload, stand_in, run_font=cell_format)
+
+        return self.renderer.tail(write)
 
 
-# Text values up to this length are kept by write_row's memo, which is emptied past MEMO_MAX_ENTRIES
+def write_typed(sheet: Worksheet, row: int, col: int, kind: str, payload: object,
+                cell_format: Format | None, run_font: Format | None = None) -> None:
+    """Store a typed cell with XlsxWriter's public write methods (``run_font``: see write_text)."""
+    if kind is NUMBER:
+        sheet.write_number(row, col, payload, cell_format)
+    elif kind is TEXT:
+        write_text(sheet, row, col, payload, cell_format, run_font)
+    else:
+        sheet.write_blank(row, col, None, cell_format)
+
+
+# Text values up to this length are kept by PreparedCells, which forgets them all past MEMO_MAX_ENTRIES
 # entries, so that long unique texts (quotes, messages) cost no memory and a batch no more than a
 # few megabytes.
 MEMO_MAX_CHARS = 80
@@ -347,7 +417,8 @@ def typed_cell(formats: CellFormats, value: object, column: str, is_numeric: boo
 RICH_TEXT_START, RICH_TEXT_END = "<r>", "</r>"
 
 
-def write_text(sheet: Worksheet, row: int, col: int, text: str, cell_format: Format | None) -> None:
+def write_text(sheet: Worksheet, row: int, col: int, text: str, cell_format: Format | None,
+               run_font: Format | None = None) -> None:
     """Store ``text`` as a string that Excel never reads as a formula, a number or an error value.
 
     write_string stores text as it is, whatever it looks like (``=SUM(A1)``, ``0012``, ``#N/A``).
@@ -359,12 +430,13 @@ def write_text(sheet: Worksheet, row: int, col: int, text: str, cell_format: For
     XlsxWriter writes a string that starts with ``<r>`` and ends with ``</r>`` into the sheet
     unescaped, as rich-text XML; a report's text of that shape would corrupt the file. It is
     written as a rich string of two runs in the cell's own font instead, which XlsxWriter escapes;
-    Excel shows the same text.
+    Excel shows the same text. (``run_font``, when given, is that font instead of ``cell_format``'s:
+    PreparedCells writes the cell with a stand-in format.)
     """
     if not (text.startswith(RICH_TEXT_START) and text.endswith(RICH_TEXT_END)):
         sheet.write_string(row, col, text, cell_format)
         return
-    run_font = cell_format or Format()  # the cell's own font (or the default) for both runs
+    run_font = run_font or cell_format or Format()  # the cell's own font (or the default) for both runs
     parts: list[str | Format] = [run_font, text[:1], run_font, text[1:]]
     if cell_format:
         parts.append(cell_format)  # a trailing format is the cell's: fill, quote prefix

@@ -1,0 +1,193 @@
+"""Whole rows of a constant_memory XlsxWriter sheet, each distinct cell serialized once.
+
+Why: XlsxWriter prepares and serializes every cell on its own (argument conversion, bounds
+checks, a row object, then control-character escaping, whitespace checks and attribute escaping
+when the row is written out), about 20 µs a cell: 10 s of the parent's CPU for a batch of 1,000
+reports (476,000 cells). Most of those cells repeat a few values (file names, doc ids, units,
+codes), so the XML of a cell apart from its reference (``B17``) and style index is worth making
+once and reusing; a row is then one string join.
+
+This module is the one place that relies on XlsxWriter internals, because its public API writes
+one cell at a time. Everything else (styles, sheets, packaging, freeze panes, filters, widths) is
+XlsxWriter's public API. What is used, all of it in XlsxWriter 3.3.1 (the version pinned in
+pyproject.toml):
+
+* ``CellRenderer``: ``Worksheet._write_cell`` (XlsxWriter's own serializer of one stored cell),
+  ``Worksheet.table`` (where a write method stores the cell) and ``fh`` (where XML goes). The value
+  itself is stored with XlsxWriter's public write methods, so escaping, ``xml:space``, number
+  formatting and the 32,767-unit truncation stay XlsxWriter's own. Only text with nothing to
+  escape or mark (most text) is put between the two strings XlsxWriter writes around such text
+  without asking it each time (``verbatim_text``).
+* ``PreparedRowWorksheet`` (a ``worksheet_class`` for ``Workbook.add_worksheet``): overrides
+  ``_write_single_row``, which XlsxWriter calls when a later row starts and, from its packager,
+  for the last row; uses ``previous_row``, ``table``, ``row_info``, ``col_info``, ``fh``,
+  ``_check_dimensions``, ``_write_row`` and ``_xml_end_tag`` to write the row where and as
+  XlsxWriter would, and ``Format._get_xf_index`` in the order XlsxWriter calls it.
+
+tests/test_xlsx_prepared_rows.py writes the same cells through XlsxWriter's per-cell path and
+through this one and compares the files byte for byte, so a change in any of these fails the
+tests; a name that disappears fails at import (``check_internals``), and a last row XlsxWriter
+no longer asks for fails the write (``check_all_written``).
+"""
+
+from __future__ import annotations
+
+import re
+from io import StringIO
+from typing import Callable
+
+from xlsxwriter.format import Format
+from xlsxwriter.utility import xl_col_to_name
+from xlsxwriter.worksheet import Worksheet
+from xlsxwriter.workbook import Workbook
+
+# (column index, cell format or None, the cell's XML with ROW_MARK for its row number and, with a
+# format, STYLE_MARK for its style index): a cell of a prepared row, made by ``prepared_cell``.
+# The style index is only looked up when the row is written out.
+PreparedCell = tuple[int, Format | None, str]
+
+# Control characters, which XlsxWriter always writes escaped (_x0000_), so never found in its XML.
+ROW_MARK, STYLE_MARK = "\x00", "\x01"
+
+# The start of the XML CellRenderer gets for the cell it writes: reference A1, style index 1 (the
+# renderer's own stand-in format, the only one its format table holds).
+RENDERED_PREFIX = '<c r="A1" s="1"'
+
+# Text XlsxWriter writes as it is, between the same two strings whatever the text: none of the
+# characters its escaping touches (& < >, control characters other than tab and line feed, U+FFFE
+# and U+FFFF, the start of an escape such as ``_x0041_``), no space at either end (which asks for
+# xml:space="preserve"), and short enough that it is never cut at Excel's 32,767 UTF-16 units.
+# Other text is written by XlsxWriter. tests/test_xlsx_prepared_rows.py checks every character
+# of the BMP, in the middle and at either end, against XlsxWriter's own output.
+ESCAPED_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f&<>\ufffe\uffff]")
+ESCAPE_STARTS = ("_x", "_X")
+MAX_VERBATIM_CHARS = 32_767 // 2
+VERBATIM_PROBE = "jixiao"
+
+XLSXWRITER_INTERNALS = ("_write_single_row", "_write_row", "_write_cell", "_check_dimensions",
+                        "_xml_end_tag")
+
+
+class PreparedRowError(RuntimeError):
+    """XlsxWriter no longer behaves as this module expects, or a prepared row was misused."""
+
+
+def check_internals() -> None:
+    """Fail at import, not with a wrong file, when an XlsxWriter method used here is gone."""
+    missing = [name for name in XLSXWRITER_INTERNALS if not callable(getattr(Worksheet, name, None))]
+    if missing:
+        raise PreparedRowError(f"XlsxWriter Worksheet lacks {missing}: export/prepared_rows.py needs "
+                               "updating for this XlsxWriter version")
+
+
+check_internals()
+
+
+class CellRenderer:
+    """The XML XlsxWriter writes for one cell, without the cell's reference and style index.
+
+    The cell is stored at A1 of a scratch worksheet (in constant_memory mode, so strings are
+    inline as in the workbook) by a public write method, with a stand-in format of the renderer's
+    own, and serialized by XlsxWriter's ``_write_cell``. The stand-in keeps the real format's
+    style index unassigned: XlsxWriter numbers styles in the order cells are written out, which
+    PreparedRowWorksheet keeps.
+    """
+
+    def __init__(self) -> None:
+        self.sheet = Worksheet()
+        self.sheet.constant_memory = True
+        self.style = Format({}, {})  # a format table of its own: style index 1
+        probe = self.tail(lambda sheet, row, col, style: sheet.write_string(row, col, VERBATIM_PROBE, style))
+        before, probe_found, after = probe.partition(VERBATIM_PROBE)
+        if not probe_found or VERBATIM_PROBE in after:
+            raise PreparedRowError(f"XlsxWriter wrote the text {VERBATIM_PROBE!r} as {probe!r}")
+        self.text_before, self.text_after = before, after
+
+    def verbatim_text(self, text: str) -> str | None:
+        """The tail of a text cell XlsxWriter would write as it is (see ESCAPED_CHARACTERS), made
+        without calling XlsxWriter; None for other text, which ``tail`` must write."""
+        if (not text or len(text) > MAX_VERBATIM_CHARS or text[0].isspace() or text[-1].isspace()
+                or ESCAPED_CHARACTERS.search(text) or ESCAPE_STARTS[0] in text or ESCAPE_STARTS[1] in text):
+            return None
+        return self.text_before + text + self.text_after
+
+    def tail(self, write: Callable[[Worksheet, int, int, Format], object]) -> str:
+        """The XML of the cell that ``write(sheet, 0, 0, cell_format)`` stores, after ``<c r="A1" s="1"``."""
+        sheet = self.sheet
+        sheet.table.clear()
+        write(sheet, 0, 0, self.style)
+        cell = sheet.table.get(0, {}).get(0)
+        if cell is None:
+            raise PreparedRowError("XlsxWriter stored no cell for the value to prepare")
+        sheet.fh = buffer = StringIO()
+        sheet._write_cell(0, 0, cell)
+        xml = buffer.getvalue()
+        if not xml.startswith(RENDERED_PREFIX):
+            raise PreparedRowError(f"XlsxWriter wrote a cell as {xml[:40]!r}, not {RENDERED_PREFIX!r}…")
+        return xml[len(RENDERED_PREFIX):]
+
+
+def prepared_cell(column: int, cell_format: Format | None, tail: str) -> PreparedCell:
+    """A cell of a prepared row from its column, format and ``tail`` (from CellRenderer)."""
+    if ROW_MARK in tail or STYLE_MARK in tail:
+        raise PreparedRowError(f"XlsxWriter wrote a control character unescaped: {tail[:40]!r}")
+    reference = f'<c r="{xl_col_to_name(column)}{ROW_MARK}"'
+    if cell_format is None:
+        return column, None, reference + tail
+    return column, cell_format, f'{reference} s="{STYLE_MARK}"{tail}'
+
+
+class PreparedRowWorksheet(Worksheet):
+    """A constant_memory worksheet that also takes a whole row of prepared cells at once.
+
+    ``write_prepared_row`` keeps the row until XlsxWriter asks for it (``_write_single_row``: when
+    a later row starts, or when the workbook is assembled), exactly when XlsxWriter would write a
+    row of cells stored one by one, so that formats get their style indices in the same order and
+    the sheet XML is the same, byte for byte. A row is either prepared or written cell by cell
+    with the public methods (the header), never both. Row and column formats are not supported
+    (XlsxWriter would give them to a cell without a format of its own); the writer sets none.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.prepared_row: tuple[int, list[PreparedCell]] | None = None
+
+    def write_prepared_row(self, row: int, cells: list[PreparedCell]) -> None:
+        """Row ``row`` (zero-based) with ``cells`` in column order; rows must come in order."""
+        if not cells:
+            return  # as XlsxWriter: nothing stored, no row written
+        if row > self.previous_row:
+            self._write_single_row(row)
+        if self._check_dimensions(row, cells[0][0]) or self._check_dimensions(row, cells[-1][0]):
+            raise PreparedRowError(f"row {row + 1} is outside the sheet or behind a row already written")
+        if self.prepared_row is not None or self.table:
+            raise PreparedRowError(f"row {row + 1} was written twice")
+        self.prepared_row = (row, cells)
+
+    def _write_single_row(self, current_row_num: int = 0) -> None:
+        """XlsxWriter's hook for writing out the row kept in memory: the prepared one, if any."""
+        if self.prepared_row is None:
+            super()._write_single_row(current_row_num)
+            return
+        row, cells = self.prepared_row
+        self.prepared_row = None
+        if row != self.previous_row or self.table:
+            raise PreparedRowError(f"row {row + 1} is not the row XlsxWriter is writing out")
+        if self.row_info or any(info.column_format is not None for info in self.col_info.values()):
+            raise PreparedRowError("prepared rows do not support row or column formats")
+        self.previous_row = current_row_num
+        self._write_row(row, None)
+        xml = "".join([
+            cell_xml if cell_format is None else cell_xml.replace(STYLE_MARK, str(cell_format._get_xf_index()), 1)
+            for _, cell_format, cell_xml in cells
+        ])
+        self.fh.write(xml.replace(ROW_MARK, str(row + 1)))
+        self._xml_end_tag("row")
+
+
+def check_all_written(workbook: Workbook) -> None:
+    """After ``workbook.close()``: fail if a sheet's last prepared row was never asked for."""
+    for sheet in workbook.worksheets():
+        if isinstance(sheet, PreparedRowWorksheet) and sheet.prepared_row is not None:
+            raise PreparedRowError(f"the last row of {sheet.name} was not written: XlsxWriter no longer "
+                                   "calls _write_single_row when it assembles the workbook")
