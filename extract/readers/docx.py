@@ -69,6 +69,7 @@ from extract.readers.docx_xml import (
     paragraph_to_text,
     row_grid_skips,
     row_is_deleted,
+    row_properties,
     styles_to_heading_names,
     table_grid_width,
 )
@@ -188,8 +189,20 @@ class _Story:
         self.tables_seen += 1
         return self.tables_seen
 
-    def location(self, **fields) -> Location:
-        return Location(file=self.file, part=self.part, **fields)
+    def location(
+        self, paragraph: int, quote: str, table: int | None = None, row: int | None = None, col: int | None = None
+    ) -> Location:
+        """A Location in this story (one is made for every paragraph and cell, so the fields are
+        spelled out rather than passed through ``**kwargs``)."""
+        return Location(
+            file=self.file, paragraph=paragraph, table=table, row=row, col=col, quote=quote, part=self.part
+        )
+
+    def heading_of(self, paragraph) -> str | None:
+        """The heading style name of a ``w:p`` (None for a table row flattened into a text box)."""
+        if paragraph is None:
+            return None
+        return self.headings.get(paragraph_style_id(paragraph) or "")
 
 
 def story_to_blocks(container, story: _Story) -> list[Block]:
@@ -206,27 +219,26 @@ def story_to_blocks(container, story: _Story) -> list[Block]:
 def paragraph_to_blocks(element, number: int, story: _Story) -> list[Paragraph]:
     """The paragraph (unless empty) followed by the paragraphs of the text boxes it anchors."""
     text, boxes = paragraph_to_text(element, story.tally)
-    lines = [(text, paragraph_style_id(element))] if text.strip() else []
+    lines = [(text, element)] if text.strip() else []
     for box in boxes:
         lines.extend(container_to_lines(box, story))
-    return [
-        Paragraph(line, story.location(paragraph=number, quote=line), story.headings.get(style_id or ""))
-        for line, style_id in lines
-    ]
+    return [Paragraph(line, story.location(number, line), story.heading_of(paragraph)) for line, paragraph in lines]
 
 
-def container_to_lines(container, story: _Story, nested: list | None = None) -> list[tuple[str, str | None]]:
-    """(text, styleId) of each non-empty paragraph in a cell or text box, text boxes inlined.
+def container_to_lines(container, story: _Story, nested: list | None = None) -> list[tuple[str, object]]:
+    """(text, ``w:p``) of each non-empty paragraph in a cell or text box, text boxes inlined.
 
+    The paragraph element is handed back rather than its style, which only text boxes in the
+    body need: cell text has no style. A table row flattened into a text box has None.
     Tables met on the way go to ``nested`` when given (a table cell keeps them as Tables);
     otherwise (inside a text box) they are flattened to one line per row.
     """
-    lines: list[tuple[str, str | None]] = []
+    lines: list[tuple[str, object]] = []
     for element in iter_blocks(container, story.tally):
         if element.tag == P:
             text, boxes = paragraph_to_text(element, story.tally)
             if text.strip():
-                lines.append((text, paragraph_style_id(element)))
+                lines.append((text, element))
             for box in boxes:
                 lines.extend(container_to_lines(box, story))
         elif nested is not None:
@@ -240,7 +252,7 @@ def table_to_row_lines(element, story: _Story) -> list[str]:
     """A table flattened to one line per row (cells joined by tab), for tables in text boxes."""
     rows = []
     for row in iter_rows(element):
-        if not row_is_deleted(row):
+        if not row_is_deleted(row_properties(row)):
             cells = (
                 "\n".join(text for text, _ in container_to_lines(cell, story)) for cell in iter_cells(row)
             )
@@ -248,7 +260,7 @@ def table_to_row_lines(element, story: _Story) -> list[str]:
     return [row for row in rows if row.strip()]
 
 
-@dataclass
+@dataclass(slots=True)
 class _CellDraft:
     """A cell while its table is being walked: vertical merges grow it row by row."""
 
@@ -256,12 +268,8 @@ class _CellDraft:
     col: int
     col_span: int
     row_span: int = 1
-    lines: list[str] = field(default_factory=list)
+    text: str = ""  # its non-empty paragraphs joined by "\n"
     tables: list[Table] = field(default_factory=list)
-
-    @property
-    def text(self) -> str:
-        return "\n".join(self.lines)
 
 
 def table_to_table(element, story: _Story, number: int, parent: Location | None = None) -> Table:
@@ -272,10 +280,11 @@ def table_to_table(element, story: _Story, number: int, parent: Location | None 
     widths: list[int] = []
     n_rows = 0
     for row in iter_rows(element):
-        if row_is_deleted(row):
+        properties = row_properties(row)
+        if row_is_deleted(properties):
             continue
         n_rows += 1
-        before, after = row_grid_skips(row)
+        before, after = row_grid_skips(properties)
         col = 1 + before
         still_open: dict[int, _CellDraft] = {}
         previous: _CellDraft | None = None
@@ -297,14 +306,14 @@ def table_to_table(element, story: _Story, number: int, parent: Location | None 
             col += props.span
         open_merges = still_open
         widths.append(col - 1 + after)
-    cells = tuple(draft_to_cell(draft, story, index, number) for draft in drafts)
+    cells = tuple([draft_to_cell(draft, story, index, number) for draft in drafts])
     first_row = "\t".join(cell.text for cell in cells if cell.row == 1)
     return Table(
         index=index,
         n_rows=n_rows,
         n_cols=max([table_grid_width(element), *widths]),
         cells=cells,
-        location=story.location(paragraph=number, table=index, quote=first_row),
+        location=story.location(number, first_row, index),
         parent=parent,
     )
 
@@ -312,11 +321,12 @@ def table_to_table(element, story: _Story, number: int, parent: Location | None 
 def cell_to_draft_content(cell, draft: _CellDraft, story: _Story, index: int, number: int) -> None:
     """Add a ``w:tc``'s text and nested tables to the (possibly merged) cell it belongs to."""
     nested: list = []
-    lines = [text for text, _ in container_to_lines(cell, story, nested)]
-    if lines and "\n".join(lines) != draft.text:
-        draft.lines.extend(lines)
+    text = "\n".join([line for line, _ in container_to_lines(cell, story, nested)])
+    if text and text != draft.text:
+        # Lines are never empty, so this is the cell's lines and the new ones joined by "\n".
+        draft.text = f"{draft.text}\n{text}" if draft.text else text
     for table in nested:
-        parent = story.location(paragraph=number, table=index, row=draft.row, col=draft.col, quote=draft.text)
+        parent = story.location(number, draft.text, index, draft.row, draft.col)
         draft.tables.append(table_to_table(table, story, number, parent))
 
 
@@ -326,7 +336,7 @@ def draft_to_cell(draft: _CellDraft, story: _Story, index: int, number: int) -> 
         row=draft.row,
         col=draft.col,
         text=text,
-        location=story.location(paragraph=number, table=index, row=draft.row, col=draft.col, quote=text),
+        location=story.location(number, text, index, draft.row, draft.col),
         row_span=draft.row_span,
         col_span=draft.col_span,
         tables=tuple(draft.tables),
