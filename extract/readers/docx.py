@@ -55,10 +55,8 @@ from extract.errors import CorruptFileError, EncryptedFileError
 from extract.model import Block, Cell, Document, Location, Paragraph, Part, Table
 from extract.readers.docx_package import MalformedPartError, WordPackage, load_package, parse_part
 from extract.readers.docx_xml import (
-    FOOTER_REF,
     HEADER_REF,
     R_ID,
-    SECT_PR,
     P,
     Tally,
     cell_to_props,
@@ -98,7 +96,7 @@ def read(path: Path, source: str, sha256: str) -> Document:
     if body is None:
         raise CorruptFileError(REASON_NO_BODY, "word/document.xml has no w:body")
     blocks = story_to_blocks(body, _Story(source, "body", headings, tally))
-    furniture, unread_parts = document_to_furniture(package, body, source, headings, tally)
+    furniture, unread_parts = document_to_furniture(package, source, headings, tally)
     notes = tally_to_notes(tally, unread_parts)
     return Document(
         source=source,
@@ -190,7 +188,12 @@ class _Story:
         return self.tables_seen
 
     def location(
-        self, paragraph: int, quote: str, table: int | None = None, row: int | None = None, col: int | None = None
+        self,
+        paragraph: int,
+        quote: str,
+        table: int | None = None,
+        row: int | None = None,
+        col: int | None = None,
     ) -> Location:
         """A Location in this story (one is made for every paragraph and cell, so the fields are
         spelled out rather than passed through ``**kwargs``)."""
@@ -222,7 +225,10 @@ def paragraph_to_blocks(element, number: int, story: _Story) -> list[Paragraph]:
     lines = [(text, element)] if text.strip() else []
     for box in boxes:
         lines.extend(container_to_lines(box, story))
-    return [Paragraph(line, story.location(number, line), story.heading_of(paragraph)) for line, paragraph in lines]
+    return [
+        Paragraph(line, story.location(number, line), story.heading_of(paragraph))
+        for line, paragraph in lines
+    ]
 
 
 def container_to_lines(container, story: _Story, nested: list | None = None) -> list[tuple[str, object]]:
@@ -344,7 +350,7 @@ def draft_to_cell(draft: _CellDraft, story: _Story, index: int, number: int) -> 
 
 
 def document_to_furniture(
-    package: WordPackage, body, source: str, headings: dict[str, str], tally: Tally
+    package: WordPackage, source: str, headings: dict[str, str], tally: Tally
 ) -> tuple[list[Block], int]:
     """Blocks of every header and footer part referenced by any section, each part read once.
 
@@ -354,19 +360,16 @@ def document_to_furniture(
     blocks: list[Block] = []
     seen: set[str] = set()
     unread = 0
-    for sect_pr in body.iter(SECT_PR):
-        for reference in sect_pr:
-            if reference.tag not in (HEADER_REF, FOOTER_REF):
-                continue
-            part = package.part(package.main.related(reference.get(R_ID)))
-            if part is None or part.element is None:
-                unread += 1
-                continue
-            if part.partname in seen:
-                continue
-            seen.add(part.partname)
-            kind: Part = "header" if reference.tag == HEADER_REF else "footer"
-            blocks.extend(story_to_blocks(part.element, _Story(source, kind, headings, tally)))
+    for reference in package.furniture_references:
+        part = package.part(package.main.related(reference.get(R_ID)))
+        if part is None or part.element is None:
+            unread += 1
+            continue
+        if part.partname in seen:
+            continue
+        seen.add(part.partname)
+        kind: Part = "header" if reference.tag == HEADER_REF else "footer"
+        blocks.extend(story_to_blocks(part.element, _Story(source, kind, headings, tally)))
     return blocks, unread
 
 

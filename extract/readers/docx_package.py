@@ -133,6 +133,8 @@ class WordPackage:
     root: Part  # the package itself ("/"): only its relationships
     main: Part  # the main document part (word/document.xml in most files)
     parts: dict[str, Part]  # every loaded part by part name
+    # Every w:headerReference and w:footerReference of every section of the body, in order.
+    furniture_references: list[etree._Element] = field(default_factory=list)
 
     @property
     def body(self) -> etree._Element | None:
@@ -172,12 +174,13 @@ def load_package(path: Path) -> WordPackage:
         # Styles are parsed by the caller only when it does not already know them (see docx.py).
         for rel in _styles_rels(main):
             loader.load(rel.target, rel.reltype, parse=False)
-        for rel in _furniture_rels(main):
+        references = furniture_references(body_of(main.element))
+        for rel in _furniture_rels(main, references):
             loader.load(rel.target, rel.reltype)
         for rel in root.rels.values():
             if rel.reltype == RT.CORE_PROPERTIES and not rel.is_external:
                 loader.load(rel.target, rel.reltype)
-    return WordPackage(root, main, loader.parts)
+    return WordPackage(root, main, loader.parts, references)
 
 
 def _office_document(root: Part) -> Relationship:
@@ -193,19 +196,30 @@ def _styles_rels(main: Part) -> list[Relationship]:
     return [rel for rel in main.rels.values() if rel.reltype == RT.STYLES and not rel.is_external]
 
 
-def _furniture_rels(main: Part) -> list[Relationship]:
+def furniture_references(body: etree._Element | None) -> list[etree._Element]:
+    """The ``w:headerReference``/``w:footerReference`` children of every ``w:sectPr`` in the body.
+
+    Found once per document, here, and kept in the package for the reader: finding every
+    ``w:sectPr`` means visiting every element of the body, which costs as much as a fifth of
+    walking it.
+    """
+    if body is None:
+        return []
+    return [
+        reference
+        for sect_pr in body.iter(SECT_PR)
+        for reference in sect_pr
+        if reference.tag == HEADER_REF or reference.tag == FOOTER_REF
+    ]
+
+
+def _furniture_rels(main: Part, references: list[etree._Element]) -> list[Relationship]:
     """Internal relationships that the body's section properties name for headers and footers.
 
     Only headers and footers that some section references are loaded; a header part nothing
     references is never shown by Word either.
     """
-    wanted = []
-    body = body_of(main.element)
-    if body is not None:
-        for sect_pr in body.iter(SECT_PR):
-            for reference in sect_pr:
-                if reference.tag == HEADER_REF or reference.tag == FOOTER_REF:
-                    wanted.append(main.rels.get(reference.get(R_ID)))
+    wanted = [main.rels.get(reference.get(R_ID)) for reference in references]
     return [rel for rel in wanted if rel is not None and not rel.is_external]
 
 
