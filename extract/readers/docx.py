@@ -398,15 +398,8 @@ def core_properties_to_metadata(package: WordPackage) -> dict[str, str]:
     props = package.core_properties()
     if props is None:
         return {}
-    values = {
-        "title": props.title,
-        "author": props.author,
-        "last_modified_by": props.last_modified_by,
-        "created": props.created,
-        "modified": props.modified,
-    }
     return {
         key: value.isoformat() if isinstance(value, datetime) else str(value)
-        for key, value in values.items()
+        for key, value in props.items()
         if value
     }

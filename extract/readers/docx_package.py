@@ -32,18 +32,20 @@ stops the reading: the text is still all there.
 from __future__ import annotations
 
 import posixpath
+import re
 import zipfile
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.coreprops import CoreProperties
 from docx.opc.exceptions import PackageNotFoundError
-from docx.oxml.parser import parse_xml as parse_docx_xml
+from docx.oxml.coreprops import CT_CoreProperties
+from docx.oxml.ns import qn
 from lxml import etree
 
-from extract.readers.docx_xml import FOOTER_REF, HEADER_REF, R_ID, SECT_PR, W
+from extract.readers.docx_xml import FOOTER_REF, HEADER_REF, R_ID, SECT_PR, W, first_child
 
 # The same options as python-docx's parser, so that the trees, hence the text, are the same
 # (remove_blank_text decides e.g. what a w:t holding spaces around a comment reads as), but
@@ -144,12 +146,64 @@ class WordPackage:
         """The loaded part a relationship points to (None for None)."""
         return None if rel is None else self.parts.get(rel.target)
 
-    def core_properties(self) -> CoreProperties | None:
-        """docProps/core.xml as python-docx reads it, or None when the package has none usable."""
+    def core_properties(self) -> dict[str, str | datetime | None] | None:
+        """docProps/core.xml as python-docx reads it (see ``read_core_properties``), or None when
+        the package has none usable."""
         part = self.part(self.root.related_by(RT.CORE_PROPERTIES))
         if part is None or part.element is None or part.content_type != CT.OPC_CORE_PROPERTIES:
             return None
-        return CoreProperties(part.element)
+        return read_core_properties(part.element)
+
+
+# The core properties the reader keeps, by the name of python-docx's CoreProperties attribute.
+CORE_TEXT_PROPERTIES = {
+    "title": qn("dc:title"),
+    "author": qn("dc:creator"),
+    "last_modified_by": qn("cp:lastModifiedBy"),
+}
+CORE_DATE_PROPERTIES = {"created": qn("dcterms:created"), "modified": qn("dcterms:modified")}
+# The date form every writer uses (2021-03-31T09:00:00Z), up to the seconds; see w3cdtf_to_datetime.
+W3CDTF_SECONDS = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})")
+
+
+def read_core_properties(element: etree._Element) -> dict[str, str | datetime | None]:
+    """Title, author, last editor ("" when absent) and dates (None when absent or unreadable) of a
+    ``cp:coreProperties`` root, as python-docx's ``CoreProperties`` gives them.
+
+    Read here on the plain tree rather than through python-docx's element classes: those need
+    their own parser and look each property up through ElementPath.
+    """
+    values: dict[str, str | datetime | None] = {}
+    for name, tag in CORE_TEXT_PROPERTIES.items():
+        child = first_child(element, tag)
+        values[name] = (child.text or "") if child is not None else ""
+    for name, tag in CORE_DATE_PROPERTIES.items():
+        child = first_child(element, tag)
+        values[name] = None if child is None else w3cdtf_to_datetime(child.text)
+    return values
+
+
+def w3cdtf_to_datetime(text: str | None) -> datetime | None:
+    """A core properties date, as python-docx reads it (None when it cannot).
+
+    python-docx tries four ``strptime`` formats in turn on the first 19 characters, and each
+    one that fails raises and catches a ValueError: a tenth of a millisecond per date. The usual
+    form is read directly; the result is the same, since python-docx keeps what
+    "%Y-%m-%dT%H:%M:%S" makes of it (the three shorter formats cannot match 19 characters) and
+    shifts it only by a suffix of exactly six characters ("+08:00"). Anything else (other
+    forms, suffixes of six characters, dates that do not exist, None) goes to python-docx.
+    """
+    if isinstance(text, str) and len(text) != 19 + 6:
+        match = W3CDTF_SECONDS.fullmatch(text[:19])
+        if match is not None:
+            try:
+                return datetime(*map(int, match.groups()), tzinfo=UTC)
+            except ValueError:
+                pass  # e.g. 2021-02-30: python-docx decides
+    try:  # python-docx's own reading, the reference
+        return CT_CoreProperties._parse_W3CDTF_to_datetime(text)
+    except ValueError:
+        return None
 
 
 def body_of(document: etree._Element | None) -> etree._Element | None:
@@ -264,22 +318,17 @@ class _Loader:
 
 
 def parse_part(part: Part) -> etree._Element | None:
-    """The part's root element, parsing its bytes if not done yet (None for a non-XML part).
-
-    Core properties are parsed with python-docx's parser, since ``CoreProperties`` needs its
-    element classes; every other part is walked with plain lxml calls.
-    """
+    """The part's root element, parsing its bytes if not done yet (None for a non-XML part)."""
     if part.element is None and part.blob is not None:
-        parser = parse_docx_xml if part.content_type == CT.OPC_CORE_PROPERTIES else None
-        part.element = parse_xml(part.partname[1:], part.blob, parser)
+        part.element = parse_xml(part.partname[1:], part.blob)
         part.blob = None
     return part.element
 
 
-def parse_xml(member: str, blob: bytes, parser=None) -> etree._Element:
+def parse_xml(member: str, blob: bytes) -> etree._Element:
     """Parse a zip member's bytes; malformed XML is reported with the member's name."""
     try:
-        return parser(blob) if parser is not None else etree.fromstring(blob, XML_PARSER)
+        return etree.fromstring(blob, XML_PARSER)
     except etree.XMLSyntaxError as exc:
         raise MalformedPartError(member, exc) from exc
 
