@@ -114,7 +114,7 @@ def read(path: Path, source: str, sha256: str) -> Document:
 def open_package(path: Path) -> WordPackage:
     """The parts of ``path`` the reader needs, or a ReadError saying in Chinese what is wrong."""
     with package_errors():
-        return load_package(path)
+        return load_package(path, known_styles=_HEADING_NAMES_BY_STYLES)
 
 
 @contextmanager
@@ -148,28 +148,43 @@ def package_to_heading_names(package: WordPackage) -> dict[str, str]:
     styles = package.part(package.main.related_by(RT.STYLES))
     if styles is None or not styles.is_xml:
         return {}
-    if styles.blob is None:  # already parsed (also referenced as a header or footer)
+    if styles.element is not None:  # already parsed (also referenced as a header or footer)
         return styles_to_heading_names(styles.element)
-    key = hashlib.sha256(styles.blob).digest()
-    names = _HEADING_NAMES_BY_STYLES.get(key)
-    if names is None:
-        with package_errors():
-            element = parse_part(styles)
-        names = styles_to_heading_names(element)
-        _HEADING_NAMES_BY_STYLES[key] = names
-        while len(_HEADING_NAMES_BY_STYLES) > HEADING_NAMES_KEPT:
-            _HEADING_NAMES_BY_STYLES.popitem(last=False)
+    if styles.blob is None:  # left compressed: stored byte for byte as a styles part read before
+        names = _HEADING_NAMES_BY_STYLES[styles.digest]
+        keys = [styles.digest]
     else:
-        _HEADING_NAMES_BY_STYLES.move_to_end(key)
+        content_key = hashlib.sha256(styles.blob).digest()
+        names = _HEADING_NAMES_BY_STYLES.get(content_key)
+        if names is None:
+            with package_errors():
+                element = parse_part(styles)
+            names = styles_to_heading_names(element)
+        keys = [content_key, styles.digest]
+    _keep_heading_names(keys, names)
     return dict(names)
+
+
+def _keep_heading_names(keys: list[bytes | None], names: dict[str, str]) -> None:
+    """Remember ``names`` under ``keys`` as the most recently used; forget the oldest beyond
+    ``HEADING_NAMES_KEPT``."""
+    for key in keys:
+        if key is not None:
+            _HEADING_NAMES_BY_STYLES[key] = names
+            _HEADING_NAMES_BY_STYLES.move_to_end(key)
+    while len(_HEADING_NAMES_BY_STYLES) > HEADING_NAMES_KEPT:
+        _HEADING_NAMES_BY_STYLES.popitem(last=False)
 
 
 # Reports made from one template carry the same styles part, byte for byte, and parsing it is
 # often the largest cost of reading a short report: Word's and python-docx's templates hold 20 to
 # 350 KB of styles for a 15 KB body. The heading names are a function of those bytes alone, so
-# each process keeps those of the last few styles parts it parsed, keyed by their SHA-256. A part
-# that fails to parse is never kept, so a broken one is reported every time.
-HEADING_NAMES_KEPT = 8
+# each process keeps those of the last few styles parts it parsed, under two keys: the SHA-256
+# of the part's bytes, and the digest of the zip member as stored (``stored_digest``), which
+# ``load_package`` checks before inflating the part, so that a part stored as one met before is
+# not even decompressed. A part that fails to parse is never kept, so a broken one is reported
+# every time.
+HEADING_NAMES_KEPT = 16  # two keys for each of the last 8 styles parts
 _HEADING_NAMES_BY_STYLES: OrderedDict[bytes, dict[str, str]] = OrderedDict()
 
 
