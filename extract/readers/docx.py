@@ -44,7 +44,7 @@ import zlib
 from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from pathlib import Path
 
@@ -188,6 +188,16 @@ HEADING_NAMES_KEPT = 16  # two keys for each of the last 8 styles parts
 _HEADING_NAMES_BY_STYLES: OrderedDict[bytes, dict[str, str]] = OrderedDict()
 
 
+# Locations and Cells are made with positional arguments: a report has hundreds of them, and
+# matching 7 keywords against 11 parameters costs a sixth of making a Location. The field order
+# this relies on is checked here, once; fields added after these (with defaults) do no harm.
+LOCATION_FIELDS = tuple("file page paragraph line table row col char_start char_end quote part".split())
+CELL_FIELDS = ("row", "col", "text", "location", "row_span", "col_span", "tables")
+for _class, _names in ((Location, LOCATION_FIELDS), (Cell, CELL_FIELDS)):
+    if tuple(f.name for f in fields(_class))[: len(_names)] != _names:
+        raise ImportError(f"extract.model.{_class.__name__} fields changed order: update docx.py's calls")
+
+
 @dataclass
 class _Story:
     """One text flow being read (the body, or one header/footer part) and its numbering."""
@@ -210,11 +220,9 @@ class _Story:
         row: int | None = None,
         col: int | None = None,
     ) -> Location:
-        """A Location in this story (one is made for every paragraph and cell, so the fields are
-        spelled out rather than passed through ``**kwargs``)."""
-        return Location(
-            file=self.file, paragraph=paragraph, table=table, row=row, col=col, quote=quote, part=self.part
-        )
+        """A Location in this story (one is made for every paragraph and cell)."""
+        # file, page, paragraph, line, table, row, col, char_start, char_end, quote, part
+        return Location(self.file, None, paragraph, None, table, row, col, None, None, quote, self.part)
 
     def heading_of(self, paragraph) -> str | None:
         """The heading style name of a ``w:p`` (None for a table row flattened into a text box)."""
@@ -310,21 +318,21 @@ def table_to_table(element, story: _Story, number: int, parent: Location | None 
         still_open: dict[int, _CellDraft] = {}
         previous: _CellDraft | None = None
         for cell in iter_cells(row):
-            props = cell_to_props(cell)
-            if props.is_hmerge_continue and previous is not None:
+            span, vmerge, is_hmerge_continue = cell_to_props(cell)
+            if is_hmerge_continue and previous is not None:
                 draft = previous
-                draft.col_span += props.span
-            elif props.vmerge == "continue" and col in open_merges:
+                draft.col_span += span
+            elif vmerge == "continue" and col in open_merges:
                 draft = open_merges[col]
                 draft.row_span = n_rows - draft.row + 1
             else:
-                draft = _CellDraft(n_rows, col, props.span)
+                draft = _CellDraft(n_rows, col, span)
                 drafts.append(draft)
-            if props.vmerge is not None:
+            if vmerge is not None:
                 still_open[col] = draft
             cell_to_draft_content(cell, draft, story, index, number)
             previous = draft
-            col += props.span
+            col += span
         open_merges = still_open
         widths.append(col - 1 + after)
     cells = tuple([draft_to_cell(draft, story, index, number) for draft in drafts])
@@ -353,15 +361,9 @@ def cell_to_draft_content(cell, draft: _CellDraft, story: _Story, index: int, nu
 
 def draft_to_cell(draft: _CellDraft, story: _Story, index: int, number: int) -> Cell:
     text = draft.text
-    return Cell(
-        row=draft.row,
-        col=draft.col,
-        text=text,
-        location=story.location(number, text, index, draft.row, draft.col),
-        row_span=draft.row_span,
-        col_span=draft.col_span,
-        tables=tuple(draft.tables),
-    )
+    location = story.location(number, text, index, draft.row, draft.col)
+    # row, col, text, location, row_span, col_span, tables
+    return Cell(draft.row, draft.col, text, location, draft.row_span, draft.col_span, tuple(draft.tables))
 
 
 def document_to_furniture(

@@ -32,7 +32,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 from docx.styles import BabelFish
 from lxml import etree
@@ -345,17 +344,15 @@ def row_grid_skips(trpr: etree._Element | None) -> tuple[int, int]:
     return int_attr(first_child(trpr, GRID_BEFORE)), int_attr(first_child(trpr, GRID_AFTER))
 
 
-class CellProps(NamedTuple):
-    """The merge markup of one ``w:tc`` (a NamedTuple: one is made per cell, and a tuple is the
-    cheapest immutable record to make)."""
+def cell_to_props(cell: etree._Element) -> tuple[int, str | None, bool]:
+    """The merge markup of one ``w:tc``: (span, vmerge, is_hmerge_continue), read from ``w:tcPr``
+    in one pass over its children (it is met once per cell of every table; a plain tuple is the
+    cheapest record to make and unpack).
 
-    span: int  # grid columns covered (w:gridSpan)
-    vmerge: str | None  # None, "restart" or "continue" (w:vMerge without a value means continue)
-    is_hmerge_continue: bool  # legacy w:hMerge continuation: widen the cell to the left
-
-
-def cell_to_props(cell: etree._Element) -> CellProps:
-    """Read ``w:tcPr`` in one pass over its children (it is met once per cell of every table)."""
+    * span: grid columns covered (``w:gridSpan``);
+    * vmerge: None, "restart" or "continue" (``w:vMerge`` without a value means continue);
+    * is_hmerge_continue: a legacy ``w:hMerge`` continuation, which widens the cell to its left.
+    """
     span, vmerge, is_hmerge_continue = 1, None, False
     tcpr = first_child(cell, TC_PR)
     for prop in () if tcpr is None else tcpr:
@@ -366,7 +363,7 @@ def cell_to_props(cell: etree._Element) -> CellProps:
             vmerge = "restart" if prop.get(W_VAL) == "restart" else "continue"
         elif tag == H_MERGE:
             is_hmerge_continue = prop.get(W_VAL) != "restart"
-    return CellProps(span, vmerge, is_hmerge_continue)
+    return span, vmerge, is_hmerge_continue
 
 
 def table_grid_width(table: etree._Element) -> int:
