@@ -44,7 +44,7 @@ import zlib
 from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from datetime import datetime
 from pathlib import Path
 
@@ -191,7 +191,19 @@ _HEADING_NAMES_BY_STYLES: OrderedDict[bytes, dict[str, str]] = OrderedDict()
 # Locations and Cells are made with positional arguments: a report has hundreds of them, and
 # matching 7 keywords against 11 parameters costs a sixth of making a Location. The field order
 # this relies on is checked here, once; fields added after these (with defaults) do no harm.
-LOCATION_FIELDS = tuple("file page paragraph line table row col char_start char_end quote part".split())
+LOCATION_FIELDS = (
+    "file",
+    "page",
+    "paragraph",
+    "line",
+    "table",
+    "row",
+    "col",
+    "char_start",
+    "char_end",
+    "quote",
+    "part",
+)
 CELL_FIELDS = ("row", "col", "text", "location", "row_span", "col_span", "tables")
 for _class, _names in ((Location, LOCATION_FIELDS), (Cell, CELL_FIELDS)):
     if tuple(f.name for f in fields(_class))[: len(_names)] != _names:
@@ -289,16 +301,19 @@ def table_to_row_lines(element, story: _Story) -> list[str]:
     return [row for row in rows if row.strip()]
 
 
-@dataclass(slots=True)
 class _CellDraft:
-    """A cell while its table is being walked: vertical merges grow it row by row."""
+    """A cell while its table is being walked: vertical merges grow it row by row (a plain
+    class, as ``_RunState``: one is made for every cell)."""
 
-    row: int
-    col: int
-    col_span: int
-    row_span: int = 1
-    text: str = ""  # its non-empty paragraphs joined by "\n"
-    tables: list[Table] = field(default_factory=list)
+    __slots__ = ("col", "col_span", "row", "row_span", "tables", "text")
+
+    def __init__(self, row: int, col: int, col_span: int) -> None:
+        self.row = row
+        self.col = col
+        self.col_span = col_span
+        self.row_span = 1
+        self.text = ""  # its non-empty paragraphs joined by "\n"
+        self.tables: list[Table] = []
 
 
 def table_to_table(element, story: _Story, number: int, parent: Location | None = None) -> Table:

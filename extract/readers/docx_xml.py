@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from docx.styles import BabelFish
 from lxml import etree
@@ -115,14 +115,17 @@ class Tally:
     alt_chunks: int = 0
 
 
-@dataclass(slots=True)
 class _RunState:
-    """Scratch state while reading one paragraph."""
+    """Scratch state while reading one paragraph (a plain class rather than a dataclass: one is
+    made for every paragraph, and default factories make that a third slower)."""
 
-    tally: Tally
-    pieces: list[str] = field(default_factory=list)
-    boxes: list[etree._Element] = field(default_factory=list)
-    fields: list[bool] = field(default_factory=list)  # one entry per open field: True once past "separate"
+    __slots__ = ("boxes", "fields", "pieces", "tally")
+
+    def __init__(self, tally: Tally) -> None:
+        self.tally = tally
+        self.pieces: list[str] = []
+        self.boxes: list[etree._Element] = []
+        self.fields: list[bool] = []  # one entry per open field: True once past "separate"
 
     @property
     def is_visible(self) -> bool:
