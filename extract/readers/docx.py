@@ -44,7 +44,7 @@ import zlib
 from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, fields
 from datetime import datetime
 from pathlib import Path
 
@@ -55,10 +55,8 @@ from extract.errors import CorruptFileError, EncryptedFileError
 from extract.model import Block, Cell, Document, Location, Paragraph, Part, Table
 from extract.readers.docx_package import MalformedPartError, WordPackage, load_package, parse_part
 from extract.readers.docx_xml import (
-    FOOTER_REF,
     HEADER_REF,
     R_ID,
-    SECT_PR,
     P,
     Tally,
     cell_to_props,
@@ -69,6 +67,7 @@ from extract.readers.docx_xml import (
     paragraph_to_text,
     row_grid_skips,
     row_is_deleted,
+    row_properties,
     styles_to_heading_names,
     table_grid_width,
 )
@@ -97,7 +96,7 @@ def read(path: Path, source: str, sha256: str) -> Document:
     if body is None:
         raise CorruptFileError(REASON_NO_BODY, "word/document.xml has no w:body")
     blocks = story_to_blocks(body, _Story(source, "body", headings, tally))
-    furniture, unread_parts = document_to_furniture(package, body, source, headings, tally)
+    furniture, unread_parts = document_to_furniture(package, source, headings, tally)
     notes = tally_to_notes(tally, unread_parts)
     return Document(
         source=source,
@@ -115,7 +114,7 @@ def read(path: Path, source: str, sha256: str) -> Document:
 def open_package(path: Path) -> WordPackage:
     """The parts of ``path`` the reader needs, or a ReadError saying in Chinese what is wrong."""
     with package_errors():
-        return load_package(path)
+        return load_package(path, known_styles=_HEADING_NAMES_BY_STYLES)
 
 
 @contextmanager
@@ -149,29 +148,66 @@ def package_to_heading_names(package: WordPackage) -> dict[str, str]:
     styles = package.part(package.main.related_by(RT.STYLES))
     if styles is None or not styles.is_xml:
         return {}
-    if styles.blob is None:  # already parsed (also referenced as a header or footer)
+    if styles.element is not None:  # already parsed (also referenced as a header or footer)
         return styles_to_heading_names(styles.element)
-    key = hashlib.sha256(styles.blob).digest()
-    names = _HEADING_NAMES_BY_STYLES.get(key)
-    if names is None:
-        with package_errors():
-            element = parse_part(styles)
-        names = styles_to_heading_names(element)
-        _HEADING_NAMES_BY_STYLES[key] = names
-        while len(_HEADING_NAMES_BY_STYLES) > HEADING_NAMES_KEPT:
-            _HEADING_NAMES_BY_STYLES.popitem(last=False)
+    if styles.blob is None:  # left compressed: stored byte for byte as a styles part read before
+        names = _HEADING_NAMES_BY_STYLES[styles.digest]
+        keys = [styles.digest]
     else:
-        _HEADING_NAMES_BY_STYLES.move_to_end(key)
+        content_key = hashlib.sha256(styles.blob).digest()
+        names = _HEADING_NAMES_BY_STYLES.get(content_key)
+        if names is None:
+            with package_errors():
+                element = parse_part(styles)
+            names = styles_to_heading_names(element)
+        keys = [content_key, styles.digest]
+    _keep_heading_names(keys, names)
     return dict(names)
+
+
+def _keep_heading_names(keys: list[bytes | None], names: dict[str, str]) -> None:
+    """Remember ``names`` under ``keys`` as the most recently used; forget the oldest beyond
+    ``HEADING_NAMES_KEPT``."""
+    for key in keys:
+        if key is not None:
+            _HEADING_NAMES_BY_STYLES[key] = names
+            _HEADING_NAMES_BY_STYLES.move_to_end(key)
+    while len(_HEADING_NAMES_BY_STYLES) > HEADING_NAMES_KEPT:
+        _HEADING_NAMES_BY_STYLES.popitem(last=False)
 
 
 # Reports made from one template carry the same styles part, byte for byte, and parsing it is
 # often the largest cost of reading a short report: Word's and python-docx's templates hold 20 to
 # 350 KB of styles for a 15 KB body. The heading names are a function of those bytes alone, so
-# each process keeps those of the last few styles parts it parsed, keyed by their SHA-256. A part
-# that fails to parse is never kept, so a broken one is reported every time.
-HEADING_NAMES_KEPT = 8
+# each process keeps those of the last few styles parts it parsed, under two keys: the SHA-256
+# of the part's bytes, and the digest of the zip member as stored (``stored_digest``), which
+# ``load_package`` checks before inflating the part, so that a part stored as one met before is
+# not even decompressed. A part that fails to parse is never kept, so a broken one is reported
+# every time.
+HEADING_NAMES_KEPT = 16  # two keys for each of the last 8 styles parts
 _HEADING_NAMES_BY_STYLES: OrderedDict[bytes, dict[str, str]] = OrderedDict()
+
+
+# Locations and Cells are made with positional arguments: a report has hundreds of them, and
+# matching 7 keywords against 11 parameters costs a sixth of making a Location. The field order
+# this relies on is checked here, once; fields added after these (with defaults) do no harm.
+LOCATION_FIELDS = (
+    "file",
+    "page",
+    "paragraph",
+    "line",
+    "table",
+    "row",
+    "col",
+    "char_start",
+    "char_end",
+    "quote",
+    "part",
+)
+CELL_FIELDS = ("row", "col", "text", "location", "row_span", "col_span", "tables")
+for _class, _names in ((Location, LOCATION_FIELDS), (Cell, CELL_FIELDS)):
+    if tuple(f.name for f in fields(_class))[: len(_names)] != _names:
+        raise ImportError(f"extract.model.{_class.__name__} fields changed order: update docx.py's calls")
 
 
 @dataclass
@@ -188,8 +224,23 @@ class _Story:
         self.tables_seen += 1
         return self.tables_seen
 
-    def location(self, **fields) -> Location:
-        return Location(file=self.file, part=self.part, **fields)
+    def location(
+        self,
+        paragraph: int,
+        quote: str,
+        table: int | None = None,
+        row: int | None = None,
+        col: int | None = None,
+    ) -> Location:
+        """A Location in this story (one is made for every paragraph and cell)."""
+        # file, page, paragraph, line, table, row, col, char_start, char_end, quote, part
+        return Location(self.file, None, paragraph, None, table, row, col, None, None, quote, self.part)
+
+    def heading_of(self, paragraph) -> str | None:
+        """The heading style name of a ``w:p`` (None for a table row flattened into a text box)."""
+        if paragraph is None:
+            return None
+        return self.headings.get(paragraph_style_id(paragraph) or "")
 
 
 def story_to_blocks(container, story: _Story) -> list[Block]:
@@ -206,27 +257,29 @@ def story_to_blocks(container, story: _Story) -> list[Block]:
 def paragraph_to_blocks(element, number: int, story: _Story) -> list[Paragraph]:
     """The paragraph (unless empty) followed by the paragraphs of the text boxes it anchors."""
     text, boxes = paragraph_to_text(element, story.tally)
-    lines = [(text, paragraph_style_id(element))] if text.strip() else []
+    lines = [(text, element)] if text.strip() else []
     for box in boxes:
         lines.extend(container_to_lines(box, story))
     return [
-        Paragraph(line, story.location(paragraph=number, quote=line), story.headings.get(style_id or ""))
-        for line, style_id in lines
+        Paragraph(line, story.location(number, line), story.heading_of(paragraph))
+        for line, paragraph in lines
     ]
 
 
-def container_to_lines(container, story: _Story, nested: list | None = None) -> list[tuple[str, str | None]]:
-    """(text, styleId) of each non-empty paragraph in a cell or text box, text boxes inlined.
+def container_to_lines(container, story: _Story, nested: list | None = None) -> list[tuple[str, object]]:
+    """(text, ``w:p``) of each non-empty paragraph in a cell or text box, text boxes inlined.
 
+    The paragraph element is handed back rather than its style, which only text boxes in the
+    body need: cell text has no style. A table row flattened into a text box has None.
     Tables met on the way go to ``nested`` when given (a table cell keeps them as Tables);
     otherwise (inside a text box) they are flattened to one line per row.
     """
-    lines: list[tuple[str, str | None]] = []
+    lines: list[tuple[str, object]] = []
     for element in iter_blocks(container, story.tally):
         if element.tag == P:
             text, boxes = paragraph_to_text(element, story.tally)
             if text.strip():
-                lines.append((text, paragraph_style_id(element)))
+                lines.append((text, element))
             for box in boxes:
                 lines.extend(container_to_lines(box, story))
         elif nested is not None:
@@ -240,7 +293,7 @@ def table_to_row_lines(element, story: _Story) -> list[str]:
     """A table flattened to one line per row (cells joined by tab), for tables in text boxes."""
     rows = []
     for row in iter_rows(element):
-        if not row_is_deleted(row):
+        if not row_is_deleted(row_properties(row)):
             cells = (
                 "\n".join(text for text, _ in container_to_lines(cell, story)) for cell in iter_cells(row)
             )
@@ -248,20 +301,19 @@ def table_to_row_lines(element, story: _Story) -> list[str]:
     return [row for row in rows if row.strip()]
 
 
-@dataclass
 class _CellDraft:
-    """A cell while its table is being walked: vertical merges grow it row by row."""
+    """A cell while its table is being walked: vertical merges grow it row by row (a plain
+    class, as ``_RunState``: one is made for every cell)."""
 
-    row: int
-    col: int
-    col_span: int
-    row_span: int = 1
-    lines: list[str] = field(default_factory=list)
-    tables: list[Table] = field(default_factory=list)
+    __slots__ = ("col", "col_span", "row", "row_span", "tables", "text")
 
-    @property
-    def text(self) -> str:
-        return "\n".join(self.lines)
+    def __init__(self, row: int, col: int, col_span: int) -> None:
+        self.row = row
+        self.col = col
+        self.col_span = col_span
+        self.row_span = 1
+        self.text = ""  # its non-empty paragraphs joined by "\n"
+        self.tables: list[Table] = []
 
 
 def table_to_table(element, story: _Story, number: int, parent: Location | None = None) -> Table:
@@ -272,39 +324,40 @@ def table_to_table(element, story: _Story, number: int, parent: Location | None 
     widths: list[int] = []
     n_rows = 0
     for row in iter_rows(element):
-        if row_is_deleted(row):
+        properties = row_properties(row)
+        if row_is_deleted(properties):
             continue
         n_rows += 1
-        before, after = row_grid_skips(row)
+        before, after = row_grid_skips(properties)
         col = 1 + before
         still_open: dict[int, _CellDraft] = {}
         previous: _CellDraft | None = None
         for cell in iter_cells(row):
-            props = cell_to_props(cell)
-            if props.is_hmerge_continue and previous is not None:
+            span, vmerge, is_hmerge_continue = cell_to_props(cell)
+            if is_hmerge_continue and previous is not None:
                 draft = previous
-                draft.col_span += props.span
-            elif props.vmerge == "continue" and col in open_merges:
+                draft.col_span += span
+            elif vmerge == "continue" and col in open_merges:
                 draft = open_merges[col]
                 draft.row_span = n_rows - draft.row + 1
             else:
-                draft = _CellDraft(n_rows, col, props.span)
+                draft = _CellDraft(n_rows, col, span)
                 drafts.append(draft)
-            if props.vmerge is not None:
+            if vmerge is not None:
                 still_open[col] = draft
             cell_to_draft_content(cell, draft, story, index, number)
             previous = draft
-            col += props.span
+            col += span
         open_merges = still_open
         widths.append(col - 1 + after)
-    cells = tuple(draft_to_cell(draft, story, index, number) for draft in drafts)
+    cells = tuple([draft_to_cell(draft, story, index, number) for draft in drafts])
     first_row = "\t".join(cell.text for cell in cells if cell.row == 1)
     return Table(
         index=index,
         n_rows=n_rows,
         n_cols=max([table_grid_width(element), *widths]),
         cells=cells,
-        location=story.location(paragraph=number, table=index, quote=first_row),
+        location=story.location(number, first_row, index),
         parent=parent,
     )
 
@@ -312,29 +365,24 @@ def table_to_table(element, story: _Story, number: int, parent: Location | None 
 def cell_to_draft_content(cell, draft: _CellDraft, story: _Story, index: int, number: int) -> None:
     """Add a ``w:tc``'s text and nested tables to the (possibly merged) cell it belongs to."""
     nested: list = []
-    lines = [text for text, _ in container_to_lines(cell, story, nested)]
-    if lines and "\n".join(lines) != draft.text:
-        draft.lines.extend(lines)
+    text = "\n".join([line for line, _ in container_to_lines(cell, story, nested)])
+    if text and text != draft.text:
+        # Lines are never empty, so this is the cell's lines and the new ones joined by "\n".
+        draft.text = f"{draft.text}\n{text}" if draft.text else text
     for table in nested:
-        parent = story.location(paragraph=number, table=index, row=draft.row, col=draft.col, quote=draft.text)
+        parent = story.location(number, draft.text, index, draft.row, draft.col)
         draft.tables.append(table_to_table(table, story, number, parent))
 
 
 def draft_to_cell(draft: _CellDraft, story: _Story, index: int, number: int) -> Cell:
     text = draft.text
-    return Cell(
-        row=draft.row,
-        col=draft.col,
-        text=text,
-        location=story.location(paragraph=number, table=index, row=draft.row, col=draft.col, quote=text),
-        row_span=draft.row_span,
-        col_span=draft.col_span,
-        tables=tuple(draft.tables),
-    )
+    location = story.location(number, text, index, draft.row, draft.col)
+    # row, col, text, location, row_span, col_span, tables
+    return Cell(draft.row, draft.col, text, location, draft.row_span, draft.col_span, tuple(draft.tables))
 
 
 def document_to_furniture(
-    package: WordPackage, body, source: str, headings: dict[str, str], tally: Tally
+    package: WordPackage, source: str, headings: dict[str, str], tally: Tally
 ) -> tuple[list[Block], int]:
     """Blocks of every header and footer part referenced by any section, each part read once.
 
@@ -344,19 +392,16 @@ def document_to_furniture(
     blocks: list[Block] = []
     seen: set[str] = set()
     unread = 0
-    for sect_pr in body.iter(SECT_PR):
-        for reference in sect_pr:
-            if reference.tag not in (HEADER_REF, FOOTER_REF):
-                continue
-            part = package.part(package.main.related(reference.get(R_ID)))
-            if part is None or part.element is None:
-                unread += 1
-                continue
-            if part.partname in seen:
-                continue
-            seen.add(part.partname)
-            kind: Part = "header" if reference.tag == HEADER_REF else "footer"
-            blocks.extend(story_to_blocks(part.element, _Story(source, kind, headings, tally)))
+    for reference in package.furniture_references:
+        part = package.part(package.main.related(reference.get(R_ID)))
+        if part is None or part.element is None:
+            unread += 1
+            continue
+        if part.partname in seen:
+            continue
+        seen.add(part.partname)
+        kind: Part = "header" if reference.tag == HEADER_REF else "footer"
+        blocks.extend(story_to_blocks(part.element, _Story(source, kind, headings, tally)))
     return blocks, unread
 
 
@@ -385,15 +430,8 @@ def core_properties_to_metadata(package: WordPackage) -> dict[str, str]:
     props = package.core_properties()
     if props is None:
         return {}
-    values = {
-        "title": props.title,
-        "author": props.author,
-        "last_modified_by": props.last_modified_by,
-        "created": props.created,
-        "modified": props.modified,
-    }
     return {
         key: value.isoformat() if isinstance(value, datetime) else str(value)
-        for key, value in values.items()
+        for key, value in props.items()
         if value
     }

@@ -31,19 +31,23 @@ stops the reading: the text is still all there.
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
+import re
 import zipfile
+from collections.abc import Container
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.coreprops import CoreProperties
 from docx.opc.exceptions import PackageNotFoundError
-from docx.oxml.parser import parse_xml as parse_docx_xml
+from docx.oxml.coreprops import CT_CoreProperties
+from docx.oxml.ns import qn
 from lxml import etree
 
-from extract.readers.docx_xml import FOOTER_REF, HEADER_REF, R_ID, SECT_PR, W
+from extract.readers.docx_xml import FOOTER_REF, HEADER_REF, R_ID, SECT_PR, W, first_child
 
 # The same options as python-docx's parser, so that the trees, hence the text, are the same
 # (remove_blank_text decides e.g. what a w:t holding spaces around a comment reads as), but
@@ -96,7 +100,8 @@ class Relationship:
 class Part:
     """A loaded part: ``element`` is its parsed root once parsed, None when it is not XML.
 
-    A part loaded with ``parse=False`` keeps its bytes in ``blob`` until ``parse_part``.
+    A part loaded with ``parse=False`` keeps its bytes in ``blob`` until ``parse_part``; one
+    loaded with ``known`` has its ``digest``, and neither bytes nor element when it was known.
     """
 
     partname: str
@@ -105,6 +110,7 @@ class Part:
     element: etree._Element | None = None
     blob: bytes | None = None
     rels: dict[str | None, Relationship] = field(default_factory=dict)
+    digest: bytes | None = None  # stored_digest of its zip member, when loaded with ``known``
 
     def related(self, rid: str | None) -> Relationship | None:
         """The internal relationship ``rid`` names (an rId in this part's XML), if any."""
@@ -133,6 +139,8 @@ class WordPackage:
     root: Part  # the package itself ("/"): only its relationships
     main: Part  # the main document part (word/document.xml in most files)
     parts: dict[str, Part]  # every loaded part by part name
+    # Every w:headerReference and w:footerReference of every section of the body, in order.
+    furniture_references: list[etree._Element] = field(default_factory=list)
 
     @property
     def body(self) -> etree._Element | None:
@@ -142,12 +150,64 @@ class WordPackage:
         """The loaded part a relationship points to (None for None)."""
         return None if rel is None else self.parts.get(rel.target)
 
-    def core_properties(self) -> CoreProperties | None:
-        """docProps/core.xml as python-docx reads it, or None when the package has none usable."""
+    def core_properties(self) -> dict[str, str | datetime | None] | None:
+        """docProps/core.xml as python-docx reads it (see ``read_core_properties``), or None when
+        the package has none usable."""
         part = self.part(self.root.related_by(RT.CORE_PROPERTIES))
         if part is None or part.element is None or part.content_type != CT.OPC_CORE_PROPERTIES:
             return None
-        return CoreProperties(part.element)
+        return read_core_properties(part.element)
+
+
+# The core properties the reader keeps, by the name of python-docx's CoreProperties attribute.
+CORE_TEXT_PROPERTIES = {
+    "title": qn("dc:title"),
+    "author": qn("dc:creator"),
+    "last_modified_by": qn("cp:lastModifiedBy"),
+}
+CORE_DATE_PROPERTIES = {"created": qn("dcterms:created"), "modified": qn("dcterms:modified")}
+# The date form every writer uses (2021-03-31T09:00:00Z), up to the seconds; see w3cdtf_to_datetime.
+W3CDTF_SECONDS = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})")
+
+
+def read_core_properties(element: etree._Element) -> dict[str, str | datetime | None]:
+    """Title, author, last editor ("" when absent) and dates (None when absent or unreadable) of a
+    ``cp:coreProperties`` root, as python-docx's ``CoreProperties`` gives them.
+
+    Read here on the plain tree rather than through python-docx's element classes: those need
+    their own parser and look each property up through ElementPath.
+    """
+    values: dict[str, str | datetime | None] = {}
+    for name, tag in CORE_TEXT_PROPERTIES.items():
+        child = first_child(element, tag)
+        values[name] = (child.text or "") if child is not None else ""
+    for name, tag in CORE_DATE_PROPERTIES.items():
+        child = first_child(element, tag)
+        values[name] = None if child is None else w3cdtf_to_datetime(child.text)
+    return values
+
+
+def w3cdtf_to_datetime(text: str | None) -> datetime | None:
+    """A core properties date, as python-docx reads it (None when it cannot).
+
+    python-docx tries four ``strptime`` formats in turn on the first 19 characters, and each
+    one that fails raises and catches a ValueError: a tenth of a millisecond per date. The usual
+    form is read directly; the result is the same, since python-docx keeps what
+    "%Y-%m-%dT%H:%M:%S" makes of it (the three shorter formats cannot match 19 characters) and
+    shifts it only by a suffix of exactly six characters ("+08:00"). Anything else (other
+    forms, suffixes of six characters, dates that do not exist, None) goes to python-docx.
+    """
+    if isinstance(text, str) and len(text) != 19 + 6:
+        match = W3CDTF_SECONDS.fullmatch(text[:19])
+        if match is not None:
+            try:
+                return datetime(*map(int, match.groups()), tzinfo=UTC)
+            except ValueError:
+                pass  # e.g. 2021-02-30: python-docx decides
+    try:  # python-docx's own reading, the reference
+        return CT_CoreProperties._parse_W3CDTF_to_datetime(text)
+    except ValueError:
+        return None
 
 
 def body_of(document: etree._Element | None) -> etree._Element | None:
@@ -157,8 +217,12 @@ def body_of(document: etree._Element | None) -> etree._Element | None:
     return document.find(BODY)
 
 
-def load_package(path: Path) -> WordPackage:
-    """Open the .docx at ``path`` and load the parts the reader needs (see the module docstring)."""
+def load_package(path: Path, known_styles: Container[bytes] = ()) -> WordPackage:
+    """Open the .docx at ``path`` and load the parts the reader needs (see the module docstring).
+
+    ``known_styles`` holds the ``stored_digest`` of styles parts the caller has read before: a
+    styles part among them is left compressed (see ``_Loader.load``).
+    """
     if not zipfile.is_zipfile(str(path)):
         raise PackageNotFoundError(f"Package not found at '{path}'")
     with zipfile.ZipFile(path) as archive:
@@ -171,13 +235,14 @@ def load_package(path: Path) -> WordPackage:
         main.rels = loader.rels_of(main.partname)
         # Styles are parsed by the caller only when it does not already know them (see docx.py).
         for rel in _styles_rels(main):
-            loader.load(rel.target, rel.reltype, parse=False)
-        for rel in _furniture_rels(main):
+            loader.load(rel.target, rel.reltype, parse=False, known=known_styles)
+        references = furniture_references(body_of(main.element))
+        for rel in _furniture_rels(main, references):
             loader.load(rel.target, rel.reltype)
         for rel in root.rels.values():
             if rel.reltype == RT.CORE_PROPERTIES and not rel.is_external:
                 loader.load(rel.target, rel.reltype)
-    return WordPackage(root, main, loader.parts)
+    return WordPackage(root, main, loader.parts, references)
 
 
 def _office_document(root: Part) -> Relationship:
@@ -193,19 +258,30 @@ def _styles_rels(main: Part) -> list[Relationship]:
     return [rel for rel in main.rels.values() if rel.reltype == RT.STYLES and not rel.is_external]
 
 
-def _furniture_rels(main: Part) -> list[Relationship]:
+def furniture_references(body: etree._Element | None) -> list[etree._Element]:
+    """The ``w:headerReference``/``w:footerReference`` children of every ``w:sectPr`` in the body.
+
+    Found once per document, here, and kept in the package for the reader: finding every
+    ``w:sectPr`` means visiting every element of the body, which costs as much as a fifth of
+    walking it.
+    """
+    if body is None:
+        return []
+    return [
+        reference
+        for sect_pr in body.iter(SECT_PR)
+        for reference in sect_pr
+        if reference.tag == HEADER_REF or reference.tag == FOOTER_REF
+    ]
+
+
+def _furniture_rels(main: Part, references: list[etree._Element]) -> list[Relationship]:
     """Internal relationships that the body's section properties name for headers and footers.
 
     Only headers and footers that some section references are loaded; a header part nothing
     references is never shown by Word either.
     """
-    wanted = []
-    body = body_of(main.element)
-    if body is not None:
-        for sect_pr in body.iter(SECT_PR):
-            for reference in sect_pr:
-                if reference.tag == HEADER_REF or reference.tag == FOOTER_REF:
-                    wanted.append(main.rels.get(reference.get(R_ID)))
+    wanted = [main.rels.get(reference.get(R_ID)) for reference in references]
     return [rel for rel in wanted if rel is not None and not rel.is_external]
 
 
@@ -217,20 +293,31 @@ class _Loader:
         self.content_types = content_types
         self.parts: dict[str, Part] = {}
 
-    def load(self, partname: str, reltype: str | None, parse: bool = True) -> Part:
+    def load(
+        self, partname: str, reltype: str | None, parse: bool = True, known: Container[bytes] | None = None
+    ) -> Part:
         """The part ``partname``: read (KeyError when missing), typed, and parsed when XML.
 
         ``reltype`` is the type of the relationship it was reached by: python-docx keeps a part
         reached as an image as bytes whatever its content type. With ``parse=False`` an XML
         part keeps its bytes for ``parse_part`` instead.
+
+        With ``known``, the part's ``digest`` is taken, and when it is one of ``known`` the part
+        is not even decompressed: what the caller needs from it, it has. Nothing is lost by
+        skipping the read: equal digests mean equal bytes read, and a digest becomes known only
+        once a read of it went through.
         """
         part = self.parts.get(partname)
         if part is None:
-            blob = self.archive.read(partname[1:])
+            member = partname[1:]
+            digest = stored_digest(self.archive, member) if known is not None else None
+            blob = None if digest is not None and digest in known else self.archive.read(member)
             content_type = self.content_types.of(partname)
             is_xml = content_type in XML_CONTENT_TYPES and reltype != RT.IMAGE
-            part = Part(partname, content_type, is_xml, blob=blob if is_xml else None)
+            part = Part(partname, content_type, is_xml, blob=blob if is_xml else None, digest=digest)
             self.parts[partname] = part
+        elif parse and part.is_xml and part.element is None and part.blob is None:
+            part.blob = self.archive.read(partname[1:])  # left compressed as known, now wanted as XML
         if parse:
             parse_part(part)
         return part
@@ -249,23 +336,38 @@ class _Loader:
         return rels
 
 
-def parse_part(part: Part) -> etree._Element | None:
-    """The part's root element, parsing its bytes if not done yet (None for a non-XML part).
+def stored_digest(archive: zipfile.ZipFile, member: str) -> bytes:
+    """SHA-256 of a zip member as stored (compressed), with the method, CRC-32 and sizes that
+    decide what reading it gives: equal digests, equal bytes read.
 
-    Core properties are parsed with python-docx's parser, since ``CoreProperties`` needs its
-    element classes; every other part is walked with plain lxml calls.
+    Hashing the stored bytes spares inflating a part only to recognise it: a template's
+    styles.xml is 350 KB inflated but 12 KB stored. Opening the member checks its local header
+    (and refuses an encrypted one) exactly as reading it does, so a member that could not be read
+    raises here the same error.
     """
+    info = archive.getinfo(member)
+    with archive.open(member) as stream:  # by name, as archive.read, for the same error messages
+        # The raw stream under the decompressor (zipfile has no public way to the stored bytes).
+        stored = stream._fileobj.read(info.compress_size)
+    digest = hashlib.sha256(
+        f"{info.compress_type} {info.CRC} {info.file_size} {info.compress_size}|".encode()
+    )
+    digest.update(stored)
+    return digest.digest()
+
+
+def parse_part(part: Part) -> etree._Element | None:
+    """The part's root element, parsing its bytes if not done yet (None for a non-XML part)."""
     if part.element is None and part.blob is not None:
-        parser = parse_docx_xml if part.content_type == CT.OPC_CORE_PROPERTIES else None
-        part.element = parse_xml(part.partname[1:], part.blob, parser)
+        part.element = parse_xml(part.partname[1:], part.blob)
         part.blob = None
     return part.element
 
 
-def parse_xml(member: str, blob: bytes, parser=None) -> etree._Element:
+def parse_xml(member: str, blob: bytes) -> etree._Element:
     """Parse a zip member's bytes; malformed XML is reported with the member's name."""
     try:
-        return parser(blob) if parser is not None else etree.fromstring(blob, XML_PARSER)
+        return etree.fromstring(blob, XML_PARSER)
     except etree.XMLSyntaxError as exc:
         raise MalformedPartError(member, exc) from exc
 

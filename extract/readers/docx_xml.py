@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from docx.styles import BabelFish
 from lxml import etree
@@ -41,7 +41,7 @@ MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 W_VAL = W + "val"
 
-P, TBL, TR, TC, R, T = W + "p", W + "tbl", W + "tr", W + "tc", W + "r", W + "t"
+P, TBL, TR, TC, R, T, R_PR = W + "p", W + "tbl", W + "tr", W + "tc", W + "r", W + "t", W + "rPr"
 SDT, SDT_CONTENT, CUSTOM_XML = W + "sdt", W + "sdtContent", W + "customXml"
 TXBX_CONTENT, ALTERNATE = W + "txbxContent", MC + "AlternateContent"
 CHOICE, FALLBACK = MC + "Choice", MC + "Fallback"
@@ -115,14 +115,17 @@ class Tally:
     alt_chunks: int = 0
 
 
-@dataclass(slots=True)
 class _RunState:
-    """Scratch state while reading one paragraph."""
+    """Scratch state while reading one paragraph (a plain class rather than a dataclass: one is
+    made for every paragraph, and default factories make that a third slower)."""
 
-    tally: Tally
-    pieces: list[str] = field(default_factory=list)
-    boxes: list[etree._Element] = field(default_factory=list)
-    fields: list[bool] = field(default_factory=list)  # one entry per open field: True once past "separate"
+    __slots__ = ("boxes", "fields", "pieces", "tally")
+
+    def __init__(self, tally: Tally) -> None:
+        self.tally = tally
+        self.pieces: list[str] = []
+        self.boxes: list[etree._Element] = []
+        self.fields: list[bool] = []  # one entry per open field: True once past "separate"
 
     @property
     def is_visible(self) -> bool:
@@ -194,12 +197,20 @@ def sym_to_char(sym: etree._Element) -> str:
 
 
 def _run_to_pieces(run: etree._Element, state: _RunState) -> None:
-    """Append what one ``w:r`` shows; update the field state on ``w:fldChar``."""
+    """Append what one ``w:r`` shows; update the field state on ``w:fldChar``.
+
+    ``w:t`` and ``w:rPr`` are nearly every child met, so they are tested first; ``text`` is
+    read once, since lxml decodes it from UTF-8 anew on every access.
+    """
     for child in run:
         tag = child.tag
         if tag == T:
-            if state.is_visible and child.text:
-                state.pieces.append(child.text)
+            if state.is_visible:
+                text = child.text
+                if text:
+                    state.pieces.append(text)
+        elif tag == R_PR:
+            continue
         elif tag in RUN_CHARS:
             if state.is_visible:
                 state.pieces.append(RUN_CHARS[tag])
@@ -297,12 +308,12 @@ def iter_blocks(container: etree._Element, tally: Tally) -> Iterator[etree._Elem
 
 def iter_rows(table: etree._Element) -> Iterator[etree._Element]:
     """``w:tr`` of a table in order, through row-level content controls and custom XML."""
-    yield from _iter_wrapped(table, TR)
+    return _iter_wrapped(table, TR)
 
 
 def iter_cells(row: etree._Element) -> Iterator[etree._Element]:
     """``w:tc`` of a row in order, through cell-level content controls and custom XML."""
-    yield from _iter_wrapped(row, TC)
+    return _iter_wrapped(row, TC)
 
 
 def _iter_wrapped(container: etree._Element, wanted: str) -> Iterator[etree._Element]:
@@ -318,31 +329,33 @@ def _iter_wrapped(container: etree._Element, wanted: str) -> Iterator[etree._Ele
             yield from _iter_wrapped(child, wanted)
 
 
-def row_is_deleted(row: etree._Element) -> bool:
+def row_properties(row: etree._Element) -> etree._Element | None:
+    """The row's ``w:trPr``, looked up once per row: most rows have none, and telling so means
+    scanning all the row's cells."""
+    return first_child(row, TR_PR)
+
+
+def row_is_deleted(trpr: etree._Element | None) -> bool:
     """A row whose insertion into the table is a tracked deletion (``w:trPr/w:del``)."""
-    trpr = first_child(row, TR_PR)
     return trpr is not None and first_child(trpr, DEL) is not None
 
 
-def row_grid_skips(row: etree._Element) -> tuple[int, int]:
+def row_grid_skips(trpr: etree._Element | None) -> tuple[int, int]:
     """(gridBefore, gridAfter): grid columns left empty before the first / after the last cell."""
-    trpr = first_child(row, TR_PR)
     if trpr is None:
         return 0, 0
     return int_attr(first_child(trpr, GRID_BEFORE)), int_attr(first_child(trpr, GRID_AFTER))
 
 
-@dataclass(frozen=True, slots=True)
-class CellProps:
-    """The merge markup of one ``w:tc``."""
+def cell_to_props(cell: etree._Element) -> tuple[int, str | None, bool]:
+    """The merge markup of one ``w:tc``: (span, vmerge, is_hmerge_continue), read from ``w:tcPr``
+    in one pass over its children (it is met once per cell of every table; a plain tuple is the
+    cheapest record to make and unpack).
 
-    span: int  # grid columns covered (w:gridSpan)
-    vmerge: str | None  # None, "restart" or "continue" (w:vMerge without a value means continue)
-    is_hmerge_continue: bool  # legacy w:hMerge continuation: widen the cell to the left
-
-
-def cell_to_props(cell: etree._Element) -> CellProps:
-    """Read ``w:tcPr`` in one pass over its children (it is met once per cell of every table)."""
+    * span: grid columns covered (``w:gridSpan``);
+    * vmerge: None, "restart" or "continue" (``w:vMerge`` without a value means continue);
+    * is_hmerge_continue: a legacy ``w:hMerge`` continuation, which widens the cell to its left.
+    """
     span, vmerge, is_hmerge_continue = 1, None, False
     tcpr = first_child(cell, TC_PR)
     for prop in () if tcpr is None else tcpr:
@@ -353,7 +366,7 @@ def cell_to_props(cell: etree._Element) -> CellProps:
             vmerge = "restart" if prop.get(W_VAL) == "restart" else "continue"
         elif tag == H_MERGE:
             is_hmerge_continue = prop.get(W_VAL) != "restart"
-    return CellProps(span, vmerge, is_hmerge_continue)
+    return span, vmerge, is_hmerge_continue
 
 
 def table_grid_width(table: etree._Element) -> int:
