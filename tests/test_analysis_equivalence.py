@@ -5,7 +5,8 @@ of running text (one regex pass and binary searches instead of a scan per number
 alternation instead of a loop over the markers), role-only labels (a character test before the
 word removal), delta and negation words (one search), header roles (one keyword search before the
 loop), the neighbours of a table value (each cell and row classified once), and the metadata's
-dates and grades (substring tests before the searches). They are compared on the texts and tables
+dates, grades (substring tests before the searches) and the organisation named after a place (a
+substring search instead of a pattern compiled per report). They are compared on the texts and tables
 of the corpus and of the fixtures, and on random inputs built from the words that matter.
 """
 
@@ -37,6 +38,7 @@ from extract.figures import (
 from extract.indicators import MAX_LABEL_CHARS, ROLE_KEYWORDS, label_to_role
 from extract.metadata import (
     CN_DATE,
+    ORG_SUFFIX,
     DATE,
     DATE_LINE_MAX_CHARS,
     EVALUATION_WORDS,
@@ -480,3 +482,20 @@ def test_the_seed_reports_are_analysed_alike_twice() -> None:
     first = [pipeline.analyse(document) for document in documents()]
     second = [pipeline.analyse(document) for document in reversed(documents())]
     assert first == list(reversed(second))
+
+
+def old_org_after_place(place: str, text: str) -> str | None:
+    org = re.compile(rf"{re.escape(place)}[\u4e00-\u9fff]{{0,20}}?{ORG_SUFFIX}").search(text)
+    return org.group(0) if org else None
+
+
+def test_organisation_after_a_place() -> None:
+    rng = random.Random(17)
+    places = ("岳阳县", "县", "岳阳", "岳阳岳阳", "中心", "(", ".*", "县县")
+    words = ("岳阳县", "岳阳", "县", "水利局", "移民事务中心", "办公室", "学校", "医院", "部", "，", " ", "a",
+             "二〇二三年", "人民政府", "服务中心")
+    texts = [line.text for document in documents() for line in metadata._text_lines(document)]
+    texts += [random_text(rng, words, rng.randint(0, 12)) for _ in range(RANDOM_CASES)]
+    for text in texts:
+        for place in places:
+            assert metadata._org_after_place(place, text) == old_org_after_place(place, text), (place, text)
