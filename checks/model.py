@@ -15,7 +15,7 @@ from extract.figures import RawFigure
 from extract.indicators import IndicatorRow
 from extract.metadata import ReportMetadata
 from extract.model import Location
-from extract.sentences import TextSentence as Sentence  # a sentence as the rules read it: text, location, section
+from extract.sentences import TextSentence as Sentence  # a sentence as the rules read it
 from normalize.figures import Figure
 from normalize.report import ReportValues
 
