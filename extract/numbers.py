@@ -373,6 +373,10 @@ PER_UNIT = re.compile(r"/(人次|人|户|月|年|亩|吨|次|天|平方米|公�
 
 _SPACES = re.compile(r"[ ]*")
 
+# The characters MULTIPLIERS can start with: most numbers are followed by none of them, and a set
+# test costs less than a match (each test below only skips a regex that could not match).
+_MULTIPLIER_START = frozenset(" 百千佰仟万萬亿億")
+
 
 # ─── 5. comparators ───────────────────────────────────────────────────────────────────────────
 
@@ -417,6 +421,10 @@ MORE_THAN_MARKS = "余多"
 # Between the two ends of a range: 10-15万元, 10～15万元, 10至15万元, 10到15万元, 3－5人 (seed 002).
 RANGE_SEPARATOR = re.compile(r" *(?:-|~|至|到|—(?!—)|–) *")
 INCLUSION_MARK = re.compile(r" *\((?:含|不含)\)")
+# The characters a range separator or an inclusion mark, and a suffix comparator or an inclusion
+# mark, can start with: read_range_end and read_suffix stop at once after any other.
+_RANGE_OR_INCLUSION_START = frozenset(" (-~至到—–")
+_SUFFIX_START = frozenset(" (") | {word[0] for word, _op in SUFFIX_COMPARATORS}
 
 
 # ─── 6. reading one quantity ──────────────────────────────────────────────────────────────────
@@ -552,7 +560,7 @@ def _read_multiplier_and_unit(s: str, piece: _Piece) -> None:
     q = p + more_before
     written = piece.multiplier  # a Chinese run's own 万/亿
     is_unit_next = s.startswith(MULTIPLIER_INITIAL_UNITS, q)
-    if not is_unit_next and (mm := MULTIPLIERS.match(s, q)) is not None:
+    if not is_unit_next and s[q:q + 1] in _MULTIPLIER_START and (mm := MULTIPLIERS.match(s, q)) is not None:
         piece.multiplier, q = written + mm.group().strip().translate(_MULTIPLIER_SPELLING), mm.end()
         if piece.run is None and not written and not more_before and piece.number == piece.number.to_integral_value():
             q = _read_lower_groups(s, piece, q)
@@ -646,7 +654,7 @@ def _read_elided_group(s: str, piece: _Piece, q: int) -> int:
 
 def read_unit(s: str, p: int) -> tuple[str, int]:
     """The unit written at ``p`` (spaces allowed before it) and where it ends, or ("", p)."""
-    q = _SPACES.match(s, p).end()
+    q = _SPACES.match(s, p).end() if s.startswith(" ", p) else p
     for spelling in _UNITS_BY_FIRST_CHAR.get(s[q: q + 1], ()):
         if s.startswith(spelling, q):
             after = s[q + len(spelling): q + len(spelling) + 1]
@@ -675,6 +683,8 @@ def read_range_end(s: str, first: _Piece) -> _Piece | None:
     万元, in 10至15万人 both are 万 × 人. Units must then agree and the ends must ascend.
     """
     p = first.end
+    if s[p:p + 1] not in _RANGE_OR_INCLUSION_START:
+        return None  # what follows starts neither a separator nor (含): most numbers
     if (inc := INCLUSION_MARK.match(s, p)) is not None:
         p = inc.end()
     sep = RANGE_SEPARATOR.match(s, p)
@@ -749,6 +759,8 @@ def _skip_spaces_left(s: str, p: int, floor: int) -> int:
 
 def read_suffix(s: str, p: int) -> tuple[int, str | None]:
     """A comparator after the quantity (300人以上, 10万元以下, 50万元(含)以上), or (p, None)."""
+    if s[p:p + 1] not in _SUFFIX_START:
+        return p, None  # what follows starts neither a comparator nor (含): most quantities
     q = inc.end() if (inc := INCLUSION_MARK.match(s, p)) is not None else p
     for word, op in SUFFIX_COMPARATORS:
         if s.startswith(word, q):
