@@ -57,7 +57,7 @@ from extract.archives import expand_archive
 from extract.errors import ReadError
 from checks.config import ConfigError, load_settings, settings_hash
 from checks.evaluate import ExpectedFinding, match_findings, score_rules
-from checks.model import CheckInput, Finding, Sentence
+from checks.model import CheckInput, Finding
 from checks.registry import RuleSettings, run_rules
 from checks.rules import ALL_RULES
 from extract.figures import RawFigure, document_to_raw_figures
@@ -153,7 +153,7 @@ def analyse(document: Document) -> Analysis:
     figures = resolve_figures(raw_figures, fiscal_year)
     values = select_report_values(figures, fiscal_year)
     indicators = document_to_indicator_rows(document, indicators_by_table)
-    sentences = tuple(Sentence(s.text, s.location, s.section) for s in document_to_sentences(document))
+    sentences = tuple(document_to_sentences(document))
     check_input = CheckInput(
         document.source, fiscal_year, metadata, tuple(figures), values, tuple(raw_figures), tuple(indicators), sentences
     )

@@ -15,20 +15,13 @@ from extract.figures import RawFigure
 from extract.indicators import IndicatorRow
 from extract.metadata import ReportMetadata
 from extract.model import Location
+from extract.sentences import TextSentence as Sentence  # a sentence as the rules read it
 from normalize.figures import Figure
 from normalize.report import ReportValues
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
 
-
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    """One sentence of running text (paragraph or prose cell) with where it is."""
-
-    text: str
-    location: Location
-    section: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -146,22 +146,22 @@ def _standard_at(group: list[RawFigure], index: int) -> tuple[Decimal, str, str]
     quantity = raw.quantity
     if quantity.op not in (None, "="):
         return None
+    unit_match = PER_HEAD_UNIT.match(quantity.unit)
+    if unit_match is None and quantity.unit not in ("元", "万元"):
+        return None  # not money: most figures, passed over before their text is read
     text = raw.location.quote
     start, end = raw.location.char_start or 0, raw.location.char_end or 0
     if SHORTER_PERIOD.search(text[end:end + 4]):
         return None  # 300元/人/月, 50元/人·天: the amount paid depends on how long, which is not stated
-    unit_match = PER_HEAD_UNIT.match(quantity.unit)
     if unit_match:
         factor = YUAN_PER_WAN if unit_match.group(1) == "万元" else Decimal(1)
         head = unit_match.group(2)
-    elif quantity.unit in ("元", "万元"):
+    else:  # 元 or 万元, with the head written before it
         factor = YUAN_PER_WAN if quantity.unit == "万元" else Decimal(1)
         head_before = PER_HEAD_BEFORE.search(text[max(0, start - 12):start])
         if head_before is None:
             return None
         head = head_before.group(1)
-    else:
-        return None
     phrase = text[clause_start(text, start) : clause_end(text, end)]
     return quantity.value * factor, HEAD_FAMILIES[head], phrase
 

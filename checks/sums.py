@@ -99,18 +99,41 @@ def check_part_sum(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
         markers = [m.start() for m in PART_MARKER.finditer(text)]
         if not markers:
             continue
-        units = money_units_by_sentence(group)  # once per paragraph, not per 其中
+        amounts = _Amounts(group)  # once per paragraph, not per 其中
         for index, marker in enumerate(markers):
             next_marker = markers[index + 1] if index + 1 < len(markers) else None
-            for found in _part_lists(group, units, text, marker, next_marker):
+            for found in _part_lists(group, amounts, text, marker, next_marker):
                 total, parts, is_adjacent = found
                 flag = _part_sum_flag(total, parts, is_adjacent)
                 if flag is not None:
                     yield flag
 
 
+class _Amounts:
+    """The figures of one paragraph as amounts, each read with its sentence's money unit once.
+
+    Every 其中 of a paragraph reads the figures after it again: for their kinds, then for the parts
+    of each kind, and a long paragraph has many 其中.
+    """
+
+    def __init__(self, group: list[RawFigure]) -> None:
+        self.units = money_units_by_sentence(group)
+        self._known: dict[int, Amount | None] = {}  # by id(raw): the group's figures outlive this
+
+    def unit_of(self, raw: RawFigure) -> str:
+        """The money unit of the figure's sentence, when it uses exactly one, else ""."""
+        return self.units.get(sentence_key(raw), "")
+
+    def of(self, raw: RawFigure) -> Amount | None:
+        """``amount_of(raw, self.unit_of(raw))``."""
+        key = id(raw)
+        if key not in self._known:
+            self._known[key] = amount_of(raw, self.unit_of(raw))
+        return self._known[key]
+
+
 def _part_lists(
-    group: list[RawFigure], units: dict[tuple, str], text: str, marker: int, next_marker: int | None
+    group: list[RawFigure], amounts: _Amounts, text: str, marker: int, next_marker: int | None
 ) -> Iterator[tuple[Amount, list[Amount], bool]]:
     start, end = sentence_bounds(text, marker)
     if next_marker is not None and next_marker < end:
@@ -127,15 +150,14 @@ def _part_lists(
     if opens_sentence and start > 0:
         prev_start, _ = sentence_bounds(text, start - 1)
         previous = [r for r in group if prev_start <= (r.location.char_start or 0) < start]
-    for kind in _kinds(after, units):
-        total = _total_before(before, kind, units) if before else None
+    for kind in _kinds(after, amounts):
+        total = _total_before(before, kind, amounts) if before else None
         if total is None and opens_sentence:
-            candidates = [a for a in (amount_of(r, units.get(sentence_key(r), "")) for r in previous)
-                          if a is not None and a.kind == kind]
+            candidates = [a for a in map(amounts.of, previous) if a is not None and a.kind == kind]
             total = candidates[0] if len(candidates) == 1 and not is_delta(candidates[0].label) else None
         if total is None or is_delta(total.label):
             continue
-        parts = _parts(after, kind, units, total, text)
+        parts = _parts(after, kind, amounts, total, text)
         if parts and not _sides_differ(total, parts):
             gap = text[total.raw.location.char_end or 0 : marker]
             yield total, parts, all(ch in JOINERS for ch in gap)
@@ -163,38 +185,36 @@ def _without_next_total(after: list[RawFigure]) -> list[RawFigure]:
     return [r for r in after if id(r) not in dropped]
 
 
-def _kinds(figures: list[RawFigure], units: dict[tuple, str]) -> list[str]:
+def _kinds(figures: list[RawFigure], amounts: _Amounts) -> list[str]:
     kinds: list[str] = []
     for raw in figures:
-        amount = amount_of(raw, units.get(sentence_key(raw), ""))
+        amount = amounts.of(raw)
         if amount is not None and amount.kind not in ("rate", "bare") and amount.kind not in kinds:
             kinds.append(amount.kind)
     return kinds
 
 
-def _total_before(before: list[RawFigure], kind: str, units: dict[tuple, str]) -> Amount | None:
+def _total_before(before: list[RawFigure], kind: str, amounts: _Amounts) -> Amount | None:
     """The last number of ``kind`` before 其中, changes passed over (“5.6万元，较上年减少1.2万元，其中：
     …” lists parts of 5.6); None when it is approximate (“约600万元，其中…”)."""
     for raw in reversed(before):
         if is_delta(raw.label):
             continue
         exact = dataclasses.replace(raw, quantity=dataclasses.replace(raw.quantity, op=None))
-        amount = amount_of(exact, units.get(sentence_key(raw), ""))
+        amount = amount_of(exact, amounts.unit_of(raw))
         if amount is not None and amount.kind == kind:
             return amount if raw.quantity.op in (None, "=") else None
     return None
 
 
-def _parts(
-    after: list[RawFigure], kind: str, units: dict[tuple, str], total: Amount, text: str
-) -> list[Amount]:
+def _parts(after: list[RawFigure], kind: str, amounts: _Amounts, total: Amount, text: str) -> list[Amount]:
     parts: list[Amount] = []
     measure = ""
     joined_by_enumeration = False
     for raw in after:
         if raw.quantity.op not in (None, "="):
             return []  # an approximate part (约, 余): the list cannot be added up
-        amount = amount_of(raw, units.get(sentence_key(raw), ""))
+        amount = amounts.of(raw)
         if amount is None or amount.kind != kind or is_delta(raw.label) or TOTAL_WORDS.search(raw.label):
             continue
         if kind.startswith("count") and measure and raw.quantity.unit != measure:

@@ -63,8 +63,9 @@ COMPARISON_AFTER = re.compile(
 
 # Every period is read from a year of four digits, ASCII or full-width (``normalise_chars`` maps
 # １９/２０ to 19/20; ``\d`` matches both): a text without one names no period and need not be
-# masked and searched. Most sentences name no year.
-MAY_NAME_YEAR = re.compile(r"(?:[1１][9９]|[2２][0０])\d{2}")
+# masked and searched. Most sentences name no year. Each alternative starts with one character
+# (not [1１]…): re then skips straight to the 1s and 2s of the text.
+MAY_NAME_YEAR = re.compile(r"1[9９]\d{2}|１[9９]\d{2}|2[0０]\d{2}|２[0０]\d{2}")
 
 PeriodKind = Literal["as_of", "dated", "year"]
 

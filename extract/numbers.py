@@ -133,15 +133,17 @@ _YEAR_DIGITS = "〇零○一二三四五六七八九"
 # A year is a 4-digit 19xx/20xx followed by 年 (2020年度), starting a dashed date (2022-12-2), or
 # first in a year range (2020—2021年); or four Chinese digits before 年 (二〇二二年).
 # The range form comes first: once the 2021 of 2020-2021年 is blanked, 2020 has no 年 to see.
-# Each comes with the characters of which the text must hold one for it to match (see
-# NOT_QUANTITY_PATTERNS).
-_YEAR_SOURCES: tuple[tuple[str, str], ...] = (
-    (_YEAR_START + r"\d{2}(?=\s*[-—–~至到]\s*(?:19|20)\d{2}\s*年)", "年"),
-    (_YEAR_START + r"\d{2}(?=\s*年)", "年"),
-    (_YEAR_START + r"\d{2}(?=[-/]\d{1,2}[-/]\d{1,2}(?!\d))", "-/"),
-    (_first(f"[{_YEAR_DIGITS}]", not_after=f"[{NUMERAL_CHARS}]") + f"[{_YEAR_DIGITS}]{{3}}(?=年)", "年"),
+# Each comes with the characters of which the text must hold one for it to match, and the rarer
+# ones with a gate, a pattern every match implies (see NOT_QUANTITY_PATTERNS).
+_YEAR_SOURCES: tuple[tuple[str, str, str], ...] = (
+    (_YEAR_START + r"\d{2}(?=\s*[-—–~至到]\s*(?:19|20)\d{2}\s*年)", "年", r"[-—–~至到]\s*(?:19|20)\d{2}\s*年"),
+    (_YEAR_START + r"\d{2}(?=\s*年)", "年", ""),
+    (_YEAR_START + r"\d{2}(?=[-/]\d{1,2}[-/]\d{1,2}(?!\d))", "-/", ""),
+    (_first(f"[{_YEAR_DIGITS}]", not_after=f"[{NUMERAL_CHARS}]") + f"[{_YEAR_DIGITS}]{{3}}(?=年)", "年",
+     f"年(?<=[{_YEAR_DIGITS}]{{4}}年)"),
 )
-YEAR_PATTERNS: tuple[re.Pattern[str], ...] = tuple(re.compile(rx) for rx, _needs in _YEAR_SOURCES)
+YEAR_PATTERNS: tuple[re.Pattern[str], ...] = tuple(re.compile(rx) for rx, _needs, _gate in _YEAR_SOURCES)
+_YEAR_GATES = tuple(re.compile(gate) if gate else None for _rx, _needs, gate in _YEAR_SOURCES)
 
 
 def find_years(text: str) -> list[tuple[int, tuple[int, int]]]:
@@ -152,9 +154,9 @@ def find_years(text: str) -> list[tuple[int, tuple[int, int]]]:
     """
     clean = normalise_chars(text)
     found: dict[int, tuple[int, tuple[int, int]]] = {}
-    for pattern, (_source, needs) in zip(YEAR_PATTERNS, _YEAR_SOURCES):
-        if not _holds_any(clean, needs):
-            continue  # no 年 (or no '-', '/'): the pattern cannot match
+    for pattern, gate, (_source, needs, _gate) in zip(YEAR_PATTERNS, _YEAR_GATES, _YEAR_SOURCES):
+        if not _holds_any(clean, needs) or (gate is not None and gate.search(clean) is None):
+            continue  # no 年 (or no '-', '/'), or no gate: the pattern cannot match
         for m in pattern.finditer(clean):
             digits = m.group()
             year = int(digits) if digits.isdigit() else int("".join(str(DIGITS[ch]) for ch in digits))
@@ -182,17 +184,21 @@ _OPEN, _CLOSE = r"[〔﹝【\[(]", r"[〕﹞】\])]"
 
 # Applied in this order to the normalised text; each match is blanked. Seeds are the reports in
 # shared/seeds/ (000 邵东 2020, 001 岳阳楼区 2023, 002 岳阳楼区 2017, 003 岳阳县, 004 永兴县).
-# Entries are (pattern, why) or (pattern, why, needs): ``needs`` lists characters of which the
-# text must hold at least one for the pattern to match at all (a separator, a lookahead's 年),
-# so the pattern is skipped on a text that holds none of them (see NotQuantity). Patterns that
-# start where a number starts are written digit first (_first), so that re can skip to digits.
+# Entries are (pattern, why), (pattern, why, needs) or (pattern, why, needs, gate): ``needs``
+# lists characters of which the text must hold at least one for the pattern to match at all (a
+# separator, a lookahead's 年), and ``gate`` is a pattern that every match of the pattern implies,
+# written to start with a rare character; the pattern is skipped on a text that lacks either
+# (see NotQuantity). Patterns that start where a number starts are written digit first (_first),
+# so that re can skip to digits.
 _NOT_QUANTITY_SOURCES: tuple[tuple[str, ...], ...] = (
     (f"{_OPEN}\\s*(?:19|20)\\d{{2}}\\s*{_CLOSE}\\s*第?\\s*\\d+\\s*号?",
      "document numbers 湘财预〔2022〕292号, [2006]17号, 岳政办发[2007］7号 (seeds 002, 003)"),
     (_YEAR_START + r"\d{2}([-/.])\d{1,2}\1\d{1,2}(?![\d.])", "dates 2022-12-2 (seed 003 tables)", "-/."),
-    (r"(?<![\d.])(?:19|20)\d{2}[-/](?:0?[1-9]|1[0-2])(?!\d)", "year-month 2023-07", "-/"),
-    *((rx, "years 2020年度, 2020—2021年, 二〇二二年: see find_years", needs) for rx, needs in _YEAR_SOURCES),
-    (_NUMBER_START + r"\d?\s*[-~至到—–]\s*(?=\d{1,2}\s*[月日号])", "the first end of 1-3月, 23至27日", "月日号"),
+    (_YEAR_START + r"\d{2}[-/](?:0?[1-9]|1[0-2])(?!\d)", "year-month 2023-07", "-/"),
+    *((rx, "years 2020年度, 2020—2021年, 二〇二二年: see find_years", needs, gate)
+      for rx, needs, gate in _YEAR_SOURCES),
+    (_NUMBER_START + r"\d?\s*[-~至到—–]\s*(?=\d{1,2}\s*[月日号])", "the first end of 1-3月, 23至27日", "月日号",
+     r"[-~至到—–]\s*\d{1,2}\s*[月日号]"),
     (_NUMBER_START + r"\d?\s*月份?", "months 3月份 (001), 6月底 (004); 3个月 is a duration", "月"),
     (_NUMBER_START + r"(?:\d*\s*号|\d?\s*日)", "days 5月22日, 27日 (003); numbers 17号 (002)", "号日"),
     # Clock times, in two passes where one alternation (?<![\d.])\d{1,2}:…|\d{1,2}[点时]…|[上下]午…
@@ -201,10 +207,12 @@ _NOT_QUANTITY_SOURCES: tuple[tuple[str, ...], ...] = (
     # 上午 span or reaches into one; right after a 上午 span, the digit forms' lookbehind saw its
     # final 点/时 and now sees a BLANK, neither a digit nor '.'.
     (r"[上下]午\s*\d{1,2}\s*[点时]", "clock times 上午9点", "午"),
-    (r"\d(?:(?<![\d.]\d)\d?:\d{2}(?::\d{2})?(?!\d)|\d?[点时]\d{1,2}分)", "clock times 9:30, 9点30分", ":点时"),
-    (r"(?:电\s*话|手机|传真|热线|[Tt][Ee][Ll])[:\s]*\+?\d[\d\- ]{5,}\d",
+    (r"\d(?:(?<![\d.]\d)\d?:\d{2}(?::\d{2})?(?!\d)|\d?[点时]\d{1,2}分)", "clock times 9:30, 9点30分", ":点时",
+     r"[:点时](?<=\d[:点时])\d"),
+    # T…|t… rather than [Tt]…: when every alternative starts with a literal, re skips to those.
+    (r"(?:电\s*话|手机|传真|热线|T[Ee][Ll]|t[Ee][Ll])[:\s]*\+?\d[\d\- ]{5,}\d",
      "phone numbers after their label: 联络电话 8864955 (seed 002, on the next line)", "电手传热Tt"),
-    (r"(?<![\d.])0\d{2,3}-\d{7,8}(?!\d)", "landlines 0730-8864955", "-"),
+    (_first("0", not_after=r"[\d.]") + r"\d{2,3}-\d{7,8}(?!\d)", "landlines 0730-8864955", "-"),
     (_first("1", not_after=r"[\d.]") + r"[3-9]\d{9}(?![\d.])", "11-digit mobile numbers"),
     (_NUMBER_START + r"\d{11,}(?![\d.])",
      "ID, account and credit-code numbers: no amount here has 12 digits"),
@@ -215,17 +223,18 @@ _NOT_QUANTITY_SOURCES: tuple[tuple[str, ...], ...] = (
     (_first(r"[\dA-Za-z]", not_after=r"[A-Za-z\d.]")
      + r"(?:(?<=[A-Za-z])(?=[\dA-Za-z]*\d)"
      + f"|(?<=\\d)(?!\\d*(?:{_ASCII_UNIT_ALTERNATION})(?![A-Za-z\\d]))(?=[\\dA-Za-z]*[A-Za-z]))[\\dA-Za-z]*",
-     "codes mixing letters and digits (MA4L…, V2, PM2, 5G); not a number with its unit (5km)"),
+     "codes mixing letters and digits (MA4L…, V2, PM2, 5G); not a number with its unit (5km)", "", "[A-Za-z]"),
     # Readable form: (?<![\d.])\d+(?:\.\d+){2,}|\d+(?:\.\d+)*\s*版. The first digit is written once,
     # before the two kinds, so that the pattern starts with it.
-    (r"\d(?:(?<![\d.]\d)\d*(?:\.\d+){2,}|\d*(?:\.\d+)*\s*版)", "version numbers 1.2.3, 2.0版", ".版"),
-    (r"(?<![\d./])\d{1,4}/\d{1,4}(?![\d./])",
+    (r"\d(?:(?<![\d.]\d)\d*(?:\.\d+){2,}|\d*(?:\.\d+)*\s*版)", "version numbers 1.2.3, 2.0版", ".版",
+     r"版|\.\d+\."),
+    (_first(r"\d", not_after=r"[\d./]") + r"\d{0,3}/\d{1,4}(?![\d./])",
      "slash fractions 1/3 (no exact decimal), short dates 12/31", "/"),
-    (_NUMBER_START + r"\d{0,2}\s*、", "list markers 1、 (every seed)", "、"),
+    (_NUMBER_START + r"\d{0,2}\s*、", "list markers 1、 (every seed)", "、", r"、(?<=[\d\s]、)"),
     (r"\(\s*\d{1,3}\s*\)", "list markers (1) / （1） (seed 003)"),
     (_NUMBER_START + r"\d{0,2}\.(?=[\u4e00-\u9fff“\"])",
-     "list markers 1.贯彻 (004), 4.提高 (000): no amount ends in '.'", "."),
-    (r"(?m)(?:^|(?<=[;。:,\s]))[ \t]*\d{1,3}\)", "line-start markers 1）数量指标 (seed 003)", ")"),
+     "list markers 1.贯彻 (004), 4.提高 (000): no amount ends in '.'", ".", r"\.(?<=\d\.)[\u4e00-\u9fff“\"]"),
+    (r"(?m)(?:^|(?<=[;。:,\s]))[ \t]*\d{1,3}\)", "line-start markers 1）数量指标 (seed 003)", ")", r"\)(?<=\d\))"),
     (r"(?:指标|目标|附件|附表|任务|步骤|序号|编号|条款|图)[ ]*\d+(?:[-.]\d+)*",
      "labels 指标1：, 目标8：, 附件 5 (seeds 001, 002, 003)"),
     (_first("表", not_after="[代发报列填]") + r"[ ]*\d+(?:[-.]\d+)*", "table numbers 表1-1 (seed 003), not 代表42人"),
@@ -243,10 +252,17 @@ class NotQuantity(NamedTuple):
     # skips it there ("" when every text must be searched). A cheap exact gate: `in` on a short
     # string costs far less than a regex search, and most texts lack the 年, 月, '/' or '、'.
     needs: str
+    # A pattern found in every text the pattern matches (None: no gate), skipped past on the others.
+    # Searching a pattern costs a pass over the text at every character its first element can
+    # start with: digits are in nearly every text, and one starting with no character or a class
+    # makes re try every position. A gate starts with a rarer character (``\.`` of ``1.贯彻``, ``)``
+    # of ``1）``, the 年 of 二〇二二年 with a lookbehind for the digits), so most texts are passed
+    # over at the speed of a substring search. test_number_patterns checks the blanks are the same.
+    gate: re.Pattern[str] | None
 
 
-def _not_quantity(source: str, why: str, needs: str = "") -> NotQuantity:
-    return NotQuantity(re.compile(source), why, needs)
+def _not_quantity(source: str, why: str, needs: str = "", gate: str = "") -> NotQuantity:
+    return NotQuantity(re.compile(source), why, needs, re.compile(gate) if gate else None)
 
 
 NOT_QUANTITY_PATTERNS: tuple[NotQuantity, ...] = tuple(
@@ -259,10 +275,12 @@ def blank_non_quantities(clean: str) -> str:
 
     Patterns run in order on the text as blanked so far, so a later pattern never matches
     inside an earlier one's span (the 2022 of 〔2022〕292号 is gone before years are looked for).
-    A pattern whose ``needs`` the text lacks is skipped: it would find nothing to blank.
+    A pattern whose ``needs`` or ``gate`` the text lacks is skipped: it would find nothing to blank.
     """
-    for pattern, _why, needs in NOT_QUANTITY_PATTERNS:
+    for pattern, _why, needs, gate in NOT_QUANTITY_PATTERNS:
         if needs and not _holds_any(clean, needs):
+            continue
+        if gate is not None and gate.search(clean) is None:
             continue
         clean = pattern.sub(_blank_match, clean)
     return clean
@@ -355,6 +373,10 @@ PER_UNIT = re.compile(r"/(人次|人|户|月|年|亩|吨|次|天|平方米|公�
 
 _SPACES = re.compile(r"[ ]*")
 
+# The characters MULTIPLIERS can start with: most numbers are followed by none of them, and a set
+# test costs less than a match (each test below only skips a regex that could not match).
+_MULTIPLIER_START = frozenset(" 百千佰仟万萬亿億")
+
 
 # ─── 5. comparators ───────────────────────────────────────────────────────────────────────────
 
@@ -399,6 +421,10 @@ MORE_THAN_MARKS = "余多"
 # Between the two ends of a range: 10-15万元, 10～15万元, 10至15万元, 10到15万元, 3－5人 (seed 002).
 RANGE_SEPARATOR = re.compile(r" *(?:-|~|至|到|—(?!—)|–) *")
 INCLUSION_MARK = re.compile(r" *\((?:含|不含)\)")
+# The characters a range separator or an inclusion mark, and a suffix comparator or an inclusion
+# mark, can start with: read_range_end and read_suffix stop at once after any other.
+_RANGE_OR_INCLUSION_START = frozenset(" (-~至到—–")
+_SUFFIX_START = frozenset(" (") | {word[0] for word, _op in SUFFIX_COMPARATORS}
 
 
 # ─── 6. reading one quantity ──────────────────────────────────────────────────────────────────
@@ -534,7 +560,7 @@ def _read_multiplier_and_unit(s: str, piece: _Piece) -> None:
     q = p + more_before
     written = piece.multiplier  # a Chinese run's own 万/亿
     is_unit_next = s.startswith(MULTIPLIER_INITIAL_UNITS, q)
-    if not is_unit_next and (mm := MULTIPLIERS.match(s, q)) is not None:
+    if not is_unit_next and s[q:q + 1] in _MULTIPLIER_START and (mm := MULTIPLIERS.match(s, q)) is not None:
         piece.multiplier, q = written + mm.group().strip().translate(_MULTIPLIER_SPELLING), mm.end()
         if piece.run is None and not written and not more_before and piece.number == piece.number.to_integral_value():
             q = _read_lower_groups(s, piece, q)
@@ -628,7 +654,7 @@ def _read_elided_group(s: str, piece: _Piece, q: int) -> int:
 
 def read_unit(s: str, p: int) -> tuple[str, int]:
     """The unit written at ``p`` (spaces allowed before it) and where it ends, or ("", p)."""
-    q = _SPACES.match(s, p).end()
+    q = _SPACES.match(s, p).end() if s.startswith(" ", p) else p
     for spelling in _UNITS_BY_FIRST_CHAR.get(s[q: q + 1], ()):
         if s.startswith(spelling, q):
             after = s[q + len(spelling): q + len(spelling) + 1]
@@ -657,6 +683,8 @@ def read_range_end(s: str, first: _Piece) -> _Piece | None:
     万元, in 10至15万人 both are 万 × 人. Units must then agree and the ends must ascend.
     """
     p = first.end
+    if s[p:p + 1] not in _RANGE_OR_INCLUSION_START:
+        return None  # what follows starts neither a separator nor (含): most numbers
     if (inc := INCLUSION_MARK.match(s, p)) is not None:
         p = inc.end()
     sep = RANGE_SEPARATOR.match(s, p)
@@ -731,6 +759,8 @@ def _skip_spaces_left(s: str, p: int, floor: int) -> int:
 
 def read_suffix(s: str, p: int) -> tuple[int, str | None]:
     """A comparator after the quantity (300人以上, 10万元以下, 50万元(含)以上), or (p, None)."""
+    if s[p:p + 1] not in _SUFFIX_START:
+        return p, None  # what follows starts neither a comparator nor (含): most quantities
     q = inc.end() if (inc := INCLUSION_MARK.match(s, p)) is not None else p
     for word, op in SUFFIX_COMPARATORS:
         if s.startswith(word, q):

@@ -20,9 +20,28 @@ SENTENCE_END = re.compile(r"(?<=[。！？!?；;])|\n")
 
 @dataclass(frozen=True, slots=True)
 class TextSentence:
+    """One sentence of running text (paragraph or prose cell), where it is and the headings above it.
+
+    A report has a few hundred sentences and the checks quote a handful, so the sentence keeps its
+    block's location and its span, and builds its own ``location`` only when asked (a Location
+    costs as much to build as the rest of the sentence).
+    """
+
     text: str
-    location: Location  # the block's location with char_start/char_end of the sentence
+    block_location: Location  # the paragraph's or the cell's
+    char_start: int  # span of the sentence in the block's text (0-based, half-open)
+    char_end: int
     section: str = ""
+
+    @property
+    def location(self) -> Location:
+        """The block's location with ``char_start``/``char_end`` of the sentence."""
+        block = self.block_location
+        return Location(
+            file=block.file, page=block.page, paragraph=block.paragraph, line=block.line, table=block.table,
+            row=block.row, col=block.col, char_start=self.char_start, char_end=self.char_end, quote=block.quote,
+            part=block.part,
+        )
 
 
 def document_to_sentences(document: Document) -> Iterator[TextSentence]:
@@ -49,15 +68,7 @@ def text_to_sentences(text: str, location: Location, section: str = "") -> Itera
         end = start + len(piece)
         sentence = piece.strip()
         if sentence:
-            yield TextSentence(
-                sentence,
-                Location(
-                    file=location.file, page=location.page, paragraph=location.paragraph, line=location.line,
-                    table=location.table, row=location.row, col=location.col, char_start=start, char_end=end,
-                    quote=location.quote, part=location.part,
-                ),
-                section,
-            )
+            yield TextSentence(sentence, location, start, end, section)
         start = end
         if start < len(text) and text[start] == "\n":
             start += 1

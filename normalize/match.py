@@ -156,6 +156,13 @@ _CLEAN_ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
+# The aliases fuzzy matching compares a label with, in catalogue order: those of specific concepts.
+_FUZZY_ALIASES: tuple[tuple[Concept, str], ...] = tuple(
+    (concept, alias) for concept in CONCEPTS if concept.name not in GENERIC_CONCEPTS for alias in _CLEAN_ALIASES[concept.name]
+)
+_FUZZY_ALIAS_LENGTHS = frozenset(len(alias) for _concept, alias in _FUZZY_ALIASES)
+
+
 def _match_alias(cleaned: str):
     found: list[tuple[int, bool, Concept, str]] = []
     for concept in CONCEPTS:
@@ -175,23 +182,50 @@ def _match_alias(cleaned: str):
 
 
 def _match_tokens(cleaned: str):
+    # An alias whose tokens are not all substrings of the label cannot be a subsequence of the
+    # label's tokens: most labels that reach this step hold no alias that way, and jieba (most
+    # of this step's cost, per distinct label) need not cut them.
+    candidates = [
+        entry for entry in _token_aliases()
+        if entry.tokens[0] in cleaned and all(token in cleaned for token in entry.tokens[1:])
+    ]
+    if not candidates:
+        return _NO_MATCH
     label_tokens = _tokens(cleaned)
     found: dict[str, tuple[int, Concept, str]] = {}
-    for concept in CONCEPTS:
-        if concept.name in GENERIC_CONCEPTS:
-            continue  # generic words (拨付…资金) must be written out, never assembled from tokens
-        for alias in _clean_aliases(concept):
-            alias_tokens = _tokens(alias)
-            if len(alias_tokens) >= 2 and _is_subsequence(alias_tokens, label_tokens):
-                size = len(alias)
-                if concept.name not in found or found[concept.name][0] < size:
-                    found[concept.name] = (size, concept, alias)
+    for entry in candidates:
+        concept, alias = entry.concept, entry.alias
+        if _is_subsequence(entry.tokens, label_tokens):
+            size = len(alias)
+            if concept.name not in found or found[concept.name][0] < size:
+                found[concept.name] = (size, concept, alias)
     if not found:
         return _NO_MATCH
     if len(found) != 1:
         return None
     size, concept, alias = next(iter(found.values()))
     return Match(concept, round(100.0 * size / len(cleaned), 1), "tokens", alias)
+
+
+@dataclass(frozen=True, slots=True)
+class _TokenAlias:
+    concept: Concept
+    alias: str
+    tokens: tuple[str, ...]  # jieba's tokens of the alias, two or more
+
+
+@cache
+def _token_aliases() -> tuple[_TokenAlias, ...]:
+    """The aliases the tokens step matches, with their tokens, in catalogue order: those of
+    specific concepts (generic words such as 拨付…资金 must be written out, never assembled from
+    tokens) that jieba cuts into two tokens or more. Cut once per process, when first needed."""
+    return tuple(
+        _TokenAlias(concept, alias, tokens)
+        for concept in CONCEPTS
+        if concept.name not in GENERIC_CONCEPTS
+        for alias in _clean_aliases(concept)
+        if len(tokens := _tokens(alias)) >= 2
+    )
 
 
 def _is_subsequence(needle: tuple[str, ...], haystack: tuple[str, ...]) -> bool:
@@ -202,14 +236,14 @@ def _is_subsequence(needle: tuple[str, ...], haystack: tuple[str, ...]) -> bool:
 def _match_fuzzy(cleaned: str):
     from rapidfuzz import fuzz
 
+    reachable = _reachable_lengths(len(cleaned))
     scores: dict[str, tuple[float, Concept, str]] = {}
-    for concept in CONCEPTS:
-        if concept.name in GENERIC_CONCEPTS:
-            continue
-        for alias in _clean_aliases(concept):
-            score = fuzz.ratio(cleaned, alias)
-            if score >= FUZZY_THRESHOLD and score > scores.get(concept.name, (0.0,))[0]:
-                scores[concept.name] = (score, concept, alias)
+    for concept, alias in _FUZZY_ALIASES:
+        if len(alias) not in reachable:
+            continue  # the lengths alone keep the ratio under the threshold: rapidfuzz need not be asked
+        score = fuzz.ratio(cleaned, alias)
+        if score >= FUZZY_THRESHOLD and score > scores.get(concept.name, (0.0,))[0]:
+            scores[concept.name] = (score, concept, alias)
     if not scores:
         return _NO_MATCH
     ranked = sorted(scores.values(), key=lambda item: -item[0])
@@ -217,6 +251,20 @@ def _match_fuzzy(cleaned: str):
         return None
     score, concept, alias = ranked[0]
     return Match(concept, round(score, 1), "fuzzy", alias)
+
+
+def _reachable_lengths(length: int) -> frozenset[int]:
+    """The alias lengths whose ``fuzz.ratio`` with a label of ``length`` characters can reach
+    ``FUZZY_THRESHOLD``.
+
+    The ratio is 100·(1 − d/(m+n)), d the insertions and deletions turning one string into the
+    other, at least |m − n|: so it is at most 200·min(m, n)/(m + n). Where that bound is below
+    the threshold, the ratio is too: the gap (a fraction 1/(m+n) of a point at least, for a
+    whole threshold) is far wider than any rounding of the computed ratio.
+    """
+    return frozenset(
+        other for other in _FUZZY_ALIAS_LENGTHS if 200 * min(length, other) >= FUZZY_THRESHOLD * (length + other)
+    )
 
 
 def _clean_aliases(concept: Concept) -> tuple[str, ...]:

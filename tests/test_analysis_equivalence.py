@@ -4,9 +4,12 @@ Each replaced form is kept here, and only here, as the reference: the clause and
 of running text (one regex pass and binary searches instead of a scan per number), headings (one
 alternation instead of a loop over the markers), role-only labels (a character test before the
 word removal), delta and negation words (one search), header roles (one keyword search before the
-loop), the neighbours of a table value (each cell and row classified once), and the metadata's
-dates and grades (substring tests before the searches). They are compared on the texts and tables
-of the corpus and of the fixtures, and on random inputs built from the words that matter.
+loop), the neighbours of a table value (each cell and row classified once), the metadata's dates
+and grades (substring tests before the searches), the organisation named after a place (a
+substring search instead of a pattern compiled per report), and the tokens and fuzzy steps of
+label matching (substring tests before jieba, lengths before rapidfuzz). They are compared on the
+texts and tables of the corpus and of the fixtures, and on random inputs built from the words that
+matter.
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ from extract.metadata import (
     GRADE_LABEL,
     GRADE_WORDS,
     LABELLED_DATE,
+    ORG_SUFFIX,
     MetaValue,
     _date_value,
     _Line,
@@ -52,6 +56,7 @@ from extract.metadata import (
 from extract.model import Cell, Document, Location, Paragraph, Table
 from extract.numbers import find_quantities
 from extract.readers import read_document
+from normalize import match
 from normalize.catalogue import DELTA_WORDS, FILLER_WORDS, NEGATION_WORDS, ROLE_WORDS, WEAK_ROLE_WORDS
 from normalize.match import _role_and_filler_words, clean_label, is_delta, is_negated, is_role_only
 
@@ -480,3 +485,79 @@ def test_the_seed_reports_are_analysed_alike_twice() -> None:
     first = [pipeline.analyse(document) for document in documents()]
     second = [pipeline.analyse(document) for document in reversed(documents())]
     assert first == list(reversed(second))
+
+
+def old_org_after_place(place: str, text: str) -> str | None:
+    org = re.compile(rf"{re.escape(place)}[\u4e00-\u9fff]{{0,20}}?{ORG_SUFFIX}").search(text)
+    return org.group(0) if org else None
+
+
+def test_organisation_after_a_place() -> None:
+    rng = random.Random(17)
+    places = ("岳阳县", "县", "岳阳", "岳阳岳阳", "中心", "(", ".*", "县县")
+    words = ("岳阳县", "岳阳", "县", "水利局", "移民事务中心", "办公室", "学校", "医院", "部", "，", " ", "a",
+             "二〇二三年", "人民政府", "服务中心")
+    texts = [line.text for document in documents() for line in metadata._text_lines(document)]
+    texts += [random_text(rng, words, rng.randint(0, 12)) for _ in range(RANDOM_CASES)]
+    for text in texts:
+        for place in places:
+            assert metadata._org_after_place(place, text) == old_org_after_place(place, text), (place, text)
+
+
+# --- label matching: tokens and fuzzy steps --------------------------------------------------
+
+
+def old_match_tokens(cleaned: str):
+    label_tokens = match._tokens(cleaned)
+    found = {}
+    for concept in match.CONCEPTS:
+        if concept.name in match.GENERIC_CONCEPTS:
+            continue
+        for alias in match._clean_aliases(concept):
+            alias_tokens = match._tokens(alias)
+            if len(alias_tokens) >= 2 and match._is_subsequence(alias_tokens, label_tokens):
+                size = len(alias)
+                if concept.name not in found or found[concept.name][0] < size:
+                    found[concept.name] = (size, concept, alias)
+    if not found:
+        return match._NO_MATCH
+    if len(found) != 1:
+        return None
+    size, concept, alias = next(iter(found.values()))
+    return match.Match(concept, round(100.0 * size / len(cleaned), 1), "tokens", alias)
+
+
+def old_match_fuzzy(cleaned: str):
+    from rapidfuzz import fuzz
+
+    scores = {}
+    for concept in match.CONCEPTS:
+        if concept.name in match.GENERIC_CONCEPTS:
+            continue
+        for alias in match._clean_aliases(concept):
+            score = fuzz.ratio(cleaned, alias)
+            if score >= match.FUZZY_THRESHOLD and score > scores.get(concept.name, (0.0,))[0]:
+                scores[concept.name] = (score, concept, alias)
+    if not scores:
+        return match._NO_MATCH
+    ranked = sorted(scores.values(), key=lambda item: -item[0])
+    if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < match.TIE_MARGIN:
+        return None
+    score, concept, alias = ranked[0]
+    return match.Match(concept, round(score, 1), "fuzzy", alias)
+
+
+def test_tokens_and_fuzzy_steps_of_label_matching() -> None:
+    rng = random.Random(23)
+    aliases = [alias for concept in match.CONCEPTS for alias in match._clean_aliases(concept)]
+    pieces = [alias[i:j] for alias in aliases for i, j in ((0, 2), (2, None), (1, -1))] + aliases
+    labels = {clean_label(label) for label in corpus_labels()}
+    for _ in range(RANDOM_CASES):
+        label = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 4)))
+        if rng.random() < 0.5:  # a character changed, dropped or added: what fuzzy matching is for
+            at = rng.randrange(len(label) + 1)
+            label = label[:at] + rng.choice(("", "的", "侍", "费")) + label[at + 1 :]
+        labels.add(label)
+    for label in sorted(labels - {""}):
+        assert match._match_tokens(label) == old_match_tokens(label), label
+        assert match._match_fuzzy(label) == old_match_fuzzy(label), label

@@ -1,12 +1,12 @@
 """extract/numbers.py: the fast forms of the number patterns blank exactly what the readable forms did.
 
 The patterns of ``NOT_QUANTITY_PATTERNS`` (and ``YEAR_PATTERNS``) are written first character
-first (``\\d(?<![\\d.]\\d)`` for ``(?<![\\d.])\\d``), some are skipped by a character gate, the clock
-times run in two passes, ``normalise_chars`` uses ``re.sub`` instead of ``str.translate``, the
-core search goes through ``_search_core`` and ``read_unit`` looks units up by first character:
-all for speed. This file keeps the readable forms as they were and checks, on every line of
-the seed reports and on many random strings built from the characters the patterns look at,
-that the fast forms give the same text, character for character.
+first (``\\d(?<![\\d.]\\d)`` for ``(?<![\\d.])\\d``), some are skipped by a character or pattern
+gate, the clock times run in two passes, ``normalise_chars`` uses ``re.sub`` instead of
+``str.translate``, the core search goes through ``_search_core`` and ``read_unit`` looks units up
+by first character: all for speed. This file keeps the readable forms as they were and checks,
+on every line of the seed reports and on many random strings built from the characters the
+patterns look at, that the fast forms give the same text, character for character.
 """
 
 from __future__ import annotations
@@ -184,6 +184,19 @@ def test_the_random_texts_reach_every_pattern() -> None:
     texts = random_texts(5000, 0)
     for pattern in READABLE_NOT_QUANTITY:
         assert sum(1 for t in texts if pattern.search(t)) >= 5, pattern.pattern
+
+
+def test_every_match_holds_its_gate() -> None:
+    """A pattern is skipped on a text without a match of its gate: every match must imply one."""
+    texts = random_texts(5000, 4) + seed_lines()
+    texts += [numbers.normalise_chars(t) for t in texts]
+    gated = [(nq.pattern, nq.gate) for nq in numbers.NOT_QUANTITY_PATTERNS if nq.gate is not None]
+    gated += [(p, g) for p, g in zip(numbers.YEAR_PATTERNS, numbers._YEAR_GATES) if g is not None]
+    assert len(gated) >= 10
+    for pattern, gate in gated:
+        matched = [t for t in texts if pattern.search(t)]
+        assert len(matched) >= 5, pattern.pattern  # the check has something to check
+        assert all(gate.search(t) for t in matched), (pattern.pattern, [t for t in matched if not gate.search(t)][:3])
 
 
 def readable_find_years(text: str) -> list[tuple[int, tuple[int, int]]]:
