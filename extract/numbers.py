@@ -94,9 +94,16 @@ def normalise_chars(text: str) -> str:
 
     The same as ``text.translate(CHAR_REPLACEMENTS)``, about three times faster on report text:
     ``translate`` looks every character up in the dict (an int object per CJK character), where
-    ``sub`` with one character class visits only the characters to replace.
+    ``sub`` with one character class visits only the characters to replace. Chinese punctuation
+    (，；）：（, nearly every character replaced in a report) goes first through ``str.replace``,
+    without the Python call ``sub`` makes for each match.
     """
+    for wide, narrow in _WIDE_PUNCTUATION:
+        text = text.replace(wide, narrow)
     return _REPLACED_CHAR.sub(_replacement, text)
+
+
+_WIDE_PUNCTUATION = tuple((wide, chr(CHAR_REPLACEMENTS[ord(wide)])) for wide in "，；）：（")
 
 
 _REPLACED_CHAR = re.compile("[" + re.escape("".join(map(chr, CHAR_REPLACEMENTS))) + "]")
