@@ -23,7 +23,14 @@ from typing import Collection, Iterator
 
 from extract.indicators import IndicatorRow, table_to_indicator_rows
 from extract.model import Cell, Document, Location, Paragraph, Table
-from extract.numbers import MEMO_MAX_CHARS, Quantity, find_quantities, find_years, parse_quantity
+from extract.numbers import (
+    MEMO_MAX_CHARS,
+    Quantity,
+    find_quantities,
+    find_years,
+    may_hold_year,
+    parse_quantity,
+)
 
 # Characters that end a clause: the label of a number never reaches back past one of them.
 CLAUSE_BREAKS = "，,。；;：:！!？?\n、"
@@ -234,7 +241,7 @@ def _trailing(text: str, end: int, stop: int, quantities: list[Quantity], later:
 
 def years_for(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """(years a figure is for, years of 截至 dates) named in ``text``, each nearest last."""
-    if not _MAY_HOLD_YEAR.search(text):
+    if not may_hold_year(text) or not _MAY_HOLD_YEAR.search(text):
         return (), ()
     if len(text) <= MEMO_MAX_CHARS:
         return _years_for_short(text)

@@ -158,7 +158,10 @@ _CLEAN_ALIASES: dict[str, tuple[str, ...]] = {
 
 # The aliases fuzzy matching compares a label with, in catalogue order: those of specific concepts.
 _FUZZY_ALIASES: tuple[tuple[Concept, str], ...] = tuple(
-    (concept, alias) for concept in CONCEPTS if concept.name not in GENERIC_CONCEPTS for alias in _CLEAN_ALIASES[concept.name]
+    (concept, alias)
+    for concept in CONCEPTS
+    if concept.name not in GENERIC_CONCEPTS
+    for alias in _CLEAN_ALIASES[concept.name]
 )
 _FUZZY_ALIAS_LENGTHS = frozenset(len(alias) for _concept, alias in _FUZZY_ALIASES)
 
@@ -263,7 +266,9 @@ def _reachable_lengths(length: int) -> frozenset[int]:
     whole threshold) is far wider than any rounding of the computed ratio.
     """
     return frozenset(
-        other for other in _FUZZY_ALIAS_LENGTHS if 200 * min(length, other) >= FUZZY_THRESHOLD * (length + other)
+        other
+        for other in _FUZZY_ALIAS_LENGTHS
+        if 200 * min(length, other) >= FUZZY_THRESHOLD * (length + other)
     )
 
 

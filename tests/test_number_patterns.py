@@ -219,6 +219,16 @@ def test_years_as_before(seed: int) -> None:
             assert spans(fast, text) == spans(readable, text), text
 
 
+def test_dates_in_every_dash_and_slash_are_years() -> None:
+    """find_years skips texts without 年, a dash or a slash (may_hold_year): in every width."""
+    marks = [chr(cp) for cp, to in numbers.CHAR_REPLACEMENTS.items() if chr(to) in "-/"] + ["-", "/"]
+    assert len(marks) >= 5
+    for mark in marks:
+        text = f"2022{mark}12{mark}2"
+        assert numbers.may_hold_year(text)
+        assert numbers.find_years(text) == readable_find_years(text) == [(2022, (0, 4))], mark
+
+
 def spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     return [m.span() for m in pattern.finditer(text)]
 
