@@ -456,3 +456,60 @@ def test_large_table_is_read_in_one_pass():
     assert (table.n_rows, table.n_cols, len(table.cells)) == (300, 10, 2 + 9 + 298 * 10)
     assert table.cell_at(300, 10).text == "3000.10"  # row × col, then the column number
     assert elapsed < 3.0
+
+
+def _with_core_xml(source: Path, target: Path, edit) -> Path:
+    """A copy of ``source`` whose docProps/core.xml is ``edit(text)``."""
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for item in old.infolist():
+            data = old.read(item.filename)
+            if item.filename == "docProps/core.xml":
+                data = edit(data.decode("utf-8")).encode("utf-8")
+            new.writestr(item, data)
+    return target
+
+
+def test_an_empty_created_date_is_no_date_and_the_report_is_read(tmp_path):
+    """<dcterms:created/> (written by some converters) once made the whole read fail."""
+    import re
+
+    def empty_created(text: str) -> str:
+        return re.sub(r"<dcterms:created([^>]*)>[^<]*</dcterms:created>", r"<dcterms:created\1/>", text)
+
+    path = _with_core_xml(FIXTURES / "body_order.docx", tmp_path / "empty_created.docx", empty_created)
+    assert b"created" in zipfile.ZipFile(path).read("docProps/core.xml")
+    document = docx_reader.read(path, "empty_created.docx", SHA)
+    assert document.status == "ok"
+    assert "created" not in document.metadata
+    assert document.metadata["modified"] == "2024-03-01T09:30:00+00:00"
+    assert paragraphs(document) == paragraphs(read("body_order.docx"))
+
+
+def test_styles_are_known_by_content_when_zipfile_hides_the_stored_bytes(monkeypatch):
+    """stored_digest reads zipfile's private raw stream; a zipfile without it must still read."""
+    from extract.readers import docx_package
+
+    expected = read("body_order.docx")
+    original_open = zipfile.ZipFile.open
+
+    class WithoutRawStream:
+        def __init__(self, stream):
+            self._stream = stream
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self._stream.close()
+
+        def read(self, *args):
+            return self._stream.read(*args)
+
+    def open_without_raw(self, name, *args, **kwargs):
+        return WithoutRawStream(original_open(self, name, *args, **kwargs))
+
+    monkeypatch.setattr(zipfile.ZipFile, "open", open_without_raw)
+    with zipfile.ZipFile(FIXTURES / "body_order.docx") as archive:
+        assert docx_package.stored_digest(archive, "word/styles.xml") is None
+    docx_reader._HEADING_NAMES_BY_STYLES.clear()
+    assert read("body_order.docx") == expected

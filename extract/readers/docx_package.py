@@ -195,9 +195,12 @@ def w3cdtf_to_datetime(text: str | None) -> datetime | None:
     form is read directly; the result is the same, since python-docx keeps what
     "%Y-%m-%dT%H:%M:%S" makes of it (the three shorter formats cannot match 19 characters) and
     shifts it only by a suffix of exactly six characters ("+08:00"). Anything else (other
-    forms, suffixes of six characters, dates that do not exist, None) goes to python-docx.
+    forms, suffixes of six characters, dates that do not exist) goes to python-docx. An empty
+    element (which python-docx cannot read at all) is no date.
     """
-    if isinstance(text, str) and len(text) != 19 + 6:
+    if not text:  # <dcterms:created/>: no date, as an absent one
+        return None
+    if len(text) != 19 + 6:
         match = W3CDTF_SECONDS.fullmatch(text[:19])
         if match is not None:
             try:
@@ -336,7 +339,7 @@ class _Loader:
         return rels
 
 
-def stored_digest(archive: zipfile.ZipFile, member: str) -> bytes:
+def stored_digest(archive: zipfile.ZipFile, member: str) -> bytes | None:
     """SHA-256 of a zip member as stored (compressed), with the method, CRC-32 and sizes that
     decide what reading it gives: equal digests, equal bytes read.
 
@@ -348,7 +351,11 @@ def stored_digest(archive: zipfile.ZipFile, member: str) -> bytes:
     info = archive.getinfo(member)
     with archive.open(member) as stream:  # by name, as archive.read, for the same error messages
         # The raw stream under the decompressor (zipfile has no public way to the stored bytes).
-        stored = stream._fileobj.read(info.compress_size)
+        # A zipfile without it gives no digest: the part is then read and known by its content.
+        raw = getattr(stream, "_fileobj", None)
+        if raw is None:
+            return None
+        stored = raw.read(info.compress_size)
     digest = hashlib.sha256(
         f"{info.compress_type} {info.CRC} {info.file_size} {info.compress_size}|".encode()
     )
