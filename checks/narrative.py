@@ -32,6 +32,7 @@ How a sentence is tied to an indicator:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -154,6 +155,9 @@ class IndicatorName:
     # report's names first: they are the likeliest to be missing from a sentence (率, 数, 项目 are
     # in many names and most sentences), so most sentences are ruled out by the first one or two.
     chars: tuple[tuple[str, int], ...]
+    # The first of ``chars`` that the name holds more than ``most_missing`` times in all: a
+    # sentence holding none of them lacks too many characters to align (``names_by_sentence``).
+    required: str
 
     def may_align(self, compact: str) -> bool:
         """Whether a sentence (whitespace removed) holds enough of the name's characters to hold
@@ -171,11 +175,57 @@ def names_to_look_for(keys: Iterable[str]) -> list[IndicatorName]:
     """The keys long enough to say which indicator a sentence means (``MIN_NAME_CHARS``), prepared."""
     keys = [key for key in keys if len(key) >= MIN_NAME_CHARS]
     spread = Counter(ch for key in keys for ch in set(key))  # in how many names each character is
-    return [
-        IndicatorName(key, most_missing_chars(len(key)),
-                      tuple(sorted(Counter(key).items(), key=lambda item: spread[item[0]])))
-        for key in keys
-    ]
+    names = []
+    for key in keys:
+        most_missing = most_missing_chars(len(key))
+        chars = tuple(sorted(Counter(key).items(), key=lambda item: spread[item[0]]))
+        names.append(IndicatorName(key, most_missing, chars, _required_chars(chars, most_missing)))
+    return names
+
+
+def _required_chars(chars: tuple[tuple[str, int], ...], most_missing: int) -> str:
+    """The first characters of ``chars`` whose counts add up to more than ``most_missing``.
+
+    A name has more characters than it may lack (``most_missing_chars`` allows under a fifth),
+    so the counts get there.
+    """
+    required, total = "", 0
+    for ch, count in chars:
+        required += ch
+        total += count
+        if total > most_missing:
+            return required
+    raise ValueError("a name may lack every one of its characters")
+
+
+def names_by_sentence(texts: Sequence[str], names: list[IndicatorName]) -> list[list[IndicatorName]]:
+    """For each text, the names (in their order) that may align with it: those of whose
+    ``required`` characters it holds one. The others lack too many characters (see
+    ``IndicatorName.may_align``, which ``sentence_to_matches`` still asks of these).
+
+    Asking each name of each sentence cost most of JX602; here each required character is found
+    in the report's sentences joined into one text, jumping to the next sentence at each hit, so
+    the work follows the sentences that hold the character, not all of them. A name's characters
+    are never whitespace, which joins the texts.
+    """
+    joined = "\n".join(texts)
+    starts: list[int] = []
+    position = 0
+    for text in texts:
+        starts.append(position)
+        position += len(text) + 1
+    found: list[list[IndicatorName]] = [[] for _ in texts]
+    for name in names:
+        holding: set[int] = set()
+        for ch in name.required:
+            at = joined.find(ch)
+            while at != -1:
+                index = bisect_right(starts, at) - 1
+                holding.add(index)
+                at = joined.find(ch, starts[index + 1]) if index + 1 < len(starts) else -1
+        for index in holding:
+            found[index].append(name)
+    return found
 
 
 def sentence_to_matches(text: str, names: list[IndicatorName]) -> list[NameMatch]:
@@ -354,8 +404,11 @@ def check_text_against_table(inp: CheckInput, settings: RuleSettings) -> Iterato
     names = names_to_look_for(key for key in groups if key)
     if not names:
         return
-    for sentence in inp.sentences:
-        for statements in sentence_to_statements(sentence, names, inp.fiscal_year).values():
+    candidates = names_by_sentence([sentence.text for sentence in inp.sentences], names)
+    for sentence, sentence_names in zip(inp.sentences, candidates):
+        if not sentence_names:
+            continue  # no name can be in it
+        for statements in sentence_to_statements(sentence, sentence_names, inp.fiscal_year).values():
             flag = statements_to_flag(sentence, statements, groups)
             if flag is not None:
                 yield flag

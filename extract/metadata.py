@@ -177,6 +177,8 @@ def _unit_name(title: _Line | None, leading: list[_Line], lines: list[_Line]) ->
             return MetaValue(after_name, title.location)
         if before:
             for line in lines:
+                if before not in line.text:
+                    continue  # most lines do not name the place: one substring test each
                 org = _org_after_place(before, line.text)
                 if org:
                     return MetaValue(org, line.location)

@@ -163,7 +163,6 @@ _FUZZY_ALIASES: tuple[tuple[Concept, str], ...] = tuple(
     if concept.name not in GENERIC_CONCEPTS
     for alias in _CLEAN_ALIASES[concept.name]
 )
-_FUZZY_ALIAS_LENGTHS = frozenset(len(alias) for _concept, alias in _FUZZY_ALIASES)
 
 
 def _match_alias(cleaned: str):
@@ -239,11 +238,8 @@ def _is_subsequence(needle: tuple[str, ...], haystack: tuple[str, ...]) -> bool:
 def _match_fuzzy(cleaned: str):
     from rapidfuzz import fuzz
 
-    reachable = _reachable_lengths(len(cleaned))
     scores: dict[str, tuple[float, Concept, str]] = {}
-    for concept, alias in _FUZZY_ALIASES:
-        if len(alias) not in reachable:
-            continue  # the lengths alone keep the ratio under the threshold: rapidfuzz need not be asked
+    for concept, alias in _fuzzy_candidates(len(cleaned)):
         score = fuzz.ratio(cleaned, alias)
         if score >= FUZZY_THRESHOLD and score > scores.get(concept.name, (0.0,))[0]:
             scores[concept.name] = (score, concept, alias)
@@ -256,19 +252,20 @@ def _match_fuzzy(cleaned: str):
     return Match(concept, round(score, 1), "fuzzy", alias)
 
 
-def _reachable_lengths(length: int) -> frozenset[int]:
-    """The alias lengths whose ``fuzz.ratio`` with a label of ``length`` characters can reach
-    ``FUZZY_THRESHOLD``.
+@lru_cache(maxsize=1024)
+def _fuzzy_candidates(length: int) -> tuple[tuple[Concept, str], ...]:
+    """The aliases of ``_FUZZY_ALIASES`` (in its order) whose ``fuzz.ratio`` with a label of
+    ``length`` characters can reach ``FUZZY_THRESHOLD``: rapidfuzz need not score the others.
 
     The ratio is 100·(1 − d/(m+n)), d the insertions and deletions turning one string into the
     other, at least |m − n|: so it is at most 200·min(m, n)/(m + n). Where that bound is below
     the threshold, the ratio is too: the gap (a fraction 1/(m+n) of a point at least, for a
     whole threshold) is far wider than any rounding of the computed ratio.
     """
-    return frozenset(
-        other
-        for other in _FUZZY_ALIAS_LENGTHS
-        if 200 * min(length, other) >= FUZZY_THRESHOLD * (length + other)
+    return tuple(
+        (concept, alias)
+        for concept, alias in _FUZZY_ALIASES
+        if 200 * min(length, len(alias)) >= FUZZY_THRESHOLD * (length + len(alias))
     )
 
 

@@ -18,6 +18,7 @@ from checks.narrative import (
     RULES,
     indicator_to_match_name,
     most_missing_chars,
+    names_by_sentence,
     names_to_look_for,
     sentence_to_matches,
 )
@@ -165,6 +166,28 @@ def test_a_sentence_ruled_out_by_its_characters_cannot_align() -> None:
             ruled_out += 1
             assert fuzz.partial_ratio_alignment(key, sentence, score_cutoff=NAME_MATCH_MIN_SCORE) is None
     assert ruled_out > 100
+
+
+def test_names_by_sentence_keep_every_name_that_may_align() -> None:
+    """A name left out of a sentence's candidates is one the character count rules out, and the
+    candidates keep the names' order."""
+    import random
+
+    rng = random.Random(604)
+    alphabet = "移民美丽家园项目资金直补受益按时发放率满意度完成个人万元的和了甲乙丙丁戊 \n"
+    left_out = 0
+    for _ in range(300):
+        keys = ["".join(rng.choice(alphabet[:30]) for _ in range(rng.randint(4, 20))) for _ in range(5)]
+        names = names_to_look_for(keys)
+        texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(20)]
+        for text, candidates in zip(texts, names_by_sentence(texts, names)):
+            compact = "".join(text.split())
+            assert candidates == [n for n in names if n in candidates]
+            for name in names:
+                if name not in candidates:
+                    left_out += 1
+                    assert not name.may_align(compact), (name.key, text)
+    assert left_out > 1000
 
 
 def test_names_are_found_as_before() -> None:
