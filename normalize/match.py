@@ -31,6 +31,7 @@ from normalize.catalogue import (
     Concept,
     Role,
 )
+from normalize.jieba_dictionary import install as install_dictionary
 
 # Similarity (0–100, rapidfuzz.fuzz.ratio) a label must reach to be matched by fuzzy matching.
 # 88 accepts one wrong or missing character in a 9-character alias (公务接侍费 → 公务接待费 is 80 on
@@ -275,16 +276,18 @@ def _clean_aliases(concept: Concept) -> tuple[str, ...]:
 
 @cache
 def tokenizer():
-    """jieba, its dictionary loaded (about a second and 80 MB, once per process) and quiet.
+    """jieba, ready to cut, and quiet.
 
-    Every use of jieba goes through here. A batch's parent calls it just before its workers are
-    started, so that they are forked with the dictionary in memory (shared until written, like
-    any page of a forked process) instead of each loading its own; a rerun that reads nothing
-    never loads it."""
+    Every use of jieba goes through here. Its dictionary is read one first character at a time
+    (``normalize.jieba_dictionary``: tens of milliseconds, where jieba's own loading takes about
+    a second and 80 MB per process), or whole if that cannot be set up. A batch's parent calls
+    this just before its workers are started, so that they are forked with jieba imported; a
+    rerun that reads nothing never loads it."""
     import jieba
 
     jieba.setLogLevel(60)  # jieba prints its dictionary loading to stderr otherwise
-    jieba.initialize()
+    if not install_dictionary(jieba.dt):
+        jieba.initialize()
     return jieba
 
 
