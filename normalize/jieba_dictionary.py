@@ -16,6 +16,9 @@ jieba version, the Python version (marshal's format) and a hash of the dictionar
 change to any of them builds a new one. It is written to a temporary name and renamed, so two
 processes building it at once never read half a file. If the folder cannot be written or the
 file cannot be read, jieba loads its whole dictionary as it always does.
+
+``import_jieba`` imports jieba without pkg_resources, which jieba imports (130 ms, the most of
+its import) only to open its own data files, and does without when it is missing.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from types import ModuleType
 
 # Bumped when the layout of the split file changes.
 FORMAT = 1
@@ -66,10 +70,27 @@ class FirstCharacterDictionary:
         return sum(len(self._part(first)) for first in self._packed)
 
 
+def import_jieba() -> ModuleType:
+    """jieba, imported as if pkg_resources were not installed (unless something imported it
+    already): jieba then opens its data files by their path beside its own code, the same files.
+    Only jieba's import sees it missing; pkg_resources stays importable for any other code."""
+    if "jieba" in sys.modules or "pkg_resources" in sys.modules:
+        import jieba
+
+        return jieba
+    sys.modules["pkg_resources"] = None  # an import of it raises ImportError
+    try:
+        import jieba
+    finally:
+        if sys.modules.get("pkg_resources", ...) is None:
+            del sys.modules["pkg_resources"]
+    return jieba
+
+
 def install(tokenizer, folder: str | None = None) -> bool:
     """Give ``tokenizer`` (a ``jieba.Tokenizer`` on jieba's default dictionary) the dictionary
     loaded by first character; True if it did, False if jieba is to load it whole instead."""
-    import jieba
+    jieba = import_jieba()
 
     if tokenizer.initialized or tokenizer.dictionary != jieba.DEFAULT_DICT:
         return False

@@ -31,6 +31,7 @@ from normalize.catalogue import (
     Concept,
     Role,
 )
+from normalize.jieba_dictionary import import_jieba
 from normalize.jieba_dictionary import install as install_dictionary
 
 # Similarity (0–100, rapidfuzz.fuzz.ratio) a label must reach to be matched by fuzzy matching.
@@ -283,8 +284,7 @@ def tokenizer():
     a second and 80 MB per process), or whole if that cannot be set up. A batch's parent calls
     this just before its workers are started, so that they are forked with jieba imported; a
     rerun that reads nothing never loads it."""
-    import jieba
-
+    jieba = import_jieba()
     jieba.setLogLevel(60)  # jieba prints its dictionary loading to stderr otherwise
     if not install_dictionary(jieba.dt):
         jieba.initialize()

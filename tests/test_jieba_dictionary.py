@@ -122,3 +122,28 @@ def test_a_custom_dictionary_is_left_to_jieba(tmp_path):
     custom = tmp_path / "words.txt"
     custom.write_text("绩效 5\n", encoding="utf-8")
     assert not install(jieba.Tokenizer(str(custom)), str(tmp_path))
+
+
+def test_jieba_imported_without_pkg_resources_reads_the_same_dictionary():
+    """In a fresh interpreter: jieba imported without pkg_resources opens the same dictionary file
+    and cuts alike, and pkg_resources stays importable for any other code."""
+    import subprocess
+    import sys
+
+    program = (
+        "import sys, hashlib\n"
+        "from normalize.jieba_dictionary import import_jieba\n"
+        "jieba = import_jieba()\n"
+        "assert 'pkg_resources' not in sys.modules, 'pkg_resources was imported'\n"
+        "with jieba.dt.get_dict_file() as f: print(hashlib.sha256(f.read()).hexdigest())\n"
+        "import pkg_resources\n"
+        "print(pkg_resources.__name__)\n"
+    )
+    project = Path(__file__).resolve().parents[1]
+    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, cwd=project, check=True)
+    digest, imported = result.stdout.split()
+    import hashlib
+
+    with jieba.Tokenizer().get_dict_file() as handle:
+        assert digest == hashlib.sha256(handle.read()).hexdigest()
+    assert imported == "pkg_resources"
