@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from pebble import ProcessExpired, ProcessPool
 
@@ -351,7 +351,10 @@ def run_batch(paths: Sequence[Path], out_dir: Path, options: BatchOptions = Batc
     os.environ.setdefault(CONVERT_TIMEOUT_ENV, f"{max(1.0, options.timeout * 0.8):g}")
     files, skipped = collect_inputs(paths)
     work_dir = Path(tempfile.mkdtemp(prefix="jixiao-archives-"))
-    submissions = list(identify(expand_archives(files, work_dir)))
+    progress = Progress(len(files), options.quiet, PROGRESS_LINE_SECONDS)
+    # Sniffed and hashed as they are scheduled, so that the workers start on the first files
+    # while the parent looks at the next; an archive adds its members to the total.
+    submissions = identify(expand_archives(files, work_dir, lambda members: progress.grow(members - 1)))
     missing = [p for p in paths if not p.exists() and not p.is_symlink()]
     outputs = open_outputs(out_dir)
     counts: dict[str, int] = {}
@@ -360,7 +363,6 @@ def run_batch(paths: Sequence[Path], out_dir: Path, options: BatchOptions = Batc
     # must never be shared.
     pool = ProcessPool(max_workers=max(1, options.workers), initializer=tune_worker_gc)
     cache = ResultCache(out_dir / CACHE_NAME, tool_fingerprint()) if options.use_cache else None
-    progress = Progress(len(submissions), options.quiet, PROGRESS_LINE_SECONDS)
     workbook_stream = stream_workbook(out_dir, options)
     try:
         outcomes = outcomes_in_order(submissions, options, pool, cache, settings, progress)
@@ -418,9 +420,11 @@ def tune_worker_gc() -> None:
     gc.set_threshold(*WORKER_GC_THRESHOLDS)
 
 
-def expand_archives(files: Iterable[Path], work_dir: Path) -> Iterator[Submission]:
+def expand_archives(files: Iterable[Path], work_dir: Path,
+                    on_archive: Callable[[int], None] | None = None) -> Iterator[Submission]:
     """Files as submissions; a zip archive (by content) becomes one submission per member,
-    extracted under ``work_dir`` within the limits of ``extract.archives`` (zip bombs refused)."""
+    extracted under ``work_dir`` within the limits of ``extract.archives`` (zip bombs refused).
+    ``on_archive`` hears how many submissions each archive opened became."""
     for index, path in enumerate(files):
         try:
             is_zip = sniff(path).code == "zip"
@@ -434,6 +438,8 @@ def expand_archives(files: Iterable[Path], work_dir: Path) -> Iterator[Submissio
         except ReadError as exc:
             yield refused_submission(path, str(path), exc)
             continue
+        if on_archive is not None:
+            on_archive(len(members))
         for member in members:
             if member.failure is not None:  # refused on its own: the rest of the archive is read
                 yield refused_submission(member.path, member.source, member.failure)
@@ -464,7 +470,7 @@ def identify(submissions: Iterable[Submission]) -> Iterator[Submission]:
 
 
 def outcomes_in_order(
-    submissions: Sequence[Submission],
+    submissions: Iterable[Submission],
     options: BatchOptions,
     pool: ProcessPool,
     cache: ResultCache | None,

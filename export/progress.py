@@ -27,6 +27,16 @@ class Progress:
         self._bar = tqdm(total=total, file=sys.stderr, unit="个文件", dynamic_ncols=True) if (
             is_terminal and not quiet) else None
 
+    def grow(self, more: int) -> None:
+        """``more`` files to do than counted so far: an archive's members in place of the archive
+        (fewer, for an archive holding no report)."""
+        if not more:
+            return
+        self.total += more
+        if self._bar is not None:
+            self._bar.total = self.total
+            self._bar.refresh()
+
     def start(self, source: str) -> None:
         self._current = Path(source).name
         if self._bar is not None:

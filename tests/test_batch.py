@@ -4,6 +4,8 @@ crashes isolated, interrupted runs leave the previous outputs whole, exit codes.
 from __future__ import annotations
 
 import csv
+import re
+import zipfile
 import json
 import os
 import shutil
@@ -216,3 +218,27 @@ def test_progress_lines_when_not_a_terminal(batch: Path, tmp_path: Path, capsys,
     assert pipeline.main(["run", str(batch / "txt"), "--out", str(tmp_path / "o"), "--workers", "1"]) == 0
     err = capsys.readouterr().err
     assert "已处理" in err and "共处理 5 个文件" in err
+
+
+def test_progress_counts_an_archives_members_in_place_of_the_archive(tmp_path: Path, capsys, monkeypatch) -> None:
+    """Files are sniffed as they are scheduled: the total, first one per file given, changes by an
+    archive's members less the archive itself when the archive is opened (4 files given: two
+    reports, an archive of three and an empty one; 5 reports in all)."""
+    folder = tmp_path / "批次"
+    folder.mkdir()
+    txts = sorted((CORPUS / "txt").iterdir())
+    with zipfile.ZipFile(folder / "材料.zip", "w") as archive:
+        for path in txts[:3]:
+            archive.write(path, f"报告/{path.name}")
+    with zipfile.ZipFile(folder / "空.zip", "w") as archive:
+        archive.writestr("说明/", "")
+    for path in txts[3:5]:
+        shutil.copy(path, folder / path.name)
+    monkeypatch.setattr(pipeline, "PROGRESS_LINE_SECONDS", 0.0)
+    assert pipeline.main(["run", str(folder), "--out", str(tmp_path / "o"), "--workers", "1"]) == 0
+    err = capsys.readouterr().err
+    lines = [line for line in err.splitlines() if line.startswith("已处理")]
+    totals = [re.search(r"已处理 (\d+)/(\d+) 个文件", line).groups() for line in lines]
+    assert [int(done) for done, _ in totals] == [1, 2, 3, 4, 5]
+    assert totals[-1] == ("5", "5") and all(int(done) <= int(total) for done, total in totals), err
+    assert len(read_rows(tmp_path / "o" / "reports.csv")) == 5
