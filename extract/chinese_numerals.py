@@ -60,8 +60,9 @@ NUMERAL_RUN = re.compile(f"[{NUMERAL_CHARS}]+(?:[{POINTS}][{_DIGIT_CHARS}]+)?")
 # for (?<=[统…])一), so that re can skip to them: see numbers._first.
 NUMERAL_WORDS: tuple[tuple[str, ...], ...] = (
     (r"一律|一般|一直|一线|一站式|一卡通|一体化|一系列|一方面|一把手|一揽子", "words; brief and seeds"),
-    (r"一(?<=[统唯同逐单]一)|一(?<=之一)(?<![百千万]分之一)|万一|进一步",
-     "一 inside a word (统一口径 is not 一口, 之一 is “one of”); only 一 is blanked; 百分之一百 is 100%"),
+    (r"一(?<=[统唯同逐单]一)|一(?<=之一)(?<![百千万]分之一)|万(?<![\d" + _DIGIT_CHARS + "十百千拾佰仟]万)一|进一步",
+     "一 inside a word (统一口径 is not 一口, 之一 is “one of”, 万一 “in case”); only 一 is blanked; "
+     "百分之一百 is 100%, 一万一千 and 3万一千 are numbers"),
     (f"(?:[{''.join(DIGITS)}十][{''.join(DIGITS)}十百千万亿]*|\\d+)分之(?:[{''.join(DIGITS)}十百千]+|\\d+)",
      "fractions 三分之一: 1/3 has no exact decimal; 百分之/千分之 are read as rates", "之", "分之"),
     (r"一次性|一条龙|一口气|一成不变", "numeral + measure word that is an adjective or idiom"),
@@ -82,9 +83,10 @@ LEFT_BLOCKERS = "第无每逐数几"
 # 一村一品, 三走访三签字 (seed 004).
 SLOGAN_NEXT = "一二两三四五六七八九十"
 
-# 角 and 分 after 元, in Arabic or Chinese digits: 3元5角, 12元3角4分, 壹元零伍分, 陆角柒分.
+# 角 (or 毛, as spoken) and 分 after 元, in Arabic or Chinese digits: 3元5角, 12元3角4分, 壹元零伍分,
+# 陆角柒分, 二十五元三毛.
 _ANY_DIGIT = "\\d" + "".join(DIGITS)
-JIAO_FEN = re.compile(f"(?P<jiao>[{_ANY_DIGIT}])角(?:零?(?P<fen>[{_ANY_DIGIT}])分)?|零?(?P<fen_only>[{_ANY_DIGIT}])分")
+JIAO_FEN = re.compile(f"(?P<jiao>[{_ANY_DIGIT}])[角毛](?:零?(?P<fen>[{_ANY_DIGIT}])分)?|零?(?P<fen_only>[{_ANY_DIGIT}])分")
 
 
 def chinese_to_decimal(text: str) -> Decimal | None:

@@ -337,9 +337,10 @@ UNIT_SPELLINGS: dict[str, str] = {
     **ASCII_UNIT_SPELLINGS,
     # other physical units, kept as written
     **{u: u for u in (
-        "亩", "公顷", "平方公里", "平方米", "立方米", "公里", "千米", "米", "吨", "公斤", "千克", "斤",
-        "天", "小时", "分钟", "个月", "年", "周", "分", "千瓦时", "千瓦", "岁",
+        "亩", "公顷", "平方公里", "平方米", "立方米", "公里", "千米", "米", "吨", "公斤", "千克", "克", "斤",
+        "天", "小时", "分钟", "个月", "年", "周", "分", "千瓦时", "千瓦", "岁", "字", "块",
     )},
+    "摄氏度": "℃", "℃": "℃",
 }
 _UNITS_LONGEST_FIRST = sorted(UNIT_SPELLINGS, key=len, reverse=True)
 # The same, grouped by first character, order kept: only spellings starting with the character
@@ -378,6 +379,9 @@ UNIT_REJECTED_BEFORE: dict[str, str] = {
     "位": "于置数",
     "周": "年边岁",
     "天": "然津",
+    "克": "服难隆",  # 克服 (overcome), 克难, 克隆
+    "字": "路口架形型排街号",  # 十字路口 (a crossroads), 一字排开
+    "块": "儿",  # 一块儿 (together)
 }
 
 # Units whose spelling starts with a multiplier character: read them before multipliers so that
@@ -488,8 +492,11 @@ _BIG_SPELLING = {"万": "万", "萬": "万", "亿": "亿", "億": "亿"}
 NO_SIGN_AFTER = set("0123456789.%)]〕﹞】") | set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") | {BLANK}
 
 # 负 right before a number is its minus sign: 增长率为负5%, 负百分之五, 负一百. Not in 正负5% (±).
+# 负的 is too, as spoken (负的百分之二十), except where 负 is a verb: 所负的 / 担负的 / 肩负的 (“borne”).
 NEGATIVE_WORD = "负"
 NEGATIVE_WORD_NOT_AFTER = "正"
+NEGATIVE_OF = "负的"
+NEGATIVE_OF_NOT_AFTER = "正所担肩背抱自胜欠辜"
 
 # 整 (or 正) closes an amount: 人民币壹拾万元整, 伍拾圆整.
 WHOLE_AMOUNT = re.compile(r"[整正]")
@@ -546,15 +553,21 @@ def match_to_piece(s: str, m: re.Match[str]) -> _Piece | None:
 
 
 def _chinese_core_to_piece(m: re.Match[str]) -> _Piece | None:
-    """A Chinese run; one ending in 万/亿 keeps that as its multiplier (六百四十万 = 640 × 万)."""
-    run = m["cn"]
+    """A Chinese run; one ending in 万/亿 keeps that as its multiplier (六百四十万 = 640 × 万).
+
+    A run ending in 千 right before 米/克/瓦 ends before that 千, which begins the unit: 二十五千克
+    is 25 千克 (二十五千 is no numeral), and 五千克 is 5 千克, as 5千克 is."""
+    run, end = m["cn"], m.end()
+    if run.endswith("千") and len(run) > 1 and not m["pct"] and m.string.startswith(
+            MULTIPLIER_INITIAL_UNITS, end - 1):
+        run, end = run[:-1], end - 1
     value = chinese_to_decimal(run)
     lone = value is None and (value := _lone_magnitude(m)) is not None
     if value is None:
         return None
     last = _BIG_SPELLING.get(run[-1], "") if not m["pct"] else ""
     number = EXACT.divide(value, BIG_UNITS[last]) if last else value
-    return _Piece(number, m.start(), m.end(), run, multiplier=last, lone=lone)
+    return _Piece(number, m.start(), end, run, multiplier=last, lone=lone)
 
 
 # A magnitude written alone is a round number where the words around it say so: 百分之百 (100 %),
@@ -738,6 +751,8 @@ def read_left(s: str, start: int, floor: int, is_arabic: bool) -> tuple[int, int
         sign, p = (-1 if s[p - 1] == "-" else 1), p - 1
     elif p - 1 >= floor and s[p - 1] == NEGATIVE_WORD and (p < 2 or s[p - 2] not in NEGATIVE_WORD_NOT_AFTER):
         sign, p = -1, p - 1
+    elif p - 2 >= floor and s.startswith(NEGATIVE_OF, p - 2) and (p < 3 or s[p - 3] not in NEGATIVE_OF_NOT_AFTER):
+        sign, p = -1, p - 2
     has_currency = False
     q = _skip_spaces_left(s, p, floor)
     if q - 1 >= floor and s[q - 1] == "¥":

@@ -404,6 +404,49 @@ def test_negatives(text: str, expected: Q | None) -> None:
     assert_quantity(parse_quantity(text), expected)
 
 
+# ─── public suites: inverse text normalisation cases (WeTextProcessing itn/chinese/test/data) ──
+# Their expected output is text (“1kg”, “¥25.3”); here it is the value and the unit that text
+# states. Forms the parser leaves alone on purpose are in the xfails, with the reason.
+
+PUBLIC_SUITE = [
+    ("一万一千一百一十一", Q("11111")),  # number.txt; 万一 is “in case” only after no numeral
+    ("十万一千一百一十一", Q("101111")),
+    ("一百万一千一百一十一", Q("1001111")),
+    ("一千万一千一百一十一", Q("10001111")),
+    ("共一万一千元", Q("11000", "元", raw="一万一千元")),
+    ("万一发生险情", None),
+    ("负一", Q("-1")),
+    ("负的百分之二十", Q("-20", "%", raw="负的百分之二十")),  # measure.txt
+    ("增长率为负的5%", Q("-5", "%", raw="负的5%")),
+    ("所负的300万元债务", Q("300", "万元", raw="300万元")),  # 负 the verb (borne), no sign
+    ("一千克", Q("1", "千克")),  # measure.txt: 千 begins the unit
+    ("二十五千克", Q("25", "千克")),
+    ("每小时十千米", Q("10", "千米", raw="十千米")),
+    ("十千米每小时", Q("10", "千米", raw="十千米")),
+    ("三百二十四点七五克", Q("324.75", "克")),
+    ("三千人", Q("3000", "人")),  # a 千 before another unit stays in the number
+    ("三十摄氏度", Q("30", "℃")),
+    ("气温25℃", Q("25", "℃")),
+    ("约三百一十五万字", Q("3150000", "字", "≈")),
+    ("一百块钱", Q("100", "块", raw="一百块")),
+    ("二十五元三毛", Q("25.3", "元")),  # money.txt: 毛 is 角
+    ("三千三百八十元五角八分", Q("3380.58", "元")),
+    ("三十四点五二一元", Q("34.521", "元")),
+    ("十字路口", None),
+    ("大家一块儿去", None),
+    ("克服困难", None),
+    xfail("十二块五毛", Q("12.5", "块"), "块 is kept as a measure word; 块…毛 is not read as money"),
+    xfail("二分之一", Q("0.5"), "fractions are not read (1/3 has no exact decimal), fraction.txt"),
+    xfail("三五百", Q("300", "", "range", "500"), "two neighbouring digits (三五, 七八) are not read as a range"),
+    ("一兆零三百万两千三百人", None),  # 兆 is 10^6 or 10^12 by region: not read (the suite reads 10^12)
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PUBLIC_SUITE)
+def test_public_suite(text: str, expected: Q | None) -> None:
+    assert_quantity(parse_quantity(text), expected)
+
+
 # ─── not_quantities: digits and numerals that state no quantity ──────────────────────────────
 
 NOT_QUANTITIES = [
