@@ -66,6 +66,7 @@ _COUNTS_SEEN: dict[str, str] = {
     "间": "rooms; not in seeds", "篇": "articles; not in seeds", "只": "animals; not in seeds",
     "头": "livestock; not in seeds", "株": "seedlings; not in seeds", "棵": "trees; not in seeds",
     "届": "sessions; not in seeds", "位": "people (polite); not in seeds", "组": "groups; not in seeds",
+    "块": "signs, plots (3块宣传牌); WeTextProcessing's 一百块钱, not in seeds",
 }
 
 # Other physical units: kept as written, factor 1 (the brief: "kept as written with Decimal").
@@ -76,7 +77,8 @@ _OTHERS_SEEN: dict[str, str] = {
     "千克": "not in seeds", "斤": "grain; not in seeds", "天": "历时5天 (003)", "小时": "not in seeds",
     "分钟": "not in seeds", "个月": "brief", "年": "durations 3年; brief", "周": "not in seeds",
     "分": "scores 97.16分 (003), 98分 (002)", "千瓦": "power; not in seeds", "千瓦时": "energy; not in seeds",
-    "岁": "ages; not in seeds", "倍": "multiples; not in seeds",
+    "岁": "ages; not in seeds", "倍": "multiples; not in seeds", "克": "weights; not in seeds",
+    "℃": "temperatures (三十摄氏度, 25℃); not in seeds", "字": "text length (约三百一十五万字); not in seeds",
     "个百分点": "a difference of two rates, not a rate (下降2个百分点); brief",
 }
 
