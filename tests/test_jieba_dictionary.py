@@ -8,6 +8,7 @@ a lone character, an empty string).
 
 from __future__ import annotations
 
+import hashlib
 import marshal
 import os
 from pathlib import Path
@@ -97,7 +98,20 @@ def test_a_file_cut_short_is_built_again(tmp_path, whole):
     rebuilt = jieba.Tokenizer()
     assert install(rebuilt, str(tmp_path))
     assert rebuilt.total == whole.total
-    assert marshal.loads(kept.read_bytes())[1] == whole.total
+    assert marshal.loads(kept.read_bytes()[32:])[1] == whole.total
+
+
+def test_a_damaged_file_is_built_again(tmp_path, whole):
+    """One byte changed inside a part: the outer file still unmarshals, but its digest fails."""
+    install(jieba.Tokenizer(), str(tmp_path))
+    (kept,) = tmp_path.glob("jixiao-jieba-*.dict")
+    data = bytearray(kept.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    kept.write_bytes(bytes(data))
+    rebuilt = jieba.Tokenizer()
+    assert install(rebuilt, str(tmp_path))
+    assert [rebuilt.lcut(text) for text in texts()[::5]] == [whole.lcut(text) for text in texts()[::5]]
+    assert kept.read_bytes() != bytes(data)
 
 
 def test_an_unwritable_folder_still_cuts(tmp_path, whole):
@@ -111,7 +125,8 @@ def test_an_unwritable_folder_still_cuts(tmp_path, whole):
 def test_another_users_file_is_not_read(tmp_path, whole, monkeypatch):
     install(jieba.Tokenizer(), str(tmp_path))
     (kept,) = tmp_path.glob("jixiao-jieba-*.dict")
-    kept.write_bytes(marshal.dumps(({"三": marshal.dumps({"三": 1})}, 1)))
+    payload = marshal.dumps(({"三": marshal.dumps({"三": 1})}, 1))
+    kept.write_bytes(hashlib.sha256(payload).digest() + payload)
     monkeypatch.setattr(os, "getuid", lambda: os.stat(kept).st_uid + 1, raising=False)
     tokenizer = jieba.Tokenizer()
     assert install(tokenizer, str(tmp_path))
@@ -142,8 +157,6 @@ def test_jieba_imported_without_pkg_resources_reads_the_same_dictionary():
     project = Path(__file__).resolve().parents[1]
     result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, cwd=project, check=True)
     digest, imported = result.stdout.split()
-    import hashlib
-
     with jieba.Tokenizer().get_dict_file() as handle:
         assert digest == hashlib.sha256(handle.read()).hexdigest()
     assert imported == "pkg_resources"
