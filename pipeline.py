@@ -351,9 +351,8 @@ def run_batch(paths: Sequence[Path], out_dir: Path, options: BatchOptions = Batc
     os.environ.setdefault(CONVERT_TIMEOUT_ENV, f"{max(1.0, options.timeout * 0.8):g}")
     files, skipped = collect_inputs(paths)
     work_dir = Path(tempfile.mkdtemp(prefix="jixiao-archives-"))
-    progress = Progress(len(files), options.quiet, PROGRESS_LINE_SECONDS)
     # Sniffed and hashed as they are scheduled, so that the workers start on the first files
-    # while the parent looks at the next; an archive adds its members to the total.
+    # while the parent looks at the next; an archive adds its members to the progress total.
     submissions = identify(expand_archives(files, work_dir, lambda members: progress.grow(members - 1)))
     missing = [p for p in paths if not p.exists() and not p.is_symlink()]
     outputs = open_outputs(out_dir)
@@ -363,6 +362,7 @@ def run_batch(paths: Sequence[Path], out_dir: Path, options: BatchOptions = Batc
     # must never be shared.
     pool = ProcessPool(max_workers=max(1, options.workers), initializer=tune_worker_gc)
     cache = ResultCache(out_dir / CACHE_NAME, tool_fingerprint()) if options.use_cache else None
+    progress = Progress(len(files), options.quiet, PROGRESS_LINE_SECONDS)
     workbook_stream = stream_workbook(out_dir, options)
     try:
         outcomes = outcomes_in_order(submissions, options, pool, cache, settings, progress)
