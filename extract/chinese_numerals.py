@@ -118,11 +118,46 @@ def chinese_to_int(text: str) -> int | None:
     return _grouped_to_int(text)
 
 
+# Two neighbouring digits say “this or that many”, as people speak of rough amounts: 三四个 (3 or
+# 4), 七八十人 (70 to 80), 十五六 (15 or 16), 三五百 (300 to 500; 三五 is the one pair that skips).
+RANGE_PAIRS = frozenset({(d, d + 1) for d in range(1, 9)} | {(3, 5)})
+
+
+def spoken_range(text: str) -> tuple[int, int] | None:
+    """The ends of a spoken range (三五百 → (300, 500), 十七八万 → (170000, 180000)), or ``None``.
+
+    The run is a numeral before the pair (七百 of 七百三四十, 十 of 十五六), the pair, the
+    pair's unit (十/百/千; none means the next place below the numeral before, or ones), and a
+    closing 万 or 亿. Anything else, or a pair not in RANGE_PAIRS, is no range.
+    """
+    big = BIG_UNITS.get(text[-1:], 1)
+    body = text[:-1] if big > 1 else text
+    unit = SMALL_UNITS.get(body[-1:], 0)
+    if unit:
+        body = body[:-1]
+    if len(body) < 2 or body[-1] not in DIGITS or body[-2] not in DIGITS:
+        return None
+    low_digit, high_digit = DIGITS[body[-2]], DIGITS[body[-1]]
+    if (low_digit, high_digit) not in RANGE_PAIRS:
+        return None
+    head = body[:-2]
+    if not head:
+        scale = unit or 1
+        return low_digit * scale * big, high_digit * scale * big
+    if head[-1] not in SMALL_UNITS or (base := _grouped_to_int(head)) is None:
+        return None
+    place = SMALL_UNITS[head[-1]]
+    if unit >= place:  # 七百三四千: the pair's unit must be below the numeral's last
+        return None
+    scale = unit or place // 10
+    return (base + low_digit * scale) * big, (base + high_digit * scale) * big
+
+
 def is_digit_sequence(text: str) -> bool:
     """True for runs like ``三五`` or ``二〇二二``: digits with no unit between them.
 
-    numbers.py refuses them as quantities (三五个 means "three to five", 一二个 "one or two");
-    only a year (二〇二二年) is written this way.
+    numbers.py refuses them as single quantities: a year (二〇二二年) is written this way, and
+    two neighbouring digits are a spoken range (三五个 is 3 to 5, see spoken_range).
     """
     head = _split_point(text)[0]
     return len(head) > 1 and all(ch in DIGITS for ch in head)
@@ -243,15 +278,16 @@ def _take_big_unit(state: _Groups, unit: int) -> bool:
     return True
 
 
-def run_states_quantity(run: str, before: str, after: str, has_unit: bool, whole_cell: bool) -> bool:
+def run_states_quantity(run: str, before: str, after: str, has_unit: bool, whole_cell: bool,
+                        spoken_range: bool = False) -> bool:
     """Whether a Chinese numeral run states a quantity, given the characters around it.
 
-    It must be a real numeral (not 万 alone, not 三五 "three to five"), not follow a blocker
-    (第一, 无一人, 数十人), and be followed by a unit (四个机构) unless it is the whole cell; a
-    count followed by another numeral is a slogan (一户一产业). ``after`` is the character after
-    the unit.
+    It must be a real numeral (not 万 alone, not a digit sequence such as 二〇 unless it is a
+    spoken range, 三五个), not follow a blocker (第一, 无一人, 数十人), and be followed by a unit
+    (四个机构) unless it is the whole cell; a count followed by another numeral is a slogan
+    (一户一产业). ``after`` is the character after the unit.
     """
-    if not has_numeral_digit(run) or is_digit_sequence(run):
+    if not has_numeral_digit(run) or (is_digit_sequence(run) and not spoken_range):
         return False
     if before and before in LEFT_BLOCKERS:
         return False

@@ -24,6 +24,9 @@ Decisions a reader of the results needs to know:
 * A Chinese numeral run is a quantity only when a unit or measure word follows it (四个机构,
   两村) or when it is the whole cell (``parse_quantity("十五")``); idioms and slogans made of
   numerals are not (一律, 统一, 三公经费, 十四五, 一户一产业).
+* Two neighbouring digits are a spoken range, op "range": 七八十人 is 70–80 人, 三五百元 300–500
+  元, 十五六岁 15–16 岁 (``chinese_numerals.spoken_range``); a measure word must follow, as for any
+  Chinese run, so 三五成群 and 乱七八糟 are no quantities.
 * 余/多 (610余盏, 5万余元) mean "more than": op ">". 近 (近600万元) means "nearly": op "≈", as
   约/大约/左右 do. 以上/以下/以内 include the number (≥, ≤); 超过/不满/不足 exclude it (>, <).
   A comparator prefix wins over a suffix; a range (op "range") drops a comparator before it.
@@ -57,6 +60,7 @@ from extract.chinese_numerals import (
     chinese_to_decimal,
     jiao_fen_at,
     run_states_quantity,
+    spoken_range,
 )
 
 
@@ -353,9 +357,9 @@ _UNITS_BY_FIRST_CHAR: dict[str, tuple[str, ...]] = {
 # A unit is not read when the next character makes it part of a word: 3成立 is not 3 成,
 # 5本级 not 5 本. Each entry lists the characters that follow the unit in such words.
 UNIT_REJECTED_BEFORE: dict[str, str] = {
-    "成": "立为本果效功绩员熟交品就长都年型分",
+    "成": "立为本果效功绩员熟交品就长都年型分群",  # 三五成群 (in small groups)
     "分": "之析别配布散享",  # 三分之一 is a fraction, not a score of 3
-    "年": "度级底初末中",
+    "年": "度级底初末中代",  # 九十年代 is a decade, not 90 years
     "本": "级金地部",
     "期": "间限末初满",
     "人": "民员口均才大社工",
@@ -514,6 +518,7 @@ class _Piece:
     unit: str = ""
     more_than: bool = False
     lone: bool = False  # a magnitude character alone, read by _lone_magnitude (百分之百, 逾千人)
+    high: Decimal | None = None  # the high end of a spoken range in one run (三五百, 十七八万)
 
     def value_and_unit(self) -> tuple[Decimal, str]:
         """Apply the multiplier; money keeps a final 万/亿 in its unit (2.5万元 → 2.5 万元)."""
@@ -561,13 +566,19 @@ def _chinese_core_to_piece(m: re.Match[str]) -> _Piece | None:
     if run.endswith("千") and len(run) > 1 and not m["pct"] and m.string.startswith(
             MULTIPLIER_INITIAL_UNITS, end - 1):
         run, end = run[:-1], end - 1
-    value = chinese_to_decimal(run)
-    lone = value is None and (value := _lone_magnitude(m)) is not None
+    high = None
+    if not m["pct"] and (ends := spoken_range(run)) is not None:  # before 三四 is read digit by digit
+        value, high, lone = Decimal(ends[0]), Decimal(ends[1]), False
+    else:
+        value = chinese_to_decimal(run)
+        lone = value is None and (value := _lone_magnitude(m)) is not None
     if value is None:
         return None
     last = _BIG_SPELLING.get(run[-1], "") if not m["pct"] else ""
     number = EXACT.divide(value, BIG_UNITS[last]) if last else value
-    return _Piece(number, m.start(), end, run, multiplier=last, lone=lone)
+    if high is not None and last:
+        high = EXACT.divide(high, BIG_UNITS[last])
+    return _Piece(number, m.start(), end, run, multiplier=last, lone=lone, high=high)
 
 
 # A magnitude written alone is a round number where the words around it say so: 百分之百 (100 %),
@@ -810,7 +821,8 @@ def _chinese_ok(s: str, piece: _Piece, whole_cell: bool) -> bool:
     if piece.lone:  # 百分之百 has its unit; 逾千 needs one (逾千人), since 逾千 alone says too little
         return bool(piece.unit)
     before = s[piece.start - 1] if piece.start > 0 else ""
-    return run_states_quantity(piece.run or "", before, s[piece.end: piece.end + 1], bool(piece.unit), whole_cell)
+    return run_states_quantity(piece.run or "", before, s[piece.end: piece.end + 1], bool(piece.unit), whole_cell,
+                               spoken_range=piece.high is not None)
 
 
 # ─── 8. entry points ──────────────────────────────────────────────────────────────────────────
@@ -887,7 +899,12 @@ def _match_to_quantity(text: str, s: str, m: re.Match[str], floor: int, whole_ce
         return None
     start, sign, has_currency, comparator_start, prefix_op = read_left(s, piece.start, floor, piece.run is None)
     piece.number = EXACT.multiply(piece.number, sign)  # before the range check: -5~5% ascends
-    high_piece = read_range_end(s, piece)
+    if piece.high is not None:  # a spoken range (七八十人) says all; 负 before one says nothing clear
+        if sign < 0:
+            return None
+        high_piece = _Piece(piece.high, piece.start, piece.end, piece.run, piece.multiplier, piece.unit)
+    else:
+        high_piece = read_range_end(s, piece)
     if high_piece is not None:  # a comparator before a range is left out: the range says it all
         end, op = high_piece.end, "range"
     else:
