@@ -14,8 +14,10 @@ later. The split file is built once per machine from jieba's own dictionary by j
 ``gen_pfdict`` and kept in the temporary folder, as jieba keeps its cache; its name holds the
 jieba version, the Python version (marshal's format) and a hash of the dictionary file, so a
 change to any of them builds a new one. It is written to a temporary name and renamed, so two
-processes building it at once never read half a file. If the folder cannot be written or the
-file cannot be read, jieba loads its whole dictionary as it always does.
+processes building it at once never read half a file; a file that is damaged, cut short or
+another user's is built again. Where the folder cannot be written, the split is built in memory
+for the process (as slow, once, as jieba's own first load). A tokenizer on another dictionary,
+or whose dictionary file cannot be read, is left to jieba.
 
 ``import_jieba`` imports jieba without pkg_resources, which jieba imports (130 ms, the most of
 its import) only to open its own data files, and does without when it is missing.
