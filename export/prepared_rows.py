@@ -22,7 +22,10 @@ pyproject.toml):
   ``_write_single_row``, which XlsxWriter calls when a later row starts and, from its packager,
   for the last row; uses ``previous_row``, ``table``, ``row_info``, ``col_info``, ``fh``,
   ``_check_dimensions``, ``_write_row`` and ``_xml_end_tag`` to write the row where and as
-  XlsxWriter would, and ``Format._get_xf_index`` in the order XlsxWriter calls it.
+  XlsxWriter would, and ``Format._get_xf_index`` in the order XlsxWriter calls it. It also
+  overrides ``_write_optimized_sheet_data``, where XlsxWriter copies a sheet's rows from their
+  temporary file into the sheet's XML when the workbook is assembled: the same bytes, copied as
+  bytes (``row_data_fh``, ``row_data_filename``, ``dim_rowmin``, ``_xml_start_tag``).
 
 tests/test_xlsx_prepared_rows.py writes the same cells through XlsxWriter's per-cell path and
 through this one and compares the files byte for byte, so a change in any of these fails the
@@ -32,7 +35,9 @@ no longer asks for fails the write (``check_all_written``).
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 from io import StringIO
 from typing import Callable
 
@@ -65,7 +70,7 @@ MAX_VERBATIM_CHARS = 32_767 // 2
 VERBATIM_PROBE = "jixiao"
 
 XLSXWRITER_INTERNALS = ("_write_single_row", "_write_row", "_write_cell", "_check_dimensions",
-                        "_xml_end_tag")
+                        "_xml_start_tag", "_xml_end_tag", "_write_optimized_sheet_data")
 
 
 class PreparedRowError(RuntimeError):
@@ -183,6 +188,31 @@ class PreparedRowWorksheet(Worksheet):
         ])
         self.fh.write(xml.replace(ROW_MARK, str(row + 1)))
         self._xml_end_tag("row")
+
+
+    def _write_optimized_sheet_data(self) -> None:
+        """The sheet's rows, from their temporary file into the sheet's XML, copied as bytes.
+
+        XlsxWriter copies them through text files (decoding and encoding every character): a
+        third of a second for the 33 MB of a 1,000-report workbook, spent after the last report
+        with the workers idle. Both files are UTF-8 text files written by XlsxWriter, so their
+        bytes are the same either way."""
+        handle = self.fh
+        if self.dim_rowmin is None or not hasattr(handle, "buffer") or not hasattr(self.row_data_fh, "flush"):
+            super()._write_optimized_sheet_data()
+            return
+        self._xml_start_tag("sheetData")
+        if not self.row_data_fh.closed:
+            self.row_data_fh.flush()
+        handle.flush()
+        with open(self.row_data_filename, "rb") as rows:
+            shutil.copyfileobj(rows, handle.buffer, ROW_COPY_CHUNK)
+        self.row_data_fh.close()
+        os.unlink(self.row_data_filename)
+        self._xml_end_tag("sheetData")
+
+
+ROW_COPY_CHUNK = 1 << 20
 
 
 def check_all_written(workbook: Workbook) -> None:

@@ -92,6 +92,24 @@ def test_prepared_rows_give_the_same_file_as_xlsxwriter_cell_by_cell(tmp_path: P
         assert escaped in sheet  # the cases XlsxWriter treats specially are there
 
 
+def test_rows_copied_as_bytes_give_the_file_xlsxwriter_copies_as_text(tmp_path: Path, monkeypatch) -> None:
+    """PreparedRowWorksheet copies a sheet's rows into its XML as bytes; XlsxWriter's own copy
+    (through text files) must give the same parts, byte for byte."""
+    copied_as_bytes = parts(write_interleaved(WorkbookWriter(tmp_path / "a.xlsx", specs()), tmp_path / "a.xlsx"))
+    calls = []
+    original = Worksheet._write_optimized_sheet_data
+
+    def as_text(sheet: Worksheet) -> None:
+        calls.append(sheet.name)
+        original(sheet)
+
+    monkeypatch.setattr(PreparedRowWorksheet, "_write_optimized_sheet_data", as_text)
+    copied_as_text = parts(write_interleaved(WorkbookWriter(tmp_path / "b.xlsx", specs()), tmp_path / "b.xlsx"))
+    assert calls == ["甲", "乙"]
+    assert copied_as_bytes == copied_as_text
+    assert "换\n行".encode() in copied_as_bytes["xl/worksheets/sheet1.xml"]
+
+
 def test_each_distinct_cell_is_serialized_once(tmp_path: Path, monkeypatch) -> None:
     """1,000 rows of the same three values cost XlsxWriter a few cells, not 3,000."""
     serialized = []
