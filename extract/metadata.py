@@ -67,7 +67,7 @@ GRADE_AFTER_WORD = re.compile(
     r"(?:等次|等级)\s*(?:为|是|：|:|评定为|确定为)\s*[“\"「『]?\s*"
     r"(不合格|优秀|良好|中等|合格|及格|优|良|中|差)(?=[”\"」』\s，。,.；;）)]|$)"
 )
-EVALUATION_WORDS = re.compile(r"自评|评价|绩效|得分")
+EVALUATION_WORDS = re.compile(r"自评|评价|绩效|得分|评分")
 WHITESPACE = re.compile(r"\s")
 
 KIND_RULES: tuple[tuple[re.Pattern[str], str], ...] = (

@@ -222,7 +222,9 @@ CONCEPTS: tuple[Concept, ...] = (
         {"standard": "direct_subsidy_standard_yuan"}, "standard",
     ),
     Concept(
-        "self_score", "绩效自评得分", "score", ("自评得分", "绩效自评得分", "绩效自评综合得分", "综合得分", "自评总分", "总分", "总得分"),
+        "self_score", "绩效自评得分", "score",
+        ("自评得分", "绩效自评得分", "绩效自评综合得分", "综合得分", "自评总分", "总分", "总得分", "综合评分", "评价得分",
+         "自评分数"),
         {"value": "self_score"}, "value",
     ),
     Concept("grade", "评价等次（优/良/中/差）", "text", ("评价等次", "评价等级", "自评等级", "等次", "等级"),

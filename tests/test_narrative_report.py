@@ -407,3 +407,19 @@ def test_a_bare_total_header_is_the_total_of_the_header_above_it(tmp_path: Path,
     report, _ = run(tmp_path, SANGONG_TABLE.replace("\t合计\n", f"\t{header}\n"))
     assert (report["sangong_spent_wan"], report["reception_spent_wan"], report["vehicle_spent_wan"]) == (
         expected, "1.2", "1.68")
+
+
+@pytest.mark.parametrize(
+    ("conclusion", "score", "grade"),
+    [
+        ("经综合评价，本单位2023年度整体支出绩效自评得分为92分，等级为“优”。", "92", "优"),  # REPORT's own
+        ("综合评分93.5分，等级为优。", "93.5", "优"),  # 评分, not 得分: still a sentence about the evaluation
+        ("本项目评价得分88分，评价等次为良好。", "88", "良好"),
+        ("自评分数：90.5分，自评等级：优秀。", "90.5", "优秀"),
+        ("项目设计等级为优化配置。", "", ""),  # 优化 is no grade, and no score is stated
+    ],
+)
+def test_the_score_and_grade_in_other_words(tmp_path: Path, conclusion: str, score: str, grade: str) -> None:
+    text = REPORT.replace("经综合评价，本单位2023年度整体支出绩效自评得分为92分，等级为“优”。", conclusion)
+    report, _ = run(tmp_path, text)
+    assert (report["self_score"], report["grade"]) == (score, grade)
