@@ -90,9 +90,12 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None) -> li
     sentence_units: dict[tuple, str] = _money_units_by_sentence(raw_figures)
     sentences: list[tuple] = []  # the sentence of each figure kept
     target_sections: dict[str, bool] = {}
-    for raw in raw_figures:
+    in_bare_runs = _in_bare_runs(raw_figures)
+    for index, raw in enumerate(raw_figures):
         sentence = _sentence_key(raw)
         if is_delta(raw.label) or is_negated(raw.label) or DOCUMENT_NUMBER.search(raw.label):
+            continue
+        if index in in_bare_runs:
             continue
         if _is_under_target_heading(raw.section, target_sections):
             continue
@@ -145,6 +148,24 @@ def _quota_type(figure: Figure) -> str | None:
         return None
     kind = QUOTA_TYPE.search(figure.label)
     return kind.group() if kind else ""
+
+
+# A number right after another with only spaces between, and no words of its own: “总分 100 92.5”,
+# “年度资金总额 500 600 540”. That is a table row whose lines were lost (a PDF table drawn without
+# borders), its columns run together: which value the row's label names (分值 or 得分, 预算 or
+# 执行) cannot be told, so none of them is read as that label's figure.
+_BARE_NUMBER_BEFORE = re.compile(r"[\d%‰]\s+$")
+
+
+def _in_bare_runs(raw_figures: list[RawFigure]) -> set[int]:
+    """Indices of the text figures in runs of numbers separated by spaces alone (see above)."""
+    found: set[int] = set()
+    for index in range(1, len(raw_figures)):
+        raw, before = raw_figures[index], raw_figures[index - 1]
+        if (raw.extractor == "text" and before.extractor == "text" and not raw.label
+                and _BARE_NUMBER_BEFORE.search(raw.context) and _sentence_key(raw) == _sentence_key(before)):
+            found.update((index - 1, index))
+    return found
 
 
 def _is_under_target_heading(section: str, known: dict[str, bool]) -> bool:

@@ -423,3 +423,19 @@ def test_the_score_and_grade_in_other_words(tmp_path: Path, conclusion: str, sco
     text = REPORT.replace("经综合评价，本单位2023年度整体支出绩效自评得分为92分，等级为“优”。", conclusion)
     report, _ = run(tmp_path, text)
     assert (report["self_score"], report["grade"]) == (score, grade)
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "总分 100 92.5",  # 分值 and 得分 of a PDF table drawn without borders, run together
+        "总分　100　92.5",  # ideographic spaces
+    ],
+)
+def test_values_run_together_in_a_row_without_borders_are_not_taken(tmp_path: Path, row: str) -> None:
+    """Which of 100 and 92.5 is the score cannot be told: no score, and no conflict between them."""
+    text = REPORT.replace("经综合评价，本单位2023年度整体支出绩效自评得分为92分，等级为“优”。", row)
+    report, flags = run(tmp_path, text)
+    assert report["self_score"] == ""
+    assert "JX601" not in {flag["rule_id"] for flag in flags}
+    assert report["budget_total_wan"] == "1856.32"  # the rest of the report is read as before
