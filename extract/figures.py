@@ -88,6 +88,9 @@ class RawFigure:
     # The header of the column the row label is in: “‘三公’经费（万元）” above 合计 / 公务接待费
     # names what the rows are parts of, and often their unit.
     label_header: str = ""
+    # The table's caption, a short title line right above it (“表2 “三公”经费支出情况表（单位：
+    # 万元）”): where the label column is headed only 项目, it alone says what a 合计 row totals.
+    caption: str = ""
 
 
 # Heading markers by level, outermost first: 一、 / （一） / 1、 1. / （1） / 1）. A short paragraph
@@ -131,12 +134,14 @@ def document_to_raw_figures(
                 section = " > ".join(headings[k] for k in sorted(headings))  # changes only here
             figures.extend(text_to_raw_figures(block.text, block.location, section=section, block=index))
         else:
+            caption = previous_text.strip() if is_caption(previous_text) else ""
             for table in block.iter_tables():
                 above = _declared_unit_in(previous_text)
                 indicator_rows = None
                 if indicators_by_table is not None:
                     indicator_rows = {row.row for row in indicators_by_table[id(table)]}
-                figures.extend(table_to_raw_figures(table, above, block=index, indicator_rows=indicator_rows))
+                figures.extend(table_to_raw_figures(table, above, block=index, indicator_rows=indicator_rows,
+                                                    caption=caption))
             previous_text = ""  # a unit line applies to the one table right below it
     return figures
 
@@ -280,8 +285,26 @@ def _with_span(location: Location, quote: str, start: int, end: int) -> Location
 # --- tables ------------------------------------------------------------------------------------
 
 
+# A caption is a short line that names a table (表1 …, …情况表, …明细表（单位：万元）), or a short
+# sentence that points at it (…情况详见下表。, …如下表：).
+CAPTION_MAX_CHARS = 60
+_POINTS_AT_TABLE = re.compile(r"下表|如下")
+
+
+def is_caption(text: str) -> bool:
+    """Whether the paragraph right above a table names it: short, and a title with 表 or a
+    sentence about 下表."""
+    stripped = text.strip()
+    if not 0 < len(stripped) <= CAPTION_MAX_CHARS:
+        return False
+    if _HOLDS_SENTENCE_END.search(stripped):
+        return bool(_POINTS_AT_TABLE.search(stripped))
+    return "表" in stripped
+
+
 def table_to_raw_figures(
-    table: Table, unit_above: str = "", block: int = 0, indicator_rows: Collection[int] | None = None
+    table: Table, unit_above: str = "", block: int = 0, indicator_rows: Collection[int] | None = None,
+    caption: str = "",
 ) -> Iterator[RawFigure]:
     """Values of a table with their row label, column header and section title.
 
@@ -324,6 +347,7 @@ def table_to_raw_figures(
             as_of=label_years[1] + header_years[1],
             block=block,
             label_header=label_header,
+            caption=caption,
         )
 
 

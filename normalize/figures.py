@@ -225,6 +225,12 @@ def _table_concept(raw: RawFigure) -> tuple[Concept, Match | None] | None:
         by_label = match_label(raw.label_header)
         if by_label is not None and by_label.concept.name in GENERIC_CONCEPTS:
             by_label = None
+    if by_label is None and raw.caption and TOTAL_ROW.search(raw.label):
+        # “表2 “三公”经费支出情况表” above “项目 | 预算数” and “合计 | 10.5”: the label column's
+        # header says nothing, and the caption names what the 合计 row totals.
+        by_label = match_label(raw.caption)
+        if by_label is not None and by_label.concept.name in GENERIC_CONCEPTS:
+            by_label = None
     by_header = match_label(raw.header) if raw.header else None
     if by_label is None and by_header is not None and raw.label and not TOTAL_ROW.search(raw.label):
         return None  # a part of the column (one unit, one document), not the report's figure

@@ -439,3 +439,33 @@ def test_values_run_together_in_a_row_without_borders_are_not_taken(tmp_path: Pa
     assert report["self_score"] == ""
     assert "JX601" not in {flag["rule_id"] for flag in flags}
     assert report["budget_total_wan"] == "1856.32"  # the rest of the report is read as before
+
+
+# A 三公 table whose label column is headed only 项目: its caption says what 合计 totals. Read by
+# hand: 0 + 6 + 4.5 = 10.5 budgeted, 0 + 5.1 + 3.1 = 8.2 spent; the report's own totals are 1200
+# and 1150 (表1), which the 三公 合计 row must not contradict.
+CAPTIONED_REPORT = ("某县水利局2022年度部门整体支出绩效自评报告\n"
+                    "本单位核定编制15人，年末实有人数14人。\n"
+                    "表1 2022年度收支情况表（单位：万元）\n"
+                    + txt_table(("项目", "年初预算", "调整预算", "决算数"), ("支出合计", "1000.00", "1200.00", "1150.00"),
+                                ("基本支出", "600.00", "650.00", "640.00"), ("项目支出", "400.00", "550.00", "510.00"))
+                    + "CAPTION\n"
+                    + txt_table(("项目", "预算数", "决算数"), ("合计", "10.50", "8.20"), ("因公出国（境）费", "0", "0"),
+                                ("公务用车购置及运行费", "6.00", "5.10"), ("公务接待费", "4.50", "3.10"))
+                    + "经自评，本部门2022年度整体支出绩效自评得分为91分，评价等次为“优”。\n")
+
+
+@pytest.mark.parametrize(
+    ("caption", "expected"),
+    [
+        ("表2 2022年度“三公”经费支出情况表（单位：万元）", {"sangong_budget_wan": "10.50", "sangong_spent_wan": "8.20"}),
+        ("“三公”经费情况表（万元）", {"sangong_budget_wan": "10.50", "sangong_spent_wan": "8.20"}),
+        ("本年度“三公”经费预算和决算情况详见下表（单位：万元）。", {"sangong_budget_wan": "10.50", "sangong_spent_wan": "8.20"}),
+    ],
+)
+def test_a_caption_names_what_the_total_row_totals(tmp_path: Path, caption: str, expected: dict[str, str]) -> None:
+    report, flags = run(tmp_path, CAPTIONED_REPORT.replace("CAPTION", caption))
+    assert {key: report[key] for key in expected} == expected
+    assert (report["budget_total_wan"], report["spent_total_wan"]) == ("1200.00", "1150.00")
+    assert (report["reception_budget_wan"], report["reception_spent_wan"]) == ("4.50", "3.10")
+    assert "JX601" not in {flag["rule_id"] for flag in flags}
