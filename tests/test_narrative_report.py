@@ -469,3 +469,11 @@ def test_a_caption_names_what_the_total_row_totals(tmp_path: Path, caption: str,
     assert (report["budget_total_wan"], report["spent_total_wan"]) == ("1200.00", "1150.00")
     assert (report["reception_budget_wan"], report["reception_spent_wan"]) == ("4.50", "3.10")
     assert "JX601" not in {flag["rule_id"] for flag in flags}
+
+
+@pytest.mark.parametrize("spent", ["部门决算支出1790.11万元", "全年支出总额1790.11万元", "决算总额为1790.11万元"])
+def test_the_total_spent_in_other_words(tmp_path: Path, spent: str) -> None:
+    text = REPORT.replace("实际支出1790.11万元", spent)
+    report, flags = run(tmp_path, text)
+    assert (report["spent_total_wan"], report["budget_total_wan"]) == ("1790.11", "1856.32")
+    assert flags == []  # 1790.11 ÷ 1856.32 = 96.43 %, as stated
