@@ -174,7 +174,7 @@ def text_to_raw_figures(
         start, end = quantity.start or 0, quantity.end or 0
         clause_start = max(clauses.last_before(start), previous_end)
         sentence_start = sentences.last_before(start)
-        label = text[clause_start:start].strip()
+        label = _before_formula(text[clause_start:start].strip())
         if not label and clause_start > 0 and text[clause_start - 1] in "：:":
             # “预算总支出：3961.33万元”: the label is the clause before the colon.
             label = text[clauses.last_before(clause_start - 1) : clause_start - 1].strip()
@@ -198,6 +198,17 @@ def text_to_raw_figures(
             section=section,
             block=block,
         )
+
+
+_EQUALS = re.compile("[=＝]")
+
+
+def _before_formula(label: str) -> str:
+    """The name before a formula: “预算执行率=执行数/预算数×100%=96%” names 预算执行率, and the
+    words of its formula (执行数, 预算数) are not what the number is. A label that starts with
+    its formula keeps it."""
+    head = _EQUALS.split(label, 1)[0].strip()
+    return head if head else label
 
 
 class _Breaks:

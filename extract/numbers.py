@@ -265,6 +265,7 @@ _NOT_QUANTITY_SOURCES: tuple[tuple[str, ...], ...] = (
      "labels 指标1：, 目标8：, 附件 5 (seeds 001, 002, 003)"),
     (_first("表", not_after="[代发报列填]") + r"[ ]*\d+(?:[-.]\d+)*", "table numbers 表1-1 (seed 003), not 代表42人"),
     (f"第\\s*(?:\\d+|[{NUMERAL_CHARS}]+)", "ordinals 第一, 第九次, 第1条"),
+    (r"[×*]\s*100\s*%", "the ×100% of a rate's formula (执行数/预算数×100%=96%): a factor, not a rate", "×*"),
     *NUMERAL_WORDS,
 )
 

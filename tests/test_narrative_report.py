@@ -477,3 +477,11 @@ def test_the_total_spent_in_other_words(tmp_path: Path, spent: str) -> None:
     report, flags = run(tmp_path, text)
     assert (report["spent_total_wan"], report["budget_total_wan"]) == ("1790.11", "1856.32")
     assert flags == []  # 1790.11 ÷ 1856.32 = 96.43 %, as stated
+
+
+def test_the_hundred_percent_of_a_formula_is_no_rate(tmp_path: Path) -> None:
+    """“执行数/预算数×100%=96.43%”: the 100% multiplies; it is not a second execution rate."""
+    text = REPORT.replace("预算执行率为96.43%", "预算执行率=执行数/预算数×100%=96.43%")
+    report, flags = run(tmp_path, text)
+    assert report["execution_rate_pct"] == "96.43"
+    assert flags == []
