@@ -392,9 +392,19 @@ def _key_for(concept: Concept, role: str | None) -> str | None:
     return None
 
 
+# Words that put a figure in the year before the one evaluated: 上年末实有人数29人, 去年支出, a
+# table's 上年数 column. Not 上年结转 / 上年结余 (this year's money carried over from last year).
+PRIOR_YEAR = re.compile(r"上一?年(?!度?(?:结转|结余))|去年|前一年")
+
+
 def _year_of(raw: RawFigure, fiscal_year: int | None) -> tuple[int | None, str]:
+    """The year a figure is for: one its words name; else the year before the evaluated one where
+    they say 上年/去年 (PRIOR_YEAR); else the evaluated year."""
+    source = "label" if raw.extractor == "text" else "table"
     if raw.years:
-        return raw.years[-1], "label" if raw.extractor == "text" else "table"
+        return raw.years[-1], source
+    if fiscal_year is not None and (PRIOR_YEAR.search(raw.label) or PRIOR_YEAR.search(raw.header)):
+        return fiscal_year - 1, source
     return fiscal_year, "report"
 
 

@@ -485,3 +485,18 @@ def test_the_hundred_percent_of_a_formula_is_no_rate(tmp_path: Path) -> None:
     report, flags = run(tmp_path, text)
     assert report["execution_rate_pct"] == "96.43"
     assert flags == []
+
+
+@pytest.mark.parametrize(
+    ("added", "key", "expected"),
+    [
+        ("上年末实有在职人数40人。", "staff_actual", "42"),  # last year's count: no second value
+        ("去年实际支出1650万元。", "spent_total_wan", "1790.11"),
+        ("上年结转资金120万元。", "carryover_wan", "120"),  # carried over from last year into this one
+    ],
+)
+def test_last_years_figures_are_not_this_years(tmp_path: Path, added: str, key: str, expected: str) -> None:
+    text = REPORT.replace("三、自评结论", added + "\n三、自评结论")
+    report, flags = run(tmp_path, text)
+    assert report[key] == expected
+    assert "JX601" not in {flag["rule_id"] for flag in flags}
