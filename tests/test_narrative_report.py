@@ -500,3 +500,10 @@ def test_last_years_figures_are_not_this_years(tmp_path: Path, added: str, key: 
     report, flags = run(tmp_path, text)
     assert report[key] == expected
     assert "JX601" not in {flag["rule_id"] for flag in flags}
+
+
+@pytest.mark.parametrize("staff", ["年末现有在职人员42人", "在职职工42人", "现有人员42人", "在岗人员42人"])
+def test_the_staff_count_in_other_words(tmp_path: Path, staff: str) -> None:
+    report, flags = run(tmp_path, REPORT.replace("年末实有在职人数42人", staff))
+    assert (report["staff_actual"], report["staff_quota"]) == ("42", "45")
+    assert flags == []  # 42 ÷ 45 = 93.33 %, as stated
