@@ -169,7 +169,9 @@ def _unit_name(title: _Line | None, leading: list[_Line], lines: list[_Line]) ->
         match = YEAR_IN_TITLE.search(title.text)
         before = title.text[: match.start()].strip() if match else ""
         after = title.text[match.end():] if match else ""
+        # “附件2 …”, and “关于某县卫生健康局2023年度…的报告”: 关于 (“on”) begins the title, not the name.
         before = re.sub(r"^附件\s*\d*", "", before).strip()
+        before = re.sub(r"^关于", "", before).strip()
         if before and ORG_LINE.match(before):
             return MetaValue(before, title.location)
         after_name = AFTER_UNIT.split(after, maxsplit=1)[0].strip() if after else ""

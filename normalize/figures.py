@@ -372,12 +372,27 @@ def _role_sources(raw: RawFigure) -> list[tuple[str, bool]]:
     """
     if raw.extractor == "table":
         return [(raw.label, False), (raw.header, False), (raw.label, True), (raw.header, True)]
+    context = _without_comparisons(raw.context)
     sources = [(raw.label, False)]
-    if "其中" in raw.context:
-        sources.append((raw.context, False))
-    sources += [(raw.label, True), (raw.context, False), (raw.trailing, False), (raw.context, True),
+    if "其中" in context:
+        sources.append((context, False))
+    sources += [(raw.label, True), (context, False), (raw.trailing, False), (context, True),
                 (raw.trailing, True)]
     return sources
+
+
+# A clause comparing with another amount (比年初预算4万元减少1.14万元, 较上年增加…) names that
+# amount's side, not the side of the total a 其中 list breaks down.
+_COMPARISON_CLAUSE = re.compile(r"^\s*(?:比|较|同比|与)")
+_CLAUSE_SPLIT = re.compile(r"([，,；;])")
+
+
+def _without_comparisons(context: str) -> str:
+    """``context`` without its clauses that begin with a comparison (see _COMPARISON_CLAUSE):
+    “支出合计2.86万元，比年初预算4万元减少1.14万元，其中公务接待费” reads as spent, not budgeted."""
+    pieces = _CLAUSE_SPLIT.split(context)
+    kept = [piece for piece in pieces[::2] if not _COMPARISON_CLAUSE.match(piece)]
+    return "，".join(kept)
 
 
 def _key_for(concept: Concept, role: str | None) -> str | None:

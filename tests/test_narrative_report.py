@@ -507,3 +507,15 @@ def test_the_staff_count_in_other_words(tmp_path: Path, staff: str) -> None:
     report, flags = run(tmp_path, REPORT.replace("年末实有在职人数42人", staff))
     assert (report["staff_actual"], report["staff_quota"]) == ("42", "45")
     assert flags == []  # 42 ÷ 45 = 93.33 %, as stated
+
+
+def test_a_title_beginning_with_guanyu_and_parts_after_a_comparison(tmp_path: Path) -> None:
+    """“关于…的报告”: 关于 is no part of the unit's name. “支出合计2.86万元，比年初预算4万元减少1.14万元，
+    其中公务接待费0.96万元”: the parts are spent, as their total is; the comparison's 预算 is not theirs."""
+    text = (REPORT.replace("某县民政局2023年度部门整体支出绩效自评报告", "关于某县民政局2023年度部门整体支出绩效自评的报告")
+            .replace("“三公”经费支出3.5万元，其中", "“三公”经费支出3.5万元，比年初预算4万元减少0.5万元，其中"))
+    report, flags = run(tmp_path, text)
+    assert report["unit_name"] == "某县民政局"
+    assert (report["reception_spent_wan"], report["vehicle_spent_wan"], report["sangong_spent_wan"]) == ("1.2", "2.3", "3.5")
+    assert (report["reception_budget_wan"], report["vehicle_budget_wan"]) == ("", "")
+    assert flags == []
