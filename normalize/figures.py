@@ -261,7 +261,7 @@ def _figure_for(
     quantity, canonical, (key, role), how = placed
     year, year_source = _year_of(raw, fiscal_year)
     value, unit = canonical.value, canonical.unit
-    if key_kind(key) == "yuan" and unit == "万元":
+    if key_kind(key) == "yuan" and unit in ("万元", PER_HEAD_WAN):
         value, unit = _wan_to_yuan(value), "元"  # a standard per head is kept in 元 (600, not 0.06)
     return Figure(
         metric=key,
@@ -330,10 +330,16 @@ def _table_role_allowed(raw: RawFigure, concept: Concept, stated: str | None) ->
     return stated is None or stated in concept.table_roles
 
 
+# 600元/人 converted (normalize/units.py): an amount per head, which a per-head standard is.
+PER_HEAD_WAN = "万元/人"
+
+
 def _fits(key: str, canonical) -> bool:
     """Whether a converted value is of the kind the key holds (万元 for *_wan, % for *_pct …)."""
     kind = key_kind(key)
-    if kind in ("money", "yuan"):
+    if kind == "yuan":  # a standard per head: 600元, or 600元/人 written per head
+        return canonical.kind == "money" or canonical.unit == PER_HEAD_WAN
+    if kind == "money":
         return canonical.kind == "money"
     if kind == "rate":
         return canonical.kind == "rate"

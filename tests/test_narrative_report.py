@@ -519,3 +519,10 @@ def test_a_title_beginning_with_guanyu_and_parts_after_a_comparison(tmp_path: Pa
     assert (report["reception_spent_wan"], report["vehicle_spent_wan"], report["sangong_spent_wan"]) == ("1.2", "2.3", "3.5")
     assert (report["reception_budget_wan"], report["vehicle_budget_wan"]) == ("", "")
     assert flags == []
+
+
+@pytest.mark.parametrize("standard", ["补助标准每人每年600元", "补助标准600元/人", "补助标准为600元/人·年"])
+def test_the_standard_per_head_in_other_forms(tmp_path: Path, standard: str) -> None:
+    report, flags = run(tmp_path, REPORT_2.replace("补助标准每人每年600元", standard))
+    assert report["direct_subsidy_standard_yuan"] == "600"  # in 元, never 0.06
+    assert flags == []  # 27005 人 × 600 元 = 1620.3 万元, as stated
