@@ -158,8 +158,9 @@ _CLEAN_ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
-# The aliases fuzzy matching compares a label with, in catalogue order: those of specific concepts.
-_FUZZY_ALIASES: tuple[tuple[Concept, str], ...] = tuple(
+# The aliases of specific concepts, in catalogue order: the ones the tokens and fuzzy steps compare
+# a label with (generic words such as 拨付…资金 must be written out, never assembled or guessed).
+_SPECIFIC_ALIASES: tuple[tuple[Concept, str], ...] = tuple(
     (concept, alias)
     for concept in CONCEPTS
     if concept.name not in GENERIC_CONCEPTS
@@ -221,13 +222,11 @@ class _TokenAlias:
 @cache
 def _token_aliases() -> tuple[_TokenAlias, ...]:
     """The aliases the tokens step matches, with their tokens, in catalogue order: those of
-    specific concepts (generic words such as 拨付…资金 must be written out, never assembled from
-    tokens) that jieba cuts into two tokens or more. Cut once per process, when first needed."""
+    ``_SPECIFIC_ALIASES`` that jieba cuts into two tokens or more. Cut once per process, when
+    first needed."""
     return tuple(
         _TokenAlias(concept, alias, tokens)
-        for concept in CONCEPTS
-        if concept.name not in GENERIC_CONCEPTS
-        for alias in _clean_aliases(concept)
+        for concept, alias in _SPECIFIC_ALIASES
         if len(tokens := _tokens(alias)) >= 2
     )
 
@@ -256,7 +255,7 @@ def _match_fuzzy(cleaned: str):
 
 @lru_cache(maxsize=1024)
 def _fuzzy_candidates(length: int) -> tuple[tuple[Concept, str], ...]:
-    """The aliases of ``_FUZZY_ALIASES`` (in its order) whose ``fuzz.ratio`` with a label of
+    """The aliases of ``_SPECIFIC_ALIASES`` (in its order) whose ``fuzz.ratio`` with a label of
     ``length`` characters can reach ``FUZZY_THRESHOLD``: rapidfuzz need not score the others.
 
     The ratio is 100·(1 − d/(m+n)), d the insertions and deletions turning one string into the
@@ -266,7 +265,7 @@ def _fuzzy_candidates(length: int) -> tuple[tuple[Concept, str], ...]:
     """
     return tuple(
         (concept, alias)
-        for concept, alias in _FUZZY_ALIASES
+        for concept, alias in _SPECIFIC_ALIASES
         if 200 * min(length, len(alias)) >= FUZZY_THRESHOLD * (length + len(alias))
     )
 
