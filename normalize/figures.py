@@ -396,6 +396,8 @@ _CLAUSE_SPLIT = re.compile(r"([，,；;])")
 def _without_comparisons(context: str) -> str:
     """``context`` without its clauses that begin with a comparison (see _COMPARISON_CLAUSE):
     “支出合计2.86万元，比年初预算4万元减少1.14万元，其中公务接待费” reads as spent, not budgeted."""
+    if "比" not in context and "较" not in context and "与" not in context:
+        return context  # most contexts compare nothing: no split, no join (every text figure asks)
     pieces = _CLAUSE_SPLIT.split(context)
     kept = [piece for piece in pieces[::2] if not _COMPARISON_CLAUSE.match(piece)]
     return "，".join(kept)
