@@ -23,7 +23,6 @@ Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
 
 
-
 @dataclass(frozen=True, slots=True)
 class CheckInput:
     source: str

@@ -189,7 +189,6 @@ class PreparedRowWorksheet(Worksheet):
         self.fh.write(xml.replace(ROW_MARK, str(row + 1)))
         self._xml_end_tag("row")
 
-
     def _write_optimized_sheet_data(self) -> None:
         """The sheet's rows, from their temporary file into the sheet's XML, copied as bytes.
 
