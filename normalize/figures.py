@@ -219,18 +219,11 @@ def _changes_flow(label: str, previous: Concept) -> bool:
 
 def _table_concept(raw: RawFigure) -> tuple[Concept, Match | None] | None:
     by_label = match_label(raw.label) if raw.label else None
-    if by_label is None and raw.label_header and TOTAL_ROW.search(raw.label):
-        # “‘三公’经费（万元） | 预算数” over “合计 | 12.5”: the 合计 row totals what the label
-        # column's header names, not the report's whole budget.
-        by_label = match_label(raw.label_header)
-        if by_label is not None and by_label.concept.name in GENERIC_CONCEPTS:
-            by_label = None
-    if by_label is None and raw.caption and TOTAL_ROW.search(raw.label):
-        # “表2 “三公”经费支出情况表” above “项目 | 预算数” and “合计 | 10.5”: the label column's
-        # header says nothing, and the caption names what the 合计 row totals.
-        by_label = match_label(raw.caption)
-        if by_label is not None and by_label.concept.name in GENERIC_CONCEPTS:
-            by_label = None
+    if by_label is None and TOTAL_ROW.search(raw.label):
+        # A 合计 row totals what the label column's header names (“‘三公’经费（万元） | 预算数” over
+        # “合计 | 12.5”), or, where that header says nothing (项目), the table's caption (“表2
+        # “三公”经费支出情况表”): not the report's whole budget.
+        by_label = _specific_match(raw.label_header, raw.caption)
     by_header = match_label(raw.header) if raw.header else None
     if by_label is None and by_header is not None and raw.label and not TOTAL_ROW.search(raw.label):
         return None  # a part of the column (one unit, one document), not the report's figure
@@ -243,6 +236,15 @@ def _table_concept(raw: RawFigure) -> tuple[Concept, Match | None] | None:
         return chosen.concept, chosen
     chosen = by_label or by_header
     return (chosen.concept, chosen) if chosen else None
+
+
+def _specific_match(*names: str) -> Match | None:
+    """The match of the first of ``names`` that names a specific (not generic) concept, or None."""
+    for name in names:
+        match = match_label(name) if name else None
+        if match is not None and match.concept.name not in GENERIC_CONCEPTS:
+            return match
+    return None
 
 
 def _figure_for(
