@@ -28,7 +28,6 @@ import time
 import traceback
 from collections import deque
 from concurrent.futures import TimeoutError as FuturesTimeout
-from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
@@ -61,6 +60,7 @@ from checks.model import CheckInput, Finding
 from checks.registry import RuleSettings, run_rules
 from checks.rules import ALL_RULES
 from extract.figures import RawFigure, document_to_raw_figures
+from extract.records import GUARDED as GUARDED_RECORDS, record
 from extract.sentences import document_to_sentences
 from extract.indicators import IndicatorRow, document_to_indicator_rows, indicator_rows_by_table
 from extract.metadata import ReportMetadata, document_to_metadata
@@ -105,8 +105,10 @@ def tool_version() -> str:
 @lru_cache(maxsize=1)
 def tool_fingerprint() -> str:
     """Version plus a hash of the reading and extraction code: a cache entry made by other code
-    is never reused, even when the version number was not changed."""
-    return f"{tool_version()}+{sources_digest(tool_version(), ['extract', 'normalize'])}"
+    is never reused, even when the version number was not changed. Guarded records pickle apart
+    from unguarded ones (extract/records.py), so the guard is part of it."""
+    seed = f"{tool_version()}:guarded={GUARDED_RECORDS}"
+    return f"{tool_version()}+{sources_digest(seed, ['extract', 'normalize'])}"
 
 
 def sources_digest(seed: str, packages: Sequence[str], files: Sequence[str] = ()) -> str:
@@ -121,7 +123,7 @@ def sources_digest(seed: str, packages: Sequence[str], files: Sequence[str] = ()
     return digest.hexdigest()[:12]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FileOutcome:
     """What one input file produced: a reports.csv row, its metrics, indicators and errors."""
 
@@ -132,7 +134,7 @@ class FileOutcome:
     flags: tuple[dict[str, object], ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Analysis:
     """Everything the extract and normalize stages found in one document."""
 
@@ -188,7 +190,7 @@ def check(analysis: "Analysis", settings: dict[str, RuleSettings] | None = None)
     return run_rules(ALL_RULES, analysis.check_input, settings or load_settings(None, list(ALL_RULES)))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ReadResult:
     """What reading one file gave, before the checks: cached by content and path."""
 
@@ -321,7 +323,7 @@ DEFAULT_MAX_FILE_MB = 200
 DEFAULT_WORKERS = max(1, os.cpu_count() or 1)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class BatchOptions:
     workers: int = DEFAULT_WORKERS
     timeout: float = DEFAULT_TIMEOUT_SECONDS
@@ -334,7 +336,7 @@ class BatchOptions:
     max_file_mb: float = DEFAULT_MAX_FILE_MB
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Submission:
     path: Path
     source: str  # what the user knows it by: a path, or 材料.zip!/文件夹/报告.docx
@@ -513,7 +515,7 @@ def outcome_fingerprint() -> str:
     """A hash of the code that turns what was read into output rows: the rules (checks/), the row
     builders (export/) and this module. A cached outcome made by other code is never reused, even
     under the same version and rules configuration; what was read stays cached (tool_fingerprint)."""
-    return sources_digest("", ["checks", "export"], ["pipeline.py"])
+    return sources_digest(f"guarded={GUARDED_RECORDS}", ["checks", "export"], ["pipeline.py"])
 
 
 def schedule(

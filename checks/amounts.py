@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from itertools import product
@@ -25,6 +24,7 @@ from checks.tolerance import explain_slip, rounding_of
 from extract.figures import SENTENCE_BREAKS, RawFigure
 from extract.model import Location
 from extract.numbers import Quantity, normalise_chars, parse_quantity
+from extract.records import record
 from normalize.catalogue import key_kind
 from normalize.figures import Figure
 from normalize.units import UNIT_FACTORS, to_canonical
@@ -39,7 +39,7 @@ COUNT_FAMILIES: dict[str, str] = {"人": "人", "名": "人", "位": "人"}
 WRITTEN_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Amount:
     """A stated number in its canonical unit, with the ± its writing allows, and where it is."""
 

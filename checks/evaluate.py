@@ -13,13 +13,14 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from checks.model import Finding
+from extract.records import record
 
 
 def _norm(text: str) -> str:
     return re.sub(r"\s+", "", text or "")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ExpectedFinding:
     kind: str
     quote: str
@@ -38,7 +39,7 @@ class RuleScore:
         return self.found / total if total else None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Match:
     matched: tuple[tuple[ExpectedFinding, Finding], ...]
     missed: tuple[ExpectedFinding, ...]

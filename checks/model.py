@@ -7,7 +7,7 @@ quotes that lead an auditor to the place in seconds, and those places.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from typing import Literal
 
@@ -15,6 +15,7 @@ from extract.figures import RawFigure
 from extract.indicators import IndicatorRow
 from extract.metadata import ReportMetadata
 from extract.model import Location
+from extract.records import record
 from extract.sentences import TextSentence as Sentence  # a sentence as the rules read it
 from normalize.figures import Figure
 from normalize.report import ReportValues
@@ -23,7 +24,7 @@ Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CheckInput:
     source: str
     fiscal_year: int | None
@@ -35,7 +36,7 @@ class CheckInput:
     sentences: tuple[Sentence, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Finding:
     """One problem an auditor should look at.
 

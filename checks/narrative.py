@@ -35,7 +35,6 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
@@ -47,6 +46,7 @@ from checks.years import text_to_periods
 from extract.indicators import IndicatorRow
 from extract.model import Location
 from extract.numbers import Quantity, find_quantities
+from extract.records import record
 
 # rapidfuzz partial ratio (0–100) from which a sentence is taken to name an indicator. At 90 a
 # 10-character name tolerates one character changed; in seed 003 a 38-character name written
@@ -101,7 +101,7 @@ def indicator_to_match_name(name: str) -> str:
     return text.rstrip("%％")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class NameMatch:
     key: str
     score: float
@@ -109,7 +109,7 @@ class NameMatch:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Statement:
     """A name in a sentence with the number that follows it and the role it is stated in."""
 
@@ -145,7 +145,7 @@ def most_missing_chars(length: int, min_score: float = NAME_MATCH_MIN_SCORE) -> 
     return max(k for k in range(length + 1) if (length - k) * (200 - min_score) >= min_score * length)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class IndicatorName:
     """An indicator name (a match key) prepared once per report to be looked for in its sentences."""
 

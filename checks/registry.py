@@ -16,15 +16,16 @@ from __future__ import annotations
 import inspect
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from typing import Callable, Iterable
 
 from checks.model import CheckInput, Finding, Severity
 from extract.model import Location
+from extract.records import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Flag:
     """What a rule reports; the engine adds id, kind and severity."""
 
@@ -35,7 +36,7 @@ class Flag:
     severity: Severity | None = None  # a rule may lower its default for a weaker case
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RuleSettings:
     """A rule's configured severity, its tolerances and the standards it compares with."""
 
@@ -63,7 +64,7 @@ _ENGLISH_WORD = re.compile(r"(?<![A-Za-z0-9_.-])[A-Za-z][a-z]+(?![A-Za-z0-9_.])"
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Rule:
     id: str
     kind: str
@@ -148,7 +149,9 @@ def _is_chinese(text: str) -> bool:
 def run_rules(rules: Iterable[Rule], check_input: CheckInput, settings: dict[str, RuleSettings]) -> list[Finding]:
     findings: list[Finding] = []
     for rule in rules:
-        rule_settings = settings.get(rule.id, RuleSettings(severity=rule.severity))
+        rule_settings = settings.get(rule.id)
+        if rule_settings is None:  # not built as get's default: a run configures every rule
+            rule_settings = RuleSettings(severity=rule.severity)
         if not rule_settings.enabled:
             continue
         try:

@@ -20,7 +20,6 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 
 from checks.amounts import (
@@ -38,6 +37,7 @@ from checks.amounts import (
 from checks.model import CheckInput, number_text
 from checks.registry import Flag, Rule, RuleSettings
 from extract.figures import RawFigure, heading_level
+from extract.records import record
 from normalize.catalogue import METRIC_NAMES
 from normalize.figures import Figure
 from normalize.match import is_delta, match_label, role_of
@@ -297,7 +297,7 @@ def _part_sum_flag(total: Amount, parts: list[Amount], is_adjacent: bool) -> Fla
 # ─── JX102 ─────────────────────────────────────────────────────────────────────────────────────
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CatalogueSum:
     """One identity between catalogue keys: total = sum of parts."""
 

@@ -19,7 +19,6 @@ it is a rate: （%）, 率, 比例, 满意度) and a bare number beside money (t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterator
 
@@ -27,6 +26,7 @@ from checks.model import CheckInput, number_text
 from checks.registry import Flag, Rule, RuleSettings
 from extract.indicators import IndicatorRow
 from extract.numbers import Quantity, read_unit
+from extract.records import record
 from normalize.units import UNIT_FACTORS, to_canonical
 
 # Words of a textual actual that say the target was missed; checked before any number, since a
@@ -113,7 +113,7 @@ def target_direction(row: IndicatorRow) -> str | None:
     return "≥"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Shortfall:
     """How an actual falls short of its target, as a Chinese clause, with the values used."""
 

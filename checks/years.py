@@ -18,7 +18,6 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import Literal
@@ -27,6 +26,7 @@ from checks.model import CheckInput
 from checks.registry import Flag, Rule, RuleSettings
 from extract.model import Location
 from extract.numbers import find_quantities, normalise_chars
+from extract.records import record
 
 # A 截至 date between the end of the fiscal year and the middle of the next is the usual cut-off
 # of a self-evaluation: funds are paid out until 次年3月底 (seed 003: “截至2024年3月底，2023年度
@@ -70,7 +70,7 @@ MAY_NAME_YEAR = re.compile(r"1[9９]\d{2}|１[9９]\d{2}|2[0０]\d{2}|２[0０]\
 PeriodKind = Literal["as_of", "dated", "year"]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Period:
     """A period a text names: ``first``..``last`` are the days it may mean, ``raw`` its words."""
 

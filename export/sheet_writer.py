@@ -27,7 +27,7 @@ import math
 import re
 import tempfile
 from contextlib import suppress
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from pathlib import Path
 from typing import IO, Callable, Iterable, Mapping, Sequence
@@ -42,6 +42,7 @@ from export.prepared_rows import (CellRenderer, PreparedCell, PreparedRowWorkshe
                                   prepared_cell)
 from export.sanitize import is_formula_like, plain_number, restore_neutralised
 from export.show import display_width
+from extract.records import record
 
 # Excel's limits (“Excel specifications and limits”): rows per sheet, header included, and
 # characters in one cell. Module constants so a test can lower them.
@@ -101,7 +102,7 @@ PIXELS_PER_CHARACTER = 7
 Marks = Callable[[Mapping[str, object]], Mapping[str, str]]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SheetSpec:
     """One output as a sheet.
 

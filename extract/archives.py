@@ -64,6 +64,7 @@ from pathlib import Path, PurePosixPath
 
 from extract.errors import CorruptFileError, EncryptedFileError, ReadError
 from extract.readers.sniff import sniff
+from extract.records import record
 
 KIB = 1024
 MIB = 1024 * KIB
@@ -96,7 +97,7 @@ class UnsafeArchiveError(ReadError):
     """An archive member's name would place it outside the extraction folder."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ArchiveLimits:
     """How much one submitted archive may unpack to. Defaults suit a year's reports of a region.
 
@@ -127,7 +128,7 @@ class ArchiveLimits:
             raise ValueError("ArchiveLimits.max_depth and ratio_min_bytes must not be negative")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ArchiveMember:
     """One extracted file: ``source`` to show and cite, ``path`` to read.
 

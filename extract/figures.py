@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Collection, Iterator
 
@@ -31,6 +30,7 @@ from extract.numbers import (
     may_hold_year,
     parse_quantity,
 )
+from extract.records import record
 
 # Characters that end a clause: the label of a number never reaches back past one of them.
 CLAUSE_BREAKS = "，,。；;：:！!？?\n、"
@@ -58,7 +58,7 @@ UNIT_DECLARED = re.compile(r"单位\s*[:：]\s*(万元|亿元|千元|元)")
 GROUPING_ONLY = re.compile(r"^\s*其中\s*[:：]?\s*$")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RawFigure:
     """A number and the words around it, before any decision on what metric it is.
 

@@ -38,10 +38,10 @@ Limits are listed on the functions that make each decision.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from extract.model import Cell, Document, Location, Table
 from extract.numbers import Quantity, parse_quantity
+from extract.records import record
 
 # Role → keywords found in its header cell (whitespace removed), tried in this order; the first
 # role with a matching keyword wins. Labels seen in the seeds and in the 财政部 自评表 forms.
@@ -74,7 +74,7 @@ Span = tuple[int, int]  # first and last 1-based grid column a cell covers in on
 GridRow = list[Cell | None]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class IndicatorRow:
     """One indicator of a 绩效指标 table: raw cell texts, parsed quantities, and places."""
 
@@ -109,7 +109,7 @@ class IndicatorRow:
         return tuple(quotes), tuple(locations)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Header:
     """Where an indicator block starts and which grid column holds each role."""
 

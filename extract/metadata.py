@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from datetime import date
 from typing import Iterator
 
 from extract.chinese_numerals import chinese_to_int
 from extract.model import Document, Location, Paragraph, Table
+from extract.records import record
 
 # A title line is short; longer lines are prose that merely mention a year.
 TITLE_MAX_CHARS = 60
@@ -77,13 +77,13 @@ KIND_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class MetaValue:
     value: str
     location: Location
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ReportMetadata:
     fiscal_year: MetaValue | None = None
     unit_name: MetaValue | None = None
@@ -93,7 +93,7 @@ class ReportMetadata:
     title: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Line:
     text: str
     location: Location

@@ -17,19 +17,22 @@ came from):
   ``col_span``. Grid positions it covers hold no other cell.
 * Headers and footers are kept apart from the body (``Document.furniture``) so that a page
   number or a running title never lands in a table or a figure.
-* The model holds data only: frozen dataclasses with a few derived properties, no parsing.
+* The model holds data only: records (``extract.records.record``: slotted dataclasses, never
+  changed once built, frozen under the test suite) with a few derived properties, no parsing.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Iterator, Literal, Union
+
+from extract.records import record
 
 Part = Literal["body", "header", "footer", "footnote"]
 Status = Literal["ok", "partial", "needs_ocr", "failed"]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Location:
     """Where a piece of text sits in the original file.
 
@@ -88,7 +91,7 @@ class Location:
         return " ".join(pieces)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Paragraph:
     """One paragraph (or, for text files, one logical line) of running text.
 
@@ -101,7 +104,7 @@ class Paragraph:
     style: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Cell:
     """One table cell, stored once even when merged over several grid positions.
 
@@ -122,7 +125,7 @@ class Cell:
         return self.row_span > 1 or self.col_span > 1
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Table:
     """A table as a grid of cells, each stored once.
 
@@ -175,7 +178,7 @@ class Table:
 Block = Union[Paragraph, Table]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Document:
     """Everything a reader got out of one file.
 
@@ -214,7 +217,7 @@ class Document:
         return self.sha256[:16]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FileError:
     """One file (or one stage of one file) that could not be processed: one errors.csv row.
 

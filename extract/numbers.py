@@ -62,9 +62,10 @@ from extract.chinese_numerals import (
     run_states_quantity,
     spoken_range,
 )
+from extract.records import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Quantity:
     """One quantity a text states. ``raw == text[start:end]`` when found in running text."""
 

@@ -8,17 +8,17 @@ running text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Iterator
 
 from extract.figures import heading_level, is_prose_cell
 from extract.model import Document, Location, Paragraph
+from extract.records import record
 
 # Where a sentence ends; the end mark stays with its sentence.
 SENTENCE_END = re.compile(r"(?<=[。！？!?；;])|\n")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TextSentence:
     """One sentence of running text (paragraph or prose cell), where it is and the headings above it.
 

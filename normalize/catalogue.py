@@ -29,8 +29,10 @@ standard forms they follow):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal
+
+from extract.records import record
 
 Kind = Literal["money", "rate", "count", "score", "text", "date", "year", "yuan"]
 Role = Literal["budget", "budget_initial", "actual", "rate", "count", "standard", "value"]
@@ -96,7 +98,7 @@ FILLER_WORDS: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Concept:
     """One thing a report states, with the words used for it and the keys it fills by role."""
 

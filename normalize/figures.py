@@ -29,11 +29,11 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 
 from extract.figures import RawFigure
 from extract.model import Location
+from extract.records import record
 from normalize.catalogue import CONCEPTS, Concept, key_kind
 from normalize.match import GENERIC_CONCEPTS, Match, is_delta, is_negated, is_role_only, match_label, role_of
 from normalize.units import to_canonical
@@ -59,7 +59,7 @@ YUAN_PER_WAN = Decimal(10000)
 TOTAL_ROW = re.compile(r"合计|总计|汇总|总额|全部|全年")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Figure:
     """One catalogue value found in a report, with everything needed to check and find it."""
 

@@ -18,9 +18,9 @@ than a wrong figure.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from extract.records import record
 from normalize.catalogue import (
     CONCEPTS,
     DELTA_WORDS,
@@ -50,7 +50,7 @@ GENERIC_CONCEPTS = frozenset({"total"})
 _NOISE = re.compile(r"[\s\"“”‘’'：:，,。；;、（）()\[\]【】〔〕<>《》0-9０-９.．%％/*=＝×]|万元|千元|亿元|元|其中")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Match:
     concept: Concept
     score: float
@@ -212,7 +212,7 @@ def _match_tokens(cleaned: str):
     return Match(concept, round(100.0 * size / len(cleaned), 1), "tokens", alias)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _TokenAlias:
     concept: Concept
     alias: str

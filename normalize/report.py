@@ -22,9 +22,10 @@ nothing is silently dropped.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 
+from extract.records import record
 from normalize.figures import Figure
 
 EXTRACTOR_RANK = {"table": 0, "text": 1}
@@ -33,7 +34,7 @@ EXTRACTOR_RANK = {"table": 0, "text": 1}
 METHOD_RANK = {"exact": 0, "alias": 1, "tokens": 2, "fuzzy": 3, "inherited": 4}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ReportValues:
     chosen: dict[str, Figure] = field(default_factory=dict)
     conflicts: dict[str, tuple[Figure, ...]] = field(default_factory=dict)

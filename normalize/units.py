@@ -12,16 +12,16 @@ trapped, never a float.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Context, Decimal, DivisionByZero, Inexact, InvalidOperation, Overflow
 from typing import Literal
 
 from extract.numbers import Quantity
+from extract.records import record
 
 Kind = Literal["money", "rate", "count", "other"]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CanonicalValue:
     """A quantity in its canonical unit: ``value = quantity.value × factor``.
 
@@ -38,7 +38,7 @@ class CanonicalValue:
     high: Decimal | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class UnitFactor:
     """How one written unit converts: to ``canonical`` by multiplying with ``factor``."""
 

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+# Records are frozen under the tests, so that code assigning to one fails here (extract/records.py).
+# Set before any project module is imported; subprocesses the tests start inherit it.
+os.environ["JIXIAO_GUARD_RECORDS"] = "1"
 
 import pytest
 

@@ -41,11 +41,11 @@ import subprocess
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 from extract.errors import CorruptFileError, ReadError, UnsupportedFormatError
 from extract.model import Document
+from extract.records import record
 
 DEFAULT_TIMEOUT_SECONDS = 120.0
 ENV_SOFFICE = "JIXIAO_SOFFICE"
@@ -69,7 +69,7 @@ class ConversionTimeoutError(ReadError):
     """LibreOffice did not finish converting the file within the time limit."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Conversion:
     """How one sniffed kind is converted: the name its copy gets and the format it becomes.
 

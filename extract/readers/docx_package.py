@@ -48,6 +48,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from extract.readers.docx_xml import FOOTER_REF, HEADER_REF, R_ID, SECT_PR, W, first_child
+from extract.records import record
 
 # The same options as python-docx's parser, so that the trees, hence the text, are the same
 # (remove_blank_text decides e.g. what a w:t holding spaces around a comment reads as), but
@@ -86,7 +87,7 @@ class MalformedPartError(Exception):
         self.error = error
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Relationship:
     """One ``<Relationship>``; ``target`` is an absolute part name unless ``is_external``."""
 
@@ -388,7 +389,7 @@ def _relationship(element: etree._Element, base: str) -> Relationship:
     return Relationship(element.get("Id"), element.get("Type"), target, is_external)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ContentTypes:
     """``[Content_Types].xml``: overrides by part name, defaults by extension (lower-cased keys)."""
 

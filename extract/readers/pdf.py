@@ -26,7 +26,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from itertools import pairwise
 from pathlib import Path
 from statistics import median
@@ -53,6 +53,7 @@ from extract.readers.pdf_tables import (
     paragraph_to_text,
     typical_line_gap,
 )
+from extract.records import record
 
 # pdfplumber table settings (``TableFinder``, as ``page.find_tables`` uses them). Word/WPS/
 # LibreOffice draw every cell border of a ruled
@@ -97,7 +98,7 @@ CONTINUED_MARKER = re.compile(r"^\s*[（(]?\s*续(?:表|上表)")
 NO_TEXT_LAYER_NOTE = "PDF 没有文字层（可能是扫描件），需要先做 OCR 识别才能读取"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PageLayout:
     """What one page holds once pdfplumber is done with it: body lines and table parts."""
 

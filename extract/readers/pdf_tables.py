@@ -21,17 +21,19 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from itertools import pairwise
 from statistics import median
 from typing import Any
 
 from pdfplumber.utils import cluster_objects
 
+from extract.records import record
+
 Char = dict[str, Any]  # a pdfplumber char: text, x0, x1, top, bottom, size, fontname, ...
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LayoutSettings:
     """Tolerances of the layout rules, in PDF points (1/72 inch) or in ems of the font size.
 
@@ -106,7 +108,7 @@ NO_LINE_START = set("，。、；：？！）》」』】〕〉’”%％,.;:!?)
 NO_LINE_END = set("（《「『【〔〈‘“([{")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TextLine:
     """One visual line of text on one page, with the geometry the paragraph rules need."""
 
@@ -228,7 +230,7 @@ LIST_MARKER = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TextFrame:
     """Where a run of lines is set (a page's body, a cell) and how its paragraphs look."""
 
@@ -382,7 +384,7 @@ def lines_to_text(
 # --------------------------------------------------------------------------- one page's table
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class GridCell:
     """A cell placed on a grid: 0-based ``row``/``col``, exclusive ``row_end``/``col_end``.
 
@@ -424,7 +426,7 @@ class GridCell:
         return TextFrame(left=left, right=self.x1 - padding, line_gap=typical_line_gap(self.lines))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TablePart:
     """The piece of a table drawn on one page: grid lines ``xs``/``ys`` and the cells on them."""
 
@@ -508,7 +510,7 @@ def bboxes_to_part(
 # --------------------------------------------------------------------------- over pages
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class StitchedTable:
     """A logical table over one or more pages.
 

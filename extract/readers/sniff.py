@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import struct
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
+
+from extract.records import record
 
 # How many leading bytes are enough to recognise every signature below (PDF allows junk
 # before "%PDF" within the first 1 KiB).
 HEAD_BYTES = 4096
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FileKind:
     code: str  # docx, pdf, txt, doc, xls, xlsx, xlsb, odt, ods, odf, rtf, ppt, pptx, html, image, zip, ...
     name: str  # Chinese name for messages

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -38,6 +37,7 @@ from extract.readers.txt_drawn import (
     drawn_table_end,
 )
 from extract.readers.txt_tables import SourceLine, TableSettings, tab_lines_to_table, tab_table_end
+from extract.records import record
 from extract.textfix import fix_line
 
 # Byte order marks, longest first, with the codec that decodes what follows.
@@ -61,7 +61,7 @@ LINE_BREAK = re.compile(r"\r\n|\r|\n")
 MAX_GARBAGE_SHARE = 0.2
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Decoded:
     text: str
     encoding: str

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 
 from extract.model import Table
 from extract.readers.txt_tables import GridCell, Rows, SourceLine, TableSettings, rows_to_table
+from extract.records import record
 from extract.textfix import remove_bookmarks, remove_zero_width, strip_padding
 
 # --- 1. Tables drawn with pipes or box-drawing characters ---------------------------------------
@@ -126,7 +126,7 @@ GAP_CHARS = " \u3000\u00a0\t"
 TAB_STOP = 8
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Segment:
     """A run of text between column gaps, with its display columns [start, end)."""
 

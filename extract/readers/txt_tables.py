@@ -39,12 +39,13 @@ for the auditor about what was inferred.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from extract.model import Cell, Location, Table
+from extract.records import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SourceLine:
     """One line of the file: its 1-based number, the raw text, and the cleaned text.
 
@@ -63,7 +64,7 @@ class SourceLine:
         return not self.is_cell and not self.text
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TableSettings:
     """Knobs of the table rules, with the reason for each default."""
 
@@ -89,7 +90,7 @@ class TableSettings:
             raise ValueError("min_aligned_rows below 2 would turn every spaced line into a table")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class GridCell:
     """A cell before it becomes a model Cell: the line it starts on, its column, its text, and
     how many columns it spans."""
@@ -128,7 +129,7 @@ def rows_to_table(
 # --- Word text export: one TAB line per cell -----------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RawCell:
     """A cell of the export: the line it starts on and its paragraphs (empty ones dropped)."""
 

@@ -47,6 +47,7 @@ from openpyxl.utils import get_column_letter
 
 from extract.errors import CorruptFileError, EncryptedFileError
 from extract.model import Cell, Document, Location, Table
+from extract.records import record
 
 REASON_CORRUPT = "Excel 表格文件已损坏或不完整，无法读取，请用 Excel 或 WPS 打开修复后另存为新的 .xlsx 再提交"
 REASON_ENCRYPTED = "表格文件设有密码，无法读取，请取消密码后重新提交"
@@ -374,7 +375,7 @@ def split_sections(number_format: str) -> list[str]:
     return sections
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class NumberPattern:
     """One number-format section reduced to what it does to a number.
 
