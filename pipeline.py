@@ -28,6 +28,7 @@ import time
 import traceback
 from collections import deque
 from concurrent.futures import TimeoutError as FuturesTimeout
+from dataclasses import replace
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
@@ -66,7 +67,7 @@ from extract.indicators import IndicatorRow, document_to_indicator_rows, indicat
 from extract.metadata import ReportMetadata, document_to_metadata
 from extract.model import Document, FileError
 from extract.readers import file_sha256, read_document
-from extract.readers.sniff import sniff
+from extract.readers.sniff import FileKind, sniff
 from normalize.match import tokenizer
 from normalize.figures import Figure, resolve_figures
 from normalize.report import ReportValues, select_report_values
@@ -199,14 +200,16 @@ class ReadResult:
     errors: tuple[FileError, ...]
 
 
-def read_file(path: Path, source: str | None = None, debug: bool = False) -> ReadResult:
+def read_file(path: Path, source: str | None = None, debug: bool = False, kind: FileKind | None = None,
+              sha256: str | None = None) -> ReadResult:
     """Read and analyse one file; never raises (every failure becomes a FileError).
 
-    This is what a worker process runs: everything a crash or a hang could come from.
+    This is what a worker process runs: everything a crash or a hang could come from. ``kind``
+    and ``sha256``: what the batch already found out about the file (see read_document).
     """
     source = source if source is not None else str(path)
     try:
-        document = read_document(path, source)
+        document = read_document(path, source, kind, sha256)
     except ReadError as exc:
         return failed_result(path, source, "read", with_detail(exc.reason, exc.detail), type(exc).__name__)
     except OSError as exc:
@@ -343,6 +346,7 @@ class Submission:
     sha256: str | None  # None when the file cannot be read at all
     duplicate_of: str | None = None
     failure: ReadResult | None = None  # decided before reading (an archive that cannot be opened)
+    kind: FileKind | None = None  # as sniffed when looking for archives (None: not sniffed yet)
 
 
 def run_batch(paths: Sequence[Path], out_dir: Path, options: BatchOptions = BatchOptions()) -> int:
@@ -429,11 +433,11 @@ def expand_archives(files: Iterable[Path], work_dir: Path,
     ``on_archive`` hears how many submissions each archive opened became."""
     for index, path in enumerate(files):
         try:
-            is_zip = sniff(path).code == "zip"
+            kind = sniff(path)
         except OSError:
-            is_zip = False
-        if not is_zip:
-            yield Submission(path, str(path), None)
+            kind = None
+        if kind is None or kind.code != "zip":
+            yield Submission(path, str(path), None, kind=kind)
             continue
         try:
             members = expand_archive(path, work_dir / f"{index:06d}", source=str(path))
@@ -467,7 +471,7 @@ def identify(submissions: Iterable[Submission]) -> Iterator[Submission]:
         except OSError:
             yield submission
             continue
-        yield Submission(submission.path, submission.source, digest, seen.get(digest))
+        yield replace(submission, sha256=digest, duplicate_of=seen.get(digest))
         seen.setdefault(digest, submission.source)
 
 
@@ -558,13 +562,14 @@ def schedule(
                              timeout=options.timeout)
     if cache is not None:
         cache.misses += 1
-    return pool.schedule(read_and_check, args=(submission.path, submission.source, options.debug, settings, keys),
-                         timeout=options.timeout)
+    return pool.schedule(read_and_check, args=(submission.path, submission.source, options.debug, settings, keys,
+                                               submission.kind, submission.sha256), timeout=options.timeout)
 
 
-def read_and_check(path: Path, source: str, debug: bool, settings: dict[str, RuleSettings], cache_keys) -> FileOutcome:
+def read_and_check(path: Path, source: str, debug: bool, settings: dict[str, RuleSettings], cache_keys,
+                   kind: FileKind | None = None, sha256: str | None = None) -> FileOutcome:
     """What a worker process does for one file: read, analyse, check, and fill the cache."""
-    result = read_file(path, source, debug)
+    result = read_file(path, source, debug, kind, sha256)
     outcome = outcome_of(result, settings)
     if cache_keys is not None and not any(e.exception_type in TRANSIENT_ERRORS for e in result.errors):
         cache_path, fingerprint, read_cache_key, outcome_cache_key = cache_keys

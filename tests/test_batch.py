@@ -132,13 +132,13 @@ def test_duplicate_submission_is_processed_once_and_flagged(batch: Path, tmp_pat
     assert "004_595fe22f084a2b2d.txt" in duplicates[0]["evidence"] and "重复 提交.txt" in duplicates[0]["evidence"]
 
 
-def hanging_or_crashing_reader(path, source=None):
+def hanging_or_crashing_reader(path, source=None, kind=None, sha256=None):
     name = Path(path).name
     if name.startswith("卡住"):
         time.sleep(60)
     if name.startswith("崩溃"):
         os._exit(7)
-    return ORIGINAL_READ(path, source)
+    return ORIGINAL_READ(path, source, kind, sha256)
 
 
 ORIGINAL_READ = pipeline.read_document

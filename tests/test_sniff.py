@@ -56,3 +56,22 @@ def test_text_cut_inside_a_multibyte_character_is_still_text(tmp_path: Path) -> 
     target = tmp_path / "cut.txt"
     target.write_bytes(data)
     assert sniff(target).code == "txt"
+
+
+def test_a_file_already_sniffed_and_hashed_is_not_sniffed_or_hashed_again(monkeypatch) -> None:
+    """A batch sniffs each file (to find archives) and hashes it (to find duplicates) before a
+    worker reads it; the worker takes both from the batch instead of opening the file twice more."""
+    import extract.readers as readers
+
+    path = FIXTURES / "docx" / "xlsx_renamed.docx"
+    kind, digest = sniff(path), readers.file_sha256(path)
+    expected = readers.read_document(path, "报告.docx")
+
+    def opened_again(*_args):
+        raise AssertionError("sniffed or hashed again")
+
+    monkeypatch.setattr(readers, "sniff", opened_again)
+    monkeypatch.setattr(readers, "file_sha256", opened_again)
+    document = readers.read_document(path, "报告.docx", kind, digest)
+    assert document == expected
+    assert document.sha256 == digest
