@@ -65,9 +65,14 @@ from extract.records import GUARDED
 a = Location("a.docx", paragraph=3, quote="预算数640万元")
 b = Location("a.docx", paragraph=3, quote="预算数640万元")
 q = Quantity(Decimal("640"), "万元", "640万元", start=3, end=8)
+from extract.records import record
+@record
+class One:
+    value: int
 print(GUARDED, Location.__dataclass_params__.frozen, a == b, hash(a) == hash(b), len({a, b}),
       hash(a) == hash(("a.docx", None, 3, None, None, None, None, None, None, "预算数640万元", "body")),
-      pickle.loads(pickle.dumps(q)) == q, dataclasses.replace(a, paragraph=4).paragraph)
+      pickle.loads(pickle.dumps(q)) == q, dataclasses.replace(a, paragraph=4).paragraph,
+      pickle.loads(pickle.dumps([a, b, One(7)])) == [a, a, One(7)])
 """
 
 
@@ -75,7 +80,7 @@ def test_in_a_run_records_are_unguarded_and_compare_and_hash_alike():
     environment = {key: value for key, value in os.environ.items() if key != GUARD_VARIABLE}
     result = subprocess.run([sys.executable, "-c", RUN_WITHOUT_GUARD], cwd=ROOT, env=environment,
                             capture_output=True, text=True, check=True)
-    assert result.stdout.split() == ["False", "False", "True", "True", "1", "True", "True", "4"]
+    assert result.stdout.split() == ["False", "False", "True", "True", "1", "True", "True", "4", "True"]
 
 
 def test_guarded_records_hash_as_unguarded_ones_do():
