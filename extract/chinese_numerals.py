@@ -296,10 +296,13 @@ def run_states_quantity(run: str, before: str, after: str, has_unit: bool, whole
     return not (after and after in SLOGAN_NEXT)
 
 
-def jiao_fen_at(text: str, pos: int) -> tuple[int, int] | None:
-    """角/分 written at ``pos`` (right after 元) as (分 count, end), or ``None``: 3角4分 → (34, end)."""
+def jiao_fen_at(text: str, pos: int, need_jiao: bool = False) -> tuple[int, int] | None:
+    """角/分 written at ``pos`` (right after 元) as (分 count, end), or ``None``: 3角4分 → (34, end).
+
+    ``need_jiao``: only when a 角 (毛) comes first, as after 块, which is money only then: 十二块五毛
+    is 12.5, but 3块5分 need not be (3 plaques, 5 points)."""
     m = JIAO_FEN.match(text, pos)
-    if m is None:
+    if m is None or (need_jiao and not m["jiao"]):
         return None
     jiao = _digit_value(m["jiao"]) if m["jiao"] else 0
     fen_char = m["fen"] or m["fen_only"]

@@ -550,7 +550,7 @@ def match_to_piece(s: str, m: re.Match[str]) -> _Piece | None:
         piece.unit = _PERCENT_PREFIX_UNITS[m["pct"]]
         return piece
     _read_multiplier_and_unit(s, piece)
-    if piece.unit == "元" and not piece.multiplier and piece.number == piece.number.to_integral_value():
+    if piece.unit in ("元", "块") and not piece.multiplier and piece.number == piece.number.to_integral_value():
         _read_jiao_fen(s, piece)
     if piece.unit in ("元", "角") and (w := WHOLE_AMOUNT.match(s, piece.end)) is not None:
         piece.end = w.end()
@@ -715,8 +715,9 @@ def read_unit(s: str, p: int) -> tuple[str, int]:
 
 
 def _read_jiao_fen(s: str, piece: _Piece) -> None:
-    """Fold 角 and 分 written after 元 into the amount: 12元3角4分 → 12.34 元."""
-    if (found := jiao_fen_at(s, piece.end)) is not None:
+    """Fold 角 and 分 written after 元 into the amount: 12元3角4分 → 12.34 元; after 块 (spoken
+    money, or a measure word: 3块牌子) only from a 角 or 毛 on: 十二块五毛 → 12.5 块."""
+    if (found := jiao_fen_at(s, piece.end, need_jiao=piece.unit == "块")) is not None:
         fen, piece.end = found
         piece.number = EXACT.add(piece.number, EXACT.divide(fen, 100))
 

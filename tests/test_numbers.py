@@ -435,7 +435,9 @@ PUBLIC_SUITE = [
     ("十字路口", None),
     ("大家一块儿去", None),
     ("克服困难", None),
-    xfail("十二块五毛", Q("12.5", "块"), "块 is kept as a measure word; 块…毛 is not read as money"),
+    ("十二块五毛", Q("12.5", "块")),  # money.txt: 块 is read as money only before 毛/角
+    ("三块零五分", Q("3", "块", raw="三块")),  # 块 then 分 alone: perhaps not money, so not folded
+    ("两块五毛钱", Q("2.5", "块", raw="两块五毛")),
     xfail("二分之一", Q("0.5"), "fractions are not read (1/3 has no exact decimal), fraction.txt"),
     ("三五百", Q("300", "", "range", "500")),  # cardinal.txt: neighbouring digits are a spoken range
     ("五六十", Q("50", "", "range", "60")),
@@ -457,6 +459,12 @@ PUBLIC_SUITE = [
 @pytest.mark.parametrize(("text", "expected"), PUBLIC_SUITE)
 def test_public_suite(text: str, expected: Q | None) -> None:
     assert_quantity(parse_quantity(text), expected)
+
+
+def test_kuai_then_fen_alone_stays_two_quantities() -> None:
+    """块 is also a measure word (3块牌子): a 分 right after it is not folded in as money."""
+    found = find_quantities("制作宣传牌12块5分钟完成")
+    assert [(q.value, q.unit, q.raw) for q in found] == [(Decimal("12"), "块", "12块"), (Decimal("5"), "分钟", "5分钟")]
 
 
 # ─── not_quantities: digits and numerals that state no quantity ──────────────────────────────
