@@ -317,7 +317,20 @@ CATALOGUE_SUMS: tuple[CatalogueSum, ...] = (
                  True, "公务接待费+公务用车费+因公出国（境）费"),
     CatalogueSum("sangong_budget_wan", ("reception_budget_wan", "vehicle_budget_wan", "overseas_budget_wan"),
                  True, "公务接待费+公务用车费+因公出国（境）费预算"),
+    CatalogueSum("vehicle_spent_wan", ("vehicle_purchase_spent_wan", "vehicle_operation_spent_wan"),
+                 True, "公务用车购置费+公务用车运行维护费"),
+    CatalogueSum("vehicle_budget_wan", ("vehicle_purchase_budget_wan", "vehicle_operation_budget_wan"),
+                 True, "公务用车购置费+公务用车运行维护费预算"),
 )
+# A part the report does not state as a whole, but as the parts of it: 公务用车费 as its 购置费 and
+# 运行维护费 (“三公”经费 = 公务接待费 + 公务用车购置费 + 公务用车运行维护费 + 因公出国（境）费).
+PARTS_OF_PART = {
+    "vehicle_spent_wan": ("vehicle_purchase_spent_wan", "vehicle_operation_spent_wan"),
+    "vehicle_budget_wan": ("vehicle_purchase_budget_wan", "vehicle_operation_budget_wan"),
+}
+# How a message names such a part, and its parts in their place.
+PART_WORDING = {"vehicle_spent_wan": ("公务用车费", "公务用车购置费+公务用车运行维护费"),
+                "vehicle_budget_wan": ("公务用车费", "公务用车购置费+公务用车运行维护费")}
 # Budget-side parts are compared with the total of the same budget stage: parts written as 年初
 # budgets with the 年初 total, adjusted budgets with the 全年 total.
 BUDGET_PARTS = ("basic_budget_wan", "project_budget_wan")
@@ -329,8 +342,9 @@ def check_catalogue_sums(inp: CheckInput, settings: RuleSettings) -> Iterator[Fl
 
     检查内容：用报告对评价年度所写的汇总数值（每项取一个采用值）核对以下等式：基本支出 = 人员经
     费 + 公用经费；基本支出 + 项目支出 ≤ 支出合计（预算方面的分项则与同一阶段的年初预算或全年预
-    算总数比较）；“三公”经费 = 公务接待费 + 公务用车费 + 因公出国（境）费（预算数和支出数分别核
-    对）；收入合计 − 支出合计 = 结余（仅当三者出自同一张表时）。
+    算总数比较）；“三公”经费 = 公务接待费 + 公务用车费 + 因公出国（境）费，公务用车费 = 公务用车
+    购置费 + 公务用车运行维护费（预算数和支出数分别核对；未写公务用车费而写了其两项时，以两项代替
+    它）；收入合计 − 支出合计 = 结余（仅当三者出自同一张表时）。
     为何重要：按预算支出分类的定义，这些等式必然成立；不成立的报告，其决算汇总中有错误数字。
     触发示例：三公经费3.12万元，而公务接待费2.50 + 公务用车费1.00 + 因公出国费0 = 3.50万元。
     不触发示例：支出合计2026.86万元，基本支出153.21 + 项目支出716.41 = 869.62万元（样本001：其余部分
@@ -342,33 +356,35 @@ def check_catalogue_sums(inp: CheckInput, settings: RuleSettings) -> Iterator[Fl
     chosen = inp.values.chosen
     for identity in CATALOGUE_SUMS:
         total = chosen.get(identity.total)
-        parts = [chosen[key] for key in identity.parts if key in chosen]
+        part_keys = _stated_parts(identity.parts, chosen)
+        parts = [chosen[key] for key in part_keys if key in chosen]
         if total is None or not parts:
             continue
-        if identity.exhaustive and len(parts) < len(identity.parts) and identity.total.startswith("basic"):
-            continue  # 基本支出 with only one of its two parts says nothing
-        exhaustive = identity.exhaustive and len(parts) == len(identity.parts)
-        if identity.total.startswith("sangong") and _states_vehicle_purchase(inp):
-            exhaustive = False  # 公务用车购置费 stated on its own has no key: the three keys are not all
-        keys = [identity.total, *(k for k in identity.parts if k in chosen)]
-        flag = _catalogue_flag(inp, total, parts, exhaustive, identity.wording, keys)
+        if identity.exhaustive and len(parts) < len(identity.parts) and identity.total.startswith(("basic", "vehicle")):
+            continue  # 基本支出 (公务用车费) with only one of its two parts says nothing
+        exhaustive = identity.exhaustive and len(parts) == len(part_keys)
+        keys = [identity.total, *(k for k in part_keys if k in chosen)]
+        wording = identity.wording
+        for key in set(identity.parts) - set(part_keys):
+            wording = wording.replace(*PART_WORDING[key])
+        flag = _catalogue_flag(inp, total, parts, exhaustive, wording, keys)
         if flag is not None:
             yield flag
     yield from _budget_parts_flags(inp)
     yield from _balance_flags(inp)
 
 
-# 公务用车购置费 in its own column or clause (the 湖南 form has 运维费 and 购置费 apart): the
-# catalogue's 公务用车费 then holds only 运维费, and 三公 may exceed the three keys it has.
-VEHICLE_PURCHASE = re.compile(r"车.*购置|购置.*车")
-
-
-def _states_vehicle_purchase(inp: CheckInput) -> bool:
-    return any(
-        raw.quantity.value != 0 and VEHICLE_PURCHASE.search(f"{raw.label} {raw.header}")
-        and match_label(raw.label or raw.header) is None
-        for raw in inp.raw_figures
-    )
+def _stated_parts(keys: tuple[str, ...], chosen: dict) -> list[str]:
+    """``keys``, each part the report does not state replaced by its own parts when it states them all
+    (PARTS_OF_PART: 公务用车费 by 购置费 and 运行维护费)."""
+    stated: list[str] = []
+    for key in keys:
+        inner = PARTS_OF_PART.get(key, ())
+        if key not in chosen and inner and all(k in chosen for k in inner):
+            stated.extend(inner)
+        else:
+            stated.append(key)
+    return stated
 
 
 def _budget_parts_flags(inp: CheckInput) -> Iterator[Flag]:
@@ -542,6 +558,7 @@ def _outer_readings(parts: list[Amount], every_row: list[Amount | None]) -> list
 PART_OF_CONCEPT = {
     "personnel": "basic", "public": "basic", "sangong": "public", "meeting": "public", "training": "public",
     "reception": "sangong", "vehicle": "sangong", "overseas": "sangong",
+    "vehicle_operation": "vehicle", "vehicle_purchase": "vehicle",
 }
 
 

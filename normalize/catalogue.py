@@ -174,11 +174,28 @@ CONCEPTS: tuple[Concept, ...] = (
         {"budget_initial": "reception_budget_wan", "budget": "reception_budget_wan", "actual": "reception_spent_wan"},
         "actual",
     ),
+    # 公务用车费, the third part of 三公经费, is 购置费 + 运行维护费; the standard disclosure states the
+    # whole and then both parts (“公务用车购置及运行维护费6.20万元（其中：公务用车购置费2.00万元，
+    # 公务用车运行维护费4.20万元）”), so each is a concept of its own. A report that lists 三公 as
+    # 接待费, 运行维护费 and 出国费 (001) gives its 运行维护费 as the whole too: normalize/report.py.
     Concept(
-        "vehicle", "公务用车购置及运行维护费", "money",
-        ("公务用车运行维护费", "公车运行维护费", "公务用车运维费", "公务用车购置及运行维护费", "公务用车购置及运行费",
-         "公务用车费"),
+        "vehicle", "公务用车购置及运行维护费（公务用车费）", "money",
+        ("公务用车购置及运行维护费", "公务用车购置及运行费", "公务用车购置及运维费", "公车购置及运行维护费",
+         "公车购置及运行费", "公务用车费"),
         {"budget_initial": "vehicle_budget_wan", "budget": "vehicle_budget_wan", "actual": "vehicle_spent_wan"},
+        "actual",
+    ),
+    Concept(
+        "vehicle_operation", "公务用车运行维护费", "money",
+        ("公务用车运行维护费", "公车运行维护费", "公务用车运维费", "公车运维费", "公务用车运行费", "公车运行费"),
+        {"budget_initial": "vehicle_operation_budget_wan", "budget": "vehicle_operation_budget_wan",
+         "actual": "vehicle_operation_spent_wan"},
+        "actual",
+    ),
+    Concept(
+        "vehicle_purchase", "公务用车购置费", "money", ("公务用车购置费", "公车购置费", "公务用车购置"),
+        {"budget_initial": "vehicle_purchase_budget_wan", "budget": "vehicle_purchase_budget_wan",
+         "actual": "vehicle_purchase_spent_wan"},
         "actual",
     ),
     Concept(
@@ -283,6 +300,8 @@ METRIC_NAMES: dict[str, str] = {
     "sangong_budget_wan": "“三公”经费预算数", "sangong_spent_wan": "“三公”经费支出",
     "reception_budget_wan": "公务接待费预算数", "reception_spent_wan": "公务接待费支出",
     "vehicle_budget_wan": "公务用车费预算数", "vehicle_spent_wan": "公务用车费支出",
+    "vehicle_operation_budget_wan": "公务用车运行维护费预算数", "vehicle_operation_spent_wan": "公务用车运行维护费支出",
+    "vehicle_purchase_budget_wan": "公务用车购置费预算数", "vehicle_purchase_spent_wan": "公务用车购置费支出",
     "overseas_budget_wan": "因公出国（境）费预算数", "overseas_spent_wan": "因公出国（境）费支出",
     "meeting_spent_wan": "会议费支出", "training_spent_wan": "培训费支出",
     "procurement_budget_wan": "政府采购预算数", "procurement_spent_wan": "政府采购执行数",

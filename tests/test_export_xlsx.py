@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from export import sheet_writer, xlsx
 from export.atomic import write_csv_atomic
@@ -132,7 +133,8 @@ def test_header_frozen_and_filtered(book, name: str) -> None:
 
 
 def test_filter_covers_exactly_the_rows(book) -> None:
-    assert book["报告汇总"].auto_filter.ref == "A1:AW3"
+    last_column = get_column_letter(len(REPORT_COLUMNS))  # BA: 53 columns
+    assert book["报告汇总"].auto_filter.ref == f"A1:{last_column}3"
     assert book["问题清单"].auto_filter.ref == "A1:I4"
 
 

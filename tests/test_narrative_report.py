@@ -526,3 +526,42 @@ def test_the_standard_per_head_in_other_forms(tmp_path: Path, standard: str) -> 
     report, flags = run(tmp_path, REPORT_2.replace("补助标准每人每年600元", standard))
     assert report["direct_subsidy_standard_yuan"] == "600"  # in 元, never 0.06
     assert flags == []  # 27005 人 × 600 元 = 1620.3 万元, as stated
+
+
+# The standard disclosure of 公务用车费: the whole, then its two parts in brackets. By hand:
+# 0.8 + 1.5 = 2.3 (the whole); 1.2 + 2.3 + 0 = 3.5 (三公).
+NESTED_VEHICLE = "公务用车购置及运行维护费2.3万元（其中：公务用车购置费0.8万元，公务用车运行维护费1.5万元）"
+
+
+def test_vehicle_costs_stated_as_a_whole_and_its_two_parts(tmp_path: Path) -> None:
+    report, flags = run(tmp_path, REPORT.replace("公务用车运行维护费2.3万元", NESTED_VEHICLE))
+    assert (report["vehicle_spent_wan"], report["vehicle_purchase_spent_wan"],
+            report["vehicle_operation_spent_wan"], report["sangong_spent_wan"]) == ("2.3", "0.8", "1.5", "3.5")
+    assert flags == []  # the 运行维护费 is a part of the whole, not a second value of it
+
+
+def test_vehicle_parts_that_do_not_make_their_whole(tmp_path: Path) -> None:
+    text = REPORT.replace("公务用车运行维护费2.3万元", NESTED_VEHICLE.replace("运行维护费1.5万元", "运行维护费1.2万元"))
+    _, flags = run(tmp_path, text)
+    assert [(f["rule_id"], f["message"]) for f in flags] == [
+        ("JX102", "公务用车费支出写为2.3万元，但公务用车购置费+公务用车运行维护费=0.8+1.2=2万元，比总数少0.3万元")]
+
+
+@pytest.mark.parametrize(("sangong", "expected"), [
+    ("3.5", []),  # 1.2 + 0.8 + 1.5 + 0 = 3.5
+    ("3.9", [("JX102", "“三公”经费支出写为3.9万元，但公务接待费+公务用车购置费+公务用车运行维护费+因公出国（境）费"
+                       "=1.2+0.8+1.5+0=3.5万元，比总数少0.4万元")]),
+])
+def test_sangong_listed_with_both_vehicle_parts_and_no_vehicle_whole(tmp_path: Path, sangong: str, expected) -> None:
+    text = REPORT.replace("公务用车运行维护费2.3万元", "公务用车购置费0.8万元，公务用车运行维护费1.5万元").replace(
+        "“三公”经费支出3.5万元", f"“三公”经费支出{sangong}万元")
+    report, flags = run(tmp_path, text)
+    assert (report["vehicle_spent_wan"], report["vehicle_purchase_spent_wan"], report["vehicle_operation_spent_wan"]) == (
+        "", "0.8", "1.5")  # the whole is not stated: no value is made up for it
+    assert [(f["rule_id"], f["message"]) for f in flags] == expected
+
+
+def test_the_operation_costs_stand_for_the_vehicle_costs_when_no_purchase_is_stated(tmp_path: Path) -> None:
+    report, _ = run(tmp_path, REPORT)
+    assert (report["vehicle_spent_wan"], report["vehicle_operation_spent_wan"], report["vehicle_purchase_spent_wan"]) == (
+        "2.3", "2.3", "")
