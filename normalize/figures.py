@@ -79,8 +79,12 @@ class Figure:
     as_of: tuple[int, ...] = ()
 
 
-def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None) -> list[Figure]:
-    """Every raw figure that the rules above turn into a catalogue figure, in reading order."""
+def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
+                    report_kind: str | None = None) -> list[Figure]:
+    """Every raw figure that the rules above turn into a catalogue figure, in reading order.
+
+    ``report_kind`` (extract.metadata): in a 项目支出 report, the project's money (项目资金,
+    预算资金, 项目总投资) is the report's whole budget (see PROJECT_TOTAL)."""
     figures: list[Figure] = []
     sentence_concepts: dict[tuple, Concept] = {}
     # Sentences whose earlier amounts named no catalogue concept: they are about something else
@@ -101,6 +105,8 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None) -> li
             continue
         role_only = is_role_only(raw.label)  # asked up to three times below
         found = _concept_of(raw, sentence_concepts.get(sentence), role_only)
+        if found is None and report_kind == "project":
+            found = _project_total(raw)
         if found is not None and sentence in about_other and sentence not in sentence_concepts:
             if found[0].name in GENERIC_CONCEPTS and role_only:
                 found = None
@@ -211,6 +217,23 @@ def _concept_of(
     return match.concept, match
 
 
+# In a 项目支出 report the project's money is the report's whole: “本项目年初预算资金500万元”,
+# “项目资金到位520万元”, “项目总投资800万元”. Not in a unit's report, where 项目资金 is the money of
+# its many projects (“拨付移民项目资金3904.16万元”), and not a source's share (中央资金, 省级配套).
+PROJECT_TOTAL = re.compile(r"项目(?:总)?(?:预算)?资金|项目(?:总)?预算|项目总投资|预算资金")
+PROJECT_SOURCE = re.compile(r"中央|省级|省|市级|县级|区级|乡镇|配套|自筹|其他资金|社会资金|银行")
+
+
+def _project_total(raw: RawFigure) -> tuple[Concept, Match] | None:
+    """The whole-budget concept for a 项目支出 report's money labelled as the project's (PROJECT_TOTAL)."""
+    label = raw.label if raw.extractor == "text" else f"{raw.label} {raw.header}"
+    found = PROJECT_TOTAL.search(label)
+    if found is None or PROJECT_SOURCE.search(label) or not raw.quantity.unit.endswith("元"):
+        return None
+    concept = CONCEPTS_BY_NAME["total"]
+    return concept, Match(concept, 100.0, "project", found.group(0))
+
+
 def _changes_flow(label: str, previous: Concept) -> bool:
     """“上年结转100万元；2020年度支出预算6400.32万元”: a label about spending does not continue a
     concept that is not spending (income, carry-over, balance, people)."""
@@ -316,10 +339,20 @@ def _key_in(raw: RawFigure, concept: Concept, canonical) -> tuple[str, str | Non
         if raw.extractor == "table" and not _table_role_allowed(raw, candidate, stated):
             continue
         role = _role_of(candidate, stated)
+        if candidate.name in SIDELESS_CONCEPTS and raw.extractor == "text" and (
+                role_of(raw.label) is None and role_of(raw.label, weak=True) is None):
+            role = candidate.default_role  # the sentence's role words are another figure's
         key = _key_for(candidate, role)
         if key is not None and _fits(key, canonical):
             return key, role
     return None
+
+
+# Concepts that are what is left at the year's end, so have no budget side to take from their
+# sentence: in “部分乡镇配套资金到位不及时，结余资金21.4万元” or “预算安排100万元，…结余20万元” the
+# 到位 and 预算 belong to other amounts, and the 结余 is still the 结余. (人员经费 is not one: in
+# “年初预算158.93万元，其中：人员经费140.93万元” it is a budgeted part and has no key.)
+SIDELESS_CONCEPTS = frozenset({"balance"})
 
 
 def _table_role_allowed(raw: RawFigure, concept: Concept, stated: str | None) -> bool:

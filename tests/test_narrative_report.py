@@ -565,3 +565,42 @@ def test_the_operation_costs_stand_for_the_vehicle_costs_when_no_purchase_is_sta
     report, _ = run(tmp_path, REPORT)
     assert (report["vehicle_spent_wan"], report["vehicle_operation_spent_wan"], report["vehicle_purchase_spent_wan"]) == (
         "2.3", "2.3", "")
+
+
+# A 项目支出 report naming its budget as the project's money. By hand: 498.6 ÷ 520 = 95.88 %.
+PROJECT_MONEY_REPORT = """2023年度农村公路养护项目支出绩效自评报告
+一、项目基本情况
+本项目年初预算资金500万元，全年预算数为520万元，其中中央资金300万元、省级资金120万元、县级配套100万元。截至2023年12月31日，项目资金到位520万元，到位率100%；实际支出498.6万元，预算执行率95.88%。
+二、自评结论
+本项目自评得分88.5分，自评等级为“良”。
+三、存在问题
+部分乡镇配套资金到位不及时，结余资金21.4万元。
+"""
+
+
+def test_a_project_reports_money_is_its_budget(tmp_path: Path) -> None:
+    report, flags = run(tmp_path, PROJECT_MONEY_REPORT)
+    assert (report["report_kind"], report["budget_initial_wan"], report["budget_total_wan"], report["spent_total_wan"],
+            report["execution_rate_pct"], report["balance_wan"], report["self_score"]) == (
+        "project", "500", "520", "498.6", "95.88", "21.4", "88.5")
+    assert flags == []  # the sources (中央资金 …) are parts, the 到位 520 agrees with the 全年预算数
+
+
+def test_a_project_reports_stated_rate_is_checked_against_its_money(tmp_path: Path) -> None:
+    _, flags = run(tmp_path, PROJECT_MONEY_REPORT.replace("预算执行率95.88%", "预算执行率99.5%"))
+    assert [flag["rule_id"] for flag in flags] == ["JX201"]  # 498.6 ÷ 520 = 95.88 %, not 99.5 %
+
+
+def test_a_units_project_money_is_not_its_budget(tmp_path: Path) -> None:
+    """In a unit's report 项目资金 is the money of its projects, not the unit's whole budget."""
+    text = REPORT.replace("政府采购预算80万元", "全年拨付移民项目资金300万元。政府采购预算80万元")
+    report, flags = run(tmp_path, text)
+    assert (report["budget_total_wan"], report["spent_total_wan"]) == ("1856.32", "1790.11")
+    assert flags == []
+
+
+@pytest.mark.parametrize("before", ["部分乡镇配套资金到位不及时，", "年初预算安排100万元，"])
+def test_a_balance_after_another_clauses_budget_word_is_the_balance(tmp_path: Path, before: str) -> None:
+    text = REPORT.replace("政府采购预算80万元", f"{before}结余资金66.21万元。政府采购预算80万元")
+    report, _ = run(tmp_path, text)
+    assert report["balance_wan"] == "66.21"  # 1856.32 − 1790.11 = 66.21
