@@ -68,6 +68,12 @@ GRADE_AFTER_WORD = re.compile(
     r"(不合格|优秀|良好|中等|合格|及格|优|良|中|差)(?=[”\"」』\s，。,.；;）)]|$)"
 )
 EVALUATION_WORDS = re.compile(r"自评|评价|绩效|得分|评分")
+# “评价结果为优秀”, “自评结论：良好”: the result of the evaluation named by its grade word alone,
+# asked only where no line names an 等次 or 等级.
+GRADE_AS_RESULT = re.compile(
+    r"(?:评价|自评|绩效|考核)(?:结果|结论)\s*(?:为|是|：|:|评定为|确定为)\s*[“\"「『]?\s*"
+    r"(不合格|优秀|良好|中等|合格|及格|优|良|中|差)(?=[”\"」』\s，。,.；;）)]|$)"
+)
 WHITESPACE = re.compile(r"\s")
 
 KIND_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -286,6 +292,9 @@ def _grade(document: Document, lines: list[_Line]) -> MetaValue | None:
     for line in naming_grades:
         match = GRADE_AFTER_WORD.search(line.text) if EVALUATION_WORDS.search(line.text) else None
         if match:
+            return MetaValue(match.group(1), line.location)
+    for line in lines:
+        if "结" in line.text and (match := GRADE_AS_RESULT.search(line.text)):
             return MetaValue(match.group(1), line.location)
     return None
 

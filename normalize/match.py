@@ -110,6 +110,8 @@ def is_role_only(label: str) -> bool:
     “公务接待费预算1.14万元，实际支出1.06万元”.
     """
     rest = clean_label(label)
+    if rest.startswith("比"):  # “…8.9万元，比预算数10万元减少”: the amount compared with is that thing's
+        rest = rest[1:]
     if _NOT_IN_ROLE_OR_FILLER_WORDS.search(rest):
         return False  # removing words only removes their characters: this one would stay
     for word in _role_and_filler_words():
@@ -180,10 +182,26 @@ def _match_alias(cleaned: str):
     longest = max(f[0] for f in specific)
     best = {f[2].name: f for f in specific if f[0] == longest}
     if len(best) != 1:
-        return None
+        head = _head_of_compound(cleaned, [alias for _, _, _, alias in best.values()])
+        if head is None:
+            return None
+        best = {name: f for name, f in best.items() if f[3] == head}
     length, _, concept, alias = next(iter(best.values()))
     method = "exact" if alias == cleaned else "alias"
     return Match(concept, round(100.0 * length / len(cleaned), 1), method, alias)
+
+
+def _head_of_compound(cleaned: str, aliases: list[str]) -> str | None:
+    """Of equally long aliases that overlap in one compound, the one it ends with, or None.
+
+    Chinese puts the head noun last: 实有人员编制 holds 实有人员 and 人员编制, and is a 编制 (the
+    staff quota of the posts). Aliases side by side (编制数实有人数) name two things: no head.
+    """
+    spans = sorted((cleaned.find(alias) + len(alias), cleaned.find(alias), alias) for alias in aliases)
+    head_end, head_start, head = spans[-1]
+    if spans[-2][0] == head_end or any(end <= head_start for end, _, _ in spans[:-1]):
+        return None
+    return head
 
 
 def _match_tokens(cleaned: str):

@@ -604,3 +604,25 @@ def test_a_balance_after_another_clauses_budget_word_is_the_balance(tmp_path: Pa
     text = REPORT.replace("政府采购预算80万元", f"{before}结余资金66.21万元。政府采购预算80万元")
     report, _ = run(tmp_path, text)
     assert report["balance_wan"] == "66.21"  # 1856.32 − 1790.11 = 66.21
+
+
+# A 决算-style report. By hand: 856.30 + 1442.15 = 2298.45; 2345.67 − 2298.45 = 47.22; 33 ÷ 35.
+FINAL_ACCOUNTS_REPORT = """某市住房和城乡建设局2023年度部门整体支出绩效自评报告
+一、部门概况
+本部门年末实有人员编制35人，实有在职人数33人，离退休人员12人。
+二、部门决算情况
+2023年部门决算收入合计2,345.67万元，支出合计2,298.45万元，年末结转和结余47.22万元。支出中，基本支出856.30万元，项目支出1,442.15万元。
+2023年度“三公”经费决算数为8.9万元，比预算数10万元减少1.1万元，下降11%。
+三、自评结果
+部门整体支出绩效评价得分95分，评价结果为优秀。
+"""
+
+
+def test_a_final_accounts_report(tmp_path: Path) -> None:
+    """实有人员编制 is a quota (the compound ends in 编制); the 10 compared with is the 三公 budget,
+    not the unit's (it gave a false JX201: 2298.45 ÷ 10); 评价结果为优秀 names the grade."""
+    report, flags = run(tmp_path, FINAL_ACCOUNTS_REPORT)
+    assert (report["staff_quota"], report["staff_actual"], report["sangong_spent_wan"], report["sangong_budget_wan"],
+            report["budget_total_wan"], report["grade"], report["self_score"], report["balance_wan"]) == (
+        "35", "33", "8.9", "10", "", "优秀", "95", "47.22")
+    assert flags == []
