@@ -110,8 +110,8 @@ def is_role_only(label: str) -> bool:
     “公务接待费预算1.14万元，实际支出1.06万元”.
     """
     rest = clean_label(label)
-    if rest.startswith("比"):  # “…8.9万元，比预算数10万元减少”: the amount compared with is that thing's
-        rest = rest[1:]
+    if rest.startswith("比") and role_of(rest[1:]) is not None:
+        rest = rest[1:]  # “…8.9万元，比预算数10万元减少”: the amount compared with is that thing's
     if _NOT_IN_ROLE_OR_FILLER_WORDS.search(rest):
         return False  # removing words only removes their characters: this one would stay
     for word in _role_and_filler_words():

@@ -58,7 +58,7 @@ from extract.numbers import find_quantities
 from extract.readers import read_document
 from normalize import match
 from normalize.catalogue import DELTA_WORDS, FILLER_WORDS, NEGATION_WORDS, ROLE_WORDS, WEAK_ROLE_WORDS
-from normalize.match import _role_and_filler_words, clean_label, is_delta, is_negated, is_role_only
+from normalize.match import _role_and_filler_words, clean_label, is_delta, is_negated, is_role_only, role_of
 
 SEEDS = sorted(p.stem for p in (CORPUS / "txt").glob("*.txt"))
 DOCX_FIXTURES = (
@@ -211,6 +211,8 @@ def test_heading_levels() -> None:
 
 def old_is_role_only(label: str) -> bool:
     rest = clean_label(label)
+    if rest.startswith("比") and role_of(rest[1:]) is not None:  # 比预算数: a role word after 比
+        rest = rest[1:]
     for word in _role_and_filler_words():
         rest = rest.replace(word, "")
     return not rest

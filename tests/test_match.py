@@ -32,6 +32,7 @@ def test_labels_naming_two_things_name_none(label: str) -> None:
     ("比预算数", True),  # “8.9万元，比预算数10万元减少”: the budget of the thing just named
     ("实际支出", True),
     ("比上年", False),
+    ("比2022年", False),  # no role word after 比: a comparison with another year, not a budget side
     ("对比预算数", False),
 ])
 def test_role_only_labels(label: str, role_only: bool) -> None:
