@@ -328,6 +328,8 @@ PARTS_OF_PART = {
     "vehicle_spent_wan": ("vehicle_purchase_spent_wan", "vehicle_operation_spent_wan"),
     "vehicle_budget_wan": ("vehicle_purchase_budget_wan", "vehicle_operation_budget_wan"),
 }
+# Totals of two parts, of which one alone says nothing: the other may be left out for being 0.
+TWO_PART_TOTALS = ("basic", "vehicle")
 # How a message names such a part, and its parts in their place.
 PART_WORDING = {"vehicle_spent_wan": ("公务用车费", "公务用车购置费+公务用车运行维护费"),
                 "vehicle_budget_wan": ("公务用车费", "公务用车购置费+公务用车运行维护费")}
@@ -360,7 +362,8 @@ def check_catalogue_sums(inp: CheckInput, settings: RuleSettings) -> Iterator[Fl
         parts = [chosen[key] for key in part_keys if key in chosen]
         if total is None or not parts:
             continue
-        if identity.exhaustive and len(parts) < len(identity.parts) and identity.total.startswith(("basic", "vehicle")):
+        one_of_two = identity.exhaustive and len(parts) < len(identity.parts)
+        if one_of_two and identity.total.startswith(TWO_PART_TOTALS):
             continue  # 基本支出 (公务用车费) with only one of its two parts says nothing
         exhaustive = identity.exhaustive and len(parts) == len(part_keys)
         keys = [identity.total, *(k for k in part_keys if k in chosen)]

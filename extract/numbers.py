@@ -550,7 +550,8 @@ def match_to_piece(s: str, m: re.Match[str]) -> _Piece | None:
         piece.unit = _PERCENT_PREFIX_UNITS[m["pct"]]
         return piece
     _read_multiplier_and_unit(s, piece)
-    if piece.unit in ("元", "块") and not piece.multiplier and piece.number == piece.number.to_integral_value():
+    whole = piece.number == piece.number.to_integral_value()
+    if piece.unit in ("元", "块") and not piece.multiplier and whole:
         _read_jiao_fen(s, piece)
     if piece.unit in ("元", "角") and (w := WHOLE_AMOUNT.match(s, piece.end)) is not None:
         piece.end = w.end()

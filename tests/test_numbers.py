@@ -464,7 +464,8 @@ def test_public_suite(text: str, expected: Q | None) -> None:
 def test_kuai_then_fen_alone_stays_two_quantities() -> None:
     """块 is also a measure word (3块牌子): a 分 right after it is not folded in as money."""
     found = find_quantities("制作宣传牌12块5分钟完成")
-    assert [(q.value, q.unit, q.raw) for q in found] == [(Decimal("12"), "块", "12块"), (Decimal("5"), "分钟", "5分钟")]
+    assert [(q.value, q.unit, q.raw) for q in found] == [
+        (Decimal("12"), "块", "12块"), (Decimal("5"), "分钟", "5分钟")]
 
 
 # ─── not_quantities: digits and numerals that state no quantity ──────────────────────────────

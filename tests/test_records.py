@@ -31,8 +31,9 @@ def project_records() -> list[type]:
     found = []
     for module in modules:
         for value in vars(module).values():
-            if (isinstance(value, type) and value.__module__ == module.__name__ and dataclasses.is_dataclass(value)
-                    and hasattr(value, "__slots__") and value.__hash__ is not None):
+            if (isinstance(value, type) and value.__module__ == module.__name__
+                    and dataclasses.is_dataclass(value) and hasattr(value, "__slots__")
+                    and value.__hash__ is not None):
                 found.append(value)
     return found
 
