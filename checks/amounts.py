@@ -62,7 +62,7 @@ def written_rounding(quantity: Quantity, is_count: bool = False) -> Decimal:
     if match is None or quantity.value == 0:
         return Decimal(0)  # a written 0 is nothing at all, not something under 0.5
     written = Decimal(match.group().replace(",", ""))
-    scale = quantity.value / written if written else Decimal(1)
+    scale = abs(quantity.value / written) if written else Decimal(1)  # −0.80: half a unit is +0.005
     if is_count and scale == 1 and "." not in match.group():
         return Decimal(0)
     return rounding_of(match.group()) * scale

@@ -54,6 +54,8 @@ _WHITESPACE = re.compile(r"\s")
 UNIT_IN_BRACKETS = re.compile(r"[（(]\s*(万元|亿元|千元|元|%|％|人次|人|户|个|项|分)\s*[)）]")
 # "单位：万元" at the top of a table.
 UNIT_DECLARED = re.compile(r"单位\s*[:：]\s*(万元|亿元|千元|元)")
+# A line that only declares the unit, between a table's title and the table.
+UNIT_LINE = re.compile(r"[（(]?\s*(?:金额)?单位\s*[:：]\s*(?:万元|亿元|千元|元)\s*[)）]?")
 # "其中" alone (often "其中：") is a grouping header, never the label of a number.
 GROUPING_ONLY = re.compile(r"^\s*其中\s*[:：]?\s*$")
 
@@ -123,9 +125,11 @@ def document_to_raw_figures(
     figures: list[RawFigure] = []
     headings: dict[int, str] = {}
     section = ""
-    previous_text = ""
+    previous_text = caption_text = ""
     for index, block in enumerate(document.blocks):
         if isinstance(block, Paragraph):
+            if not (caption_text and UNIT_LINE.fullmatch(block.text.strip())):
+                caption_text = block.text  # a title above a “单位：万元” line still names the table
             previous_text = block.text
             level = heading_level(block.text)
             if level is not None:
@@ -134,7 +138,7 @@ def document_to_raw_figures(
                 section = " > ".join(headings[k] for k in sorted(headings))  # changes only here
             figures.extend(text_to_raw_figures(block.text, block.location, section=section, block=index))
         else:
-            caption = previous_text.strip() if is_caption(previous_text) else ""
+            caption = caption_text.strip() if is_caption(caption_text) else ""
             for table in block.iter_tables():
                 above = _declared_unit_in(previous_text)
                 indicator_rows = None
@@ -142,7 +146,7 @@ def document_to_raw_figures(
                     indicator_rows = {row.row for row in indicators_by_table[id(table)]}
                 figures.extend(table_to_raw_figures(table, above, block=index, indicator_rows=indicator_rows,
                                                     caption=caption))
-            previous_text = ""  # a unit line applies to the one table right below it
+            previous_text = caption_text = ""  # a unit line applies to the one table right below it
     return figures
 
 

@@ -99,6 +99,8 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
         sentence = _sentence_key(raw)
         if is_delta(raw.label) or is_negated(raw.label) or DOCUMENT_NUMBER.search(raw.label):
             continue
+        if raw.extractor == "table" and is_delta(raw.header):
+            continue  # a column of changes (增减额, 比上年增长): not a level
         if index in in_bare_runs:
             continue
         if _is_under_target_heading(raw.section, target_sections):

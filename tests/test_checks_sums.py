@@ -42,6 +42,8 @@ def flags_of(tmp_path: Path, text: str, rule_id: str):
         ("6千元", "500"),  # 6 written, in thousands of 元
         ("1.07万人次", "50"),
         ("0万元", "0"),  # nothing is nothing
+        ("-0.80万元", "0.005"),  # a tolerance is never negative, whatever the sign
+        ("-6千元", "500"),
         ("两项", "0"),  # Chinese numerals are exact words
     ],
 )

@@ -626,3 +626,28 @@ def test_a_final_accounts_report(tmp_path: Path) -> None:
             report["budget_total_wan"], report["grade"], report["self_score"], report["balance_wan"]) == (
         "35", "33", "8.9", "10", "", "优秀", "95", "47.22")
     assert flags == []
+
+
+# The usual 三公 table: a title, a unit line, 预算数 | 决算数 | 增减额 | 增减率, and 公务用车费 with its
+# two parts. By hand: 0 + 7 + 5 = 12; 0 + 6.2 + 4.16 = 10.36; 0 − 0.8 − 0.84 = −1.64; 0 + 7 = 7.
+SANGONG_TABLE_REPORT = ("某县财政局2023年度部门整体支出绩效自评报告\n表2  2023年“三公”经费支出情况表\n单位：万元\n"
+                        + txt_table(("项目", "预算数", "决算数", "增减额", "增减率"),
+                                    ("合计", "12.00", "10.36", "-1.64", "-13.67%"),
+                                    ("1.因公出国（境）费", "0", "0", "0", "—"),
+                                    ("2.公务用车购置及运行维护费", "7.00", "6.20", "-0.80", "-11.43%"),
+                                    ("其中：公务用车购置费", "0", "0", "0", "—"),
+                                    ("公务用车运行维护费", "7.00", "6.20", "-0.80", "-11.43%"),
+                                    ("3.公务接待费", "5.00", "4.16", "-0.84", "-16.80%"))
+                        + "经自评，本部门2023年度整体支出绩效自评得分为93分，等级为优。\n")
+
+
+def test_a_sangong_table_under_a_title_and_a_unit_line(tmp_path: Path) -> None:
+    """The title above the unit line names what 合计 totals (it gave the unit's whole budget, 12);
+    the 增减额 column holds changes, not amounts (they gave second values); its negative rows
+    add up within rounding (a negative amount had a negative tolerance: a false JX103)."""
+    report, flags = run(tmp_path, SANGONG_TABLE_REPORT)
+    assert (report["sangong_budget_wan"], report["sangong_spent_wan"], report["budget_total_wan"],
+            report["spent_total_wan"]) == ("12.00", "10.36", "", "")
+    assert (report["vehicle_spent_wan"], report["vehicle_operation_spent_wan"], report["vehicle_purchase_spent_wan"],
+            report["reception_spent_wan"], report["n_conflicts"]) == ("6.20", "6.20", "0", "4.16", "0")
+    assert flags == []
