@@ -93,6 +93,9 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
     about_other: set[tuple] = set()
     sentence_units: dict[tuple, str] = _money_units_by_sentence(raw_figures)
     sentences: list[tuple] = []  # the sentence of each figure kept
+    # The concept each sentence named before its 其中 list: “预算总额860.5万元，其中基本支出120.5万元、
+    # 项目支出740万元；全年实际支出835.2万元” goes back to the 预算总额's thing once the list is closed.
+    list_heads: dict[tuple, Concept] = {}
     target_sections: dict[str, bool] = {}
     in_bare_runs = _in_bare_runs(raw_figures)
     for index, raw in enumerate(raw_figures):
@@ -106,7 +109,10 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
         if _is_under_target_heading(raw.section, target_sections):
             continue
         role_only = is_role_only(raw.label)  # asked up to three times below
-        found = _concept_of(raw, sentence_concepts.get(sentence), role_only)
+        previous = sentence_concepts.get(sentence)
+        if role_only and sentence in list_heads and _list_closed(raw.context):
+            previous = list_heads[sentence]
+        found = _concept_of(raw, previous, role_only)
         if found is None and report_kind == "project":
             found = _project_total(raw)
         if found is not None and sentence in about_other and sentence not in sentence_concepts:
@@ -117,6 +123,8 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
                 about_other.add(sentence)
             continue
         concept, match = found
+        if raw.extractor == "text" and "其中" not in raw.context:
+            list_heads[sentence] = concept  # what a 其中 list that follows breaks down
         if raw.extractor == "text" and not role_only:
             sentence_concepts[sentence] = concept
         elif raw.extractor == "text" and sentence not in sentence_concepts:
@@ -234,6 +242,13 @@ def _project_total(raw: RawFigure) -> tuple[Concept, Match] | None:
         return None
     concept = CONCEPTS_BY_NAME["total"]
     return concept, Match(concept, 100.0, "project", found.group(0))
+
+
+def _list_closed(context: str) -> bool:
+    """Whether the 其中 list of a figure's sentence ended before the figure: a ； (or ;) after its
+    last 其中 closes it, where a ， or 、 goes on listing parts."""
+    at = context.rfind("其中")
+    return at >= 0 and ("；" in context[at:] or ";" in context[at:])
 
 
 def _changes_flow(label: str, previous: Concept) -> bool:

@@ -651,3 +651,26 @@ def test_a_sangong_table_under_a_title_and_a_unit_line(tmp_path: Path) -> None:
     assert (report["vehicle_spent_wan"], report["vehicle_operation_spent_wan"], report["vehicle_purchase_spent_wan"],
             report["reception_spent_wan"], report["n_conflicts"]) == ("6.20", "6.20", "0", "4.16", "0")
     assert flags == []
+
+
+# Four things wrong, each on purpose. By hand: 835.2 ÷ 860.5 = 97.06 % (stated 102.5 %, also over
+# 100 %); 14 ÷ 12 = 116.67 % (stated 85.7 %, which is 12 ÷ 14); 截至2021年底 in a 2022 report.
+FLAWED_REPORT = """某县扶贫开发办公室2022年度部门整体支出绩效自评报告
+一、基本情况
+我办核定事业编制12名，年末在职在编人员14名，在职人员控制率为85.7%。
+二、资金情况
+2022年度财政拨款预算总额为860.5万元，其中基本支出120.5万元、项目支出740万元；全年实际支出835.2万元，预算执行率为102.5%。
+截至2021年底，累计完成易地扶贫搬迁安置1,250人。
+三、自评结论
+综合评分91分，评定等级为优秀。
+"""
+
+
+def test_after_a_closed_list_a_side_word_goes_back_to_the_total(tmp_path: Path) -> None:
+    """“预算总额860.5万元，其中基本支出…、项目支出740万元；全年实际支出835.2万元”: the ； ends the
+    list, so 实际支出 is the total's (it was read as 项目支出's, and the rate after it was lost)."""
+    report, flags = run(tmp_path, FLAWED_REPORT)
+    assert (report["budget_total_wan"], report["spent_total_wan"], report["project_spent_wan"],
+            report["project_budget_wan"], report["execution_rate_pct"]) == ("860.5", "835.2", "", "740", "102.5")
+    assert sorted((f["rule_id"], f["severity"]) for f in flags) == [
+        ("JX201", "error"), ("JX202", "error"), ("JX302", "warning"), ("JX401", "error")]
