@@ -347,6 +347,8 @@ UNIT_SPELLINGS: dict[str, str] = {
         "天", "小时", "分钟", "个月", "年", "周", "分", "千瓦时", "千瓦", "岁", "字", "块",
     )},
     "摄氏度": "℃", "℃": "℃",
+    # spans of time counted in days or quarters (3个工作日内, 4个季度), not 个 of something
+    "个工作日": "工作日", "工作日": "工作日", "个自然日": "自然日", "自然日": "自然日", "个季度": "季度",
 }
 _UNITS_LONGEST_FIRST = sorted(UNIT_SPELLINGS, key=len, reverse=True)
 # The same, grouped by first character, order kept: only spellings starting with the character
@@ -531,11 +533,14 @@ class _Piece:
         total = EXACT.multiply(self.number, factor)
         if self.unit.startswith("元") and last in ("万", "亿"):
             return EXACT.divide(total, BIG_UNITS[last]), last + self.unit
+        if factor != 1 and total == total.to_integral_value():
+            total = total.quantize(ONE)  # 1.5万人 is 15000 people, not 15000.0: the .0 is the 万's
         return total, self.unit
 
 
 # Arithmetic on report figures raises instead of rounding: a figure is never approximated.
 EXACT = Context(prec=60, traps=[Inexact, InvalidOperation, DivisionByZero, Overflow])
+ONE = Decimal(1)
 
 
 def match_to_piece(s: str, m: re.Match[str]) -> _Piece | None:

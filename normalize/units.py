@@ -80,6 +80,8 @@ _OTHERS_SEEN: dict[str, str] = {
     "岁": "ages; not in seeds", "倍": "multiples; not in seeds", "克": "weights; not in seeds",
     "℃": "temperatures (三十摄氏度, 25℃); not in seeds", "字": "text length (约三百一十五万字); not in seeds",
     "个百分点": "a difference of two rates, not a rate (下降2个百分点); brief",
+    "工作日": "deadlines (3个工作日内办结); not in seeds", "自然日": "deadlines; not in seeds",
+    "季度": "periods (4个季度); not in seeds",
 }
 
 UNIT_FACTORS: dict[str, UnitFactor] = {

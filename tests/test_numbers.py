@@ -461,6 +461,25 @@ def test_public_suite(text: str, expected: Q | None) -> None:
     assert_quantity(parse_quantity(text), expected)
 
 
+@pytest.mark.parametrize(("text", "shown", "unit"), [
+    ("1.5万人", "15000", "人"), ("2.35万人次", "23500", "人次"), ("12.5万", "125000", ""), ("1.2亿", "120000000", ""),
+    ("1.5万元", "1.5", "万元"),  # money keeps its 万 in the unit, and the decimals as written
+    ("0.25万户", "2500", "户"),
+])
+def test_a_count_with_wan_is_a_whole_number(text: str, shown: str, unit: str) -> None:
+    """The .0 of 1.5 × 10000 is the 万's, not a written decimal: a count of people is 15000."""
+    quantity = parse_quantity(text)
+    assert quantity is not None and (str(quantity.value), quantity.unit) == (shown, unit)
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("5个工作日", "工作日"), ("3个工作日内", "工作日"), ("10个自然日", "自然日"), ("4个季度", "季度"), ("3个月", "个月"),
+])
+def test_spans_of_time(text: str, unit: str) -> None:
+    quantity = parse_quantity(text)
+    assert quantity is not None and quantity.unit == unit
+
+
 def test_kuai_then_fen_alone_stays_two_quantities() -> None:
     """块 is also a measure word (3块牌子): a 分 right after it is not folded in as money."""
     found = find_quantities("制作宣传牌12块5分钟完成")
