@@ -112,7 +112,7 @@ def document_to_metadata(document: Document) -> ReportMetadata:
     title = _find_title(leading) or _find_title(lines)
     fiscal_year = _fiscal_year(title, lines)
     unit_name = _unit_name(title, leading, lines)
-    kind = _report_kind(title)
+    kind = _report_kind(title or _yearless_title(leading))
     return ReportMetadata(
         fiscal_year=fiscal_year,
         unit_name=unit_name,
@@ -147,6 +147,13 @@ def _find_title(lines: list[_Line]) -> _Line | None:
             if len(text) <= TITLE_MAX_CHARS and _is_title(text):
                 return _Line(text, line.location, line.block)
     return None
+
+
+def _yearless_title(lines: list[_Line]) -> _Line | None:
+    """A leading line titled like a report but without its year (“部门整体支出绩效自评报告” under
+    the unit's name): it still says what kind of report this is."""
+    return next((line for line in lines if len(line.text) <= TITLE_MAX_CHARS
+                 and TITLE_WORDS.search(line.text) and TITLE_ENDINGS.search(line.text)), None)
 
 
 def _is_title(text: str) -> bool:

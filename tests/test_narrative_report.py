@@ -674,3 +674,12 @@ def test_after_a_closed_list_a_side_word_goes_back_to_the_total(tmp_path: Path) 
             report["project_budget_wan"], report["execution_rate_pct"]) == ("860.5", "835.2", "", "740", "102.5")
     assert sorted((f["rule_id"], f["severity"]) for f in flags) == [
         ("JX201", "error"), ("JX202", "error"), ("JX302", "warning"), ("JX401", "error")]
+
+
+def test_a_title_without_its_year_still_gives_the_kind(tmp_path: Path) -> None:
+    """The unit's name on one line, “部门整体支出绩效自评报告” on the next, the year only in the text."""
+    text = REPORT.replace("某县民政局2023年度部门整体支出绩效自评报告", "某县民政局\n部门整体支出绩效自评报告\n"
+                          "根据《某县财政局关于开展2023年度部门整体支出绩效自评工作的通知》（某财绩〔2024〕3号）要求，"
+                          "我局对2023年度部门整体支出开展了绩效自评，现将有关情况报告如下：")
+    report, _ = run(tmp_path, text)
+    assert (report["report_kind"], report["fiscal_year"], report["unit_name"]) == ("dept_overall", "2023", "某县民政局")
