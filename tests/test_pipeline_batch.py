@@ -101,6 +101,16 @@ def test_show_prints_blocks_with_locations(tmp_path: Path, capsys) -> None:
     assert "[第2行] 2023年全年预算数640.00万元，执行数512.30万元。" in out
 
 
+def test_show_figures_names_a_value_taken_from_its_part(tmp_path: Path, capsys) -> None:
+    """公务用车运行维护费 stands for the 公务用车费 of the report's row: show says where it came from."""
+    report = tmp_path / "r.txt"
+    report.write_text("某县审计局2023年度部门整体支出绩效自评报告\n“三公”经费支出1.5万元，其中：公务接待费0.5万元，"
+                      "公务用车运行维护费1万元，因公出国（境）费0万元。\n", encoding="utf-8")
+    assert pipeline.main(["show", str(report), "--figures"]) == 0
+    out = capsys.readouterr().out
+    assert "★ vehicle_spent_wan = 1万元 （取自 vehicle_operation_spent_wan） [第2行 字符37-40]" in out
+
+
 def test_show_of_unreadable_file_is_a_sentence_not_a_traceback(capsys) -> None:
     assert pipeline.main(["show", str(BAD / "乱码.bin")]) == pipeline.EXIT_SOME_FAILED
     err = capsys.readouterr().err
