@@ -47,25 +47,35 @@ def quote_excerpt(location: Location) -> str:
 
 
 def metric_rows(doc_id: str, source: str, figures: Iterable, chosen: dict) -> Iterable[dict[str, object]]:
+    """One row per figure found; then one per report value taken from a figure of another metric
+    (公务用车费 from its 运行维护费, normalize/report.py), so that every value of reports.csv has a
+    chosen row of its own metric, with its place; its match_method says where it was taken from."""
     chosen_ids = {id(figure) for figure in chosen.values()}
     for figure in figures:
-        yield {
-            "doc_id": doc_id,
-            "source_file": source,
-            "metric": figure.metric,
-            "role": figure.role,
-            "year": figure.year,
-            "year_source": figure.year_source,
-            "value": decimal_text(figure.value),
-            "unit": figure.unit,
-            "raw": figure.raw,
-            "label_raw": figure.label,
-            "match_method": figure.match_method,
-            "match_score": figure.match_score,
-            "chosen": "是" if id(figure) in chosen_ids else "",
-            "location": location_text(figure.location),
-            "quote": quote_excerpt(figure.location),
-        }
+        yield _metric_row(doc_id, source, figure, figure.metric, figure.match_method, id(figure) in chosen_ids)
+    for key, figure in chosen.items():
+        if figure.metric != key:
+            yield _metric_row(doc_id, source, figure, key, f"part:{figure.metric}", True)
+
+
+def _metric_row(doc_id: str, source: str, figure, metric: str, method: str, is_chosen: bool) -> dict[str, object]:
+    return {
+        "doc_id": doc_id,
+        "source_file": source,
+        "metric": metric,
+        "role": figure.role,
+        "year": figure.year,
+        "year_source": figure.year_source,
+        "value": decimal_text(figure.value),
+        "unit": figure.unit,
+        "raw": figure.raw,
+        "label_raw": figure.label,
+        "match_method": method,
+        "match_score": figure.match_score,
+        "chosen": "是" if is_chosen else "",
+        "location": location_text(figure.location),
+        "quote": quote_excerpt(figure.location),
+    }
 
 
 def flag_rows(doc_id: str, source: str, findings: Iterable) -> Iterable[dict[str, object]]:

@@ -683,3 +683,16 @@ def test_a_title_without_its_year_still_gives_the_kind(tmp_path: Path) -> None:
                           "我局对2023年度部门整体支出开展了绩效自评，现将有关情况报告如下：")
     report, _ = run(tmp_path, text)
     assert (report["report_kind"], report["fiscal_year"], report["unit_name"]) == ("dept_overall", "2023", "某县民政局")
+
+
+def test_a_value_taken_from_its_part_has_a_metrics_row_of_its_own(tmp_path: Path) -> None:
+    """reports.csv's 公务用车费 comes from the 运行维护费 figure: metrics.csv has a chosen row for
+    vehicle_spent_wan too, at the same place, saying where it was taken from."""
+    run(tmp_path, REPORT)
+    with open(tmp_path / "out" / "metrics.csv", encoding="utf-8-sig", newline="") as handle:
+        rows = [row for row in csv.DictReader(handle) if row["metric"].startswith("vehicle")]
+    assert [(r["metric"], r["value"], r["match_method"], r["chosen"], r["label_raw"]) for r in rows] == [
+        ("vehicle_operation_spent_wan", "2.3", "exact", "是", "公务用车运行维护费"),
+        ("vehicle_spent_wan", "2.3", "part:vehicle_operation_spent_wan", "是", "公务用车运行维护费"),
+    ]
+    assert rows[0]["location"] == rows[1]["location"] != ""
