@@ -116,7 +116,8 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
         if found is None and report_kind == "project":
             found = _project_total(raw)
         if found is not None and sentence in about_other and sentence not in sentence_concepts:
-            if found[0].name in GENERIC_CONCEPTS and role_only:
+            if found[0].name in GENERIC_CONCEPTS and role_only and not (
+                    report_kind in ONE_FUND_KINDS and SUM_WORD.search(raw.label)):
                 found = None
         if found is None:
             if raw.extractor == "text" and raw.quantity.unit.endswith("元"):
@@ -226,6 +227,12 @@ def _concept_of(
         return None
     return match.concept, match
 
+
+# A report about one project or one fund: there “省级下达补助资金500万元，县级配套200万元，合计到位
+# 资金700万元” sums the report's own money, which a unit's report would not (its 项目资金 are its
+# projects'), so a 合计 after amounts that named nothing is still the report's whole.
+ONE_FUND_KINDS = frozenset({"project", "special_fund"})
+SUM_WORD = re.compile(r"合计|共计|总计")
 
 # In a 项目支出 report the project's money is the report's whole: “本项目年初预算资金500万元”,
 # “项目资金到位520万元”, “项目总投资800万元”. Not in a unit's report, where 项目资金 is the money of

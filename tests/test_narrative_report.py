@@ -696,3 +696,26 @@ def test_a_value_taken_from_its_part_has_a_metrics_row_of_its_own(tmp_path: Path
         ("vehicle_spent_wan", "2.3", "part:vehicle_operation_spent_wan", "是", "公务用车运行维护费"),
     ]
     assert rows[0]["location"] == rows[1]["location"] != ""
+
+
+# A report on one fund. By hand: 500 + 200 = 700; 680 ÷ 700 = 97.14 %; 700 − 680 = 20.
+FUND_REPORT = """2023年度某县农村危房改造补助资金绩效自评报告
+一、资金安排情况
+2023年省级下达我县农村危房改造补助资金500万元，县级配套资金200万元，合计到位资金700万元。截至2023年12月31日，已拨付资金680万元，资金拨付率97.14%，结余资金20万元。
+二、自评结论
+自评得分92分，等级为优。
+"""
+
+
+def test_a_report_on_one_fund(tmp_path: Path) -> None:
+    """The title evaluates a 资金: a special fund. Its 合计到位资金 sums the sources before it and is
+    the report's budget (a unit's report would not take it so); 资金拨付率 is its execution rate."""
+    report, flags = run(tmp_path, FUND_REPORT)
+    assert (report["report_kind"], report["budget_total_wan"], report["spent_total_wan"],
+            report["execution_rate_pct"], report["balance_wan"]) == ("special_fund", "700", "680", "97.14", "20")
+    assert flags == []
+
+
+def test_a_report_on_one_fund_with_a_wrong_rate(tmp_path: Path) -> None:
+    _, flags = run(tmp_path, FUND_REPORT.replace("资金拨付率97.14%", "资金拨付率99.14%"))
+    assert [flag["rule_id"] for flag in flags] == ["JX201"]
