@@ -38,6 +38,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+from functools import lru_cache
 from io import StringIO
 from typing import Callable
 
@@ -136,10 +137,17 @@ def prepared_cell(column: int, cell_format: Format | None, tail: str) -> Prepare
     """A cell of a prepared row from its column, format and ``tail`` (from CellRenderer)."""
     if ROW_MARK in tail or STYLE_MARK in tail:
         raise PreparedRowError(f"XlsxWriter wrote a control character unescaped: {tail[:40]!r}")
-    reference = f'<c r="{xl_col_to_name(column)}{ROW_MARK}"'
+    reference = _cell_reference(column)
     if cell_format is None:
         return column, None, reference + tail
     return column, cell_format, f'{reference} s="{STYLE_MARK}"{tail}'
+
+
+@lru_cache(maxsize=None)
+def _cell_reference(column: int) -> str:
+    """``<c r="B\x00"`` for column 1: a cell's start with the row number to fill in, made once per
+    column (a sheet has at most a few dozen; a batch prepares hundreds of thousands of cells)."""
+    return f'<c r="{xl_col_to_name(column)}{ROW_MARK}"'
 
 
 class PreparedRowWorksheet(Worksheet):
