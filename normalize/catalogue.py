@@ -50,6 +50,7 @@ ROLE_WORDS: tuple[tuple[str, Role], ...] = (
     ("拨付", "actual"),
     ("年初安排", "budget_initial"),
     ("调整后预算", "budget"),
+    ("调整预算", "budget"),
     ("全年预算", "budget"),
     ("预算安排", "budget"),
     ("预算数", "budget"),

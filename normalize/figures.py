@@ -96,6 +96,7 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
     # The concept each sentence named before its 其中 list: “预算总额860.5万元，其中基本支出120.5万元、
     # 项目支出740万元；全年实际支出835.2万元” goes back to the 预算总额's thing once the list is closed.
     list_heads: dict[tuple, Concept] = {}
+    headings: dict[str, tuple[Concept, Match] | None] = {}  # _heading_concept's answers, by section
     target_sections: dict[str, bool] = {}
     in_bare_runs = _in_bare_runs(raw_figures)
     for index, raw in enumerate(raw_figures):
@@ -115,6 +116,9 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
         found = _concept_of(raw, previous, role_only)
         if found is None and report_kind == "project":
             found = _project_total(raw)
+        if (found is None and role_only and previous is None and raw.extractor == "text"
+                and sentence not in about_other and role_of(raw.label) is not None):
+            found = _heading_concept(raw.section, headings)  # “年初预算3万元” under “三、“三公”经费情况”
         if found is not None and sentence in about_other and sentence not in sentence_concepts:
             if found[0].name in GENERIC_CONCEPTS and role_only and not (
                     report_kind in ONE_FUND_KINDS and SUM_WORD.search(raw.label)):
@@ -249,6 +253,27 @@ def _project_total(raw: RawFigure) -> tuple[Concept, Match] | None:
         return None
     concept = CONCEPTS_BY_NAME["total"]
     return concept, Match(concept, 100.0, "project", found.group(0))
+
+
+# A heading about the unit's money as a whole: 预算执行情况, 收支预算执行, 部门预算及执行情况.
+BUDGET_HEADING = re.compile(r"预算|收支|决算")
+
+
+def _heading_concept(section: str, known: dict[str, tuple[Concept, Match] | None]) -> tuple[Concept, Match] | None:
+    """The thing the nearest heading names, for a sentence that begins with a budget side alone.
+
+    Under “三、“三公”经费情况”, “年初预算3万元，实际支出2.5万元” are the 三公经费's; under “二、预算
+    执行情况”, “年初预算3,200万元，调整预算3,600万元” are the unit's whole budget. A heading that
+    names neither (“四、存在的问题”) gives nothing.
+    """
+    if section not in known:
+        heading = section.rsplit(" > ", 1)[-1]
+        match = match_label(heading) if heading else None
+        if match is None and heading and BUDGET_HEADING.search(heading):
+            total = CONCEPTS_BY_NAME["total"]
+            match = Match(total, 0.0, "heading", heading)
+        known[section] = (match.concept, dataclasses.replace(match, method="heading")) if match else None
+    return known[section]
 
 
 def _list_closed(context: str) -> bool:

@@ -719,3 +719,35 @@ def test_a_report_on_one_fund(tmp_path: Path) -> None:
 def test_a_report_on_one_fund_with_a_wrong_rate(tmp_path: Path) -> None:
     _, flags = run(tmp_path, FUND_REPORT.replace("资金拨付率97.14%", "资金拨付率99.14%"))
     assert [flag["rule_id"] for flag in flags] == ["JX201"]
+
+
+# Sentences that begin with a budget side alone, under headings that say whose it is. By hand:
+# 3500 ÷ 3600 = 97.22 %; 1 + 1.5 + 0 = 2.5.
+HEADED_REPORT = """某县水务局2023年度部门整体支出绩效自评报告
+一、部门基本情况
+本单位核定编制40人，实有在职人员38人。
+二、预算执行情况
+年初预算3,200万元，调整预算3,600万元，实际支出3,500万元，预算执行率97.22%。
+三、“三公”经费情况
+年初预算3万元，实际支出2.5万元，其中公务接待费1万元，公务用车运行维护费1.5万元，因公出国（境）费0万元。
+四、自评结论
+自评得分95分，等级为优。
+"""
+
+
+def test_a_budget_side_alone_takes_its_thing_from_the_heading(tmp_path: Path) -> None:
+    report, flags = run(tmp_path, HEADED_REPORT)
+    assert (report["budget_initial_wan"], report["budget_total_wan"], report["spent_total_wan"],
+            report["execution_rate_pct"], report["sangong_budget_wan"], report["sangong_spent_wan"]) == (
+        "3200", "3600", "3500", "97.22", "3", "2.5")
+    assert flags == []
+
+
+def test_amounts_named_only_as_money_under_a_budget_heading_are_not_the_budget(tmp_path: Path) -> None:
+    """“…项目4个，资金33万元；新农村建设10个，资金73万元” under “二、预算执行情况”: 资金 names no side and
+    no thing; those are projects' amounts, not the unit's budget."""
+    text = HEADED_REPORT.replace("预算执行率97.22%。", "预算执行率97.22%。\n其中计划安排农田水利配套项目4个，资金33万元；"
+                                 "新农村建设10个，资金73万元。")
+    report, flags = run(tmp_path, text)
+    assert (report["budget_total_wan"], report["n_conflicts"]) == ("3600", "0")
+    assert flags == []
