@@ -31,7 +31,7 @@ import dataclasses
 import re
 from decimal import Decimal
 
-from extract.figures import RawFigure
+from extract.figures import RawFigure, is_caption
 from extract.model import Location
 from extract.records import record
 from normalize.catalogue import CONCEPTS, Concept, key_kind
@@ -96,7 +96,7 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
     # The concept each sentence named before its 其中 list: “预算总额860.5万元，其中基本支出120.5万元、
     # 项目支出740万元；全年实际支出835.2万元” goes back to the 预算总额's thing once the list is closed.
     list_heads: dict[tuple, Concept] = {}
-    headings: dict[str, tuple[Concept, Match] | None] = {}  # _heading_concept's answers, by section
+    headings: dict[str, HeadingMatch] = {}  # _heading_concept's answers, by section
     target_sections: dict[str, bool] = {}
     in_bare_runs = _in_bare_runs(raw_figures)
     for index, raw in enumerate(raw_figures):
@@ -256,10 +256,11 @@ def _project_total(raw: RawFigure) -> tuple[Concept, Match] | None:
 
 
 # A heading about the unit's money as a whole: 预算执行情况, 收支预算执行, 部门预算及执行情况.
+HeadingMatch = tuple[Concept, Match] | None
 BUDGET_HEADING = re.compile(r"预算|收支|决算")
 
 
-def _heading_concept(section: str, known: dict[str, tuple[Concept, Match] | None]) -> tuple[Concept, Match] | None:
+def _heading_concept(section: str, known: dict[str, HeadingMatch]) -> HeadingMatch:
     """The thing the nearest heading names, for a sentence that begins with a budget side alone.
 
     Under “三、“三公”经费情况”, “年初预算3万元，实际支出2.5万元” are the 三公经费's; under “二、预算
@@ -294,8 +295,9 @@ def _table_concept(raw: RawFigure) -> tuple[Concept, Match | None] | None:
     if by_label is None and TOTAL_ROW.search(raw.label):
         # A 合计 row totals what the label column's header names (“‘三公’经费（万元） | 预算数” over
         # “合计 | 12.5”), or, where that header says nothing (项目), the table's caption (“表2
-        # “三公”经费支出情况表”): not the report's whole budget.
-        by_label = _specific_match(raw.label_header, raw.caption)
+        # “三公”经费支出情况表”) or its own title row (a sheet's first row): not the report's whole budget.
+        title = raw.context if is_caption(raw.context) else ""  # a title row inside the table
+        by_label = _specific_match(raw.label_header, raw.caption, title)
     by_header = match_label(raw.header) if raw.header else None
     if by_label is None and by_header is not None and raw.label and not TOTAL_ROW.search(raw.label):
         return None  # a part of the column (one unit, one document), not the report's figure

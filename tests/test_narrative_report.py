@@ -751,3 +751,26 @@ def test_amounts_named_only_as_money_under_a_budget_heading_are_not_the_budget(t
     report, flags = run(tmp_path, text)
     assert (report["budget_total_wan"], report["n_conflicts"]) == ("3600", "0")
     assert flags == []
+
+
+def test_a_sangong_sheet_titled_in_its_first_row(tmp_path: Path) -> None:
+    """A .xlsx sheet whose first row (merged across) is the title “2023年“三公”经费支出情况表”: the
+    title is part of the table, not a caption above it, and still names what 合计 totals."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["2023年“三公”经费支出情况表"])
+    sheet.merge_cells("A1:C1")
+    sheet.append(["单位：万元"])
+    for row in [("项目", "预算数", "决算数"), ("合计", 12, 10.36), ("1.因公出国（境）费", 0, 0),
+                ("2.公务用车购置及运行维护费", 7, 6.2), ("3.公务接待费", 5, 4.16)]:
+        sheet.append(list(row))
+    path = tmp_path / "三公经费表.xlsx"
+    book.save(path)
+    out = tmp_path / "out"
+    pipeline.main(["run", str(path), "--out", str(out), "--quiet", "--no-cache", "--workers", "1"])
+    with open(out / "reports.csv", encoding="utf-8-sig", newline="") as handle:
+        (report,) = list(csv.DictReader(handle))
+    assert (report["sangong_budget_wan"], report["sangong_spent_wan"], report["budget_total_wan"],
+            report["spent_total_wan"]) == ("12", "10.36", "", "")
