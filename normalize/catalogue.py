@@ -263,6 +263,8 @@ METADATA_KEYS: dict[str, str] = {
     "grade": "评价等次",
 }
 
+CONCEPTS_BY_NAME: dict[str, Concept] = {concept.name: concept for concept in CONCEPTS}
+
 # Canonical unit of every metric key, for the reports.csv header and for checks.
 KIND_UNITS: dict[str, str] = {
     "money": "万元", "rate": "%", "count": "人", "score": "分", "text": "", "date": "", "year": "", "yuan": "元",

@@ -1,0 +1,142 @@
+"""Which catalogue key a figure fills: the budget side its words give, and the kind its value fits.
+
+A figure's concept (三公经费, 基本支出 …) is settled by normalize/figures.py; the concept's key then
+depends on the side of the budget the figure is on (预算数, 年初预算, 执行数 …: ``role_of`` on its
+label, its column header or its sentence, surest first) and on whether the value's kind fits the
+key (money for *_wan, % for *_pct …), else on the concept's companion (直补资金 → 直补人数).
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract.figures import RawFigure
+from normalize.catalogue import CONCEPTS_BY_NAME, Concept, key_kind
+from normalize.match import role_of
+
+# A column of the points each indicator may earn, beside the 得分 column of what it earned.
+WEIGHT_HEADER = re.compile(r"分值|满分|权重|标准分|指标分")
+
+
+def key_in(raw: RawFigure, concept: Concept, canonical) -> tuple[str, str | None] | None:
+    """(key, role) of the concept — or of its companion — whose kind the value fits."""
+    stated = _stated_role(raw)
+    if stated == "rate" and canonical is not None and canonical.kind == "money":
+        # An amount is never a rate: the 执行率 came from a neighbouring clause, as in
+        # “预算执行率98.90%，结余14.33万元”; the concept's own role applies.
+        stated = None
+    for candidate in (concept, CONCEPTS_BY_NAME.get(concept.companion or "")):
+        if candidate is None:
+            continue
+        if raw.extractor == "table" and not _table_role_allowed(raw, candidate, stated):
+            continue
+        role = _role_of(candidate, stated)
+        if candidate.name in SIDELESS_CONCEPTS and raw.extractor == "text" and (
+                role_of(raw.label) is None and role_of(raw.label, weak=True) is None):
+            role = candidate.default_role  # the sentence's role words are another figure's
+        key = _key_for(candidate, role)
+        if key is not None and _fits(key, canonical):
+            return key, role
+    return None
+
+
+# Concepts that are what is left at the year's end, so have no budget side to take from their
+# sentence: in “部分乡镇配套资金到位不及时，结余资金21.4万元” or “预算安排100万元，…结余20万元” the
+# 到位 and 预算 belong to other amounts, and the 结余 is still the 结余. (人员经费 is not one: in
+# “年初预算158.93万元，其中：人员经费140.93万元” it is a budgeted part and has no key.)
+SIDELESS_CONCEPTS = frozenset({"balance"})
+
+
+def _table_role_allowed(raw: RawFigure, concept: Concept, stated: str | None) -> bool:
+    """Whether a table column's own role words (``stated``) allow this concept
+    (``Concept.table_roles``); a column that names no role (收入表的“上年结转”列) is the amount itself."""
+    if concept.kind == "score" and WEIGHT_HEADER.search(raw.header):
+        return False  # “总分 | 分值 100 | 得分 94”: the 100 is what the indicators weigh, not the score
+    if concept.table_roles is None:
+        return True
+    return stated is None or stated in concept.table_roles
+
+
+# 600元/人 converted (normalize/units.py): an amount per head, which a per-head standard is.
+PER_HEAD_WAN = "万元/人"
+
+
+def _fits(key: str, canonical) -> bool:
+    """Whether a converted value is of the kind the key holds (万元 for *_wan, % for *_pct …)."""
+    kind = key_kind(key)
+    if kind == "yuan":  # a standard per head: 600元, or 600元/人 written per head
+        return canonical.kind == "money" or canonical.unit == PER_HEAD_WAN
+    if kind == "money":
+        return canonical.kind == "money"
+    if kind == "rate":
+        return canonical.kind == "rate"
+    if kind == "score":
+        return canonical.unit in ("分", "")
+    if kind == "count":
+        return canonical.kind == "count" or (canonical.unit == "" and canonical.is_integral)
+    return False
+
+
+def _role_of(concept: Concept, stated: str | None) -> str | None:
+    """The figure's role for this concept: its ``stated`` one (``_stated_role``) where the concept
+    has a budget side, else the concept's own."""
+    if concept.kind == "rate":
+        return "rate"
+    if concept.kind in ("count", "score", "text", "yuan"):
+        return concept.default_role  # 编制 and 得分 have no budget side
+    return stated or concept.default_role
+
+
+def _stated_role(raw: RawFigure) -> str | None:
+    """The budget side the figure's own words give (``_role_sources``, surest first), or None."""
+    for text, weak in _role_sources(raw):
+        role = role_of(text, weak=weak) if text else None
+        if role is not None:
+            return role
+    return None
+
+
+def _role_sources(raw: RawFigure) -> list[tuple[str, bool]]:
+    """Where a figure's budget side is read, surest first, as (text, weak words only).
+
+    A part listed after 其中 takes its side from the sentence's total (“预算经费209.76万元，其中
+    基本支出177.76万元，项目支出32万元” are budgets) before the 支出 in its own name; a figure that
+    is not such a part reads its own 支出 first (“支出预算640万元，支出合计512.30万元”: spent).
+    """
+    if raw.extractor == "table":
+        return [(raw.label, False), (raw.header, False), (raw.label, True), (raw.header, True)]
+    context = _without_comparisons(raw.context)
+    sources = [(raw.label, False)]
+    if "其中" in context:
+        sources.append((context, False))
+    sources += [(raw.label, True), (context, False), (raw.trailing, False), (context, True),
+                (raw.trailing, True)]
+    return sources
+
+
+# A clause comparing with another amount (比年初预算4万元减少1.14万元, 较上年增加…) names that
+# amount's side, not the side of the total a 其中 list breaks down.
+_COMPARISON_CLAUSE = re.compile(r"^\s*(?:比|较|同比|与)")
+_CLAUSE_SPLIT = re.compile(r"([，,；;])")
+
+
+def _without_comparisons(context: str) -> str:
+    """``context`` without its clauses that begin with a comparison (see _COMPARISON_CLAUSE):
+    “支出合计2.86万元，比年初预算4万元减少1.14万元，其中公务接待费” reads as spent, not budgeted."""
+    if "比" not in context and "较" not in context and "与" not in context:
+        return context  # most contexts compare nothing: no split, no join (every text figure asks)
+    pieces = _CLAUSE_SPLIT.split(context)
+    kept = [piece for piece in pieces[::2] if not _COMPARISON_CLAUSE.match(piece)]
+    return "，".join(kept)
+
+
+def _key_for(concept: Concept, role: str | None) -> str | None:
+    if role is None:
+        return None
+    if role in concept.keys:
+        return concept.keys[role]
+    if role == "budget_initial" and "budget" in concept.keys:
+        return concept.keys["budget"]
+    if concept.default_role in ("count", "value", "standard", "rate") and len(concept.keys) == 1:
+        return next(iter(concept.keys.values()))
+    return None
