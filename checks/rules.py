@@ -8,11 +8,12 @@ adding it to that module's ``RULES``; this list is where the families are put to
 
 from __future__ import annotations
 
-from checks import conflicts, narrative, ranges, rates, scores, standards, sums, targets, years
+from checks import conflicts, narrative, ranges, rates, scores, standards, sums, table_sums, targets, years
 from checks.registry import Rule
 
 ALL_RULES: tuple[Rule, ...] = (
     *sums.RULES,
+    *table_sums.RULES,
     *scores.RULES,
     *rates.RULES,
     *standards.RULES,

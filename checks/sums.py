@@ -4,7 +4,7 @@ Three places a report states a total and its parts:
 
 * running text: “收入预算6400.32万元，其中：财政拨款收入1344.84万元，…” (JX101);
 * the catalogue: 基本支出 = 人员经费 + 公用经费, 三公经费 = 接待 + 用车 + 出国, … (JX102);
-* tables: a 合计/总计/汇总 row over the rows of its column (JX103).
+* tables: a 合计/总计/汇总 row over the rows of its column (JX103, checks/table_sums.py).
 
 Every comparison allows the rounding the report itself shows: half a unit in the last written
 decimal of the total and of every part (``checks.tolerance.rounding_of``), a part never counted
@@ -36,7 +36,7 @@ from checks.amounts import (
 )
 from checks.model import CheckInput, number_text
 from checks.registry import Flag, Rule, RuleSettings
-from extract.figures import RawFigure, heading_level
+from extract.figures import RawFigure
 from extract.records import record
 from normalize.catalogue import METRIC_NAMES
 from normalize.figures import Figure
@@ -228,7 +228,7 @@ def _parts(after: list[RawFigure], kind: str, amounts: _Amounts, total: Amount, 
                 joined_by_enumeration = "、" in gap and not has_strong
             elif joined_by_enumeration and has_strong:
                 break
-            if len(parts) >= 2 and _adds_up(total, parts):
+            if len(parts) >= 2 and adds_up(total, parts):
                 break  # the list already makes the total: what follows is another statement
         measure = measure or raw.quantity.unit
         parts.append(amount)
@@ -263,7 +263,7 @@ def _side(label: str) -> str | None:
     return "budget" if role == "budget_initial" else role
 
 
-def _adds_up(total: Amount, parts: list[Amount]) -> bool:
+def adds_up(total: Amount, parts: list[Amount]) -> bool:
     allowed = sum_tolerance(total.rounding, (p.rounding for p in parts))
     return abs(sum((p.value for p in parts), Decimal(0)) - total.value) <= allowed
 
@@ -459,158 +459,7 @@ def _severity_for(inp: CheckInput, keys: Iterable[str]):
 
 # ─── JX103 ─────────────────────────────────────────────────────────────────────────────────────
 
-TOTAL_ROW = re.compile(r"合\s*计|总\s*计|汇\s*总")
-SUBTOTAL_ROW = re.compile(r"小\s*计")
-SUB_ITEM_ROW = re.compile(r"^\s*其中")
-# Columns whose total row is not a sum of the rows above: rates, shares, scores, ranks, years.
-NOT_ADDED_HEADER = re.compile(
-    r"率|比例|比重|占比|%|％|得分|分值|权重|序号|编号|排名|年份|单价|标准|人均|平均"
-)
-
-
-def check_table_totals(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
-    """表格中“合计／总计／汇总”行的数值不等于同列其他各行之和。
-
-    检查内容：同一表格中同一表头（及同一节标题行）下的一列数值，恰有一行的行名为合计、总计或汇总时：
-    该值必须等于其他各行之和，本身就是分项的行（“局机关及二级机构汇总”下的“1、局机关”）也计入。行名
-    为“其中…”的行是上一行的子项，不计入；恰好等于其下方连续各行之和的行（“其中”行也算在内），视为这些
-    行的标题行；本身属于另一行的行（“三公”经费、会议费、培训费属于公用经费，公用经费属于基本支出）与那
-    一行并列时，视为备注行，不计入。
-    为何重要：合计行是别人引用的数字；其下各行加起来不等于它，说明合计或某一行有误（打错字、漏了一行、
-    元与万元混淆）。
-    触发示例：到位资金1475、2649、5790.42，合计写9814.42（各行之和为9914.42）。
-    不触发示例：同一表格合计写9914.42（样本003）；只有合计行有数值的列；比率（执行率）和占比列，其合
-    计行本来就不是求和。
-    局限：只对金额和数量求和；不带单位的数字，只在表头未写明比率、分数或序号时才相加。读不出数值的行
-    不参与计算，因此合计大于各行之和时报“提醒”，合计小于各行之和时报“错误”。含小计行或有几个合计行的
-    列，以及横向合计（收入合计 = 上年结转 + 拨款 …），不核对。
-    """
-    for group in _table_columns(inp.raw_figures):
-        flag = _table_total_flag(group)
-        if flag is not None:
-            yield flag
-
-
-def _table_columns(raw_figures: Iterable[RawFigure]) -> list[list[RawFigure]]:
-    columns: dict[tuple, list[RawFigure]] = {}
-    for raw in raw_figures:
-        if raw.extractor != "table":
-            continue
-        loc = raw.location
-        columns.setdefault((raw.block, loc.table, loc.col, raw.header, raw.context), []).append(raw)
-    return [sorted(c, key=lambda r: r.location.row or 0) for c in columns.values()]
-
-
-def _table_total_flag(column: list[RawFigure]) -> Flag | None:
-    totals = [r for r in column if TOTAL_ROW.search(r.label)]
-    if len(totals) != 1 or any(SUBTOTAL_ROW.search(r.label) for r in column):
-        return None
-    total_raw = totals[0]
-    every_row = [r for r in column if r is not total_raw and not NOT_ADDED_HEADER.search(r.label)]
-    rows = [r for r in every_row if not SUB_ITEM_ROW.match(r.label)]
-    amounts = [amount_of(r) for r in (total_raw, *rows)]
-    if not rows or any(a is None for a in amounts):
-        return None
-    kinds = {a.kind for a in amounts}
-    if len(kinds) != 1 or kinds & {"rate"}:
-        return None
-    if NOT_ADDED_HEADER.search(total_raw.header) or (kinds == {"bare"} and not total_raw.header):
-        return None
-    total, parts = amounts[0], amounts[1:]
-    if _adds_up(total, parts):
-        return None
-    readings = _outer_readings(parts, [amount_of(r) for r in every_row])
-    if any(_adds_up(total, outer) for outer in readings):
-        return None
-    # Rows that nest in a way this rule cannot be sure of: a warning, not an error.
-    severity = "warning" if any(len(outer) != len(parts) for outer in readings) else None
-    parts_sum = sum((p.value for p in parts), Decimal(0))
-    if parts_sum < total.value:
-        severity = "warning"  # a row the reader missed would look the same
-    unit = total.unit
-    relation = "多" if parts_sum > total.value else "少"
-    loc = total_raw.location
-    return Flag(
-        f"表{loc.table}“{total_raw.header.replace(chr(10), '')}”列的“{total_raw.label.strip()}”为"
-        f"{number_text(total.value)}{unit}，但其余各行相加为{plus_text([p.value for p in parts])}="
-        f"{number_text(parts_sum)}{unit}，比合计{relation}{number_text(abs(parts_sum - total.value))}{unit}"
-        f"{slip_hint(total.value, parts_sum)}",
-        evidence=(total_raw.location.quote.strip(), *(p.raw.location.quote.strip() for p in parts)),
-        locations=(total_raw.location, *(p.raw.location for p in parts)),
-        values={"total": number_text(total.value), "rows_sum": number_text(parts_sum),
-                "difference": number_text(parts_sum - total.value), "unit": unit},
-        severity=severity,
-    )
-
-
-def _outer_readings(parts: list[Amount], every_row: list[Amount | None]) -> list[list[Amount]]:
-    """The ways the rows may nest under the total, each as the list of its outer rows.
-
-    Without the 其中 rows (``parts``) and with them (``every_row``: “一、基本支出 / 其中：人员经费 /
-    公用经费” is a heading and its two rows, which only shows with the 其中 row counted), each read
-    by ``_without_nested_rows`` and then without memo rows (``_without_memo_rows``).
-    """
-    readings = [_without_nested_rows(parts)]
-    if len(every_row) != len(parts) and all(a is not None for a in every_row):
-        readings.append(_without_nested_rows(every_row))  # type: ignore[arg-type]  # no None: checked above
-    return readings + [_without_memo_rows(outer) for outer in readings]
-
-
-# Catalogue concepts that are a part of another: a row of the inner one beside a row of the outer
-# is a memo of it (“三、“三公”经费” under “一、基本支出”: 三公经费 are spent out of 公用经费).
-PART_OF_CONCEPT = {
-    "personnel": "basic", "public": "basic", "sangong": "public", "meeting": "public", "training": "public",
-    "reception": "sangong", "vehicle": "sangong", "overseas": "sangong",
-    "vehicle_operation": "vehicle", "vehicle_purchase": "vehicle",
-}
-
-
-def _without_memo_rows(rows: list[Amount]) -> list[Amount]:
-    """``rows`` without those whose concept lies inside another row's concept (PART_OF_CONCEPT)."""
-    concepts = [_concept_name(a.raw.label) for a in rows]
-    present = set(concepts)
-    return [a for a, name in zip(rows, concepts) if not (_containers(name) & present)]
-
-
-def _concept_name(label: str) -> str | None:
-    match = match_label(label)
-    return match.concept.name if match is not None else None
-
-
-def _containers(name: str | None) -> set[str]:
-    """The concepts ``name`` lies inside, transitively (三公经费: 公用经费, 基本支出)."""
-    found: set[str] = set()
-    while (name := PART_OF_CONCEPT.get(name or "")) is not None and name not in found:
-        found.add(name)
-    return found
-
-
-def _without_nested_rows(parts: list[Amount]) -> list[Amount]:
-    """The rows of the outer level only: a row that is the exact sum of two or more consecutive rows
-    right below it is their heading, and they are left out (“基本支出 60 / 人员经费 40 / 公用经费 20”
-    keeps 基本支出); when every row is numbered, rows numbered deeper than the outermost level
-    (（一） under 一、) are left out too."""
-    levels = [heading_level(p.label) for p in parts]
-    top = min((level for level in levels if level is not None), default=None)
-    if top is not None and all(level is not None for level in levels):
-        parts = [p for p, level in zip(parts, levels) if level == top]
-    kept: list[Amount] = []
-    index = 0
-    while index < len(parts):
-        head = parts[index]
-        kept.append(head)
-        step = 1
-        for last in range(index + 2, len(parts)):
-            children = parts[index + 1 : last + 1]
-            if _adds_up(head, children):
-                step = last - index + 1
-                break
-        index += step
-    return kept
-
-
 RULES = (
     Rule("JX101", "sum_mismatch", "error", check_part_sum),
     Rule("JX102", "sum_mismatch", "error", check_catalogue_sums),
-    Rule("JX103", "sum_mismatch", "error", check_table_totals),
 )

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from checks.amounts import written_rounding
-from checks.sums import RULES
+from checks import sums, table_sums
 from extract.numbers import parse_quantity
 
 from seed_checks import (
@@ -22,6 +22,7 @@ from seed_checks import (
     txt_table,
 )
 
+RULES = (*sums.RULES, *table_sums.RULES)  # JX101, JX102 and JX103
 RULES_BY_ID = {rule.id: rule for rule in RULES}
 KINDS = {rule.kind for rule in RULES}
 TITLE = "某县扶贫开发办公室2020年度部门整体支出绩效自评报告\n"
