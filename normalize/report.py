@@ -17,7 +17,8 @@ A key that holds a full-year budget (基本支出预算数, 项目支出预算�
 before the year's adjustments), neither chosen nor counted as a conflict. Alone, it is the value.
 
 Every other candidate with a different value is kept in ``conflicts``, for the consistency checks:
-nothing is silently dropped.
+nothing is silently dropped. A value is not different when it is the other rounded to the places it
+was written to (1234.57万元 in the text, 12,345,678.90元 in a table).
 
 One part stands for its whole (``WHOLE_FROM_PART``): a report that lists its 三公经费 as 公务接待费,
 公务用车运行维护费 and 因公出国（境）费 states its 公务用车费 as the 运行维护费, when it states no
@@ -28,7 +29,7 @@ the value of both keys.
 from __future__ import annotations
 
 from dataclasses import field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from extract.records import record
 from normalize.figures import Figure
@@ -80,4 +81,12 @@ def select_report_values(figures: list[Figure], fiscal_year: int | None) -> Repo
 
 
 def _same_value(a: Decimal, b: Decimal) -> bool:
-    return a == b
+    """Equal, or equal once the more precise is rounded to the places the other was written to: a
+    table in 元 (12,345,678.90元 = 1234.56789万元) and a sentence in 万元 (1234.57万元) state one value."""
+    if a == b:
+        return True
+    coarse, fine = (a, b) if a.as_tuple().exponent > b.as_tuple().exponent else (b, a)
+    exponent = coarse.as_tuple().exponent
+    if not isinstance(exponent, int) or exponent > 0:
+        return False
+    return fine.quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_UP) == coarse

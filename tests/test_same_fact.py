@@ -36,3 +36,21 @@ def test_same_value_whatever_the_wording(tmp_path: Path, text: str) -> None:
     row = pipeline.process_file(report).report
     assert Decimal(row["spent_total_wan"]) == Decimal("512.3")
     assert Decimal(row["budget_total_wan"]) == Decimal("640")
+
+
+@pytest.mark.parametrize(("table_yuan", "text_wan", "conflicts"), [
+    ("5123012.35", "512.30", 0),  # 512.301235万元 written to two places is 512.30: one value
+    ("5123000", "512.3", 0),
+    ("5126012.35", "512.30", 1),  # 512.601235 is 512.60 to two places: another value
+    ("5123012.35", "512", 0),  # 512.301235 is 512 to a whole 万元: one value
+    ("5126012.35", "512", 1),  # 512.601235 is 513 to a whole 万元, not 512
+])
+def test_a_table_in_yuan_and_a_sentence_in_wan_state_one_value(
+        tmp_path: Path, table_yuan: str, text_wan: str, conflicts: int) -> None:
+    """The same spending, to the 元 in a table and rounded to 万元 in the text, is not two values
+    (it gave JX601 'two different values'); a difference the rounding cannot explain still is."""
+    text = (TITLE + f"2023年全年执行数为{text_wan}万元。\n单位：元\n\t项目\n\t全年执行数\n\n\t合计\n\t{table_yuan}\n\n\n完。\n")
+    report = tmp_path / "report.txt"
+    report.write_text(text, encoding="utf-8")
+    outcome = pipeline.process_file(report)
+    assert int(outcome.report["n_conflicts"]) == conflicts
