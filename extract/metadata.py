@@ -44,6 +44,10 @@ ORG_AFTER_PLACE = re.compile(rf"[\u4e00-\u9fff]{{0,20}}?{ORG_SUFFIX}")
 AFTER_UNIT = re.compile(r"(?:部门|单位)?(?:整体|项目|专项|中央|省级|市级|县级|本级|财政|预算|绩效|年度)")
 DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 DATE_LINE_MAX_CHARS = 24
+# A date in figures alone on its line, one separator throughout: 2024.3.20, 2024-03-20, 2024/3/20.
+NUMERIC_DATE = re.compile(
+    r"((?:19|20)\d{2})\s*(?:\.\s*(\d{1,2})\s*\.|-\s*(\d{1,2})\s*-|/\s*(\d{1,2})\s*/)\s*(\d{1,2})"
+)
 # The same date in Chinese numerals, as formal documents sign: 二〇二四年三月十五日.
 CN_DATE = re.compile(r"([〇零○一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日")
 # A date given under a label, as forms put it: 填报日期：2024年3月15日, 报告日期: …, 日期：….
@@ -255,11 +259,15 @@ def _report_kind(title: _Line | None) -> MetaValue | None:
 
 
 def _report_date(lines: list[_Line]) -> MetaValue | None:
-    """The date the report bears: a line that is only a date (“2024年5月30日”, “（2021年3月22日）”),
-    else a date under a label (“填报日期：2024年3月15日”)."""
+    """The date the report bears: a line that is only a date (“2024年5月30日”, “（2021年3月22日）”,
+    “2024.5.30”), else a date under a label (“填报日期：2024年3月15日”)."""
     for line in lines:
         if "日" not in line.text:
-            continue  # both date forms end with 日: most lines are passed over without stripping
+            if (len(line.text) <= DATE_LINE_MAX_CHARS and line.location.table is None  # not a 起止时间 cell
+                    and (match := NUMERIC_DATE.fullmatch(line.text.strip("（）() ")))):
+                if (found := _date_value(match, line)) is not None:
+                    return found
+            continue  # the other date forms end with 日: most lines are passed over without stripping
         text = line.text.strip("（）() ")
         if len(text) > DATE_LINE_MAX_CHARS:
             continue
@@ -276,7 +284,8 @@ def _report_date(lines: list[_Line]) -> MetaValue | None:
 
 
 def _date_value(match: re.Match[str], line: _Line) -> MetaValue | None:
-    parts = [int(g) if g.isdigit() else chinese_to_int(g) for g in match.groups()[-3:]]
+    groups = [g for g in match.groups() if g is not None]  # NUMERIC_DATE has a month group per separator
+    parts = [int(g) if g.isdigit() else chinese_to_int(g) for g in groups[-3:]]
     if None in parts:
         return None
     try:

@@ -774,3 +774,19 @@ def test_a_sangong_sheet_titled_in_its_first_row(tmp_path: Path) -> None:
         (report,) = list(csv.DictReader(handle))
     assert (report["sangong_budget_wan"], report["sangong_spent_wan"], report["budget_total_wan"],
             report["spent_total_wan"]) == ("12", "10.36", "", "")
+
+
+@pytest.mark.parametrize(("signed", "expected"), [
+    ("2024.3.20", "2024-03-20"), ("2024-03-20", "2024-03-20"), ("2024/3/20", "2024-03-20"),
+    ("二〇二四年三月二十日", "2024-03-20"), ("2024.3-20", ""), ("2024.13.2", ""),
+])
+def test_the_date_a_report_is_signed_in_figures(tmp_path: Path, signed: str, expected: str) -> None:
+    report, _ = run(tmp_path, REPORT.replace("2024年3月20日", signed))
+    assert report["report_date"] == expected
+
+
+def test_a_date_in_a_table_cell_is_not_the_reports_date(tmp_path: Path) -> None:
+    """A 起止时间 cell (2023.12.31) is a date in the table, not the date the report bears."""
+    text = REPORT.replace("某县民政局\n2024年3月20日\n", "") + txt_table(("起止时间", "2023.1.1", "2023.12.31"))
+    report, _ = run(tmp_path, text)
+    assert report["report_date"] == ""
