@@ -114,6 +114,9 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
         found = _concept_of(raw, previous, role_only)
         if found is None and report_kind == "project":
             found = _project_total(raw)
+        if found is None and raw.extractor == "text" and _is_evaluation_score(raw):
+            score = CONCEPTS_BY_NAME["self_score"]
+            found = score, Match(score, 0.0, "context", "得分")
         if (found is None and role_only and previous is None and raw.extractor == "text"
                 and sentence not in about_other and role_of(raw.label) is not None):
             found = _heading_concept(raw.section, headings)  # “年初预算3万元” under “三、“三公”经费情况”
@@ -273,6 +276,17 @@ def _heading_concept(section: str, known: dict[str, HeadingMatch]) -> HeadingMat
             match = Match(total, 0.0, "heading", heading)
         known[section] = (match.concept, dataclasses.replace(match, method="heading")) if match else None
     return known[section]
+
+
+# “经自评，得分85分”: 得分 alone (an indicator's too, in a table) is the self-score in a sentence
+# about the evaluation.
+SCORE_ONLY = re.compile(r"(?:总)?得分(?:为|是)?|评分(?:为|是)?")
+EVALUATION_CONTEXT = re.compile(r"自评|综合评价|绩效评价")
+
+
+def _is_evaluation_score(raw: RawFigure) -> bool:
+    return (raw.quantity.unit in ("分", "") and SCORE_ONLY.fullmatch(raw.label.strip()) is not None
+            and EVALUATION_CONTEXT.search(raw.context) is not None)
 
 
 def _list_closed(context: str) -> bool:

@@ -790,3 +790,18 @@ def test_a_date_in_a_table_cell_is_not_the_reports_date(tmp_path: Path) -> None:
     text = REPORT.replace("某县民政局\n2024年3月20日\n", "") + txt_table(("起止时间", "2023.1.1", "2023.12.31"))
     report, _ = run(tmp_path, text)
     assert report["report_date"] == ""
+
+
+@pytest.mark.parametrize(("sentence", "score", "flagged"), [
+    ("经自评，得分85分，等级为优。", "85", ["JX450"]),  # 85 is 良 by the standard bands
+    ("经自评，得分92分，等级为优。", "92", []),
+    ("经综合评价，总得分为92分，等级为良。", "92", ["JX450"]),
+    ("其中产出指标得分35分，效益指标得分30分。", "", []),  # an indicator's score is not the self-score
+    ("项目验收时，得分88分。", "", []),  # a 得分 in a sentence not about the evaluation
+])
+def test_a_score_named_only_得分_in_a_sentence_about_the_evaluation(
+        tmp_path: Path, sentence: str, score: str, flagged: list[str]) -> None:
+    text = REPORT.replace("经综合评价，本单位2023年度整体支出绩效自评得分为92分，等级为“优”。", sentence)
+    report, flags = run(tmp_path, text)
+    assert report["self_score"] == score
+    assert [f["rule_id"] for f in flags] == flagged
