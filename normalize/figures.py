@@ -114,9 +114,8 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
         found = _concept_of(raw, previous, role_only)
         if found is None and report_kind == "project":
             found = _project_total(raw)
-        if found is None and raw.extractor == "text" and _is_evaluation_score(raw):
-            score = CONCEPTS_BY_NAME["self_score"]
-            found = score, Match(score, 0.0, "context", "得分")
+        if found is None and raw.extractor == "text":
+            found = _evaluation_score(raw)
         if (found is None and role_only and previous is None and raw.extractor == "text"
                 and sentence not in about_other and role_of(raw.label) is not None):
             found = _heading_concept(raw.section, headings)  # “年初预算3万元” under “三、“三公”经费情况”
@@ -256,8 +255,8 @@ def _project_total(raw: RawFigure) -> tuple[Concept, Match] | None:
     return concept, Match(concept, 100.0, "project", found.group(0))
 
 
-# A heading about the unit's money as a whole: 预算执行情况, 收支预算执行, 部门预算及执行情况.
 HeadingMatch = tuple[Concept, Match] | None
+# A heading about the unit's money as a whole: 预算执行情况, 收支预算执行, 部门预算及执行情况.
 BUDGET_HEADING = re.compile(r"预算|收支|决算")
 
 
@@ -271,10 +270,13 @@ def _heading_concept(section: str, known: dict[str, HeadingMatch]) -> HeadingMat
     if section not in known:
         heading = section.rsplit(" > ", 1)[-1]
         match = match_label(heading) if heading else None
-        if match is None and heading and BUDGET_HEADING.search(heading):
+        if match is not None:
+            known[section] = match.concept, dataclasses.replace(match, method="heading")
+        elif heading and BUDGET_HEADING.search(heading):
             total = CONCEPTS_BY_NAME["total"]
-            match = Match(total, 0.0, "heading", heading)
-        known[section] = (match.concept, dataclasses.replace(match, method="heading")) if match else None
+            known[section] = total, Match(total, 0.0, "heading", heading)
+        else:
+            known[section] = None
     return known[section]
 
 
@@ -284,9 +286,13 @@ SCORE_ONLY = re.compile(r"(?:总)?得分(?:为|是)?|评分(?:为|是)?")
 EVALUATION_CONTEXT = re.compile(r"自评|综合评价|绩效评价")
 
 
-def _is_evaluation_score(raw: RawFigure) -> bool:
-    return (raw.quantity.unit in ("分", "") and SCORE_ONLY.fullmatch(raw.label.strip()) is not None
-            and EVALUATION_CONTEXT.search(raw.context) is not None)
+def _evaluation_score(raw: RawFigure) -> tuple[Concept, Match] | None:
+    """The self-score concept for a text figure labelled 得分 alone in a sentence about the evaluation."""
+    if (raw.quantity.unit not in ("分", "") or SCORE_ONLY.fullmatch(raw.label.strip()) is None
+            or EVALUATION_CONTEXT.search(raw.context) is None):
+        return None
+    score = CONCEPTS_BY_NAME["self_score"]
+    return score, Match(score, 0.0, "context", "得分")
 
 
 def _list_closed(context: str) -> bool:
