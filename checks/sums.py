@@ -38,7 +38,7 @@ from checks.model import CheckInput, number_text
 from checks.registry import Flag, Rule, RuleSettings
 from extract.figures import RawFigure
 from extract.records import record
-from normalize.catalogue import METRIC_NAMES
+from normalize.catalogue import METRIC_NAMES, SPLIT_KEYS
 from normalize.figures import Figure
 from normalize.match import is_delta, match_label, role_of
 
@@ -317,22 +317,17 @@ CATALOGUE_SUMS: tuple[CatalogueSum, ...] = (
                  True, "公务接待费+公务用车费+因公出国（境）费"),
     CatalogueSum("sangong_budget_wan", ("reception_budget_wan", "vehicle_budget_wan", "overseas_budget_wan"),
                  True, "公务接待费+公务用车费+因公出国（境）费预算"),
-    CatalogueSum("vehicle_spent_wan", ("vehicle_purchase_spent_wan", "vehicle_operation_spent_wan"),
-                 True, "公务用车购置费+公务用车运行维护费"),
-    CatalogueSum("vehicle_budget_wan", ("vehicle_purchase_budget_wan", "vehicle_operation_budget_wan"),
-                 True, "公务用车购置费+公务用车运行维护费预算"),
+    CatalogueSum("vehicle_spent_wan", SPLIT_KEYS["vehicle_spent_wan"], True,
+                 "公务用车购置费+公务用车运行维护费"),
+    CatalogueSum("vehicle_budget_wan", SPLIT_KEYS["vehicle_budget_wan"], True,
+                 "公务用车购置费+公务用车运行维护费预算"),
 )
-# A part the report does not state as a whole, but as the parts of it: 公务用车费 as its 购置费 and
-# 运行维护费 (“三公”经费 = 公务接待费 + 公务用车购置费 + 公务用车运行维护费 + 因公出国（境）费).
-PARTS_OF_PART = {
-    "vehicle_spent_wan": ("vehicle_purchase_spent_wan", "vehicle_operation_spent_wan"),
-    "vehicle_budget_wan": ("vehicle_purchase_budget_wan", "vehicle_operation_budget_wan"),
-}
+# A part the report does not state as a whole, but as the parts of it (catalogue.SPLIT_KEYS):
+# “三公”经费 = 公务接待费 + 公务用车购置费 + 公务用车运行维护费 + 因公出国（境）费.
 # Totals of two parts, of which one alone says nothing: the other may be left out for being 0.
 TWO_PART_TOTALS = ("basic", "vehicle")
 # How a message names such a part, and its parts in their place.
-PART_WORDING = {"vehicle_spent_wan": ("公务用车费", "公务用车购置费+公务用车运行维护费"),
-                "vehicle_budget_wan": ("公务用车费", "公务用车购置费+公务用车运行维护费")}
+PART_WORDING = dict.fromkeys(SPLIT_KEYS, ("公务用车费", "公务用车购置费+公务用车运行维护费"))
 # Budget-side parts are compared with the total of the same budget stage: parts written as 年初
 # budgets with the 年初 total, adjusted budgets with the 全年 total.
 BUDGET_PARTS = ("basic_budget_wan", "project_budget_wan")
@@ -379,10 +374,10 @@ def check_catalogue_sums(inp: CheckInput, settings: RuleSettings) -> Iterator[Fl
 
 def _stated_parts(keys: tuple[str, ...], chosen: dict) -> list[str]:
     """``keys``, each part the report does not state replaced by its own parts when it states them all
-    (PARTS_OF_PART: 公务用车费 by 购置费 and 运行维护费)."""
+    (SPLIT_KEYS: 公务用车费 by 购置费 and 运行维护费)."""
     stated: list[str] = []
     for key in keys:
-        inner = PARTS_OF_PART.get(key, ())
+        inner = SPLIT_KEYS.get(key, ())
         if key not in chosen and inner and all(k in chosen for k in inner):
             stated.extend(inner)
         else:

@@ -265,6 +265,14 @@ METADATA_KEYS: dict[str, str] = {
 
 CONCEPTS_BY_NAME: dict[str, Concept] = {concept.name: concept for concept in CONCEPTS}
 
+# Keys that are the sum of two others: 公务用车费 = 公务用车购置费 + 公务用车运行维护费, on each side of
+# the budget. The first part is the one a report leaves out when it is 0: it then lists the second
+# for the whole (三公 as 接待费, 运行维护费 and 出国费). normalize/report.py and checks/sums.py read it.
+SPLIT_KEYS: dict[str, tuple[str, str]] = {
+    "vehicle_spent_wan": ("vehicle_purchase_spent_wan", "vehicle_operation_spent_wan"),
+    "vehicle_budget_wan": ("vehicle_purchase_budget_wan", "vehicle_operation_budget_wan"),
+}
+
 # Canonical unit of every metric key, for the reports.csv header and for checks.
 KIND_UNITS: dict[str, str] = {
     "money": "万元", "rate": "%", "count": "人", "score": "分", "text": "", "date": "", "year": "", "yuan": "元",

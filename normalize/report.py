@@ -20,7 +20,7 @@ Every other candidate with a different value is kept in ``conflicts``, for the c
 nothing is silently dropped. A value is not different when it is the other rounded to the places it
 was written to (1234.57万元 in the text, 12,345,678.90元 in a table).
 
-One part stands for its whole (``WHOLE_FROM_PART``): a report that lists its 三公经费 as 公务接待费,
+One part stands for its whole (``catalogue.SPLIT_KEYS``): a report that lists its 三公经费 as 公务接待费,
 公务用车运行维护费 and 因公出国（境）费 states its 公务用车费 as the 运行维护费, when it states no
 公务用车购置费 beside it, or one of 0 (the whole is then exactly that part). The same figure is then
 the value of both keys.
@@ -32,19 +32,13 @@ from dataclasses import field
 from decimal import ROUND_HALF_UP, Decimal
 
 from extract.records import record
+from normalize.catalogue import SPLIT_KEYS
 from normalize.figures import Figure
 
 EXTRACTOR_RANK = {"table": 0, "text": 1}
 # How sure a label match is, best first: the label is an alias; it contains one; jieba tokens;
 # rapidfuzz; the concept was carried over from earlier in the sentence.
 METHOD_RANK = {"exact": 0, "alias": 1, "tokens": 2, "fuzzy": 3, "inherited": 4}
-
-
-# whole → (the part that stands for it, the other part, which must be unstated or 0)
-WHOLE_FROM_PART: dict[str, tuple[str, str]] = {
-    "vehicle_spent_wan": ("vehicle_operation_spent_wan", "vehicle_purchase_spent_wan"),
-    "vehicle_budget_wan": ("vehicle_operation_budget_wan", "vehicle_purchase_budget_wan"),
-}
 
 
 @record
@@ -74,7 +68,7 @@ def select_report_values(figures: list[Figure], fiscal_year: int | None) -> Repo
         others = tuple(f for _, f in ranked[1:] if not _same_value(f.value, best.value))
         if others:
             conflicts[metric] = others
-    for whole, (part, other) in WHOLE_FROM_PART.items():
+    for whole, (other, part) in SPLIT_KEYS.items():  # the part that stands for the whole is the second
         if whole not in chosen and part in chosen and (other not in chosen or chosen[other].value == 0):
             chosen[whole] = chosen[part]
     return ReportValues(chosen, conflicts)
