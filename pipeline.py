@@ -280,7 +280,7 @@ def outcome_of(result: ReadResult, settings: dict[str, RuleSettings] | None = No
     return FileOutcome(
         report,
         result.errors,
-        tuple(metric_rows(doc_id, source, analysis.figures, analysis.values.chosen)),
+        tuple(metric_rows(doc_id, source, analysis.figures, analysis.values)),
         tuple(indicator_rows(doc_id, source, analysis.indicators)),
         tuple(flag_rows(doc_id, source, findings)),
     )

@@ -13,6 +13,7 @@ from typing import Iterable
 
 from extract.model import Location
 from normalize.catalogue import METRIC_KEYS
+from normalize.report import ReportValues
 
 FILE_COLUMNS = ("doc_id", "source_file", "format", "status", "pages", "paragraphs", "tables")
 REPORT_COLUMNS = FILE_COLUMNS + METRIC_KEYS + ("n_conflicts", "n_errors", "n_warnings", "notes")
@@ -46,19 +47,21 @@ def quote_excerpt(location: Location) -> str:
     return location.excerpt()
 
 
-def metric_rows(doc_id: str, source: str, figures: Iterable, chosen: dict) -> Iterable[dict[str, object]]:
+def metric_rows(doc_id: str, source: str, figures: Iterable,
+                values: ReportValues) -> Iterable[dict[str, object]]:
     """One row per figure found; then one per report value taken from a figure of another metric
     (公务用车费 from its 运行维护费, normalize/report.py), so that every value of reports.csv has a
     chosen row of its own metric, with its place; its match_method says where it was taken from."""
-    chosen_ids = {id(figure) for figure in chosen.values()}
+    chosen_ids = {id(figure) for figure in values.chosen.values()}
     for figure in figures:
-        yield _metric_row(doc_id, source, figure, figure.metric, figure.match_method, id(figure) in chosen_ids)
-    for key, figure in chosen.items():
-        if figure.metric != key:
-            yield _metric_row(doc_id, source, figure, key, f"part:{figure.metric}", True)
+        is_chosen = id(figure) in chosen_ids
+        yield _metric_row(doc_id, source, figure, figure.metric, figure.match_method, is_chosen)
+    for key, figure in values.stand_ins():
+        yield _metric_row(doc_id, source, figure, key, f"part:{figure.metric}", True)
 
 
-def _metric_row(doc_id: str, source: str, figure, metric: str, method: str, is_chosen: bool) -> dict[str, object]:
+def _metric_row(doc_id: str, source: str, figure, metric: str, method: str,
+                is_chosen: bool) -> dict[str, object]:
     return {
         "doc_id": doc_id,
         "source_file": source,

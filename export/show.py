@@ -94,12 +94,11 @@ def figures_to_text(metadata, figures, values, indicators) -> str:
             f"（{figure.role or '-'}，{figure.year or '-'}年，{figure.match_method}） "
             f"[{figure.location.describe()}] {quote_excerpt(figure.location)}"
         )
-    for key, figure in values.chosen.items():
-        if figure.metric != key:  # a part standing for its whole (normalize/report.py WHOLE_FROM_PART)
-            lines.append(
-                f"★ {key} = {decimal_text(figure.value)}{figure.unit} （取自 {figure.metric}） "
-                f"[{figure.location.describe()}] {quote_excerpt(figure.location)}"
-            )
+    for key, figure in values.stand_ins():  # a part standing for its whole
+        lines.append(
+            f"★ {key} = {decimal_text(figure.value)}{figure.unit} （取自 {figure.metric}） "
+            f"[{figure.location.describe()}] {quote_excerpt(figure.location)}"
+        )
     for metric, others in values.conflicts.items():
         listed = "、".join(f"{decimal_text(f.value)}（{f.location.describe()}）" for f in others)
         lines.append(f"≠ {metric} 另有不同数值：{listed}")

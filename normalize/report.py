@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from dataclasses import field
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Iterator
 
 from extract.records import record
 from normalize.catalogue import SPLIT_KEYS
@@ -45,6 +46,11 @@ METHOD_RANK = {"exact": 0, "alias": 1, "tokens": 2, "fuzzy": 3, "inherited": 4}
 class ReportValues:
     chosen: dict[str, Figure] = field(default_factory=dict)
     conflicts: dict[str, tuple[Figure, ...]] = field(default_factory=dict)
+
+    def stand_ins(self) -> Iterator[tuple[str, Figure]]:
+        """(key, figure) for each value taken from a figure of another key (a part standing for its
+        whole, SPLIT_KEYS): the outputs give such a value a place of its own."""
+        return ((key, figure) for key, figure in self.chosen.items() if figure.metric != key)
 
 
 def select_report_values(figures: list[Figure], fiscal_year: int | None) -> ReportValues:
