@@ -206,7 +206,9 @@ def _unit_name(title: _Line | None, leading: list[_Line], lines: list[_Line]) ->
     if labelled is not None:
         return labelled
     for line in leading:
-        if ORG_LINE.match(line.text) and not line.text.endswith("财政局（制）"):
+        # A name alone on a line of the cover; not a table cell, which without a label beside it
+        # is as likely an indicator (“新建村级服务站”) or a beneficiary as the unit.
+        if line.location.table is None and ORG_LINE.match(line.text) and not line.text.endswith("财政局（制）"):
             return MetaValue(line.text, line.location)
     return None
 

@@ -805,3 +805,20 @@ def test_a_score_named_only_得分_in_a_sentence_about_the_evaluation(
     report, flags = run(tmp_path, text)
     assert report["self_score"] == score
     assert [f["rule_id"] for f in flags] == flagged
+
+
+def test_an_indicator_cell_that_looks_like_a_unit_is_not_the_unit(tmp_path: Path) -> None:
+    """A title that names a project, not its unit, leaves the unit blank: a 三级指标 cell such as
+    “新建村级服务站” ends like a unit's name (站) but sits in the indicator table, with no label."""
+    text = ("2023年度某镇便民服务站建设项目支出绩效自评报告\n"
+            + txt_table(("一级指标", "二级指标", "三级指标", "目标值", "完成值"),
+                        ("产出指标", "数量指标", "新建村级服务站", "12个", "12个"))
+            + "自评得分99分。\n")
+    report, _ = run(tmp_path, text)
+    assert (report["unit_name"], report["report_kind"], report["self_score"]) == ("", "project", "99")
+
+
+def test_a_unit_named_alone_on_the_cover_is_the_unit(tmp_path: Path) -> None:
+    text = "某县便民服务中心\n2023年度便民服务站建设项目支出绩效自评报告\n自评得分99分。\n"
+    report, _ = run(tmp_path, text)
+    assert report["unit_name"] == "某县便民服务中心"
