@@ -72,9 +72,14 @@ def _fits(key: str, canonical) -> bool:
         return canonical.kind == "rate"
     if kind == "score":
         return canonical.unit in ("分", "")
-    if kind == "count":
-        return canonical.kind == "count" or (canonical.unit == "" and canonical.is_integral)
+    if kind == "count":  # every count key is a headcount: 编制数, 实有人数, 直补人数
+        return canonical.unit in PERSON_UNITS or (canonical.unit == "" and canonical.is_integral)
     return False
+
+
+# Units of a headcount. Not 张 (a hospital's “核定编制床位500张” is beds, not staff), 户
+# (households) or 人次 (visits): counts, but not of people.
+PERSON_UNITS = frozenset({"人", "名", "位"})
 
 
 def _role_of(concept: Concept, stated: str | None) -> str | None:

@@ -822,3 +822,27 @@ def test_a_unit_named_alone_on_the_cover_is_the_unit(tmp_path: Path) -> None:
     text = "某县便民服务中心\n2023年度便民服务站建设项目支出绩效自评报告\n自评得分99分。\n"
     report, _ = run(tmp_path, text)
     assert report["unit_name"] == "某县便民服务中心"
+
+
+@pytest.mark.parametrize(("staff", "actual", "flagged"), [
+    # The 82 counts the 31 retirees, who do not count against the 55 of the quota: 51 ÷ 55.
+    ("单位核定编制55名，实有人数82人，其中在职人员51人，退休人员31人。", "51", []),
+    ("单位核定编制55名，现有人员82人（在职51人，退休31人）。", "", []),
+    ("单位核定编制55名，实有人数52人。另有退休人员31人。", "52", []),  # another sentence: not a breakdown
+    ("单位核定编制55名，在职人员58人，另有退休人员31人。", "58", ["JX402"]),  # 在职 says serving staff
+])
+def test_a_headcount_with_retirees_is_not_the_serving_staff(
+        tmp_path: Path, staff: str, actual: str, flagged: list[str]) -> None:
+    text = REPORT.replace("本单位核定编制人数45人，年末实有在职人数42人，在职人员控制率93.33%。", staff)
+    report, flags = run(tmp_path, text)
+    assert (report["staff_quota"], report["staff_actual"]) == ("55", actual)
+    assert [f["rule_id"] for f in flags] == flagged
+
+
+def test_hospital_beds_are_not_the_staff_quota(tmp_path: Path) -> None:
+    """核定编制床位500张 counts beds: a headcount is in 人, 名 or 位."""
+    text = REPORT.replace("本单位核定编制人数45人，年末实有在职人数42人，在职人员控制率93.33%。",
+                          "核定编制床位500张，实际开放床位620张，现有在职职工612人。")
+    report, flags = run(tmp_path, text)
+    assert (report["staff_quota"], report["staff_actual"]) == ("", "612")
+    assert flags == []
