@@ -97,6 +97,7 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
     headings: dict[str, HeadingMatch] = {}  # _heading_concept's answers, by section
     target_sections: dict[str, bool] = {}
     in_bare_runs = _in_bare_runs(raw_figures)
+    retirees_from = _retirees_from(raw_figures)
     for index, raw in enumerate(raw_figures):
         sentence = _sentence_key(raw)
         if is_delta(raw.label) or is_negated(raw.label) or DOCUMENT_NUMBER.search(raw.label):
@@ -135,7 +136,7 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
         elif raw.extractor == "text" and sentence not in sentence_concepts:
             sentence_concepts[sentence] = concept
         figure = _figure_for(raw, concept, match, sentence_units.get(sentence, ""), fiscal_year)
-        if figure is not None:
+        if figure is not None and not _counts_retirees(figure, sentence, retirees_from):
             figures.append(figure)
             sentences.append(sentence)
     return _without_quota_by_type(figures, sentences)
@@ -169,6 +170,37 @@ def _quota_type(figure: Figure) -> str | None:
         return None
     kind = QUOTA_TYPE.search(figure.label)
     return kind.group() if kind else ""
+
+
+# Retired staff, counted in a unit's headcount but not against its 编制.
+RETIREES = re.compile(r"退休|离休|离退")
+# Words saying a headcount is of serving staff only (在职人数, 在编人员, 在岗职工).
+SERVING = re.compile(r"在职|在编|在岗")
+
+
+def _retirees_from(raw_figures: list[RawFigure]) -> dict[tuple, int]:
+    """Where each sentence that counts retired staff (退休人员31人) first does so, by sentence."""
+    found: dict[tuple, int] = {}
+    for raw in raw_figures:
+        if raw.extractor == "text" and raw.quantity.unit in ("人", "名") and RETIREES.search(raw.label):
+            start = raw.location.char_start or 0
+            key = _sentence_key(raw)
+            found[key] = min(start, found.get(key, start))
+    return found
+
+
+def _counts_retirees(figure: Figure, sentence: tuple, retirees_from: dict[tuple, int]) -> bool:
+    """Whether ``figure`` is a headcount that its sentence then breaks down into serving and
+    retired staff: “实有人数82人，其中在职人员51人，退休人员31人”, “现有人员82人（在职51人，退休31人）”.
+
+    Such a total counts retirees, who do not count against the 编制: taken as the 实有人数 it
+    gives a false “over quota” control rate (82 of 55) and a false second value beside the 51
+    serving, so it is not the 实有人数; the serving count, when its label names it, is. A
+    headcount whose own label says 在职/在编/在岗 is serving staff whatever follows.
+    """
+    start = retirees_from.get(sentence)
+    return (start is not None and figure.metric == "staff_actual" and figure.extractor == "text"
+            and not SERVING.search(figure.label) and (figure.location.char_start or 0) < start)
 
 
 # A number right after another with only spaces between, and no words of its own: “总分 100 92.5”,
