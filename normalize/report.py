@@ -12,6 +12,12 @@ as 在职全额编制 in prose). ``select_report_values`` keeps one per key by t
    then fuzzy, then inherited from earlier in the sentence (“编制数13人” over “在职全额编制10人”);
 4. the **first** in reading order.
 
+Before all of these, a budget **stated as a budget** comes before money that stands in for one:
+funds received or allotted (“实际到位资金920万元”, “下达资金…”). A report on a project or a fund often
+gives only those, and then they are its budget (seed 003); beside a 全年预算数 they are another
+quantity (funds short of the budget are normal, and the 执行率 is of the budget), so neither chosen
+nor counted as a conflict.
+
 A key that holds a full-year budget (基本支出预算数, 项目支出预算数 …) is filled by 全年预算数 /
 调整后预算 when the report states one; a 年初预算数 for it is then another quantity (the budget
 before the year's adjustments), neither chosen nor counted as a conflict. Alone, it is the value.
@@ -28,6 +34,7 @@ the value of both keys.
 
 from __future__ import annotations
 
+import re
 from dataclasses import field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterator
@@ -37,6 +44,9 @@ from normalize.catalogue import SPLIT_KEYS
 from normalize.figures import Figure
 
 EXTRACTOR_RANK = {"table": 0, "text": 1}
+# Money that stands in for a budget (funds received, allotted), unless the label also says 预算.
+BUDGET_STAND_IN = re.compile(r"到位|下达")
+STATED_BUDGET = re.compile(r"预算")
 # How sure a label match is, best first: the label is an alias; it contains one; jieba tokens;
 # rapidfuzz; the concept was carried over from earlier in the sentence.
 METHOD_RANK = {"exact": 0, "alias": 1, "tokens": 2, "fuzzy": 3, "inherited": 4}
@@ -61,7 +71,8 @@ def select_report_values(figures: list[Figure], fiscal_year: int | None) -> Repo
         if figure.op not in (None, "="):
             continue  # “近600万元”, “≥80%”: not a stated level
         method = figure.match_method.split("+")[0]
-        rank = (EXTRACTOR_RANK.get(figure.extractor, 2), METHOD_RANK.get(method, 5), order)
+        rank = (_stands_in_for_budget(figure), EXTRACTOR_RANK.get(figure.extractor, 2),
+                METHOD_RANK.get(method, 5), order)
         candidates.setdefault(figure.metric, []).append((rank, figure))
     chosen: dict[str, Figure] = {}
     conflicts: dict[str, tuple[Figure, ...]] = {}
@@ -71,13 +82,21 @@ def select_report_values(figures: list[Figure], fiscal_year: int | None) -> Repo
         ranked.sort(key=lambda item: item[0])
         best = ranked[0][1]
         chosen[metric] = best
-        others = tuple(f for _, f in ranked[1:] if not _same_value(f.value, best.value))
+        stand_in = _stands_in_for_budget(best)
+        others = tuple(f for _, f in ranked[1:]
+                       if not _same_value(f.value, best.value) and _stands_in_for_budget(f) == stand_in)
         if others:
             conflicts[metric] = others
     for whole, (other, part) in SPLIT_KEYS.items():  # the part that stands for the whole is the second
         if whole not in chosen and part in chosen and (other not in chosen or chosen[other].value == 0):
             chosen[whole] = chosen[part]
     return ReportValues(chosen, conflicts)
+
+
+def _stands_in_for_budget(figure: Figure) -> bool:
+    """Whether a budget figure is money received or allotted rather than a stated budget."""
+    return (figure.role == "budget" and BUDGET_STAND_IN.search(figure.label) is not None
+            and STATED_BUDGET.search(figure.label) is None)
 
 
 def _same_value(a: Decimal, b: Decimal) -> bool:

@@ -846,3 +846,33 @@ def test_hospital_beds_are_not_the_staff_quota(tmp_path: Path) -> None:
     report, flags = run(tmp_path, text)
     assert (report["staff_quota"], report["staff_actual"]) == ("", "612")
     assert flags == []
+
+
+FUNDS_FIRST = """某县水利局2023年度小型水库维修养护项目支出绩效自评报告
+一、项目资金到位情况
+2023年项目实际到位资金920万元，资金到位率92%。
+二、项目资金使用情况
+该项目全年预算数为1000万元，实际支出874万元，预算执行率87.4%。
+三、自评结论
+自评得分88分，等次为良。
+"""
+
+
+@pytest.mark.parametrize("text", [FUNDS_FIRST, FUNDS_FIRST.replace(
+    "2023年项目实际到位资金920万元，资金到位率92%。\n二、项目资金使用情况\n该项目全年预算数为1000万元，实际支出874万元，预算执行率87.4%。",
+    "该项目全年预算数为1000万元，实际支出874万元，预算执行率87.4%。\n二、项目资金使用情况\n2023年项目实际到位资金920万元，资金到位率92%。")], ids=["received_first", "budget_first"])
+def test_funds_received_beside_a_stated_budget_are_not_the_budget(tmp_path: Path, text: str) -> None:
+    """920 received of a 1000 budget: the 87.4% is 874 ÷ 1000, and the two are not one quantity
+    stated twice, in either order."""
+    report, flags = run(tmp_path, text)
+    assert (report["budget_total_wan"], report["spent_total_wan"], report["execution_rate_pct"]) == ("1000", "874", "87.4")
+    assert flags == []
+
+
+def test_funds_received_alone_are_the_projects_budget(tmp_path: Path) -> None:
+    """Without a stated budget the funds received are the budget (as in seed 003), and a rate
+    that contradicts them is still caught: 874 ÷ 920 = 95 %, not 87.4 %."""
+    text = FUNDS_FIRST.replace("该项目全年预算数为1000万元，", "")
+    report, flags = run(tmp_path, text)
+    assert (report["budget_total_wan"], report["spent_total_wan"]) == ("920", "874")
+    assert [f["rule_id"] for f in flags] == ["JX201"]
