@@ -54,6 +54,9 @@ _WHITESPACE = re.compile(r"\s")
 UNIT_IN_BRACKETS = re.compile(r"[（(]\s*(万元|亿元|千元|元|%|％|人次|人|户|个|项|分)\s*[)）]")
 # "单位：万元" at the top of a table.
 UNIT_DECLARED = re.compile(r"单位\s*[:：]\s*(万元|亿元|千元|元)")
+# The rows of a table's head where a form declares its unit: under its title, after a
+# “填报单位：…” cell (“部门整体支出绩效自评表（2023年度）| 填报单位：某镇人民政府 | 金额单位：元”).
+UNIT_DECLARED_ROWS = 3
 # A line that only declares the unit, between a table's title and the table.
 UNIT_LINE = re.compile(r"[（(]?\s*(?:金额)?单位\s*[:：]\s*(?:万元|亿元|千元|元)\s*[)）]?")
 # "其中" alone (often "其中：") is a grouping header, never the label of a number.
@@ -498,7 +501,9 @@ def _declared_unit(table: Table, layout: _TableLayout) -> str:
     """The money unit a whole table declares: “单位：万元” in its first cells or caption, or the one
     money unit all its section titles agree on (a 自评表 form writes “（万元）” on its 收入 and
     支出 sections and nothing on its 三公经费 section, which is in the same unit)."""
-    for cell in table.cells[:3]:
+    for cell in table.cells:  # in reading order: the form's header rows come first
+        if cell.row > UNIT_DECLARED_ROWS:
+            break
         match = UNIT_DECLARED.search(cell.text)
         if match:
             return match.group(1)

@@ -876,3 +876,18 @@ def test_funds_received_alone_are_the_projects_budget(tmp_path: Path) -> None:
     report, flags = run(tmp_path, text)
     assert (report["budget_total_wan"], report["spent_total_wan"]) == ("920", "874")
     assert [f["rule_id"] for f in flags] == ["JX201"]
+
+
+@pytest.mark.parametrize("head", [
+    [("部门整体支出绩效自评表", "（2023年度）"), ("填报单位：某镇人民政府", "金额单位：元")],
+    [("部门整体支出绩效自评表", "（2023年度）"), ("填报单位：某镇人民政府", "联系人：李华"), ("单位：元",)],
+], ids=["unit_beside_the_filer", "unit_below_the_filer"])
+def test_a_forms_unit_declared_after_the_filing_unit(tmp_path: Path, head: list[tuple[str, ...]]) -> None:
+    """The form's head names the filing unit, then the money unit: the amounts are in 元
+    (21,347,856.42 元 = 2134.785642 万元), wherever in the head the unit is declared."""
+    table = txt_table(*head, ("项目", "年初预算数", "全年预算数", "全年执行数", "执行率"),
+                      ("年度资金总额", "18,562,300.00", "21,347,856.42", "20,963,118.75", "98.20%"))
+    report, flags = run(tmp_path, "某镇人民政府2023年度部门整体支出绩效自评报告\n" + table)
+    assert (report["budget_initial_wan"], report["budget_total_wan"], report["spent_total_wan"]) == (
+        "1856.230000", "2134.785642", "2096.311875")
+    assert flags == []
