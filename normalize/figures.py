@@ -120,6 +120,8 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
         if (found is None and role_only and previous is None and raw.extractor == "text"
                 and sentence not in about_other and role_of(raw.label) is not None):
             found = _heading_concept(raw.section, headings)  # “年初预算3万元” under “三、“三公”经费情况”
+            if found is None and report_kind == "dept_overall" and _begins_its_sentence(raw):
+                found = _unit_total(raw)  # “我馆年初预算780万元…” under “（二）管理效率方面”
         if found is not None and sentence in about_other and sentence not in sentence_concepts:
             if found[0].name in GENERIC_CONCEPTS and role_only and not (
                     report_kind in ONE_FUND_KINDS and SUM_WORD.search(raw.label)):
@@ -310,6 +312,27 @@ def _heading_concept(section: str, known: dict[str, HeadingMatch]) -> HeadingMat
         else:
             known[section] = None
     return known[section]
+
+
+def _begins_its_sentence(raw: RawFigure) -> bool:
+    """Whether the figure's label is all of its sentence before it (no clause before it)."""
+    return raw.context.strip() == raw.label.strip()
+
+
+def _unit_total(raw: RawFigure) -> tuple[Concept, Match] | None:
+    """The unit's whole budget or spending, for a sentence of a 部门整体支出 report that begins with a
+    budget side alone (“我馆年初预算780万元，全年预算850万元，全年支出842.18万元”) under a heading that
+    names nothing (“（二）管理效率方面”): in a report on the unit's whole spending, money whose
+    sentence names no other thing is the unit's. Only money, and only a strong side word (预算,
+    执行数, 实际支出 …; not 支出 alone, which a 项目支出 or a 结余 may have around it)."""
+    if not raw.quantity.unit.endswith("元") or NAMED_AFTER.match(raw.trailing):
+        return None
+    total = CONCEPTS_BY_NAME["total"]
+    return total, Match(total, 0.0, "report", raw.label)
+
+
+# The money named after its amount: “年初预算安排12万元的培训经费未使用”, “12万元用于…项目”.
+NAMED_AFTER = re.compile(r"\s*(?:的|用于|专项|项目)|\s*[\u4e00-\u9fff]{0,6}(?:资金|经费|项目|费)")
 
 
 # “经自评，得分85分”: 得分 alone (an indicator's too, in a table) is the self-score in a sentence

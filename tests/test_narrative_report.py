@@ -891,3 +891,23 @@ def test_a_forms_unit_declared_after_the_filing_unit(tmp_path: Path, head: list[
     assert (report["budget_initial_wan"], report["budget_total_wan"], report["spent_total_wan"]) == (
         "1856.230000", "2134.785642", "2096.311875")
     assert flags == []
+
+
+@pytest.mark.parametrize(("heading", "sentence", "expected"), [
+    ("（二）管理效率方面", "我馆年初预算780.00万元，全年预算850.00万元，全年支出842.18万元，预算执行率99.08%。",
+     ("780.00", "850.00", "842.18", "99.08")),
+    ("", "年初预算780万元，全年预算850万元，全年支出842.18万元，预算执行率99.08%。",
+     ("780", "850", "842.18", "99.08")),
+    # The money is named after its amount: a training fund's, not the unit's budget.
+    ("四、存在的问题", "年初预算12万元的培训经费未使用。", ("", "", "", "")),
+], ids=["under_a_heading_naming_nothing", "no_heading", "named_after_the_amount"])
+def test_a_units_budget_stated_by_its_side_alone(
+        tmp_path: Path, heading: str, sentence: str, expected: tuple[str, ...]) -> None:
+    """In a report on a unit's whole spending, a sentence that begins with a budget side alone
+    (年初预算, 全年预算, 全年支出) and names no other thing states the unit's own money:
+    842.18 ÷ 850 = 99.08 %."""
+    text = "某县文化馆2023年度部门整体支出绩效自评报告\n" + (heading + "\n" if heading else "") + sentence + "\n"
+    report, flags = run(tmp_path, text)
+    assert (report["budget_initial_wan"], report["budget_total_wan"], report["spent_total_wan"],
+            report["execution_rate_pct"]) == expected
+    assert flags == []
