@@ -314,7 +314,7 @@ def old_section_title(grid, cell: Cell) -> str:
 
 
 def old_declared_unit(table: Table) -> str:
-    for cell in table.cells[:3]:
+    for cell in [c for c in table.cells if c.row <= 3]:  # a form's head: see UNIT_DECLARED_ROWS
         match = UNIT_DECLARED.search(cell.text)
         if match:
             return match.group(1)
