@@ -78,6 +78,10 @@ NUMERAL_WORDS: tuple[tuple[str, ...], ...] = (
 # Characters that, right before a numeral run, make it something other than a count: 第一 is
 # an ordinal, 无一人 means nobody, 每一户 is distributive, 数十人 / 几十个 are vague amounts.
 LEFT_BLOCKERS = "第无每逐数几"
+# Of those, the ones that make only a magnitude vague (数十人, 几百个): before a digit the 数 ends
+# a word, as in 实有人数四十六人 or 编制数四十三名.
+VAGUE_BEFORE_MAGNITUDE = "数几"
+MAGNITUDES = "十拾百佰千仟万亿"
 
 # After a Chinese count, another numeral means a slogan, not a count: 一户一产业 (seed 003),
 # 一村一品, 三走访三签字 (seed 004).
@@ -289,7 +293,7 @@ def run_states_quantity(run: str, before: str, after: str, has_unit: bool, whole
     """
     if not has_numeral_digit(run) or (is_digit_sequence(run) and not spoken_range):
         return False
-    if before and before in LEFT_BLOCKERS:
+    if before and before in LEFT_BLOCKERS and (before not in VAGUE_BEFORE_MAGNITUDE or run[0] in MAGNITUDES):
         return False
     if not has_unit:
         return whole_cell

@@ -508,8 +508,16 @@ NOT_QUANTITIES = [
     "数十人", "二〇二二", "三分之一", "三分之二的移民", "1/3", "12/31", "一村一品", "三走访三签字", "十、 其他",
     "三五成群", "乱七八糟", "九十年代", "五六月份", "第三四个", "四五规划",  # neighbouring digits, no range
     "四联四包", "17号文件", "公益一类事业单位", "每一户", "八项规定", "百分百满意",
-    "三到位一处理", "一周一调度", "一提高、两降低",
+    "三到位一处理", "一周一调度", "一提高、两降低", "几百个", "数百万元",
 ]
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("实有人数四十六人", "46", "人"), ("编制数四十三名", "43", "名"),  # 数 ends a word: not 数十 (dozens)
+])
+def test_a_count_after_a_word_ending_in_数(text: str, value: str, unit: str) -> None:
+    (quantity,) = find_quantities(text)
+    assert (quantity.value, quantity.unit) == (Decimal(value), unit)
 
 NOT_QUANTITIES_XFAIL = [
     pytest.param(
