@@ -911,3 +911,21 @@ def test_a_units_budget_stated_by_its_side_alone(
     assert (report["budget_initial_wan"], report["budget_total_wan"], report["spent_total_wan"],
             report["execution_rate_pct"]) == expected
     assert flags == []
+
+
+@pytest.mark.parametrize(("staff", "quota", "actual"), [
+    ("核定编制50名，实有在职教职工46人。", "50", "46"),  # a school
+    ("核定编制200名，实有民警179名。", "200", "179"),  # a police bureau
+    ("核定编制50名，现有在职干部职工46人。", "50", "46"),
+    ("核定编制50名，实有职工46人。", "50", "46"),
+    ("核定编制25名，年末在职人员21名。", "25", "21"),
+    ("核定编制50名，实际在岗46人。", "50", "46"),
+    ("核定编制50名，实有人数四十六人。", "50", "46"),
+    ("定编50人，实有人员46人。", "50", "46"),
+    ("全镇在职党员320人。", "", ""),  # party members, not the unit's staff
+])
+def test_staff_in_the_words_units_use(tmp_path: Path, staff: str, quota: str, actual: str) -> None:
+    text = REPORT.replace("本单位核定编制人数45人，年末实有在职人数42人，在职人员控制率93.33%。", staff)
+    report, flags = run(tmp_path, text)
+    assert (report["staff_quota"], report["staff_actual"]) == (quota, actual)
+    assert flags == []
