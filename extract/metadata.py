@@ -35,9 +35,13 @@ TITLE_WORDS = re.compile(r"绩效|评价")
 TITLE_ENDINGS = re.compile(r"报\s*告|自评表|评价表")
 AS_OF_YEAR_END = re.compile(r"截[至止]\s*((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日")
 YEAR_DU = re.compile(r"((?:19|20)\d{2})\s*年度")
-ORG_SUFFIX = r"(?:局|中心|办公室|委员会|政府|厅|院|所|站|队|馆|办|处|校|学校|医院|公司|协会|联合会|部)"
+ORG_SUFFIX = r"(?:局|中心|办公室|委员会|政府|厅|院|所|站|队|馆|办|处|校|学校|医院|公司|协会|联合会|部|中学|小学|幼儿园)"
+# A township, sub-district or community reports as itself (“攸县白沙镇”, “圭塘街道”): a name that is
+# the whole line or title part. Not in ORG_SUFFIX, whose shortest matches would cut “岳阳县乡村振兴局”
+# at 乡 and “白沙镇人民政府” at 镇.
+PLACE_SUFFIX = r"(?:镇|乡|街道|社区)"
 ORG_NAME = re.compile(rf"[\u4e00-\u9fff（）()]{{2,30}}?{ORG_SUFFIX}")
-ORG_LINE = re.compile(rf"^[\u4e00-\u9fff（）()]{{2,30}}{ORG_SUFFIX}$")
+ORG_LINE = re.compile(rf"^[\u4e00-\u9fff（）()]{{2,30}}(?:{ORG_SUFFIX}|{PLACE_SUFFIX})$")
 # The rest of an organisation's name after the place a title names: 岳阳县 + 水利局.
 ORG_AFTER_PLACE = re.compile(rf"[\u4e00-\u9fff]{{0,20}}?{ORG_SUFFIX}")
 # Words after the unit name in a title, where the name ends.
@@ -54,7 +58,8 @@ CN_DATE = re.compile(r"([〇零○一二三四五六七八九]{4})\s*年\s*([一
 LABELLED_DATE = re.compile(r"(?:填报|填表|报告|报送|自评|评价|编制)?日期\s*[:：]?\s*" + DATE.pattern)
 # Labels that name the unit a report is from, surest first: the one that filled it in, then the
 # unit the budget belongs to, then the one carrying the project out; 主管部门 only as a last resort.
-UNIT_LABELS = ("填报单位", "单位名称", "部门名称", "预算单位", "评价单位", "项目实施单位", "实施单位", "主管部门")
+UNIT_LABELS = ("填报单位", "单位名称", "部门名称", "预算单位", "评价单位", "自评单位", "报送单位", "报告单位",
+               "项目实施单位", "实施单位", "项目单位", "项目主管部门", "主管部门")
 UNIT_LABEL = re.compile(
     rf"^({'|'.join(UNIT_LABELS)})\s*(?:[（(]\s*(?:盖章|公章|签章)\s*[)）])?\s*[:：]?\s*(.*)$"
 )

@@ -929,3 +929,19 @@ def test_staff_in_the_words_units_use(tmp_path: Path, staff: str, quota: str, ac
     report, flags = run(tmp_path, text)
     assert (report["staff_quota"], report["staff_actual"]) == (quota, actual)
     assert flags == []
+
+
+@pytest.mark.parametrize(("head", "unit"), [
+    ("攸县第二中学2023年度部门整体支出绩效自评报告", "攸县第二中学"),
+    ("攸县机关幼儿园2023年度部门整体支出绩效自评报告", "攸县机关幼儿园"),
+    ("攸县白沙镇2023年度部门整体支出绩效自评报告", "攸县白沙镇"),
+    ("攸县白沙镇人民政府2023年度部门整体支出绩效自评报告", "攸县白沙镇人民政府"),
+    ("长沙市雨花区圭塘街道2023年度部门整体支出绩效自评报告", "长沙市雨花区圭塘街道"),
+    ("岳阳县2023年度乡村振兴衔接资金绩效自评报告\n岳阳县乡村振兴局组织开展了自评。", "岳阳县乡村振兴局"),  # not 岳阳县乡
+    ("2023年度中央财政衔接推进乡村振兴补助资金\n绩效自评报告\n报送单位：某县乡村振兴局（盖章）", "某县乡村振兴局"),
+    ("2023年度农村公路养护资金绩效自评报告\n项目主管部门：某县交通运输局", "某县交通运输局"),
+    ("2023年度农村公路养护资金绩效自评报告\n自评单位（盖章）：某县公路建设养护中心", "某县公路建设养护中心"),
+])
+def test_the_units_name_as_schools_towns_and_forms_give_it(tmp_path: Path, head: str, unit: str) -> None:
+    report, _ = run(tmp_path, head + "\n自评得分90分。\n")
+    assert report["unit_name"] == unit
