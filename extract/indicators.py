@@ -53,11 +53,14 @@ ROLE_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("name", ("三级指标", "绩效内容", "指标名称", "具体指标", "指标内容", "考核指标")),
     # before target: seed 003's 实际完成指标值 also contains the target keyword 指标值
     ("actual", ("实际完成", "完成情况", "完成值", "实际值")),
-    ("score", ("得分",)),  # 得分, 自评得分
+    # 得分, 自评得分; 自评分, 评分 (not 评分标准, the scoring rules: see label_to_role)
+    ("score", ("得分", "评分")),
     ("weight", ("分值", "权重")),
-    # seed 002: 绩效目标值; seed 003: 绩效目标; forms: 年度指标值, 预期目标, 年度目标
-    ("target", ("指标值", "目标值", "绩效目标", "预期目标", "年度目标", "预期")),
+    # seed 002: 绩效目标值; seed 003: 绩效目标; forms: 年度指标值, 预期目标, 年度目标, 年度计划值
+    ("target", ("指标值", "目标值", "绩效目标", "预期目标", "年度目标", "预期", "计划值")),
 )
+# Columns whose header holds a keyword but that say how, not what: 评分标准, 评分办法, 计分方法.
+NOT_A_VALUE_COLUMN = re.compile(r"标准|办法|方法|依据|细则|说明")
 # Any keyword of any role: most cells (every cell of every row is asked) hold none, and one
 # search says so; the roles are then tried in order only for the few that do.
 _ANY_KEYWORD = re.compile("|".join(re.escape(word) for _, keywords in ROLE_KEYWORDS for word in keywords))
@@ -142,12 +145,14 @@ def _is_ascii_word_char(ch: str) -> bool:
 def label_to_role(text: str) -> str | None:
     """The column role a header cell names, or None: ``"绩效\\n目标值"`` → ``"target"``.
 
-    Limits: a keyword anywhere in a short label counts, so a short column such as 指标值说明
-    would also read as a target; when two cells of one header name the same role, the leftmost
-    is kept (``rows_to_header``).
+    A keyword anywhere in a short label counts, unless the label says how rather than what
+    (评分标准, 指标值说明: NOT_A_VALUE_COLUMN). Limit: when two cells of one header name the same
+    role, the leftmost is kept (``rows_to_header``).
     """
     label = "".join(text.split())
     if not label or len(label) > MAX_LABEL_CHARS or not _ANY_KEYWORD.search(label):
+        return None
+    if NOT_A_VALUE_COLUMN.search(label):
         return None
     for role, keywords in ROLE_KEYWORDS:
         if any(keyword in label for keyword in keywords):

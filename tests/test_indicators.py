@@ -301,6 +301,12 @@ def test_a_bare_number_in_the_name_column_is_not_an_indicator() -> None:
         ("实际完成情况", "actual"),
         ("年度目标值", "target"),
         ("绩效指标", None),  # the national form writes it over the whole block, left of 一级指标
+        ("年度计划值", "target"),
+        ("计划值", "target"),
+        ("自评分", "score"),
+        ("评分", "score"),
+        ("评分标准", None),  # the scoring rules, not the score
+        ("指标值说明", None),
         ("", None),
     ],
 )

@@ -945,3 +945,16 @@ def test_staff_in_the_words_units_use(tmp_path: Path, staff: str, quota: str, ac
 def test_the_units_name_as_schools_towns_and_forms_give_it(tmp_path: Path, head: str, unit: str) -> None:
     report, _ = run(tmp_path, head + "\n自评得分90分。\n")
     assert report["unit_name"] == unit
+
+
+@pytest.mark.parametrize(("target_header", "score_header"), [
+    ("年度计划值", "得分"), ("年度指标值", "自评分"), ("计划值", "评分"),
+])
+def test_indicator_columns_headed_as_plans_and_self_marks(
+        tmp_path: Path, target_header: str, score_header: str) -> None:
+    """318 of a planned 320 and 93 % of a ≥95 % target are missed; the second still got full marks."""
+    table = txt_table(("一级指标", "二级指标", "三级指标", target_header, "全年完成值", "分值", score_header),
+                      ("产出指标", "数量指标", "改造户数（户）", "320", "318", "20", "19"),
+                      ("满意度指标", "满意度指标", "受益群众满意度", "≥95%", "93%", "10", "10"))
+    _, flags = run(tmp_path, "某县住建局2023年度农村危房改造项目支出绩效自评报告\n" + table)
+    assert sorted(f["rule_id"] for f in flags) == ["JX501", "JX501", "JX502"]
