@@ -124,7 +124,7 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
                 found = _unit_total(raw)  # “我馆年初预算780万元…” under “（二）管理效率方面”
         if found is not None and sentence in about_other and sentence not in sentence_concepts:
             if found[0].name in GENERIC_CONCEPTS and role_only and not (
-                    report_kind in ONE_FUND_KINDS and SUM_WORD.search(raw.label)):
+                    report_kind in ONE_FUND_KINDS and WHOLE_WORD.search(raw.label)):
                 found = None
         if found is None:
             if raw.extractor == "text" and raw.quantity.unit.endswith("元"):
@@ -270,7 +270,9 @@ def _concept_of(
 # 资金700万元” sums the report's own money, which a unit's report would not (its 项目资金 are its
 # projects'), so a 合计 after amounts that named nothing is still the report's whole.
 ONE_FUND_KINDS = frozenset({"project", "special_fund"})
-SUM_WORD = re.compile(r"合计|共计|总计")
+# …and so is a budget stated as the year's whole: “省财政厅提前下达我县补助资金2000万元，全年预算数
+# 2500万元” (the 2000 is one allotment of it).
+WHOLE_WORD = re.compile(r"合计|共计|总计|全年预算|调整后预算|预算总额")
 
 # In a 项目支出 report the project's money is the report's whole: “本项目年初预算资金500万元”,
 # “项目资金到位520万元”, “项目总投资800万元”. Not in a unit's report, where 项目资金 is the money of

@@ -958,3 +958,15 @@ def test_indicator_columns_headed_as_plans_and_self_marks(
                       ("满意度指标", "满意度指标", "受益群众满意度", "≥95%", "93%", "10", "10"))
     _, flags = run(tmp_path, "某县住建局2023年度农村危房改造项目支出绩效自评报告\n" + table)
     assert sorted(f["rule_id"] for f in flags) == ["JX501", "JX501", "JX502"]
+
+
+def test_a_projects_whole_year_budget_after_one_allotment(tmp_path: Path) -> None:
+    """The 2000 is one allotment of the 2500 the year's budget states: 2375 ÷ 2500 = 95 %."""
+    text = ("某县农业农村局2023年度高标准农田建设项目支出绩效自评报告\n一、项目基本情况\n"
+            "省财政厅提前下达我县补助资金2000万元，全年预算数2500万元。\n"
+            "截至2023年12月31日，项目实际支出2375万元，预算执行率95%。\n")
+    report, flags = run(tmp_path, text)
+    assert (report["budget_total_wan"], report["spent_total_wan"], report["execution_rate_pct"]) == ("2500", "2375", "95")
+    assert flags == []
+    report, flags = run(tmp_path, text.replace("预算执行率95%", "预算执行率97%"))
+    assert [f["rule_id"] for f in flags] == ["JX201"]
