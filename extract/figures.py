@@ -57,6 +57,11 @@ UNIT_DECLARED = re.compile(r"单位\s*[:：]\s*(万元|亿元|千元|元)")
 # The rows of a table's head where a form declares its unit: under its title, after a
 # “填报单位：…” cell (“部门整体支出绩效自评表（2023年度）| 填报单位：某镇人民政府 | 金额单位：元”).
 UNIT_DECLARED_ROWS = 3
+# A column of rates (执行率, 完成率, 控制率 …) whose cells may leave out the %: a bare number there
+# above 1 is a percent (95.42); 0.9542 could be a fraction or 0.95 %, so bare numbers up to 1 stay
+# without a unit, as do numbers too large for a rate.
+RATE_HEADER = re.compile(r"率$")
+PERCENT_RANGE = (1, 200)
 # A line that only declares the unit, between a table's title and the table.
 UNIT_LINE = re.compile(r"[（(]?\s*(?:金额)?单位\s*[:：]\s*(?:万元|亿元|千元|元)\s*[)）]?")
 # "其中" alone (often "其中：") is a grouping header, never the label of a number.
@@ -352,6 +357,8 @@ def table_to_raw_figures(
         title = layout.section_title(cell)
         hint = (_unit_in(header) or _unit_in(label) or _unit_in(title) or layout.row_heads_unit(cell)
                 or _unit_in(label_header) or table_unit)
+        if not quantity.unit and RATE_HEADER.search(header) and PERCENT_RANGE[0] < quantity.value <= PERCENT_RANGE[1]:
+            hint = "%"  # “执行率 | 95.42”: the column says it is a rate, and 95.42 can only be a percent
         label_years, header_years, title_years = years_for(label), years_for(header), years_for(title)
         yield RawFigure(
             label=label,

@@ -970,3 +970,17 @@ def test_a_projects_whole_year_budget_after_one_allotment(tmp_path: Path) -> Non
     assert flags == []
     report, flags = run(tmp_path, text.replace("预算执行率95%", "预算执行率97%"))
     assert [f["rule_id"] for f in flags] == ["JX201"]
+
+
+@pytest.mark.parametrize(("rate", "expected", "flagged"), [
+    ("95.42", "95.42", []),  # 953.2 ÷ 998.95 = 95.42 %
+    ("97.42", "97.42", ["JX201"]),  # contradicted by its own row
+    ("0.9542", "", []),  # a fraction or 0.95 %: not read
+])
+def test_a_rate_column_without_percent_signs(tmp_path: Path, rate: str, expected: str, flagged: list[str]) -> None:
+    table = txt_table(("项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "执行率"),
+                      ("年度资金总额", "950", "998.95", "953.2", rate))
+    report, flags = run(tmp_path, "某县水利局2023年度小型水库维修养护项目支出绩效自评报告\n" + table)
+    assert (report["budget_total_wan"], report["spent_total_wan"], report["execution_rate_pct"]) == (
+        "998.95", "953.2", expected)
+    assert [f["rule_id"] for f in flags] == flagged
