@@ -339,8 +339,8 @@ NAMED_AFTER = re.compile(r"\s*(?:的|用于|专项|项目)|\s*[\u4e00-\u9fff]{0,
 
 # “经自评，得分85分”: 得分 alone (an indicator's too, in a table) is the self-score in a sentence
 # about the evaluation.
-SCORE_ONLY = re.compile(r"(?:总)?得分(?:为|是)?|评分(?:为|是)?")
-EVALUATION_CONTEXT = re.compile(r"自评|综合评价|绩效评价")
+SCORE_ONLY = re.compile(r"(?:本项目|本单位|本部门|最终)?(?:总)?得分(?:为|是)?|评分(?:为|是)?")
+EVALUATION_CONTEXT = re.compile(r"自评|综合评价|绩效评价|打分")  # “…逐项打分，本项目得分93分”
 
 
 def _evaluation_score(raw: RawFigure) -> tuple[Concept, Match] | None:

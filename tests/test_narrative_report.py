@@ -984,3 +984,15 @@ def test_a_rate_column_without_percent_signs(tmp_path: Path, rate: str, expected
     assert (report["budget_total_wan"], report["spent_total_wan"], report["execution_rate_pct"]) == (
         "998.95", "953.2", expected)
     assert [f["rule_id"] for f in flags] == flagged
+
+
+@pytest.mark.parametrize(("sentence", "score", "grade"), [
+    ("自评结果：93分，等级：优。", "93", "优"),
+    ("对照《指标体系》（满分100分）逐项打分，本项目得分93分，等级为优。", "93", "优"),  # not the 满分 100
+    ("自评得分93.5分，评定等级良好。", "93.5", "良好"),
+    ("该指标满分10分，得分8分。", "", ""),  # an indicator's marks
+])
+def test_the_self_score_and_grade_in_more_words(tmp_path: Path, sentence: str, score: str, grade: str) -> None:
+    text = "某县水利局2023年度小型水库维修养护项目支出绩效自评报告\n三、自评结论\n" + sentence + "\n"
+    report, _ = run(tmp_path, text)
+    assert (report["self_score"], report["grade"]) == (score, grade)
