@@ -66,6 +66,22 @@ def test_amounts_keep_the_exponent_of_their_value() -> None:
     assert [str(amount_of(raw).value) for raw in raws] == ["1.0", "1.00"]
 
 
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("其中：财政拨款", "财政拨款"),
+        ("（其中人员经费", "人员经费"),  # a bracketed 其中
+        ("（含税收入", "含税收入"),  # 含 may be a word of the name
+    ],
+)
+def test_short_label_drops_the_word_that_opens_a_list(label: str, expected: str) -> None:
+    from checks.amounts import short_label
+    from extract.figures import RawFigure
+    from extract.model import Location
+
+    assert short_label(RawFigure(label, parse_quantity("1万元"), Location("t.txt"), "text")) == expected
+
+
 def test_whole_counts_are_exact() -> None:
     assert written_rounding(parse_quantity("25人"), is_count=True) == 0
     assert written_rounding(parse_quantity("1.07万人次"), is_count=True) == 50
