@@ -209,8 +209,9 @@ def sentence_bounds(text: str, position: int) -> tuple[int, int]:
 
 
 def short_label(raw: RawFigure, limit: int = 16) -> str:
-    """The naming words of a label for a message: no leading 其中, at most ``limit`` characters."""
-    label = re.sub(r"^[\s，,：:]*其中[：:，,\s]*", "", raw.label or raw.trailing).strip(" ：:（(")
+    """The naming words of a label for a message: no leading 其中 (also in a bracket: “（其中人员经费”),
+    at most ``limit`` characters."""
+    label = re.sub(r"^[\s，,：:（(]*其中[：:，,\s]*", "", raw.label or raw.trailing).strip(" ：:（(")
     return label[-limit:] if len(label) > limit else label
 
 

@@ -66,6 +66,22 @@ def test_amounts_keep_the_exponent_of_their_value() -> None:
     assert [str(amount_of(raw).value) for raw in raws] == ["1.0", "1.00"]
 
 
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("其中：财政拨款", "财政拨款"),
+        ("（其中人员经费", "人员经费"),  # a bracketed 其中
+        ("（含税收入", "含税收入"),  # 含 may be a word of the name
+    ],
+)
+def test_short_label_drops_the_word_that_opens_a_list(label: str, expected: str) -> None:
+    from checks.amounts import short_label
+    from extract.figures import RawFigure
+    from extract.model import Location
+
+    assert short_label(RawFigure(label, parse_quantity("1万元"), Location("t.txt"), "text")) == expected
+
+
 def test_whole_counts_are_exact() -> None:
     assert written_rounding(parse_quantity("25人"), is_count=True) == 0
     assert written_rounding(parse_quantity("1.07万人次"), is_count=True) == 50
@@ -123,6 +139,47 @@ def test_whole_counts_are_exact() -> None:
          ["warning"]),
         # the total is not right before 其中: only a warning
         ("总投资50万元，共实施项目10个，其中中央资金30万元，省级资金30万元。", ["warning"]),
+        # a bracket right after a part breaks that part down: 1350 + 450 = 1800, 900 + 300 + 150 = 1350
+        ("项目总投资1800万元，其中财政资金1350万元（中央资金900万元、省级资金300万元、县级资金150万元），群众自筹450万元。",
+         []),
+        ("项目总投资1800万元，其中财政资金1350万元（中央资金900万元、省级资金400万元、县级资金150万元），群众自筹450万元。",
+         ["error"]),  # the breakdown: 900 + 400 + 150 = 1450 > 1350
+        ("项目总投资1800万元，其中财政资金1350万元（中央资金900万元、省级资金300万元、县级资金150万元），群众自筹550万元。",
+         ["error"]),  # the total: 1350 + 550 = 1900 > 1800
+        # in 元, unbracketed parts inside the bracket: 4,012,356.10 + 1,090,377.55 = 5,102,733.65 and
+        # 3,591,250.00 + 421,106.10 = 4,012,356.10
+        (("本年支出合计5,102,733.65元，其中：基本支出4,012,356.10元（人员经费3,591,250.00元，公用经费421,106.10元），"
+          "项目支出1,090,377.55元。"), []),
+        (("本年支出合计5,102,733.65元，其中：基本支出4,012,356.10元（人员经费3,601,250.00元，公用经费421,106.10元），"
+          "项目支出1,090,377.55元。"), ["error"]),
+        # 含 right after a part, up to the ；: 401.24 + 109.04 = 510.28 (510.27 within the cents' rounding),
+        # 359.13 + 42.11 = 401.24
+        ("本年支出合计510.27万元，其中：基本支出401.24万元，含人员经费359.13万元、公用经费42.11万元；项目支出109.04万元。", []),
+        ("本年支出合计510.27万元，其中：基本支出401.24万元，含人员经费359.13万元、公用经费43.11万元；项目支出109.04万元。",
+         ["error"]),
+        ("本年支出合计510.27万元，其中：基本支出401.24万元，含人员经费359.13万元、公用经费42.11万元；项目支出110.04万元。",
+         ["error"]),
+        # a bracketed 其中 under a part: the list goes on after the bracket (209.04 makes 610.28 > 510.27)
+        ("本年支出合计510.27万元，其中：基本支出401.24万元（其中人员经费359.13万元、公用经费42.11万元），项目支出109.04万元。",
+         []),
+        ("本年支出合计510.27万元，其中：基本支出401.24万元（其中人员经费359.13万元、公用经费42.11万元），项目支出209.04万元。",
+         ["error"]),
+        ("本年支出合计510.27万元，其中：基本支出401.24万元（其中人员经费359.13万元、公用经费43.11万元），项目支出109.04万元。",
+         ["error"]),  # checked once, as the breakdown of 基本支出
+        # brackets inside a breakdown: 200 + 800 = 1000, 500 + 300 = 800, 300 + 200 = 500; then 专项 one
+        # 300 too many, flagged once, under 中央资金
+        (("总收入1000万元，其中财政资金800万元（其中中央资金500万元（含专项300万元、一般转移支付200万元）、"
+          "省级资金300万元），自筹200万元。"), []),
+        (("总收入1000万元，其中财政资金800万元（其中中央资金500万元（含专项300万元、一般转移支付300万元）、"
+          "省级资金300万元），自筹200万元。"), ["error"]),
+        # one number in a bracket says the part in other terms; after 含 it is a breakdown of one part
+        ("本年支出合计510.27万元，其中：基本支出401.24万元（上年420万元），项目支出109.04万元。", []),
+        ("本年支出合计510.27万元，其中：基本支出401.24万元（含人员经费459.13万元），项目支出109.04万元。", ["error"]),
+        # 含 and commas to the end of the list: where the breakdown ends cannot be told, nothing is checked
+        ("本年支出合计510.27万元，其中：基本支出401.24万元，含人员经费359.13万元，公用经费43.11万元，项目支出109.04万元。",
+         []),
+        ("本年支出合计510.27万元，其中：基本支出401.24万元，含人员经费359.13万元，公用经费42.11万元，项目支出109.04万元。",
+         []),
     ],
 )
 def test_part_sum(tmp_path: Path, text: str, expected: list[str]) -> None:
@@ -138,6 +195,28 @@ def test_part_sum_message_and_evidence(tmp_path: Path) -> None:
     assert flag.values["parts_sum"] == "4110.83"
     assert [loc.quote[loc.char_start : loc.char_end] for loc in flag.locations] == [
         "3183.29万元", "3183.29万元", "927.54万元"]
+
+
+def test_a_breakdown_of_a_part_leaves_the_total_its_own_parts(tmp_path: Path) -> None:
+    """The total is checked against its own parts only: 401.24 + 110.04 = 511.28, one 万元 more than
+    510.27; the 人员经费 and 公用经费 under 基本支出 are no parts of it."""
+    text = "本年支出合计510.27万元，其中：基本支出401.24万元，含人员经费359.13万元、公用经费42.11万元；项目支出110.04万元。"
+    [flag] = flags_of(tmp_path, text, "JX101")
+    assert "基本支出、项目支出相加为401.24+110.04=511.28万元" in flag.message and "多1.01万元" in flag.message
+    assert flag.values == {"total": "510.27", "parts_sum": "511.28", "difference": "1.01", "unit": "万元"}
+
+
+def test_a_breakdown_that_exceeds_its_part_names_the_part_and_its_total(tmp_path: Path) -> None:
+    """359.13 + 43.11 = 402.24, one 万元 more than 基本支出 401.24; the total 510.27 = 401.24 + 109.04 holds."""
+    for opening, closing in (("（", "）"), ("（其中", "）"), ("，含", "；")):
+        text = (f"本年支出合计510.27万元，其中：基本支出401.24万元{opening}人员经费359.13万元、公用经费43.11万元{closing}"
+                "项目支出109.04万元。")
+        [flag] = flags_of(tmp_path, text, "JX101")
+        assert flag.message.startswith("“本年支出合计”的分项“基本支出”写为401.24万元"), flag.message
+        assert "人员经费、公用经费相加为359.13+43.11=402.24万元，比该项多1万元" in flag.message
+        assert flag.values == {"total": "401.24", "parts_sum": "402.24", "difference": "1", "unit": "万元"}
+        assert [loc.quote[loc.char_start : loc.char_end] for loc in flag.locations] == [
+            "401.24万元", "359.13万元", "43.11万元"]
 
 
 # --- JX102: catalogue totals and parts ---------------------------------------------------------

@@ -996,3 +996,40 @@ def test_the_self_score_and_grade_in_more_words(tmp_path: Path, sentence: str, s
     text = "某县水利局2023年度小型水库维修养护项目支出绩效自评报告\n三、自评结论\n" + sentence + "\n"
     report, _ = run(tmp_path, text)
     assert (report["self_score"], report["grade"]) == (score, grade)
+# A part broken down in brackets or after 含: the total is the sum of the parts, each breakdown the
+# sum of its part (sums by hand: 401.24 + 109.04 = 510.28 ≈ 510.27; 359.13 + 42.11 = 401.24;
+# 4,012,356.10 + 1,090,377.55 = 5,102,733.65; 3,591,250.00 + 421,106.10 = 4,012,356.10;
+# 1350 + 450 = 1800; 900 + 300 + 150 = 1350).
+BROKEN_DOWN = {
+    "in_yuan": "本年支出合计5,102,733.65元，其中：基本支出4,012,356.10元（人员经费3,591,250.00元，公用经费421,106.10元），"
+               "项目支出1,090,377.55元。",
+    "han": "本年支出合计510.27万元，其中：基本支出401.24万元，含人员经费359.13万元、公用经费42.11万元；项目支出109.04万元。",
+    "sources": "项目总投资1800万元，其中财政资金1350万元（中央资金900万元、省级资金300万元、县级资金150万元），"
+               "群众自筹450万元。",
+}
+
+
+@pytest.mark.parametrize("sentence", BROKEN_DOWN.values(), ids=BROKEN_DOWN.keys())
+def test_a_part_broken_down_is_not_counted_twice(tmp_path: Path, sentence: str) -> None:
+    _, flags = run(tmp_path, f"某县社会保险服务中心2023年度部门整体支出绩效自评报告\n{sentence}\n自评得分92分。\n")
+    assert [f["rule_id"] for f in flags if f["rule_id"].startswith("JX1")] == []
+
+
+def test_a_breakdown_that_exceeds_its_part(tmp_path: Path) -> None:
+    """人员经费 written 3,601,250.00元: 3,601,250.00 + 421,106.10 = 4,022,356.10元, 1万元 more than
+    基本支出; the total still adds up, so the one finding is about 基本支出, with that difference."""
+    sentence = BROKEN_DOWN["in_yuan"].replace("3,591,250.00", "3,601,250.00")
+    _, flags = run(tmp_path, f"某县社会保险服务中心2023年度部门整体支出绩效自评报告\n{sentence}\n自评得分92分。\n")
+    [flag] = [f for f in flags if f["rule_id"].startswith("JX1")]
+    assert (flag["rule_id"], flag["severity"]) == ("JX101", "error")
+    assert flag["message"] == ("“本年支出合计”的分项“基本支出”写为401.23561万元，但其后细分所列人员经费、公用经费相加为"
+                               "360.125+42.11061=402.23561万元，比该项多1万元")
+
+
+def test_a_total_its_parts_exceed_beside_a_breakdown(tmp_path: Path) -> None:
+    """项目支出 written 110.04: 401.24 + 110.04 = 511.28, 1.01万元 more than 510.27."""
+    sentence = BROKEN_DOWN["han"].replace("109.04", "110.04")
+    _, flags = run(tmp_path, f"某县社会保险服务中心2023年度部门整体支出绩效自评报告\n{sentence}\n自评得分92分。\n")
+    [flag] = [f for f in flags if f["rule_id"].startswith("JX1")]
+    assert flag["message"] == ("“本年支出合计”写为510.27万元，但其后“其中”所列基本支出、项目支出相加为"
+                               "401.24+110.04=511.28万元，比总数多1.01万元")
