@@ -822,3 +822,26 @@ def test_a_unit_named_alone_on_the_cover_is_the_unit(tmp_path: Path) -> None:
     text = "某县便民服务中心\n2023年度便民服务站建设项目支出绩效自评报告\n自评得分99分。\n"
     report, _ = run(tmp_path, text)
     assert report["unit_name"] == "某县便民服务中心"
+
+
+# A 项目支出 report whose 效益指标 section says how an indicator changed since last year: the
+# number after 由上年的 is the starting point, the one after 下降到 this year's value (probe
+# p17_text_vs_table: 3.2% was compared with the table's 1.5%).
+CHANGE_REPORT = """某县教育局2023年义务教育薄弱环节改善与能力提升补助资金项目绩效自评报告
+一、项目绩效指标完成情况
+项目学校大班额比例由上年的3.2%下降到{stated}，寄宿生人均宿舍面积达到3.5平方米。
+绩效指标完成情况详见下表：
+""" + txt_table(
+    ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"),
+    ("效益指标", "社会效益指标", "项目学校大班额比例", "≤2%", "1.5%", "15", "15"),
+    ("", "可持续影响指标", "寄宿生人均宿舍面积（平方米）", "≥3", "3.5", "5", "5"),
+)
+
+
+@pytest.mark.parametrize(("stated", "expected"), [("1.5%", []), ("1.8%", ["1.8%"])])
+def test_a_change_from_last_years_value_states_the_value_it_ends_at(
+    tmp_path: Path, stated: str, expected: list[str]
+) -> None:
+    _report, flags = run(tmp_path, CHANGE_REPORT.format(stated=stated))
+    conflicts = [f for f in flags if f["rule_id"] == "JX602"]
+    assert [f["message"].split("所写实际完成值")[1].split("与")[0] for f in conflicts] == expected
