@@ -845,3 +845,22 @@ def test_a_change_from_last_years_value_states_the_value_it_ends_at(
     _report, flags = run(tmp_path, CHANGE_REPORT.format(stated=stated))
     conflicts = [f for f in flags if f["rule_id"] == "JX602"]
     assert [f["message"].split("所写实际完成值")[1].split("与")[0] for f in conflicts] == expected
+
+
+# The section on rectifying last year's findings names last year twice, in its heading (上年度)
+# and in its sentence (2022年度…自评发现的问题): the 整改 it reports was done in 2023 (probe
+# m12_years). A 截至2022年底 figure in another section is still last year's.
+RECTIFICATION = "五、上年度绩效评价问题整改情况\n2022年度部门整体支出绩效自评发现的问题，我局已完成整改3项。\n"
+
+
+@pytest.mark.parametrize(
+    ("added", "expected"),
+    [
+        (RECTIFICATION, []),
+        (RECTIFICATION + "六、其他\n截至2022年底，全县共有低保对象3562人。\n", ["截至2022年底"]),
+    ],
+)
+def test_rectifying_last_years_findings_is_this_years_work(tmp_path: Path, added: str, expected: list[str]) -> None:
+    _report, flags = run(tmp_path, REPORT.replace("三、自评结论\n", added + "三、自评结论\n"))
+    stale = [f for f in flags if f["rule_id"] == "JX302"]
+    assert [f["message"].split("“")[1].split("”")[0] for f in stale] == expected
