@@ -12,6 +12,7 @@ figure changed must be caught by its rule. For REPORT: 1000.2 + 200.3 = 1200.5; 
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 
 import pytest
@@ -864,3 +865,13 @@ def test_rectifying_last_years_findings_is_this_years_work(tmp_path: Path, added
     _report, flags = run(tmp_path, REPORT.replace("三、自评结论\n", added + "三、自评结论\n"))
     stale = [f for f in flags if f["rule_id"] == "JX302"]
     assert [f["message"].split("“")[1].split("”")[0] for f in stale] == expected
+
+
+# REPORT's 实际支出1790.11万元 restated in 亿元: 0.18亿元 is it written to 0.01亿元 (100万元);
+# 0.17亿元 is not (probe m5_yi: 12,218.07万元 and 1.22亿元 gave JX601).
+@pytest.mark.parametrize(("yi", "expected"), [("0.18", []), ("0.17", [{"1700", "1790.11"}])])
+def test_an_amount_restated_in_yi_is_rounded_in_yi(tmp_path: Path, yi: str, expected: list[set[str]]) -> None:
+    added = f"全年执行数{yi}亿元，完成年度预算。\n"
+    _report, flags = run(tmp_path, REPORT.replace("三、自评结论\n", added + "三、自评结论\n"))
+    conflicts = [json.loads(f["values"]) for f in flags if f["rule_id"] == "JX601"]
+    assert [{c["采用值"], c["另一值"]} for c in conflicts] == expected
