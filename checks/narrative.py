@@ -17,6 +17,8 @@ How a sentence is tied to an indicator:
    break or bracket between (“…项目完成124个”, “…满意度为95%”). Words that make the number
    something else (其中, 未完成, 新增, 减少, 人均: ``NOT_THE_VALUE``) before the name or in the gap,
    and a year other than the report's in the clause (上年完成…, 2022年完成…), drop the statement.
+   A number after 由/从 is the start of a change (由上年的3.2%下降到1.5%): the statement is the
+   number after 到/至/为 that ends it, or none.
 3. **Role.** Target or actual: first from the words of the clause (计划/目标/预期 … → target;
    完成/实际/实现 → actual; a sentence opening with “目标3：” → target), else from the nearest
    heading above that says so (“绩效目标” → target; “完成情况” → actual). Headings about
@@ -84,6 +86,15 @@ HEADING_TARGET = re.compile(r"绩效目标|目标设定|预期目标|年度目�
 NOT_THE_VALUE = re.compile(
     r"其中|未|尚|剩余|还有|差|超出|超过|新增|增加|增长|减少|下降|提高|多|少|占|人均|平均"
 )
+
+# A change from a starting point: 由上年的3.2%下降到1.5%, 从3.2%降至1.5%, 由2022年的…提高到…. The
+# number after 由/从 (and a baseline period) is where the change started, not the value stated;
+# the value is the one after 到/至/为 that follows it (CHANGE_TO: a verb of at most three
+# characters, 下降到, 降至, 提高到, 增长为, or none).
+CHANGE_FROM = re.compile(r"[由从](?:上一?年度?|去年|年初|\d{4}年度?(?:底|末)?)?的?$")
+CHANGE_TO = re.compile(r"^[^\d，,；;。：:、（）()]{0,3}?[到至为]了?$")
+# Words in the gap between a name and its number that date the number to the year before.
+LAST_YEAR = re.compile(r"上年|去年|上一年")
 
 ROLE_NAMES = {"target": "目标值", "actual": "实际完成值"}
 
@@ -268,16 +279,36 @@ def _following_quantity(text: str, match: NameMatch, quantities: list[Quantity])
 
     A fuzzy alignment may run into the number (the window has the name's length, and the sentence
     may be a character shorter), so a number starting in the second half of the match counts too.
+    A number after 由/从 is where a change started (``CHANGE_FROM``): the value stated is the end
+    of the change, or none; a number dated to the year before in the gap (上年为3.2%) is not it.
     """
-    for quantity in quantities:
+    for i, quantity in enumerate(quantities):
         start, end = quantity.start or 0, quantity.end or 0
         if end <= match.end or start < (match.start + match.end) // 2:
             continue
         gap = text[match.end:start] if start > match.end else ""
+        origin = CHANGE_FROM.search(gap)
+        if origin is not None and not any(ch in GAP_BREAKS for ch in gap):
+            lead = gap[:origin.start()]
+            if len(lead) > MAX_GAP_CHARS or NOT_THE_VALUE.search(lead):
+                return None
+            return _change_end(text, quantity, quantities[i + 1:])
         if len(gap) > MAX_GAP_CHARS or any(ch in GAP_BREAKS for ch in gap) or NOT_THE_VALUE.search(gap):
+            return None
+        if LAST_YEAR.search(gap):
             return None
         return quantity
     return None
+
+
+def _change_end(text: str, origin: Quantity, later: list[Quantity]) -> Quantity | None:
+    """The number a change from ``origin`` ends at (由3.2%下降到1.5% → 1.5%), or None when the
+    words after ``origin`` do not lead to one (由3.2%下降了1.7个百分点)."""
+    if not later:
+        return None
+    following = later[0]
+    between = text[origin.end or 0:following.start or 0]
+    return following if CHANGE_TO.match(between) else None
 
 
 def heading_to_role(section: str) -> str | None:
@@ -381,22 +412,24 @@ def check_text_against_table(inp: CheckInput, settings: RuleSettings) -> Iterato
     检查内容：对每个提到某项指标的句子，把所写数值与该指标各行的目标值列或实际值列比较；与任何一行都
     不相等即报告，并给出最接近的那一行。认定方法：名称——去掉“指标N：”前缀、括号中的单位和末尾的%后，
     在句中精确查找，或按相似度（满分100，不低于90）查找略有改写的名称；数值——名称后的第一个数量，相
-    距不超过六个字，中间没有分句或括号；目标还是实际——先看分句用词（计划、目标、预期……为目标；完成、
-    实际、实现为实际），否则看上方最近的标题（“绩效目标”为目标，“完成情况”为实际）。实际值允许两者中
-    精度较低一方的舍入误差，目标值必须相等。
+    距不超过六个字，中间没有分句或括号；“由／从（上年的）X提高到／下降到／降至Y”中X是起点，取变化后
+    的Y；目标还是实际——先看分句用词（计划、目标、预期……为目标；完成、实际、实现为实际），否则看上方
+    最近的标题（“绩效目标”为目标，“完成情况”为实际）。实际值允许两者中精度较低一方的舍入误差，目标值
+    必须相等。
     为何重要：正文和表格是对同一数字的两次表述；两者不同，必有一个是错的，而只读正文的人（正文往往是
     唯一被阅读的部分）会对完成情况产生误解。
     触发示例：样本003：“移民美丽家园项目完成124个”和“生产开发及配套设施项目完成100个”，而表中实际值
     为122和96；“绩效目标”一节中的“项目扶持受益移民村（不含建成美丽移民村）123个”和“…较上年增长速度
-    5.48%”，而表中目标值为120和5%。
+    5.48%”，而表中目标值为120和5%；“大班额比例由上年的3.2%下降到1.8%”，而表中实际值为1.5%。
     不触发示例：“美丽家园项目完成122个”“直补资金按时发放率99%”“移民培训合格率100%”“满意度为95%”（与
     表格相同）；“95.2%”对实际值95（舍入）；数字离名称超过六个字，或名称后有逗号；“偏离原因”标题下不
-    含“完成”或“计划”的句子。另外，以下情形有意不报告：句中数值等于该行目标值，而只是因所在标题才归入
-    成果的句子（“完成情况”下的“其中：资金直补受益移民40848人”）：“完成情况”部分常先重述目标再写成果，
-    这样的句子不当作所称的实际值。
+    含“完成”或“计划”的句子；表中实际值为1.5%时的“大班额比例由上年的3.2%下降到1.5%”；“…由95%提高了4
+    个百分点”“…上年为95%”（不是本年的数值）。另外，以下情形有意不报告：句中数值等于该行目标值，而只
+    是因所在标题才归入成果的句子（“完成情况”下的“其中：资金直补受益移民40848人”）：“完成情况”部分常
+    先重述目标再写成果，这样的句子不当作所称的实际值。
     局限：不足四个字的名称不查找；同一句中写了两次的名称也不查找（“中央资金到位率…，省级资金到位率…”
     说的是分项，不是整体）。用其他说法提到指标（既不精确相同也不近似）的句子会漏掉。两项指标与同一句
-    匹配程度相同、而句子与两者都不符时，视为无法判断而跳过。名称后只读第一个数字。
+    匹配程度相同、而句子与两者都不符时，视为无法判断而跳过。名称后只读第一个数字（变化的起点除外）。
     """
     groups: dict[str, list[IndicatorRow]] = {}
     for row in inp.indicators:

@@ -264,11 +264,28 @@ LEAD_MARKERS = re.compile(
 MAX_SUBJECT_CHARS = 6
 # A 截至 date is reported with its words up to the end of its clause.
 CLAUSE_END = re.compile(r"[，,；;。！？!?]")
+# A heading that names the year before the fiscal year in words: 五、上年度绩效评价问题整改情况.
+LAST_YEAR_IN_WORDS = re.compile(r"上一?年|去年")
+# After an opening year, an evaluation, audit or inspection and the problems it found: the year
+# names where the problems came from (2022年度部门整体支出绩效自评发现的问题). With 整改 in the
+# sentence, the work stated is the rectification, done in the year evaluated.
+FINDINGS_OF_YEAR = re.compile(
+    r"^\s*度?[^，,；;。]{0,24}?(?:评价|自评|审计|检查|巡视|巡察|督查|考核|监督)[^，,；;。]{0,12}?问题"
+)
 
 
-def _section_names_year(section: str, year: int) -> bool:
-    """Whether a heading above the sentence names ``year`` (“（二）2022年度…整改情况”)."""
-    return any(p.year == year for p in text_to_periods(section))
+def _section_names_year(section: str, year: int, fiscal_year: int) -> bool:
+    """Whether a heading above the sentence names ``year`` (“（二）2022年度…整改情况”), in figures
+    or, for the year before the fiscal year, in words (“五、上年度绩效评价问题整改情况”)."""
+    if any(p.year == year for p in text_to_periods(section)):
+        return True
+    return year == fiscal_year - 1 and LAST_YEAR_IN_WORDS.search(section) is not None
+
+
+def _is_rectification(masked: str, governing: Period) -> bool:
+    """Whether a sentence opened by ``governing`` tells of rectifying the problems an evaluation
+    or audit of that year found (“2022年度…绩效自评发现的问题，我局已完成整改3项”)."""
+    return "整改" in masked and FINDINGS_OF_YEAR.match(masked[governing.end:]) is not None
 
 
 def _governing_period(text: str, periods: Sequence[Period]) -> Period | None:
@@ -297,10 +314,13 @@ def check_sentence_years(inp: CheckInput, settings: RuleSettings) -> Iterator[Fl
     部支出”）；同时写了评价年度的句子（“2020年度预算1.14万元，2019年度预算1.93万元”）；计划（“2021年
     预计解决160名移民就业”）；跨年度期间（2020年—2021年）；标题和文号（《…2021年…通知》、〔2021〕12
     号）；没有成果的事件日期（“成立于2004年3月”“2019年4月27日…印发了…”）；单位沿革（“2009年获全国…先
-    进县”）；以及位于写明该年度的标题下的句子（“（二）2022年度…整改情况”）。
+    进县”）；位于写明该年度的标题下的句子（“（二）2022年度…整改情况”，上一年度也可写作“五、上年度绩效
+    评价问题整改情况”）；整改该年度评价、审计发现的问题（“2022年度部门整体支出绩效自评发现的问题，我
+    局已完成整改3项”：整改是在评价年度做的）。
     局限：②要求年度位于句首（前面只允许有序号和不超过六个字的主语），句子中间才出现的其他年度成果看
-    不到。句中只要有比较用语（较、比上年、同比）就不报告，因此与比较写在一起的陈旧数字会漏掉。评价年
-    度之内的“截至”日期（截至2023年6月底）不由本规则报告。
+    不到。句中只要有比较用语（较、比上年、同比）就不报告，因此与比较写在一起的陈旧数字会漏掉。写了
+    “整改”、又在句首年度之后写了评价、审计、检查等发现的问题的句子不报告，因此从上年报告中照抄的整改
+    情况也会漏掉。评价年度之内的“截至”日期（截至2023年6月底）不由本规则报告。
     """
     fiscal_year = inp.fiscal_year
     if fiscal_year is None:
@@ -313,7 +333,7 @@ def check_sentence_years(inp: CheckInput, settings: RuleSettings) -> Iterator[Fl
         for period in periods:
             if period.kind != "as_of" or period.year >= fiscal_year:
                 continue
-            if _section_names_year(sentence.section, period.year):
+            if _section_names_year(sentence.section, period.year, fiscal_year):
                 continue
             clause = CLAUSE_END.search(text, period.end)
             quote = text[period.start: clause.start() if clause else len(text)]
@@ -335,10 +355,12 @@ def check_sentence_years(inp: CheckInput, settings: RuleSettings) -> Iterator[Fl
             continue  # a point in time (2016年初), not a year of results
         if any(p.year == fiscal_year for p in periods):
             continue  # the fiscal year beside another: a comparison
-        if _section_names_year(sentence.section, governing.year):
+        if _section_names_year(sentence.section, governing.year, fiscal_year):
             continue
         masked = mask_non_periods(text)
         if COMPARISON_WORDS.search(masked) or CONTEXT_WORDS.search(masked) or PLAN_WORDS.search(masked):
+            continue
+        if _is_rectification(masked, governing):
             continue
         if not RESULT_WORDS.search(masked):
             continue

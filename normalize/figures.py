@@ -75,6 +75,10 @@ class Figure:
     extractor: str
     op: str | None = None
     as_of: tuple[int, ...] = ()
+    # The power of ten of the last digit as written, in ``unit``: -2 for 12,218.07万元, 2 for
+    # 1.22亿元 (hundreds of 万元), -6 for 12,345,678.90元. None when the conversion factor is no
+    # power of ten. Two statements of one value differ by this much rounding (normalize/report.py).
+    places: int | None = None
 
 
 def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
@@ -412,8 +416,10 @@ def _figure_for(
     quantity, canonical, (key, role), how = placed
     year, year_source = _year_of(raw, fiscal_year)
     value, unit = canonical.value, canonical.unit
+    places = _written_places(quantity.value, canonical.factor)
     if key_kind(key) == "yuan" and unit in ("万元", PER_HEAD_WAN):
         value, unit = _wan_to_yuan(value), "元"  # a standard per head is kept in 元 (600, not 0.06)
+        places = None if places is None else places + 4
     return Figure(
         metric=key,
         value=value,
@@ -429,7 +435,18 @@ def _figure_for(
         extractor=raw.extractor,
         op=quantity.op,
         as_of=raw.as_of,
+        places=places,
     )
+
+
+def _written_places(written: Decimal, factor: Decimal) -> int | None:
+    """The power of ten of the last written digit once converted: the digit's place in the unit as
+    written, moved by the factor (1.22亿元: 0.01 亿元 × 10000 = 100 万元 → 2). None for a factor that
+    is no power of ten, which would make the step no place of a digit."""
+    exponent = written.as_tuple().exponent
+    if not isinstance(exponent, int) or factor <= 0 or factor.normalize().as_tuple().digits != (1,):
+        return None
+    return exponent + factor.adjusted()
 
 
 def _wan_to_yuan(value: Decimal) -> Decimal:

@@ -24,7 +24,8 @@ before the year's adjustments), neither chosen nor counted as a conflict. Alone,
 
 Every other candidate with a different value is kept in ``conflicts``, for the consistency checks:
 nothing is silently dropped. A value is not different when it is the other rounded to the places it
-was written to (1234.57万元 in the text, 12,345,678.90元 in a table).
+was written to, in the unit it was written in (1234.57万元 in the text, 12,345,678.90元 in a table;
+1.22亿元, written to 100万元, and 12,218.07万元).
 
 One part stands for its whole (``catalogue.SPLIT_KEYS``): a report that lists its 三公经费 as 公务接待费,
 公务用车运行维护费 and 因公出国（境）费 states its 公务用车费 as the 运行维护费, when it states no
@@ -84,7 +85,7 @@ def select_report_values(figures: list[Figure], fiscal_year: int | None) -> Repo
         chosen[metric] = best
         stand_in = _stands_in_for_budget(best)
         others = tuple(f for _, f in ranked[1:]
-                       if not _same_value(f.value, best.value) and _stands_in_for_budget(f) == stand_in)
+                       if not _same_value(f, best) and _stands_in_for_budget(f) == stand_in)
         if others:
             conflicts[metric] = others
     for whole, (other, part) in SPLIT_KEYS.items():  # the part that stands for the whole is the second
@@ -99,13 +100,41 @@ def _stands_in_for_budget(figure: Figure) -> bool:
             and STATED_BUDGET.search(figure.label) is None)
 
 
-def _same_value(a: Decimal, b: Decimal) -> bool:
+def _same_value(a: Figure, b: Figure) -> bool:
     """Equal, or equal once the more precise is rounded to the places the other was written to: a
-    table in 元 (12,345,678.90元 = 1234.56789万元) and a sentence in 万元 (1234.57万元) state one value."""
-    if a == b:
+    table in 元 (12,345,678.90元 = 1234.56789万元) and a sentence in 万元 (1234.57万元) state one value,
+    as do 12,218.07万元 and 1.22亿元 (written to 0.01亿元 = 100万元: 12,200万元).
+
+    The places are those of the number as written, in its own unit (``Figure.places``): the
+    converted value's digits do not show them (1.22亿元 converts to 12200.00万元, which looks
+    written to the 0.01万元).
+    """
+    if a.value == b.value:
         return True
-    coarse, fine = (a, b) if a.as_tuple().exponent > b.as_tuple().exponent else (b, a)
-    exponent = coarse.as_tuple().exponent
-    if not isinstance(exponent, int) or exponent > 0:
+    places_a, places_b = _places(a), _places(b)
+    if places_a is None or places_b is None or places_a == places_b:
         return False
-    return fine.quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_UP) == coarse
+    coarse, fine, places = (a, b, places_a) if places_a > places_b else (b, a, places_b)
+    if _significant_digits(coarse.value, places) < MIN_ROUNDED_DIGITS:
+        return False  # “1亿元” against 12,218.07万元: a round figure, not a rounding of this one
+    return fine.value.quantize(Decimal(1).scaleb(places), rounding=ROUND_HALF_UP) == coarse.value
+
+
+# A coarse figure stands for a precise one only when written to at least this many significant
+# digits (1.22亿, 0.18亿, 5.2万人): a 1亿 rounds everything from 5,000万 to 15,000万.
+MIN_ROUNDED_DIGITS = 2
+
+
+def _significant_digits(value: Decimal, places: int) -> int:
+    """How many significant digits ``value`` has when written to the 10**places."""
+    digits = value.copy_abs().quantize(Decimal(1).scaleb(places), rounding=ROUND_HALF_UP).as_tuple().digits
+    return len("".join(map(str, digits)).lstrip("0"))
+
+
+def _places(figure: Figure) -> int | None:
+    """The places a figure was written to (``Figure.places``), else those its value shows; None for
+    a value that shows none below the units (a whole number stored as 1E+4)."""
+    if figure.places is not None:
+        return figure.places
+    exponent = figure.value.as_tuple().exponent
+    return exponent if isinstance(exponent, int) and exponent <= 0 else None

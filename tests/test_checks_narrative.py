@@ -88,6 +88,14 @@ def flags_of(tmp_path: Path, heading: str, sentence: str):
         (RESULTS, "上年完成移民美丽家园项目100个。", 0),
         (RESULTS, "2022年完成移民美丽家园项目100个。", 0),
         (RESULTS, "2023年完成移民美丽家园项目100个。", 1),
+        # a change from a starting point states the value it ends at (probe p17: 由上年的3.2%下降到1.5%
+        # was read as 3.2%); a change without an end states none
+        (RESULTS, "直补资金按时发放率由上年的95%提高到99%。", 0),
+        (RESULTS, "直补资金按时发放率由上年的95%提高到97%。", 1),
+        (RESULTS, "直补资金按时发放率从95%提高至99%。", 0),
+        (RESULTS, "直补资金按时发放率由2022年的95%提高到99%。", 0),
+        (RESULTS, "直补资金按时发放率由95%提高了4个百分点。", 0),
+        (RESULTS, "直补资金按时发放率上年为95%。", 0),
         # a name written twice in one sentence names its parts, not the whole
         (RESULTS, "中心村直补资金按时发放率100%，边远村直补资金按时发放率95%。", 0),
         (RESULTS, "直补资金按时发放率95%。", 1),

@@ -65,6 +65,12 @@ def flags_of(tmp_path: Path, text: str, rule_id: str):
         ("成本指标", "公用经费控制率（%）", "100", "105", 1),
         ("质量指标", "群众投诉率（%）", "5", "7", 1),
         ("质量指标", "群众投诉率（%）", "5", "3", 0),
+        # 结转结余率 is the share of the budget left unspent: 5% is a ceiling, also in a 成本指标 row
+        # (probe r11_ctrl_indicators: 2.3% against 5% was flagged as missed)
+        ("成本指标", "结转结余率", "5%", "2.3%", 0),
+        ("成本指标", "结转结余率", "5%", "6.1%", 1),
+        ("效益指标", "城镇登记失业率（%）", "4.5", "3.9", 0),
+        ("效益指标", "城镇登记失业率（%）", "4.5", "4.8", 1),
         # a duration in a 时效指标 row is a time limit
         ("时效指标", "审批时限（天）", "30", "35", 1),
         ("时效指标", "审批时限（天）", "30", "25", 0),
@@ -149,6 +155,18 @@ def test_name_unit(name: str, unit: str) -> None:
 )
 def test_full_score_on_a_miss(tmp_path: Path, target: str, actual: str, weight: str, score: str, count: int) -> None:
     text = row_report("数量指标", "指标3：生产开发及配套设施项目（个）", target, actual, weight, score)
+    assert len(flags_of(tmp_path, text, "JX502")) == count
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "count"),
+    [
+        ("5%", "2.3%", 0),  # under the ceiling: full marks earned (probe r11_ctrl_indicators)
+        ("5%", "6.1%", 1),  # over it
+    ],
+)
+def test_full_score_on_a_ceiling_rate(tmp_path: Path, target: str, actual: str, count: int) -> None:
+    text = row_report("成本指标", "结转结余率", target, actual, "10", "10")
     assert len(flags_of(tmp_path, text, "JX502")) == count
 
 

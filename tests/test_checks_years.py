@@ -141,6 +141,11 @@ def test_indicator_year_message_names_the_periods(tmp_path: Path) -> None:
         ("2022年中央下达资金100万元，当年全部拨付。", 0),
         # a stock at another year's end is not a statement of results
         ("2022年底固定资产总值为125813元。", 0),
+        # rectifying what last year's evaluation or audit found is this year's work (probe m12_years);
+        # 整改 without the evaluation that found the problems is still a statement of that year
+        ("2022年度部门整体支出绩效自评发现的问题，我局已完成整改3项。", 0),
+        ("2022年度审计反馈的问题已全部整改完成，共整改资金12万元。", 0),
+        ("2022年，我局完成整改问题3项。", 1),
     ],
 )
 def test_sentence_years(tmp_path: Path, body: str, count: int) -> None:
@@ -151,6 +156,13 @@ def test_a_heading_naming_the_year_makes_its_sentences_about_that_year(tmp_path:
     sentence = "2022年项目资金全部拨付完成，共拨付124万元。\n"
     assert len(flags_of(tmp_path, TITLE + sentence, "JX302")) == 1
     assert flags_of(tmp_path, TITLE + "（二）2022年度绩效评价整改情况\n" + sentence, "JX302") == []
+
+
+def test_a_heading_naming_last_year_in_words_makes_its_sentences_about_that_year(tmp_path: Path) -> None:
+    heading = "五、上年度绩效评价问题整改情况\n"
+    assert flags_of(tmp_path, TITLE + heading + "2022年项目资金全部拨付完成，共拨付124万元。\n", "JX302") == []
+    # 上年度 is 2022 in a 2023 report, not any year before it
+    assert len(flags_of(tmp_path, TITLE + heading + "2021年项目资金全部拨付完成，共拨付124万元。\n", "JX302")) == 1
 
 
 def test_sentence_year_message_quotes_the_sentence(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ figure changed must be caught by its rule. For REPORT: 1000.2 + 200.3 = 1200.5; 
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 
 import pytest
@@ -1033,3 +1034,53 @@ def test_a_total_its_parts_exceed_beside_a_breakdown(tmp_path: Path) -> None:
     [flag] = [f for f in flags if f["rule_id"].startswith("JX1")]
     assert flag["message"] == ("“本年支出合计”写为510.27万元，但其后“其中”所列基本支出、项目支出相加为"
                                "401.24+110.04=511.28万元，比总数多1.01万元")
+# A 项目支出 report whose 效益指标 section says how an indicator changed since last year: the
+# number after 由上年的 is the starting point, the one after 下降到 this year's value (probe
+# p17_text_vs_table: 3.2% was compared with the table's 1.5%).
+CHANGE_REPORT = """某县教育局2023年义务教育薄弱环节改善与能力提升补助资金项目绩效自评报告
+一、项目绩效指标完成情况
+项目学校大班额比例由上年的3.2%下降到{stated}，寄宿生人均宿舍面积达到3.5平方米。
+绩效指标完成情况详见下表：
+""" + txt_table(
+    ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"),
+    ("效益指标", "社会效益指标", "项目学校大班额比例", "≤2%", "1.5%", "15", "15"),
+    ("", "可持续影响指标", "寄宿生人均宿舍面积（平方米）", "≥3", "3.5", "5", "5"),
+)
+
+
+@pytest.mark.parametrize(("stated", "expected"), [("1.5%", []), ("1.8%", ["1.8%"])])
+def test_a_change_from_last_years_value_states_the_value_it_ends_at(
+    tmp_path: Path, stated: str, expected: list[str]
+) -> None:
+    _report, flags = run(tmp_path, CHANGE_REPORT.format(stated=stated))
+    conflicts = [f for f in flags if f["rule_id"] == "JX602"]
+    assert [f["message"].split("所写实际完成值")[1].split("与")[0] for f in conflicts] == expected
+
+
+# The section on rectifying last year's findings names last year twice, in its heading (上年度)
+# and in its sentence (2022年度…自评发现的问题): the 整改 it reports was done in 2023 (probe
+# m12_years). A 截至2022年底 figure in another section is still last year's.
+RECTIFICATION = "五、上年度绩效评价问题整改情况\n2022年度部门整体支出绩效自评发现的问题，我局已完成整改3项。\n"
+
+
+@pytest.mark.parametrize(
+    ("added", "expected"),
+    [
+        (RECTIFICATION, []),
+        (RECTIFICATION + "六、其他\n截至2022年底，全县共有低保对象3562人。\n", ["截至2022年底"]),
+    ],
+)
+def test_rectifying_last_years_findings_is_this_years_work(tmp_path: Path, added: str, expected: list[str]) -> None:
+    _report, flags = run(tmp_path, REPORT.replace("三、自评结论\n", added + "三、自评结论\n"))
+    stale = [f for f in flags if f["rule_id"] == "JX302"]
+    assert [f["message"].split("“")[1].split("”")[0] for f in stale] == expected
+
+
+# REPORT's 实际支出1790.11万元 restated in 亿元: 0.18亿元 is it written to 0.01亿元 (100万元);
+# 0.17亿元 is not (probe m5_yi: 12,218.07万元 and 1.22亿元 gave JX601).
+@pytest.mark.parametrize(("yi", "expected"), [("0.18", []), ("0.17", [{"1700", "1790.11"}])])
+def test_an_amount_restated_in_yi_is_rounded_in_yi(tmp_path: Path, yi: str, expected: list[set[str]]) -> None:
+    added = f"全年执行数{yi}亿元，完成年度预算。\n"
+    _report, flags = run(tmp_path, REPORT.replace("三、自评结论\n", added + "三、自评结论\n"))
+    conflicts = [json.loads(f["values"]) for f in flags if f["rule_id"] == "JX601"]
+    assert [{c["采用值"], c["另一值"]} for c in conflicts] == expected

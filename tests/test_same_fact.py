@@ -54,3 +54,21 @@ def test_a_table_in_yuan_and_a_sentence_in_wan_state_one_value(
     report.write_text(text, encoding="utf-8")
     outcome = pipeline.process_file(report)
     assert int(outcome.report["n_conflicts"]) == conflicts
+
+
+@pytest.mark.parametrize(("text_yi", "conflicts"), [
+    ("1.22", 0),  # 12,218.07万元 is 1.22亿元 to 0.01亿元 (100万元): one value (probe m5_yi)
+    ("1.2", 0),  # 1.2亿元 to 0.1亿元 (1000万元)
+    ("1.25", 1),  # 12,500万元: a difference the rounding cannot explain
+    ("1.21", 1),  # 12,218.07 rounds to 1.22亿元, not 1.21
+    ("1", 1),  # a round 1亿元 (one significant digit) stands for no precise figure
+])
+def test_a_sentence_in_wan_and_one_in_yi_state_one_value(tmp_path: Path, text_yi: str, conflicts: int) -> None:
+    """The places an amount in 亿元 was written to are counted in 亿元: 1.22亿元 converts to
+    12200.00万元, whose digits would claim a precision of 0.01万元 (it gave JX601 'two values')."""
+    text = TITLE + f"2023年度，我局支出总计12,218.07万元。\n全年执行数{text_yi}亿元，执行情况良好。\n"
+    report = tmp_path / "report.txt"
+    report.write_text(text, encoding="utf-8")
+    outcome = pipeline.process_file(report)
+    assert outcome.report["spent_total_wan"] == "12218.07"
+    assert int(outcome.report["n_conflicts"]) == conflicts
