@@ -28,7 +28,7 @@ from extract.numbers import (
     find_quantities,
     find_years,
     may_hold_year,
-    parse_quantity,
+    value_of_cell,
 )
 from extract.records import record
 
@@ -45,10 +45,6 @@ AS_OF_WORDS = re.compile(r"(?:截至|截止|截止到|截至到|至)\s*$")
 FOLLOWED_BY_MONTH = re.compile(r"^\s*年\s*\d{1,2}\s*月")
 # A cell is read as prose, not as a label or a value, when it is this long and has a sentence end.
 PROSE_CELL_CHARS = 60
-# Leftover characters (besides the number and its unit) a value cell may hold: "98分", "≥80",
-# "100%", "1,475.00", "约5万元" are values; "指标1：资金直补受益移民（人）" is a label.
-VALUE_CELL_SLACK = 3
-_WHITESPACE = re.compile(r"\s")
 
 # A unit in brackets in a label, header or title applies to the bare numbers under it.
 UNIT_IN_BRACKETS = re.compile(r"[（(]\s*(万元|亿元|千元|元|%|％|人次|人|户|个|项|分)\s*[)）]")
@@ -368,18 +364,6 @@ def table_to_raw_figures(
 
 def is_prose_cell(text: str) -> bool:
     return len(text) >= PROSE_CELL_CHARS and any(ch in text for ch in "。；;")
-
-
-def value_of_cell(text: str) -> Quantity | None:
-    """The quantity a cell states when the cell is a value, not a label with a number in it."""
-    stripped = text.strip()
-    if not stripped:
-        return None
-    quantity = parse_quantity(stripped)
-    if quantity is None:
-        return None
-    leftover = len(_WHITESPACE.sub("", stripped)) - len(_WHITESPACE.sub("", quantity.raw))
-    return quantity if leftover <= VALUE_CELL_SLACK else None
 
 
 def is_label_cell(cell: Cell | None) -> bool:
