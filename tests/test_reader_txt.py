@@ -7,12 +7,14 @@ line, not from the reader's output. Line numbers are those an editor shows.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from conftest import CORPUS, FIXTURES
 
 from extract.errors import CorruptFileError, EmptyFileError, ReadError
+from extract.figures import table_to_raw_figures
 from extract.model import Document, Table
 from extract.readers import read_document
 from extract.readers.txt import decode_bytes, read, split_lines
@@ -1047,6 +1049,33 @@ def test_form_total_row_stands_under_the_score_columns(tmp_path: Path) -> None:
     ]
     assert table.cell_at(1, 8).text == "得分" and table.cell_at(3, 8).text == "98.5"
     assert "表1第3行（第21行起）的单元格比上一行少，已推断其首个单元格“总分”横向合并了第1至6列" in "\n".join(document.notes)
+
+
+# The funding block of the 项目支出绩效自评表 in the Word text export: 项目资金（万元）, one cell
+# down four rows in Word, is on the first row only; a fourth row starts a block of its own (其他).
+FUNDING_BLOCK = (
+    "\t项目资金（万元）\n\t\n\t年初预算数\n\t全年预算数\n\n"
+    "\t\n\t年度资金总额\n\t3000\n\t3250\n\n"
+    "\t\n\t上年结转资金\n\t\n\t50\n\n"
+    "\t其他\n\t小计\n\t40\n\t45\n\n"
+    "\t\n\t合计\n\t3040\n\t3345\n\n\n"
+    "填报单位（盖章）：某县农田建设服务中心\n"
+)
+
+
+def test_a_unit_written_once_over_the_funding_rows_reaches_the_rows_under_it(tmp_path: Path) -> None:
+    path = tmp_path / "funds.txt"
+    path.write_text(FUNDING_BLOCK, encoding="utf-8")
+    (table,) = load(path).tables
+    assert table.has_lost_vertical_spans
+    assert [c.text for c in table.rows()[1]] == ["", "年度资金总额", "3000", "3250"]  # spans not inferred
+    hints = {figure.quantity.raw: figure.unit_hint for figure in table_to_raw_figures(table)}
+    # rows 2–3: the empty first cell continues 项目资金（万元）; rows 4–5: 其他 (no unit) is
+    # the nearest non-empty cell above, and the walk stops there
+    assert hints == {"3000": "万元", "3250": "万元", "50": "万元", "40": "", "45": "", "3040": "", "3345": ""}
+    # a table whose empty cells are really empty (a .docx with its spans) lends no unit
+    with_spans = replace(table, has_lost_vertical_spans=False)
+    assert {figure.unit_hint for figure in table_to_raw_figures(with_spans)} == {""}
 
 
 def test_row_to_segments() -> None:

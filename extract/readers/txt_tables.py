@@ -31,7 +31,10 @@ One-cell rows (titles, captions) keep span 1; ``widen_header_rows`` lists the ot
 Vertical spans are not inferred: the empty continuation cells stay in the table as empty cells
 of span 1 (walking up a column, skip them). The export cannot tell a continuation from a cell
 that is really empty, and the row a header band rests on may be a data row with empty values,
-so merging them into the label above could swallow data.
+so merging them into the label above could swallow data. The table is marked
+``has_lost_vertical_spans`` instead, and the one reading that needs the merge asks for it:
+``extract.figures`` takes the unit of “项目资金（万元）”, written once over the funding rows of
+the 项目支出绩效自评表, for the values of the rows whose cell under it is empty.
 
 ``SourceLine``, ``TableSettings``, ``GridCell`` and ``rows_to_table`` are shared with the
 tables drawn in plain text (``txt_drawn``). Each builder returns the Table and Chinese notes
@@ -108,7 +111,8 @@ Rows = list[list[GridCell]]
 
 
 def rows_to_table(
-    rows: Rows, index: int, source: str, first_line: SourceLine, caption: str | None = None
+    rows: Rows, index: int, source: str, first_line: SourceLine, caption: str | None = None,
+    has_lost_vertical_spans: bool = False,
 ) -> Table:
     """Freeze rebuilt rows into a Table; row r, column and column span as given, row span 1."""
     cells = tuple(
@@ -125,7 +129,8 @@ def rows_to_table(
     n_cols = max((cell.col + cell.col_span - 1 for cell in cells), default=0)
     location = Location(file=source, line=first_line.number, table=index, quote=first_line.text)
     return Table(
-        index=index, n_rows=len(rows), n_cols=n_cols, cells=cells, location=location, caption=caption
+        index=index, n_rows=len(rows), n_cols=n_cols, cells=cells, location=location, caption=caption,
+        has_lost_vertical_spans=has_lost_vertical_spans,
     )
 
 
@@ -375,7 +380,7 @@ def tab_lines_to_table(
     caption = None
     if len(rows[0]) == 1 and settings.caption_pattern.match(rows[0][0].text):
         caption = rows[0][0].text
-    table = rows_to_table(grid_rows, index, source, lines[0], caption)
+    table = rows_to_table(grid_rows, index, source, lines[0], caption, has_lost_vertical_spans=True)
     notes = [
         f"表{index}：第{a}行和第{b}行开始的两段单元格按相邻行的列数合并为同一行（文本格式中该行被空行隔开）"
         for a, b in joins
