@@ -28,7 +28,7 @@ from extract.numbers import (
     find_quantities,
     find_years,
     may_hold_year,
-    parse_quantity,
+    value_of_cell,
 )
 from extract.records import record
 
@@ -45,10 +45,6 @@ AS_OF_WORDS = re.compile(r"(?:截至|截止|截止到|截至到|至)\s*$")
 FOLLOWED_BY_MONTH = re.compile(r"^\s*年\s*\d{1,2}\s*月")
 # A cell is read as prose, not as a label or a value, when it is this long and has a sentence end.
 PROSE_CELL_CHARS = 60
-# Leftover characters (besides the number and its unit) a value cell may hold: "98分", "≥80",
-# "100%", "1,475.00", "约5万元" are values; "指标1：资金直补受益移民（人）" is a label.
-VALUE_CELL_SLACK = 3
-_WHITESPACE = re.compile(r"\s")
 
 # A unit in brackets in a label, header or title applies to the bare numbers under it.
 UNIT_IN_BRACKETS = re.compile(r"[（(]\s*(万元|亿元|千元|元|%|％|人次|人|户|个|项|分)\s*[)）]")
@@ -380,18 +376,6 @@ def is_prose_cell(text: str) -> bool:
     return len(text) >= PROSE_CELL_CHARS and any(ch in text for ch in "。；;")
 
 
-def value_of_cell(text: str) -> Quantity | None:
-    """The quantity a cell states when the cell is a value, not a label with a number in it."""
-    stripped = text.strip()
-    if not stripped:
-        return None
-    quantity = parse_quantity(stripped)
-    if quantity is None:
-        return None
-    leftover = len(_WHITESPACE.sub("", stripped)) - len(_WHITESPACE.sub("", quantity.raw))
-    return quantity if leftover <= VALUE_CELL_SLACK else None
-
-
 def is_label_cell(cell: Cell | None) -> bool:
     if cell is None:
         return False
@@ -415,6 +399,7 @@ class _TableLayout:
 
     def __init__(self, table: Table) -> None:
         self.grid = table.grid()
+        self.has_lost_vertical_spans = table.has_lost_vertical_spans
         self._labels: dict[int, bool] = {}  # by id(cell): the cells live as long as the table
         # The first cell of each title row (None for other rows) and, for each row, the title of
         # the nearest title row above it ("" when none).
@@ -449,8 +434,44 @@ class _TableLayout:
 
     def row_heads_unit(self, cell: Cell) -> str:
         """A unit in brackets on a label further left in the row: the national 项目支出绩效自评表
-        writes “项目资金（万元）” once, in a cell spanning the rows of 年度资金总额, 其中：财政拨款…"""
-        return next((unit for label in self.row_label_cells(cell) if (unit := _unit_in(label.text))), "")
+        writes “项目资金（万元）” once, in a cell spanning the rows of 年度资金总额, 其中：财政拨款…
+
+        A table that lost its vertical spans (the Word text export) has that cell on its first
+        row only, and an empty cell in its place on the rows under it. There, when no label in
+        the row has a unit, an empty cell left of the row label lends the unit of the cell it
+        continues (``continued_cell``). Only the unit is taken, and only when nothing nearer
+        names one: whether the empty cell is a continuation is a guess, and a guessed label
+        would change what a value is matched to, where a guessed unit only fills a blank.
+        Tables with their spans (.docx, .xlsx, ruled PDF) are read as before: the merged cell
+        is in the row itself.
+        """
+        unit = next((unit for label in self.row_label_cells(cell) if (unit := _unit_in(label.text))), "")
+        if unit or not self.has_lost_vertical_spans:
+            return unit
+        label = self.row_label_cell(cell)
+        if label is None:
+            return ""
+        row = self.grid[cell.row - 1]
+        for col in range(label.col - 2, -1, -1):
+            candidate = row[col]
+            if candidate is None or candidate.text.strip():
+                continue
+            head = self.continued_cell(candidate)
+            if self.is_label(head) and (unit := _unit_in(head.text)):
+                return unit
+        return ""
+
+    def continued_cell(self, empty: Cell) -> Cell | None:
+        """The cell an empty cell continues when it is the rest of a vertical merge: the nearest
+        non-empty cell above it in its column, walking up through empty cells only (None when
+        the column has none above)."""
+        for row in range(empty.row - 2, -1, -1):
+            candidate = self.grid[row][empty.col - 1]
+            if candidate is None:
+                return None
+            if candidate.text.strip():
+                return candidate
+        return None
 
     def column_header_cell(self, cell: Cell) -> Cell | None:
         """The nearest label cell above ``cell`` in its column."""

@@ -133,6 +133,11 @@ class Table:
     appear). ``pages`` lists every page a PDF table covers, so that a table continued on the
     next page (续表) is one logical table. ``parent`` is the location of the enclosing cell for a
     nested table.
+
+    ``has_lost_vertical_spans`` is set when the format could not show vertical merges (the Word
+    text export): a cell merged down its column is there on its first row only, and the rows
+    under it hold an empty cell of their own in its place. An empty cell may then be such a
+    continuation, or really empty; the table cannot tell which.
     """
 
     index: int
@@ -143,6 +148,7 @@ class Table:
     pages: tuple[int, ...] = ()
     caption: str | None = None
     parent: Location | None = None
+    has_lost_vertical_spans: bool = False
 
     def grid(self) -> list[list[Cell | None]]:
         """Row-major grid where every covered position points at its (single) cell."""

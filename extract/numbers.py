@@ -862,6 +862,28 @@ def parse_quantity(text: str) -> Quantity | None:
     return first
 
 
+# Leftover characters (besides the number and its unit) a value cell may hold: "98分", "≥80",
+# "100%", "1,475.00", "约5万元" are values; "指标1：资金直补受益移民（人）" is a label.
+VALUE_CELL_SLACK = 3
+_WHITESPACE = re.compile(r"\s")
+
+
+def value_of_cell(text: str) -> Quantity | None:
+    """The quantity a cell states when the cell is a value, not a label with a number in it.
+
+    Here rather than in ``extract.figures`` because the text reader also asks it, to tell a
+    table's summary row (总分 | 100 | 98.5) from a row of labels.
+    """
+    stripped = text.strip()
+    if not stripped:
+        return None
+    quantity = parse_quantity(stripped)
+    if quantity is None:
+        return None
+    leftover = len(_WHITESPACE.sub("", stripped)) - len(_WHITESPACE.sub("", quantity.raw))
+    return quantity if leftover <= VALUE_CELL_SLACK else None
+
+
 def _scan(text: str, whole_cell: bool) -> list[Quantity]:
     if not _MAY_HOLD_NUMBER.search(text):
         return []  # no digit and no numeral character: nothing to find

@@ -7,12 +7,14 @@ line, not from the reader's output. Line numbers are those an editor shows.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from conftest import CORPUS, FIXTURES
 
 from extract.errors import CorruptFileError, EmptyFileError, ReadError
+from extract.figures import table_to_raw_figures
 from extract.model import Document, Table
 from extract.readers import read_document
 from extract.readers.txt import decode_bytes, read, split_lines
@@ -21,6 +23,7 @@ from extract.readers.txt_tables import (
     GridCell,
     RawCell,
     TableSettings,
+    align_summary_rows,
     join_split_rows,
     row_to_segments,
     widen_header_rows,
@@ -973,6 +976,106 @@ def test_widen_header_rows(rows: tuple[str, ...], expected: tuple, widened: list
 def test_widen_header_rows_over_a_data_row_with_an_empty_value() -> None:
     resolved, widened = widen_header_rows(grid_rows("名称|金额", "a|1|"))
     assert (spans(resolved)[0], widened) == ([(1, 1, "名称"), (2, 1, "金额")], [])
+
+
+# (rows as written, expected (col, col_span) of the last row, rows aligned)
+SUMMARY_ALIGNMENTS = [
+    # the national 项目支出绩效自评表: 总分 merged across 绩效指标 … 实际完成值, then the 分值 total,
+    # the 得分 total and the empty 偏差原因 cell, under the last three columns
+    (
+        ("绩效指标|一级指标|二级指标|三级指标|年度指标值|实际完成值|分值|得分|偏差原因分析及改进措施",
+         "|满意度指标|服务对象满意度指标|受益群众满意度|≥90%|96%|10|10|",
+         "总分|100|98.5|"),
+        [(1, 6), (7, 1), (8, 1), (9, 1)],
+        [3],
+    ),
+    # seed 002, 固定资产: a data row as wide as the row above stays as it is
+    (("||在用固定资产|出租固定资产|", "局机关及二级机构汇总|20.83|20.83|0|0"), [(k, 1) for k in range(1, 6)], []),
+    # seed 002: a key–value row has one value, no columns to line up with
+    (("|||x|y|z", "绩效自评综合得分|98分"), [(1, 1), (2, 1)], []),
+    # a label among the later cells: a row of labels, not a summary row
+    (("姓名|职务|单位|签字", "人员编制|16|实有人数"), [(1, 1), (2, 1), (3, 1)], []),
+    # the first cell a value, or no value at all: not a summary row
+    (("a|b|c|d|e", "1|2|3"), [(1, 1), (2, 1), (3, 1)], []),
+    (("a|b|c|d|e", "合计||"), [(1, 1), (2, 1), (3, 1)], []),
+    # a placeholder is neither a value nor empty (documented limit)
+    (("a|b|c|d|e", "合计|100|—"), [(1, 1), (2, 1), (3, 1)], []),
+    # a second summary row lines up with the first, already aligned
+    (("名称|一|二|分值|得分", "小计|10|9", "总分|100|98"), [(1, 3), (4, 1), (5, 1)], [2, 3]),
+    # the row above has no more cells than the summary row's values: no column left for the label
+    (("a|b|c", "合计|1|2|3"), [(1, 1), (2, 1), (3, 1), (4, 1)], []),
+]
+
+
+@pytest.mark.parametrize(("rows", "expected", "aligned"), SUMMARY_ALIGNMENTS)
+def test_align_summary_rows(rows: tuple[str, ...], expected: list[tuple[int, int]], aligned: list[int]) -> None:
+    resolved, rows_aligned = align_summary_rows(grid_rows(*rows))
+    assert [(cell.col, cell.col_span) for cell in resolved[-1]] == expected
+    assert rows_aligned == aligned
+    assert [[(c.line, c.text) for c in row] for row in resolved] == [
+        [(c.line, c.text) for c in row] for row in grid_rows(*rows)
+    ]
+
+
+def test_align_summary_rows_takes_the_spans_of_the_row_above() -> None:
+    above = [GridCell(1, 1, "名称"), GridCell(2, 2, "金额", col_span=2), GridCell(3, 4, "得分")]
+    resolved, aligned = align_summary_rows([above, [GridCell(5, 1, "合计"), GridCell(6, 2, "30"), GridCell(7, 3, "9")]])
+    assert spans(resolved)[1] == [(1, 1, "合计"), (2, 2, "30"), (4, 1, "9")]
+    assert aligned == [2]
+
+
+# The end of the indicator block of the national 项目支出绩效自评表 in the Word text export: the
+# 总分 cell, merged across six columns in Word, is written once (lines 21–24).
+FORM_TOTAL_ROW = (
+    "\t绩效指标\n\t一级指标\n\t二级指标\n\t三级指标\n\t年度指标值\n\t实际完成值\n\t分值\n\t得分\n"
+    "\t偏差原因分析及改进措施\n\n"
+    "\t\n\t满意度指标\n\t服务对象满意度指标\n\t受益群众满意度\n\t≥90%\n\t96%\n\t10\n\t10\n\t\n\n"
+    "\t总分\n\t100\n\t98.5\n\t\n\n\n"
+    "填报单位（盖章）：某县农田建设服务中心\n"
+)
+
+
+def test_form_total_row_stands_under_the_score_columns(tmp_path: Path) -> None:
+    path = tmp_path / "form.txt"
+    path.write_text(FORM_TOTAL_ROW, encoding="utf-8")
+    document = load(path)
+    (table,) = document.tables
+    total = table.rows()[2]
+    assert [(c.col, c.col_span, c.text, c.location.line, c.location.col) for c in total] == [
+        (1, 6, "总分", 21, 1),
+        (7, 1, "100", 22, 7),
+        (8, 1, "98.5", 23, 8),
+        (9, 1, "", 24, 9),
+    ]
+    assert table.cell_at(1, 8).text == "得分" and table.cell_at(3, 8).text == "98.5"
+    assert "表1第3行（第21行起）的单元格比上一行少，已推断其首个单元格“总分”横向合并了第1至6列" in "\n".join(document.notes)
+
+
+# The funding block of the 项目支出绩效自评表 in the Word text export: 项目资金（万元）, one cell
+# down four rows in Word, is on the first row only; a fourth row starts a block of its own (其他).
+FUNDING_BLOCK = (
+    "\t项目资金（万元）\n\t\n\t年初预算数\n\t全年预算数\n\n"
+    "\t\n\t年度资金总额\n\t3000\n\t3250\n\n"
+    "\t\n\t上年结转资金\n\t\n\t50\n\n"
+    "\t其他\n\t小计\n\t40\n\t45\n\n"
+    "\t\n\t合计\n\t3040\n\t3345\n\n\n"
+    "填报单位（盖章）：某县农田建设服务中心\n"
+)
+
+
+def test_a_unit_written_once_over_the_funding_rows_reaches_the_rows_under_it(tmp_path: Path) -> None:
+    path = tmp_path / "funds.txt"
+    path.write_text(FUNDING_BLOCK, encoding="utf-8")
+    (table,) = load(path).tables
+    assert table.has_lost_vertical_spans
+    assert [c.text for c in table.rows()[1]] == ["", "年度资金总额", "3000", "3250"]  # spans not inferred
+    hints = {figure.quantity.raw: figure.unit_hint for figure in table_to_raw_figures(table)}
+    # rows 2–3: the empty first cell continues 项目资金（万元）; rows 4–5: 其他 (no unit) is
+    # the nearest non-empty cell above, and the walk stops there
+    assert hints == {"3000": "万元", "3250": "万元", "50": "万元", "40": "", "45": "", "3040": "", "3345": ""}
+    # a table whose empty cells are really empty (a .docx with its spans) lends no unit
+    with_spans = replace(table, has_lost_vertical_spans=False)
+    assert {figure.unit_hint for figure in table_to_raw_figures(with_spans)} == {""}
 
 
 def test_row_to_segments() -> None:

@@ -3,8 +3,10 @@
 The seeds are narrative reports; most units also (or only) send this form. It is built here with
 python-docx the way Word lays it out: 项目资金（万元） written once in a cell spanning the funding
 rows, the funding block's columns 年初预算数 / 全年预算数 / 全年执行数 / 分值 / 执行率 / 得分, an
-indicator block with 分值 and 得分 columns, a 总分 row, and 填报单位 / 填报日期 under the tables.
-Every expected value below was read off the form as written in ``build_form``.
+indicator block with 分值 and 得分 columns, a 总分 row whose label spans the columns left of the
+totals, and 填报单位 / 填报日期 under the tables. Every expected value below was read off the form
+as written in ``build_form``; the same expectations hold for the form saved as a workbook, printed
+to PDF, and written as Word's text export (the seeds' format).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 from openpyxl import Workbook
 
 import pipeline
@@ -71,6 +74,7 @@ def build_form(path: Path) -> Path:
     merge(indicators, 0, 0, 1, 0, "年度总体目标")
     merge(indicators, 2, 0, 8, 0, "绩效指标")
     merge(indicators, 3, 1, 6, 1, "产出指标")
+    merge(indicators, 9, 0, 9, 5, "总分")
     document.add_paragraph("填报单位（盖章）：某县农村供水服务中心    填报日期：2024年3月15日")
     document.save(path)
     return path
@@ -91,7 +95,7 @@ def build_workbook(path: Path) -> Path:
     for row in INDICATORS:
         sheet.append(row)
     first += len(FUNDS)
-    for top, left, bottom, right in ((0, 0, 1, 0), (2, 0, 8, 0), (3, 1, 6, 1)):
+    for top, left, bottom, right in ((0, 0, 1, 0), (2, 0, 8, 0), (3, 1, 6, 1), (9, 0, 9, 5)):
         sheet.merge_cells(start_row=first + top, start_column=left + 1, end_row=first + bottom, end_column=right + 1)
     sheet.append(["填报单位（盖章）：某县农村供水服务中心    填报日期：2024年3月15日"])
     book.save(path)
@@ -108,7 +112,31 @@ def build_pdf(path: Path) -> Path:
     return path
 
 
-BUILDERS = {"docx": build_form, "xlsx": build_workbook, "pdf": build_pdf}
+def build_text_export(path: Path) -> Path:
+    """The .docx form as Word's text export writes it (the seeds' format): a paragraph per line;
+    a table cell per line, starting with a TAB, and a blank line after each row. The export has
+    no spans: a cell merged across columns is written once, and the rows under a cell merged
+    down its column have an empty cell in its place (项目资金（万元） on the first funding row only;
+    总分 once, then 100 | 95 | '')."""
+    form = docx.Document(build_form(path.with_suffix(".docx")))
+    lines: list[str] = []
+    for block in form.element.body.iterchildren():
+        if block.tag == qn("w:p"):
+            lines.append(block.xpath("string(.)"))
+        elif block.tag == qn("w:tbl"):
+            for tr in block.tr_lst:
+                for tc in tr.tc_lst:
+                    paragraphs = [] if tc.vMerge == "continue" else [p.xpath("string(.)") for p in tc.p_lst]
+                    lines.append("\t" + (paragraphs[0] if paragraphs else ""))
+                    lines.extend(paragraphs[1:])
+                lines.append("")
+            lines.append("")
+    path.with_suffix(".docx").unlink()
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+BUILDERS = {"docx": build_form, "xlsx": build_workbook, "pdf": build_pdf, "txt": build_text_export}
 
 
 def read_rows(path: Path) -> list[dict[str, str]]:

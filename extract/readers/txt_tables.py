@@ -4,11 +4,13 @@ In the text export of the Word reports (the seed reports) every table cell is a 
 with a TAB, the cells of a row are consecutive, and a row ends with a blank line. The export
 cannot carry spans: a horizontally merged cell appears once, and a vertically merged cell's
 continuations appear as empty cells ("\\t" alone). ``tab_lines_to_table`` rebuilds the table in
-three steps, each with its rules and limits in its docstring:
+four steps, each with its rules and limits in its docstring:
 
 1. ``tab_lines_to_row_groups``: blank-separated groups of cell lines;
 2. ``join_split_rows``: two groups that are one row split by a cell's trailing empty paragraph;
-3. ``widen_header_rows``: the horizontal spans of header rows, inferred from the row below.
+3. ``widen_header_rows``: the horizontal spans of header rows, inferred from the row below;
+4. ``align_summary_rows``: a 总分 / 合计 row whose label is merged across the label columns,
+   inferred from the row above.
 
 Step 3, by example (seed 002, the 支出 part of the form; '' is an empty cell)::
 
@@ -29,7 +31,10 @@ One-cell rows (titles, captions) keep span 1; ``widen_header_rows`` lists the ot
 Vertical spans are not inferred: the empty continuation cells stay in the table as empty cells
 of span 1 (walking up a column, skip them). The export cannot tell a continuation from a cell
 that is really empty, and the row a header band rests on may be a data row with empty values,
-so merging them into the label above could swallow data.
+so merging them into the label above could swallow data. The table is marked
+``has_lost_vertical_spans`` instead, and the one reading that needs the merge asks for it:
+``extract.figures`` takes the unit of “项目资金（万元）”, written once over the funding rows of
+the 项目支出绩效自评表, for the values of the rows whose cell under it is empty.
 
 ``SourceLine``, ``TableSettings``, ``GridCell`` and ``rows_to_table`` are shared with the
 tables drawn in plain text (``txt_drawn``). Each builder returns the Table and Chinese notes
@@ -42,6 +47,7 @@ import re
 from dataclasses import replace
 
 from extract.model import Cell, Location, Table
+from extract.numbers import value_of_cell
 from extract.records import record
 
 
@@ -105,7 +111,8 @@ Rows = list[list[GridCell]]
 
 
 def rows_to_table(
-    rows: Rows, index: int, source: str, first_line: SourceLine, caption: str | None = None
+    rows: Rows, index: int, source: str, first_line: SourceLine, caption: str | None = None,
+    has_lost_vertical_spans: bool = False,
 ) -> Table:
     """Freeze rebuilt rows into a Table; row r, column and column span as given, row span 1."""
     cells = tuple(
@@ -122,7 +129,8 @@ def rows_to_table(
     n_cols = max((cell.col + cell.col_span - 1 for cell in cells), default=0)
     location = Location(file=source, line=first_line.number, table=index, quote=first_line.text)
     return Table(
-        index=index, n_rows=len(rows), n_cols=n_cols, cells=cells, location=location, caption=caption
+        index=index, n_rows=len(rows), n_cols=n_cols, cells=cells, location=location, caption=caption,
+        has_lost_vertical_spans=has_lost_vertical_spans,
     )
 
 
@@ -303,6 +311,64 @@ def widen_header_rows(rows: Rows) -> tuple[Rows, list[int]]:
     return resolved, sorted(widened)
 
 
+# A summary row has its label and at least two more cells: “绩效自评综合得分 | 98分” is a key–value
+# pair, whose one value has no column to be aligned with (seed 002).
+MIN_SUMMARY_CELLS = 3
+
+
+def is_summary_row(row: list[GridCell]) -> bool:
+    """A label followed only by values and empty cells, at least one a value: 总分 | 100 | 98.5 | ''."""
+    first, rest = row[0].text.strip(), [cell.text.strip() for cell in row[1:]]
+    return (
+        len(row) >= MIN_SUMMARY_CELLS
+        and bool(first)
+        and value_of_cell(first) is None
+        and all(not text or value_of_cell(text) is not None for text in rest)
+        and any(rest)
+    )
+
+
+def align_summary_rows(rows: Rows) -> tuple[Rows, list[int]]:
+    """Right-align summary rows narrower than the row above: their label spans the columns left over.
+
+    The national 项目支出绩效自评表 ends its indicator block with 总分, one cell merged across the
+    label columns (绩效指标 … 实际完成值), then the 分值 total, the 得分 total and an empty
+    偏差原因 cell. The export writes the merged cell once, so the row is "总分 | 100 | 98.5 | ''"
+    at columns 1–4 of a 9-column table, and 100 and 98.5 stand under the wrong headers
+    (三级指标, 年度指标值). A summary row (``is_summary_row``) that covers fewer columns than the
+    row above it is taken to be merged at its label: its k later cells take the columns (and
+    spans) of the last k cells of the row above, and its label spans every column left of them.
+
+    Rows are resolved top-down, after ``widen_header_rows``, so the row above is already in its
+    columns, and a second summary row under a first lines up with it. Returns the rows and the
+    1-based numbers of the rows that were aligned.
+
+    Limits:
+
+    * the merge is assumed to be at the label. A row whose merged cell is a value
+      ("合计 | 300 (two columns) | 200") is aligned wrongly: the export cannot tell;
+    * a row above with no more cells than the summary row's values (it has spans of its own)
+      leaves the label no column, and the summary row stays as it is;
+    * a placeholder (—, /) in the summary row is neither a value nor empty: the row stays;
+    * any label-and-values row narrower than the row above is taken for a summary row, 合计 or
+      not. In the five seeds none is: their key–value rows have one value (“绩效自评综合得分 |
+      98分”), and their data rows are as wide as the header row above them (seed 002's 5-column
+      固定资产 block inside its 7-column form).
+    """
+    resolved = [list(row) for row in rows]
+    aligned: list[int] = []
+    for r in range(1, len(resolved)):
+        row, above = resolved[r], resolved[r - 1]
+        if not is_summary_row(row) or row_width(row) >= row_width(above) or len(above) < len(row):
+            continue
+        targets = above[len(above) - (len(row) - 1):]
+        label = replace(row[0], col=1, col_span=targets[0].col - 1)
+        values = [replace(cell, col=target.col, col_span=target.col_span) for cell, target in zip(row[1:], targets)]
+        resolved[r] = [label, *values]
+        aligned.append(r + 1)
+    return resolved, aligned
+
+
 def tab_lines_to_table(
     lines: list[SourceLine], index: int, source: str, settings: TableSettings
 ) -> tuple[Table, list[str]]:
@@ -310,10 +376,11 @@ def tab_lines_to_table(
     rows, joins = join_split_rows(tab_lines_to_row_groups(lines))
     grid_rows = [[GridCell(cell.line, col, cell.text) for col, cell in enumerate(row, 1)] for row in rows]
     grid_rows, widened = widen_header_rows(grid_rows)
+    grid_rows, aligned = align_summary_rows(grid_rows)
     caption = None
     if len(rows[0]) == 1 and settings.caption_pattern.match(rows[0][0].text):
         caption = rows[0][0].text
-    table = rows_to_table(grid_rows, index, source, lines[0], caption)
+    table = rows_to_table(grid_rows, index, source, lines[0], caption, has_lost_vertical_spans=True)
     notes = [
         f"表{index}：第{a}行和第{b}行开始的两段单元格按相邻行的列数合并为同一行（文本格式中该行被空行隔开）"
         for a, b in joins
@@ -323,6 +390,13 @@ def tab_lines_to_table(
         notes.append(
             f"表{index}第{'、'.join(map(str, widened))}行（第{starts}行起）的单元格比下一行少，"
             "已按下一行的列位置推断其横向合并范围（文本格式不保留合并单元格），请对照原文核对"
+        )
+    for r in aligned:
+        row = grid_rows[r - 1]
+        notes.append(
+            f"表{index}第{r}行（第{row[0].line}行起）的单元格比上一行少，已推断其首个单元格“{row[0].text.strip()}”"
+            f"横向合并了第1至{row[0].col_span}列、其余单元格对应上一行的最后{len(row) - 1}列"
+            "（文本格式不保留合并单元格），请对照原文核对"
         )
     for r, (row, grid_row) in enumerate(zip(rows, grid_rows), 1):
         for cell, grid_cell in zip(row, grid_row):
