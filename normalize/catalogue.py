@@ -73,6 +73,12 @@ ROLE_WORDS: tuple[tuple[str, Role], ...] = (
     ("完成数", "actual"),
     ("执行", "actual"),
     ("发放", "actual"),
+    # a fund's money as its report states it: 共安排…资金, 总投资; 累计支付, 已使用资金, 完成投资
+    ("总投资", "budget"),
+    ("安排", "budget"),
+    ("支付", "actual"),
+    ("已使用", "actual"),
+    ("完成投资", "actual"),
 )
 
 # The weakest role word, used only when neither the label, the column header nor the sentence
@@ -133,7 +139,7 @@ CONCEPTS: tuple[Concept, ...] = (
     Concept(
         "execution_rate", "预算执行率 = 执行数 ÷ 预算数", "rate",
         ("预算执行率", "执行率", "资金执行率", "支出进度", "支出完成率", "预算完成率", "支出执行率", "资金拨付率",
-         "拨付率"),
+         "拨付率", "资金支出率", "资金使用率"),
         {"rate": "execution_rate_pct"}, "rate",
     ),
     Concept(

@@ -12,6 +12,11 @@ Decisions, in order, for each RawFigure (``resolve_figures``):
    With no concept before the number, the rest of the clause after it is tried (“36277人计
    2161.83万元的移民直补资金”). A table value takes the concept of its row label, else of its
    column header; when both name different specific things it is ambiguous and skipped.
+   With no concept still, the kind of report decides a few: in a report on one project or fund
+   its own money (“本项目预算资金”, “上级共下达我县农村公路养护资金” in the 农村公路养护资金 report)
+   is the report's whole (``_project_total``, ``_fund_money``); in a unit's report a sentence
+   that begins with a budget side alone is the unit's (``_unit_total``), or the thing its heading
+   names (``_heading_concept``); 得分 in a sentence about the evaluation is the self-score.
 4. **Role.** The budget-side word of the label, else of the column header, else (running text) of
    the sentence so far, else the concept's default (normalize/roles.py).
 5. **Unit.** The number's own unit, else the unit declared for it (“（万元）” in the header,
@@ -35,7 +40,9 @@ from extract.figures import RawFigure, is_caption
 from extract.model import Location
 from extract.records import record
 from normalize.catalogue import CONCEPTS_BY_NAME, Concept, key_kind
-from normalize.match import GENERIC_CONCEPTS, Match, is_delta, is_negated, is_role_only, match_label, role_of
+from normalize.match import (
+    GENERIC_CONCEPTS, Match, is_delta, is_negated, is_role_only, match_label, naming_words, role_of,
+)
 from normalize.roles import PER_HEAD_WAN, key_in
 from normalize.units import to_canonical
 
@@ -82,11 +89,14 @@ class Figure:
 
 
 def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
-                    report_kind: str | None = None) -> list[Figure]:
+                    report_kind: str | None = None, title: str = "") -> list[Figure]:
     """Every raw figure that the rules above turn into a catalogue figure, in reading order.
 
     ``report_kind`` (extract.metadata): in a 项目支出 report, the project's money (项目资金,
-    预算资金, 项目总投资) is the report's whole budget (see PROJECT_TOTAL)."""
+    预算资金, 项目总投资) is the report's whole budget (see PROJECT_TOTAL); in a report on one
+    project or fund, so is the money its ``title`` names, or money named by a side alone
+    (``_fund_money``)."""
+    fund = fund_of_title(title)
     figures: list[Figure] = []
     sentence_concepts: dict[tuple, Concept] = {}
     # Sentences whose earlier amounts named no catalogue concept: they are about something else
@@ -119,6 +129,8 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
         found = _concept_of(raw, previous, role_only)
         if found is None and report_kind == "project":
             found = _project_total(raw)
+        if found is None and report_kind in ONE_FUND_KINDS and raw.extractor == "text":
+            found = _fund_money(raw, fund, report_kind)  # “上级共下达我县农村公路养护资金1000万元”
         if found is None and raw.extractor == "text":
             found = _evaluation_score(raw)
         if (found is None and role_only and previous is None and raw.extractor == "text"
@@ -283,6 +295,56 @@ WHOLE_WORD = re.compile(r"合计|共计|总计|全年预算|调整后预算|预�
 # its many projects (“拨付移民项目资金3904.16万元”), and not a source's share (中央资金, 省级配套).
 PROJECT_TOTAL = re.compile(r"项目(?:总)?(?:预算)?资金|项目(?:总)?预算|项目总投资|预算资金")
 PROJECT_SOURCE = re.compile(r"中央|省级|省|市级|县级|区级|乡镇|配套|自筹|其他资金|社会资金|银行")
+
+
+# In a report on one fund, money with a budget side (下达, 安排, 预算, 到位; 支出, 支付, 已使用, 完成
+# 投资) is the report's own when it names the fund the title evaluates (“2023年上级共下达我县农村公路
+# 养护资金1000万元” in the 农村公路养护资金 report, “全年支出就业补助资金1781.2万元”) or nothing else
+# (“累计支付项目资金”, “已使用资金”, “该项目总投资”). Not money named otherwise, which is one part of
+# the fund (“移民后扶发展规划…安排的项目资金386万元”), nor a source's share of it (“省级补助600万元”,
+# “县级配套400万元”, “中央资金900万元”), where the source names the money itself.
+FUND_NOUN = re.compile(r"资金|投资|经费")
+# What a label may name besides its side and still be the report's own money.
+GENERIC_FUND_WORDS = frozenset({"", "补助", "专项", "该", "本", "上级", "我县", "全县", "上级我县", "该项", "本项",
+                                "该项目", "本项目"})
+# …and in a 项目支出 report, 项目 alone (in a fund's report 项目资金 is one part of the fund: seed
+# 003's 移民后期扶持基金 goes to 直补资金 and 项目资金; 该项目 / 本项目 is the thing evaluated).
+GENERIC_PROJECT_WORDS = GENERIC_FUND_WORDS | {"项目"}
+# The title's words around the thing evaluated: 2023年度 before it; 绩效自评报告, 项目支出 … after.
+TITLE_FUND = re.compile(r"(?:19|20)\d{2}\s*年度?(.+?)(?:项目支出|专项资金|补助资金|资金|基金|项目)?(?:绩效|自评|评价|报告)")
+FUND_PREFIXES = re.compile(r"^(?:中央财政|中央|省级|省|市级|县级|本级|财政)+")
+SOURCE_SHARE = re.compile(
+    r"(?:中央|省级|省|市级|市|县级|区级|乡镇|本级)(?:财政)?(?:专项)?(?:资金|配套|补助|投入|衔接资金)"
+    r"|配套|自筹|其他资金|社会资金|银行|贷款|群众")
+
+
+# Money put to one use of the fund (“安排救助资金25万元用于移民特困救助”): a part, not the whole.
+FOR_A_USE = re.compile(r"\s*(?:用于|专项用于|主要用于)")
+
+
+def fund_of_title(title: str) -> str:
+    """The core words of the fund or project a title evaluates: “…2023年度农村公路养护资金绩效自评报告”
+    → “农村公路养护”, “2023年度就业补助资金…” → “就业”; "" when the title names none."""
+    found = TITLE_FUND.search(title.replace(" ", ""))
+    if found is None:
+        return ""
+    core = FUND_PREFIXES.sub("", found.group(1))
+    return core if len(core) >= 2 else ""
+
+
+def _fund_money(raw: RawFigure, fund: str, report_kind: str | None) -> tuple[Concept, Match] | None:
+    """The whole-budget concept for a fund report's own money (see FUND_NOUN), else None."""
+    label = raw.label
+    found = FUND_NOUN.search(label)
+    if (found is None or SOURCE_SHARE.search(label) or not raw.quantity.unit.endswith("元")
+            or (role_of(label) is None and role_of(label, weak=True) is None)
+            or FOR_A_USE.match(raw.trailing)):
+        return None
+    generic = GENERIC_PROJECT_WORDS if report_kind == "project" else GENERIC_FUND_WORDS
+    if not ((fund and fund in label) or naming_words(label) in generic):
+        return None
+    concept = CONCEPTS_BY_NAME["total"]
+    return concept, Match(concept, 0.0, "fund", found.group(0))
 
 
 def _project_total(raw: RawFigure) -> tuple[Concept, Match] | None:

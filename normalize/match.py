@@ -119,6 +119,15 @@ def is_role_only(label: str) -> bool:
     return not rest
 
 
+def naming_words(label: str) -> str:
+    """What a label names once its role and filler words are gone: “累计支付项目资金” → “项目”,
+    “2023年上级共下达我县农村公路养护资金” → “上级我县农村公路养护”."""
+    rest = clean_label(label)
+    for word in _role_and_filler_words():
+        rest = rest.replace(word, "")
+    return rest
+
+
 @cache
 def _role_and_filler_words() -> tuple[str, ...]:
     """Role, weak role and filler words, longest first (so 实际支出 goes before 支出)."""

@@ -1084,3 +1084,35 @@ def test_an_amount_restated_in_yi_is_rounded_in_yi(tmp_path: Path, yi: str, expe
     _report, flags = run(tmp_path, REPORT.replace("三、自评结论\n", added + "三、自评结论\n"))
     conflicts = [json.loads(f["values"]) for f in flags if f["rule_id"] == "JX601"]
     assert [{c["采用值"], c["另一值"]} for c in conflicts] == expected
+
+
+ROAD_FUND = "某县交通运输局2023年度农村公路养护资金绩效自评报告\n一、项目基本情况\n{budget}\n二、资金使用情况\n{spent}\n"
+
+
+@pytest.mark.parametrize(("budget", "spent", "expected"), [
+    ("2023年上级共下达我县农村公路养护资金1000万元。", "全年实际支出856.3万元，预算执行率85.63%。",
+     ("1000", "856.3", "85.63")),
+    ("2023年农村公路养护资金预算1000万元。", "全年实际支出856.3万元，预算执行率85.63%。", ("1000", "856.3", "85.63")),
+    ("2023年省厅下达我县农村公路养护补助资金1000万元（湘财建指〔2023〕15号）。",
+     "全年实际支出856.3万元，预算执行率85.63%。", ("1000", "856.3", "85.63")),
+    ("该项目总投资1000万元，全部为财政资金。", "已使用资金856.3万元，资金使用率85.63%。", ("1000", "856.3", "85.63")),
+    ("2023年共安排农村公路养护资金1000万元，其中：省级补助600万元，县级配套400万元。",
+     "累计支付农村公路养护资金856.3万元，资金支出率85.63%。", ("1000", "856.3", "85.63")),
+    # one part of the fund, named otherwise, and a source's share: neither is the fund's budget
+    ("安排桥梁维修项目资金300万元，省级补助600万元。", "全年实际支出856.3万元。", ("", "856.3", "")),
+], ids=["allotted", "fund_budget", "allotted_by_the_province", "this_projects_investment", "arranged_with_sources",
+        "a_part_and_a_share"])
+def test_a_funds_own_money_in_the_words_fund_reports_use(
+        tmp_path: Path, budget: str, spent: str, expected: tuple[str, ...]) -> None:
+    """In a report on one fund, money with a side that names the fund the title evaluates (农村公路
+    养护资金), or nothing else, is the report's own: 856.3 ÷ 1000 = 85.63 %."""
+    report, flags = run(tmp_path, ROAD_FUND.format(budget=budget, spent=spent))
+    assert (report["budget_total_wan"], report["spent_total_wan"], report["execution_rate_pct"]) == expected
+    assert flags == []
+
+
+def test_a_wrong_rate_in_a_fund_report_is_caught(tmp_path: Path) -> None:
+    text = ROAD_FUND.format(budget="2023年上级共下达我县农村公路养护资金1000万元。",
+                            spent="全年实际支出856.3万元，预算执行率87.5%。")  # 856.3 ÷ 1000 = 85.63 %
+    _, flags = run(tmp_path, text)
+    assert [f["rule_id"] for f in flags] == ["JX201"]
