@@ -204,13 +204,22 @@ def _head_of_compound(cleaned: str, aliases: list[str]) -> str | None:
     """Of equally long aliases that overlap in one compound, the one it ends with, or None.
 
     Chinese puts the head noun last: 实有人员编制 holds 实有人员 and 人员编制, and is a 编制 (the
-    staff quota of the posts). Aliases side by side (编制数实有人数) name two things: no head.
+    staff quota of the posts). Aliases side by side (编制数实有人数) name two things: no head,
+    unless 中 joins them: 基本支出中人员经费 is the 人员经费 within the 基本支出.
     """
     spans = sorted((cleaned.find(alias) + len(alias), cleaned.find(alias), alias) for alias in aliases)
     head_end, head_start, head = spans[-1]
-    if spans[-2][0] == head_end or any(end <= head_start for end, _, _ in spans[:-1]):
+    if spans[-2][0] == head_end:
+        return None
+    if len(spans) == 2 and cleaned[spans[0][0]:head_start] in WITHIN_JOINERS:
+        return head
+    if any(end <= head_start for end, _, _ in spans[:-1]):
         return None
     return head
+
+
+# What joins a whole and its part named after it: 基本支出中人员经费, 基本支出中的人员经费.
+WITHIN_JOINERS = frozenset({"中", "中的"})
 
 
 def _match_tokens(cleaned: str):

@@ -15,6 +15,8 @@ from normalize.match import is_role_only, match_label
     ("公务用车购置及运行维护费", "vehicle"),
     ("其中：公务用车运行维护费", "vehicle_operation"),
     ("公务用车购置费", "vehicle_purchase"),
+    ("基本支出中人员经费", "personnel"),  # the part within the whole: 中 joins them
+    ("基本支出中的人员经费", "personnel"),
 ])
 def test_the_concept_a_label_names(label: str, concept: str) -> None:
     match = match_label(label)
@@ -23,6 +25,7 @@ def test_the_concept_a_label_names(label: str, concept: str) -> None:
 
 @pytest.mark.parametrize("label", [
     "公务接待费公务用车费",  # two things side by side, equally long: no head, no concept
+    "基本支出人员经费",  # side by side without 中
 ])
 def test_labels_naming_two_things_name_none(label: str) -> None:
     assert match_label(label) is None
