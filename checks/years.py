@@ -18,7 +18,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterator, Sequence
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Literal
 
@@ -377,11 +377,21 @@ def check_sentence_years(inp: CheckInput, settings: RuleSettings) -> Iterator[Fl
 # --- JX303: the report's own date ------------------------------------------------------------
 
 
-def _parse_iso(text: str) -> date | None:
+def _parse_iso(text: str) -> tuple[date, date] | None:
+    """The first and last day a report date may be: one day, or a month (“2024-02”, a signature
+    that gave no day)."""
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
+        return day, day
+    except (TypeError, ValueError):
+        pass
+    try:
+        year, month = (int(part) for part in text.split("-"))
+        first = date(year, month, 1)
     except (TypeError, ValueError):
         return None
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return first, following - timedelta(days=1)
 
 
 def check_report_date(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
@@ -394,14 +404,17 @@ def check_report_date(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]
     触发示例：2023年度报告落款2023年11月30日；落款2024年5月30日的报告引用“截至2024年6月30日”。
     不触发示例：样本001（2023年度，落款2024年5月30日）和样本004（2020年度，落款2021年3月22日）；落款
     2024年5月30日的报告写“截至2024年5月底”（“月底”按当月最后十天中的任何一天理解）。
+    只写到月的落款（“2024年2月”）按该月任何一天理解：2023年度报告落款“2023年12月”不报告，落款
+    “2023年11月”报告。
     局限：只有单独成行的日期才被当作报告落款日期。以月底或年底表示的“截至”日期，只有其可能指的每一天
     都晚于落款日期时才报告。含计划用语（计划、预计、将于）的句子跳过，因此被误当作计划的过去日期会漏
     掉。
     """
     meta = inp.metadata.report_date
-    report_date = _parse_iso(meta.value) if meta is not None else None
-    if report_date is None:
+    span = _parse_iso(meta.value) if meta is not None else None
+    if span is None:
         return
+    _, report_date = span  # a month's signature may be any of its days: its last, for both checks
     fiscal_year = inp.fiscal_year
     if fiscal_year is not None and report_date < date(fiscal_year, 12, 31):
         evidence = [meta.location.quote.strip() or meta.value]
@@ -411,10 +424,10 @@ def check_report_date(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]
             evidence.append(fy_meta.location.quote.strip())
             locations.append(fy_meta.location)
         yield Flag(
-            f"报告日期为{report_date.isoformat()}，早于所评价的{fiscal_year}年度结束之日（{fiscal_year}-12-31）",
+            f"报告日期为{meta.value}，早于所评价的{fiscal_year}年度结束之日（{fiscal_year}-12-31）",
             tuple(dict.fromkeys(evidence)),
             tuple(dict.fromkeys(locations)),
-            {"report_date": report_date.isoformat(), "fiscal_year": str(fiscal_year)},
+            {"report_date": meta.value, "fiscal_year": str(fiscal_year)},
         )
     for sentence in inp.sentences:
         late = [p for p in text_to_periods(sentence.text) if p.kind == "as_of" and p.first > report_date]
@@ -424,10 +437,10 @@ def check_report_date(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]
             continue  # 计划截至2024年底完成…: a plan may look past the report's date
         for period in late:
             yield Flag(
-                f"句中“{period.raw}”晚于报告日期{report_date.isoformat()}，报告不可能引用其签署之后的数据",
+                f"句中“{period.raw}”晚于报告日期{meta.value}，报告不可能引用其签署之后的数据",
                 (sentence.text,),
                 (sentence.location, meta.location),
-                {"report_date": report_date.isoformat(), "as_of": period.raw,
+                {"report_date": meta.value, "as_of": period.raw,
                  "as_of_first_day": period.first.isoformat()},
                 severity="warning",
             )

@@ -54,6 +54,9 @@ NUMERIC_DATE = re.compile(
 )
 # The same date in Chinese numerals, as formal documents sign: 二〇二四年三月十五日.
 CN_DATE = re.compile(r"([〇零○一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日")
+# A signature that gives only the month: “2024年2月”, “二〇二四年二月”, alone on its line.
+YEAR_MONTH = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月")
+CN_YEAR_MONTH = re.compile(r"([〇零○一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月")
 # A date given under a label, as forms put it: 填报日期：2024年3月15日, 报告日期: …, 日期：….
 LABELLED_DATE = re.compile(r"(?:填报|填表|报告|报送|自评|评价|编制)?日期\s*[:：]?\s*" + DATE.pattern)
 # Labels that name the unit a report is from, surest first: the one that filled it in, then the
@@ -287,7 +290,29 @@ def _report_date(lines: list[_Line]) -> MetaValue | None:
         for match in LABELLED_DATE.finditer(line.text):
             if (found := _date_value(match, line)) is not None:
                 return found
+    return _month_signed(lines)
+
+
+def _month_signed(lines: list[_Line]) -> MetaValue | None:
+    """The month of a signature that gives no day (“2024年2月” alone on its last lines), as an ISO
+    date of month precision (“2024-02”); None when no such line closes the report.
+
+    Only the report's last lines are read: a month alone on a line elsewhere is a heading or a
+    table cell (“2023年12月”, a 完成时间), not the date the report bears."""
+    for line in reversed(lines[-MONTH_SIGNATURE_LINES:]):
+        text = line.text.strip("（）() ")
+        if line.location.table is not None or len(text) > DATE_LINE_MAX_CHARS:
+            continue
+        match = YEAR_MONTH.fullmatch(text) or CN_YEAR_MONTH.fullmatch(text)
+        if match is None:
+            continue
+        year, month = (int(g) if g.isdigit() else chinese_to_int(g) for g in match.groups())
+        if year is not None and month is not None and 1 <= month <= 12:
+            return MetaValue(f"{year:04d}-{month:02d}", line.location)
     return None
+
+
+MONTH_SIGNATURE_LINES = 4
 
 
 def _date_value(match: re.Match[str], line: _Line) -> MetaValue | None:

@@ -1116,3 +1116,23 @@ def test_a_wrong_rate_in_a_fund_report_is_caught(tmp_path: Path) -> None:
                             spent="全年实际支出856.3万元，预算执行率87.5%。")  # 856.3 ÷ 1000 = 85.63 %
     _, flags = run(tmp_path, text)
     assert [f["rule_id"] for f in flags] == ["JX201"]
+
+
+@pytest.mark.parametrize(("signed", "expected", "flagged"), [
+    ("2024年2月", "2024-02", []),
+    ("二〇二四年二月", "2024-02", []),
+    ("2023年12月", "2023-12", []),  # may be the 31st: not before the year's end
+    ("2023年11月", "2023-11", ["JX303", "JX303"]),  # before the year's end, and before its own 截至 date
+])
+def test_a_report_signed_with_a_month_only(tmp_path: Path, signed: str, expected: str, flagged: list[str]) -> None:
+    text = ("某县民政局2023年度部门整体支出绩效自评报告\n一、基本情况\n截至2023年12月31日，本单位实有人员40人。\n"
+            f"某县民政局\n{signed}\n")
+    report, flags = run(tmp_path, text)
+    assert report["report_date"] == expected
+    assert [f["rule_id"] for f in flags] == flagged
+
+
+def test_a_month_in_the_body_is_not_the_reports_date(tmp_path: Path) -> None:
+    text = "某县民政局2023年度部门整体支出绩效自评报告\n2023年11月\n开展了自评工作。\n经自评，得分92分。\n有关情况如上。\n附：指标表\n"
+    report, _ = run(tmp_path, text)
+    assert report["report_date"] == ""
