@@ -198,7 +198,7 @@ def text_to_raw_figures(
             location=_with_span(location, text, start, end),
             extractor="text",
             context=context,
-            unit_hint=unit_hint,
+            unit_hint=unit_hint or _label_unit(label, quantity),
             years=years,
             as_of=as_of,
             trailing=_trailing(text, end, clauses.first_from(end), quantities, index + 1),
@@ -208,6 +208,16 @@ def text_to_raw_figures(
         )
 
 
+def _label_unit(label: str, quantity: Quantity) -> str:
+    """The unit a label declares in brackets at its end for the bare number after it, as a form's
+    line does: “全年预算数（万元）：1865.40”."""
+    if quantity.unit or "（" not in label and "(" not in label:
+        return ""
+    found = LABEL_UNIT_AT_END.search(label)
+    return found.group(1) if found else ""
+
+
+LABEL_UNIT_AT_END = re.compile(UNIT_IN_BRACKETS.pattern + r"\s*[:：]?\s*$")
 _EQUALS = re.compile("[=＝]")
 
 

@@ -1136,3 +1136,12 @@ def test_a_month_in_the_body_is_not_the_reports_date(tmp_path: Path) -> None:
     text = "某县民政局2023年度部门整体支出绩效自评报告\n2023年11月\n开展了自评工作。\n经自评，得分92分。\n有关情况如上。\n附：指标表\n"
     report, _ = run(tmp_path, text)
     assert report["report_date"] == ""
+
+
+@pytest.mark.parametrize(("sentence", "budget", "spent"), [
+    ("本年度预算资金850万元，已支出842.18万元。", "850", "842.18"),
+    ("全年预算数（万元）：1865.40。", "1865.40", ""),  # the form's line: the unit in the label's brackets
+])
+def test_a_units_budget_in_a_forms_or_a_plain_line(tmp_path: Path, sentence: str, budget: str, spent: str) -> None:
+    report, _ = run(tmp_path, "某县民政局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n" + sentence + "\n")
+    assert (report["budget_total_wan"], report["spent_total_wan"]) == (budget, spent)
