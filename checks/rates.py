@@ -4,8 +4,8 @@ A report states 预算执行率, 控制率, 完成预算的…%, 增长…% next
 rules recompute the rate from the report's own numbers and flag a stated value that the
 computation cannot round to. Per-head standards (JX250, JX251) are in ``checks.standards``.
 
-Tolerance is the report's own precision, on both sides: the stated rate is allowed half a unit of
-its last written decimal (93% covers 92.5–93.5), and the amounts it is computed from are allowed
+Tolerance is the report's own precision, on both sides: the stated rate may be the computed one
+rounded or cut to its last written decimal (93% covers 92.5 up to 94, not included), and the amounts it is computed from are allowed
 theirs, so the computed value is a range (``value_range``); a rule flags only when the two ranges
 do not meet. ``settings.tolerance("rate_pct", 0)`` adds percentage points on top, for a user who
 wants to be more lenient.
@@ -56,9 +56,14 @@ def _extra(settings: RuleSettings) -> Decimal:
 
 
 def _rate_agrees(stated: Decimal, stated_raw: str, low: Decimal, high: Decimal, extra: Decimal) -> bool:
-    """Whether a rate written as ``stated_raw`` can be the rounding of a value in [low, high]."""
-    half = rounding_of(stated_raw) + extra
-    return high >= stated - half and low <= stated + half
+    """Whether a rate written as ``stated_raw`` can be the rounding, or the truncation, of a value
+    in [low, high].
+
+    Units cut rates as often as they round them: 22378.81 ÷ 22836.54 = 97.9956 % is written
+    97.99 % as well as 98.00 %. Either is the value to the places written, so the stated rate
+    covers [stated − half a unit, stated + one unit)."""
+    half = rounding_of(stated_raw)
+    return high >= stated - half - extra and low < stated + 2 * half + extra
 
 
 Interval = tuple[Decimal, Decimal]  # (value, ± rounding)
@@ -127,7 +132,7 @@ def check_execution_rate(inp: CheckInput, settings: RuleSettings) -> Iterator[Fl
 
     检查内容：报告对评价年度所写的预算执行率，与其全年执行数除以全年预算数
     （reports.csv 的 spent_total_wan 与 budget_total_wan 列）之商比较；三个数字各自书
-    写精度所允许的舍入误差不算不符。
+    写精度所允许的舍入误差不算不符，执行率按所写位数截断（97.9956%写作97.99%）也不算。
     为何重要：执行率是每份自评报告的核心指标，而且计分；用报告自己的金额算不出的执行率，要么算错了，
     要么是从另一口径抄来的。
     触发示例：“支出预算6400.32万元，实际支出3961.33万元，预算执行率61.92%”（3961.33 ÷ 6400.32 =
@@ -154,7 +159,7 @@ def check_staff_control_rate(inp: CheckInput, settings: RuleSettings) -> Iterato
 
     检查内容：报告的在职人员控制率，与其实有（在职）人数除以核定编制
     （reports.csv 的 staff_actual 与 staff_quota 列）之商比较；人数是精确数，只
-    允许控制率本身的舍入误差。
+    允许控制率本身的舍入或截断误差。
     为何重要：控制率是计分指标；与报告自己的人数对不上的控制率，掩盖了单位超编或缺编的真实程度。
     触发示例：“核定编制13人，在职人数10人，在职人员控制率80%”（10 ÷ 13 = 76.92%）。
     不触发示例：“在职人员控制率77%=（在职人员数10人/编制数13人）*100%”（76.92四舍五入为77）；“编制5
@@ -216,7 +221,7 @@ def check_rate_beside_amounts(inp: CheckInput, settings: RuleSettings) -> Iterat
 
     检查内容：同一句中，标为控制率、执行率、完成率、完成预算的或占预算的百分比：其前最近的两个金额
     （句中更早的比率之后）若分别是同一事项的预算数（预算、安排）和实际数（实际、支出数、决算、执行），
-    顺序不限，则该比率必须是“实际 ÷ 预算”的舍入结果。
+    顺序不限，则该比率必须是“实际 ÷ 预算”的舍入（或截断）结果。
     为何重要：这些比率（公用经费控制率、“三公”经费控制率、政府采购执行率）都要计分；与旁边两个金额算
     不出来的比率，是从计划或另一行抄来的。
     触发示例：“公用经费16.9万元，公用经费实际支出17.71万元，控制率93%”（17.71 ÷ 16.9 = 104.79%）；

@@ -1145,3 +1145,16 @@ def test_a_month_in_the_body_is_not_the_reports_date(tmp_path: Path) -> None:
 def test_a_units_budget_in_a_forms_or_a_plain_line(tmp_path: Path, sentence: str, budget: str, spent: str) -> None:
     report, _ = run(tmp_path, "某县民政局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n" + sentence + "\n")
     assert (report["budget_total_wan"], report["spent_total_wan"]) == (budget, spent)
+
+
+@pytest.mark.parametrize(("rate", "flagged"), [
+    ("98.00%", []),  # 22378.81 ÷ 22836.54 = 97.9956 %, rounded
+    ("97.99%", []),  # the same, cut to two places
+    ("97.98%", ["JX201"]),
+    ("98.01%", ["JX201"]),
+])
+def test_a_rate_cut_to_its_places_is_not_wrong(tmp_path: Path, rate: str, flagged: list[str]) -> None:
+    text = (f"某县民政局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n"
+            f"2023年全年预算数为22836.54万元，实际支出22378.81万元，预算执行率为{rate}。\n")
+    _, flags = run(tmp_path, text)
+    assert [f["rule_id"] for f in flags] == flagged
