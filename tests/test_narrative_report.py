@@ -1158,3 +1158,13 @@ def test_a_rate_cut_to_its_places_is_not_wrong(tmp_path: Path, rate: str, flagge
             f"2023年全年预算数为22836.54万元，实际支出22378.81万元，预算执行率为{rate}。\n")
     _, flags = run(tmp_path, text)
     assert [f["rule_id"] for f in flags] == flagged
+
+
+@pytest.mark.parametrize(("title", "kind"), [
+    ("某县财政局2023年度乡村振兴衔接资金项目整体绩效自评报告", "project"),  # a project's 整体绩效
+    ("某县2023年度农村公路养护资金整体绩效自评报告", "special_fund"),
+    ("某县水利局2023年度整体绩效自评报告", "dept_overall"),
+])
+def test_whose_整体绩效_a_title_evaluates(tmp_path: Path, title: str, kind: str) -> None:
+    report, _ = run(tmp_path, title + "\n自评得分90分。\n")
+    assert report["report_kind"] == kind
