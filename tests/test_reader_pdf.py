@@ -450,6 +450,10 @@ def test_read_document_dispatches_pdf_by_content():
         ("this English", "sentence", "this English sentence"),  # Latin keeps its space
         ("project code YY-", "2023-07", "project code YY-2023-07"),  # a hyphen at the break
         ("“移得出、", "稳得住”", "“移得出、稳得住”"),  # Chinese quotes count as CJK
+        ("3087.", "5", "3087.5"),  # a narrow cell breaks a number after its decimal point
+        ("3087", ".5", "3087.5"),
+        ("1,", "234.50", "1,234.50"),  # or after a thousands comma
+        ("see page 3.", "Then", "see page 3. Then"),
     ],
 )
 def test_join_wrapped(left: str, right: str, joined: str):

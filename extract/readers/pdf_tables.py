@@ -338,9 +338,14 @@ def join_wrapped(left: str, right: str) -> str:
     """
     if not left or not right:
         return left + right
-    if is_cjk(left[-1]) or is_cjk(right[0]) or left.endswith("-"):
+    if is_cjk(left[-1]) or is_cjk(right[0]) or left.endswith("-") or NUMBER_CUT.search(left + "\n" + right):
         return left + right
     return f"{left} {right}"
+
+
+# A number wrapped at its decimal point or a thousands comma, where a narrow cell breaks it
+# (“3087.” over “5”, “1,” over “234.50”, “3087” over “.5”): its pieces join without a space.
+NUMBER_CUT = re.compile(r"\d[.,]\n\d|\d\n[.]\d")
 
 
 def paragraph_to_text(
