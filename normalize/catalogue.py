@@ -182,7 +182,7 @@ CONCEPTS: tuple[Concept, ...] = (
         "actual",
     ),
     Concept(
-        "reception", "公务接待费", "money", ("公务接待费", "公务接待"),
+        "reception", "公务接待费", "money", ("公务接待费", "公务接待", "接待费"),
         {"budget_initial": "reception_budget_wan", "budget": "reception_budget_wan", "actual": "reception_spent_wan"},
         "actual",
     ),

@@ -15,6 +15,7 @@ from normalize.match import is_role_only, match_label
     ("公务用车购置及运行维护费", "vehicle"),
     ("其中：公务用车运行维护费", "vehicle_operation"),
     ("公务用车购置费", "vehicle_purchase"),
+    ("其中接待费", "reception"),  # 公务接待费 as 三公 sentences shorten it
     ("基本支出中人员经费", "personnel"),  # the part within the whole: 中 joins them
     ("基本支出中的人员经费", "personnel"),
 ])
