@@ -44,6 +44,13 @@ def load(path: Path) -> Document:
     return read(path, str(path), "0" * 64)
 
 
+def load_text(tmp_path: Path, text: str, name: str = "report.txt") -> Document:
+    """The document a text file holding ``text`` reads as."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return load(path)
+
+
 def seed(name: str) -> Document:
     return load(SEEDS / f"{name}.txt")
 
@@ -1036,9 +1043,7 @@ FORM_TOTAL_ROW = (
 
 
 def test_form_total_row_stands_under_the_score_columns(tmp_path: Path) -> None:
-    path = tmp_path / "form.txt"
-    path.write_text(FORM_TOTAL_ROW, encoding="utf-8")
-    document = load(path)
+    document = load_text(tmp_path, FORM_TOTAL_ROW)
     (table,) = document.tables
     total = table.rows()[2]
     assert [(c.col, c.col_span, c.text, c.location.line, c.location.col) for c in total] == [
@@ -1064,9 +1069,7 @@ FUNDING_BLOCK = (
 
 
 def test_a_unit_written_once_over_the_funding_rows_reaches_the_rows_under_it(tmp_path: Path) -> None:
-    path = tmp_path / "funds.txt"
-    path.write_text(FUNDING_BLOCK, encoding="utf-8")
-    (table,) = load(path).tables
+    (table,) = load_text(tmp_path, FUNDING_BLOCK).tables
     assert table.has_lost_vertical_spans
     assert [c.text for c in table.rows()[1]] == ["", "年度资金总额", "3000", "3250"]  # spans not inferred
     hints = {figure.quantity.raw: figure.unit_hint for figure in table_to_raw_figures(table)}
