@@ -127,6 +127,8 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
         if role_only and sentence in list_heads and _list_closed(raw.context):
             previous = list_heads[sentence]
         found = _concept_of(raw, previous, role_only)
+        if found is None and previous is not None and raw.extractor == "text":
+            found = _beneficiaries(raw, previous)  # “发放移民直补资金1620.3万元，惠及移民27005人”
         if found is None and report_kind == "project":
             found = _project_total(raw)
         if found is None and report_kind in ONE_FUND_KINDS and raw.extractor == "text":
@@ -380,6 +382,20 @@ def _heading_concept(section: str, known: dict[str, HeadingMatch]) -> HeadingMat
         else:
             known[section] = None
     return known[section]
+
+
+# Words that count the people a payment reached: 惠及移民27005人, 受益群众, 覆盖, 涉及.
+BENEFICIARIES = re.compile(r"^(?:共|累计|全年)?(?:惠及|受益|覆盖|涉及|发放给|发放到)")
+
+
+def _beneficiaries(raw: RawFigure, previous: Concept) -> tuple[Concept, Match] | None:
+    """The head count of a payment (``Concept.companion``) for the people its sentence then says it
+    reached (BENEFICIARIES): “发放移民直补资金1620.3万元，惠及移民27005人” states the 27005 paid."""
+    companion = CONCEPTS_BY_NAME.get(previous.companion or "")
+    if (companion is None or companion.kind != "count" or raw.quantity.unit not in ("人", "名")
+            or BENEFICIARIES.search(raw.label) is None):
+        return None
+    return companion, Match(companion, 0.0, "beneficiaries", raw.label)
 
 
 def _begins_its_sentence(raw: RawFigure) -> bool:

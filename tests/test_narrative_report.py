@@ -1168,3 +1168,14 @@ def test_a_rate_cut_to_its_places_is_not_wrong(tmp_path: Path, rate: str, flagge
 def test_whose_整体绩效_a_title_evaluates(tmp_path: Path, title: str, kind: str) -> None:
     report, _ = run(tmp_path, title + "\n自评得分90分。\n")
     assert report["report_kind"] == kind
+
+
+@pytest.mark.parametrize(("sentence", "people"), [
+    ("2023年发放移民直补资金1620.3万元，惠及移民27005人。", "27005"),
+    ("通过“一卡通”发放直补资金1620.3万元，受益移民27005人。", "27005"),
+    ("公务接待费1.2万元，接待12批次共涉及80人。", ""),  # 公务接待 has no head count
+])
+def test_the_people_a_payment_reached(tmp_path: Path, sentence: str, people: str) -> None:
+    text = REPORT_2.replace("全年共发放移民直补资金1620.3万元，涉及直补移民27005人，补助标准每人每年600元。", sentence)
+    report, _ = run(tmp_path, text)
+    assert report["direct_subsidy_people"] == people
