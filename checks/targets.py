@@ -8,8 +8,9 @@ the direction the target is written in, read by ``target_direction``:
   以下 for at most, a range for between; ≈ (约) is not checked;
 * a bare target (``100``, ``=100%``) asks for at least, except where less is better: a rate of
   something bad (投诉率, 事故发生率, ``LOWER_IS_BETTER_RATES``), an amount in a 成本指标 row (a
-  cost ceiling), and a duration in a 时效指标 row (a time limit). A rate in a 成本指标 row (直补资金
-  标准符合率, seed 003) still asks for at least.
+  cost ceiling), a duration in a 时效指标 row (a time limit: 10个工作日, 15日), and a target of 0
+  that is no rate (安全生产事故 0起: “at least none” would ask nothing). A rate in a 成本指标 row
+  (直补资金标准符合率, seed 003) still asks for at least.
 
 Values are compared only in one unit (``comparable_values``): same unit, units that convert
 exactly (万元 and 元), or one side bare — except a bare number beside a % (only when the name says
@@ -25,7 +26,7 @@ from typing import Iterator
 from checks.model import CheckInput, number_text
 from checks.registry import Flag, Rule, RuleSettings
 from extract.indicators import IndicatorRow
-from extract.numbers import Quantity, read_unit
+from extract.numbers import DURATION_UNITS, Quantity, read_unit
 from extract.records import record
 from normalize.units import UNIT_FACTORS, to_canonical
 
@@ -44,7 +45,8 @@ LOWER_IS_BETTER_RATES = re.compile(
 # Names that say the number is a rate, so that a bare 100 beside a 95% is a percent too.
 RATE_NAME = re.compile(r"%|％|率|比例|比重|占比|满意度")
 MONEY_UNITS = ("元", "万元", "亿元", "千元", "百万元", "角")
-DURATION_UNITS = ("天", "小时", "分钟", "个月", "周", "年")
+# Units that read as a count only with their measure word: 超出2个工作日, not 超出2工作日.
+GAP_UNIT_SPELLINGS = {"工作日": "个工作日", "自然日": "个自然日", "季度": "个季度"}
 # A unit written in brackets at the end of an indicator name: 资金直补受益移民（人）.
 NAME_UNIT = re.compile(r"[（(]\s*([^（）()]{1,5}?)\s*[)）]\s*$")
 
@@ -107,6 +109,8 @@ def target_direction(row: IndicatorRow) -> str | None:
     unit = target.unit or name_unit(name)
     if LOWER_IS_BETTER_RATES.search(name):
         return "≤"
+    if target.value == 0 and unit != "%" and not RATE_NAME.search(name):
+        return "≤"  # “at least none” asks nothing: a target of 0 (安全生产事故 0起) means none at all
     if RATE_NAME.search(name) or unit == "%":
         return "≥"
     if "成本" in row.level2 + row.level1 and (unit in MONEY_UNITS or "/" in unit):
@@ -154,7 +158,7 @@ def row_to_shortfall(row: IndicatorRow) -> Shortfall | None:
         return None
     gap = number_text(abs(actual - target))
     values["差额"] = gap
-    unit = "个百分点" if unit == "%" else unit  # a difference of two rates is in points
+    unit = "个百分点" if unit == "%" else GAP_UNIT_SPELLINGS.get(unit, unit)  # two rates differ in points
     if direction == "≥":
         return Shortfall(f"实际完成值{actual_raw}低于目标值{target_raw}，差{gap}{unit}", values)
     if direction == "≤":
@@ -166,20 +170,25 @@ def check_targets_met(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]
     """绩效指标的实际完成值未达到目标值。
 
     检查内容：对每一个既有目标值又有实际值的指标行，把两者换算到同一单位后，按目标值的写法方向比较。
-    写明比较方向的优先：≥、>、不低于、以上为下限，≤、<、不超过、控制在…以内、以下为上限，区间为上下
-    限，约数（约、左右）不核对。只写一个数的目标（“100”“=100%”）按下限理解，只有越低越好的情形除外：
-    不良事项的比率（投诉率、事故发生率、差错率等）、预算没有用完的比率（结转结余率）、控制率、成本指
-    标中的金额（成本上限）、时效指标中的时长（时限）；成本指标中的其他比率（直补资金标准符合率，样本
-    003）仍按下限。实际值为文字时，“未完成”“未达标”“部分完成”等算未达到，“完成”“达标”算达到。
+    写明比较方向的优先：≥、>、不低于、以上为下限，≤、<、不超过、控制在…以内、以下，以及时长后的“内”
+    （10个工作日内、3个月内）为上限，区间为上下限，约数（约、左右）不核对。只写一个数的目标（“100”
+    “=100%”）按下限理解，只有越低越好的情形除外：不良事项的比率（投诉率、事故发生率、差错率等）、预算
+    没有用完的比率（结转结余率）、控制率、成本指标中的金额（成本上限）、时效指标中的时长（时限，天、日、
+    工作日、个月等）、不是比率的目标0（安全生产事故0起：不得发生）；成本指标中的其他比率（直补资金标准
+    符合率，样本003）仍按下限。时效指标中单写的“15日”按15天的时长理解（若本意是某月15日，晚于它同样是
+    未按时）。实际值为文字时，“未完成”“未达标”“部分完成”等算未达到，“完成”“达标”算达到。
     为何重要：揭示未达到的目标，正是绩效评价的用意；报告必须说明原因（偏离原因），得分也必须体现出来。
     自评报告常把未达标的指标埋在长表格里。
     触发示例：“指标1：资金直补受益移民（人）”目标40848，实际40245；目标≥95%，实际93%；成本指标金额目
-    标50万元，实际52万元；目标“≤5天”，实际6天；结转结余率目标5%，实际6.1%；实际值写“部分完成”。
+    标50万元，实际52万元；目标“≤5天”，实际6天；时效指标目标“10个工作日内”，实际11个工作日；目标
+    “15日内”，实际18日；安全生产事故目标0起，实际1起；结转
+    结余率目标5%，实际6.1%；实际值写“部分完成”。
     不触发示例：实际1506对目标948；5.48%对5%；95对≥80；100对100；成本指标中的比率（直补资金标准符合
-    率）100对100；结转结余率目标5%，实际2.3%；目标“约5个”（约数，不核对）。
+    率）100对100；结转结余率目标5%，实际2.3%；目标“10个工作日内”，实际9个工作日；目标“约5个”（约数，不核对）。
     局限：只写一个数的目标，除上述情形外一律按下限理解，因此名称不常见、又没有写“≤”的上限会被理解反。
     无法换算的单位（人与户）不比较；一方不带单位时，只在指标名称表明是比率（含“（%）”“率”“比例”或“满
-    意度”）时才与百分数比较，不与金额比较。没有实际值的行跳过。
+    意度”）时才与百分数比较，不与金额比较；工作日与天不互相换算。时效指标以外单写的“15日”按日期理解，
+    不比较。没有实际值的行跳过。
     """
     for row in inp.indicators:
         shortfall = row_to_shortfall(row)
