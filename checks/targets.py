@@ -8,8 +8,11 @@ the direction the target is written in, read by ``target_direction``:
   以下 for at most, a range for between; ≈ (约) is not checked;
 * a bare target (``100``, ``=100%``) asks for at least, except where less is better: a rate of
   something bad (投诉率, 事故发生率, ``LOWER_IS_BETTER_RATES``), an amount in a 成本指标 row (a
-  cost ceiling), and a duration in a 时效指标 row (a time limit). A rate in a 成本指标 row (直补资金
-  标准符合率, seed 003) still asks for at least.
+  cost ceiling), a duration in a 时效指标 row (a time limit: 10个工作日, 15日), and a target of 0
+  that is no rate (安全生产事故 0起: “at least none” would ask nothing). A rate in a 成本指标 row
+  (直补资金标准符合率, seed 003) still asks for at least;
+* a deadline (2023年11月30日前, 2023年11月底前) is compared with the date the actual gives
+  (2023年12月20日, or a month: 2023年12月), by the calendar.
 
 Values are compared only in one unit (``comparable_values``): same unit, units that convert
 exactly (万元 and 元), or one side bare — except a bare number beside a % (only when the name says
@@ -18,14 +21,16 @@ it is a rate: （%）, 率, 比例, 满意度) and a bare number beside money (t
 
 from __future__ import annotations
 
+import calendar
 import re
+from datetime import date
 from decimal import Decimal
 from typing import Iterator
 
 from checks.model import CheckInput, number_text
 from checks.registry import Flag, Rule, RuleSettings
 from extract.indicators import IndicatorRow
-from extract.numbers import Quantity, read_unit
+from extract.numbers import DURATION_UNITS, Quantity, normalise_chars, read_unit
 from extract.records import record
 from normalize.units import UNIT_FACTORS, to_canonical
 
@@ -44,7 +49,8 @@ LOWER_IS_BETTER_RATES = re.compile(
 # Names that say the number is a rate, so that a bare 100 beside a 95% is a percent too.
 RATE_NAME = re.compile(r"%|％|率|比例|比重|占比|满意度")
 MONEY_UNITS = ("元", "万元", "亿元", "千元", "百万元", "角")
-DURATION_UNITS = ("天", "小时", "分钟", "个月", "周", "年")
+# Units that read as a count only with their measure word: 超出2个工作日, not 超出2工作日.
+GAP_UNIT_SPELLINGS = {"工作日": "个工作日", "自然日": "个自然日", "季度": "个季度"}
 # A unit written in brackets at the end of an indicator name: 资金直补受益移民（人）.
 NAME_UNIT = re.compile(r"[（(]\s*([^（）()]{1,5}?)\s*[)）]\s*$")
 
@@ -107,6 +113,8 @@ def target_direction(row: IndicatorRow) -> str | None:
     unit = target.unit or name_unit(name)
     if LOWER_IS_BETTER_RATES.search(name):
         return "≤"
+    if target.value == 0 and unit != "%" and not RATE_NAME.search(name):
+        return "≤"  # “at least none” asks nothing: a target of 0 (安全生产事故 0起) means none at all
     if RATE_NAME.search(name) or unit == "%":
         return "≥"
     if "成本" in row.level2 + row.level1 and (unit in MONEY_UNITS or "/" in unit):
@@ -124,6 +132,74 @@ class Shortfall:
     values: dict[str, str]
 
 
+# A deadline: a day, or the end of a month, with 前 after it (2023年11月30日前, 2023年11月底前),
+# and perhaps the word for what is to be done by then. A month alone (2023年11月前) is left out:
+# whether November itself is still in time is not said. A deadline without its year (12月底前)
+# is left out too: the report may cover either of two years.
+_DATE = (
+    r"(?P<year>(?:19|20)\d{2})\s*(?:年\s*(?P<month>\d{1,2})\s*月\s*(?:(?P<day>\d{1,2})\s*[日号]|(?P<end>底|末))?"
+    r"|[-./](?P<month2>\d{1,2})[-./](?P<day2>\d{1,2}))"
+)
+DONE_WORDS = r"(?:全部)?(?:完成|完工|竣工|办结|到位|拨付|兑现|发放|验收)?"
+DEADLINE = re.compile(r"\s*(?:于|在)?\s*" + _DATE + r"\s*(?:前|之前|以前)\s*" + DONE_WORDS + r"\s*")
+# The actual: a day (2023年12月20日, 2023-12-20), the end of a month, or a month (2023年12月).
+DATE_DONE = re.compile(r"\s*(?:于|在)?\s*" + _DATE + r"\s*" + DONE_WORDS + r"\s*")
+
+
+def text_to_days(text: str) -> tuple[date, date] | None:
+    """The first and last day a whole cell's date can mean, a deadline's 前 aside:
+    ``2023年12月20日`` → (12-20, 12-20), ``2023年12月`` → (12-01, 12-31), ``2023年12月底`` →
+    (12-22, 12-31). None when the cell is not one date, or names no month."""
+    clean = normalise_chars(text)
+    m = DEADLINE.fullmatch(clean) or DATE_DONE.fullmatch(clean)
+    if m is None:
+        return None
+    year, month = int(m["year"]), int(m["month"] or m["month2"] or 0)
+    day = int(m["day"] or m["day2"] or 0)
+    if not 1 <= month <= 12:
+        return None
+    last_day = calendar.monthrange(year, month)[1]
+    if day:
+        return (date(year, month, day),) * 2 if day <= last_day else None
+    if m["end"]:
+        return date(year, month, max(1, last_day - 9)), date(year, month, last_day)
+    return date(year, month, 1), date(year, month, last_day)
+
+
+def row_to_deadline_and_date(row: IndicatorRow) -> tuple[tuple[date, date], tuple[date, date]] | None:
+    """(deadline, actual) days when ``row``'s target is a deadline and its actual a date, else None.
+
+    An actual written as a deadline too (2023年12月20日前) says by when, not when: not compared.
+    """
+    target_raw, actual_raw = normalise_chars(row.target_raw), normalise_chars(row.actual_raw)
+    if DEADLINE.fullmatch(target_raw) is None or DEADLINE.fullmatch(actual_raw) is not None:
+        return None
+    deadline, actual = text_to_days(target_raw), text_to_days(actual_raw)
+    if deadline is None or actual is None:
+        return None
+    return deadline, actual
+
+
+def late_to_shortfall(row: IndicatorRow, deadline: tuple[date, date], actual: tuple[date, date]) -> Shortfall | None:
+    """How late ``row`` is, or None when it is in time or may be (a month the deadline falls in).
+
+    The deadline is its last day: 30日前 is read as including the 30th (the lenient reading: a
+    row done on the day itself is not flagged), and 11月底前 is by 11月30日. Late only when even
+    the first day the actual may mean is after it: 2023年12月 is in time for 12月底前, and cannot
+    be told for 12月15日前.
+    """
+    if actual[0] <= deadline[1]:
+        return None
+    target_raw, actual_raw = row.target_raw.strip(), row.actual_raw.strip()
+    values = {"目标值": target_raw, "实际完成值": actual_raw, "期限": deadline[1].isoformat()}
+    late = ""
+    if actual[0] == actual[1]:
+        days = (actual[0] - deadline[1]).days
+        values["逾期天数"] = str(days)
+        late = f"，晚{days}天"
+    return Shortfall(f"实际完成时间{actual_raw}晚于目标期限{target_raw}{late}", values)
+
+
 def row_to_shortfall(row: IndicatorRow) -> Shortfall | None:
     """Why ``row`` missed its target, or None when it met it or cannot be told."""
     if not row.target_raw.strip() or not row.actual_raw.strip():
@@ -132,6 +208,8 @@ def row_to_shortfall(row: IndicatorRow) -> Shortfall | None:
     values = {"目标值": target_raw, "实际完成值": actual_raw}
     if MISSED_WORDS.search(actual_raw) is not None:
         return Shortfall(f"实际完成情况写为“{actual_raw}”（目标值{target_raw}）", values)
+    if (dates := row_to_deadline_and_date(row)) is not None:
+        return late_to_shortfall(row, *dates)
     direction = target_direction(row)
     if direction is None or row.target is None or row.actual is None or row.actual.op in ("range", "≈", "±"):
         return None
@@ -154,7 +232,7 @@ def row_to_shortfall(row: IndicatorRow) -> Shortfall | None:
         return None
     gap = number_text(abs(actual - target))
     values["差额"] = gap
-    unit = "个百分点" if unit == "%" else unit  # a difference of two rates is in points
+    unit = "个百分点" if unit == "%" else GAP_UNIT_SPELLINGS.get(unit, unit)  # two rates differ in points
     if direction == "≥":
         return Shortfall(f"实际完成值{actual_raw}低于目标值{target_raw}，差{gap}{unit}", values)
     if direction == "≤":
@@ -166,20 +244,29 @@ def check_targets_met(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]
     """绩效指标的实际完成值未达到目标值。
 
     检查内容：对每一个既有目标值又有实际值的指标行，把两者换算到同一单位后，按目标值的写法方向比较。
-    写明比较方向的优先：≥、>、不低于、以上为下限，≤、<、不超过、控制在…以内、以下为上限，区间为上下
-    限，约数（约、左右）不核对。只写一个数的目标（“100”“=100%”）按下限理解，只有越低越好的情形除外：
-    不良事项的比率（投诉率、事故发生率、差错率等）、预算没有用完的比率（结转结余率）、控制率、成本指
-    标中的金额（成本上限）、时效指标中的时长（时限）；成本指标中的其他比率（直补资金标准符合率，样本
-    003）仍按下限。实际值为文字时，“未完成”“未达标”“部分完成”等算未达到，“完成”“达标”算达到。
+    写明比较方向的优先：≥、>、不低于、以上为下限，≤、<、不超过、控制在…以内、以下，以及时长后的“内”
+    （10个工作日内、3个月内）为上限，区间为上下限，约数（约、左右）不核对。只写一个数的目标（“100”
+    “=100%”）按下限理解，只有越低越好的情形除外：不良事项的比率（投诉率、事故发生率、差错率等）、预算
+    没有用完的比率（结转结余率）、控制率、成本指标中的金额（成本上限）、时效指标中的时长（时限，天、日、
+    工作日、个月等）、不是比率的目标0（安全生产事故0起：不得发生）；成本指标中的其他比率（直补资金标准
+    符合率，样本003）仍按下限。时效指标中单写的“15日”按15天的时长理解（若本意是某月15日，晚于它同样是
+    未按时）。目标为截止日期（“2023年11月30日前”“2023年11月底前”）、实际值为日期（“2023年12月20日”）
+    或月份（“2023年12月”）时，按日历比较，截止日当天算按时，月份只在整月都晚于截止日时才算未按时。
+    实际值为文字时，“未完成”“未达标”“部分完成”等算未达到，“完成”“达标”算达到。
     为何重要：揭示未达到的目标，正是绩效评价的用意；报告必须说明原因（偏离原因），得分也必须体现出来。
     自评报告常把未达标的指标埋在长表格里。
     触发示例：“指标1：资金直补受益移民（人）”目标40848，实际40245；目标≥95%，实际93%；成本指标金额目
-    标50万元，实际52万元；目标“≤5天”，实际6天；结转结余率目标5%，实际6.1%；实际值写“部分完成”。
+    标50万元，实际52万元；目标“≤5天”，实际6天；时效指标目标“10个工作日内”，实际11个工作日；目标
+    “15日内”，实际18日；目标“2023年6月30日前”，实际2023年8月15日；安全生产事故目标0起，实际1起；结转
+    结余率目标5%，实际6.1%；实际值写“部分完成”。
     不触发示例：实际1506对目标948；5.48%对5%；95对≥80；100对100；成本指标中的比率（直补资金标准符合
-    率）100对100；结转结余率目标5%，实际2.3%；目标“约5个”（约数，不核对）。
+    率）100对100；结转结余率目标5%，实际2.3%；目标“10个工作日内”，实际9个工作日；目标“2023年12月底前”，
+    实际“2023年12月”；目标“约5个”（约数，不核对）。
     局限：只写一个数的目标，除上述情形外一律按下限理解，因此名称不常见、又没有写“≤”的上限会被理解反。
     无法换算的单位（人与户）不比较；一方不带单位时，只在指标名称表明是比率（含“（%）”“率”“比例”或“满
-    意度”）时才与百分数比较，不与金额比较。没有实际值的行跳过。
+    意度”）时才与百分数比较，不与金额比较；工作日与天不互相换算。没有年份的截止日期（“12月底前”）、只写
+    到月的截止日期（“2023年11月前”）和写成“某日前”的实际值不比较；时效指标以外单写的“15日”按日期理解，
+    不比较。没有实际值的行跳过。
     """
     for row in inp.indicators:
         shortfall = row_to_shortfall(row)

@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 
 from extract.model import Cell, Document, Location, Table
-from extract.numbers import Quantity, parse_quantity
+from extract.numbers import Quantity, parse_day_count, parse_quantity
 from extract.records import record
 
 # Role → keywords found in its header cell (whitespace removed), tried in this order; the first
@@ -330,6 +330,25 @@ def _text_under(grid_row: GridRow, header: Header, role: str) -> str:
     return cell_text_to_label(cell.text) if cell is not None else ""
 
 
+# The 二级指标 of time limits (时效指标): its value cells hold durations and deadlines.
+TIME_LIMIT_LEVEL = "时效"
+
+
+def cell_to_quantity(raw: str, is_time_limit: bool) -> Quantity | None:
+    """The quantity a value cell states; in a 时效指标 row, a bare ``15日`` is 15 days.
+
+    Elsewhere a bare 15日 is a day of a month and no quantity. Under a time limit it is a number
+    of days, and even where it was meant as a date (the 15th) the comparison comes out the same:
+    a later day misses a time limit either way, and the days it is late by are the difference.
+    """
+    if not raw:
+        return None
+    quantity = parse_quantity(raw)
+    if quantity is None and is_time_limit:
+        return parse_day_count(raw)
+    return quantity
+
+
 def cells_to_indicator_row(
     table: Table,
     row: int,
@@ -341,12 +360,13 @@ def cells_to_indicator_row(
 ) -> IndicatorRow:
     """Build one IndicatorRow from the cells under the header's value columns."""
     values: dict[str, tuple[str, Quantity | None, Location | None]] = {}
+    is_time_limit = any(TIME_LIMIT_LEVEL in level for level in levels)
     for role in VALUE_ROLES:
         cell = _cell_at(grid_row, header.columns[role]) if role in header.columns else None
         raw = cell.text.strip() if cell is not None else ""
         values[role] = (
             raw,
-            parse_quantity(raw) if raw else None,
+            cell_to_quantity(raw, is_time_limit),
             cell.location if cell is not None else None,
         )
     return IndicatorRow(

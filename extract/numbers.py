@@ -207,6 +207,34 @@ _ASCII_UNIT_ALTERNATION = "|".join(
 
 _OPEN, _CLOSE = r"[〔﹝【\[(]", r"[〕﹞】\])]"
 
+# A number of days written with 日 is a day of the month (5月22日, 27日) unless it is a count of
+# days, a duration: a limit follows it (15日内, 15日以内, 15日之内) or a comparator comes before it
+# (≤15日, 不超过15日); and even then not right after a month or a year, which the patterns before
+# have blanked (5月15日以内 is a date). The comparators are those of PREFIX_COMPARATORS that set a
+# bound (op ≥ ≤ > <; test_numbers checks the two lists agree), grouped by length for the
+# lookbehinds, each also with one space after it (≤ 15日). ``read_day_count`` reads the count,
+# with the same conditions, for the numbers this pattern does not see (3 digits, 十五日内).
+DAY_COUNT_COMPARATORS = (
+    "达到或超过", "大于或等于", "小于或等于", "大于等于", "小于等于",
+    "不低于", "不少于", "不小于", "不超过", "不高于", "不多于", "不大于",
+    "超过", "高于", "大于", "多于", "突破", "低于", "小于", "少于", "不足", "不到", "不满",
+    "至少", "最少", "最多", ">=", "<=",
+    "≥", "≧", "≤", "≦", ">", "<", "超", "逾",
+)
+# The words after the count that make it a limit; 内 of 内容, 内部, 内涵 is another word.
+DAY_COUNT_WITHIN = r"\s*(?:以内|之内|内(?![容部涵]))"
+_BOUND_WORDS = (*DAY_COUNT_COMPARATORS, *(word + " " for word in DAY_COUNT_COMPARATORS))
+_AFTER_COMPARATOR = "".join(
+    "(?<!(?:" + "|".join(re.escape(w) for w in _BOUND_WORDS if len(w) == n) + r")\d)"
+    for n in sorted({len(w) for w in _BOUND_WORDS})
+)
+# After the first digit of a number (_NUMBER_START): blanked when right after a blank (a month,
+# a year), or when neither a comparator comes before it nor a limit after it.
+_DATE_DAY = (
+    r"(?:(?<=\ufffc\d)|(?<=\ufffc \d))\d?\s*日"
+    + "|" + _AFTER_COMPARATOR + r"\d?\s*日(?!" + DAY_COUNT_WITHIN + ")"
+)
+
 # Applied in this order to the normalised text; each match is blanked. Seeds are the reports in
 # shared/seeds/ (000 邵东 2020, 001 岳阳楼区 2023, 002 岳阳楼区 2017, 003 岳阳县, 004 永兴县).
 # Entries are (pattern, why), (pattern, why, needs) or (pattern, why, needs, gate): ``needs``
@@ -225,7 +253,8 @@ _NOT_QUANTITY_SOURCES: tuple[tuple[str, ...], ...] = (
     (_NUMBER_START + r"\d?\s*[-~至到—–]\s*(?=\d{1,2}\s*[月日号])", "the first end of 1-3月, 23至27日",
      "月日号", r"[-~至到—–]\s*\d{1,2}\s*[月日号]"),
     (_NUMBER_START + r"\d?\s*月份?", "months 3月份 (001), 6月底 (004); 3个月 is a duration", "月"),
-    (_NUMBER_START + r"(?:\d*\s*号|\d?\s*日)", "days 5月22日, 27日 (003); numbers 17号 (002)", "号日"),
+    (_NUMBER_START + r"(?:\d*\s*号|" + _DATE_DAY + ")",
+     "days 5月22日, 27日 (003), numbers 17号 (002); not a count of days (15日内, ≤15日: _DATE_DAY)", "号日"),
     # Clock times, in two passes where one alternation (?<![\d.])\d{1,2}:…|\d{1,2}[点时]…|[上下]午…
     # was: with a choice of 上下 or a digit first, re has no first character to skip to. The
     # passes blank the same spans: a digit form holds no 上 or 下, so none covers the start of a
@@ -814,6 +843,31 @@ def _skip_spaces_left(s: str, p: int, floor: int) -> int:
     return p
 
 
+# Units of time: after one, a bare 内 is a limit as 以内 is (10个工作日内, 3个月内, 15日内).
+# After other units 内 is mostly a place (5个乡镇内), so it is read only after these.
+DURATION_UNITS = frozenset({"天", "工作日", "自然日", "小时", "分钟", "个月", "周", "年", "季度"})
+WITHIN = re.compile(r"内(?![容部涵])")
+DAY_COUNT_WITHIN_RE = re.compile(DAY_COUNT_WITHIN)
+BOUND_OPS = frozenset({"≥", "≤", ">", "<"})
+
+
+def read_day_count(s: str, start: int, end: int, bounded: bool) -> int | None:
+    """Where a count of days written with 日 ends (15日内, ≤15日), or None when there is none.
+
+    The number from ``start`` to ``end`` is a count of days when 日 follows it and either a
+    comparator setting a bound comes before it (``bounded``) or a limit (以内, 之内, 内) follows;
+    never right after a month (三月十五日内, or a blanked 5月): that is a date. The same
+    conditions as the days pattern of NOT_QUANTITY_PATTERNS, for the numbers it does not see
+    (三位数 such as 100日内, Chinese numerals such as 十五日内).
+    """
+    q = _SPACES.match(s, end).end()
+    if not s.startswith("日", q) or (start > 0 and s[start - 1] in ("月", BLANK)):
+        return None
+    if bounded or DAY_COUNT_WITHIN_RE.match(s, q + 1) is not None:
+        return q + 1
+    return None
+
+
 def read_suffix(s: str, p: int) -> tuple[int, str | None]:
     """A comparator after the quantity (300人以上, 10万元以下, 50万元(含)以上), or (p, None)."""
     if s[p:p + 1] not in _SUFFIX_START:
@@ -860,6 +914,26 @@ def parse_quantity(text: str) -> Quantity | None:
     if any((q.value, q.unit, q.op, q.high) != (first.value, first.unit, first.op, first.high) for q in found):
         return None
     return first
+
+
+# A whole cell holding a number of days written with 日 and nothing else (15日, １５日).
+WHOLE_DAY_COUNT = re.compile(r"\s*((\d{1,3})\s*日)\s*")
+
+
+def parse_day_count(text: str) -> Quantity | None:
+    """A whole cell written as a number of days with 日 alone, as a count: ``15日`` → 15 天.
+
+    ``parse_quantity`` takes a bare 15日 for a day of a month (27日 in seed 003), which states no
+    quantity; only a caller that knows the cell holds a duration (the value cell of a 时效指标
+    row: 审批办结时间 | 15日 | 18日) asks this instead. None for anything else.
+
+    >>> parse_day_count("15日").value, parse_day_count("15日").unit
+    (Decimal('15'), '天')
+    """
+    m = WHOLE_DAY_COUNT.fullmatch(normalise_chars(text))
+    if m is None:
+        return None
+    return Quantity(Decimal(m[2]), "天", text[m.start(1):m.end(1)], start=m.start(1), end=m.end(1))
 
 
 # Leftover characters (besides the number and its unit) a value cell may hold: "98分", "≥80",
@@ -936,10 +1010,15 @@ def _match_to_quantity(text: str, s: str, m: re.Match[str], floor: int, whole_ce
         high_piece = _Piece(piece.high, piece.start, piece.end, piece.run, piece.multiplier, piece.unit)
     else:
         high_piece = read_range_end(s, piece)
+    if high_piece is None and not piece.unit and not piece.multiplier and (
+            day_end := read_day_count(s, piece.start, piece.end, bounded=prefix_op in BOUND_OPS)) is not None:
+        piece.unit, piece.end = "天", day_end  # 15日内, ≤15日: a count of days, not a day of a month
     if high_piece is not None:  # a comparator before a range is left out: the range says it all
         end, op = high_piece.end, "range"
     else:
         end, suffix_op = read_suffix(s, piece.end)
+        if suffix_op is None and piece.unit in DURATION_UNITS and (within := WITHIN.match(s, end)) is not None:
+            end, suffix_op = within.end(), "≤"
         if comparator_start is not None:
             start, op = comparator_start, prefix_op
         else:

@@ -75,6 +75,45 @@ def flags_of(tmp_path: Path, text: str, rule_id: str):
         ("时效指标", "审批时限（天）", "30", "35", 1),
         ("时效指标", "审批时限（天）", "30", "25", 0),
         ("时效指标", "项目完成时间", "≤30天", "35天", 1),
+        # time limits as reports write them (probe v_time): 内 after a span of time, 工作日 as a
+        # duration, a count of days written with 日; each missed, and met beside it
+        ("时效指标", "资金拨付时限", "10个工作日内", "12个工作日", 1),
+        ("时效指标", "资金拨付时限", "10个工作日内", "11个工作日", 1),
+        ("时效指标", "资金拨付时限", "10个工作日内", "9个工作日", 0),
+        ("时效指标", "资金拨付时限", "10个工作日内", "10个工作日", 0),
+        ("时效指标", "资金拨付时限", "10个工作日", "12个工作日", 1),
+        ("时效指标", "资金拨付时限", "10个工作日", "9个工作日", 0),
+        ("时效指标", "整改完成时间", "3个月内", "5个月", 1),
+        ("时效指标", "整改完成时间", "3个月内", "2个月", 0),
+        ("时效指标", "审批办结时间", "15日内", "18日", 1),
+        ("时效指标", "审批办结时间", "15日内", "12日", 0),
+        ("时效指标", "审批办结时间", "≤15日", "18日", 1),
+        ("时效指标", "审批办结时间", "≤15日", "15日", 0),
+        ("时效指标", "审批办结时间", "15日", "18日", 1),
+        ("时效指标", "审批办结时间", "15日", "14日", 0),
+        # a bare 15日 outside a time limit is a day of a month: not compared
+        ("数量指标", "审批办结时间", "15日", "18日", 0),
+        # 工作日 and 天 are not the same span: not compared
+        ("时效指标", "资金拨付时限", "10个工作日内", "12天", 0),
+        # deadlines against the date done; a month alone is in time for a deadline at its end
+        ("时效指标", "项目完成时间", "2023年11月30日前", "2023年12月20日", 1),
+        ("时效指标", "项目完成时间", "2023年11月30日前", "2023年11月30日", 0),
+        ("时效指标", "项目完成时间", "2023年11月30日前", "2023年11月28日", 0),
+        ("时效指标", "项目完成时间", "2023年11月底前", "2023年12月20日", 1),
+        ("时效指标", "项目完成时间", "2023年12月底前", "2023年12月", 0),
+        ("时效指标", "项目完成时间", "2023年12月15日前", "2023年12月", 0),  # cannot be told
+        ("时效指标", "项目完成时间", "2023年11月30日前", "2023年12月", 1),
+        ("时效指标", "资金到位时间", "2023年6月30日之前", "2023年8月15日", 1),
+        ("时效指标", "资金到位时间", "2023年6月30日前到位", "2023-06-20", 0),
+        ("时效指标", "项目完成时间", "2023年11月30日前", "2023年12月20日前", 0),  # a bound, not a date
+        ("时效指标", "项目完成时间", "12月底前", "2024年1月", 0),  # no year: not compared
+        ("时效指标", "项目完成时间", "2023年11月30日前", "按时完成", 0),
+        # a target of none: any at all misses it (p10_indicators: 安全生产事故（起） 0 vs 1)
+        ("效益指标", "安全生产事故（起）", "0", "1", 1),
+        ("效益指标", "安全生产事故（起）", "0", "0", 0),
+        ("质量指标", "工程质量事故", "0起", "1起", 1),
+        ("质量指标", "工程质量事故", "0起", "0起", 0),
+        ("质量指标", "资金增长率", "0%", "3%", 0),  # a rate of 0%: still a floor
         # units: a % beside a bare number only when the name is a rate; money converts exactly
         ("质量指标", "项目验收合格率", "100%", "99", 1),
         ("数量指标", "培训人数", "100%", "99", 0),
@@ -105,6 +144,22 @@ def flags_of(tmp_path: Path, text: str, rule_id: str):
 )
 def test_targets_met(tmp_path: Path, level2: str, name: str, target: str, actual: str, count: int) -> None:
     assert len(flags_of(tmp_path, row_report(level2, name, target, actual), "JX501")) == count
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "expected"),
+    [
+        ("10个工作日内", "12个工作日", "实际完成值12个工作日超过目标值10个工作日内，超出2个工作日"),
+        ("15日内", "18日", "实际完成值18日超过目标值15日内，超出3天"),
+        ("2023年11月30日前", "2023年12月20日", "实际完成时间2023年12月20日晚于目标期限2023年11月30日前，晚20天"),
+        ("2023年6月30日前", "2023年8月15日", "实际完成时间2023年8月15日晚于目标期限2023年6月30日前，晚46天"),
+        ("2023年10月底前", "2023年12月", "实际完成时间2023年12月晚于目标期限2023年10月底前"),
+    ],
+)
+def test_missed_time_limit_message(tmp_path: Path, target: str, actual: str, expected: str) -> None:
+    [flag] = flags_of(tmp_path, row_report("时效指标", "完成时限", target, actual), "JX501")
+    assert flag.message == f"指标“完成时限”未达到目标：{expected}"
+    assert flag.evidence == ("完成时限", target, actual)
 
 
 def test_missed_target_message(tmp_path: Path) -> None:

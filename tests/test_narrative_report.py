@@ -1179,3 +1179,34 @@ def test_the_people_a_payment_reached(tmp_path: Path, sentence: str, people: str
     text = REPORT_2.replace("全年共发放移民直补资金1620.3万元，涉及直补移民27005人，补助标准每人每年600元。", sentence)
     report, _ = run(tmp_path, text)
     assert report["direct_subsidy_people"] == people
+# Time-limit rows as project reports write them (probe v_time): each missed one beside a met one.
+# By hand: 12 > 10 个工作日, 11 > 10, 9 ≤ 10; 18 > 15 日, 14 ≤ 15; 2023-12-20 is 20 days after
+# 11月30日; 2023-08-15 is 46 days after 6月30日 (31 in July + 15); 2023年12月 is within 12月底前;
+# 1 起 against none. The dates of the running text (5月22日, 5月30日前) are dates, not durations.
+TIME_LIMIT_ROWS = (
+    ("资金拨付时限", "10个工作日内", "12个工作日"),
+    ("补助发放时限", "10个工作日内", "11个工作日"),
+    ("申请受理时限", "10个工作日内", "9个工作日"),
+    ("审批办结时间", "15日内", "18日"),
+    ("材料审核时间", "≤15日", "14日"),
+    ("项目完成时间", "2023年11月30日前", "2023年12月20日"),
+    ("资金到位时间", "2023年6月30日前", "2023年8月15日"),
+    ("竣工验收时间", "2023年12月底前", "2023年12月"),
+    ("工程质量事故", "0起", "1起"),
+)
+
+
+def test_time_limits_and_deadlines_in_an_indicator_table(tmp_path: Path) -> None:
+    table = txt_table(
+        ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值"),
+        *(("产出指标", "时效指标", name, target, actual) for name, target, actual in TIME_LIMIT_ROWS),
+    )
+    text = REPORT.replace(
+        "三、自评结论\n",
+        "三、绩效指标完成情况\n项目于2023年5月22日开工，材料于5月30日前报送。\n" + table + "四、自评结论\n",
+    )
+    _, flags = run(tmp_path, text)
+    missed = sorted(flag["message"].split("”")[0].removeprefix("指标“") for flag in flags if flag["rule_id"] == "JX501")
+    assert missed == sorted(["资金拨付时限", "补助发放时限", "审批办结时间", "项目完成时间", "资金到位时间", "工程质量事故"])
+    messages = {flag["message"] for flag in flags if flag["rule_id"] == "JX501"}
+    assert "指标“资金到位时间”未达到目标：实际完成时间2023年8月15日晚于目标期限2023年6月30日前，晚46天" in messages

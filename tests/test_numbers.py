@@ -16,7 +16,15 @@ from typing import NamedTuple
 import pytest
 from conftest import ROOT
 
-from extract.numbers import Quantity, find_quantities, find_years, parse_quantity
+from extract.numbers import (
+    DAY_COUNT_COMPARATORS,
+    PREFIX_COMPARATORS,
+    Quantity,
+    find_quantities,
+    find_years,
+    parse_day_count,
+    parse_quantity,
+)
 
 SEEDS_DIR = ROOT.parent / "shared" / "seeds"
 
@@ -478,6 +486,58 @@ def test_a_count_with_wan_is_a_whole_number(text: str, shown: str, unit: str) ->
 def test_spans_of_time(text: str, unit: str) -> None:
     quantity = parse_quantity(text)
     assert quantity is not None and quantity.unit == unit
+
+
+# Time limits in 时效指标 cells (probe v_time): 内 after a span of time is a limit, as 以内 is; a
+# count of days written with 日 is a duration when a limit follows it or a comparator precedes it.
+TIME_LIMITS = [
+    ("10个工作日内", Q("10", "工作日", "≤", raw="10个工作日内")),
+    ("10天内", Q("10", "天", "≤", raw="10天内")),
+    ("3个月内", Q("3", "个月", "≤", raw="3个月内")),
+    ("2小时内", Q("2", "小时", "≤", raw="2小时内")),
+    ("15日内", Q("15", "天", "≤", raw="15日内")),
+    ("15日以内", Q("15", "天", "≤", raw="15日以内")),
+    ("15日之内", Q("15", "天", "≤", raw="15日之内")),
+    ("≤15日", Q("15", "天", "≤", raw="≤15日")),
+    ("≤ 15日", Q("15", "天", "≤", raw="≤ 15日")),
+    ("不超过15日", Q("15", "天", "≤", raw="不超过15日")),
+    ("不少于7日", Q("7", "天", "≥", raw="不少于7日")),
+    ("十五日内", Q("15", "天", "≤", raw="十五日内")),
+    ("100日内", Q("100", "天", "≤", raw="100日内")),
+    ("１５日内", Q("15", "天", "≤", raw="１５日内")),
+    # 内 after a unit that is no span of time is a place, not a limit
+    ("5个乡镇内", Q("5", "个", None, raw="5个")),
+    # a day of a month stays a date: after a month, bare, or with 前
+    ("5月15日以内", None),
+    ("三月十五日内", None),
+    ("15日", None),
+    ("15日前", None),
+    ("于2023年11月30日前完成", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TIME_LIMITS)
+def test_time_limits(text: str, expected: Q | None) -> None:
+    assert_quantity(parse_quantity(text), expected)
+
+
+def test_a_count_of_days_in_running_text() -> None:
+    found = find_quantities("自受理之日起15日内办结，于5月22日至27日完成，5月30日前报送")
+    assert [(q.value, q.unit, q.op, q.raw) for q in found] == [(Decimal(15), "天", "≤", "15日内")]
+
+
+def test_the_comparators_of_a_count_of_days_are_the_bounding_prefixes() -> None:
+    """The days pattern lists its comparators apart (it comes before PREFIX_COMPARATORS)."""
+    bounding = {word for word, op in PREFIX_COMPARATORS if op in ("≥", "≤", ">", "<")}
+    assert set(DAY_COUNT_COMPARATORS) == bounding
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("15日", Q("15", "天", raw="15日")), (" １８日 ", Q("18", "天", raw="１８日")),
+    ("5月15日", None), ("15日前", None), ("15天", None), ("第15日", None),
+])
+def test_parse_day_count(text: str, expected: Q | None) -> None:
+    assert_quantity(parse_day_count(text), expected)
 
 
 def test_kuai_then_fen_alone_stays_two_quantities() -> None:
