@@ -186,6 +186,8 @@ def text_to_raw_figures(
         if not label and clause_start > 0 and text[clause_start - 1] in "：:":
             # “预算总支出：3961.33万元”: the label is the clause before the colon.
             label = text[clauses.last_before(clause_start - 1) : clause_start - 1].strip()
+        if _is_formula_result(text, start) and not _is_name(label):
+            label = _formula_name(text, clauses.last_before(start), start, clauses) or label
         context = text[sentence_start:start]
         years, as_of = years_for(label)
         if not years:
@@ -214,9 +216,64 @@ _EQUALS = re.compile("[=＝]")
 def _before_formula(label: str) -> str:
     """The name before a formula: “预算执行率=执行数/预算数×100%=96%” names 预算执行率, and the
     words of its formula (执行数, 预算数) are not what the number is. A label that starts with
-    its formula keeps it."""
-    head = _EQUALS.split(label, 1)[0].strip()
-    return head if head else label
+    its formula keeps it.
+
+    A number that is a term of the formula, not its result, has its own words after the last =:
+    in “在职人员控制率=（在职人员数57人÷编制数60人）×100%” the 57人 is the 在职人员数, not a rate."""
+    parts = _EQUALS.split(label)
+    head = parts[0].strip()
+    if not head:
+        return label
+    term = parts[-1].strip()
+    return term if len(parts) > 1 and _is_name(term) else head
+
+
+# A formula's operators: a head holding one is the formula itself, not the name of its result.
+_FORMULA_OPERATOR = re.compile(r"[÷/／×*＊+＋\-－]")
+# The = before a formula's result: at the end of the text before it, or at the start of the
+# quantity, which may hold it as its comparator (“=95%”).
+_EQUALS_BEFORE = re.compile(r"[=＝]\s*$")
+_EQUALS_FIRST = re.compile(r"\s*[=＝]")
+# A label names something only when it has a word in it: “）×100%” is what is left of a formula
+# between its last number and its result.
+_NAMING_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_OPENING_BRACKET = re.compile("[（(]")
+
+
+def _is_formula_result(text: str, start: int) -> bool:
+    """Whether the quantity at ``start`` comes right after an = (or starts with it)."""
+    return bool(_EQUALS_BEFORE.search(text, 0, start) or _EQUALS_FIRST.match(text, start))
+
+
+def _is_name(text: str) -> bool:
+    """Whether ``text`` can name a figure: it has a word in it and is not a calculation."""
+    return bool(_NAMING_CHAR.search(text)) and not _FORMULA_OPERATOR.search(text)
+
+
+def _formula_name(text: str, clause_start: int, start: int, clauses: _Breaks) -> str:
+    """The name of a formula whose result is the number at ``start``, or "" when none is written.
+
+    A formula with numbers inside leaves its result only the tail after the last of them:
+    “在职人员控制率：（在职人员数57人÷编制数60人）×100%=95%” gives 95% the label “）×100%”, which
+    names nothing. The result is what the formula computes, and the formula is named before it:
+
+    * before its first = (“执行率=执行数/预算数×100%=2161.83/2176.62×100%=99.32%”);
+    * before its opening bracket (“在职人员控制率为（57人÷60人）×100%=95%”);
+    * in the clause before a colon that opens it (“在职人员控制率：（…）×100%=95%”,
+      “预算执行率：1802.36÷1865.40×100%=96.62%”).
+
+    A calculation (“基本支出+项目支出=120+740=860万元”) or a text with no word is not a name: then
+    "" and the figure keeps its label. Nothing is taken across a break other than that colon.
+    """
+    head = _EQUALS.split(text[clause_start:start], 1)[0].strip()
+    for name in (head, _OPENING_BRACKET.split(head, 1)[0].strip()):
+        if _is_name(name):
+            return name
+    if clause_start > 0 and text[clause_start - 1] in "：:":
+        name = text[clauses.last_before(clause_start - 1) : clause_start - 1].strip()
+        if _is_name(name):
+            return name
+    return ""
 
 
 class _Breaks:

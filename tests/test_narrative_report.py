@@ -1084,3 +1084,26 @@ def test_an_amount_restated_in_yi_is_rounded_in_yi(tmp_path: Path, yi: str, expe
     _report, flags = run(tmp_path, REPORT.replace("三、自评结论\n", added + "三、自评结论\n"))
     conflicts = [json.loads(f["values"]) for f in flags if f["rule_id"] == "JX601"]
     assert [{c["采用值"], c["另一值"]} for c in conflicts] == expected
+
+
+# The control rate written as its formula, the rate after the last = (probe m6). 42 ÷ 45 = 93.33 %.
+@pytest.mark.parametrize(("staff", "quota", "actual"), [
+    ("在职人员控制率：（在职人员数42人÷编制数45人）×100%=93.33%。", "45", "42"),
+    ("在职人员控制率=（在职人员数42人÷编制数45人）×100%=93.33%。", "45", "42"),
+    ("在职人员控制率=实有人数/编制数×100%=42/45×100%=93.33%。", "", ""),  # 42/45: no unit, no count
+    ("在职人员控制率为（42人÷45人）×100%=93.33%。", "", ""),  # 42人, 45人 are named by nothing
+])
+def test_a_control_rate_written_as_its_formula(tmp_path: Path, staff: str, quota: str, actual: str) -> None:
+    text = REPORT.replace("本单位核定编制人数45人，年末实有在职人数42人，在职人员控制率93.33%。", staff)
+    report, flags = run(tmp_path, text)
+    assert (report["staff_quota"], report["staff_actual"], report["staff_control_rate_pct"]) == (quota, actual, "93.33")
+    assert flags == []
+
+
+def test_a_control_rate_formula_with_a_wrong_result_is_flagged(tmp_path: Path) -> None:
+    staff = "在职人员控制率：（在职人员数42人÷编制数45人）×100%=95.33%。"  # 42 ÷ 45 is 93.33 %
+    text = REPORT.replace("本单位核定编制人数45人，年末实有在职人数42人，在职人员控制率93.33%。", staff)
+    report, flags = run(tmp_path, text)
+    assert report["staff_control_rate_pct"] == "95.33"
+    assert [f["rule_id"] for f in flags] == ["JX202"]
+
