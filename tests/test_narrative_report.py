@@ -1107,3 +1107,13 @@ def test_a_control_rate_formula_with_a_wrong_result_is_flagged(tmp_path: Path) -
     assert report["staff_control_rate_pct"] == "95.33"
     assert [f["rule_id"] for f in flags] == ["JX202"]
 
+
+# REPORT's 1790.11 ÷ 1856.32 = 96.43 %, with the amounts in the formula.
+@pytest.mark.parametrize("rate", [
+    "预算执行率=执行数/预算数×100%=1790.11/1856.32×100%=96.43%",
+    "预算执行率：1790.11÷1856.32×100%=96.43%",
+])
+def test_an_execution_rate_formula_with_its_amounts(tmp_path: Path, rate: str) -> None:
+    report, flags = run(tmp_path, REPORT.replace("预算执行率为96.43%", rate))
+    assert report["execution_rate_pct"] == "96.43"
+    assert flags == []
