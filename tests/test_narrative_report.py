@@ -1117,3 +1117,33 @@ def test_an_execution_rate_formula_with_its_amounts(tmp_path: Path, rate: str) -
     report, flags = run(tmp_path, REPORT.replace("预算执行率为96.43%", rate))
     assert report["execution_rate_pct"] == "96.43"
     assert flags == []
+
+
+# The 财政部 部门整体支出绩效自评表 with the amounts written inside the label cells, after the colon
+# (probe r9). 2986.40 + 719.85 = 3706.25, the 全年执行数.
+INLINE_FORM = """某县第一中学2023年度部门整体支出绩效自评报告
+一、部门整体支出绩效自评表
+""" + txt_table(
+    ("部门整体支出绩效自评表", "（2023年度）"),
+    ("部门名称", "某县第一中学"),
+    ("年度预算执行情况（万元）", "年初预算数", "全年预算数（A）", "全年执行数（B）", "分值", "执行率（B/A）", "得分"),
+    ("年度资金总额", "3,450.00", "3,812.60", "3,706.25", "10", "97.21%", "9.72"),
+    ("按收入性质分", "按支出性质分"),
+    ("其中：一般公共预算：3,512.60", "其中：基本支出：2,986.40"),
+    ("政府性基金预算：0", "项目支出：719.85"),
+    ("财政专户管理资金收入：300.00", ""),
+    ("其他资金：0", ""),
+) + "二、自评结果\n学校2023年度部门整体支出绩效自评得分96.72分，自评等级：优。\n"
+
+
+def test_amounts_written_inside_the_label_cells_of_the_form(tmp_path: Path) -> None:
+    report, flags = run(tmp_path, INLINE_FORM)
+    assert {key: report[key] for key in ("spent_total_wan", "basic_spent_wan", "project_spent_wan")} == {
+        "spent_total_wan": "3706.25", "basic_spent_wan": "2986.40", "project_spent_wan": "719.85"}
+    assert flags == []
+
+
+def test_amounts_inside_the_label_cells_that_do_not_add_up_are_flagged(tmp_path: Path) -> None:
+    report, flags = run(tmp_path, INLINE_FORM.replace("项目支出：719.85", "项目支出：819.85"))
+    assert report["project_spent_wan"] == "819.85"
+    assert [f["rule_id"] for f in flags] == ["JX102"]  # 2986.40 + 819.85 = 3806.25, not 3706.25

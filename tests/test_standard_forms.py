@@ -296,3 +296,37 @@ def test_a_sangong_total_that_does_not_add_up_is_flagged(tmp_path: Path) -> None
     assert report["sangong_budget_wan"] == "13.5"
     mismatches = [f for f in flags if f["kind"] == "sum_mismatch"]
     assert mismatches and all("13.5" in f["message"] and "12.5" in f["message"] for f in mismatches)
+
+
+# The 财政部 部门整体支出绩效自评表 as Word lays it out: 年度预算执行情况（万元） merged down the money
+# block, and the 按收入性质分 / 按支出性质分 cells, each half the width, holding label and amount
+# (“其中：基本支出：2,986.40”). 2986.40 + 719.85 = 3706.25, the 全年执行数.
+INLINE_FUNDS = [
+    ["部门名称", "某县第一中学", "", "", "", "", "", ""],
+    ["年度预算执行情况（万元）", "", "年初预算数", "全年预算数（A）", "全年执行数（B）", "分值", "执行率（B/A）", "得分"],
+    ["", "年度资金总额", "3,450.00", "3,812.60", "3,706.25", "10", "97.21%", "9.72"],
+    ["", "按收入性质分", "", "", "按支出性质分", "", "", ""],
+    ["", "其中：一般公共预算：3,512.60", "", "", "其中：基本支出：2,986.40", "", "", ""],
+    ["", "政府性基金预算：0", "", "", "项目支出：719.85", "", "", ""],
+    ["", "其他资金：0", "", "", "", "", "", ""],
+]
+
+
+def test_the_department_form_with_amounts_inside_its_label_cells(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("某县第一中学2023年度部门整体支出绩效自评表")
+    table = document.add_table(rows=len(INLINE_FUNDS), cols=8)
+    fill(table, INLINE_FUNDS)
+    merge(table, 0, 1, 0, 7, "某县第一中学")
+    merge(table, 1, 0, 6, 0, "年度预算执行情况（万元）")
+    for row in range(3, 7):
+        merge(table, row, 1, row, 3, INLINE_FUNDS[row][1])
+        merge(table, row, 4, row, 7, INLINE_FUNDS[row][4])
+    document.save(tmp_path / "部门整体.docx")
+    out = tmp_path / "out"
+    assert pipeline.main(["run", str(tmp_path / "部门整体.docx"), "--out", str(out), "--quiet", "--no-cache",
+                          "--workers", "1"]) == 0
+    (report,) = read_rows(out / "reports.csv")
+    assert {key: report[key] for key in ("spent_total_wan", "basic_spent_wan", "project_spent_wan")} == {
+        "spent_total_wan": "3706.25", "basic_spent_wan": "2986.40", "project_spent_wan": "719.85"}
+    assert read_rows(out / "flags.csv") == []
