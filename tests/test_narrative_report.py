@@ -1147,3 +1147,36 @@ def test_amounts_inside_the_label_cells_that_do_not_add_up_are_flagged(tmp_path:
     report, flags = run(tmp_path, INLINE_FORM.replace("项目支出：719.85", "项目支出：819.85"))
     assert report["project_spent_wan"] == "819.85"
     assert [f["rule_id"] for f in flags] == ["JX102"]  # 2986.40 + 819.85 = 3806.25, not 3706.25
+
+
+# The 部门整体支出绩效自评表 with its rows labelled in two columns (probe r8): a group label merged
+# down the first (按支出性质分), the row's label in the second; 年度资金总额, “三公”经费 and the
+# heading 年度预算申请（万元） merged across both. Values read off the form: 基本支出 全年预算数
+# 1,168.30 and 全年执行数 1,166.92; 项目支出 697.10 and 635.44; 1,166.92 + 635.44 = 1,802.36.
+TWO_LABEL_COLUMNS_FORM = """某县疾病预防控制中心2023年度部门整体支出绩效自评报告
+一、部门整体支出绩效自评表
+""" + txt_table(
+    ("2023年度部门整体支出绩效自评表",),
+    ("部门（单位）名称", "某县疾病预防控制中心"),
+    ("年度预算申请\n（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"),
+    ("年度资金总额", "1,620.00", "1,865.40", "1,802.36", "10", "96.62%", "9.66"),
+    ("按支出性质分", "基本支出", "1,120.00", "1,168.30", "1,166.92", "", "99.88%", ""),
+    ("", "其中：人员经费", "1,010.00", "1,052.10", "1,051.60", "", "99.95%", ""),
+    ("", "公用经费", "110.00", "116.20", "115.32", "", "99.24%", ""),
+    ("", "项目支出", "500.00", "697.10", "635.44", "", "91.15%", ""),
+    ("“三公”经费", "8.00", "8.00", "6.25", "", "78.13%", ""),
+) + "二、自评结论\n中心2023年度整体支出绩效自评得分88.66分，评价等次为“良”。\n"
+
+TWO_LABEL_COLUMNS_EXPECTED = {
+    "budget_initial_wan": "1620.00", "budget_total_wan": "1865.40", "spent_total_wan": "1802.36",
+    "basic_budget_wan": "1168.30", "basic_spent_wan": "1166.92", "personnel_spent_wan": "1051.60",
+    "public_budget_wan": "116.20", "public_spent_wan": "115.32",
+    "project_budget_wan": "697.10", "project_spent_wan": "635.44",
+    "sangong_budget_wan": "8.00", "sangong_spent_wan": "6.25",  # 6.25 under 全年执行数, not the 8.00 beside it
+}
+
+
+def test_a_form_with_its_rows_labelled_in_two_columns(tmp_path: Path) -> None:
+    report, flags = run(tmp_path, TWO_LABEL_COLUMNS_FORM)
+    assert {key: report[key] for key in TWO_LABEL_COLUMNS_EXPECTED} == TWO_LABEL_COLUMNS_EXPECTED
+    assert flags == []
