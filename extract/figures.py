@@ -186,6 +186,8 @@ def text_to_raw_figures(
         if not label and clause_start > 0 and text[clause_start - 1] in "：:":
             # “预算总支出：3961.33万元”: the label is the clause before the colon.
             label = text[clauses.last_before(clause_start - 1) : clause_start - 1].strip()
+        if _is_formula_result(text, start) and not _is_name(label):
+            label = _formula_name(text, clauses.last_before(start), start, clauses) or label
         context = text[sentence_start:start]
         years, as_of = years_for(label)
         if not years:
@@ -224,9 +226,64 @@ _EQUALS = re.compile("[=＝]")
 def _before_formula(label: str) -> str:
     """The name before a formula: “预算执行率=执行数/预算数×100%=96%” names 预算执行率, and the
     words of its formula (执行数, 预算数) are not what the number is. A label that starts with
-    its formula keeps it."""
-    head = _EQUALS.split(label, 1)[0].strip()
-    return head if head else label
+    its formula keeps it.
+
+    A number that is a term of the formula, not its result, has its own words after the last =:
+    in “在职人员控制率=（在职人员数57人÷编制数60人）×100%” the 57人 is the 在职人员数, not a rate."""
+    parts = _EQUALS.split(label)
+    head = parts[0].strip()
+    if not head:
+        return label
+    term = parts[-1].strip()
+    return term if len(parts) > 1 and _is_name(term) else head
+
+
+# A formula's operators: a head holding one is the formula itself, not the name of its result.
+_FORMULA_OPERATOR = re.compile(r"[÷/／×*＊+＋\-－]")
+# The = before a formula's result: at the end of the text before it, or at the start of the
+# quantity, which may hold it as its comparator (“=95%”).
+_EQUALS_BEFORE = re.compile(r"[=＝]\s*$")
+_EQUALS_FIRST = re.compile(r"\s*[=＝]")
+# A label names something only when it has a word in it: “）×100%” is what is left of a formula
+# between its last number and its result.
+_NAMING_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_OPENING_BRACKET = re.compile("[（(]")
+
+
+def _is_formula_result(text: str, start: int) -> bool:
+    """Whether the quantity at ``start`` comes right after an = (or starts with it)."""
+    return bool(_EQUALS_BEFORE.search(text, 0, start) or _EQUALS_FIRST.match(text, start))
+
+
+def _is_name(text: str) -> bool:
+    """Whether ``text`` can name a figure: it has a word in it and is not a calculation."""
+    return bool(_NAMING_CHAR.search(text)) and not _FORMULA_OPERATOR.search(text)
+
+
+def _formula_name(text: str, clause_start: int, start: int, clauses: _Breaks) -> str:
+    """The name of a formula whose result is the number at ``start``, or "" when none is written.
+
+    A formula with numbers inside leaves its result only the tail after the last of them:
+    “在职人员控制率：（在职人员数57人÷编制数60人）×100%=95%” gives 95% the label “）×100%”, which
+    names nothing. The result is what the formula computes, and the formula is named before it:
+
+    * before its first = (“执行率=执行数/预算数×100%=2161.83/2176.62×100%=99.32%”);
+    * before its opening bracket (“在职人员控制率为（57人÷60人）×100%=95%”);
+    * in the clause before a colon that opens it (“在职人员控制率：（…）×100%=95%”,
+      “预算执行率：1802.36÷1865.40×100%=96.62%”).
+
+    A calculation (“基本支出+项目支出=120+740=860万元”) or a text with no word is not a name: then
+    "" and the figure keeps its label. Nothing is taken across a break other than that colon.
+    """
+    head = _EQUALS.split(text[clause_start:start], 1)[0].strip()
+    for name in (head, _OPENING_BRACKET.split(head, 1)[0].strip()):
+        if _is_name(name):
+            return name
+    if clause_start > 0 and text[clause_start - 1] in "：:":
+        name = text[clauses.last_before(clause_start - 1) : clause_start - 1].strip()
+        if _is_name(name):
+            return name
+    return ""
 
 
 class _Breaks:
@@ -352,24 +409,29 @@ def table_to_raw_figures(
         if is_prose_cell(cell.text):
             yield from text_to_raw_figures(cell.text, cell.location, unit_hint=table_unit, block=block)
             continue
-        quantity = value_of_cell(cell.text)
-        if quantity is None:
-            continue
+        quantity, value_at = value_of_cell(cell.text), 0
         label_cell = layout.row_label_cell(cell)
         label = label_cell.text.strip() if label_cell is not None else ""
+        if quantity is None:
+            inline = cell_to_label_and_value(cell.text)
+            if inline is None:
+                continue
+            label, quantity, value_at = inline
+            label_cell = cell
         header_cell = layout.column_header_cell(cell)
         header = layout.column_header(header_cell)
         label_header = layout.label_column_header(label_cell, header_cell)
         title = layout.section_title(cell)
         hint = (_unit_in(header) or _unit_in(label) or _unit_in(title) or layout.row_heads_unit(cell)
-                or _unit_in(label_header) or table_unit)
+                or _unit_in(label_header) or table_unit or (layout.block_unit(cell) if value_at else ""))
         if not quantity.unit and RATE_HEADER.search(header) and PERCENT_RANGE[0] < quantity.value <= PERCENT_RANGE[1]:
             hint = "%"  # “执行率 | 95.42”: the column says it is a rate, and 95.42 can only be a percent
         label_years, header_years, title_years = years_for(label), years_for(header), years_for(title)
         yield RawFigure(
             label=label,
             quantity=quantity,
-            location=_with_span(cell.location, cell.text, quantity.start or 0, quantity.end or 0),
+            location=_with_span(
+                cell.location, cell.text, value_at + (quantity.start or 0), value_at + (quantity.end or 0)),
             extractor="table",
             header=header,
             context=title,
@@ -382,6 +444,34 @@ def table_to_raw_figures(
         )
 
 
+# A cell holding its label and its amount, “其中：基本支出：2,986.40” (the 财政部 部门整体支出绩效自评表
+# leaves the amount to be written after the label's colon): short, and all after its last colon
+# is one value.
+INLINE_VALUE_CELL_CHARS = 40
+_LAST_COLON = re.compile(r"[：:](?=[^：:]*$)")
+_DIGIT = re.compile(r"\d")
+
+
+def cell_to_label_and_value(text: str) -> tuple[str, Quantity, int] | None:
+    """(label, quantity, where the value starts in ``text``) for a cell written “label：value”.
+
+    Only when everything after the last colon is one value (``value_of_cell``) and the words
+    before it name something and hold no digit: “指标1：资金直补受益移民（人）” is a label with a
+    number inside, and stays one; so do “指标1：40848” (the number of 指标1 is no name of the
+    value) and “填报日期：2024年3月15日” (a date after the colon, not a value).
+    """
+    if len(text) > INLINE_VALUE_CELL_CHARS:
+        return None
+    colon = _LAST_COLON.search(text)
+    if colon is None:
+        return None
+    label, tail = text[: colon.start()].strip(), text[colon.end():]
+    quantity = value_of_cell(tail)
+    if quantity is None or not _NAMING_CHAR.search(label) or _DIGIT.search(label):
+        return None
+    return label, quantity, colon.end() + len(tail) - len(tail.lstrip())
+
+
 def is_prose_cell(text: str) -> bool:
     return len(text) >= PROSE_CELL_CHARS and any(ch in text for ch in "。；;")
 
@@ -390,7 +480,8 @@ def is_label_cell(cell: Cell | None) -> bool:
     if cell is None:
         return False
     text = cell.text.strip()
-    return bool(text) and not GROUPING_ONLY.match(text) and value_of_cell(text) is None and not is_prose_cell(text)
+    return (bool(text) and not GROUPING_ONLY.match(text) and value_of_cell(text) is None and not is_prose_cell(text)
+            and cell_to_label_and_value(text) is None)  # “项目支出：719.85” is a value, with its own label
 
 
 # Column headers that say only “the total”: of what, the header above them in the column says.
@@ -468,6 +559,23 @@ class _TableLayout:
                 continue
             head = self.continued_cell(candidate)
             if self.is_label(head) and (unit := _unit_in(head.text)):
+                return unit
+        return ""
+
+    def block_unit(self, cell: Cell) -> str:
+        """The unit written in the first cell of the nearest row above that has one, up to the
+        section's title row: the head of the block ``cell`` is in.
+
+        The 部门整体支出绩效自评表 heads its money block “年度预算执行情况（万元） | 年初预算数 | …”
+        and, rows below, has cells holding label and amount together (“其中：基本支出：2,986.40”),
+        under “按支出性质分”: no column header and no label left of them carries the unit, the
+        block's head does. Asked only for such cells; others find it as their corner cell.
+        """
+        for row in range(cell.row - 2, -1, -1):
+            if self.title_cells[row] is not None:
+                return ""
+            first = next((c for c in self.grid[row] if c is not None), None)
+            if first is not None and first is not cell and self.is_label(first) and (unit := _unit_in(first.text)):
                 return unit
         return ""
 

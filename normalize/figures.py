@@ -53,6 +53,11 @@ NON_SPENDING_CONCEPTS = frozenset(
 
 # A document number inside a label: 湘财农指〔2022〕87号, 岳政办发[2007］7号.
 DOCUMENT_NUMBER = re.compile(r"[〔﹝\[【(（]\s*(?:19|20)\d{2}\s*[〕﹞\]】)）]\s*\d+\s*号")
+# The label of a bare number that is a term of a calculation: an operator, perhaps a bracket
+# (“…×100%=1790.11/1856.32×100%”: 1856.32 is labelled “/”). Such a number restates an amount
+# for the arithmetic; with no unit and no word of its own it is no figure, and it must not
+# borrow the thing and the 万元 of its sentence (1856.32万元 of “预算执行率”'s sentence).
+CALCULATION_TERM = re.compile(r"[\s（()）]*[÷/／×*＊+＋][\s（()）]*")
 
 # A heading about targets (not about how they were met): numbers under it are plans.
 TARGET_SECTION = re.compile(r"目标(?!.*(?:完成|实际|偏离|情况|结果))")
@@ -115,6 +120,8 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
     for index, raw in enumerate(raw_figures):
         sentence = _sentence_key(raw)
         if is_delta(raw.label) or is_negated(raw.label) or DOCUMENT_NUMBER.search(raw.label):
+            continue
+        if raw.extractor == "text" and not raw.quantity.unit and CALCULATION_TERM.fullmatch(raw.label):
             continue
         if raw.extractor == "table" and is_delta(raw.header):
             continue  # a column of changes (增减额, 比上年增长): not a level

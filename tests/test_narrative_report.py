@@ -1210,3 +1210,97 @@ def test_time_limits_and_deadlines_in_an_indicator_table(tmp_path: Path) -> None
     assert missed == sorted(["资金拨付时限", "补助发放时限", "审批办结时间", "项目完成时间", "资金到位时间", "工程质量事故"])
     messages = {flag["message"] for flag in flags if flag["rule_id"] == "JX501"}
     assert "指标“资金到位时间”未达到目标：实际完成时间2023年8月15日晚于目标期限2023年6月30日前，晚46天" in messages
+# The control rate written as its formula, the rate after the last = (probe m6). 42 ÷ 45 = 93.33 %.
+@pytest.mark.parametrize(("staff", "quota", "actual"), [
+    ("在职人员控制率：（在职人员数42人÷编制数45人）×100%=93.33%。", "45", "42"),
+    ("在职人员控制率=（在职人员数42人÷编制数45人）×100%=93.33%。", "45", "42"),
+    ("在职人员控制率=实有人数/编制数×100%=42/45×100%=93.33%。", "", ""),  # 42/45: no unit, no count
+    ("在职人员控制率为（42人÷45人）×100%=93.33%。", "", ""),  # 42人, 45人 are named by nothing
+])
+def test_a_control_rate_written_as_its_formula(tmp_path: Path, staff: str, quota: str, actual: str) -> None:
+    text = REPORT.replace("本单位核定编制人数45人，年末实有在职人数42人，在职人员控制率93.33%。", staff)
+    report, flags = run(tmp_path, text)
+    assert (report["staff_quota"], report["staff_actual"], report["staff_control_rate_pct"]) == (quota, actual, "93.33")
+    assert flags == []
+
+
+def test_a_control_rate_formula_with_a_wrong_result_is_flagged(tmp_path: Path) -> None:
+    staff = "在职人员控制率：（在职人员数42人÷编制数45人）×100%=95.33%。"  # 42 ÷ 45 is 93.33 %
+    text = REPORT.replace("本单位核定编制人数45人，年末实有在职人数42人，在职人员控制率93.33%。", staff)
+    report, flags = run(tmp_path, text)
+    assert report["staff_control_rate_pct"] == "95.33"
+    assert [f["rule_id"] for f in flags] == ["JX202"]
+
+
+# REPORT's 1790.11 ÷ 1856.32 = 96.43 %, with the amounts in the formula.
+@pytest.mark.parametrize("rate", [
+    "预算执行率=执行数/预算数×100%=1790.11/1856.32×100%=96.43%",
+    "预算执行率：1790.11÷1856.32×100%=96.43%",
+])
+def test_an_execution_rate_formula_with_its_amounts(tmp_path: Path, rate: str) -> None:
+    report, flags = run(tmp_path, REPORT.replace("预算执行率为96.43%", rate))
+    assert report["execution_rate_pct"] == "96.43"
+    assert flags == []
+
+
+# The 财政部 部门整体支出绩效自评表 with the amounts written inside the label cells, after the colon
+# (probe r9). 2986.40 + 719.85 = 3706.25, the 全年执行数.
+INLINE_FORM = """某县第一中学2023年度部门整体支出绩效自评报告
+一、部门整体支出绩效自评表
+""" + txt_table(
+    ("部门整体支出绩效自评表", "（2023年度）"),
+    ("部门名称", "某县第一中学"),
+    ("年度预算执行情况（万元）", "年初预算数", "全年预算数（A）", "全年执行数（B）", "分值", "执行率（B/A）", "得分"),
+    ("年度资金总额", "3,450.00", "3,812.60", "3,706.25", "10", "97.21%", "9.72"),
+    ("按收入性质分", "按支出性质分"),
+    ("其中：一般公共预算：3,512.60", "其中：基本支出：2,986.40"),
+    ("政府性基金预算：0", "项目支出：719.85"),
+    ("财政专户管理资金收入：300.00", ""),
+    ("其他资金：0", ""),
+) + "二、自评结果\n学校2023年度部门整体支出绩效自评得分96.72分，自评等级：优。\n"
+
+
+def test_amounts_written_inside_the_label_cells_of_the_form(tmp_path: Path) -> None:
+    report, flags = run(tmp_path, INLINE_FORM)
+    assert {key: report[key] for key in ("spent_total_wan", "basic_spent_wan", "project_spent_wan")} == {
+        "spent_total_wan": "3706.25", "basic_spent_wan": "2986.40", "project_spent_wan": "719.85"}
+    assert flags == []
+
+
+def test_amounts_inside_the_label_cells_that_do_not_add_up_are_flagged(tmp_path: Path) -> None:
+    report, flags = run(tmp_path, INLINE_FORM.replace("项目支出：719.85", "项目支出：819.85"))
+    assert report["project_spent_wan"] == "819.85"
+    assert [f["rule_id"] for f in flags] == ["JX102"]  # 2986.40 + 819.85 = 3806.25, not 3706.25
+
+
+# The 部门整体支出绩效自评表 with its rows labelled in two columns (probe r8): a group label merged
+# down the first (按支出性质分), the row's label in the second; 年度资金总额, “三公”经费 and the
+# heading 年度预算申请（万元） merged across both. Values read off the form: 基本支出 全年预算数
+# 1,168.30 and 全年执行数 1,166.92; 项目支出 697.10 and 635.44; 1,166.92 + 635.44 = 1,802.36.
+TWO_LABEL_COLUMNS_FORM = """某县疾病预防控制中心2023年度部门整体支出绩效自评报告
+一、部门整体支出绩效自评表
+""" + txt_table(
+    ("2023年度部门整体支出绩效自评表",),
+    ("部门（单位）名称", "某县疾病预防控制中心"),
+    ("年度预算申请\n（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"),
+    ("年度资金总额", "1,620.00", "1,865.40", "1,802.36", "10", "96.62%", "9.66"),
+    ("按支出性质分", "基本支出", "1,120.00", "1,168.30", "1,166.92", "", "99.88%", ""),
+    ("", "其中：人员经费", "1,010.00", "1,052.10", "1,051.60", "", "99.95%", ""),
+    ("", "公用经费", "110.00", "116.20", "115.32", "", "99.24%", ""),
+    ("", "项目支出", "500.00", "697.10", "635.44", "", "91.15%", ""),
+    ("“三公”经费", "8.00", "8.00", "6.25", "", "78.13%", ""),
+) + "二、自评结论\n中心2023年度整体支出绩效自评得分88.66分，评价等次为“良”。\n"
+
+TWO_LABEL_COLUMNS_EXPECTED = {
+    "budget_initial_wan": "1620.00", "budget_total_wan": "1865.40", "spent_total_wan": "1802.36",
+    "basic_budget_wan": "1168.30", "basic_spent_wan": "1166.92", "personnel_spent_wan": "1051.60",
+    "public_budget_wan": "116.20", "public_spent_wan": "115.32",
+    "project_budget_wan": "697.10", "project_spent_wan": "635.44",
+    "sangong_budget_wan": "8.00", "sangong_spent_wan": "6.25",  # 6.25 under 全年执行数, not the 8.00 beside it
+}
+
+
+def test_a_form_with_its_rows_labelled_in_two_columns(tmp_path: Path) -> None:
+    report, flags = run(tmp_path, TWO_LABEL_COLUMNS_FORM)
+    assert {key: report[key] for key in TWO_LABEL_COLUMNS_EXPECTED} == TWO_LABEL_COLUMNS_EXPECTED
+    assert flags == []

@@ -24,6 +24,7 @@ from extract.readers.txt_tables import (
     RawCell,
     TableSettings,
     align_summary_rows,
+    align_summary_rows_to_the_row_below,
     join_split_rows,
     row_to_segments,
     widen_header_rows,
@@ -1029,6 +1030,59 @@ def test_align_summary_rows_takes_the_spans_of_the_row_above() -> None:
     resolved, aligned = align_summary_rows([above, [GridCell(5, 1, "合计"), GridCell(6, 2, "30"), GridCell(7, 3, "9")]])
     assert spans(resolved)[1] == [(1, 1, "合计"), (2, 2, "30"), (4, 1, "9")]
     assert aligned == [2]
+
+
+
+# (rows as written, expected (col, col_span) per row, summary rows aligned, heading rows moved)
+BELOW_ALIGNMENTS = [
+    # the 部门整体支出绩效自评表 with two label columns (probe r8): 年度资金总额 and the heading
+    # 年度预算申请（万元） merged across both, 按支出性质分 merged down the first
+    (
+        ("年度预算申请（万元）|年初预算数|全年预算数|全年执行数|分值|执行率|得分",
+         "年度资金总额|1,620.00|1,865.40|1,802.36|10|96.62%|9.66",
+         "按支出性质分|基本支出|1,120.00|1,168.30|1,166.92||99.88%|",
+         "|其中：人员经费|1,010.00|1,052.10|1,051.60||99.95%|"),
+        [[(1, 2)] + [(k, 1) for k in range(3, 9)], [(1, 2)] + [(k, 1) for k in range(3, 9)],
+         [(k, 1) for k in range(1, 9)], [(k, 1) for k in range(1, 9)]],
+        [2], [1],
+    ),
+    # a heading row with an empty cell is not moved; the summary row still is
+    (
+        ("项目|年初预算数||全年执行数", "合计|100|90|80", "类别|基本支出|50|45|40"),
+        [[(k, 1) for k in range(1, 5)], [(1, 2), (3, 1), (4, 1), (5, 1)], [(k, 1) for k in range(1, 6)]],
+        [2], [],
+    ),
+    # a data row below whose first cell is a value (a numbered list): not labels then values
+    (
+        ("合计|100|90", "1|学校A|50|45"),
+        [[(1, 1), (2, 1), (3, 1)], [(k, 1) for k in range(1, 5)]],
+        [], [],
+    ),
+    # a row of headers below, wider: not a data row
+    (
+        ("总分|100|95", "绩效指标|一级指标|分值|得分"),
+        [[(1, 1), (2, 1), (3, 1)], [(k, 1) for k in range(1, 5)]],
+        [], [],
+    ),
+    # a label among the row below's last cells: they are not the summary row's value columns
+    (
+        ("合计|100|90|80", "类别|基本支出|说明|50|"),
+        [[(k, 1) for k in range(1, 5)], [(k, 1) for k in range(1, 6)]],
+        [], [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("rows", "expected", "aligned", "headings"), BELOW_ALIGNMENTS)
+def test_align_summary_rows_to_the_row_below(
+    rows: tuple[str, ...], expected: list[list[tuple[int, int]]], aligned: list[int], headings: list[int]
+) -> None:
+    resolved, rows_aligned, rows_moved = align_summary_rows_to_the_row_below(grid_rows(*rows), [])
+    assert [[(cell.col, cell.col_span) for cell in row] for row in resolved] == expected
+    assert (rows_aligned, rows_moved) == (aligned, headings)
+    assert [[(c.line, c.text) for c in row] for row in resolved] == [
+        [(c.line, c.text) for c in row] for row in grid_rows(*rows)
+    ]
 
 
 # The end of the indicator block of the national 项目支出绩效自评表 in the Word text export: the

@@ -118,7 +118,14 @@ def build_text_export(path: Path) -> Path:
     no spans: a cell merged across columns is written once, and the rows under a cell merged
     down its column have an empty cell in its place (项目资金（万元） on the first funding row only;
     总分 once, then 100 | 95 | '')."""
-    form = docx.Document(build_form(path.with_suffix(".docx")))
+    return text_export_of(build_form(path.with_suffix(".docx")), path)
+
+
+def text_export_of(source: Path, path: Path | None = None) -> Path:
+    """The text export (``build_text_export``) of the .docx ``source``, written to ``path``
+    (``source`` as .txt by default); ``source`` is removed."""
+    path = path or source.with_suffix(".txt")
+    form = docx.Document(source)
     lines: list[str] = []
     for block in form.element.body.iterchildren():
         if block.tag == qn("w:p"):
@@ -131,7 +138,7 @@ def build_text_export(path: Path) -> Path:
                     lines.extend(paragraphs[1:])
                 lines.append("")
             lines.append("")
-    path.with_suffix(".docx").unlink()
+    source.unlink()
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
@@ -296,3 +303,79 @@ def test_a_sangong_total_that_does_not_add_up_is_flagged(tmp_path: Path) -> None
     assert report["sangong_budget_wan"] == "13.5"
     mismatches = [f for f in flags if f["kind"] == "sum_mismatch"]
     assert mismatches and all("13.5" in f["message"] and "12.5" in f["message"] for f in mismatches)
+
+
+# The 财政部 部门整体支出绩效自评表 as Word lays it out: 年度预算执行情况（万元） merged down the money
+# block, and the 按收入性质分 / 按支出性质分 cells, each half the width, holding label and amount
+# (“其中：基本支出：2,986.40”). 2986.40 + 719.85 = 3706.25, the 全年执行数.
+INLINE_FUNDS = [
+    ["部门名称", "某县第一中学", "", "", "", "", "", ""],
+    ["年度预算执行情况（万元）", "", "年初预算数", "全年预算数（A）", "全年执行数（B）", "分值", "执行率（B/A）", "得分"],
+    ["", "年度资金总额", "3,450.00", "3,812.60", "3,706.25", "10", "97.21%", "9.72"],
+    ["", "按收入性质分", "", "", "按支出性质分", "", "", ""],
+    ["", "其中：一般公共预算：3,512.60", "", "", "其中：基本支出：2,986.40", "", "", ""],
+    ["", "政府性基金预算：0", "", "", "项目支出：719.85", "", "", ""],
+    ["", "其他资金：0", "", "", "", "", "", ""],
+]
+
+
+def test_the_department_form_with_amounts_inside_its_label_cells(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("某县第一中学2023年度部门整体支出绩效自评表")
+    table = document.add_table(rows=len(INLINE_FUNDS), cols=8)
+    fill(table, INLINE_FUNDS)
+    merge(table, 0, 1, 0, 7, "某县第一中学")
+    merge(table, 1, 0, 6, 0, "年度预算执行情况（万元）")
+    for row in range(3, 7):
+        merge(table, row, 1, row, 3, INLINE_FUNDS[row][1])
+        merge(table, row, 4, row, 7, INLINE_FUNDS[row][4])
+    document.save(tmp_path / "部门整体.docx")
+    out = tmp_path / "out"
+    assert pipeline.main(["run", str(tmp_path / "部门整体.docx"), "--out", str(out), "--quiet", "--no-cache",
+                          "--workers", "1"]) == 0
+    (report,) = read_rows(out / "reports.csv")
+    assert {key: report[key] for key in ("spent_total_wan", "basic_spent_wan", "project_spent_wan")} == {
+        "spent_total_wan": "3706.25", "basic_spent_wan": "2986.40", "project_spent_wan": "719.85"}
+    assert read_rows(out / "flags.csv") == []
+
+
+# The 部门整体支出绩效自评表 with its rows labelled in two columns: 按支出性质分 merged down the first
+# column, 年度资金总额, “三公”经费 and the heading 年度预算申请（万元） merged across both label columns.
+# The same expectations hold for its text export (tests/test_narrative_report.py,
+# TWO_LABEL_COLUMNS_FORM), which writes each merged cell once.
+TWO_LABEL_COLUMNS = [
+    ["年度预算申请（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    ["年度资金总额", "", "1,620.00", "1,865.40", "1,802.36", "10", "96.62%", "9.66"],
+    ["按支出性质分", "基本支出", "1,120.00", "1,168.30", "1,166.92", "", "99.88%", ""],
+    ["", "其中：人员经费", "1,010.00", "1,052.10", "1,051.60", "", "99.95%", ""],
+    ["", "公用经费", "110.00", "116.20", "115.32", "", "99.24%", ""],
+    ["", "项目支出", "500.00", "697.10", "635.44", "", "91.15%", ""],
+    ["“三公”经费", "", "8.00", "8.00", "6.25", "", "78.13%", ""],
+]
+
+
+@pytest.mark.parametrize("fmt", ["docx", "txt"])
+def test_a_form_with_its_rows_labelled_in_two_columns(tmp_path: Path, fmt: str) -> None:
+    document = docx.Document()
+    document.add_paragraph("某县疾病预防控制中心2023年度部门整体支出绩效自评报告")
+    table = document.add_table(rows=len(TWO_LABEL_COLUMNS), cols=8)
+    fill(table, TWO_LABEL_COLUMNS)
+    for row in (0, 1, 6):
+        merge(table, row, 0, row, 1, TWO_LABEL_COLUMNS[row][0])
+    merge(table, 2, 0, 5, 0, "按支出性质分")
+    path = tmp_path / "部门整体.docx"
+    document.save(path)
+    if fmt == "txt":
+        path = text_export_of(path)
+    out = tmp_path / "out"
+    assert pipeline.main(["run", str(path), "--out", str(out), "--quiet", "--no-cache", "--workers", "1"]) == 0
+    (report,) = read_rows(out / "reports.csv")
+    assert {key: report[key] for key in (
+        "spent_total_wan", "basic_budget_wan", "basic_spent_wan", "personnel_spent_wan", "public_spent_wan",
+        "project_budget_wan", "project_spent_wan", "sangong_budget_wan", "sangong_spent_wan")} == {
+        "spent_total_wan": "1802.36", "basic_budget_wan": "1168.30", "basic_spent_wan": "1166.92",
+        "personnel_spent_wan": "1051.60", "public_spent_wan": "115.32",
+        "project_budget_wan": "697.10", "project_spent_wan": "635.44",
+        "sangong_budget_wan": "8.00", "sangong_spent_wan": "6.25",
+    }
+    assert read_rows(out / "flags.csv") == []

@@ -4,13 +4,15 @@ In the text export of the Word reports (the seed reports) every table cell is a 
 with a TAB, the cells of a row are consecutive, and a row ends with a blank line. The export
 cannot carry spans: a horizontally merged cell appears once, and a vertically merged cell's
 continuations appear as empty cells ("\\t" alone). ``tab_lines_to_table`` rebuilds the table in
-four steps, each with its rules and limits in its docstring:
+five steps, each with its rules and limits in its docstring:
 
 1. ``tab_lines_to_row_groups``: blank-separated groups of cell lines;
 2. ``join_split_rows``: two groups that are one row split by a cell's trailing empty paragraph;
 3. ``widen_header_rows``: the horizontal spans of header rows, inferred from the row below;
 4. ``align_summary_rows``: a 总分 / 合计 row whose label is merged across the label columns,
-   inferred from the row above.
+   inferred from the row above;
+5. ``align_summary_rows_to_the_row_below``: the same, inferred from the data row below, and the
+   heading row above it with it (a form whose rows are labelled in two columns).
 
 Step 3, by example (seed 002, the 支出 part of the form; '' is an empty cell)::
 
@@ -369,6 +371,71 @@ def align_summary_rows(rows: Rows) -> tuple[Rows, list[int]]:
     return resolved, aligned
 
 
+def is_labelled_data_row(row: list[GridCell], values: int) -> bool:
+    """Labels (at least one; empty cells allowed) followed by ``values`` cells that are values or
+    empty, at least one a value: ``按支出性质分 | 基本支出 | 1,120.00 | 1,168.30 | '' | 99.88%``."""
+    if len(row) <= values:
+        return False
+    heads, tail = row[: len(row) - values], [cell.text.strip() for cell in row[len(row) - values :]]
+    return (
+        any(cell.text.strip() for cell in heads)
+        and all(value_of_cell(cell.text.strip()) is None for cell in heads if cell.text.strip())
+        and all(not text or value_of_cell(text) is not None for text in tail)
+        and any(tail)
+    )
+
+
+def is_heading_row(row: list[GridCell]) -> bool:
+    """Every cell a label, none empty: 年度预算申请（万元） | 年初预算数 | 全年预算数 | …."""
+    return all(cell.text.strip() and value_of_cell(cell.text.strip()) is None for cell in row)
+
+
+def align_summary_rows_to_the_row_below(rows: Rows, done: list[int]) -> tuple[Rows, list[int], list[int]]:
+    """Right-align summary rows narrower than the data row below them, and the heading row above.
+
+    The 部门整体支出绩效自评表 labels some rows in two columns: a group label merged down the
+    first (按支出性质分) and the row's own label in the second (基本支出, 其中：人员经费, 项目支出),
+    while 年度资金总额 and the heading 年度预算申请（万元） are merged across both. The export writes
+    the merged cells once, so the form comes out as::
+
+        年度预算申请（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分     7 cells
+        年度资金总额         | 1,620.00   | 1,865.40   | 1,802.36   | 10   | 96.62% | 9.66     7 cells
+        按支出性质分 | 基本支出 | 1,120.00 | 1,168.30   | 1,166.92   | ''   | 99.88% | ''       8 cells
+
+    and every value of the 8-cell rows stands one column right of its header (1,120.00 under
+    全年预算数). ``align_summary_rows`` cannot help: the row above the 年度资金总额 row is no wider.
+    Here a summary row (``is_summary_row``) narrower than the row below, when that row is labels
+    then as many values as the summary row has (``is_labelled_data_row``), takes the columns of
+    the row below's last cells, its label spanning the columns left of them; and the row right
+    above it, when it is a heading row (``is_heading_row``) of as many cells, all of span 1,
+    takes the same columns: 年度预算申请（万元） spans columns 1–2, 年初预算数 stands over 1,120.00.
+
+    Runs after ``align_summary_rows``, whose rows (``done``, 1-based) it leaves alone. Returns
+    the rows, the 1-based numbers of the summary rows aligned and of the heading rows moved.
+
+    Limits: the merge is assumed to be at the labels, as in ``align_summary_rows``; a heading
+    row with an empty cell, or with another number of cells than the summary row under it, stays
+    as it is (its values then stand under the wrong headers, as before).
+    """
+    resolved = [list(row) for row in rows]
+    aligned: list[int] = []
+    headings: list[int] = []
+    for r in range(len(resolved) - 1):
+        row, below = resolved[r], resolved[r + 1]
+        if (r + 1 in done or not is_summary_row(row) or row_width(row) >= row_width(below)
+                or not is_labelled_data_row(below, len(row) - 1)):
+            continue
+        targets = below[len(below) - (len(row) - 1):]
+        label = replace(row[0], col=1, col_span=targets[0].col - 1)
+        resolved[r] = [label, *(replace(cell, col=t.col, col_span=t.col_span) for cell, t in zip(row[1:], targets))]
+        aligned.append(r + 1)
+        above = resolved[r - 1] if r else []
+        if len(above) == len(row) and row_width(above) == len(above) and is_heading_row(above):
+            resolved[r - 1] = [replace(cell, col=new.col, col_span=new.col_span) for cell, new in zip(above, resolved[r])]
+            headings.append(r)
+    return resolved, aligned, headings
+
+
 def tab_lines_to_table(
     lines: list[SourceLine], index: int, source: str, settings: TableSettings
 ) -> tuple[Table, list[str]]:
@@ -377,6 +444,7 @@ def tab_lines_to_table(
     grid_rows = [[GridCell(cell.line, col, cell.text) for col, cell in enumerate(row, 1)] for row in rows]
     grid_rows, widened = widen_header_rows(grid_rows)
     grid_rows, aligned = align_summary_rows(grid_rows)
+    grid_rows, aligned_below, headings = align_summary_rows_to_the_row_below(grid_rows, aligned)
     caption = None
     if len(rows[0]) == 1 and settings.caption_pattern.match(rows[0][0].text):
         caption = rows[0][0].text
@@ -396,6 +464,14 @@ def tab_lines_to_table(
         notes.append(
             f"表{index}第{r}行（第{row[0].line}行起）的单元格比上一行少，已推断其首个单元格“{row[0].text.strip()}”"
             f"横向合并了第1至{row[0].col_span}列、其余单元格对应上一行的最后{len(row) - 1}列"
+            "（文本格式不保留合并单元格），请对照原文核对"
+        )
+    for r in aligned_below:
+        row = grid_rows[r - 1]
+        moved = "，其上一行（表头）各单元格随之对应相同的列" if r - 1 in headings else ""
+        notes.append(
+            f"表{index}第{r}行（第{row[0].line}行起）的单元格比下一行少，已推断其首个单元格“{row[0].text.strip()}”"
+            f"横向合并了第1至{row[0].col_span}列、其余单元格对应下一行的最后{len(row) - 1}列{moved}"
             "（文本格式不保留合并单元格），请对照原文核对"
         )
     for r, (row, grid_row) in enumerate(zip(rows, grid_rows), 1):

@@ -1,0 +1,88 @@
+"""The label a number gets in running text (``extract.figures.text_to_raw_figures``) and in a
+table cell that holds both (``cell_to_label_and_value``), case by case.
+
+Each expected label is the words a reader takes to name the number in the sentence as written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from seed_checks import txt_table
+
+from extract.figures import cell_to_label_and_value, table_to_raw_figures, text_to_raw_figures
+from extract.model import Location, Table
+from extract.readers import read_document
+
+
+def labels(text: str) -> list[tuple[str, str]]:
+    return [(f.label, f.quantity.raw.lstrip("=＝")) for f in text_to_raw_figures(text, Location(file="t.txt"))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The result of a formula with numbers inside is named before the formula (probe m6).
+    ("在职人员控制率：（在职人员数57人÷编制数60人）×100%=95%。",
+     [("（在职人员数", "57人"), ("÷编制数", "60人"), ("在职人员控制率", "95%")]),
+    ("在职人员控制率=（在职人员数57人÷编制数60人）×100%＝95%",
+     [("（在职人员数", "57人"), ("÷编制数", "60人"), ("在职人员控制率", "95%")]),
+    ("在职人员控制率为（57人÷60人）×100%=95%。",
+     [("在职人员控制率为（", "57人"), ("÷", "60人"), ("在职人员控制率为", "95%")]),
+    ("预算执行率：1802.36÷1865.40×100%=96.62%。",
+     [("预算执行率", "1802.36"), ("÷", "1865.40"), ("预算执行率", "96.62%")]),
+    ("执行率=执行数/预算数×100%=2161.83/2176.62×100%=99.32%。",
+     [("执行率", "2161.83"), ("/", "2176.62"), ("执行率", "99.32%")]),
+    # A formula of words alone was named before it already.
+    ("预算执行率=执行数/预算数×100%=96%", [("预算执行率", "96%")]),
+    # The terms of a formula keep their own words; its result takes the name.
+    ("预算总额=基本支出120万元+项目支出740万元=860万元",
+     [("基本支出", "120万元"), ("+项目支出", "740万元"), ("预算总额", "860万元")]),
+    # A calculation is no name: its result stays unnamed.
+    ("基本支出+项目支出=120+740=860万元。", [("基本支出+项目支出", "120"), ("+", "740"), ("", "860万元")]),
+    ("人员经费支出57万元，公用经费支出60万元，合计57+60=117万元。",
+     [("人员经费支出", "57万元"), ("公用经费支出", "60万元"), ("合计", "57"), ("+", "60"), ("", "117万元")]),
+    ("（57÷60）×100%=95%。", [("（", "57"), ("÷", "60"), ("）×100%", "95%")]),
+    # The seed style: the rate first, its formula after.
+    ("控制率77%=（在职人员数57人÷编制数60人）×100%",
+     [("控制率", "77%"), ("=（在职人员数", "57人"), ("÷编制数", "60人")]),
+])
+def test_a_formulas_numbers_and_their_labels(text: str, expected: list[tuple[str, str]]) -> None:
+    assert labels(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The 财政部 部门整体支出绩效自评表: the amount written after the label's colon (probe r9).
+    ("其中：基本支出：2,986.40", ("其中：基本支出", "2986.40", "", "2,986.40")),
+    ("项目支出：719.85", ("项目支出", "719.85", "", "719.85")),
+    ("项目支出： 719.85万元", ("项目支出", "719.85", "万元", "719.85万元")),
+    ("政府性基金预算：0", ("政府性基金预算", "0", "", "0")),
+    # Labels with a number inside, or with no value after the colon, stay labels.
+    ("指标1：资金直补受益移民（人）", None),
+    ("指标1：40848", None),
+    ("填报日期：2024年3月15日", None),
+    ("联系电话：0731-12345678", None),
+    ("其中：基本支出：", None),
+    ("2,986.40", None),  # a value alone is a value cell, not this
+    ("：2,986.40", None),  # nothing names it
+    ("本单位基本支出主要用于保障机构正常运转和完成日常工作任务的各项支出合计金额：2,986.40", None),  # not short
+])
+def test_a_cell_holding_its_label_and_its_value(text: str, expected: tuple[str, str, str, str] | None) -> None:
+    found = cell_to_label_and_value(text)
+    if expected is None:
+        assert found is None
+        return
+    label, quantity, at = found
+    assert (label, str(quantity.value), quantity.unit, text[at : at + len(quantity.raw)]) == expected
+
+
+def test_a_label_cell_with_a_number_inside_still_labels_its_row(tmp_path: Path) -> None:
+    table = read_text_table(tmp_path, ("项目", "数量（人）"), ("指标1：资金直补受益移民", "40848"))
+    (figure,) = table_to_raw_figures(table)
+    assert (figure.label, figure.quantity.raw, figure.header) == ("指标1：资金直补受益移民", "40848", "数量（人）")
+
+
+def read_text_table(folder: Path, *rows: tuple[str, ...]) -> Table:
+    path = folder / "表.txt"
+    path.write_text(txt_table(*rows), encoding="utf-8")
+    (table,) = [block for block in read_document(path, str(path)).blocks if isinstance(block, Table)]
+    return table
