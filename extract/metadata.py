@@ -271,10 +271,14 @@ def _report_kind(title: _Line | None) -> MetaValue | None:
 
 def _report_date(lines: list[_Line]) -> MetaValue | None:
     """The date the report bears: a line that is only a date (“2024年5月30日”, “（2021年3月22日）”,
-    “2024.5.30”), else a date under a label (“填报日期：2024年3月15日”)."""
+    “2024.5.30”), else a date under a label (“填报日期：2024年3月15日”), else a month alone at the
+    end (``_month_signed``). A table cell that is only a date is none of these: it is a 起止时间 or
+    a 完成时间 (“2023年12月20日” in an indicator table), not the date the report was signed."""
     for line in lines:
+        if line.location.table is not None:
+            continue
         if "日" not in line.text:
-            if (len(line.text) <= DATE_LINE_MAX_CHARS and line.location.table is None  # not a 起止时间 cell
+            if (len(line.text) <= DATE_LINE_MAX_CHARS
                     and (match := NUMERIC_DATE.fullmatch(line.text.strip("（）() ")))):
                 if (found := _date_value(match, line)) is not None:
                     return found

@@ -786,9 +786,10 @@ def test_the_date_a_report_is_signed_in_figures(tmp_path: Path, signed: str, exp
     assert report["report_date"] == expected
 
 
-def test_a_date_in_a_table_cell_is_not_the_reports_date(tmp_path: Path) -> None:
-    """A 起止时间 cell (2023.12.31) is a date in the table, not the date the report bears."""
-    text = REPORT.replace("某县民政局\n2024年3月20日\n", "") + txt_table(("起止时间", "2023.1.1", "2023.12.31"))
+@pytest.mark.parametrize("cells", [("起止时间", "2023.1.1", "2023.12.31"), ("完成时间", "2023年12月20日")])
+def test_a_date_in_a_table_cell_is_not_the_reports_date(tmp_path: Path, cells: tuple[str, ...]) -> None:
+    """A 起止时间 or 完成时间 cell is a date in the table, not the date the report bears."""
+    text = REPORT.replace("某县民政局\n2024年3月20日\n", "") + txt_table(cells)
     report, _ = run(tmp_path, text)
     assert report["report_date"] == ""
 
