@@ -83,6 +83,11 @@ LEFT_BLOCKERS = "第无每逐数几"
 VAGUE_BEFORE_MAGNITUDE = "数几"
 MAGNITUDES = "十拾百佰千仟万亿"
 
+# “公务用车运行维护费为零。”: 零 alone after 为 or 是, ending its clause, states a zero (the unit is
+# the sentence's); 零星, 零散 and 为零星 are words.
+IS_WORDS = "为是"
+CLAUSE_END = "，,。；;、）)：:"
+
 # After a Chinese count, another numeral means a slogan, not a count: 一户一产业 (seed 003),
 # 一村一品, 三走访三签字 (seed 004).
 SLOGAN_NEXT = "一二两三四五六七八九十"
@@ -296,7 +301,7 @@ def run_states_quantity(run: str, before: str, after: str, has_unit: bool, whole
     if before and before in LEFT_BLOCKERS and (before not in VAGUE_BEFORE_MAGNITUDE or run[0] in MAGNITUDES):
         return False
     if not has_unit:
-        return whole_cell
+        return whole_cell or (run == "零" and before in IS_WORDS and (not after or after in CLAUSE_END))
     return not (after and after in SLOGAN_NEXT)
 
 

@@ -1305,3 +1305,13 @@ def test_a_form_with_its_rows_labelled_in_two_columns(tmp_path: Path) -> None:
     report, flags = run(tmp_path, TWO_LABEL_COLUMNS_FORM)
     assert {key: report[key] for key in TWO_LABEL_COLUMNS_EXPECTED} == TWO_LABEL_COLUMNS_EXPECTED
     assert flags == []
+
+
+def test_sangong_parts_stated_as_zero_in_words(tmp_path: Path) -> None:
+    """公务用车运行维护费为零 and 因公出国（境）费为零: 1.36 + 0 + 0 = 1.36, and JX102 can add them."""
+    text = REPORT.replace("“三公”经费支出3.5万元，其中公务接待费1.2万元，公务用车运行维护费2.3万元，因公出国（境）费0万元。",
+                          "“三公”经费支出1.36万元，其中公务接待费1.36万元，公务用车运行维护费为零，因公出国（境）费为零。")
+    report, flags = run(tmp_path, text)
+    assert (report["sangong_spent_wan"], report["reception_spent_wan"], report["vehicle_spent_wan"],
+            report["overseas_spent_wan"]) == ("1.36", "1.36", "0", "0")
+    assert flags == []

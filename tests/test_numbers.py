@@ -579,6 +579,18 @@ def test_a_count_after_a_word_ending_in_数(text: str, value: str, unit: str) ->
     (quantity,) = find_quantities(text)
     assert (quantity.value, quantity.unit) == (Decimal(value), unit)
 
+
+@pytest.mark.parametrize(("text", "zeros"), [
+    ("公务用车运行维护费为零。", 1), ("因公出国（境）费为零，公务接待费为零", 2), ("结余是零", 1),
+    ("零星支出", 0), ("支出为零星的", 0), ("零基预算", 0),  # words, not a stated zero
+])
+def test_a_stated_zero(text: str, zeros: int) -> None:
+    """零 alone after 为 or 是, ending its clause, is a zero (its unit the sentence's)."""
+    found = find_quantities(text)
+    assert [(q.raw, q.value) for q in found] == [("零", Decimal(0))] * zeros
+
+
+
 NOT_QUANTITIES_XFAIL = [
     pytest.param(
         "我中心2020的单位整体绩效自评报告如下",
