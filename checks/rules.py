@@ -8,10 +8,23 @@ adding it to that module's ``RULES``; this list is where the families are put to
 
 from __future__ import annotations
 
-from checks import conflicts, narrative, ranges, rates, scores, standards, sums, table_sums, targets, years
+from checks import (
+    conflicts,
+    narrative,
+    part_sums,
+    ranges,
+    rates,
+    scores,
+    standards,
+    sums,
+    table_sums,
+    targets,
+    years,
+)
 from checks.registry import Rule
 
 ALL_RULES: tuple[Rule, ...] = (
+    *part_sums.RULES,
     *sums.RULES,
     *table_sums.RULES,
     *scores.RULES,

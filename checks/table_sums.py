@@ -3,7 +3,7 @@
 The rows may nest (一、基本支出 over 人员经费 and 公用经费; “其中：” rows; memo rows of a concept inside
 another, 三公经费 under 公用经费): every way they may nest is tried before a column is reported,
 and a column whose rows nest in a way this rule cannot be sure of is only a warning. The rounding
-allowed is that of checks/sums.py.
+allowed is that of checks/sums.py (sum_tolerance).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""checks/sums.py: JX101–JX103 case tables through the real stages, and the five seeds.
+"""JX101–JX103 (checks/part_sums.py, sums.py, table_sums.py): case tables through the real stages, and the seeds.
 
 Every case is a small report written to a .txt file and read by the real reader and
 ``pipeline.analyse``, so the rules see what they will see on a real report. Cases come in pairs:
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from checks.amounts import written_rounding
-from checks import sums, table_sums
+from checks import part_sums, sums, table_sums
 from extract.numbers import parse_quantity
 
 from seed_checks import (
@@ -22,7 +22,7 @@ from seed_checks import (
     txt_table,
 )
 
-RULES = (*sums.RULES, *table_sums.RULES)  # JX101, JX102 and JX103
+RULES = (*part_sums.RULES, *sums.RULES, *table_sums.RULES)  # JX101, JX102 and JX103
 RULES_BY_ID = {rule.id: rule for rule in RULES}
 KINDS = {rule.kind for rule in RULES}
 TITLE = "某县扶贫开发办公室2020年度部门整体支出绩效自评报告\n"
