@@ -14,9 +14,10 @@ Decisions, in order, for each RawFigure (``resolve_figures``):
    column header; when both name different specific things it is ambiguous and skipped.
    With no concept still, the kind of report decides a few: in a report on one project or fund
    its own money (“本项目预算资金”, “上级共下达我县农村公路养护资金” in the 农村公路养护资金 report)
-   is the report's whole (``_project_total``, ``_fund_money``); in a unit's report a sentence
-   that begins with a budget side alone is the unit's (``_unit_total``), or the thing its heading
-   names (``_heading_concept``); 得分 in a sentence about the evaluation is the self-score.
+   is the report's whole (``project_total``, ``fund_money``); in a unit's report a sentence
+   that begins with a budget side alone is the unit's (``unit_total``), or the thing its heading
+   names (``heading_concept``); 得分 in a sentence about the evaluation is the self-score
+   (all in normalize/context_concepts.py).
 4. **Role.** The budget-side word of the label, else of the column header, else (running text) of
    the sentence so far, else the concept's default (normalize/roles.py).
 5. **Unit.** The number's own unit, else the unit declared for it (“（万元）” in the header,
@@ -39,9 +40,22 @@ from decimal import Decimal
 from extract.figures import RawFigure, is_caption
 from extract.model import Location
 from extract.records import record
-from normalize.catalogue import CONCEPTS_BY_NAME, Concept, key_kind
+from normalize.catalogue import Concept, key_kind
+from normalize.context_concepts import (
+    ONE_FUND_KINDS,
+    WHOLE_WORD,
+    HeadingMatch,
+    begins_its_sentence,
+    beneficiaries,
+    evaluation_score,
+    fund_money,
+    fund_of_title,
+    heading_concept,
+    project_total,
+    unit_total,
+)
 from normalize.match import (
-    GENERIC_CONCEPTS, Match, is_delta, is_negated, is_role_only, match_label, naming_words, role_of,
+    GENERIC_CONCEPTS, Match, is_delta, is_negated, is_role_only, match_label, role_of,
 )
 from normalize.roles import PER_HEAD_WAN, key_in
 from normalize.units import to_canonical
@@ -100,7 +114,7 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
     ``report_kind`` (extract.metadata): in a 项目支出 report, the project's money (项目资金,
     预算资金, 项目总投资) is the report's whole budget (see PROJECT_TOTAL); in a report on one
     project or fund, so is the money its ``title`` names, or money named by a side alone
-    (``_fund_money``)."""
+    (``fund_money``)."""
     fund = fund_of_title(title)
     figures: list[Figure] = []
     sentence_concepts: dict[tuple, Concept] = {}
@@ -113,7 +127,7 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
     # The concept each sentence named before its 其中 list: “预算总额860.5万元，其中基本支出120.5万元、
     # 项目支出740万元；全年实际支出835.2万元” goes back to the 预算总额's thing once the list is closed.
     list_heads: dict[tuple, Concept] = {}
-    headings: dict[str, HeadingMatch] = {}  # _heading_concept's answers, by section
+    headings: dict[str, HeadingMatch] = {}  # heading_concept's answers, by section
     target_sections: dict[str, bool] = {}
     in_bare_runs = _in_bare_runs(raw_figures)
     retirees_from = _retirees_from(raw_figures)
@@ -135,18 +149,18 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
             previous = list_heads[sentence]
         found = _concept_of(raw, previous, role_only)
         if found is None and previous is not None and raw.extractor == "text":
-            found = _beneficiaries(raw, previous)  # “发放移民直补资金1620.3万元，惠及移民27005人”
+            found = beneficiaries(raw, previous)  # “发放移民直补资金1620.3万元，惠及移民27005人”
         if found is None and report_kind == "project":
-            found = _project_total(raw)
+            found = project_total(raw)
         if found is None and report_kind in ONE_FUND_KINDS and raw.extractor == "text":
-            found = _fund_money(raw, fund, report_kind)  # “上级共下达我县农村公路养护资金1000万元”
+            found = fund_money(raw, fund, report_kind)  # “上级共下达我县农村公路养护资金1000万元”
         if found is None and raw.extractor == "text":
-            found = _evaluation_score(raw)
+            found = evaluation_score(raw)
         if (found is None and role_only and previous is None and raw.extractor == "text"
                 and sentence not in about_other and role_of(raw.label) is not None):
-            found = _heading_concept(raw.section, headings)  # “年初预算3万元” under “三、“三公”经费情况”
-            if found is None and report_kind == "dept_overall" and _begins_its_sentence(raw):
-                found = _unit_total(raw)  # “我馆年初预算780万元…” under “（二）管理效率方面”
+            found = heading_concept(raw.section, headings)  # “年初预算3万元” under “三、“三公”经费情况”
+            if found is None and report_kind == "dept_overall" and begins_its_sentence(raw):
+                found = unit_total(raw)  # “我馆年初预算780万元…” under “（二）管理效率方面”
         if found is not None and sentence in about_other and sentence not in sentence_concepts:
             if found[0].name in GENERIC_CONCEPTS and role_only and not (
                     report_kind in ONE_FUND_KINDS and WHOLE_WORD.search(raw.label)):
@@ -289,156 +303,6 @@ def _concept_of(
     if match is None:
         return None
     return match.concept, match
-
-
-# A report about one project or one fund: there “省级下达补助资金500万元，县级配套200万元，合计到位
-# 资金700万元” sums the report's own money, which a unit's report would not (its 项目资金 are its
-# projects'), so a 合计 after amounts that named nothing is still the report's whole.
-ONE_FUND_KINDS = frozenset({"project", "special_fund"})
-# …and so is a budget stated as the year's whole: “省财政厅提前下达我县补助资金2000万元，全年预算数
-# 2500万元” (the 2000 is one allotment of it).
-WHOLE_WORD = re.compile(r"合计|共计|总计|全年预算|调整后预算|预算总额")
-
-# In a 项目支出 report the project's money is the report's whole: “本项目年初预算资金500万元”,
-# “项目资金到位520万元”, “项目总投资800万元”. Not in a unit's report, where 项目资金 is the money of
-# its many projects (“拨付移民项目资金3904.16万元”), and not a source's share (中央资金, 省级配套).
-PROJECT_TOTAL = re.compile(r"项目(?:总)?(?:预算)?资金|项目(?:总)?预算|项目总投资|预算资金")
-PROJECT_SOURCE = re.compile(r"中央|省级|省|市级|县级|区级|乡镇|配套|自筹|其他资金|社会资金|银行")
-
-
-# In a report on one fund, money with a budget side (下达, 安排, 预算, 到位; 支出, 支付, 已使用, 完成
-# 投资) is the report's own when it names the fund the title evaluates (“2023年上级共下达我县农村公路
-# 养护资金1000万元” in the 农村公路养护资金 report, “全年支出就业补助资金1781.2万元”) or nothing else
-# (“累计支付项目资金”, “已使用资金”, “该项目总投资”). Not money named otherwise, which is one part of
-# the fund (“移民后扶发展规划…安排的项目资金386万元”), nor a source's share of it (“省级补助600万元”,
-# “县级配套400万元”, “中央资金900万元”), where the source names the money itself.
-FUND_NOUN = re.compile(r"资金|投资|经费")
-# What a label may name besides its side and still be the report's own money.
-GENERIC_FUND_WORDS = frozenset({"", "补助", "专项", "该", "本", "上级", "我县", "全县", "上级我县", "该项", "本项",
-                                "该项目", "本项目"})
-# …and in a 项目支出 report, 项目 alone (in a fund's report 项目资金 is one part of the fund: seed
-# 003's 移民后期扶持基金 goes to 直补资金 and 项目资金; 该项目 / 本项目 is the thing evaluated).
-GENERIC_PROJECT_WORDS = GENERIC_FUND_WORDS | {"项目"}
-# The title's words around the thing evaluated: 2023年度 before it; 绩效自评报告, 项目支出 … after.
-TITLE_FUND = re.compile(r"(?:19|20)\d{2}\s*年度?(.+?)(?:项目支出|专项资金|补助资金|资金|基金|项目)?(?:绩效|自评|评价|报告)")
-FUND_PREFIXES = re.compile(r"^(?:中央财政|中央|省级|省|市级|县级|本级|财政)+")
-SOURCE_SHARE = re.compile(
-    r"(?:中央|省级|省|市级|市|县级|区级|乡镇|本级)(?:财政)?(?:专项)?(?:资金|配套|补助|投入|衔接资金)"
-    r"|配套|自筹|其他资金|社会资金|银行|贷款|群众")
-
-
-# Money put to one use of the fund (“安排救助资金25万元用于移民特困救助”): a part, not the whole.
-FOR_A_USE = re.compile(r"\s*(?:用于|专项用于|主要用于)")
-
-
-def fund_of_title(title: str) -> str:
-    """The core words of the fund or project a title evaluates: “…2023年度农村公路养护资金绩效自评报告”
-    → “农村公路养护”, “2023年度就业补助资金…” → “就业”; "" when the title names none."""
-    found = TITLE_FUND.search(title.replace(" ", ""))
-    if found is None:
-        return ""
-    core = FUND_PREFIXES.sub("", found.group(1))
-    return core if len(core) >= 2 else ""
-
-
-def _fund_money(raw: RawFigure, fund: str, report_kind: str | None) -> tuple[Concept, Match] | None:
-    """The whole-budget concept for a fund report's own money (see FUND_NOUN), else None."""
-    label = raw.label
-    found = FUND_NOUN.search(label)
-    if (found is None or SOURCE_SHARE.search(label) or not raw.quantity.unit.endswith("元")
-            or (role_of(label) is None and role_of(label, weak=True) is None)
-            or FOR_A_USE.match(raw.trailing)):
-        return None
-    generic = GENERIC_PROJECT_WORDS if report_kind == "project" else GENERIC_FUND_WORDS
-    if not ((fund and fund in label) or naming_words(label) in generic):
-        return None
-    concept = CONCEPTS_BY_NAME["total"]
-    return concept, Match(concept, 0.0, "fund", found.group(0))
-
-
-def _project_total(raw: RawFigure) -> tuple[Concept, Match] | None:
-    """The whole-budget concept for a 项目支出 report's money labelled as the project's (PROJECT_TOTAL)."""
-    label = raw.label if raw.extractor == "text" else f"{raw.label} {raw.header}"
-    found = PROJECT_TOTAL.search(label)
-    if found is None or PROJECT_SOURCE.search(label) or not raw.quantity.unit.endswith("元"):
-        return None
-    concept = CONCEPTS_BY_NAME["total"]
-    return concept, Match(concept, 100.0, "project", found.group(0))
-
-
-HeadingMatch = tuple[Concept, Match] | None
-# A heading about the unit's money as a whole: 预算执行情况, 收支预算执行, 部门预算及执行情况.
-BUDGET_HEADING = re.compile(r"预算|收支|决算")
-
-
-def _heading_concept(section: str, known: dict[str, HeadingMatch]) -> HeadingMatch:
-    """The thing the nearest heading names, for a sentence that begins with a budget side alone.
-
-    Under “三、“三公”经费情况”, “年初预算3万元，实际支出2.5万元” are the 三公经费's; under “二、预算
-    执行情况”, “年初预算3,200万元，调整预算3,600万元” are the unit's whole budget. A heading that
-    names neither (“四、存在的问题”) gives nothing.
-    """
-    if section not in known:
-        heading = section.rsplit(" > ", 1)[-1]
-        match = match_label(heading) if heading else None
-        if match is not None:
-            known[section] = match.concept, dataclasses.replace(match, method="heading")
-        elif heading and BUDGET_HEADING.search(heading):
-            total = CONCEPTS_BY_NAME["total"]
-            known[section] = total, Match(total, 0.0, "heading", heading)
-        else:
-            known[section] = None
-    return known[section]
-
-
-# Words that count the people a payment reached: 惠及移民27005人, 受益群众, 覆盖, 涉及.
-BENEFICIARIES = re.compile(r"^(?:共|累计|全年)?(?:惠及|受益|覆盖|涉及|发放给|发放到)")
-
-
-def _beneficiaries(raw: RawFigure, previous: Concept) -> tuple[Concept, Match] | None:
-    """The head count of a payment (``Concept.companion``) for the people its sentence then says it
-    reached (BENEFICIARIES): “发放移民直补资金1620.3万元，惠及移民27005人” states the 27005 paid."""
-    companion = CONCEPTS_BY_NAME.get(previous.companion or "")
-    if (companion is None or companion.kind != "count" or raw.quantity.unit not in ("人", "名")
-            or BENEFICIARIES.search(raw.label) is None):
-        return None
-    return companion, Match(companion, 0.0, "beneficiaries", raw.label)
-
-
-def _begins_its_sentence(raw: RawFigure) -> bool:
-    """Whether the figure's label is all of its sentence before it (no clause before it)."""
-    return raw.context.strip() == raw.label.strip()
-
-
-def _unit_total(raw: RawFigure) -> tuple[Concept, Match] | None:
-    """The unit's whole budget or spending, for a sentence of a 部门整体支出 report that begins with a
-    budget side alone (“我馆年初预算780万元，全年预算850万元，全年支出842.18万元”) under a heading that
-    names nothing (“（二）管理效率方面”): in a report on the unit's whole spending, money whose
-    sentence names no other thing is the unit's. Only money, and only a strong side word (预算,
-    执行数, 实际支出 …; not 支出 alone, which a 项目支出 or a 结余 may have around it)."""
-    if not raw.quantity.unit.endswith("元") or NAMED_AFTER.match(raw.trailing):
-        return None
-    total = CONCEPTS_BY_NAME["total"]
-    return total, Match(total, 0.0, "report", raw.label)
-
-
-# The money named after its amount: “年初预算安排12万元的培训经费未使用”, “12万元用于…项目”.
-NAMED_AFTER = re.compile(r"\s*(?:的|用于|专项|项目)|\s*[\u4e00-\u9fff]{0,6}(?:资金|经费|项目|费)")
-
-
-# “经自评，得分85分”: 得分 alone (an indicator's too, in a table) is the self-score in a sentence
-# about the evaluation.
-SCORE_ONLY = re.compile(r"(?:本项目|本单位|本部门|最终)?(?:总)?得分(?:为|是)?|评分(?:为|是)?")
-EVALUATION_CONTEXT = re.compile(r"自评|综合评价|绩效评价|打分")  # “…逐项打分，本项目得分93分”
-
-
-def _evaluation_score(raw: RawFigure) -> tuple[Concept, Match] | None:
-    """The self-score concept for a text figure labelled 得分 alone in a sentence about the evaluation."""
-    if (raw.quantity.unit not in ("分", "") or SCORE_ONLY.fullmatch(raw.label.strip()) is None
-            or EVALUATION_CONTEXT.search(raw.context) is None):
-        return None
-    score = CONCEPTS_BY_NAME["self_score"]
-    return score, Match(score, 0.0, "context", "得分")
 
 
 def _list_closed(context: str) -> bool:
