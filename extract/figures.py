@@ -177,6 +177,7 @@ def text_to_raw_figures(
     if not quantities:
         return
     clauses, sentences = _Breaks(text, _CLAUSE_BREAK), _Breaks(text, _SENTENCE_BREAK)
+    has_formula = "=" in text or "＝" in text  # most texts have none: no number is a formula's result
     previous_end = 0
     for index, quantity in enumerate(quantities):
         start, end = quantity.start or 0, quantity.end or 0
@@ -186,7 +187,7 @@ def text_to_raw_figures(
         if not label and clause_start > 0 and text[clause_start - 1] in "：:":
             # “预算总支出：3961.33万元”: the label is the clause before the colon.
             label = text[clauses.last_before(clause_start - 1) : clause_start - 1].strip()
-        if _is_formula_result(text, start) and not _is_name(label):
+        if has_formula and _is_formula_result(text, clause_start, start) and not _is_name(label):
             label = _formula_name(text, clauses.last_before(start), start, clauses) or label
         context = text[sentence_start:start]
         years, as_of = years_for(label)
@@ -250,9 +251,11 @@ _NAMING_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _OPENING_BRACKET = re.compile("[（(]")
 
 
-def _is_formula_result(text: str, start: int) -> bool:
-    """Whether the quantity at ``start`` comes right after an = (or starts with it)."""
-    return bool(_EQUALS_BEFORE.search(text, 0, start) or _EQUALS_FIRST.match(text, start))
+def _is_formula_result(text: str, clause_start: int, start: int) -> bool:
+    """Whether the quantity at ``start`` comes right after an = (or starts with it); the = is
+    looked for in its clause only (from ``clause_start``), so a long paragraph is not searched
+    from its beginning for each of its numbers."""
+    return bool(_EQUALS_BEFORE.search(text, clause_start, start) or _EQUALS_FIRST.match(text, start))
 
 
 def _is_name(text: str) -> bool:
