@@ -13,7 +13,8 @@ as 在职全额编制 in prose). ``select_report_values`` keeps one per key by t
 4. the **first** in reading order.
 
 Before all of these, a budget **stated as a budget** comes before money that stands in for one:
-funds received or allotted (“实际到位资金920万元”, “下达资金…”, “安排…资金”). A report on a project or a fund often
+funds received or allotted (“实际到位资金920万元”, “下达资金…”, “安排…资金”), or a project's
+investment over all its years (“总投资2580万元”). A report on a project or a fund often
 gives only those, and then they are its budget (seed 003); beside a 全年预算数 they are another
 quantity (funds short of the budget are normal, and the 执行率 is of the budget), so neither chosen
 nor counted as a conflict.
@@ -46,7 +47,7 @@ from normalize.figures import Figure
 
 EXTRACTOR_RANK = {"table": 0, "text": 1}
 # Money that stands in for a budget (funds received, allotted), unless the label also says 预算.
-BUDGET_STAND_IN = re.compile(r"到位|下达|安排")
+BUDGET_STAND_IN = re.compile(r"到位|下达|安排|总投资")  # 总投资: a project's, over all its years
 STATED_BUDGET = re.compile(r"预算")
 # How sure a label match is, best first: the label is an alias; it contains one; jieba tokens;
 # rapidfuzz; the concept was carried over from earlier in the sentence.

@@ -1315,3 +1315,13 @@ def test_sangong_parts_stated_as_zero_in_words(tmp_path: Path) -> None:
     assert (report["sangong_spent_wan"], report["reception_spent_wan"], report["vehicle_spent_wan"],
             report["overseas_spent_wan"]) == ("1.36", "1.36", "0", "0")
     assert flags == []
+
+
+def test_a_projects_investment_over_its_years_is_not_the_years_budget(tmp_path: Path) -> None:
+    """总投资 covers every year of the project: the 2023 budget is 1900, and 1864.5 ÷ 1900 = 98.13 %."""
+    text = ("某县教育局2023年度第二中学教学楼建设项目支出绩效自评报告\n一、项目基本情况\n"
+            "项目总投资2580万元，其中：中央资金1200万元，省级资金800万元，县级配套580万元。\n"
+            "2023年度项目预算1900万元，2023年实际支出1864.5万元，预算执行率98.13%。\n")
+    report, flags = run(tmp_path, text)
+    assert (report["budget_total_wan"], report["spent_total_wan"]) == ("1900", "1864.5")
+    assert flags == []
