@@ -43,6 +43,7 @@ from extract.records import record
 from normalize.catalogue import Concept, key_kind
 from normalize.context_concepts import (
     ONE_FUND_KINDS,
+    SOURCE_SHARE,
     WHOLE_WORD,
     HeadingMatch,
     begins_its_sentence,
@@ -65,6 +66,8 @@ NON_SPENDING_CONCEPTS = frozenset(
     {"income", "carryover", "balance", "staff_quota", "staff_actual", "direct_subsidy_people", "self_score", "grade"}
 )
 
+# The unit's, project's or fund's whole money and its execution rate: never one source's share.
+WHOLE_BUDGET_CONCEPTS = frozenset({"total", "execution_rate"})
 # A document number inside a label: 湘财农指〔2022〕87号, 岳政办发[2007］7号.
 DOCUMENT_NUMBER = re.compile(r"[〔﹝\[【(（]\s*(?:19|20)\d{2}\s*[〕﹞\]】)）]\s*\d+\s*号")
 # The label of a bare number that is a term of a calculation: an operator, perhaps a bracket
@@ -170,6 +173,8 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
                 about_other.add(sentence)
             continue
         concept, match = found
+        if concept.name in WHOLE_BUDGET_CONCEPTS and SOURCE_SHARE.search(raw.label):
+            continue  # “其中中央资金执行率100%”, “县级配套资金…”: one source's share, not the whole
         if raw.extractor == "text" and "其中" not in raw.context:
             list_heads[sentence] = concept  # what a 其中 list that follows breaks down
         if raw.extractor == "text" and not role_only:

@@ -1325,3 +1325,14 @@ def test_a_projects_investment_over_its_years_is_not_the_years_budget(tmp_path: 
     report, flags = run(tmp_path, text)
     assert (report["budget_total_wan"], report["spent_total_wan"]) == ("1900", "1864.5")
     assert flags == []
+
+
+@pytest.mark.parametrize(("overall", "flagged"), [("98.61%", []), ("96.61%", ["JX201"])])
+def test_execution_rates_by_source_are_not_the_whole(tmp_path: Path, overall: str, flagged: list[str]) -> None:
+    """3530.4 ÷ 3580 = 98.61 %; the sources' own rates (中央资金执行率 …) are parts, not the rate."""
+    text = ("某县交通运输局2023年度农村公路建设项目支出绩效自评报告\n"
+            f"全年预算数3580万元，实际支出3530.4万元，预算执行率{overall}。"
+            "其中中央资金执行率100%，省级资金执行率99.2%，县级资金执行率92.3%。\n")
+    report, flags = run(tmp_path, text)
+    assert report["execution_rate_pct"] == overall.rstrip("%")
+    assert [f["rule_id"] for f in flags] == flagged
