@@ -7,8 +7,9 @@ Three places a report states a total and its parts:
 * tables: a 合计/总计/汇总 row over the rows of its column (JX103, checks/table_sums.py).
 
 Every comparison allows the rounding the report itself shows: half a unit in the last written
-decimal of the total and of every part (``checks.tolerance.rounding_of``), a part never counted
-coarser than its total (a total to 0.01 was added from parts to 0.01), while a written 0 and a
+decimal of the total and of every part (``checks.tolerance.rounding_of``), a part in the same
+place as its total never counted coarser than it (a total to 0.01 was added from parts to 0.01;
+a part stated elsewhere keeps its own rounding: ``catalogue_tolerance``), while a written 0 and a
 whole head count (25人) are exact. Nothing else is allowed for, so a flag means the written
 numbers cannot all be right. The helpers for this (``sum_tolerance``, ``adds_up``, the wording of
 sums) are here, for all three rules.
@@ -173,7 +174,7 @@ def _balance_flags(inp: CheckInput) -> Iterator[Flag]:
     if len(tables) != 1 or next(iter(tables))[0] != "table":
         return
     computed = income.value - spent.value
-    allowed = sum_tolerance(figure_rounding(balance), (figure_rounding(f) for f in (income, spent)))
+    allowed = catalogue_tolerance(balance, (income, spent))
     if abs(computed - balance.value) <= allowed:
         return
     gap = abs(computed - balance.value)
@@ -189,11 +190,32 @@ def _balance_flags(inp: CheckInput) -> Iterator[Flag]:
     )
 
 
+def catalogue_tolerance(total: Figure, parts: Iterable[Figure]) -> Decimal:
+    """``sum_tolerance`` for values the report may state in different places: a part written
+    elsewhere than its total was not added up from the same figures, so its own rounding counts in
+    full. A table in 元 gives 基本支出 as 8,456,789.00 (845.6789万元) and the text its parts as
+    700.00 and 145.68万元: the parts may be off by 0.005万元 each."""
+    total_rounding = figure_rounding(total)
+    allowed = total_rounding
+    for part in parts:
+        rounding = figure_rounding(part)
+        allowed += min(rounding, total_rounding) if _same_place(total, part) else rounding
+    return allowed
+
+
+def _same_place(a: Figure, b: Figure) -> bool:
+    """Whether two figures are in one paragraph, line or table (one statement of the sums)."""
+    x, y = a.location, b.location
+    if x.table is not None or y.table is not None:
+        return x.table == y.table  # cells of one table (each cell has its own line in a .txt)
+    return (x.page, x.paragraph, x.line) == (y.page, y.paragraph, y.line)
+
+
 def _catalogue_flag(
     inp: CheckInput, total: Figure, parts: list[Figure], exhaustive: bool, wording: str, keys: list[str]
 ) -> Flag | None:
     parts_sum = sum((p.value for p in parts), Decimal(0))
-    allowed = sum_tolerance(figure_rounding(total), (figure_rounding(p) for p in parts))
+    allowed = catalogue_tolerance(total, parts)
     difference = parts_sum - total.value
     if difference <= allowed and (not exhaustive or -difference <= allowed):
         return None

@@ -1336,3 +1336,14 @@ def test_execution_rates_by_source_are_not_the_whole(tmp_path: Path, overall: st
     report, flags = run(tmp_path, text)
     assert report["execution_rate_pct"] == overall.rstrip("%")
     assert [f["rule_id"] for f in flags] == flagged
+
+
+@pytest.mark.parametrize(("personnel", "flagged"), [("700.00", []), ("710.00", ["JX102"])])
+def test_a_total_in_yuan_and_its_parts_in_wan(tmp_path: Path, personnel: str, flagged: list[str]) -> None:
+    """基本支出 8,456,789.00元 = 845.6789万元 in the table; the text gives its parts to 0.01万元
+    (700.00 + 145.68 = 845.68): the same sum, within the parts' rounding."""
+    table = txt_table(("单位：元",), ("项目", "全年执行数"), ("基本支出", "8,456,789.00"))
+    text = ("某县民政局2023年度部门整体支出绩效自评报告\n" + table
+            + f"基本支出845.68万元（人员经费{personnel}万元、公用经费145.68万元）。\n")
+    _, flags = run(tmp_path, text)
+    assert [f["rule_id"] for f in flags] == flagged
