@@ -38,9 +38,13 @@ def check_table_totals(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag
     一行并列时，视为备注行，不计入。
     为何重要：合计行是别人引用的数字；其下各行加起来不等于它，说明合计或某一行有误（打错字、漏了一行、
     元与万元混淆）。
-    触发示例：到位资金1475、2649、5790.42，合计写9814.42（各行之和为9914.42）。
+    触发示例：到位资金1475、2649、5790.42，合计写9814.42（各行之和为9914.42）；项目支出绩效自评表中年度资
+    金总额的全年执行数381.68，其中：当年财政拨款361.68、上年结转资金40、其他资金0（相加401.68）。
     不触发示例：同一表格合计写9914.42（样本003）；只有合计行有数值的列；比率（执行率）和占比列，其合
     计行本来就不是求和。
+    总额行下以“其中”开头列出的各行（“年度资金总额／其中：当年财政拨款／上年结转资金／其他资金”）相加也不得
+    大于总额（各行可以不全，少于总额不报告）；列举到下一个“其中”、合计行或按支出性质分的行（基本支出、项
+    目支出）为止，属于某一行的下级行（基本支出下的人员经费、公用经费）不重复计入。
     局限：只对金额和数量求和；不带单位的数字，只在表头未写明比率、分数或序号时才相加。读不出数值的行
     不参与计算，因此合计大于各行之和时报“提醒”，合计小于各行之和时报“错误”。含小计行或有几个合计行的
     列，以及横向合计（收入合计 = 上年结转 + 拨款 …），不核对。
@@ -49,6 +53,7 @@ def check_table_totals(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag
         flag = _table_total_flag(group)
         if flag is not None:
             yield flag
+        yield from _listed_parts_flags(group)
 
 
 def _table_columns(raw_figures: Iterable[RawFigure]) -> list[list[RawFigure]]:
@@ -101,6 +106,72 @@ def _table_total_flag(column: list[RawFigure]) -> Flag | None:
                 "difference": number_text(parts_sum - total.value), "unit": unit},
         severity=severity,
     )
+
+
+# A total row that a 其中 list under it breaks down: 年度资金总额, 支出合计, 收入总计 ….
+LISTED_TOTAL_ROW = re.compile(r"合\s*计|总\s*计|汇\s*总|总\s*额")
+# Rows of the spending breakdown (按支出性质分): a list of funding sources under a total stops before
+# them, since they break the same total down again.
+SPENDING_CONCEPTS = frozenset({"basic", "project", "personnel", "public"})
+
+
+def _listed_parts_flags(column: list[RawFigure]) -> Iterator[Flag]:
+    """A total row with its parts listed under it, the first introduced by 其中 (“年度资金总额 /
+    其中：当年财政拨款 / 上年结转资金 / 其他资金”): the parts must not add up to more than it.
+
+    The list is the 其中 row and the rows right under it, up to a total row, another 其中, a gap, or
+    the first row of a spending breakdown when the list is not one (a 部门整体 form lists the
+    sources, then 基本支出 / 项目支出 of the same total); it ends as soon as its rows make the
+    total. Only an excess is reported: a list need not name every part.
+    """
+    by_row = {r.location.row: r for r in column}
+    for raw in column:
+        row = raw.location.row or 0
+        total_raw = by_row.get(row - 1)
+        if (not SUB_ITEM_ROW.match(raw.label) or total_raw is None
+                or not LISTED_TOTAL_ROW.search(total_raw.label)):
+            continue  # a 其中 under a part (政府性基金 / 其中：…) breaks down the total above, not it
+        total = amount_of(total_raw)
+        if total is None or total.kind == "rate" or NOT_ADDED_HEADER.search(total_raw.header):
+            continue
+        parts = _listed_parts(by_row, row, total)
+        if parts is None or len(parts) < 2:
+            continue
+        parts_sum = sum((p.value for p in parts), Decimal(0))
+        if parts_sum < total.value or any(
+                adds_up(total, outer) or sum((p.value for p in outer), Decimal(0)) < total.value
+                for outer in _outer_readings(parts, parts)):
+            continue  # adds up, or adds up once rows under a part (人员经费 under 基本支出) are left out
+        unit, loc = total.unit, total_raw.location
+        yield Flag(
+            f"表{loc.table}“{total_raw.header.replace(chr(10), '')}”列的“{total_raw.label.strip()}”为"
+            f"{number_text(total.value)}{unit}，但其下“其中”所列各行相加为{plus_text([p.value for p in parts])}="
+            f"{number_text(parts_sum)}{unit}，比总额多{number_text(parts_sum - total.value)}{unit}"
+            f"{slip_hint(total.value, parts_sum)}",
+            evidence=(loc.quote.strip(), *(p.raw.location.quote.strip() for p in parts)),
+            locations=(loc, *(p.raw.location for p in parts)),
+            values={"total": number_text(total.value), "rows_sum": number_text(parts_sum),
+                    "difference": number_text(parts_sum - total.value), "unit": unit},
+        )
+
+
+def _listed_parts(by_row: dict[int | None, RawFigure], first: int, total: Amount) -> list[Amount] | None:
+    """The parts listed from row ``first`` (its 其中 row) down; None when one cannot be read."""
+    parts: list[Amount] = []
+    row = first
+    lists_spending = _concept_name(by_row[first].label) in SPENDING_CONCEPTS
+    while (raw := by_row.get(row)) is not None:
+        if row != first and (SUB_ITEM_ROW.match(raw.label) or TOTAL_ROW.search(raw.label)
+                             or (not lists_spending and _concept_name(raw.label) in SPENDING_CONCEPTS)):
+            break
+        amount = amount_of(raw)
+        if amount is None or amount.kind != total.kind:
+            return None
+        parts.append(amount)
+        if len(parts) >= 2 and adds_up(total, parts):
+            break
+        row += 1
+    return parts
 
 
 def _outer_readings(parts: list[Amount], every_row: list[Amount | None]) -> list[list[Amount]]:

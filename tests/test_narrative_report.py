@@ -1347,3 +1347,31 @@ def test_a_total_in_yuan_and_its_parts_in_wan(tmp_path: Path, personnel: str, fl
             + f"基本支出845.68万元（人员经费{personnel}万元、公用经费145.68万元）。\n")
     _, flags = run(tmp_path, text)
     assert [f["rule_id"] for f in flags] == flagged
+
+
+FUNDING_ROWS = [
+    ("项目资金（万元）", "年初预算数", "全年预算数", "全年执行数"),
+    ("年度资金总额", "350", "400", "381.68"),
+    ("其中：当年财政拨款", "300", "350", "{grant}"),
+    ("上年结转资金", "50", "50", "40"),
+    ("其他资金", "0", "0", "0"),
+]
+
+
+@pytest.mark.parametrize(("grant", "flagged"), [("341.68", []), ("361.68", ["JX103"])])
+def test_a_forms_funding_sources_under_its_total(tmp_path: Path, grant: str, flagged: list[str]) -> None:
+    """The sources listed under 年度资金总额 must not add up to more than it: 361.68 + 40 + 0 = 401.68
+    against 381.68; 341.68 + 40 + 0 = 381.68 is right."""
+    rows = [tuple(cell.format(grant=grant) for cell in row) for row in FUNDING_ROWS]
+    text = "某县水利局2023年度农村饮水安全巩固提升工程项目支出绩效自评报告\n" + txt_table(*rows)
+    _, flags = run(tmp_path, text)
+    assert [f["rule_id"] for f in flags] == flagged
+
+
+def test_a_spending_list_with_rows_under_its_parts(tmp_path: Path) -> None:
+    """支出合计 1498.77 = 基本支出 845.68 (人员经费 700 + 公用经费 145.68) + 项目支出 653.09: the rows
+    under 基本支出 are not added again."""
+    table = txt_table(("项目", "全年执行数"), ("支出合计", "1498.77"), ("其中：基本支出", "845.68"),
+                      ("人员经费", "700.00"), ("公用经费", "145.68"), ("项目支出", "653.09"))
+    _, flags = run(tmp_path, "某县民政局2023年度部门整体支出绩效自评报告\n单位：万元\n" + table)
+    assert flags == []
