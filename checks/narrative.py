@@ -379,6 +379,23 @@ def _is_other_period(clause: str, fiscal_year: int | None) -> bool:
     return any(p.year not in (fiscal_year, fiscal_year + 1) for p in text_to_periods(clause))
 
 
+# The work ahead: a section or a sentence about it states next year's plans, not this year's
+# targets or results (“下一步，…确保巩固率稳定在99.5%以上”, “五、下一步工作计划”).
+NEXT_STEPS = re.compile(r"下一步|下阶段|今后|明年|来年|下年度|工作打算|工作计划|改进措施|工作思路")
+# A plan's words: with next year's date (“2024年，计划完成…50个”), a sentence is that year's plan.
+PLAN_WORDS_NEXT = re.compile(r"计划|力争|确保|将|拟|预计|争取")
+
+
+def _is_about_next_year(sentence: Sentence, fiscal_year: int | None) -> bool:
+    """Whether a sentence sets out the work ahead rather than the year evaluated."""
+    headings = [h for h in sentence.section.split(" > ") if h.strip()]
+    if NEXT_STEPS.search(sentence.text[:12]) or any(NEXT_STEPS.search(h) for h in headings[-1:]):
+        return True
+    if fiscal_year is None or not PLAN_WORDS_NEXT.search(sentence.text):
+        return False
+    return any(p.year == fiscal_year + 1 for p in text_to_periods(sentence.text[:12]))
+
+
 def sentence_to_statements(
     sentence: Sentence, names: list[IndicatorName], fiscal_year: int | None = None
 ) -> dict[int, list[Statement]]:
@@ -387,6 +404,8 @@ def sentence_to_statements(
     Names are looked for first: most sentences name no indicator, and need not be read for numbers.
     """
     text = sentence.text
+    if _is_about_next_year(sentence, fiscal_year):
+        return {}
     matches = sentence_to_matches(text, names)
     if not matches:
         return {}
@@ -426,7 +445,9 @@ def check_text_against_table(inp: CheckInput, settings: RuleSettings) -> Iterato
     含“完成”或“计划”的句子；表中实际值为1.5%时的“大班额比例由上年的3.2%下降到1.5%”；“…由95%提高了4
     个百分点”“…上年为95%”（不是本年的数值）。另外，以下情形有意不报告：句中数值等于该行目标值，而只
     是因所在标题才归入成果的句子（“完成情况”下的“其中：资金直补受益移民40848人”）：“完成情况”部分常
-    先重述目标再写成果，这样的句子不当作所称的实际值。
+    先重述目标再写成果，这样的句子不当作所称的实际值；讲以后工作的句子（以“下一步”“今后”“明年”开头，
+    位于“下一步工作计划”等标题下，或写明下一年度的计划：“2024年，计划完成…50个”）是打算，不与本年度
+    的指标表比较。
     局限：不足四个字的名称不查找；同一句中写了两次的名称也不查找（“中央资金到位率…，省级资金到位率…”
     说的是分项，不是整体）。用其他说法提到指标（既不精确相同也不近似）的句子会漏掉。两项指标与同一句
     匹配程度相同、而句子与两者都不符时，视为无法判断而跳过。名称后只读第一个数字（变化的起点除外）。

@@ -1375,3 +1375,25 @@ def test_a_spending_list_with_rows_under_its_parts(tmp_path: Path) -> None:
                       ("人员经费", "700.00"), ("公用经费", "145.68"), ("项目支出", "653.09"))
     _, flags = run(tmp_path, "某县民政局2023年度部门整体支出绩效自评报告\n单位：万元\n" + table)
     assert flags == []
+
+
+HEALTH_TABLE = txt_table(("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"),
+                         ("产出指标", "数量指标", "村卫生室标准化建设个数", "≥40个", "42个", "20", "20"))
+
+
+@pytest.mark.parametrize(("sentence", "flagged"), [
+    ("2024年，计划完成村卫生室标准化建设个数50个。", []),  # next year's plan
+    ("下一步，力争村卫生室标准化建设个数达到50个。", []),
+    ("全年完成村卫生室标准化建设个数45个。", ["JX602"]),  # this year's result, against the table's 42
+])
+def test_next_years_plans_are_not_this_years_targets(tmp_path: Path, sentence: str, flagged: list[str]) -> None:
+    text = "某县卫生健康局2023年度部门整体支出绩效自评报告\n" + HEALTH_TABLE + sentence + "\n"
+    _, flags = run(tmp_path, text)
+    assert [f["rule_id"] for f in flags] == flagged
+
+
+def test_sentences_under_a_next_steps_heading_are_plans(tmp_path: Path) -> None:
+    text = ("某县卫生健康局2023年度部门整体支出绩效自评报告\n" + HEALTH_TABLE
+            + "五、下一步工作计划\n村卫生室标准化建设个数达到50个。\n")
+    _, flags = run(tmp_path, text)
+    assert flags == []
