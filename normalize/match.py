@@ -196,8 +196,13 @@ def _match_alias(cleaned: str):
             return None
         best = {name: f for name, f in best.items() if f[3] == head}
     length, _, concept, alias = next(iter(best.values()))
+    if cleaned[max(0, cleaned.find(alias) - len(OTHER)):cleaned.find(alias)] == OTHER:
+        return None  # 其他项目支出: the rest of the 项目支出, one part of it, not the 项目支出
     method = "exact" if alias == cleaned else "alias"
     return Match(concept, round(100.0 * length / len(cleaned), 1), method, alias)
+
+
+OTHER = "其他"
 
 
 def _head_of_compound(cleaned: str, aliases: list[str]) -> str | None:

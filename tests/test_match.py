@@ -27,6 +27,8 @@ def test_the_concept_a_label_names(label: str, concept: str) -> None:
 @pytest.mark.parametrize("label", [
     "公务接待费公务用车费",  # two things side by side, equally long: no head, no concept
     "基本支出人员经费",  # side by side without 中
+    "其他项目支出",  # the rest of the 项目支出: one part of it
+    "其中：其他公用经费",
 ])
 def test_labels_naming_two_things_name_none(label: str) -> None:
     assert match_label(label) is None
