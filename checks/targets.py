@@ -36,7 +36,14 @@ from normalize.units import UNIT_FACTORS, to_canonical
 
 # Words of a textual actual that say the target was missed; checked before any number, since a
 # cell may read “95%（未达标）”. 基本完成 (“basically done”) is not among them: too loose to call.
-MISSED_WORDS = re.compile(r"未达标|不达标|未达到|没有达到|未完成|没有完成|部分完成|未实现|未按时|未能")
+MISSED_WORDS = re.compile(
+    r"未达标|不达标|未达到|没有达到|未完成|没有完成|部分完成|未实现|未按时|未能|不合格|延期|滞后|进行中|推进中|"
+    r"未减轻|不健全|不到位|未验收|未发放"
+)
+# A yes-or-no target (是否发生安全事故 | 否 | 是) is missed by the other answer.
+YES_WORDS, NO_WORDS = frozenset({"是", "有", "已发生"}), frozenset({"否", "无", "未发生", "零发生"})
+# Grades a target may ask for, best first: 优秀 asked and 良好 given is a miss.
+GRADE_ORDER = ("优秀", "优", "良好", "良", "合格", "中", "及格")
 # Rates where less is better: a bare target is a ceiling. From the 财政部 indicator forms; 控制率
 # is spent ÷ budgeted (公用经费控制率93%, seed 004), 调整率 the share of the budget changed.
 # 结余率 and 结转率 (结转结余率, a standard 整体支出 cost indicator) are the share of the budget left
@@ -203,14 +210,31 @@ def late_to_shortfall(row: IndicatorRow, deadline: tuple[date, date], actual: tu
     return Shortfall(f"实际完成时间{actual_raw}晚于目标期限{target_raw}{late}", values)
 
 
+def _answers_otherwise(target: str, actual: str) -> bool:
+    """A yes-or-no target given the other answer: 否 asked, 是 written (or 无 and 有)."""
+    return (target in YES_WORDS and actual in NO_WORDS) or (target in NO_WORDS and actual in YES_WORDS)
+
+
+def _grade_below(target: str, actual: str) -> bool:
+    """A grade asked for (优秀, 良好, 合格 …, perhaps with 达到 or 以上) and a lower one given."""
+    asked = next((g for g in GRADE_ORDER if target.strip("达到以上为").startswith(g)), None)
+    given = next((g for g in GRADE_ORDER if actual == g), None)
+    if asked is None or given is None:
+        return False
+    rank = {"优秀": 0, "优": 0, "良好": 1, "良": 1, "合格": 2, "中": 2, "及格": 2}
+    return rank[given] > rank[asked]
+
+
 def row_to_shortfall(row: IndicatorRow) -> Shortfall | None:
     """Why ``row`` missed its target, or None when it met it or cannot be told."""
     if not row.target_raw.strip() or not row.actual_raw.strip():
         return None
     target_raw, actual_raw = row.target_raw.strip(), row.actual_raw.strip()
     values = {"目标值": target_raw, "实际完成值": actual_raw}
-    if MISSED_WORDS.search(actual_raw) is not None:
+    if MISSED_WORDS.search(actual_raw) is not None and MISSED_WORDS.search(target_raw) is None:
         return Shortfall(f"实际完成情况写为“{actual_raw}”（目标值{target_raw}）", values)
+    if _answers_otherwise(target_raw, actual_raw) or _grade_below(target_raw, actual_raw):
+        return Shortfall(f"实际完成情况为“{actual_raw}”，目标为“{target_raw}”", values)
     if (dates := row_to_deadline_and_date(row)) is not None:
         return late_to_shortfall(row, *dates)
     direction = target_direction(row)
@@ -255,7 +279,9 @@ def check_targets_met(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]
     符合率，样本003）仍按下限。时效指标中单写的“15日”按15天的时长理解（若本意是某月15日，晚于它同样是
     未按时）。目标为截止日期（“2023年11月30日前”“2023年11月底前”）、实际值为日期（“2023年12月20日”）
     或月份（“2023年12月”）时，按日历比较，截止日当天算按时，月份只在整月都晚于截止日时才算未按时。
-    实际值为文字时，“未完成”“未达标”“部分完成”等算未达到，“完成”“达标”算达到。
+    实际值为文字时，“未完成”“未达标”“部分完成”“延期”“进行中”“不合格”“不健全”等算未达到，“完成”“达标”
+    算达到；是否类目标（“否”）写了相反的回答（“是”），或要求的等级（“优秀”“良好以上”）高于所写的等级
+    （“良好”“合格”），也算未达到。
     为何重要：揭示未达到的目标，正是绩效评价的用意；报告必须说明原因（偏离原因），得分也必须体现出来。
     自评报告常把未达标的指标埋在长表格里。
     触发示例：“指标1：资金直补受益移民（人）”目标40848，实际40245；目标≥95%，实际93%；成本指标金额目
