@@ -1397,3 +1397,13 @@ def test_sentences_under_a_next_steps_heading_are_plans(tmp_path: Path) -> None:
             + "五、下一步工作计划\n村卫生室标准化建设个数达到50个。\n")
     _, flags = run(tmp_path, text)
     assert flags == []
+
+
+@pytest.mark.parametrize(("rate", "flagged"), [("99.13%", []), ("97.13%", ["JX201"])])
+def test_a_departments_budget_named_部门预算(tmp_path: Path, rate: str, flagged: list[str]) -> None:
+    """35902.3 ÷ 36218.5 = 99.13 %."""
+    text = ("某县卫生健康局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n"
+            f"2023年部门预算36218.5万元，全年支出35902.3万元，预算执行率{rate}。\n")
+    report, flags = run(tmp_path, text)
+    assert (report["budget_total_wan"], report["spent_total_wan"]) == ("36218.5", "35902.3")
+    assert [f["rule_id"] for f in flags] == flagged
