@@ -86,6 +86,12 @@ GRADE_AS_RESULT = re.compile(
     r"(?:评价|自评|绩效|考核)(?:结果|结论)\s*(?:为|是|：|:|评定为|确定为)\s*[“\"「『]?\s*"
     r"(不合格|优秀|良好|中等|合格|及格|优|良|中|差)(?=[”\"」』\s，。,.；;）)]|$)"
 )
+# The grade before the word 等次/等级 (“评定为“优秀”等次”, “属于“优”等级”), or after 评级 (“绩效评级为
+# “优””): asked only where the patterns above found none.
+GRADE_BEFORE_WORD = re.compile(
+    r"(?:评定为|评为|定为|属于|确定为|为)\s*[“\"「『]\s*(不合格|优秀|良好|中等|合格|及格|优|良|中|差)\s*[”\"」』]\s*(?:等次|等级|档次)"
+    r"|评级\s*(?:为|是|：|:)\s*[“\"「『]?\s*(不合格|优秀|良好|中等|合格|及格|优|良|中|差)(?=[”\"」』\s，。,.；;）)]|$)"
+)
 WHITESPACE = re.compile(r"\s")
 
 KIND_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -350,6 +356,9 @@ def _grade(document: Document, lines: list[_Line]) -> MetaValue | None:
     for line in lines:
         if "结" in line.text and (match := GRADE_AS_RESULT.search(line.text)):
             return MetaValue(match.group(1), line.location)
+    for line in lines:
+        if ("等" in line.text or "评级" in line.text) and (match := GRADE_BEFORE_WORD.search(line.text)):
+            return MetaValue(match.group(1) or match.group(2), line.location)
     return None
 
 

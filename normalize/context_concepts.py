@@ -160,14 +160,28 @@ NAMED_AFTER = re.compile(r"\s*(?:的|用于|专项|项目)|\s*[\u4e00-\u9fff]{0,
 
 # “经自评，得分85分”: 得分 alone (an indicator's too, in a table) is the self-score in a sentence
 # about the evaluation.
-SCORE_ONLY = re.compile(r"(?:本项目|本单位|本部门|最终)?(?:总)?得分(?:为|是)?|评分(?:为|是)?")
-EVALUATION_CONTEXT = re.compile(r"自评|综合评价|绩效评价|打分")  # “…逐项打分，本项目得分93分”
+SCORE_ONLY = re.compile(r"(?:本项目|本单位|本部门|项目|最终)?(?:总)?得分(?:为|是)?|评分(?:为|是)?")
+# “…逐项打分，本项目得分93分”, “项目得分86.5分，属于“优”等级”
+EVALUATION_CONTEXT = re.compile(r"自评|综合评价|绩效评价|打分|等级|等次")
+
+
+# 得分 with whose score it is: the words after the number may then say it is the evaluation's.
+HAS_SUBJECT = re.compile(r"本项目|本单位|本部门|项目|最终")
+
+
+def _rest_of_sentence(raw: RawFigure) -> str:
+    """The words after a text figure up to its sentence's end (“…86.5分，属于“优”等级。”)."""
+    quote, end = raw.location.quote, raw.location.char_end or 0
+    stop = min((at for at in (quote.find(ch, end) for ch in "。；;") if at != -1), default=len(quote))
+    return quote[end:stop]
 
 
 def evaluation_score(raw: RawFigure) -> tuple[Concept, Match] | None:
     """The self-score concept for a text figure labelled 得分 alone in a sentence about the evaluation."""
-    if (raw.quantity.unit not in ("分", "") or SCORE_ONLY.fullmatch(raw.label.strip()) is None
-            or EVALUATION_CONTEXT.search(raw.context) is None):
+    if raw.quantity.unit not in ("分", "") or SCORE_ONLY.fullmatch(raw.label.strip()) is None:
         return None
+    if EVALUATION_CONTEXT.search(raw.context) is None and (
+            not HAS_SUBJECT.match(raw.label.strip()) or EVALUATION_CONTEXT.search(_rest_of_sentence(raw)) is None):
+        return None  # “项目得分86.5分，属于“优”等级”; not “…满分40分，得分38分，…等级…” (an indicator's)
     score = CONCEPTS_BY_NAME["self_score"]
     return score, Match(score, 0.0, "context", "得分")

@@ -993,6 +993,10 @@ def test_a_rate_column_without_percent_signs(tmp_path: Path, rate: str, expected
     ("对照《指标体系》（满分100分）逐项打分，本项目得分93分，等级为优。", "93", "优"),  # not the 满分 100
     ("自评得分93.5分，评定等级良好。", "93.5", "良好"),
     ("该指标满分10分，得分8分。", "", ""),  # an indicator's marks
+    ("经自评，本项目评定为“优秀”等次，得分85分。", "85", "优秀"),
+    ("经自评，绩效评级为“优”，自评得分88分。", "88", "优"),
+    ("项目得分86.5分，属于“优”等级。", "86.5", "优"),
+    ("该指标满分10分，得分8分，等级为优的单位较多。", "", ""),  # 得分 alone: whose is not said
 ])
 def test_the_self_score_and_grade_in_more_words(tmp_path: Path, sentence: str, score: str, grade: str) -> None:
     text = "某县水利局2023年度小型水库维修养护项目支出绩效自评报告\n三、自评结论\n" + sentence + "\n"
