@@ -225,7 +225,21 @@ def _unit_name(title: _Line | None, leading: list[_Line], lines: list[_Line]) ->
         # is as likely an indicator (“新建村级服务站”) or a beneficiary as the unit.
         if line.location.table is None and ORG_LINE.match(line.text) and not line.text.endswith("财政局（制）"):
             return MetaValue(line.text, line.location)
+    return _signed_by(lines)
+
+
+def _signed_by(lines: list[_Line]) -> MetaValue | None:
+    """The unit that signs the report: a name alone on one of its last lines, above the date
+    (“某县医疗保障局（盖章）” / “2024年3月20日”), asked when the title and the cover name none."""
+    for line in reversed([line for line in lines[-SIGNATURE_LINES:] if line.location.table is None]):
+        name = SEAL.sub("", line.text).strip()
+        if ORG_LINE.match(name):
+            return MetaValue(name, line.location)
     return None
+
+
+SIGNATURE_LINES = 4
+SEAL = re.compile(r"[（(]\s*(?:盖章|公章|签章)\s*[)）]")
 
 
 def _org_after_place(place: str, text: str) -> str | None:

@@ -943,6 +943,9 @@ def test_staff_in_the_words_units_use(tmp_path: Path, staff: str, quota: str, ac
     ("2023年度中央财政衔接推进乡村振兴补助资金\n绩效自评报告\n报送单位：某县乡村振兴局（盖章）", "某县乡村振兴局"),
     ("2023年度农村公路养护资金绩效自评报告\n项目主管部门：某县交通运输局", "某县交通运输局"),
     ("2023年度农村公路养护资金绩效自评报告\n自评单位（盖章）：某县公路建设养护中心", "某县公路建设养护中心"),
+    # the title and the cover name none: the unit that signs it, above the date
+    ("2023年度城乡居民医疗保险补助资金绩效自评报告\n一、基本情况\n全年支出1000万元。\n某县医疗保障局（盖章）\n"
+     "2024年3月20日", "某县医疗保障局"),
 ])
 def test_the_units_name_as_schools_towns_and_forms_give_it(tmp_path: Path, head: str, unit: str) -> None:
     report, _ = run(tmp_path, head + "\n自评得分90分。\n")
