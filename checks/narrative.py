@@ -404,10 +404,8 @@ def sentence_to_statements(
     Names are looked for first: most sentences name no indicator, and need not be read for numbers.
     """
     text = sentence.text
-    if _is_about_next_year(sentence, fiscal_year):
-        return {}
     matches = sentence_to_matches(text, names)
-    if not matches:
+    if not matches or _is_about_next_year(sentence, fiscal_year):
         return {}
     quantities = [q for q in find_quantities(text) if q.op != "range"]
     by_number: dict[int, list[Statement]] = {}

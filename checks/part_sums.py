@@ -284,9 +284,10 @@ def _breakdown(
     (“（上年120万元）”): it is not checked, but its numbers are no parts of the total either.
     """
     part_end = part.raw.location.char_end or 0
-    opening = text[part_end:].lstrip(" \t\u3000")
-    if opening[:1] in OPEN_BRACKETS:
-        start = len(text) - len(opening)
+    start = part_end
+    while start < len(text) and text[start] in " \t\u3000":
+        start += 1  # the next character that is not a space (not a slice of the rest: a long paragraph)
+    if start < len(text) and text[start] in OPEN_BRACKETS:
         close = _closing_bracket(text, start)
         inner = [r for r in after if start < (r.location.char_start or 0) < close]
         inner_parts, inner_breakdowns, _ = _parts(inner, kind, amounts, part, text)

@@ -463,8 +463,8 @@ def cell_to_label_and_value(text: str) -> tuple[str, Quantity, int] | None:
     number inside, and stays one; so do “指标1：40848” (the number of 指标1 is no name of the
     value) and “填报日期：2024年3月15日” (a date after the colon, not a value).
     """
-    if len(text) > INLINE_VALUE_CELL_CHARS:
-        return None
+    if len(text) > INLINE_VALUE_CELL_CHARS or ("：" not in text and ":" not in text):
+        return None  # most cells have no colon: one substring test each before the search
     colon = _LAST_COLON.search(text)
     if colon is None:
         return None
