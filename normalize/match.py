@@ -81,12 +81,17 @@ def _match_cleaned(cleaned: str) -> Match | None:
     return None
 
 
+_ANY_ROLE_WORD = re.compile("|".join(re.escape(word) for word, _ in ROLE_WORDS))
+
+
 def role_of(label: str, weak: bool = False) -> Role | None:
     """The budget side a label names (年初预算 → budget_initial, 决算数 → actual), if any.
 
     The role word that appears *last* wins, because Chinese puts the head noun at the end:
     “预算执行数” is an executed amount, “执行数预算” does not occur.
     """
+    if not weak and _ANY_ROLE_WORD.search(label) is None:
+        return None  # most labels (公务接待费, 编制数) hold none: one search instead of a find per word
     best: tuple[int, int, Role] | None = None
     for word, role in WEAK_ROLE_WORDS if weak else ROLE_WORDS:
         position = label.rfind(word)
