@@ -124,6 +124,13 @@ def _sentence_states(inp: CheckInput, figure: Figure, *values: Decimal) -> bool:
     return all(value in stated for value in values)
 
 
+def _one_table_row(*figures: Figure) -> bool:
+    """Whether the figures are cells of one table row (a form's 年度资金总额 | 全年预算数 | 全年执行数 |
+    执行率): the row states them together, as a sentence does."""
+    places = {(f.location.table, f.location.row, f.location.page) for f in figures}
+    return len(places) == 1 and figures[0].location.table is not None
+
+
 # ─── JX201 / JX202 ─────────────────────────────────────────────────────────────────────────────
 
 
@@ -140,8 +147,8 @@ def check_execution_rate(inp: CheckInput, settings: RuleSettings) -> Iterator[Fl
     不触发示例：“全年预算数2026.86，预算执行数2026.86万元，预算执行率100%”；把61.89%写作61.9%（61.9
     代表61.85至61.95）。
     局限：只比较单位层面的执行率和总数；其他口径的执行率（仅财政拨款、项目资金），只有在被误认作单位
-    执行率时才会被比较。执行率所在句子同时写出两个金额时报“错误”；金额取自报告其他地方，或三个数值中
-    任何一个在别处另有不同写法时，报“提醒”。
+    执行率时才会被比较。执行率所在句子（或表格的同一行）同时写出两个金额时报“错误”；金额取自报告其他
+    地方，或三个数值中任何一个在别处另有不同写法时，报“提醒”。
     """
     chosen = inp.values.chosen
     keys = ("execution_rate_pct", "spent_total_wan", "budget_total_wan")
@@ -164,7 +171,7 @@ def check_staff_control_rate(inp: CheckInput, settings: RuleSettings) -> Iterato
     触发示例：“核定编制13人，在职人数10人，在职人员控制率80%”（10 ÷ 13 = 76.92%）。
     不触发示例：“在职人员控制率77%=（在职人员数10人/编制数13人）*100%”（76.92四舍五入为77）；“编制5
     名，在职人数为13人，在职人员控制率为260%”——数字自洽，只是不合常理（由JX401检查）。
-    局限：与JX201相同：控制率所在句子同时写出两个人数时报“错误”，否则报“提醒”。
+    局限：与JX201相同：控制率所在句子（或表格的同一行）同时写出两个人数时报“错误”，否则报“提醒”。
     """
     chosen = inp.values.chosen
     rate, actual, quota = (chosen.get(k) for k in ("staff_control_rate_pct", "staff_actual", "staff_quota"))
@@ -185,7 +192,8 @@ def _catalogue_rate_flag(
     if _rate_agrees(rate.value, rate.raw, low, high, _extra(settings)):
         return None
     computed = numerator.value / denominator.value * HUNDRED
-    is_stated_together = _sentence_states(inp, rate, numerator.value, denominator.value)
+    is_stated_together = (_sentence_states(inp, rate, numerator.value, denominator.value)
+                          or _one_table_row(rate, numerator, denominator))
     has_conflicts = any(inp.values.conflicts.get(k) for k in keys)
     return Flag(
         f"{name}写为{number_text(rate.value)}%，但{formula}={number_text(numerator.value)}÷"

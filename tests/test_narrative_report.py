@@ -1414,3 +1414,12 @@ def test_a_departments_budget_named_部门预算(tmp_path: Path, rate: str, flag
     report, flags = run(tmp_path, text)
     assert (report["budget_total_wan"], report["spent_total_wan"]) == ("36218.5", "35902.3")
     assert [f["rule_id"] for f in flags] == flagged
+
+
+def test_a_wrong_rate_in_the_row_of_its_amounts_is_an_error(tmp_path: Path) -> None:
+    """The form's row states the rate with both its amounts, as a sentence would: 381.68 ÷ 400 =
+    95.42 %, not 97.42 % — an error, not a warning."""
+    table = txt_table(("项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "执行率"),
+                      ("年度资金总额", "350", "400", "381.68", "97.42%"))
+    _, flags = run(tmp_path, "某县水利局2023年度农村饮水安全巩固提升工程项目支出绩效自评报告\n" + table)
+    assert [(f["rule_id"], f["severity"]) for f in flags] == [("JX201", "error")]
