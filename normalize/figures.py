@@ -177,9 +177,10 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
             continue  # “其中中央资金执行率100%”, “县级配套资金…”: one source's share, not the whole
         if raw.extractor == "text" and "其中" not in raw.context:
             list_heads[sentence] = concept  # what a 其中 list that follows breaks down
-        if raw.extractor == "text" and not role_only:
-            sentence_concepts[sentence] = concept
-        elif raw.extractor == "text" and sentence not in sentence_concepts:
+        if raw.extractor == "text" and (not role_only or sentence not in sentence_concepts or (
+                previous is not None and concept is not previous and _changes_flow(raw.label, previous))):
+            # a side word that turned to a new thing (“收入合计…，支出合计…”) is what follows continues:
+            # “…，预算执行率97.13%” is the 支出's, not the 收入's
             sentence_concepts[sentence] = concept
         figure = _figure_for(raw, concept, match, sentence_units.get(sentence, ""), fiscal_year)
         if figure is not None and not _counts_retirees(figure, sentence, retirees_from):

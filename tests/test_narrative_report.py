@@ -1423,3 +1423,12 @@ def test_a_wrong_rate_in_the_row_of_its_amounts_is_an_error(tmp_path: Path) -> N
                       ("年度资金总额", "350", "400", "381.68", "97.42%"))
     _, flags = run(tmp_path, "某县水利局2023年度农村饮水安全巩固提升工程项目支出绩效自评报告\n" + table)
     assert [(f["rule_id"], f["severity"]) for f in flags] == [("JX201", "error")]
+
+
+def test_a_rate_after_a_side_word_that_turned_to_a_new_thing(tmp_path: Path) -> None:
+    """“收入合计…，支出合计…，预算执行率97.13%”: the rate follows the 支出合计, not the 收入合计."""
+    text = ("某县民政局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n"
+            "2023年收入合计36218.5万元，支出合计35902.3万元，预算执行率97.13%。\n")
+    report, _ = run(tmp_path, text)
+    assert (report["income_total_wan"], report["spent_total_wan"], report["execution_rate_pct"]) == (
+        "36218.5", "35902.3", "97.13")
