@@ -58,7 +58,10 @@ CN_DATE = re.compile(r"([〇零○一二三四五六七八九]{4})\s*年\s*([一
 YEAR_MONTH = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月")
 CN_YEAR_MONTH = re.compile(r"([〇零○一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月")
 # A date given under a label, as forms put it: 填报日期：2024年3月15日, 报告日期: …, 日期：….
-LABELLED_DATE = re.compile(r"(?:填报|填表|报告|报送|自评|评价|编制)?日期\s*[:：]?\s*" + DATE.pattern)
+LABELLED_DATE = re.compile(
+    r"(?:(?:填报|填表|报告|报送|自评|评价|编制)?日期|(?:填报|填表|报送)时间)\s*[:：]?\s*(?:"
+    + DATE.pattern + "|" + NUMERIC_DATE.pattern + ")"
+)
 # Labels that name the unit a report is from, surest first: the one that filled it in, then the
 # unit the budget belongs to, then the one carrying the project out; 主管部门 only as a last resort.
 UNIT_LABELS = ("填报单位", "单位名称", "部门名称", "预算单位", "评价单位", "自评单位", "报送单位", "报告单位",
@@ -310,8 +313,8 @@ def _report_date(lines: list[_Line]) -> MetaValue | None:
         if match and (found := _date_value(match, line)) is not None:
             return found
     for line in lines:
-        if "日期" not in line.text:
-            continue  # the label word LABELLED_DATE needs: one substring test before the search
+        if "日期" not in line.text and "时间" not in line.text:
+            continue  # the label words LABELLED_DATE needs: substring tests before the search
         for match in LABELLED_DATE.finditer(line.text):
             if (found := _date_value(match, line)) is not None:
                 return found

@@ -1432,3 +1432,10 @@ def test_a_rate_after_a_side_word_that_turned_to_a_new_thing(tmp_path: Path) -> 
     report, _ = run(tmp_path, text)
     assert (report["income_total_wan"], report["spent_total_wan"], report["execution_rate_pct"]) == (
         "36218.5", "35902.3", "97.13")
+
+
+@pytest.mark.parametrize("signed", ["填报时间：2024年3月28日", "填报日期：2024.3.28", "填报日期：2024-03-28"])
+def test_a_forms_date_under_more_labels(tmp_path: Path, signed: str) -> None:
+    text = REPORT.replace("某县民政局\n2024年3月20日\n", "") + txt_table(("填报单位：某县民政局", signed))
+    report, _ = run(tmp_path, text)
+    assert report["report_date"] == "2024-03-28"
