@@ -1439,3 +1439,13 @@ def test_a_forms_date_under_more_labels(tmp_path: Path, signed: str) -> None:
     text = REPORT.replace("某县民政局\n2024年3月20日\n", "") + txt_table(("填报单位：某县民政局", signed))
     report, _ = run(tmp_path, text)
     assert report["report_date"] == "2024-03-28"
+
+
+@pytest.mark.parametrize(("sentence", "spent"), [
+    ("2023年全年支出35902.3万元。", "35902.3"),
+    ("全年累计支出842.18万元。", "842.18"),
+    ("全年支出用于人员工资的部分较多。", ""),
+])
+def test_a_units_spending_said_with_支出_alone(tmp_path: Path, sentence: str, spent: str) -> None:
+    report, _ = run(tmp_path, "某县民政局2023年度部门整体支出绩效自评报告\n一、部门基本情况\n" + sentence + "\n")
+    assert report["spent_total_wan"] == spent
