@@ -61,6 +61,7 @@ ROLE_WORDS: tuple[tuple[str, Role], ...] = (
     ("计划", "budget"),
     ("执行率", "rate"),
     ("控制率", "rate"),
+    ("完成预算", "rate"),  # “全年支出842.18万元，完成预算的99.08%”
     ("全年执行", "actual"),
     ("预算执行数", "actual"),
     ("执行数", "actual"),

@@ -1449,3 +1449,13 @@ def test_a_forms_date_under_more_labels(tmp_path: Path, signed: str) -> None:
 def test_a_units_spending_said_with_支出_alone(tmp_path: Path, sentence: str, spent: str) -> None:
     report, _ = run(tmp_path, "某县民政局2023年度部门整体支出绩效自评报告\n一、部门基本情况\n" + sentence + "\n")
     assert report["spent_total_wan"] == spent
+
+
+@pytest.mark.parametrize(("rate", "flagged"), [("99.08", []), ("97.08", ["JX201"])])
+def test_完成预算的_a_percent_is_the_execution_rate(tmp_path: Path, rate: str, flagged: list[str]) -> None:
+    """842.18 ÷ 850 = 99.08 %."""
+    text = ("某县文化馆2023年度部门整体支出绩效自评报告\n二、预算执行情况\n"
+            f"全年预算850万元，实际支出842.18万元，完成预算的{rate}％。\n")
+    report, flags = run(tmp_path, text)
+    assert report["execution_rate_pct"] == rate
+    assert [f["rule_id"] for f in flags] == flagged
