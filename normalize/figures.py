@@ -58,7 +58,7 @@ from normalize.context_concepts import (
 from normalize.match import (
     GENERIC_CONCEPTS, Match, is_delta, is_negated, is_role_only, match_label, role_of,
 )
-from normalize.roles import PER_HEAD_WAN, key_in
+from normalize.roles import PER_HEAD_WAN, WEIGHT_HEADER, key_in
 from normalize.units import to_canonical
 
 # Concepts that are not spending: a “支出” label never continues them.
@@ -136,6 +136,7 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
     headings: dict[str, HeadingMatch] = {}  # heading_concept's answers, by section
     target_sections: dict[str, bool] = {}
     in_bare_runs = _in_bare_runs(raw_figures)
+    row_weights = _row_weights(raw_figures)
     retirees_from = _retirees_from(raw_figures)
     for index, raw in enumerate(raw_figures):
         sentence = _sentence_key(raw)
@@ -190,6 +191,8 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
             # “…，预算执行率97.13%” is the 支出's, not the 收入's
             sentence_concepts[sentence] = concept
         figure = _figure_for(raw, concept, match, sentence_units.get(sentence, ""), fiscal_year)
+        if figure is not None and figure.metric == "self_score" and _scored_out_of_less(raw, row_weights):
+            continue  # “总分 | 90 | 88”: the indicators' marks out of 90, the 执行率's 10 elsewhere
         if figure is not None and not _counts_retirees(figure, sentence, retirees_from):
             figures.append(figure)
             sentences.append(sentence)
@@ -230,6 +233,19 @@ def _quota_type(figure: Figure) -> str | None:
 RETIREES = re.compile(r"退休|离休|离退")
 # Words saying a headcount is of serving staff only (在职人数, 在编人员, 在岗职工).
 SERVING = re.compile(r"在职|在编|在岗")
+
+
+def _row_weights(raw_figures: list[RawFigure]) -> dict[tuple, Decimal]:
+    """The weight (分值, 满分 …) each table row states, by table and row."""
+    return {(raw.block, raw.location.table, raw.location.row): raw.quantity.value for raw in raw_figures
+            if raw.extractor == "table" and WEIGHT_HEADER.search(raw.header) and raw.quantity.op in (None, "=")}
+
+
+def _scored_out_of_less(raw: RawFigure, row_weights: dict[tuple, Decimal]) -> bool:
+    """Whether a table's 总分 is out of less than 100 by its own row's weight: the indicator table's
+    subtotal (90 of the national form's 100, whose other 10 score the 执行率), not the self-score."""
+    weight = row_weights.get((raw.block, raw.location.table, raw.location.row))
+    return raw.extractor == "table" and weight is not None and weight < 100
 
 
 def _retirees_from(raw_figures: list[RawFigure]) -> dict[tuple, int]:

@@ -1459,3 +1459,19 @@ def test_完成预算的_a_percent_is_the_execution_rate(tmp_path: Path, rate: s
     report, flags = run(tmp_path, text)
     assert report["execution_rate_pct"] == rate
     assert [f["rule_id"] for f in flags] == flagged
+
+
+@pytest.mark.parametrize(("weight", "score", "flagged"), [
+    ("90", "97.86", []),  # the indicators' 88 of 90, plus the 执行率's 9.86 of 10: 97.86
+    ("100", "88", ["JX450"]),  # out of 100, 88 is the self-score: 良, not 优
+])
+def test_an_indicator_subtotal_out_of_90_is_not_the_self_score(
+        tmp_path: Path, weight: str, score: str, flagged: list[str]) -> None:
+    table = txt_table(("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"),
+                      ("产出指标", "数量指标", "养护里程（公里）", "≥320", "326", weight, "88"),
+                      ("总分", "", "", "", "", weight, "88"))
+    text = ("某县交通运输局2023年度农村公路养护项目支出绩效自评报告\n" + table
+            + "综上，本项目自评得分97.86分，自评等次为“优”。\n")
+    report, flags = run(tmp_path, text)
+    assert report["self_score"] == score
+    assert [f["rule_id"] for f in flags if f["rule_id"] != "JX601"] == flagged
