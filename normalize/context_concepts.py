@@ -147,13 +147,17 @@ def unit_total(raw: RawFigure) -> tuple[Concept, Match] | None:
     budget side alone (“我馆年初预算780万元，全年预算850万元，全年支出842.18万元”) under a heading that
     names nothing (“（二）管理效率方面”): in a report on the unit's whole spending, money whose
     sentence names no other thing is the unit's. Only money, and only a strong side word (预算,
-    执行数, 实际支出 …; not 支出 alone, which a 项目支出 or a 结余 may have around it)."""
-    if not raw.quantity.unit.endswith("元") or NAMED_AFTER.match(raw.trailing):
+    执行数, 实际支出 …), or the year's 支出 as the whole label (YEARS_SPENDING): 支出 elsewhere in a
+    label is weak, since a 项目支出 or a 结余 may have it around."""
+    if (not raw.quantity.unit.endswith("元") or NAMED_AFTER.match(raw.trailing)
+            or (role_of(raw.label) is None and not YEARS_SPENDING.fullmatch(raw.label.strip()))):
         return None
     total = CONCEPTS_BY_NAME["total"]
     return total, Match(total, 0.0, "report", raw.label)
 
 
+# The year's spending said with 支出 alone: “2023年全年支出35902.3万元”, “全年累计支出…”.
+YEARS_SPENDING = re.compile(r"(?:(?:19|20)\d{2}年度?)?(?:全年|本年度?|当年|年度)?(?:共|累计|实际|共计)?支出(?:资金)?")
 # The money named after its amount: “年初预算安排12万元的培训经费未使用”, “12万元用于…项目”.
 NAMED_AFTER = re.compile(r"\s*(?:的|用于|专项|项目)|\s*[\u4e00-\u9fff]{0,6}(?:资金|经费|项目|费)")
 

@@ -66,9 +66,6 @@ NON_SPENDING_CONCEPTS = frozenset(
     {"income", "carryover", "balance", "staff_quota", "staff_actual", "direct_subsidy_people", "self_score", "grade"}
 )
 
-# The year's spending said with 支出 alone (a weak side word, which a 项目支出 or a 结余 may have
-# around it): only as the whole of a sentence's start in a unit's report.
-YEARS_SPENDING = re.compile(r"(?:(?:19|20)\d{2}年度?)?(?:全年|本年度?|当年|年度)?(?:共|累计|实际|共计)?支出(?:资金)?")
 # The unit's, project's or fund's whole money and its execution rate: never one source's share.
 WHOLE_BUDGET_CONCEPTS = frozenset({"total", "execution_rate"})
 # A document number inside a label: 湘财农指〔2022〕87号, 岳政办发[2007］7号.
@@ -164,14 +161,11 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
         if found is None and raw.extractor == "text":
             found = evaluation_score(raw)
         if (found is None and role_only and previous is None and raw.extractor == "text"
-                and sentence not in about_other and role_of(raw.label) is not None):
-            found = heading_concept(raw.section, headings)  # “年初预算3万元” under “三、“三公”经费情况”
+                and sentence not in about_other):  # a sentence that begins with a budget side alone
+            if role_of(raw.label) is not None:
+                found = heading_concept(raw.section, headings)  # “年初预算3万元” under “三、“三公”经费情况”
             if found is None and report_kind == "dept_overall" and begins_its_sentence(raw):
-                found = unit_total(raw)  # “我馆年初预算780万元…” under “（二）管理效率方面”
-        if (found is None and role_only and previous is None and raw.extractor == "text"
-                and report_kind == "dept_overall" and sentence not in about_other
-                and begins_its_sentence(raw) and YEARS_SPENDING.fullmatch(raw.label.strip())):
-            found = unit_total(raw)  # “2023年全年支出35902.3万元”: the year's spending, of the unit
+                found = unit_total(raw)  # “我馆年初预算780万元…”, “2023年全年支出35902.3万元”
         if found is not None and sentence in about_other and sentence not in sentence_concepts:
             if found[0].name in GENERIC_CONCEPTS and role_only and not (
                     report_kind in ONE_FUND_KINDS and WHOLE_WORD.search(raw.label)):
