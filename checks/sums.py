@@ -195,12 +195,10 @@ def catalogue_tolerance(total: Figure, parts: Iterable[Figure]) -> Decimal:
     elsewhere than its total was not added up from the same figures, so its own rounding counts in
     full. A table in 元 gives 基本支出 as 8,456,789.00 (845.6789万元) and the text its parts as
     700.00 and 145.68万元: the parts may be off by 0.005万元 each."""
-    total_rounding = figure_rounding(total)
-    allowed = total_rounding
-    for part in parts:
-        rounding = figure_rounding(part)
-        allowed += min(rounding, total_rounding) if _same_place(total, part) else rounding
-    return allowed
+    parts = list(parts)
+    together = [figure_rounding(p) for p in parts if _same_place(total, p)]
+    elsewhere = [figure_rounding(p) for p in parts if not _same_place(total, p)]
+    return sum_tolerance(figure_rounding(total), together) + sum(elsewhere, Decimal(0))
 
 
 def _same_place(a: Figure, b: Figure) -> bool:
