@@ -234,11 +234,16 @@ def _unit_name(title: _Line | None, leading: list[_Line], lines: list[_Line]) ->
 def _signed_by(lines: list[_Line]) -> MetaValue | None:
     """The unit that signs the report: a name alone on one of its last lines, above the date
     (“某县医疗保障局（盖章）” / “2024年3月20日”), asked when the title and the cover name none."""
-    for line in reversed([line for line in lines[-SIGNATURE_LINES:] if line.location.table is None]):
+    for line in _signature_lines(lines):
         name = SEAL.sub("", line.text).strip()
         if ORG_LINE.match(name):
             return MetaValue(name, line.location)
     return None
+
+
+def _signature_lines(lines: list[_Line]) -> list[_Line]:
+    """The report's last lines outside tables, last first: where it is signed and dated."""
+    return [line for line in reversed(lines[-SIGNATURE_LINES:]) if line.location.table is None]
 
 
 SIGNATURE_LINES = 4
@@ -327,9 +332,9 @@ def _month_signed(lines: list[_Line]) -> MetaValue | None:
 
     Only the report's last lines are read: a month alone on a line elsewhere is a heading or a
     table cell (“2023年12月”, a 完成时间), not the date the report bears."""
-    for line in reversed(lines[-MONTH_SIGNATURE_LINES:]):
+    for line in _signature_lines(lines):
         text = line.text.strip("（）() ")
-        if line.location.table is not None or len(text) > DATE_LINE_MAX_CHARS:
+        if len(text) > DATE_LINE_MAX_CHARS:
             continue
         match = YEAR_MONTH.fullmatch(text) or CN_YEAR_MONTH.fullmatch(text)
         if match is None:
@@ -338,9 +343,6 @@ def _month_signed(lines: list[_Line]) -> MetaValue | None:
         if year is not None and month is not None and 1 <= month <= 12:
             return MetaValue(f"{year:04d}-{month:02d}", line.location)
     return None
-
-
-MONTH_SIGNATURE_LINES = 4
 
 
 def _date_value(match: re.Match[str], line: _Line) -> MetaValue | None:
