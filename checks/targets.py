@@ -42,8 +42,9 @@ MISSED_WORDS = re.compile(
 )
 # A yes-or-no target (是否发生安全事故 | 否 | 是) is missed by the other answer.
 YES_WORDS, NO_WORDS = frozenset({"是", "有", "已发生"}), frozenset({"否", "无", "未发生", "零发生"})
-# Grades a target may ask for, best first: 优秀 asked and 良好 given is a miss.
-GRADE_ORDER = ("优秀", "优", "良好", "良", "合格", "中", "及格")
+# Grades a target may ask for, with their rank (best 0): 优秀 asked and 良好 given is a miss. Longer
+# words first, so that a target “优秀” is not read as 优.
+GRADE_RANKS = {"优秀": 0, "优": 0, "良好": 1, "良": 1, "合格": 2, "中": 2, "及格": 2}
 # Rates where less is better: a bare target is a ceiling. From the 财政部 indicator forms; 控制率
 # is spent ÷ budgeted (公用经费控制率93%, seed 004), 调整率 the share of the budget changed.
 # 结余率 and 结转率 (结转结余率, a standard 整体支出 cost indicator) are the share of the budget left
@@ -217,12 +218,10 @@ def _answers_otherwise(target: str, actual: str) -> bool:
 
 def _grade_below(target: str, actual: str) -> bool:
     """A grade asked for (优秀, 良好, 合格 …, perhaps with 达到 or 以上) and a lower one given."""
-    asked = next((g for g in GRADE_ORDER if target.strip("达到以上为").startswith(g)), None)
-    given = next((g for g in GRADE_ORDER if actual == g), None)
-    if asked is None or given is None:
+    asked = next((g for g in GRADE_RANKS if target.strip("达到以上为").startswith(g)), None)
+    if asked is None or actual not in GRADE_RANKS:
         return False
-    rank = {"优秀": 0, "优": 0, "良好": 1, "良": 1, "合格": 2, "中": 2, "及格": 2}
-    return rank[given] > rank[asked]
+    return GRADE_RANKS[actual] > GRADE_RANKS[asked]
 
 
 def row_to_shortfall(row: IndicatorRow) -> Shortfall | None:
