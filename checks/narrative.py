@@ -93,7 +93,8 @@ NOT_THE_VALUE = re.compile(
 # characters, 下降到, 降至, 提高到, 增长为, or none).
 CHANGE_FROM = re.compile(r"[由从](?:上一?年度?|去年|年初|\d{4}年度?(?:底|末)?)?的?$")
 CHANGE_TO = re.compile(r"^[^\d，,；;。：:、（）()]{0,3}?[到至为]了?$")
-# Words in the gap between a name and its number that date the number to the year before.
+# Words that date a number to the year before: in the gap between a name and its number, or in the
+# words before the name in its clause (上年完成…).
 LAST_YEAR = re.compile(r"上年|去年|上一年")
 
 ROLE_NAMES = {"target": "目标值", "actual": "实际完成值"}
@@ -414,7 +415,7 @@ def sentence_to_statements(
         if quantity is None:
             continue
         before = text[_clause_start(text, match):match.start]
-        if NOT_THE_VALUE.search(before) or re.search(r"上年|去年|上一年", before):
+        if NOT_THE_VALUE.search(before) or LAST_YEAR.search(before):
             continue
         if _is_other_period(before, fiscal_year):
             continue
