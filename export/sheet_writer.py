@@ -39,7 +39,7 @@ from xlsxwriter.worksheet import Worksheet
 from export.atomic import atomic_open
 from export.labels import display_value
 from export.prepared_rows import (CellRenderer, PreparedCell, PreparedRowWorksheet, check_all_written,
-                                  prepared_cell)
+                                  fast_deflate, prepared_cell)
 from export.sanitize import is_formula_like, plain_number, restore_neutralised
 from export.show import display_width
 from extract.records import record
@@ -217,7 +217,8 @@ class WorkbookWriter:
                     sheet.set_column_pixels(column, column, round(width * PIXELS_PER_CHARACTER))
                 sheet.autofilter(0, 0, self.counts[name], max(len(spec.columns), 1) - 1)
         try:
-            self.workbook.close()  # assembles the sheets' files into the .xlsx
+            with fast_deflate():
+                self.workbook.close()  # assembles the sheets' files into the .xlsx
             check_all_written(self.workbook)
         except BaseException:
             self.discard()

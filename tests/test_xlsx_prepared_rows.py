@@ -183,3 +183,28 @@ def test_a_row_written_twice_or_behind_fails() -> None:
     sheet.previous_row = 5
     with pytest.raises(PreparedRowError, match="behind"):
         sheet.write_prepared_row(3, [cell])
+
+
+def test_the_package_is_deflated_at_the_fast_level_and_the_name_put_back(tmp_path: Path, monkeypatch) -> None:
+    """The workbook's parts are deflated at PACKAGE_DEFLATE_LEVEL (XlsxWriter itself has no setting
+    for it), and XlsxWriter's own ZipFile is back in place after the write, even one that fails."""
+    import xlsxwriter.workbook
+
+    levels: list[int | None] = []
+    original_write = zipfile.ZipFile.write
+
+    def recording_write(self, filename, arcname=None, compress_type=None, compresslevel=None):
+        levels.append(self.compresslevel)
+        return original_write(self, filename, arcname, compress_type, compresslevel)
+
+    monkeypatch.setattr(zipfile.ZipFile, "write", recording_write)
+    path = tmp_path / "report.xlsx"
+    sheet_writer.write_report_xlsx(path, [SheetSpec("甲", ("name",), [{"name": "甲"}] * 50)])
+    assert levels and set(levels) == {prepared_rows.PACKAGE_DEFLATE_LEVEL}
+    with zipfile.ZipFile(path) as package:
+        assert package.testzip() is None
+        assert {info.compress_type for info in package.infolist()} == {zipfile.ZIP_DEFLATED}
+    assert xlsxwriter.workbook.ZipFile is zipfile.ZipFile
+    with pytest.raises(RuntimeError), prepared_rows.fast_deflate():
+        raise RuntimeError("a failed write")
+    assert xlsxwriter.workbook.ZipFile is zipfile.ZipFile
