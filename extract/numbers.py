@@ -357,6 +357,12 @@ def _blank_match(match: re.Match[str]) -> str:
 
 # ─── 4. units ─────────────────────────────────────────────────────────────────────────────────
 
+# Currencies other than the yuan, by their usual names in reports of foreign loans and aid.
+FOREIGN_CURRENCY_SPELLINGS: dict[str, str] = {
+    "美元": "美元", "美金": "美元", "欧元": "欧元", "英镑": "英镑", "日元": "日元", "港元": "港元",
+    "港币": "港元", "澳元": "澳元", "加元": "加元", "韩元": "韩元", "卢布": "卢布",
+}
+
 # Written spelling → normalised unit. Longest spelling wins (人次 before 人, 个月 before 个).
 UNIT_SPELLINGS: dict[str, str] = {
     # money; 角 on its own (5角); 分 after 元/角 is read as money by _read_jiao_fen
@@ -376,6 +382,9 @@ UNIT_SPELLINGS: dict[str, str] = {
         "天", "小时", "分钟", "个月", "年", "周", "分", "千瓦时", "千瓦", "岁", "字", "块",
     )},
     "摄氏度": "℃", "℃": "℃",
+    # foreign currencies, kept as written: not 元, so never read as the report's own money (100万美元
+    # is 1000000 美元, and a cell “5美元” under a 万元 header is no 5 万元)
+    **FOREIGN_CURRENCY_SPELLINGS,
     # spans of time counted in days or quarters (3个工作日内, 4个季度), not 个 of something
     "个工作日": "工作日", "工作日": "工作日", "个自然日": "自然日", "自然日": "自然日", "个季度": "季度",
 }
@@ -418,6 +427,7 @@ UNIT_REJECTED_BEFORE: dict[str, str] = {
     "天": "然津",
     "克": "服难隆",  # 克服 (overcome), 克难, 克隆
     "字": "路口架形型排街号",  # 十字路口 (a crossroads), 一字排开
+    "日元": "旦",  # 1日元旦 is the day of 元旦 (New Year's Day), not one yen
     "块": "儿",  # 一块儿 (together)
 }
 
@@ -495,7 +505,7 @@ _SUFFIX_START = frozenset(" (") | {word[0] for word, _op in SUFFIX_COMPARATORS}
 # A number core: after 百分之/千分之/万分之, Arabic digits (1,234.56 with 3-digit groups only),
 # or a Chinese numeral run.
 CORE = re.compile(
-    r"(?P<pct>百分之|千分之|万分之)?"
+    r"(?:(?P<pct>百分之|千分之|万分之)(?P<pct_minus>负)?)?"
     r"(?:(?P<arabic>(?<![\d.])(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
     f"|(?P<cn>{NUMERAL_RUN.pattern}))"
 )
@@ -582,6 +592,8 @@ def match_to_piece(s: str, m: re.Match[str]) -> _Piece | None:
         return None
     if m["pct"]:
         piece.unit = _PERCENT_PREFIX_UNITS[m["pct"]]
+        if m["pct_minus"]:  # 百分之负五, as 负百分之五: the sign spoken after 百分之
+            piece.number = -piece.number
         return piece
     _read_multiplier_and_unit(s, piece)
     whole = piece.number == piece.number.to_integral_value()
@@ -665,9 +677,9 @@ def _read_multiplier_and_unit(s: str, piece: _Piece) -> None:
     piece.more_than = more_before or more_after or more_inside
 
 
-# “And a half” written after the measure word: 一年半, 两倍半, 3天半; and inside it: 一个半月 (个月),
+# “And a half” written after the measure word: 一年半, 两倍半, 3天半, 两成半 (25%); and inside it: 一个半月 (个月),
 # 两个半小时 (个 … 小时). 三个半天 is three half-days, so after 个半 only 月 and 小时 count.
-HALF_AFTER_UNIT = ("年", "倍", "天")
+HALF_AFTER_UNIT = ("年", "倍", "天", "成")
 HALF_INSIDE_UNIT = {"个半月": "个月", "个半小时": "小时"}
 HALF = Decimal("0.5")
 

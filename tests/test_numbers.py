@@ -221,6 +221,9 @@ FORMS = [
     # 负 as a minus sign
     ("增长率为负5%", Q("-5", "%", raw="负5%")),
     ("负百分之五", Q("-5", "%")),
+    ("百分之负五", Q("-5", "%")),  # the sign spoken after 百分之
+    ("同比增长百分之负三点二", Q("-3.2", "%", raw="百分之负三点二")),
+    ("百分之负责", None),  # 负责 is a word, no number follows
     ("负一百", Q("-100")),
     ("正负5%", Q("5", "%", raw="5%")),  # ± a tolerance, not a negative rate
     ("负债5万元", Q("5", "万元", raw="5万元")),  # 负债 is a word
@@ -644,10 +647,13 @@ UNITS = [
     ("1200m2", Q("1200", "平方米")), ("5万㎡", Q("50000", "平方米")), ("3.5万kWh", Q("35000", "千瓦时")),
     ("200kW", Q("200", "千瓦")), ("30kg", Q("30", "公斤")), ("100m", Q("100", "米")),
     ("5G基站", None), ("3A级景区", None), ("PM2", None),  # codes, not a number and a unit
+    # foreign currencies keep their own unit: not 元, and not a bare number a 万元 header could claim
+    ("5美元", Q("5", "美元")), ("100万美元", Q("1000000", "美元")), ("利用外资2.5亿美元", Q("250000000", "美元", raw="2.5亿美元")),
+    ("3万港币", Q("30000", "港元")), ("1月1日元旦", None),
     ("5kmh", None), ("100mg", None),  # letters that run on are not the unit
     # “and a half” after or inside the measure word (not in the seeds)
     ("一年半", Q("1.5", "年")), ("两倍半", Q("2.5", "倍")), ("3天半", Q("3.5", "天")),
-    ("一个半月", Q("1.5", "个月")), ("两个半小时", Q("2.5", "小时")),
+    ("一个半月", Q("1.5", "个月")), ("两个半小时", Q("2.5", "小时")), ("两成半", Q("2.5", "成")),
     ("三个半天", Q("3", "个", raw="三个")),  # three half-days: 半天 is its own word
     ("2.5倍半", Q("2.5", "倍", raw="2.5倍")),  # a half only after a whole number
 ]
