@@ -113,7 +113,8 @@ def check_catalogue_sums(inp: CheckInput, settings: RuleSettings) -> Iterator[Fl
     是政府性基金，不属于汇总数值中的分项）。
     局限：不要求穷尽的合计（支出合计，或有分项未写明的三公经费）只在分项之和超过合计时报告。某一项在
     报告中有几个不同数值时，降为“提醒”，因为采用的值未必是报告本意所指。预算方面的人员经费没有对应的
-    汇总数值，因此不核对基本支出预算与其分项。
+    汇总数值，因此不核对基本支出预算与其分项。合计与分项的计量时点不同（其一写明“截至次年某月”，
+    如年底支出与“截至2024年2月底累计支出”）时不核对，因为后者已包含次年的支付。
     """
     chosen = inp.values.chosen
     for identity in CATALOGUE_SUMS:
@@ -121,6 +122,8 @@ def check_catalogue_sums(inp: CheckInput, settings: RuleSettings) -> Iterator[Fl
         part_keys = _stated_parts(identity.parts, chosen)
         parts = [chosen[key] for key in part_keys if key in chosen]
         if total is None or not parts:
+            continue
+        if not measured_together(inp.fiscal_year, total, parts):
             continue
         one_of_two = identity.exhaustive and len(parts) < len(identity.parts)
         if one_of_two and identity.total.startswith(TWO_PART_TOTALS):
@@ -157,7 +160,7 @@ def _budget_parts_flags(inp: CheckInput) -> Iterator[Flag]:
     if len(parts) != len(BUDGET_PARTS) or len(roles) != 1:
         return
     total = chosen.get(BUDGET_TOTALS.get(roles.pop(), ""))
-    if total is None:
+    if total is None or not measured_together(inp.fiscal_year, total, parts):
         return
     keys = [total.metric, *BUDGET_PARTS]
     flag = _catalogue_flag(inp, total, parts, False, "基本支出预算+项目支出预算", keys)
@@ -188,6 +191,22 @@ def _balance_flags(inp: CheckInput) -> Iterator[Flag]:
                 "balance": number_text(balance.value), "computed": number_text(computed)},
         severity=_severity_for(inp, ["income_total_wan", "spent_total_wan", "balance_wan"]),
     )
+
+
+def measured_together(fiscal_year: int | None, total: Figure, parts: Iterable[Figure]) -> bool:
+    """Whether a total and its parts were all measured at the year's end, or all after it.
+
+    A 项目支出 report gives the year's spending “截至2023年12月31日，实际支出3530.4万元” and then
+    the project's spending since “截至2024年2月底，项目累计支出3575.2万元”: the later amount has
+    grown since, and is no part of the year's total. Where every figure is dated after the year
+    (seed 003 measures its funds 截止2024年3月31日), they were measured together and are compared."""
+    later = {measured_after_year(figure, fiscal_year) for figure in (total, *parts)}
+    return len(later) == 1
+
+
+def measured_after_year(figure: Figure, fiscal_year: int | None) -> bool:
+    """Whether the figure's sentence dates it after the year it is for (截至2024年2月底 in a 2023 report)."""
+    return fiscal_year is not None and any(year > fiscal_year for year in figure.as_of)
 
 
 def catalogue_tolerance(total: Figure, parts: Iterable[Figure]) -> Decimal:

@@ -1475,3 +1475,31 @@ def test_an_indicator_subtotal_out_of_90_is_not_the_self_score(
     report, flags = run(tmp_path, text)
     assert report["self_score"] == score
     assert [f["rule_id"] for f in flags if f["rule_id"] != "JX601"] == flagged
+
+
+# A 项目支出 report that gives the year's spending at the year's end, then the project's spending
+# since, measured two months later (3575.2 > 3530.4 because payments went on into 2024).
+LATER_CUMULATIVE_REPORT = """安化县交通运输局2023年度农村公路提质改造项目支出绩效自评报告
+一、项目基本情况
+2023年项目年初预算3200万元，调整后全年预算3580万元。截至2023年12月31日，实际支出3530.4万元，预算执行率98.61%。截至2024年2月底，项目累计支出3575.2万元，资金支付率99.87%。
+二、自评结论
+自评得分95分，自评等次为“优”。
+安化县交通运输局
+2024年3月15日
+"""
+
+
+def test_a_later_cumulative_amount_is_no_part_of_the_years_total(tmp_path: Path) -> None:
+    """JX102 compares a total with parts measured at the same time: the project's spending up to
+    February 2024 is not a part of the spending up to 31 December 2023."""
+    report, flags = run(tmp_path, LATER_CUMULATIVE_REPORT)
+    assert report["spent_total_wan"] == "3530.4"
+    assert report["execution_rate_pct"] == "98.61"
+    assert [f["rule_id"] for f in flags if f["rule_id"].startswith("JX1")] == []
+
+
+def test_a_part_measured_with_its_total_is_still_checked(tmp_path: Path) -> None:
+    """The same amounts both measured at the year's end: the part exceeds the total (JX102)."""
+    text = LATER_CUMULATIVE_REPORT.replace("截至2024年2月底，项目累计支出", "截至2023年12月31日，项目累计支出")
+    _, flags = run(tmp_path, text)
+    assert [f["rule_id"] for f in flags if f["rule_id"] == "JX102"] == ["JX102"]
