@@ -238,9 +238,13 @@ def _catalogue_flag(
         return None
     name = METRIC_NAMES.get(total.metric, total.label)
     relation = f"比总数{'多' if difference > 0 else '少'}{number_text(abs(difference))}万元"
+    if len(parts) == 1:  # the only part stated: “基本支出+项目支出=3575.2=3575.2” would read badly
+        (part,) = parts
+        stated = f"{METRIC_NAMES.get(part.metric, part.label)}为{number_text(part.value)}万元"
+    else:
+        stated = f"{wording}={plus_text([p.value for p in parts])}={number_text(parts_sum)}万元"
     return Flag(
-        f"{name}写为{number_text(total.value)}万元，但{wording}={plus_text([p.value for p in parts])}="
-        f"{number_text(parts_sum)}万元，{relation}{slip_hint(total.value, parts_sum)}",
+        f"{name}写为{number_text(total.value)}万元，但{stated}，{relation}{slip_hint(total.value, parts_sum)}",
         evidence=tuple(dict.fromkeys(span_quote(f.location) for f in (total, *parts))),
         locations=(total.location, *(p.location for p in parts)),
         values={"total": number_text(total.value), "parts_sum": number_text(parts_sum),
