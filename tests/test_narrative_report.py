@@ -1504,3 +1504,18 @@ def test_a_part_measured_with_its_total_is_still_checked(tmp_path: Path) -> None
     _, flags = run(tmp_path, text)
     assert [f["message"] for f in flags if f["rule_id"] == "JX102"] == [
         "全年执行数写为3530.4万元，但项目支出执行数为3575.2万元，比总数多44.8万元"]
+
+
+def test_an_initial_budget_written_without_shu_is_read_and_compared(tmp_path: Path) -> None:
+    """“年初预算3200万元” (no 数) and “调整后预算3580万元” are budgets; the 年初 one disagrees with
+    the form's 年初预算数 3580, which an auditor must see (JX601)."""
+    text = ("某县交通运输局2023年度农村公路项目支出绩效自评报告\n一、项目基本情况\n"
+            "2023年项目年初预算3200万元，年中追加380万元，调整后预算3580万元，实际支出3530.4万元。\n"
+            "二、资金执行情况（万元）\n"
+            + txt_table(("项目", "年初预算数", "全年预算数", "全年执行数"),
+                        ("年度资金总额", "3580", "3580", "3530.4"))
+            + "三、自评结论\n自评得分95分。\n")
+    report, flags = run(tmp_path, text)
+    assert report["budget_total_wan"] == "3580"
+    conflicts = [f["message"] for f in flags if f["rule_id"] == "JX601"]
+    assert len(conflicts) == 1 and "年初预算数" in conflicts[0] and "3200万元" in conflicts[0]
