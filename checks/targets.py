@@ -16,7 +16,8 @@ the direction the target is written in, read by ``target_direction``:
 
 Values are compared only in one unit (``comparable_values``): same unit, units that convert
 exactly (万元 and 元), or one side bare — except a bare number beside a % (only when the name says
-it is a rate: （%）, 率, 比例, 满意度) and a bare number beside money (the scale is unknown).
+it is a rate: （%）, 率, 比例, 满意度, and never a bare fraction such as 0.98 beside ≥95%, which may
+be 98% or 0.98%) and a bare number beside money (the scale is unknown).
 """
 
 from __future__ import annotations
@@ -98,7 +99,8 @@ def comparable_values(a: Quantity, b: Quantity, name: str) -> tuple[Decimal, Dec
         return a.value, b.value, unit_a
     if not unit_a or not unit_b:
         known = unit_a or unit_b
-        if known == "%" and not RATE_NAME.search(name):
+        if known == "%" and (not RATE_NAME.search(name) or _may_be_fraction(a if not unit_a else b,
+                                                                          b if not unit_a else a)):
             return None
         if known in MONEY_UNITS:
             return None
@@ -107,6 +109,13 @@ def comparable_values(a: Quantity, b: Quantity, name: str) -> tuple[Decimal, Dec
     if canon_a is None or canon_b is None or canon_a.unit != canon_b.unit:
         return None
     return canon_a.value, canon_b.value, canon_a.unit
+
+
+def _may_be_fraction(bare: Quantity, percent: Quantity) -> bool:
+    """Whether a bare number beside a percent may be a fraction of one: 0.98 against ≥95% is 98%
+    as Excel stores it, or 0.98%. Which one the report meant cannot be told, so the two are not
+    compared; 0.5 against ≤1% reads as a percent either way (the percent is no more than 1)."""
+    return 0 < bare.value < 1 and percent.value > 1
 
 
 def target_direction(row: IndicatorRow) -> str | None:

@@ -197,6 +197,10 @@ def test_missed_target_message(tmp_path: Path) -> None:
         ("50", "400000元", "补助资金", None),  # a bare number beside money: scale unknown
         ("50", "52", "项目支出（万元）", ("50", "52")),
         ("100", "98", "移民户数（户）", ("100", "98")),
+        ("≥95%", "0.98", "完成率", None),  # 98% as Excel stores it, or 0.98%: cannot be told
+        ("0.95", "98%", "完成率", None),
+        ("≤1%", "0.5", "设备故障率", ("1", "0.5")),  # a percent either way
+        ("≥95%", "96", "完成率", ("95", "96")),
     ],
 )
 def test_comparable_values(target: str, actual: str, name: str, expected: tuple[str, str] | None) -> None:
