@@ -43,6 +43,28 @@ AS_OF = re.compile(
 DATED = re.compile(
     rf"{YEAR}\s*年\s*(?:(\d{{1,2}})\s*月\s*(?:(\d{{1,2}})\s*[日号]|份?\s*([底末初中]))?|([底末初]))"
 )
+# A part of a year named by a season or a quarter: 2024年春季开学前, 2024年上半年, 2024年一季度.
+# Each names the months it may mean (春季 March to May; 春节 falls between 21 January and 20
+# February); like a date, it is a point a deadline or a result can fall in, not a whole year.
+SEASON = re.compile(
+    rf"{YEAR}\s*年\s*(?:度\s*)?(春季|春节|夏季|秋季|上半年|下半年|第?[一二三四1-4]\s*季度|寒假|暑假)"
+)
+SEASON_MONTHS: dict[str, tuple[tuple[int, int], tuple[int, int]]] = {
+    "春季": ((3, 1), (5, 31)), "春节": ((1, 21), (2, 20)), "夏季": ((6, 1), (8, 31)),
+    "秋季": ((9, 1), (11, 30)), "上半年": ((1, 1), (6, 30)), "下半年": ((7, 1), (12, 31)),
+    "一": ((1, 1), (3, 31)), "二": ((4, 1), (6, 30)), "三": ((7, 1), (9, 30)), "四": ((10, 1), (12, 31)),
+    "寒假": ((1, 10), (2, 28)), "暑假": ((7, 1), (8, 31)),
+}
+QUARTER_DIGITS = str.maketrans("1234", "一二三四")
+
+
+def _season_span(year: int, season: str) -> tuple[date, date]:
+    """The first and last day a season or quarter of ``year`` may mean."""
+    key = season.strip("第季度 ").translate(QUARTER_DIGITS) if "季度" in season else season
+    (m1, d1), (m2, d2) = SEASON_MONTHS[key]
+    return date(year, m1, d1), date(year, m2, min(d2, calendar.monthrange(year, m2)[1]))
+
+
 # A year a figure is for: 2022年度, 2022年 (not followed by a month: that is a date).
 YEAR_FOR = re.compile(rf"{YEAR}\s*年(度)?")
 # Spans whose years say nothing about the period of a figure; blanked before reading periods.
@@ -147,6 +169,9 @@ def _periods(text: str) -> tuple[Period, ...]:
         month = int(m[2]) if m[2] else None
         day = int(m[3]) if m[3] else None
         take("dated", m, int(m[1]), _day_span(int(m[1]), month, day, m[4] or m[5]))
+    for m in SEASON.finditer(masked):
+        if not _is_comparison(masked, m.start(), m.end()):
+            take("dated", m, int(m[1]), _season_span(int(m[1]), m[2]))
     for m in YEAR_FOR.finditer(masked):
         if _is_comparison(masked, m.start(), m.end()):
             continue
@@ -202,7 +227,8 @@ def check_indicator_years(inp: CheckInput, settings: RuleSettings) -> Iterator[F
     触发示例：在2023年度报告中，“指标2：截至2022年底，2022年度计划项目资金完成率（%）”和“指标3：截至
     2021年3月底，2022年度计划项目资金完成率（%）”（样本003，表1-2和表2-1）。
     不触发示例：同一报告中的“截至2024年3月底，2023年度计划项目资金完成率”（截止时点在所衡量年度结束
-    后三个月）；“较2022年增长率”（比较基数）。
+    后三个月）；“较2022年增长率”（比较基数）；目标“2024年春季开学前”“2024年一季度”（季节、季度按其
+    月份读，在次年年中以前）。
     局限：不带“年”字的年份（“2022计划完成率”）读不出。确实跨到下一年的计划（“2024年6月底前完工率”）
     只在年中截止时点以前才不报告。每一行在每张表中各报告一次，同一指标出现在两张表中就有两条问题。
     """

@@ -55,6 +55,10 @@ def flags_of(tmp_path: Path, text: str, rule_id: str):
         # full-width digits are years too; a text without a year names no period
         ("截至２０２１年３月底，执行资金", [("as_of", "截至２０２１年３月底")]),
         ("资金执行率为95%，完成率100%", []),
+        # seasons and quarters are parts of a year, as dates are
+        ("2024年春季开学前投入使用", [("dated", "2024年春季")]),
+        ("2024年上半年", [("dated", "2024年上半年")]), ("2024年第一季度", [("dated", "2024年第一季度")]),
+        ("2024年3季度", [("dated", "2024年3季度")]), ("较2022年上半年增长", []),
     ],
 )
 def test_text_to_periods(text: str, expected: list[tuple[str, str]]) -> None:
@@ -95,6 +99,12 @@ def test_a_month_end_means_its_last_days() -> None:
         # target and actual naming different years
         ("项目完工时间", "2023年底前", "2024年5月", 1),
         ("项目完工时间", "2023年12月前", "2023年11月", 0),
+        # a season or quarter of the next year: inside the months after the year (probe S_school),
+        # and past the mid-year cut-off
+        ("投入使用时间", "2024年春季开学前", "2024年2月", 0),
+        ("资金拨付时间", "2024年一季度", "2024年3月", 0),
+        ("投入使用时间", "2024年秋季开学前", "2024年8月", 1),
+        ("项目完工时间", "2022年下半年", "2023年3月", 1),
     ],
 )
 def test_indicator_years(tmp_path: Path, name: str, target: str, actual: str, count: int) -> None:
@@ -146,6 +156,9 @@ def test_indicator_year_message_names_the_periods(tmp_path: Path) -> None:
         ("2022年度部门整体支出绩效自评发现的问题，我局已完成整改3项。", 0),
         ("2022年度审计反馈的问题已全部整改完成，共整改资金12万元。", 0),
         ("2022年，我局完成整改问题3项。", 1),
+        # a quarter right after the year is when its accounts close; one of another year is not
+        ("2024年一季度，拨付剩余资金120万元。", 0),
+        ("2022年下半年，完成了36277人的直补资金发放。", 1),
     ],
 )
 def test_sentence_years(tmp_path: Path, body: str, count: int) -> None:
