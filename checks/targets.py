@@ -38,9 +38,20 @@ from normalize.units import UNIT_FACTORS, to_canonical
 # Words of a textual actual that say the target was missed; checked before any number, since a
 # cell may read “95%（未达标）”. 基本完成 (“basically done”) is not among them: too loose to call.
 MISSED_WORDS = re.compile(
-    r"未达标|不达标|未达到|没有达到|未完成|没有完成|部分完成|未实现|未按时|未能|不合格|延期|滞后|进行中|推进中|"
-    r"未减轻|不健全|不到位|未验收|未发放"
+    r"未达|不达标|没有达到|未完成|没有完成|部分完成|大部分|未实现|未按时|未能|不合格|延期|滞后|进行中|推进中|"
+    r"(?:正在|尚在)(?:推进|实施|建设|进行|办理|施工|整改|招标)|未减轻|不健全|不到位|未验收|未发放|"
+    r"(?<![不未])存在违规|(?<![没未])有违规"
 )
+# 基本完成 is “mostly done”: short of a target asking for that very thing (完成, 达标) or for all of
+# something (全部完成, 全覆盖, 100%). Beside another target (达标 asked, 基本完成 given) it says too
+# little to call a miss.
+MOSTLY = re.compile(r"基本\s*(\S+)")
+ALL_WORDS = re.compile(r"全|100\s*[%％]")
+# The target itself, denied: 完整 asked and 不完整 given, 及时 and 未及时.
+NEGATIONS = ("不", "未", "没有", "非")
+# A target in words that asks for all of it: 全覆盖, 全部完成, 按时完成; an actual in percent below
+# 100 (覆盖90%, 完成80%) falls short of it.
+WHOLE_TARGET = re.compile(r"(?:全部|全面|按时|按期|如期)?(?:完成|完工|覆盖|到位|落实|兑现)|全覆盖|全部")
 # A yes-or-no target (是否发生安全事故 | 否 | 是) is missed by the other answer.
 YES_WORDS, NO_WORDS = frozenset({"是", "有", "已发生"}), frozenset({"否", "无", "未发生", "零发生"})
 # Grades a target may ask for, with their rank (best 0): 优秀 asked and 良好 given is a miss. Longer
@@ -225,6 +236,30 @@ def _answers_otherwise(target: str, actual: str) -> bool:
     return (target in YES_WORDS and actual in NO_WORDS) or (target in NO_WORDS and actual in YES_WORDS)
 
 
+def _denies(target: str, actual: str) -> bool:
+    """The actual is the target denied: 完整 → 不完整, 及时 → 未及时."""
+    return any(actual == negation + target for negation in NEGATIONS)
+
+
+def _mostly_where_all_asked(target: str, actual: str) -> bool:
+    """基本完成 given where 完成, 全部完成 or 100% was asked (not where 达标 was)."""
+    mostly = MOSTLY.fullmatch(actual)
+    if mostly is None or target.startswith("基本"):
+        return False
+    return target == mostly[1] or ALL_WORDS.search(target) is not None
+
+
+def _some_where_none_asked(target: str, actual: Quantity | None) -> bool:
+    """None asked for in words (无, 零发生, 未发生) and a number of them given (1起, 发生2次)."""
+    return target in NO_WORDS and actual is not None and actual.unit != "%" and actual.value > 0
+
+
+def _part_where_all_asked(target: str, actual: Quantity | None) -> bool:
+    """All asked for in words (全覆盖, 全部完成) and a percent below 100 given (覆盖90%)."""
+    return (WHOLE_TARGET.fullmatch(target) is not None and actual is not None and actual.unit == "%"
+            and actual.op is None and 0 <= actual.value < 100)
+
+
 def _grade_below(target: str, actual: str) -> bool:
     """A grade asked for (优秀, 良好, 合格 …, perhaps with 达到 or 以上) and a lower one given."""
     asked = next((g for g in GRADE_RANKS if target.strip("达到以上为").startswith(g)), None)
@@ -241,7 +276,10 @@ def row_to_shortfall(row: IndicatorRow) -> Shortfall | None:
     values = {"目标值": target_raw, "实际完成值": actual_raw}
     if MISSED_WORDS.search(actual_raw) is not None and MISSED_WORDS.search(target_raw) is None:
         return Shortfall(f"实际完成情况写为“{actual_raw}”（目标值{target_raw}）", values)
-    if _answers_otherwise(target_raw, actual_raw) or _grade_below(target_raw, actual_raw):
+    if (_answers_otherwise(target_raw, actual_raw) or _grade_below(target_raw, actual_raw)
+            or _denies(target_raw, actual_raw) or _mostly_where_all_asked(target_raw, actual_raw)
+            or _some_where_none_asked(target_raw, row.actual)
+            or (row.target is None and _part_where_all_asked(target_raw, row.actual))):
         return Shortfall(f"实际完成情况为“{actual_raw}”，目标为“{target_raw}”", values)
     if (dates := row_to_deadline_and_date(row)) is not None:
         return late_to_shortfall(row, *dates)
@@ -289,7 +327,10 @@ def check_targets_met(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]
     或月份（“2023年12月”）时，按日历比较，截止日当天算按时，月份只在整月都晚于截止日时才算未按时。
     实际值为文字时，“未完成”“未达标”“部分完成”“延期”“进行中”“不合格”“不健全”等算未达到，“完成”“达标”
     算达到；是否类目标（“否”）写了相反的回答（“是”），或要求的等级（“优秀”“良好以上”）高于所写的等级
-    （“良好”“合格”），也算未达到。
+    （“良好”“合格”），也算未达到。以下也算未达到：实际值是目标的否定（“完整”→“不完整”）；要求“全部
+    完成”“100%”或与实际同一事项（“达标”→“基本达标”）而写“基本…”；目标“无”“零发生”而实际写了次数
+    （“发生1起”）；目标“全覆盖”“完成”而实际为不足100%的百分比（“覆盖90%”）；“正在推进”“未达预期”
+    “存在违规”“大部分”。
     为何重要：揭示未达到的目标，正是绩效评价的用意；报告必须说明原因（偏离原因），得分也必须体现出来。
     自评报告常把未达标的指标埋在长表格里。
     触发示例：“指标1：资金直补受益移民（人）”目标40848，实际40245；目标≥95%，实际93%；成本指标金额目
