@@ -283,8 +283,8 @@ _NOT_QUANTITY_SOURCES: tuple[tuple[str, ...], ...] = (
     # before the two kinds, so that the pattern starts with it.
     (r"\d(?:(?<![\d.]\d)\d*(?:\.\d+){2,}|\d*(?:\.\d+)*\s*版)", "version numbers 1.2.3, 2.0版", ".版",
      r"版|\.\d+\."),
-    (_first(r"\d", not_after=r"[\d./]") + r"\d{0,3}/\d{1,4}(?![\d./])",
-     "slash fractions 1/3 (no exact decimal), short dates 12/31", "/"),
+    (_first(r"\d", not_after=r"[\d./]") + r"\d{0,3}/\d{1,4}(?![\d./]|\s*万)",
+     "slash fractions 1/3 (no exact decimal), short dates 12/31; not a rate per 10万 (12/10万)", "/"),
     (_NUMBER_START + r"\d{0,2}\s*、", "list markers 1、 (every seed)", "、", r"、(?<=[\d\s]、)"),
     (r"\(\s*\d{1,3}\s*\)", "list markers (1) / （1） (seed 003)"),
     (_NUMBER_START + r"\d{0,2}\.(?=[\u4e00-\u9fff“\"])",
@@ -382,6 +382,8 @@ UNIT_SPELLINGS: dict[str, str] = {
         "天", "小时", "分钟", "个月", "年", "周", "分", "千瓦时", "千瓦", "岁", "字", "块",
     )},
     "摄氏度": "℃", "℃": "℃",
+    # rates per so many people, as health statistics give them: 孕产妇死亡率12/10万 (per 100,000)
+    "/10万": "/10万", "/万": "/万", "/十万": "/10万",
     # foreign currencies, kept as written: not 元, so never read as the report's own money (100万美元
     # is 1000000 美元, and a cell “5美元” under a 万元 header is no 5 万元)
     **FOREIGN_CURRENCY_SPELLINGS,

@@ -82,6 +82,8 @@ _OTHERS_SEEN: dict[str, str] = {
     "个百分点": "a difference of two rates, not a rate (下降2个百分点); brief",
     "工作日": "deadlines (3个工作日内办结); not in seeds", "自然日": "deadlines; not in seeds",
     "季度": "periods (4个季度); not in seeds",
+    "/10万": "rates per 100,000 people (孕产妇死亡率12/10万); compared only with the same unit; not in seeds",
+    "/万": "rates per 10,000 people (每万人); compared only with the same unit; not in seeds",
     **{currency: "foreign currency (100万美元): not 元, never the report's own money; not in seeds"
        for currency in ("美元", "欧元", "英镑", "日元", "港元", "澳元", "加元", "韩元", "卢布")},
 }

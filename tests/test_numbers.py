@@ -650,6 +650,9 @@ UNITS = [
     # foreign currencies keep their own unit: not 元, and not a bare number a 万元 header could claim
     ("5美元", Q("5", "美元")), ("100万美元", Q("1000000", "美元")), ("利用外资2.5亿美元", Q("250000000", "美元", raw="2.5亿美元")),
     ("3万港币", Q("30000", "港元")), ("1月1日元旦", None),
+    # rates per 10万 or 万 people, as health reports give them; a slash fraction stays no number
+    ("12/10万", Q("12", "/10万")), ("≤12/10万", Q("12", "/10万", "≤")), ("3.5/万", Q("3.5", "/万")),
+    ("1/3", None), ("12/31", None),
     ("5kmh", None), ("100mg", None),  # letters that run on are not the unit
     # “and a half” after or inside the measure word (not in the seeds)
     ("一年半", Q("1.5", "年")), ("两倍半", Q("2.5", "倍")), ("3天半", Q("3.5", "天")),
