@@ -22,6 +22,7 @@ from extract.readers import pdf_tables, read_document
 from extract.readers.pdf import PageLayout, layouts_to_document
 from extract.readers.pdf_tables import (
     LIST_MARKER,
+    chars_to_lead_width,
     GridCell,
     TextFrame,
     TextLine,
@@ -636,6 +637,25 @@ INDENTED = TextFrame(left=90.3, right=504.6, line_gap=13.9, uses_indent=True)
 )  # fmt: skip
 def test_is_paragraph_break(above: TextLine, below: TextLine, frame: TextFrame, is_break: bool):
     assert is_paragraph_break(above, below, frame) is is_break
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("底，2023年", 2),  # a character and the comma that may not start a line
+        ("2023年", 4),  # a number, up to the CJK character after it
+        ("公”经费支出", 3),  # no break before a quotation mark, nor after it (LibreOffice, class QU)
+        ("95.84%，“三公”", 9),  # 95.84% ， “ 三: the unit LibreOffice moved down whole (probe wrap.pdf)
+        ("“三公”经费", 2),  # an opening quote binds to the character after it
+    ],
+)
+def test_the_lead_unit_of_a_line_is_what_cannot_be_broken(text: str, units: int):
+    """A line's first unbreakable unit, as LibreOffice breaks lines: with 12 pt per character,
+    its width is 12 times the characters that move down together. When the unit is narrower
+    than the room the line above left, the wrap is taken for a paragraph end, so a unit
+    measured short splits a paragraph in two (…预算执行率 / 95.84%，“三公”…)."""
+    chars = [{"text": ch, "x0": 12.0 * i, "x1": 12.0 * i + 12} for i, ch in enumerate(text)]
+    assert chars_to_lead_width(chars) == 12.0 * units
 
 
 def test_one_line_paragraphs_opening_at_the_same_indent_are_two():
