@@ -53,7 +53,9 @@ def check_table_totals(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag
         flag = _table_total_flag(group)
         if flag is not None:
             yield flag
-        yield from _listed_parts_flags(group)
+        # A total already found not to add up is not reported again for its 其中 list.
+        flagged = {flag.locations[0]} if flag is not None else set()
+        yield from (f for f in _listed_parts_flags(group) if f.locations[0] not in flagged)
 
 
 def _table_columns(raw_figures: Iterable[RawFigure]) -> list[list[RawFigure]]:
@@ -89,6 +91,11 @@ def _table_total_flag(column: list[RawFigure]) -> Flag | None:
         return None
     # Rows that nest in a way this rule cannot be sure of: a warning, not an error.
     severity = "warning" if any(len(outer) != len(parts) for outer in readings) else None
+    # The message adds the reading nearest the total, the outer rows first on a tie: with 其中：基本支出
+    # over 人员经费 and 公用经费 beside 项目支出, “基本支出+项目支出” is what the table means, not the
+    # 项目支出 alone (the 其中 row left out) nor 基本支出 beside its own parts.
+    parts = min((parts, *readings), key=lambda rows: (abs(sum((p.value for p in rows), Decimal(0)) - total.value),
+                                                       len(rows)))
     parts_sum = sum((p.value for p in parts), Decimal(0))
     if parts_sum < total.value:
         severity = "warning"  # a row the reader missed would look the same

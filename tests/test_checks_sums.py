@@ -310,6 +310,22 @@ def test_table_total_message(tmp_path: Path) -> None:
     assert flag.evidence[0] == "9814.42" and {loc.row for loc in flag.locations} == {2, 3, 4, 5}
 
 
+def test_a_table_total_message_adds_the_rows_the_table_means(tmp_path: Path) -> None:
+    """A 部门整体 form (probe dept_bad4): 其中：基本支出 with 人员经费 and 公用经费 indented under it, and
+    项目支出 indented alike. Each column is reported once, adding 基本支出 and 项目支出: not the
+    项目支出 alone (the 其中 row left out: “707.89=707.89，少860”), nor 基本支出 beside its own parts
+    (“845.6789+700+145.6789+663.086532=2354.444332，多855.6789”)."""
+    rows = [("项目", "全年预算数（万元）", "全年执行数（万元）"), ("支出合计", "1567.89", "1498.765432"),
+            ("其中：基本支出", "850", "845.6789"), ("　　人员经费", "", "700"), ("　　公用经费", "", "145.6789"),
+            ("　　项目支出", "707.89", "663.086532")]
+    flags = flags_of(tmp_path, "支出情况如下表。\n" + txt_table(*rows) + "完。\n", "JX103")
+    assert sorted(f.message for f in flags) == [
+        "表1“全年执行数（万元）”列的“支出合计”为1498.765432万元，但其余各行相加为845.6789+663.086532="
+        "1508.765432万元，比合计多10万元",
+        "表1“全年预算数（万元）”列的“支出合计”为1567.89万元，但其余各行相加为850+707.89=1557.89万元，比合计少10万元",
+    ]
+
+
 # --- the seeds ---------------------------------------------------------------------------------
 
 
