@@ -415,14 +415,21 @@ def table_to_raw_figures(
         quantity, value_at = value_of_cell(cell.text), 0
         label_cell = layout.row_label_cell(cell)
         label = label_cell.text.strip() if label_cell is not None else ""
+        outer_label = ""
         if quantity is None:
             inline = cell_to_label_and_value(cell.text)
             if inline is None:
                 continue
+            outer_label = label  # the row's own label, left of the cell: 年度预算申请（万元）
             label, quantity, value_at = inline
             label_cell = cell
         header_cell = layout.column_header_cell(cell)
         header = layout.column_header(header_cell)
+        if outer_label:
+            # A cell holding its label and amount sits in a block the row's label names: the
+            # 财政部 form's “年度预算申请（万元）” over “其中：基本支出：1,980.30” says these are the
+            # budget asked for, which neither the cell nor its column (按支出性质分：) says.
+            header = f"{outer_label} {header}".strip()
         label_header = layout.label_column_header(label_cell, header_cell)
         title = layout.section_title(cell)
         hint = (_unit_in(header) or _unit_in(label) or _unit_in(title) or layout.row_heads_unit(cell)

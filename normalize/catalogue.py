@@ -41,6 +41,7 @@ Role = Literal["budget", "budget_initial", "actual", "rate", "count", "standard"
 # most specific words first, so that 年初预算 is read before 预算.
 ROLE_WORDS: tuple[tuple[str, Role], ...] = (
     ("年初预算", "budget_initial"),
+    ("预算申请", "budget_initial"),  # 年度预算申请 of the 财政部 部门整体 form: the budget asked for at the start
     ("计划发放", "budget"),
     ("计划投入", "budget"),
     ("总支出", "actual"),
@@ -134,8 +135,7 @@ CONCEPTS: tuple[Concept, ...] = (
         "money",
         ("支出合计", "总支出", "支出总计", "全年预算", "部门整体支出", "整体支出", "支出预算", "预算数", "执行数",
          "实际支出", "资金总额", "执行资金", "到位资金", "拨付资金", "预算经费", "预算批复数", "批复预算数",
-         "预算总额", "决算数", "预算安排资金", "预算安排", "决算支出", "决算总额", "支出总额", "部门预算", "单位预算",
-         "年初预算", "调整后预算", "调整预算"),
+         "预算总额", "决算数", "预算安排资金", "预算安排", "决算支出", "决算总额", "支出总额", "部门预算", "单位预算"),
         {"budget_initial": "budget_initial_wan", "budget": "budget_total_wan", "actual": "spent_total_wan",
          "rate": "execution_rate_pct"},
     ),

@@ -164,8 +164,10 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
                 and sentence not in about_other):  # a sentence that begins with a budget side alone
             if role_of(raw.label) is not None:
                 found = heading_concept(raw.section, headings)  # “年初预算3万元” under “三、“三公”经费情况”
-            if found is None and report_kind == "dept_overall" and begins_its_sentence(raw):
-                found = unit_total(raw)  # “我馆年初预算780万元…”, “2023年全年支出35902.3万元”
+            if found is None and report_kind in ("dept_overall", "project") and begins_its_sentence(raw):
+                # “我馆年初预算780万元…”, “2023年全年支出35902.3万元”; in a report on one project,
+                # “2023年年初预算3200万元，调整后预算3580万元” is the project's
+                found = unit_total(raw)
         if found is not None and sentence in about_other and sentence not in sentence_concepts:
             if found[0].name in GENERIC_CONCEPTS and role_only and not (
                     report_kind in ONE_FUND_KINDS and WHOLE_WORD.search(raw.label)):

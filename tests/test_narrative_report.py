@@ -374,8 +374,10 @@ def test_every_figure_is_read_and_only_the_expected_findings_come(
         (REPORT, ("预算执行率为96.43%", "预算执行率为95.43%"), "JX201"),  # 1790.11 ÷ 1856.32 is 96.43 %
         (REPORT, ("公用经费200.3万元", "公用经费210.3万元"), "JX102"),  # 基本 1200.5 ≠ 人员 1000.2 + 公用 210.3
         (REPORT, ("在职人员控制率93.33%", "在职人员控制率95.33%"), "JX202"),  # 42 ÷ 45 is 93.33 %
-        (TABLE_REPORT, ("\t5,398,610.00\n", "\t5,398,710.00\n"), "JX103"),  # 基本支出 actual off by 100 元
-        (TABLE_REPORT, ("\t3,474,605.20\n", "\t3,474,650.20\n"), "JX103"),  # 项目支出 actual: digits swapped
+        # the table's 支出合计 row against 基本支出 + 项目支出 is JX102's identity on the very cells JX103
+        # adds: one finding, the first rule's (checks.registry._without_repeats)
+        (TABLE_REPORT, ("\t5,398,610.00\n", "\t5,398,710.00\n"), "JX102"),  # 基本支出 actual off by 100 元
+        (TABLE_REPORT, ("\t3,474,605.20\n", "\t3,474,650.20\n"), "JX102"),  # 项目支出 actual: digits swapped
         (TABLE_REPORT, ("核定行政编制28名、事业编制35名", "核定编制28名"), "JX402"),  # one whole quota, below 61 staff
     ],
 )
@@ -1519,3 +1521,16 @@ def test_an_initial_budget_written_without_shu_is_read_and_compared(tmp_path: Pa
     assert report["budget_total_wan"] == "3580"
     conflicts = [f["message"] for f in flags if f["rule_id"] == "JX601"]
     assert len(conflicts) == 1 and "年初预算数" in conflicts[0] and "3200万元" in conflicts[0]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("2023年年初预算3200万元，调整后预算3580万元，实际支出3530.4万元。", ("3200", "3580", "3530.4")),
+    ("2023年项目年初预算3200万元，调整后全年预算3580万元，实际支出3530.4万元。", ("3200", "3580", "3530.4")),
+    # named after its amount: a training fund's money, not the project's
+    ("年初预算12万元的培训经费未使用。", ("", "", "")),
+], ids=["side_alone", "project_side", "named_after_the_amount"])
+def test_a_project_reports_budget_stated_by_its_side(tmp_path: Path, sentence: str, expected: tuple) -> None:
+    """In a report on one project, a sentence that begins with a budget side alone states the
+    project's money, as it states the unit's in a 部门整体 report."""
+    report, _ = run(tmp_path, f"某县交通运输局2023年度农村公路项目支出绩效自评报告\n一、项目基本情况\n{sentence}\n")
+    assert (report["budget_initial_wan"], report["budget_total_wan"], report["spent_total_wan"]) == expected
