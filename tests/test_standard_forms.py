@@ -339,6 +339,45 @@ def test_the_department_form_with_amounts_inside_its_label_cells(tmp_path: Path)
     assert read_rows(out / "flags.csv") == []
 
 
+# The 财政部 form's head (probe mof_ok): the budget asked for, its parts written inside label cells,
+# then the year's execution. 1,980.30 + 700.20 = 2,680.50, the 年初预算数 of the table below.
+BUDGET_REQUEST_FORM = [
+    ["部门（单位）名称", "某县教育局", "", "", "", "", ""],
+    ["年度预算申请（万元）", "资金总额", "按收入性质分：", "", "按支出性质分：", "", ""],
+    ["", "2,680.50", "其中：一般公共预算：2,500.50", "", "其中：基本支出：1,980.30", "", ""],
+    ["", "", "政府性基金拨款：100.00", "", "项目支出：700.20", "", ""],
+    ["年度预算执行情况（万元）", "", "年初预算数", "全年预算数", "全年执行数", "执行率", "备注"],
+    ["", "年度资金总额", "2680.5", "2850", "2793", "98.00%", ""],
+    ["", "其中：基本支出", "1980.3", "2050", "2048.5", "", ""],
+    ["", "项目支出", "700.2", "800", "744.5", "", ""],
+]
+
+
+def test_amounts_inside_label_cells_of_the_budget_request_are_the_initial_budget(tmp_path: Path) -> None:
+    """“其中：基本支出：1,980.30” under 年度预算申请 is the budget asked for, not money spent: no
+    second value of 基本支出 against the 全年执行数 2048.5 (JX601), and the spending is the table's."""
+    document = docx.Document()
+    document.add_paragraph("某县教育局2023年度部门整体支出绩效自评表")
+    table = document.add_table(rows=len(BUDGET_REQUEST_FORM), cols=7)
+    fill(table, BUDGET_REQUEST_FORM)
+    merge(table, 0, 1, 0, 6, "某县教育局")
+    merge(table, 1, 0, 3, 0, "年度预算申请（万元）")
+    merge(table, 4, 0, 7, 0, "年度预算执行情况（万元）")
+    for row in (1, 2, 3):
+        merge(table, row, 2, row, 3, BUDGET_REQUEST_FORM[row][2])
+        merge(table, row, 4, row, 6, BUDGET_REQUEST_FORM[row][4])
+    document.save(tmp_path / "部门整体.docx")
+    out = tmp_path / "out"
+    assert pipeline.main(["run", str(tmp_path / "部门整体.docx"), "--out", str(out), "--quiet", "--no-cache",
+                          "--workers", "1"]) == 0
+    (report,) = read_rows(out / "reports.csv")
+    assert {key: report[key] for key in ("budget_initial_wan", "spent_total_wan", "basic_spent_wan",
+                                         "project_spent_wan")} == {
+        "budget_initial_wan": "2680.5", "spent_total_wan": "2793", "basic_spent_wan": "2048.5",
+        "project_spent_wan": "744.5"}
+    assert read_rows(out / "flags.csv") == []
+
+
 # The 部门整体支出绩效自评表 with its rows labelled in two columns: 按支出性质分 merged down the first
 # column, 年度资金总额, “三公”经费 and the heading 年度预算申请（万元） merged across both label columns.
 # The same expectations hold for its text export (tests/test_narrative_report.py,
