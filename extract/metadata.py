@@ -317,13 +317,43 @@ def _report_date(lines: list[_Line]) -> MetaValue | None:
         match = DATE.fullmatch(text) or CN_DATE.fullmatch(text)
         if match and (found := _date_value(match, line)) is not None:
             return found
-    for line in lines:
+    for index, line in enumerate(lines):
         if "日期" not in line.text and "时间" not in line.text:
             continue  # the label words LABELLED_DATE needs: substring tests before the search
         for match in LABELLED_DATE.finditer(line.text):
             if (found := _date_value(match, line)) is not None:
                 return found
-    return _month_signed(lines)
+        if DATE_LABEL_ALONE.fullmatch(line.text) and index + 1 < len(lines):
+            # a form: the label's cell, then the date's (an Excel date cell reads 2024-03-28)
+            if (found := _whole_date(lines[index + 1])) is not None:
+                return found
+    return _form_signature_date(lines) or _month_signed(lines)
+
+
+# A date label with nothing after it: the date is in the next cell.
+DATE_LABEL_ALONE = re.compile(r"(?:(?:填报|填表|报告|报送|自评|评价|编制)?日期|(?:填报|填表|报送)时间)\s*[:：]?")
+# Labels of a form's signature row, beside which a date alone is the date the form was filled in.
+SIGNATURE_ROW_LABEL = re.compile(r"^(?:填报单位|填报人|填表人|联系人|单位负责人|财务负责人|审核人)")
+
+
+def _whole_date(line: _Line) -> MetaValue | None:
+    """The date a line (a cell) holds and nothing else, in figures or words."""
+    text = line.text.strip("（）() ")
+    if len(text) > DATE_LINE_MAX_CHARS:
+        return None
+    match = DATE.fullmatch(text) or NUMERIC_DATE.fullmatch(text) or CN_DATE.fullmatch(text)
+    return _date_value(match, line) if match else None
+
+
+def _form_signature_date(lines: list[_Line]) -> MetaValue | None:
+    """A date alone in a cell of a form's signature row (“填报单位：某县教育局（盖章） | 2024年3月28日”):
+    unlike a date cell elsewhere in a table (a 完成时间), it is the date the form bears."""
+    rows = {(line.location.table, line.location.row) for line in lines
+            if line.location.table is not None and SIGNATURE_ROW_LABEL.match(line.text)}
+    for line in lines:
+        if (line.location.table, line.location.row) in rows and (found := _whole_date(line)) is not None:
+            return found
+    return None
 
 
 def _month_signed(lines: list[_Line]) -> MetaValue | None:

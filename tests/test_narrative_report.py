@@ -1436,11 +1436,23 @@ def test_a_rate_after_a_side_word_that_turned_to_a_new_thing(tmp_path: Path) -> 
         "36218.5", "35902.3", "97.13")
 
 
-@pytest.mark.parametrize("signed", ["填报时间：2024年3月28日", "填报日期：2024.3.28", "填报日期：2024-03-28"])
-def test_a_forms_date_under_more_labels(tmp_path: Path, signed: str) -> None:
-    text = REPORT.replace("某县民政局\n2024年3月20日\n", "") + txt_table(("填报单位：某县民政局", signed))
+@pytest.mark.parametrize("signed", [
+    ("填报时间：2024年3月28日",), ("填报日期：2024.3.28",), ("填报日期：2024-03-28",),
+    # the label in one cell and the date in the next (an Excel date cell reads 2024-03-28), or the
+    # date alone beside the filing unit in the form's signature row (probe mof_date3, mof_date6)
+    ("填报日期：", "2024-03-28"), ("2024年3月28日",),
+])
+def test_a_forms_date_under_more_labels(tmp_path: Path, signed: tuple[str, ...]) -> None:
+    text = REPORT.replace("某县民政局\n2024年3月20日\n", "") + txt_table(("填报单位：某县民政局", *signed))
     report, _ = run(tmp_path, text)
     assert report["report_date"] == "2024-03-28"
+
+
+def test_a_date_alone_in_a_table_row_without_a_signature_label_is_not_the_reports(tmp_path: Path) -> None:
+    """A 完成时间 cell is no signature: the report keeps the date it is signed with."""
+    text = REPORT + txt_table(("项目完工", "2024年3月28日"))
+    report, _ = run(tmp_path, text)
+    assert report["report_date"] == "2024-03-20"
 
 
 @pytest.mark.parametrize(("sentence", "spent"), [
