@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 from functools import lru_cache
 from typing import Collection, Iterator
 
@@ -58,6 +59,14 @@ UNIT_DECLARED_ROWS = 3
 # without a unit, as do numbers too large for a rate.
 RATE_HEADER = re.compile(r"率$")
 PERCENT_RANGE = (1, 200)
+
+
+def is_stored_fraction(quantity: Quantity) -> bool:
+    """A bare number below 1 written to three or more decimals, under a rate's header: 0.9542, as a
+    spreadsheet keeps =F6/E6 when nobody formats the cell, is 95.42 %. No one writes a percent to
+    four decimals (0.9542 %), while 0.95 may be either, and is left without a unit."""
+    value = quantity.value
+    return 0 < value < 1 and -value.as_tuple().exponent >= 3
 # A line that only declares the unit, between a table's title and the table.
 UNIT_LINE = re.compile(r"[（(]?\s*(?:金额)?单位\s*[:：]\s*(?:万元|亿元|千元|元)\s*[)）]?")
 # "其中" alone (often "其中：") is a grouping header, never the label of a number.
@@ -434,8 +443,11 @@ def table_to_raw_figures(
         title = layout.section_title(cell)
         hint = (_unit_in(header) or _unit_in(label) or _unit_in(title) or layout.row_heads_unit(cell)
                 or _unit_in(label_header) or table_unit or (layout.block_unit(cell) if value_at else ""))
-        if not quantity.unit and RATE_HEADER.search(header) and PERCENT_RANGE[0] < quantity.value <= PERCENT_RANGE[1]:
-            hint = "%"  # “执行率 | 95.42”: the column says it is a rate, and 95.42 can only be a percent
+        if not quantity.unit and RATE_HEADER.search(header):
+            if PERCENT_RANGE[0] < quantity.value <= PERCENT_RANGE[1]:
+                hint = "%"  # “执行率 | 95.42”: the column says it is a rate, and 95.42 can only be a percent
+            elif is_stored_fraction(quantity):
+                quantity = replace(quantity, value=quantity.value.scaleb(2), unit="%")  # 0.9542 → 95.42 %
         label_years, header_years, title_years = years_for(label), years_for(header), years_for(title)
         yield RawFigure(
             label=label,

@@ -982,7 +982,11 @@ def test_a_projects_whole_year_budget_after_one_allotment(tmp_path: Path) -> Non
 @pytest.mark.parametrize(("rate", "expected", "flagged"), [
     ("95.42", "95.42", []),  # 953.2 ÷ 998.95 = 95.42 %
     ("97.42", "97.42", ["JX201"]),  # contradicted by its own row
-    ("0.9542", "", []),  # a fraction or 0.95 %: not read
+    # four decimals below 1: a fraction as a spreadsheet keeps =F6/E6 unformatted (probe pv_rate_frac);
+    # no one writes 0.9542 %. Two decimals (0.95) may be either, and stay unread.
+    ("0.9542", "95.42", []),
+    ("0.9742", "97.42", ["JX201"]),
+    ("0.95", "", []),
 ])
 def test_a_rate_column_without_percent_signs(tmp_path: Path, rate: str, expected: str, flagged: list[str]) -> None:
     table = txt_table(("项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "执行率"),
@@ -1546,3 +1550,4 @@ def test_a_project_reports_budget_stated_by_its_side(tmp_path: Path, sentence: s
     project's money, as it states the unit's in a 部门整体 report."""
     report, _ = run(tmp_path, f"某县交通运输局2023年度农村公路项目支出绩效自评报告\n一、项目基本情况\n{sentence}\n")
     assert (report["budget_initial_wan"], report["budget_total_wan"], report["spent_total_wan"]) == expected
+
