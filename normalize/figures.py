@@ -39,6 +39,7 @@ from decimal import Decimal
 
 from extract.figures import RawFigure, is_caption
 from extract.model import Location
+from extract.numbers import parse_quantity
 from extract.records import record
 from normalize.catalogue import Concept, key_kind
 from normalize.context_concepts import (
@@ -440,6 +441,12 @@ def _unit_readings(raw: RawFigure, concept: Concept, sentence_unit: str):
         yield dataclasses.replace(quantity, unit=raw.unit_hint), ""
     if raw.extractor == "text" and concept.kind == "money" and sentence_unit:
         yield dataclasses.replace(quantity, unit=sentence_unit), "+unit_from_sentence"
+    if concept.kind == "money" and quantity.raw.rstrip().endswith(("万", "亿")):
+        # “支出合计2410.29万”: an amount of money written with its 万 and without 元 (read again with
+        # 元, so that it keeps the places it was written to: 2410.29万元, not 24102900元)
+        with_yuan = parse_quantity(quantity.raw.rstrip() + "元")
+        if with_yuan is not None and with_yuan.unit in ("万元", "亿元"):
+            yield dataclasses.replace(with_yuan, raw=quantity.raw, start=quantity.start, end=quantity.end), "+wan_as_yuan"
     yield quantity, ""
 
 

@@ -1551,3 +1551,17 @@ def test_a_project_reports_budget_stated_by_its_side(tmp_path: Path, sentence: s
     report, _ = run(tmp_path, f"某县交通运输局2023年度农村公路项目支出绩效自评报告\n一、项目基本情况\n{sentence}\n")
     assert (report["budget_initial_wan"], report["budget_total_wan"], report["spent_total_wan"]) == expected
 
+
+
+def test_money_written_with_wan_and_without_yuan(tmp_path: Path) -> None:
+    """“支出合计2410.29万”: an amount of money with its 万 but no 元 is 2410.29万元, to 0.01万元; a
+    count with 万 (受益群众2.5万) is no money. 1986.43 + 423.86 = 2410.29; with 433.86 the parts
+    exceed the total by 10万元 (JX102)."""
+    text = ("某县民政局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n"
+            "2023年度支出合计2410.29万，其中基本支出1986.43万，项目支出423.86万。全年受益群众2.5万。\n")
+    report, flags = run(tmp_path, text)
+    assert (report["spent_total_wan"], report["basic_spent_wan"], report["project_spent_wan"]) == (
+        "2410.29", "1986.43", "423.86")
+    assert flags == []
+    _, flags = run(tmp_path, text.replace("项目支出423.86万", "项目支出433.86万"))
+    assert [f["rule_id"] for f in flags] == ["JX102"]
