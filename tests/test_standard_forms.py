@@ -219,14 +219,21 @@ DEPT_FUNDS = [
 ]
 
 
+def unit_form(title: str, unit: str, rows: list[list[str]]):
+    """A document of a 部门整体 form: its title, then its table, the unit's name merged across the
+    first row right of its label. Returns the document and the table."""
+    document = docx.Document()
+    document.add_paragraph(title)
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    fill(table, rows)
+    merge(table, 0, 1, 0, len(rows[0]) - 1, unit)
+    return document, table
+
+
 @pytest.fixture(scope="module")
 def dept_report(tmp_path_factory) -> dict[str, str]:
     folder = tmp_path_factory.mktemp("dept")
-    document = docx.Document()
-    document.add_paragraph("某县农业农村局2023年度部门整体支出绩效自评表")
-    table = document.add_table(rows=len(DEPT_FUNDS), cols=8)
-    fill(table, DEPT_FUNDS)
-    merge(table, 0, 1, 0, 7, "某县农业农村局")
+    document, table = unit_form("某县农业农村局2023年度部门整体支出绩效自评表", "某县农业农村局", DEPT_FUNDS)
     merge(table, 1, 0, 8, 0, "年度预算申请（万元）")
     document.add_paragraph("自评得分：92分，自评等次：优")
     document.save(folder / "部门整体.docx")
@@ -269,16 +276,21 @@ SANGONG = [
 ]
 
 
+def run_document(tmp_path: Path, document) -> tuple[dict[str, str], list[dict[str, str]]]:
+    """Save a python-docx document, run the pipeline on it; its reports.csv row and flags.csv rows."""
+    document.save(tmp_path / "报告.docx")
+    out = tmp_path / "out"
+    assert pipeline.main(["run", str(tmp_path / "报告.docx"), "--out", str(out), "--quiet", "--no-cache",
+                          "--workers", "1"]) == 0
+    (report,) = read_rows(out / "reports.csv")
+    return report, read_rows(out / "flags.csv")
+
+
 def sangong_run(tmp_path: Path, rows: list[list[str]]) -> tuple[dict[str, str], list[dict[str, str]]]:
     document = docx.Document()
     document.add_paragraph("某县文化旅游广电体育局2022年度部门整体支出绩效自评报告")
     fill(document.add_table(rows=len(rows), cols=4), rows)
-    document.save(tmp_path / "三公.docx")
-    out = tmp_path / "out"
-    assert pipeline.main(["run", str(tmp_path / "三公.docx"), "--out", str(out), "--quiet", "--no-cache",
-                          "--workers", "1"]) == 0
-    (report,) = read_rows(out / "reports.csv")
-    return report, read_rows(out / "flags.csv")
+    return run_document(tmp_path, document)
 
 
 def test_the_sangong_table_fills_its_keys_from_the_corner_cell(tmp_path: Path) -> None:
@@ -320,23 +332,15 @@ INLINE_FUNDS = [
 
 
 def test_the_department_form_with_amounts_inside_its_label_cells(tmp_path: Path) -> None:
-    document = docx.Document()
-    document.add_paragraph("某县第一中学2023年度部门整体支出绩效自评表")
-    table = document.add_table(rows=len(INLINE_FUNDS), cols=8)
-    fill(table, INLINE_FUNDS)
-    merge(table, 0, 1, 0, 7, "某县第一中学")
+    document, table = unit_form("某县第一中学2023年度部门整体支出绩效自评表", "某县第一中学", INLINE_FUNDS)
     merge(table, 1, 0, 6, 0, "年度预算执行情况（万元）")
     for row in range(3, 7):
         merge(table, row, 1, row, 3, INLINE_FUNDS[row][1])
         merge(table, row, 4, row, 7, INLINE_FUNDS[row][4])
-    document.save(tmp_path / "部门整体.docx")
-    out = tmp_path / "out"
-    assert pipeline.main(["run", str(tmp_path / "部门整体.docx"), "--out", str(out), "--quiet", "--no-cache",
-                          "--workers", "1"]) == 0
-    (report,) = read_rows(out / "reports.csv")
+    report, flags = run_document(tmp_path, document)
     assert {key: report[key] for key in ("spent_total_wan", "basic_spent_wan", "project_spent_wan")} == {
         "spent_total_wan": "3706.25", "basic_spent_wan": "2986.40", "project_spent_wan": "719.85"}
-    assert read_rows(out / "flags.csv") == []
+    assert flags == []
 
 
 # The 财政部 form's head (probe mof_ok): the budget asked for, its parts written inside label cells,
@@ -356,26 +360,18 @@ BUDGET_REQUEST_FORM = [
 def test_amounts_inside_label_cells_of_the_budget_request_are_the_initial_budget(tmp_path: Path) -> None:
     """“其中：基本支出：1,980.30” under 年度预算申请 is the budget asked for, not money spent: no
     second value of 基本支出 against the 全年执行数 2048.5 (JX601), and the spending is the table's."""
-    document = docx.Document()
-    document.add_paragraph("某县教育局2023年度部门整体支出绩效自评表")
-    table = document.add_table(rows=len(BUDGET_REQUEST_FORM), cols=7)
-    fill(table, BUDGET_REQUEST_FORM)
-    merge(table, 0, 1, 0, 6, "某县教育局")
+    document, table = unit_form("某县教育局2023年度部门整体支出绩效自评表", "某县教育局", BUDGET_REQUEST_FORM)
     merge(table, 1, 0, 3, 0, "年度预算申请（万元）")
     merge(table, 4, 0, 7, 0, "年度预算执行情况（万元）")
     for row in (1, 2, 3):
         merge(table, row, 2, row, 3, BUDGET_REQUEST_FORM[row][2])
         merge(table, row, 4, row, 6, BUDGET_REQUEST_FORM[row][4])
-    document.save(tmp_path / "部门整体.docx")
-    out = tmp_path / "out"
-    assert pipeline.main(["run", str(tmp_path / "部门整体.docx"), "--out", str(out), "--quiet", "--no-cache",
-                          "--workers", "1"]) == 0
-    (report,) = read_rows(out / "reports.csv")
+    report, flags = run_document(tmp_path, document)
     assert {key: report[key] for key in ("budget_initial_wan", "spent_total_wan", "basic_spent_wan",
                                          "project_spent_wan")} == {
         "budget_initial_wan": "2680.5", "spent_total_wan": "2793", "basic_spent_wan": "2048.5",
         "project_spent_wan": "744.5"}
-    assert read_rows(out / "flags.csv") == []
+    assert flags == []
 
 
 # The 部门整体支出绩效自评表 with its rows labelled in two columns: 按支出性质分 merged down the first
