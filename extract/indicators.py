@@ -51,6 +51,8 @@ ROLE_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # seed 003: 三级指标; seed 002: 绩效内容; forms: 指标名称, 具体指标, 指标内容, 考核指标
     # (not 绩效指标: the national form writes it over the whole block, left of 一级指标)
     ("name", ("三级指标", "绩效内容", "指标名称", "具体指标", "指标内容", "考核指标")),
+    # a planned value named like an actual (计划完成值, 计划完成数): the target
+    ("target", ("计划完成值", "计划完成数")),
     # before target: seed 003's 实际完成指标值 also contains the target keyword 指标值
     ("actual", ("实际完成", "完成情况", "完成值", "实际值")),
     # 得分, 自评得分; 自评分, 评分 (not 评分标准, the scoring rules: see label_to_role)
@@ -58,7 +60,16 @@ ROLE_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("weight", ("分值", "权重")),
     # seed 002: 绩效目标值; seed 003: 绩效目标; forms: 年度指标值, 预期目标, 年度目标, 年度计划值
     ("target", ("指标值", "目标值", "绩效目标", "预期目标", "年度目标", "预期", "计划值")),
+    # the 财政部 forms since 2021 give the target's direction and unit in columns of their own:
+    # 指标性质 / 指标方向 (≥ ≤ =, 正向 反向) and 度量单位 / 计量单位 (95 | % | ≥)
+    ("direction", ("指标性质", "指标方向", "方向性")),
+    ("unit", ("度量单位", "计量单位", "单位")),
 )
+# A column of another year (上年实际完成值 beside 本年实际完成值): none of this year's values.
+OTHER_YEAR_COLUMN = re.compile(r"上年|去年|上一年|前一年")
+# How a direction column writes the target's comparison: the op the target is then read with.
+DIRECTION_OPS = {"≥": "≥", ">=": "≥", "＞": ">", ">": ">", "≤": "≤", "<=": "≤", "＜": "<", "<": "<",
+                 "大于等于": "≥", "不低于": "≥", "正向": "≥", "小于等于": "≤", "不高于": "≤", "反向": "≤"}
 # Columns whose header holds a keyword but that say how, not what: 评分标准, 评分办法, 计分方法.
 NOT_A_VALUE_COLUMN = re.compile(r"标准|办法|方法|依据|细则|说明")
 # Any keyword of any role: most cells (every cell of every row is asked) hold none, and one
@@ -152,7 +163,7 @@ def label_to_role(text: str) -> str | None:
     label = "".join(text.split())
     if not label or len(label) > MAX_LABEL_CHARS or not _ANY_KEYWORD.search(label):
         return None
-    if NOT_A_VALUE_COLUMN.search(label):
+    if NOT_A_VALUE_COLUMN.search(label) or OTHER_YEAR_COLUMN.search(label):
         return None
     for role, keywords in ROLE_KEYWORDS:
         if any(keyword in label for keyword in keywords):
@@ -369,6 +380,9 @@ def cells_to_indicator_row(
             cell_to_quantity(raw, is_time_limit),
             cell.location if cell is not None else None,
         )
+    for role in ("target", "actual"):
+        raw, quantity, location = values[role]
+        values[role] = (raw, _with_own_columns(raw, quantity, grid_row, header, role, is_time_limit), location)
     return IndicatorRow(
         table=table.index,
         row=row,
@@ -389,6 +403,34 @@ def cells_to_indicator_row(
         weight_location=values["weight"][2],
         score_location=values["score"][2],
     )
+
+
+def _with_own_columns(raw: str, quantity: Quantity | None, grid_row: GridRow, header: Header, role: str,
+                      is_time_limit: bool) -> Quantity | None:
+    """A target or actual read with what the row's unit and direction columns add to it: 95 under
+    度量单位 % is 95 %, and a target 30 beside 指标性质 ≤ is at most 30. What the cell writes itself
+    wins (a target written ≥95% keeps its own unit and op)."""
+    if quantity is None:
+        return None
+    unit = _column_text(grid_row, header, "unit") if not quantity.unit else ""
+    op = DIRECTION_OPS.get(_column_text(grid_row, header, "direction")) if role == "target" and quantity.op is None else None
+    if not unit and op is None:
+        return quantity
+    if unit:
+        with_unit = cell_to_quantity(raw + unit, is_time_limit)
+        if with_unit is None or with_unit.value != quantity.value or with_unit.op != quantity.op:
+            return quantity  # a unit the parser cannot read with the number (微克/立方米): kept bare
+        quantity = Quantity(with_unit.value, with_unit.unit, raw, quantity.op, quantity.high, quantity.start,
+                            quantity.end)
+    if op is not None:
+        quantity = Quantity(quantity.value, quantity.unit, raw, op, None, quantity.start, quantity.end)
+    return quantity
+
+
+def _column_text(grid_row: GridRow, header: Header, role: str) -> str:
+    """The whitespace-free text of the row's cell under ``role``'s column ("" without one)."""
+    cell = _cell_at(grid_row, header.columns[role]) if role in header.columns else None
+    return "".join(cell.text.split()) if cell is not None else ""
 
 
 def document_to_indicator_rows(

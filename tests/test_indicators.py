@@ -128,6 +128,28 @@ def test_weight_and_score_columns_and_a_comparator_target() -> None:
     assert second.actual_location is not None and (second.actual_location.row, second.actual_location.col) == (3, 5)
 
 
+def test_direction_and_unit_columns_complete_the_target() -> None:
+    """The 财政部 form since 2021 (probe F02): 指标性质 ≥/≤/正向/反向 and 度量单位 in columns of their
+    own. A bare target takes both (30 | ≤ | 天 is at most 30 days); one written with its own op and
+    unit keeps them; an actual takes the unit only; a unit the parser cannot read leaves it bare."""
+    table = make_table([
+        ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "实际完成值", "分值", "得分"],
+        [("产出指标", 4, 1), "时效指标", "资金拨付时间", "≤", "30", "天", "25", "10", "10"],
+        ["质量指标", "验收合格率", "≥", "95", "%", "93", "10", "10"],
+        ["成本指标", "单位造价", "反向", "≥80万元", "万元", "76", "10", "10"],
+        ["效益指标", "PM2.5浓度", "≤", "35", "微克/立方米", "30", "10", "10"],
+    ])
+    rows = table_to_indicator_rows(table)
+    got = [(r.target.value, r.target.unit, r.target.op, r.actual.value, r.actual.unit) for r in rows]
+    assert got == [
+        (Decimal(30), "天", "≤", Decimal(25), "天"),
+        (Decimal(95), "%", "≥", Decimal(93), "%"),
+        (Decimal(80), "万元", "≥", Decimal(76), "万元"),  # the cell's own ≥ wins over 反向
+        (Decimal(35), "", "≤", Decimal(30), ""),
+    ]
+    assert [r.target_raw for r in rows] == ["30", "95", "≥80万元", "35"]  # the cells as written
+
+
 @pytest.mark.parametrize(
     "header",
     [
@@ -308,6 +330,10 @@ def test_a_bare_number_in_the_name_column_is_not_an_indicator() -> None:
         ("评分标准", None),  # the scoring rules, not the score
         ("指标值说明", None),
         ("", None),
+        # another year's column is none of this year's; a planned completion is the target
+        ("上年实际完成值", None), ("本年实际完成值", "actual"), ("计划完成值", "target"),
+        # the 财政部 forms since 2021: direction and unit columns
+        ("指标性质", "direction"), ("指标方向", "direction"), ("度量单位", "unit"), ("计量单位", "unit"),
     ],
 )
 def test_label_to_role(text: str, role: str | None) -> None:
