@@ -543,7 +543,7 @@ NO_SIGN_AFTER = set("0123456789.%)]〕﹞】") | set("abcdefghijklmnopqrstuvwxyz
 # 负 right before a number is its minus sign: 增长率为负5%, 负百分之五, 负一百. Not in 正负5% (±).
 # 负的 is too, as spoken (负的百分之二十), except where 负 is a verb: 所负的 / 担负的 / 肩负的 (“borne”).
 NEGATIVE_WORD = "负"
-NEGATIVE_WORD_NOT_AFTER = "正"
+NEGATIVE_WORD_NOT_AFTER = "正担肩背辜抱自胜欠"  # 正负5% (±); 担负5个村, 肩负两项: 负 ends a verb
 NEGATIVE_OF = "负的"
 NEGATIVE_OF_NOT_AFTER = "正所担肩背抱自胜欠辜"
 
@@ -633,9 +633,14 @@ def _chinese_core_to_piece(m: re.Match[str]) -> _Piece | None:
 
 
 # A magnitude written alone is a round number where the words around it say so: 百分之百 (100 %),
-# and after a comparator, 逾千人 (> 1000 人), 近万人 (≈ 10000 人), 超百万元 (> 100 万元). Elsewhere
+# after a comparator, 逾千人 (> 1000 人), 近万人 (≈ 10000 人), 超百万元 (> 100 万元), and before 余
+# or 多, 万余人 (> 10000 人), 百余万元 (> 100 万元). Elsewhere
 # it is a word: 千家万户, 万家组 (seed 001), 千人计划, 上千人 and 数千人 (how many is not said).
 LONE_MAGNITUDES = {"百": 100, "千": 1000, "万": 10**4, "百万": 10**6, "千万": 10**7, "亿": 10**8}
+
+
+# Before a magnitude and 余: 数千余人 and 上千余人 say only “thousands”.
+VAGUE_BEFORE_MAGNITUDE = "数几上成"
 
 
 def _lone_magnitude(m: re.Match[str]) -> Decimal | None:
@@ -644,6 +649,10 @@ def _lone_magnitude(m: re.Match[str]) -> Decimal | None:
         return Decimal(100) if (m["pct"], run) == ("百分之", "百") else None
     if run not in LONE_MAGNITUDES:
         return None
+    before = m.string[m.start() - 1: m.start()]
+    after = m.string[m.end(): m.end() + 1]
+    if after and after in MORE_THAN_MARKS and not (before and before in VAGUE_BEFORE_MAGNITUDE):
+        return Decimal(LONE_MAGNITUDES[run])  # 万余人, 千余户, 百余万元: more than 10000 人 …
     comparator = comparator_ending_at(m.string, len(m.string[: m.start()].rstrip(" ")))
     if comparator is None or comparator[1] is None:
         return None  # 最近千人 (“the latest”), =千: no comparator says how it relates
@@ -1002,7 +1011,10 @@ def _scan_uncached(text: str, whole_cell: bool) -> list[Quantity]:
     found: list[Quantity] = []
     pos = floor = 0
     while (m := _search_core(s, pos)) is not None:
-        quantity = _match_to_quantity(text, s, m, floor, whole_cell)
+        try:
+            quantity = _match_to_quantity(text, s, m, floor, whole_cell)
+        except ArithmeticError:  # a run of more digits than any amount has (OCR debris): no quantity
+            quantity = None
         if quantity is None:
             pos = m.end()
             continue

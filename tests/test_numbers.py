@@ -218,6 +218,10 @@ FORMS = [
     ("千人计划", None),
     ("最近千人", None),  # 最近 is “recently”, not “nearly”
     ("逾千", None),  # needs a unit
+    # a magnitude before 余: more than it (probe E, common in report text)
+    ("万余人", Q("10000", "人", ">")), ("千余户", Q("1000", "户", ">")), ("百余万元", Q("100", "万元", ">")),
+    ("万余元", Q("1", "万元", ">")), ("受益群众万余人", Q("10000", "人", ">", raw="万余人")),
+    ("数千余人", None), ("上千余人", None), ("千余", None),  # “thousands”; no unit
     # 负 as a minus sign
     ("增长率为负5%", Q("-5", "%", raw="负5%")),
     ("负百分之五", Q("-5", "%")),
@@ -227,6 +231,8 @@ FORMS = [
     ("负一百", Q("-100")),
     ("正负5%", Q("5", "%", raw="5%")),  # ± a tolerance, not a negative rate
     ("负债5万元", Q("5", "万元", raw="5万元")),  # 负债 is a word
+    ("担负5个村", Q("5", "个", raw="5个")), ("肩负两项", Q("2", "项", raw="两项")),  # 负 ends a verb
+    ("辜负三万人", Q("30000", "人", raw="三万人")),
 ]
 
 
@@ -814,3 +820,11 @@ def test_no_float_anywhere() -> None:
     source = (ROOT / "extract" / "numbers.py").read_text(encoding="utf-8")
     source += (ROOT / "extract" / "chinese_numerals.py").read_text(encoding="utf-8")
     assert "float(" not in source
+
+
+@pytest.mark.parametrize("text", ["1" * 60 + ".5", "一" * 61, "零点" + "一" * 61, "1" + ",111" * 20, "-" + "9" * 70])
+def test_a_run_of_more_digits_than_any_amount_is_no_quantity_and_no_error(text: str) -> None:
+    """OCR debris can hold runs of digits longer than the exact arithmetic's 60 digits: they state
+    no quantity, and reading them raises nothing (a report's other figures must still be read)."""
+    assert parse_quantity(text) is None
+    assert find_quantities("预算100万元，" + text) == find_quantities("预算100万元，")
