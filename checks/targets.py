@@ -38,7 +38,8 @@ from normalize.units import UNIT_FACTORS, to_canonical
 # Words of a textual actual that say the target was missed; checked before any number, since a
 # cell may read “95%（未达标）”. 基本完成 (“basically done”) is not among them: too loose to call.
 MISSED_WORDS = re.compile(
-    r"未达|不达标|没有达到|未完成|没有完成|部分完成|大部分|未实现|未按时|未能|不合格|延期|滞后|进行中|推进中|"
+    r"未达|不达标|没有达到|未完成|没有完成|部分(?:完成|达标|达成|实现|到位)|大部分|未实现|未按时|未能|不合格|"
+    r"延期|延后|推迟|逾期|滞后|进行中|推进中|尚未|未全部|未明显|"
     r"(?:正在|尚在)(?:推进|实施|建设|进行|办理|施工|整改|招标)|未减轻|不健全|不到位|未验收|未发放|"
     r"(?<![不未])存在违规|(?<![没未])有违规"
 )
@@ -236,6 +237,15 @@ def _answers_otherwise(target: str, actual: str) -> bool:
     return (target in YES_WORDS and actual in NO_WORDS) or (target in NO_WORDS and actual in YES_WORDS)
 
 
+# Words before a miss word that deny it: 无不合格项, 无延期, 未出现延期, 不存在未完成事项.
+DENIED_BEFORE = re.compile(r"(?:无|没有|不存在|未出现|未发生|杜绝|避免|未见)$")
+
+
+def _states_a_miss(actual: str) -> bool:
+    """Whether the actual holds a word saying the target was missed that nothing before it denies."""
+    return any(DENIED_BEFORE.search(actual[:m.start()]) is None for m in MISSED_WORDS.finditer(actual))
+
+
 def _denies(target: str, actual: str) -> bool:
     """The actual is the target denied: 完整 → 不完整, 及时 → 未及时."""
     return any(actual == negation + target for negation in NEGATIONS)
@@ -274,7 +284,7 @@ def row_to_shortfall(row: IndicatorRow) -> Shortfall | None:
         return None
     target_raw, actual_raw = row.target_raw.strip(), row.actual_raw.strip()
     values = {"目标值": target_raw, "实际完成值": actual_raw}
-    if MISSED_WORDS.search(actual_raw) is not None and MISSED_WORDS.search(target_raw) is None:
+    if _states_a_miss(actual_raw) and MISSED_WORDS.search(target_raw) is None:
         return Shortfall(f"实际完成情况写为“{actual_raw}”（目标值{target_raw}）", values)
     if (_answers_otherwise(target_raw, actual_raw) or _grade_below(target_raw, actual_raw)
             or _denies(target_raw, actual_raw) or _mostly_where_all_asked(target_raw, actual_raw)
@@ -330,7 +340,8 @@ def check_targets_met(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]
     （“良好”“合格”），也算未达到。以下也算未达到：实际值是目标的否定（“完整”→“不完整”）；要求“全部
     完成”“100%”或与实际同一事项（“达标”→“基本达标”）而写“基本…”；目标“无”“零发生”而实际写了次数
     （“发生1起”）；目标“全覆盖”“完成”而实际为不足100%的百分比（“覆盖90%”）；“正在推进”“未达预期”
-    “存在违规”“大部分”。
+    “存在违规”“大部分”“部分达标”“尚未”“未全部”“延后”。否定了的未达词（“无不合格项”“未出现延期”“不存在
+    未完成事项”）不算未达到。
     为何重要：揭示未达到的目标，正是绩效评价的用意；报告必须说明原因（偏离原因），得分也必须体现出来。
     自评报告常把未达标的指标埋在长表格里。
     触发示例：“指标1：资金直补受益移民（人）”目标40848，实际40245；目标≥95%，实际93%；成本指标金额目
