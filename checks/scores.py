@@ -28,7 +28,8 @@ COLUMNS = (
     ("weight", re.compile(r"分\s*值|满\s*分|权\s*重|标准分"), "分值"),
 )
 # The funding block's row whose 分值/得分 score the execution rate.
-FUNDS_ROW = re.compile(r"资金总额|预算资金|年度资金|预算执行率")
+# Local forms label it 项目资金 or 资金执行情况 rather than 年度资金总额 (probe F11).
+FUNDS_ROW = re.compile(r"资金总额|预算资金|年度资金|预算执行率|项目资金|资金执行")
 
 
 def check_score_totals(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:

@@ -65,6 +65,8 @@ ROLE_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("direction", ("指标性质", "指标方向", "方向性")),
     ("unit", ("度量单位", "计量单位", "单位")),
 )
+# A total row whose label sits in the name column alone (“ | | 合计 | | | 100 | 98”): no indicator.
+TOTAL_NAME = re.compile(r"(?:合\s*计|总\s*计|小\s*计|总\s*分)(?:得分)?|得分合计")
 # A column of another year (上年实际完成值 beside 本年实际完成值): none of this year's values.
 OTHER_YEAR_COLUMN = re.compile(r"上年|去年|上一年|前一年")
 # How a direction column writes the target's comparison: the op the target is then read with.
@@ -289,7 +291,7 @@ def is_indicator_name(name: str, name_cell: Cell, header: Header) -> bool:
     is an indicator.
     """
     is_header_cell = any(name_cell is cell for cell in header.cells)
-    if not name or is_header_cell or label_to_role(name) == "name":
+    if not name or is_header_cell or label_to_role(name) == "name" or TOTAL_NAME.fullmatch(name):
         return False
     quantity = parse_quantity(name)
     return quantity is None or quantity.raw != name

@@ -30,11 +30,11 @@ INDICATORS = (
 
 
 def report(total_weight: str, total_score: str, funds: tuple[str, str] | None = ("10", "9"),
-           indicators: tuple[tuple[str, ...], ...] = INDICATORS) -> str:
+           indicators: tuple[tuple[str, ...], ...] = INDICATORS, funds_label: str = "年度资金总额") -> str:
     text = TITLE + "一、资金情况（万元）\n"
     if funds is not None:
         text += txt_table(("项目", "全年预算数", "全年执行数", "分值", "执行率", "得分"),
-                      ("年度资金总额", "620", "558", funds[0], "90%", funds[1]))
+                      (funds_label, "620", "558", funds[0], "90%", funds[1]))
     text += "二、绩效指标完成情况\n"
     return text + txt_table(INDICATOR_HEADER, *indicators, ("总分", "", "", "", "", total_weight, total_score))
 
@@ -49,6 +49,8 @@ def messages(tmp_path: Path, text: str) -> list[str]:
     ("case", "text", "flagged"),
     [
         ("total with the execution-rate line", report("100", "95"), []),
+        ("the funding row labelled 项目资金", report("100", "95", funds_label="项目资金"), []),
+        ("the funding row labelled 资金执行情况", report("100", "95", funds_label="资金执行情况"), []),
         ("total of the indicators alone", report("90", "86"), []),
         ("no funding block, total of the indicators", report("90", "86", funds=None), []),
         ("a score written with decimals, total rounded", report("100", "95.2", funds=("10", "9.17")), []),
