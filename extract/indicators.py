@@ -212,7 +212,11 @@ def rows_to_header(grid: list[GridRow], r: int) -> Header | None:
             roles[role] = span
             cells.append(cell)
     if "name" not in roles:
-        return None
+        named = _fallback_name_cell(grid, r)
+        if named is None:
+            return None
+        cell, roles["name"] = named
+        cells.append(cell)
     if r > 0:
         for cell, span in grid_row_to_cells(grid[r - 1]):
             role = label_to_role(cell.text)
@@ -224,6 +228,20 @@ def rows_to_header(grid: list[GridRow], r: int) -> Header | None:
         return None
     next_width = row_width(grid[r + 1]) if r + 1 < len(grid) else 0
     return Header(row=r + 1, columns=header_to_columns(grid[r], roles, next_width), cells=tuple(cells))
+
+
+# Local forms head the name column 绩效指标 or 评价指标 (“指标类别 | 绩效指标 | 年度目标值 | 实际完成值”).
+# The national form writes 绩效指标 over 一级/二级/三级指标 in the row above them instead, so the
+# word names the column only when the next row names no name column of its own.
+FALLBACK_NAME_LABELS = frozenset({"绩效指标", "评价指标"})
+
+
+def _fallback_name_cell(grid: list[GridRow], r: int) -> tuple[Cell, Span] | None:
+    """The cell of row ``r`` headed 绩效指标 or 评价指标, when it heads the name column."""
+    if r + 1 < len(grid) and any(label_to_role(cell.text) == "name" for cell, _ in grid_row_to_cells(grid[r + 1])):
+        return None
+    return next(((cell, span) for cell, span in grid_row_to_cells(grid[r])
+                 if "".join(cell.text.split()) in FALLBACK_NAME_LABELS), None)
 
 
 def header_to_columns(header_row: GridRow, roles: dict[str, Span], next_width: int) -> dict[str, int]:

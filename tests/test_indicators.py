@@ -128,6 +128,23 @@ def test_weight_and_score_columns_and_a_comparator_target() -> None:
     assert second.actual_location is not None and (second.actual_location.row, second.actual_location.col) == (3, 5)
 
 
+@pytest.mark.parametrize("label", ["绩效指标", "评价指标"])
+def test_a_name_column_headed_by_the_word_for_indicator(label: str) -> None:
+    """Local forms (probe F19) head the name column 绩效指标 or 评价指标; the national form writes
+    绩效指标 over 一级/二级/三级指标 in the row above them, which still heads nothing."""
+    table = make_table([
+        ["指标类别", label, "年度目标值", "实际完成值", "分值", "得分"],
+        ["产出指标", "统计数据上报及时率", "100%", "96%", "30", "30"],
+    ])
+    assert brief(table_to_indicator_rows(table)) == [("", "", "统计数据上报及时率", "100%", "96%")]
+    national = make_table([
+        [("绩效指标", 1, 3), ("年度指标值", 2, 1), ("实际完成值", 2, 1), ("分值", 2, 1), ("得分", 2, 1)],
+        ["一级指标", "二级指标", "三级指标"],
+        ["产出指标", "数量指标", "改造户数", "100户", "98户", "20", "18"],
+    ])
+    assert brief(table_to_indicator_rows(national)) == [("产出指标", "数量指标", "改造户数", "100户", "98户")]
+
+
 def test_a_total_labelled_in_the_name_column_is_no_indicator() -> None:
     """“ | | 合计 | | | 100 | 98” (probe F25): the total of the scores, which JX104 checks, not an
     indicator named 合计 inheriting the levels above."""
