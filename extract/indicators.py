@@ -334,6 +334,10 @@ def table_to_indicator_rows(table: Table, grid: list[GridRow] | None = None) -> 
         if header is None:
             continue
         if not row_fits(grid_row, header):
+            section = _section_row_level(grid_row)
+            if section:  # “一、产出指标” across the table: the 一级 of the rows under it
+                levels = (section, "")
+                continue
             header = None
             continue
         name_cell = _cell_at(grid_row, header.columns["name"])
@@ -344,6 +348,22 @@ def table_to_indicator_rows(table: Table, grid: list[GridRow] | None = None) -> 
         levels = row_to_levels(grid_row, header, levels)
         found.append(cells_to_indicator_row(table, r + 1, grid_row, header, levels, name, name_cell))
     return found
+
+
+# A row that is one cell naming a 一级指标 (“一、产出指标”, “（二）效益指标”), as forms without a 一级
+# column set their sections (probe F10).
+SECTION_ROW = re.compile(r"(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])?\s*"
+                         r"((?:产出|效益|满意度|成本|质量|数量|时效|社会效益|经济效益|生态效益|可持续影响)指标)\s*")
+
+
+def _section_row_level(grid_row: GridRow) -> str:
+    """The 一级 a section row names, or "" for any other row."""
+    cells = {id(cell): cell for cell in grid_row if cell is not None and cell.text.strip()}
+    if len(cells) != 1:
+        return ""
+    (cell,) = cells.values()
+    match = SECTION_ROW.fullmatch("".join(cell.text.split()))
+    return match.group(1) if match else ""
 
 
 def row_to_levels(grid_row: GridRow, header: Header, above: tuple[str, str]) -> tuple[str, str]:

@@ -145,6 +145,22 @@ def test_a_name_column_headed_by_the_word_for_indicator(label: str) -> None:
     assert brief(table_to_indicator_rows(national)) == [("产出指标", "数量指标", "改造户数", "100户", "98户")]
 
 
+def test_section_rows_across_the_table_give_the_level_of_the_rows_under_them() -> None:
+    """A form without a 一级 column sets its sections in rows across the table (probe F10):
+    “一、产出指标” is the 一级 of the rows under it, not the end of the table; a 总分 row still is."""
+    table = make_table([
+        ["序号", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        [("一、产出指标", 1, 7)],
+        ["1", "质量指标", "疫苗接种率", "≥95%", "93.2%", "20", "20"],
+        [("二、效益指标", 1, 7)],
+        ["2", "社会效益指标", "门诊数", "≥20个", "18个", "10", "8"],
+        [("总分", 1, 5), "30", "28"],
+        ["3", "质量指标", "不在表内", "1", "1", "1", "1"],
+    ])
+    assert [(r.level1, r.level2, r.name) for r in table_to_indicator_rows(table)] == [
+        ("产出指标", "质量指标", "疫苗接种率"), ("效益指标", "社会效益指标", "门诊数")]
+
+
 def test_a_total_labelled_in_the_name_column_is_no_indicator() -> None:
     """“ | | 合计 | | | 100 | 98” (probe F25): the total of the scores, which JX104 checks, not an
     indicator named 合计 inheriting the levels above."""
