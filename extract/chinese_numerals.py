@@ -93,9 +93,10 @@ CLAUSE_END = "，,。；;、）)：:"
 SLOGAN_NEXT = "一二两三四五六七八九十"
 
 # 角 (or 毛, as spoken) and 分 after 元, in Arabic or Chinese digits: 3元5角, 12元3角4分, 壹元零伍分,
-# 陆角柒分, 二十五元三毛.
+# 陆角柒分, 二十五元三毛; a cheque writes 零 after a whole 元 before its 角: 贰拾元零伍角, 柒仟元零伍角叁分.
 _ANY_DIGIT = "\\d" + "".join(DIGITS)
-JIAO_FEN = re.compile(f"(?P<jiao>[{_ANY_DIGIT}])[角毛](?:零?(?P<fen>[{_ANY_DIGIT}])分)?|零?(?P<fen_only>[{_ANY_DIGIT}])分")
+JIAO_FEN = re.compile(
+    f"零?(?P<jiao>[{_ANY_DIGIT}])[角毛](?:零?(?P<fen>[{_ANY_DIGIT}])分)?|零?(?P<fen_only>[{_ANY_DIGIT}])分")
 
 
 def chinese_to_decimal(text: str) -> Decimal | None:

@@ -512,6 +512,7 @@ CORE = re.compile(
     f"|(?P<cn>{NUMERAL_RUN.pattern}))"
 )
 _PERCENT_PREFIX_UNITS = {"百分之": "%", "千分之": "‰", "万分之": "‱"}
+_PERCENT_PREFIXES = tuple(_PERCENT_PREFIX_UNITS)
 
 # The characters a core can start with: a digit, or a numeral character (百/千/万 of 百分之…
 # among them).
@@ -798,7 +799,11 @@ def read_range_end(s: str, first: _Piece) -> _Piece | None:
     if sep is None or (m2 := CORE.match(s, sep.end())) is None:
         return None
     second = match_to_piece(s, m2)
-    if second is None or (second.run is not None and not _chinese_ok(s, second, whole_cell=False)):
+    if second is None:
+        return None
+    if not second.unit and not m2["pct"] and s.startswith(_PERCENT_PREFIXES, first.start):
+        second.unit = first.unit  # 百分之二十至三十: the 百分之 is said once for both ends
+    elif second.run is not None and not _chinese_ok(s, second, whole_cell=False):
         return None
     if (inc2 := INCLUSION_MARK.match(s, second.end)) is not None:
         second.end = inc2.end()
