@@ -712,7 +712,8 @@ def _read_half(s: str, piece: _Piece, unit: str, unit_end: int) -> tuple[str, in
 # Exponents of the multipliers written after digits, for amounts in groups: 2万5千元 is
 # 2 × 10⁴ + 5 × 10³元, 3亿2000万元 is 3 × 10⁸ + 2000 × 10⁴ 元, 1万2千3百元 = 12300 元.
 _MULTIPLIER_EXPONENTS = {"亿": 8, "千万": 7, "百万": 6, "万": 4, "千": 3, "百": 2}
-LOWER_GROUP = re.compile(r"(\d+)(千万|百万|仟萬|佰萬|万|萬|千|仟|百|佰)")
+# The digits of a group in figures, or one Chinese digit (3万一千, 2亿三千万: as people write it).
+LOWER_GROUP = re.compile(r"(\d+|[一二两三四五六七八九壹贰叁肆伍陆柒捌玖])(千万|百万|仟萬|佰萬|万|萬|千|仟|百|佰)")
 
 
 def _read_lower_groups(s: str, piece: _Piece, q: int) -> int:
@@ -731,7 +732,7 @@ def _read_lower_groups(s: str, piece: _Piece, q: int) -> int:
             return q  # 2万5千万 is not a group of 2万; neither is a multiplier run on
         spelling = group[2].translate(_MULTIPLIER_SPELLING)
         lower = _MULTIPLIER_EXPONENTS[spelling]
-        digits = int(group[1])
+        digits = int(group[1]) if group[1].isdigit() else DIGITS[group[1]]
         if lower >= exponent or not 0 < digits < 10 ** (exponent - lower) or s.startswith(".", group.end()):
             return q
         scale = 10 ** (exponent - lower)

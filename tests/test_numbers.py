@@ -185,6 +185,9 @@ FORMS = [
     ("预算数640万元（640万元）", Q("640", "万元")),  # the same amount twice is one fact
     # amounts written in groups of magnitude after digits
     ("2万5千元", Q("25000", "元")),
+    # a lower group in one Chinese digit after figures (probe E): 3万一千 was 30000
+    ("3万一千", Q("31000")), ("3万五千元", Q("35000", "元")), ("2亿三千万元", Q("23000", "万元")),
+    ("3万两千人", Q("32000", "人")), ("5万一次性补助", Q("50000", raw="5万")),
     # multipliers after digits in their financial (大写) or traditional forms: 5仟元 is 5000 元
     ("5仟元", Q("5000", "元")), ("5佰元", Q("500", "元")), ("3萬元", Q("3", "万元")),
     ("2億元", Q("2", "亿元")), ("3仟5佰元", Q("3500", "元")), ("2萬5千元", Q("25000", "元")),
