@@ -170,7 +170,7 @@ class Shortfall:
 # is left out too: the report may cover either of two years.
 _DATE = (
     r"(?P<year>(?:19|20)\d{2})\s*(?:年\s*(?P<month>\d{1,2})\s*月\s*(?:(?P<day>\d{1,2})\s*[日号]|(?P<end>底|末))?"
-    r"|[-./](?P<month2>\d{1,2})[-./](?P<day2>\d{1,2}))"
+    r"|[-./](?P<month2>\d{1,2})(?:[-./](?P<day2>\d{1,2}))?(?![-./\d]))"
 )
 DONE_WORDS = r"(?:全部)?(?:完成|完工|竣工|办结|到位|拨付|兑现|发放|验收)?"
 DEADLINE = re.compile(r"\s*(?:于|在)?\s*" + _DATE + r"\s*(?:前|之前|以前)\s*" + DONE_WORDS + r"\s*")
@@ -204,12 +204,27 @@ def row_to_deadline_and_date(row: IndicatorRow) -> tuple[tuple[date, date], tupl
     An actual written as a deadline too (2023年12月20日前) says by when, not when: not compared.
     """
     target_raw, actual_raw = normalise_chars(row.target_raw), normalise_chars(row.actual_raw)
-    if DEADLINE.fullmatch(target_raw) is None or DEADLINE.fullmatch(actual_raw) is not None:
+    if DEADLINE.fullmatch(actual_raw) is not None:
         return None
+    if DEADLINE.fullmatch(target_raw) is None and not (is_time_row(row) and DATE_DONE.fullmatch(target_raw)):
+        return None  # a date without 前 is a deadline where the row is about time (完工时间 | 2023.12)
     deadline, actual = text_to_days(target_raw), text_to_days(actual_raw)
     if deadline is None or actual is None:
         return None
     return deadline, actual
+
+
+# An indicator about when something was done: its dates are deadlines and days, never numbers.
+TIME_NAME = re.compile(r"时间|时限|日期|期限|进度|完工|竣工|完成时")
+
+
+def is_time_row(row: IndicatorRow) -> bool:
+    return "时效" in row.level2 + row.level1 or TIME_NAME.search(row.name) is not None
+
+
+def _is_date_cell(text: str) -> bool:
+    clean = normalise_chars(text)
+    return DEADLINE.fullmatch(clean) is not None or DATE_DONE.fullmatch(clean) is not None
 
 
 def late_to_shortfall(row: IndicatorRow, deadline: tuple[date, date], actual: tuple[date, date]) -> Shortfall | None:
@@ -293,6 +308,8 @@ def row_to_shortfall(row: IndicatorRow) -> Shortfall | None:
         return Shortfall(f"实际完成情况为“{actual_raw}”，目标为“{target_raw}”", values)
     if (dates := row_to_deadline_and_date(row)) is not None:
         return late_to_shortfall(row, *dates)
+    if is_time_row(row) and (_is_date_cell(row.target_raw) or _is_date_cell(row.actual_raw)):
+        return None  # 2023.12 against 2023.10 are months, not numbers 0.02 apart
     direction = target_direction(row)
     if direction is None or row.target is None or row.actual is None or row.actual.op in ("range", "≈", "±"):
         return None
@@ -335,6 +352,8 @@ def check_targets_met(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]
     符合率，样本003）仍按下限。时效指标中单写的“15日”按15天的时长理解（若本意是某月15日，晚于它同样是
     未按时）。目标为截止日期（“2023年11月30日前”“2023年11月底前”）、实际值为日期（“2023年12月20日”）
     或月份（“2023年12月”）时，按日历比较，截止日当天算按时，月份只在整月都晚于截止日时才算未按时。
+    时效类指标（二级指标为时效指标，或名称含时间、时限、日期、完工等）中，“2023.12”“2023-12”也按月份读，
+    不带“前”的日期目标也视为期限；这类日期不作为数字比较。
     实际值为文字时，“未完成”“未达标”“部分完成”“延期”“进行中”“不合格”“不健全”等算未达到，“完成”“达标”
     算达到；是否类目标（“否”）写了相反的回答（“是”），或要求的等级（“优秀”“良好以上”）高于所写的等级
     （“良好”“合格”），也算未达到。以下也算未达到：实际值是目标的否定（“完整”→“不完整”）；要求“全部
