@@ -492,6 +492,10 @@ SUFFIX_COMPARATORS: tuple[tuple[str, str], ...] = (
 # 610余盏, 20余口, 5万余元, 100多个 (seeds 000, 001, 004): "more than", op ">"; only next to a
 # unit or a multiplier, since 40多 alone is too loose to read.
 MORE_THAN_MARKS = "余多"
+# Units after which 多/余 still says “more than”: 九成多, 一年多, 两倍多, 三天多, when nothing joins the
+# 多 to a word after it (一年多次 is “several times a year”).
+MORE_AFTER_UNITS = frozenset({"成", "年", "倍", "天", "小时", "周", "个月"})
+MORE_AFTER_ENDS = ("", "，", ",", "。", "；", ";", "、", "的", "来", "时", "以", "）", ")", " ")
 
 # Between the two ends of a range: 10-15万元, 10～15万元, 10至15万元, 10到15万元, 3－5人 (seed 002).
 RANGE_SEPARATOR = re.compile(r" *(?:-|~|至|到|—(?!—)|–) *")
@@ -679,6 +683,9 @@ def _read_multiplier_and_unit(s: str, piece: _Piece) -> None:
         unit, unit_end = "个月", unit_end + 2
     elif unit and not piece.multiplier and piece.number == piece.number.to_integral_value():
         unit, unit_end = _read_half(s, piece, unit, unit_end)
+    if (unit in MORE_AFTER_UNITS and not (more_before or more_after or more_inside)
+            and unit_end < len(s) and s[unit_end] in MORE_THAN_MARKS and s[unit_end + 1:unit_end + 2] in MORE_AFTER_ENDS):
+        unit_end, more_inside = unit_end + 1, True  # 九成多, 一年多: more than 9成, than a year
     if unit:
         piece.end = unit_end
     elif has_multiplier:

@@ -671,6 +671,9 @@ UNITS = [
     # “and a half” after or inside the measure word (not in the seeds)
     ("一年半", Q("1.5", "年")), ("两倍半", Q("2.5", "倍")), ("3天半", Q("3.5", "天")),
     ("一个半月", Q("1.5", "个月")), ("两个半小时", Q("2.5", "小时")), ("两成半", Q("2.5", "成")),
+    # 多 after the measure word, nothing joining it to a word after it: more than (probe E)
+    ("九成多", Q("9", "成", ">")), ("一年多", Q("1", "年", ">")), ("5年多时间", Q("5", "年", ">", raw="5年多")),
+    ("一年多次", Q("1", "年", raw="一年")), ("九成多群众", Q("9", "成", raw="九成")),
     ("三个半天", Q("3", "个", raw="三个")),  # three half-days: 半天 is its own word
     ("2.5倍半", Q("2.5", "倍", raw="2.5倍")),  # a half only after a whole number
 ]
