@@ -437,17 +437,26 @@ def _unit_readings(raw: RawFigure, concept: Concept, sentence_unit: str):
     if quantity.unit:
         yield quantity, ""
         return
-    if raw.unit_hint:
+    # “2410.29万” is 24102900 already: a declared 万元 (a sentence's, a column's) would count the 万
+    # twice, 24102900万元. Only a declared unit without a multiplier of its own may take it.
+    written_multiplier = quantity.raw.rstrip().endswith(("万", "亿"))
+    if raw.unit_hint and not (written_multiplier and _has_multiplier(raw.unit_hint)):
         yield dataclasses.replace(quantity, unit=raw.unit_hint), ""
-    if raw.extractor == "text" and concept.kind == "money" and sentence_unit:
+    if (raw.extractor == "text" and concept.kind == "money" and sentence_unit
+            and not (written_multiplier and _has_multiplier(sentence_unit))):
         yield dataclasses.replace(quantity, unit=sentence_unit), "+unit_from_sentence"
-    if concept.kind == "money" and quantity.raw.rstrip().endswith(("万", "亿")):
+    if concept.kind == "money" and written_multiplier:
         # “支出合计2410.29万”: an amount of money written with its 万 and without 元 (read again with
         # 元, so that it keeps the places it was written to: 2410.29万元, not 24102900元)
         with_yuan = parse_quantity(quantity.raw.rstrip() + "元")
         if with_yuan is not None and with_yuan.unit in ("万元", "亿元"):
             yield dataclasses.replace(with_yuan, raw=quantity.raw, start=quantity.start, end=quantity.end), "+wan_as_yuan"
     yield quantity, ""
+
+
+def _has_multiplier(unit: str) -> bool:
+    """Whether a unit holds a multiplier of its own: 万元, 亿元, 万人次."""
+    return "万" in unit or "亿" in unit
 
 
 # Words that put a figure in the year before the one evaluated: 上年末实有人数29人, 去年支出, a

@@ -1565,3 +1565,13 @@ def test_money_written_with_wan_and_without_yuan(tmp_path: Path) -> None:
     assert flags == []
     _, flags = run(tmp_path, text.replace("项目支出423.86万", "项目支出433.86万"))
     assert [f["rule_id"] for f in flags] == ["JX102"]
+
+
+def test_an_amount_with_its_wan_written_takes_no_declared_wan_yuan(tmp_path: Path) -> None:
+    """“支出合计2410.29万” beside parts in 万元: the sentence's 万元 would count the 万 twice
+    (24102900万元); the amount is 2410.29万元 (1986.43 + 423.86)."""
+    text = ("某县民政局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n"
+            "2023年度支出合计2410.29万，其中基本支出1986.43万元，项目支出423.86万元。\n")
+    report, flags = run(tmp_path, text)
+    assert report["spent_total_wan"] == "2410.29"
+    assert flags == []
