@@ -164,10 +164,10 @@ class Shortfall:
     values: dict[str, str]
 
 
-# A deadline: a day, or the end of a month, with 前 after it (2023年11月30日前, 2023年11月底前),
-# and perhaps the word for what is to be done by then. A month alone (2023年11月前) is left out:
-# whether November itself is still in time is not said. A deadline without its year (12月底前)
-# is left out too: the report may cover either of two years.
+# A deadline: a day, the end of a month or a month, with 前 after it (2023年11月30日前,
+# 2023年11月底前, 2023年11月前), and perhaps the word for what is to be done by then. A month is read
+# leniently: the whole month counts as in time (late_to_shortfall). A deadline without its year
+# (12月底前) is left out: the report may cover either of two years.
 _DATE = (
     r"(?P<year>(?:19|20)\d{2})\s*(?:年\s*(?P<month>\d{1,2})\s*月\s*(?:(?P<day>\d{1,2})\s*[日号]|(?P<end>底|末))?"
     r"|[-./](?P<month2>\d{1,2})(?:[-./](?P<day2>\d{1,2}))?(?![-./\d]))"
@@ -178,12 +178,17 @@ DEADLINE = re.compile(r"\s*(?:于|在)?\s*" + _DATE + r"\s*(?:前|之前|以前)
 DATE_DONE = re.compile(r"\s*(?:于|在)?\s*" + _DATE + r"\s*" + DONE_WORDS + r"\s*")
 
 
+def _date_match(text: str) -> re.Match[str] | None:
+    """The whole cell as a date, a deadline's 前 aside; None when it is not one."""
+    clean = normalise_chars(text)
+    return DEADLINE.fullmatch(clean) or DATE_DONE.fullmatch(clean)
+
+
 def text_to_days(text: str) -> tuple[date, date] | None:
     """The first and last day a whole cell's date can mean, a deadline's 前 aside:
     ``2023年12月20日`` → (12-20, 12-20), ``2023年12月`` → (12-01, 12-31), ``2023年12月底`` →
     (12-22, 12-31). None when the cell is not one date, or names no month."""
-    clean = normalise_chars(text)
-    m = DEADLINE.fullmatch(clean) or DATE_DONE.fullmatch(clean)
+    m = _date_match(text)
     if m is None:
         return None
     year, month = int(m["year"]), int(m["month"] or m["month2"] or 0)
@@ -220,11 +225,6 @@ TIME_NAME = re.compile(r"时间|时限|日期|期限|进度|完工|竣工|完成
 
 def is_time_row(row: IndicatorRow) -> bool:
     return "时效" in row.level2 + row.level1 or TIME_NAME.search(row.name) is not None
-
-
-def _is_date_cell(text: str) -> bool:
-    clean = normalise_chars(text)
-    return DEADLINE.fullmatch(clean) is not None or DATE_DONE.fullmatch(clean) is not None
 
 
 def late_to_shortfall(row: IndicatorRow, deadline: tuple[date, date], actual: tuple[date, date]) -> Shortfall | None:
@@ -308,7 +308,7 @@ def row_to_shortfall(row: IndicatorRow) -> Shortfall | None:
         return Shortfall(f"实际完成情况为“{actual_raw}”，目标为“{target_raw}”", values)
     if (dates := row_to_deadline_and_date(row)) is not None:
         return late_to_shortfall(row, *dates)
-    if is_time_row(row) and (_is_date_cell(row.target_raw) or _is_date_cell(row.actual_raw)):
+    if is_time_row(row) and (_date_match(row.target_raw) or _date_match(row.actual_raw)):
         return None  # 2023.12 against 2023.10 are months, not numbers 0.02 apart
     direction = target_direction(row)
     if direction is None or row.target is None or row.actual is None or row.actual.op in ("range", "≈", "±"):
@@ -372,8 +372,8 @@ def check_targets_met(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]
     实际“2023年12月”；目标“约5个”（约数，不核对）。
     局限：只写一个数的目标，除上述情形外一律按下限理解，因此名称不常见、又没有写“≤”的上限会被理解反。
     无法换算的单位（人与户）不比较；一方不带单位时，只在指标名称表明是比率（含“（%）”“率”“比例”或“满
-    意度”）时才与百分数比较，不与金额比较；工作日与天不互相换算。没有年份的截止日期（“12月底前”）、只写
-    到月的截止日期（“2023年11月前”）和写成“某日前”的实际值不比较；时效指标以外单写的“15日”按日期理解，
+    意度”）时才与百分数比较，不与金额比较；工作日与天不互相换算。只写到月的截止日期（“2023年11月前”）
+    从宽理解，该月之内都算按时；没有年份的截止日期（“12月底前”）和写成“某日前”的实际值不比较；时效指标以外单写的“15日”按日期理解，
     不比较。没有实际值的行跳过。
     """
     for row in inp.indicators:
