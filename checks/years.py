@@ -18,7 +18,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterator, Sequence
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 from typing import Literal
 
@@ -416,8 +416,7 @@ def _parse_iso(text: str) -> tuple[date, date] | None:
         first = date(year, month, 1)
     except (TypeError, ValueError):
         return None
-    following = date(year + month // 12, month % 12 + 1, 1)
-    return first, following - timedelta(days=1)
+    return first, date(year, month, calendar.monthrange(year, month)[1])
 
 
 def check_report_date(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
