@@ -58,10 +58,8 @@ CN_DATE = re.compile(r"([〇零○一二三四五六七八九]{4})\s*年\s*([一
 YEAR_MONTH = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月")
 CN_YEAR_MONTH = re.compile(r"([〇零○一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月")
 # A date given under a label, as forms put it: 填报日期：2024年3月15日, 报告日期: …, 日期：….
-LABELLED_DATE = re.compile(
-    r"(?:(?:填报|填表|报告|报送|自评|评价|编制)?日期|(?:填报|填表|报送)时间)\s*[:：]?\s*(?:"
-    + DATE.pattern + "|" + NUMERIC_DATE.pattern + ")"
-)
+_DATE_LABEL = r"(?:(?:填报|填表|报告|报送|自评|评价|编制)?日期|(?:填报|填表|报送)时间)\s*[:：]?"
+LABELLED_DATE = re.compile(_DATE_LABEL + r"\s*(?:" + DATE.pattern + "|" + NUMERIC_DATE.pattern + ")")
 # Labels that name the unit a report is from, surest first: the one that filled it in, then the
 # unit the budget belongs to, then the one carrying the project out; 主管部门 only as a last resort.
 UNIT_LABELS = ("填报单位", "单位名称", "部门名称", "预算单位", "评价单位", "自评单位", "报送单位", "报告单位",
@@ -303,19 +301,7 @@ def _report_date(lines: list[_Line]) -> MetaValue | None:
     end (``_month_signed``). A table cell that is only a date is none of these: it is a 起止时间 or
     a 完成时间 (“2023年12月20日” in an indicator table), not the date the report was signed."""
     for line in lines:
-        if line.location.table is not None:
-            continue
-        if "日" not in line.text:
-            if (len(line.text) <= DATE_LINE_MAX_CHARS
-                    and (match := NUMERIC_DATE.fullmatch(line.text.strip("（）() ")))):
-                if (found := _date_value(match, line)) is not None:
-                    return found
-            continue  # the other date forms end with 日: most lines are passed over without stripping
-        text = line.text.strip("（）() ")
-        if len(text) > DATE_LINE_MAX_CHARS:
-            continue
-        match = DATE.fullmatch(text) or CN_DATE.fullmatch(text)
-        if match and (found := _date_value(match, line)) is not None:
+        if line.location.table is None and (found := _whole_date(line)) is not None:
             return found
     for index, line in enumerate(lines):
         if "日期" not in line.text and "时间" not in line.text:
@@ -331,17 +317,24 @@ def _report_date(lines: list[_Line]) -> MetaValue | None:
 
 
 # A date label with nothing after it: the date is in the next cell.
-DATE_LABEL_ALONE = re.compile(r"(?:(?:填报|填表|报告|报送|自评|评价|编制)?日期|(?:填报|填表|报送)时间)\s*[:：]?")
+DATE_LABEL_ALONE = re.compile(_DATE_LABEL)
 # Labels of a form's signature row, beside which a date alone is the date the form was filled in.
 SIGNATURE_ROW_LABEL = re.compile(r"^(?:填报单位|填报人|填表人|联系人|单位负责人|财务负责人|审核人)")
 
 
 def _whole_date(line: _Line) -> MetaValue | None:
-    """The date a line (a cell) holds and nothing else, in figures or words."""
-    text = line.text.strip("（）() ")
-    if len(text) > DATE_LINE_MAX_CHARS:
-        return None
-    match = DATE.fullmatch(text) or NUMERIC_DATE.fullmatch(text) or CN_DATE.fullmatch(text)
+    """The date a line (a cell) holds and nothing else, in figures or words, perhaps in brackets:
+    “2024年5月30日”, “（2021年3月22日）”, “2024.5.30”, “二〇二四年三月十五日”."""
+    if "日" not in line.text:  # figures alone; the other forms end with 日, and most lines are
+        # passed over without stripping
+        if len(line.text) > DATE_LINE_MAX_CHARS:
+            return None
+        match = NUMERIC_DATE.fullmatch(line.text.strip("（）() "))
+    else:
+        text = line.text.strip("（）() ")
+        if len(text) > DATE_LINE_MAX_CHARS:
+            return None
+        match = DATE.fullmatch(text) or CN_DATE.fullmatch(text)
     return _date_value(match, line) if match else None
 
 
