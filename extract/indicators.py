@@ -38,6 +38,7 @@ Limits are listed on the functions that make each decision.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from extract.model import Cell, Document, Location, Table
 from extract.numbers import Quantity, parse_day_count, parse_quantity
@@ -375,9 +376,14 @@ def row_to_levels(grid_row: GridRow, header: Header, above: tuple[str, str]) -> 
     return level1, level2
 
 
+def _cell_under(grid_row: GridRow, header: Header, role: str) -> Cell | None:
+    """The row's cell under ``role``'s column; None when the header has no such column."""
+    return _cell_at(grid_row, header.columns[role]) if role in header.columns else None
+
+
 def _text_under(grid_row: GridRow, header: Header, role: str) -> str:
     """The label in the row's cell under ``role``'s column, "" when there is none."""
-    cell = _cell_at(grid_row, header.columns[role]) if role in header.columns else None
+    cell = _cell_under(grid_row, header, role)
     return cell_text_to_label(cell.text) if cell is not None else ""
 
 
@@ -413,7 +419,7 @@ def cells_to_indicator_row(
     values: dict[str, tuple[str, Quantity | None, Location | None]] = {}
     is_time_limit = any(TIME_LIMIT_LEVEL in level for level in levels)
     for role in VALUE_ROLES:
-        cell = _cell_at(grid_row, header.columns[role]) if role in header.columns else None
+        cell = _cell_under(grid_row, header, role)
         raw = cell.text.strip() if cell is not None else ""
         values[role] = (
             raw,
@@ -460,16 +466,15 @@ def _with_own_columns(raw: str, quantity: Quantity | None, grid_row: GridRow, he
         with_unit = cell_to_quantity(raw + unit, is_time_limit)
         if with_unit is None or with_unit.value != quantity.value or with_unit.op != quantity.op:
             return quantity  # a unit the parser cannot read with the number (微克/立方米): kept bare
-        quantity = Quantity(with_unit.value, with_unit.unit, raw, quantity.op, quantity.high, quantity.start,
-                            quantity.end)
+        quantity = replace(quantity, unit=with_unit.unit, raw=raw)
     if op is not None:
-        quantity = Quantity(quantity.value, quantity.unit, raw, op, None, quantity.start, quantity.end)
+        quantity = replace(quantity, raw=raw, op=op, high=None)
     return quantity
 
 
 def _column_text(grid_row: GridRow, header: Header, role: str) -> str:
     """The whitespace-free text of the row's cell under ``role``'s column ("" without one)."""
-    cell = _cell_at(grid_row, header.columns[role]) if role in header.columns else None
+    cell = _cell_under(grid_row, header, role)
     return "".join(cell.text.split()) if cell is not None else ""
 
 
