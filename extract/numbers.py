@@ -222,7 +222,8 @@ DAY_COUNT_COMPARATORS = (
     "≥", "≧", "≤", "≦", ">", "<", "超", "逾",
 )
 # The words after the count that make it a limit; 内 of 内容, 内部, 内涵 is another word.
-DAY_COUNT_WITHIN = r"\s*(?:以内|之内|内(?![容部涵]))"
+BARE_WITHIN = r"内(?![容部涵])"
+DAY_COUNT_WITHIN = r"\s*(?:以内|之内|" + BARE_WITHIN + ")"
 _BOUND_WORDS = (*DAY_COUNT_COMPARATORS, *(word + " " for word in DAY_COUNT_COMPARATORS))
 _AFTER_COMPARATOR = "".join(
     "(?<!(?:" + "|".join(re.escape(w) for w in _BOUND_WORDS if len(w) == n) + r")\d)"
@@ -550,7 +551,7 @@ NO_SIGN_AFTER = set("0123456789.%)]〕﹞】") | set("abcdefghijklmnopqrstuvwxyz
 NEGATIVE_WORD = "负"
 NEGATIVE_WORD_NOT_AFTER = "正担肩背辜抱自胜欠"  # 正负5% (±); 担负5个村, 肩负两项: 负 ends a verb
 NEGATIVE_OF = "负的"
-NEGATIVE_OF_NOT_AFTER = "正所担肩背抱自胜欠辜"
+NEGATIVE_OF_NOT_AFTER = NEGATIVE_WORD_NOT_AFTER + "所"  # and 所负的
 
 # 整 (or 正) closes an amount: 人民币壹拾万元整, 伍拾圆整.
 WHOLE_AMOUNT = re.compile(r"[整正]")
@@ -644,8 +645,9 @@ def _chinese_core_to_piece(m: re.Match[str]) -> _Piece | None:
 LONE_MAGNITUDES = {"百": 100, "千": 1000, "万": 10**4, "百万": 10**6, "千万": 10**7, "亿": 10**8}
 
 
-# Before a magnitude and 余: 数千余人 and 上千余人 say only “thousands”.
-VAGUE_BEFORE_MAGNITUDE = "数几上成"
+# Before a magnitude and 余: 数千余人 and 上千余人 say only “thousands”. (Not chinese_numerals'
+# VAGUE_BEFORE_MAGNITUDE, which asks of runs, not of a magnitude alone.)
+VAGUE_BEFORE_LONE_MAGNITUDE = "数几上成"
 
 
 def _lone_magnitude(m: re.Match[str]) -> Decimal | None:
@@ -656,7 +658,7 @@ def _lone_magnitude(m: re.Match[str]) -> Decimal | None:
         return None
     before = m.string[m.start() - 1: m.start()]
     after = m.string[m.end(): m.end() + 1]
-    if after and after in MORE_THAN_MARKS and not (before and before in VAGUE_BEFORE_MAGNITUDE):
+    if after and after in MORE_THAN_MARKS and not (before and before in VAGUE_BEFORE_LONE_MAGNITUDE):
         return Decimal(LONE_MAGNITUDES[run])  # 万余人, 千余户, 百余万元: more than 10000 人 …
     comparator = comparator_ending_at(m.string, len(m.string[: m.start()].rstrip(" ")))
     if comparator is None or comparator[1] is None:
@@ -882,7 +884,7 @@ def _skip_spaces_left(s: str, p: int, floor: int) -> int:
 # Units of time: after one, a bare 内 is a limit as 以内 is (10个工作日内, 3个月内, 15日内).
 # After other units 内 is mostly a place (5个乡镇内), so it is read only after these.
 DURATION_UNITS = frozenset({"天", "工作日", "自然日", "小时", "分钟", "个月", "周", "年", "季度"})
-WITHIN = re.compile(r"内(?![容部涵])")
+WITHIN = re.compile(BARE_WITHIN)
 DAY_COUNT_WITHIN_RE = re.compile(DAY_COUNT_WITHIN)
 BOUND_OPS = frozenset({"≥", "≤", ">", "<"})
 
