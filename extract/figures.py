@@ -67,6 +67,8 @@ def is_stored_fraction(quantity: Quantity) -> bool:
     four decimals (0.9542 %), while 0.95 may be either, and is left without a unit."""
     value = quantity.value
     return 0 < value < 1 and -value.as_tuple().exponent >= 3
+
+
 # A line that only declares the unit, between a table's title and the table.
 UNIT_LINE = re.compile(r"[（(]?\s*(?:金额)?单位\s*[:：]\s*(?:万元|亿元|千元|元)\s*[)）]?")
 # "其中" alone (often "其中：") is a grouping header, never the label of a number.

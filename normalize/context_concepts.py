@@ -143,10 +143,10 @@ def begins_its_sentence(raw: RawFigure) -> bool:
 
 
 def unit_total(raw: RawFigure) -> tuple[Concept, Match] | None:
-    """The unit's whole budget or spending, for a sentence of a 部门整体支出 report that begins with a
-    budget side alone (“我馆年初预算780万元，全年预算850万元，全年支出842.18万元”) under a heading that
-    names nothing (“（二）管理效率方面”): in a report on the unit's whole spending, money whose
-    sentence names no other thing is the unit's. Only money, and only a strong side word (预算,
+    """The report's whole budget or spending, for a sentence that begins with a budget side alone
+    (“我馆年初预算780万元，全年预算850万元，全年支出842.18万元”) under a heading that names nothing
+    (“（二）管理效率方面”): in a report on the unit's whole spending, or on one project (the caller
+    asks only in those), money whose sentence names no other thing is the report's own. Only money, and only a strong side word (预算,
     执行数, 实际支出 …), or the year's 支出 as the whole label (YEARS_SPENDING): 支出 elsewhere in a
     label is weak, since a 项目支出 or a 结余 may have it around."""
     if (not raw.quantity.unit.endswith("元") or NAMED_AFTER.match(raw.trailing)
