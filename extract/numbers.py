@@ -205,6 +205,8 @@ _ASCII_UNIT_ALTERNATION = "|".join(
     re.escape(u) for u in sorted(ASCII_UNIT_SPELLINGS, key=len, reverse=True) if u[0].isascii()
 )
 
+# Between ordinals that share one 第: 第1、2批, 第一至三季度, 第1-3批 (not a comma: 第一，100个村).
+_ORDINAL_JOIN = "[、\\-~至到—–]"
 _OPEN, _CLOSE = r"[〔﹝【\[(]", r"[〕﹞】\])]"
 
 # A number of days written with 日 is a day of the month (5月22日, 27日) unless it is a count of
@@ -249,6 +251,15 @@ _NOT_QUANTITY_SOURCES: tuple[tuple[str, ...], ...] = (
      "document numbers 湘财预〔2022〕292号, [2006]17号, 岳政办发[2007］7号 (seeds 002, 003)"),
     (_YEAR_START + r"\d{2}([-/.])\d{1,2}\1\d{1,2}(?![\d.])", "dates 2022-12-2 (seed 003 tables)", "-/."),
     (_YEAR_START + r"\d{2}[-/](?:0?[1-9]|1[0-2])(?!\d)", "year-month 2023-07", "-/"),
+    # A year and month written with a dot (2023.12) is a decimal number by its form; it is read as a
+    # month only where nothing else is meant: both ends of a period (实施期限 2023.01—2023.12), after
+    # 截至 or 截止, and before 底, 末 or 月. Elsewhere 2023.12 may be an amount (2023.12万元).
+    (_YEAR_START + r"\d{2}\.(?:0?[1-9]|1[0-2])\s*[-~至到—–]\s*(?:19|20)\d{2}\.(?:0?[1-9]|1[0-2])(?![\d.])",
+     "periods of dotted year-months 2023.01—2023.12 (起止时间, 实施期限)", ".",
+     r"\.\d{1,2}\s*[-~至到—–]\s*(?:19|20)\d{2}\."),
+    (r"(?:截至|截止)\s*(?:19|20)\d{2}\.(?:0?[1-9]|1[0-2])(?![\d.])", "dotted year-months after 截至: 截至2023.12",
+     "截"),
+    (_YEAR_START + r"\d{2}\.(?:0?[1-9]|1[0-2])(?=\s*[底末月])", "dotted year-months 2023.12底, 2023.6月", "底末月"),
     *((rx, "years 2020年度, 2020—2021年, 二〇二二年: see find_years", needs, gate)
       for rx, needs, gate in _YEAR_SOURCES),
     (_NUMBER_START + r"\d?\s*[-~至到—–]\s*(?=\d{1,2}\s*[月日号])", "the first end of 1-3月, 23至27日",
@@ -286,6 +297,9 @@ _NOT_QUANTITY_SOURCES: tuple[tuple[str, ...], ...] = (
      r"版|\.\d+\."),
     (_first(r"\d", not_after=r"[\d./]") + r"\d{0,3}/\d{1,4}(?![\d./]|\s*万)",
      "slash fractions 1/3 (no exact decimal), short dates 12/31; not a rate per 10万 (12/10万)", "/"),
+    (f"第\\s*(?:\\d+(?:\\s*{_ORDINAL_JOIN}\\s*\\d+)*|[{NUMERAL_CHARS}]+(?:\\s*{_ORDINAL_JOIN}\\s*[{NUMERAL_CHARS}]+)*)",
+     "ordinals 第一, 第九次, 第1条, and the ordinals listed after one: 第1、2批, 第一至三季度 (before "
+     "list markers, which would take the 1、 of 第1、2批)"),
     (_NUMBER_START + r"\d{0,2}\s*、", "list markers 1、 (every seed)", "、", r"、(?<=[\d\s]、)"),
     (r"\(\s*\d{1,3}\s*\)", "list markers (1) / （1） (seed 003)"),
     (_NUMBER_START + r"\d{0,2}\.(?=[\u4e00-\u9fff“\"])",
@@ -295,7 +309,6 @@ _NOT_QUANTITY_SOURCES: tuple[tuple[str, ...], ...] = (
     (r"(?:指标|目标|附件|附表|任务|步骤|序号|编号|条款|图)[ ]*\d+(?:[-.]\d+)*",
      "labels 指标1：, 目标8：, 附件 5 (seeds 001, 002, 003)"),
     (_first("表", not_after="[代发报列填]") + r"[ ]*\d+(?:[-.]\d+)*", "table numbers 表1-1 (seed 003), not 代表42人"),
-    (f"第\\s*(?:\\d+|[{NUMERAL_CHARS}]+)", "ordinals 第一, 第九次, 第1条"),
     (r"[×*]\s*100\s*%", "the ×100% of a rate's formula (执行数/预算数×100%=96%): a factor, not a rate", "×*"),
     *NUMERAL_WORDS,
 )
@@ -490,8 +503,9 @@ SUFFIX_COMPARATORS: tuple[tuple[str, str], ...] = (
     ("左右", "≈"),
 )
 
-# 610余盏, 20余口, 5万余元, 100多个 (seeds 000, 001, 004): "more than", op ">"; only next to a
-# unit or a multiplier, since 40多 alone is too loose to read.
+# 610余盏, 20余口, 5万余元, 100多个 (seeds 000, 001, 004): "more than", op ">"; next to a unit or a
+# multiplier, or before the end of the text or clause (a cell “40多”, “培训100余，…”): there the
+# number is not exact, and reading it as exactly 40 would be wrong.
 MORE_THAN_MARKS = "余多"
 # Units after which 多/余 still says “more than”: 九成多, 一年多, 两倍多, 三天多, when nothing joins the
 # 多 to a word after it (一年多次 is “several times a year”).
@@ -509,11 +523,12 @@ _SUFFIX_START = frozenset(" (") | {word[0] for word, _op in SUFFIX_COMPARATORS}
 
 # ─── 6. reading one quantity ──────────────────────────────────────────────────────────────────
 
-# A number core: after 百分之/千分之/万分之, Arabic digits (1,234.56 with 3-digit groups only),
+# A number core: after 百分之/千分之/万分之, Arabic digits (1,234.56 with 3-digit groups only, never
+# starting right after a digit and a comma: in 100,95,100 the 95 is an item of a list, not 95,100),
 # or a Chinese numeral run.
 CORE = re.compile(
     r"(?:(?P<pct>百分之|千分之|万分之)(?P<pct_minus>负)?)?"
-    r"(?:(?P<arabic>(?<![\d.])(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
+    r"(?:(?P<arabic>(?<![\d.])(?:(?<!\d,)\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
     f"|(?P<cn>{NUMERAL_RUN.pattern}))"
 )
 _PERCENT_PREFIX_UNITS = {"百分之": "%", "千分之": "‰", "万分之": "‱"}
@@ -677,7 +692,7 @@ def _read_multiplier_and_unit(s: str, piece: _Piece) -> None:
         piece.multiplier, q = written + mm.group().strip().translate(_MULTIPLIER_SPELLING), mm.end()
         if piece.run is None and not written and not more_before and piece.number == piece.number.to_integral_value():
             q = _read_lower_groups(s, piece, q)
-    has_multiplier = piece.multiplier != written
+    has_multiplier = q > p + more_before  # a multiplier, and any groups after it (3万零500: none left)
     more_after = has_multiplier and q < len(s) and s[q] in MORE_THAN_MARKS
     unit, unit_end = read_unit(s, q + more_after)
     more_inside = unit == "个" and s.startswith(("多月", "余月"), unit_end)
@@ -692,6 +707,8 @@ def _read_multiplier_and_unit(s: str, piece: _Piece) -> None:
         piece.end = unit_end
     elif has_multiplier:
         piece.end = q + more_after
+    elif more_before and s[q:q + 1] in MORE_AFTER_ENDS:
+        piece.end = q  # 100多 ending a cell or a clause: more than 100, with nothing after to count
     else:
         return
     piece.unit = unit
@@ -734,20 +751,44 @@ def _read_lower_groups(s: str, piece: _Piece, q: int) -> int:
     32000 × 万 元 = 32000万元.
     """
     while (exponent := _MULTIPLIER_EXPONENTS.get(piece.multiplier)) is not None:
-        group = LOWER_GROUP.match(s, q)
+        gap = s.startswith(GAP_ZERO, q)  # 3万零500: the group right below 万 is zero
+        group = LOWER_GROUP.match(s, q + gap)
         if group is None:
-            return _read_elided_group(s, piece, q)
+            if gap and (units := GAP_UNITS.match(s, q + 1)) is not None and 0 < int(units[0]) < 10 ** (exponent - 1):
+                piece.number = EXACT.add(EXACT.multiply(piece.number, 10 ** exponent), Decimal(units[0]))
+                piece.multiplier = ""
+                return units.end()
+            return q if gap else _read_elided_group(s, piece, q)
         if MULTIPLIERS.match(s, group.end()) is not None:
             return q  # 2万5千万 is not a group of 2万; neither is a multiplier run on
         spelling = group[2].translate(_MULTIPLIER_SPELLING)
-        lower = _MULTIPLIER_EXPONENTS[spelling]
         digits = int(group[1]) if group[1].isdigit() else DIGITS[group[1]]
-        if lower >= exponent or not 0 < digits < 10 ** (exponent - lower) or s.startswith(".", group.end()):
+        if s.startswith(".", group.end()):
             return q
+        lower = _MULTIPLIER_EXPONENTS[spelling]
+        if lower >= exponent and piece.multiplier in _UNDER_WAN and _MULTIPLIER_EXPONENTS[spelling[0]] < exponent:
+            # 3千5百万: the 万 ends both groups, (3千5百)万 = 3500万; the 百 is the group
+            lower = _MULTIPLIER_EXPONENTS[spelling[0]]
+            if gap or not 0 < digits < 10 ** (exponent - lower):
+                return q
+            piece.number = EXACT.add(EXACT.multiply(piece.number, 10 ** (exponent - lower)), Decimal(digits))
+            piece.multiplier = spelling
+            return group.end()
+        if lower >= exponent or not 0 < digits < 10 ** (exponent - lower) or (gap and lower >= exponent - 1):
+            return q  # after 零 a group must skip one below: 3万零5百, not 3万零5千
         scale = 10 ** (exponent - lower)
         piece.number = EXACT.add(EXACT.multiply(piece.number, scale), Decimal(digits))
         piece.multiplier, q = spelling, group.end()
     return q
+
+
+# 零 between groups says the group below is zero (3万零500元 = 30500元, 1亿零5百万). After it come
+# either a smaller group with its multiplier or the last digits, with no multiplier, which must
+# fit under the group skipped (3万零500: under 千).
+GAP_ZERO = "零"
+GAP_UNITS = re.compile(r"\d{1,3}(?![\d.,])")
+# Multipliers below 万: a group of them may end in a shared 万 or 亿 (3千5百万, 2千3百亿).
+_UNDER_WAN = frozenset({"千", "百"})
 
 
 # One digit right after a multiplier, as people say 三万五 for 35000: 3万5 is 3万5千, 3亿5 is
@@ -1023,6 +1064,8 @@ def _scan_cached(text: str, whole_cell: bool) -> tuple[Quantity, ...]:
 def _scan_uncached(text: str, whole_cell: bool) -> list[Quantity]:
     """Find number cores in the blanked text and turn each into a Quantity, or skip it."""
     s = blank_non_quantities(normalise_chars(text))
+    if "，" in text and _LIST_WORD.search(text):
+        s = _split_listed_numbers(text, s)
     found: list[Quantity] = []
     pos = floor = 0
     while (m := _search_core(s, pos)) is not None:
@@ -1036,6 +1079,29 @@ def _scan_uncached(text: str, whole_cell: bool) -> list[Quantity]:
         found.append(quantity)
         pos = floor = quantity.end or m.end()
     return found
+
+
+# A full-width comma between digits is read as a thousands separator (1，234.56), as the ASCII one
+# is; but after 分别 or 依次 in the same sentence the sentence lists several numbers, and the comma
+# separates them: 分别完成120，130，150户 is three counts, not 120130150 户. A group followed by
+# decimals (分别为1，234.56万元和…) still reads as one number; one without (依次为1，200人) is read as
+# a list, since in running text the full-width comma is far more often a list's than a separator.
+_LIST_WORD = re.compile("分别|依次")
+_LISTED_COMMA = re.compile(r"(?<=\d)，(?=\d{3}(?![\d.．]))")
+_SENTENCE_END_CHARS = "。；;！？!?\n"
+LIST_SEPARATOR = "、"
+
+
+def _split_listed_numbers(text: str, s: str) -> str:
+    """``s`` with each full-width comma of ``text`` that separates listed numbers made a 、."""
+    chars: list[str] | None = None
+    for comma in _LISTED_COMMA.finditer(text):
+        at = comma.start()
+        sentence_start = max(text.rfind(end, 0, at) for end in _SENTENCE_END_CHARS) + 1
+        if _LIST_WORD.search(text, sentence_start, at) is not None:
+            chars = chars if chars is not None else list(s)
+            chars[at] = LIST_SEPARATOR
+    return s if chars is None else "".join(chars)
 
 
 def _match_to_quantity(text: str, s: str, m: re.Match[str], floor: int, whole_cell: bool) -> Quantity | None:

@@ -150,6 +150,10 @@ FORMS = [
     ("5万余元", Q("5", "万元", ">", raw="5万余元")),
     ("1000多万元", Q("1000", "万元", ">")),
     ("100多个", Q("100", "个", ">")),
+    # 多/余 closing a cell or a clause: more than the number, not exactly it (probe E)
+    ("100多", Q("100", "", ">")), ("40多", Q("40", "", ">")), ("100余", Q("100", "", ">")),
+    ("人数为40多。", Q("40", "", ">", raw="40多")),
+    ("100多样化", Q("100", raw="100")),  # 多样 is a word: 多 says nothing of the 100
     ("1.07万人次", Q("10700", "人次")),
     ("640 万元", Q("640", "万元", raw="640 万元")),
     ("640.00万元", Q("640", "万元")),
@@ -196,6 +200,12 @@ FORMS = [
     ("1万2千", Q("12000")),
     ("共2万5千余人", Q("25000", "人", ">", raw="2万5千余人")),
     ("2万15千元", None),  # 15 does not fit under 万: two numbers
+    # a shared 万 after groups below it, and 零 for a group skipped (probe E: each was two numbers)
+    ("3千5百万元", Q("3500", "万元")), ("1千2百万元", Q("1200", "万元")), ("5千3百万人次", Q("53000000", "人次")),
+    ("3万零500元", Q("30500", "元")), ("3万零5百元", Q("30500", "元")), ("1亿零5百万元", Q("10500", "万元")),
+    ("3万零5", Q("30005")),
+    ("3万零5千元", None),  # 零 says the 千 is zero: two numbers
+    ("3万零1500元", None),  # 1500 does not fit under the 千 that 零 skips
     ("2万5千万元", None),  # 5千万 is larger than a group of 2万: two numbers
     # one digit after a multiplier counts in the next lower order, as 三万五 does in words
     ("2万5", Q("25000")),
@@ -706,6 +716,22 @@ FINDS = [
     ("\t联络电话\n\t8864955\n\n\t人员编制\n\t16", [("16", "")]),  # 002 table as text
     ("15-10", [("15", ""), ("10", "")]),
     ("硬化道路5公里，安装路灯610余盏", [("5", "公里"), ("610", "盏")]),
+    # lists (probe E): a comma after a number never starts a thousands group (95,100 in 100,95,100);
+    # after 分别/依次 a full-width comma separates the numbers listed, unless decimals follow
+    ("100,95,100", [("100", ""), ("95", ""), ("100", "")]),
+    ("得分分别为100，95，100", [("100", ""), ("95", ""), ("100", "")]),
+    ("分别完成120，130，150户", [("120", ""), ("130", ""), ("150", "户")]),
+    # the rule's cost: a full-width thousands separator after 分别/依次 is read as a list too
+    ("依次为1，200人和1，300人", [("1", ""), ("200", "人"), ("1", ""), ("300", "人")]),
+    ("分别为1，234.56万元和2，345.10万元", [("1234.56", "万元"), ("2345.10", "万元")]),
+    ("完成120，130户。分别为5人", [("120130", "户"), ("5", "人")]),  # 分别 is in the next sentence
+    # a year and month written with a dot, where only a date is meant (probe E)
+    ("实施期限：2023.1-2023.12", []), ("2023.01—2023.12", []), ("截至2023.12", []), ("截止 2024.3", []),
+    ("2023.12底前完工", []),
+    ("支出2023.12万元", [("2023.12", "万元")]),  # an amount: nothing says it is a date
+    # ordinals listed after one 第 (probe E)
+    ("第1、2批资金", []), ("第一、二批", []), ("第1-3批", []), ("第一至三季度", []),
+    ("第一，100个村", [("100", "个")]),
 ]
 
 
