@@ -193,7 +193,31 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
         if figure is not None and not _counts_retirees(figure, sentence, retirees_from):
             figures.append(figure)
             sentences.append(sentence)
-    return _without_quota_by_type(figures, sentences)
+    return _without_other_subject_scores(_without_quota_by_type(figures, sentences), report_kind)
+
+
+# Labels naming the subject of a self-score other than the report's own, by the report's kind: in a
+# unit's report that also evaluates a project (“经自评，本项目2023年度绩效自评得分100分” beside
+# “部门整体支出自评得分95分”), the project's; in a project's report, the unit's as a whole.
+OTHER_SUBJECT_SCORE = {
+    "dept_overall": re.compile(r"项目"),
+    "project": re.compile(r"部门整体|单位整体|整体支出"),
+}
+
+
+def _without_other_subject_scores(figures: list[Figure], report_kind: str | None) -> list[Figure]:
+    """The figures without the self-scores of another subject than the report's, when the report
+    also states a score of its own subject: that one is the report's self-score, and the other is
+    no second value of it. A score of another subject alone stays: a unit that copied a project
+    report's wording (“本项目…自评得分”) into its own report still gave its score there."""
+    other = OTHER_SUBJECT_SCORE.get(report_kind or "")
+    if other is None:
+        return figures
+    scores = [f for f in figures if f.metric == "self_score"]
+    others = {id(f) for f in scores if other.search(f.label)}
+    if not others or len(others) == len(scores):
+        return figures
+    return [f for f in figures if id(f) not in others]
 
 
 # The kinds a staff quota is split into (行政编制, 事业编制, 工勤编制, 全额/差额/自收自支事业编制 …).

@@ -1575,3 +1575,27 @@ def test_an_amount_with_its_wan_written_takes_no_declared_wan_yuan(tmp_path: Pat
     report, flags = run(tmp_path, text)
     assert report["spent_total_wan"] == "2410.29"
     assert flags == []
+
+
+# A unit's report that also evaluates one of its projects states two scores of two subjects (probe
+# F08): the unit's is the report's self-score, and the project's is no second value of it. A
+# project's score alone, in wording copied from a project report, is still the report's score.
+UNIT_AND_PROJECT_SCORES = """某区住房和城乡建设局2023年度部门整体支出绩效自评报告
+一、基本情况
+2023年全年预算数4500万元，全年执行数4380万元，预算执行率97.33%。
+二、自评结论
+经自评，老旧小区改造项目2023年度绩效自评得分100分。
+部门整体支出自评得分95分。
+"""
+
+
+def test_a_projects_score_beside_the_units_is_no_second_self_score(tmp_path: Path) -> None:
+    report, flags = run(tmp_path, UNIT_AND_PROJECT_SCORES)
+    assert report["report_kind"] == "dept_overall"
+    assert report["self_score"] == "95"
+    assert not [f for f in flags if f["rule_id"] == "JX601"]
+
+
+def test_a_projects_score_alone_in_a_units_report_is_its_score(tmp_path: Path) -> None:
+    report, _ = run(tmp_path, UNIT_AND_PROJECT_SCORES.replace("部门整体支出自评得分95分。\n", ""))
+    assert report["self_score"] == "100"
