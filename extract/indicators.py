@@ -75,6 +75,10 @@ DIRECTION_OPS = {"≥": "≥", ">=": "≥", "＞": ">", ">": ">", "≤": "≤", 
                  "大于等于": "≥", "不低于": "≥", "正向": "≥", "小于等于": "≤", "不高于": "≤", "反向": "≤"}
 # Columns whose header holds a keyword but that say how, not what: 评分标准, 评分办法, 计分方法.
 NOT_A_VALUE_COLUMN = re.compile(r"标准|办法|方法|依据|细则|说明")
+# Columns of a table of problems and their rectification (存在问题 | 整改措施 | 整改时限 | 完成情况):
+# such a table names indicators (考核指标) and says how the work on each stands, but states no
+# indicator's target or actual, so a header with one of these columns heads no indicator block.
+RECTIFICATION_COLUMN = re.compile(r"存在(?:的)?问题|问题描述|整改措施|整改时限|整改情况|整改责任")
 # Any keyword of any role: most cells (every cell of every row is asked) hold none, and one
 # search says so; the roles are then tried in order only for the few that do.
 _ANY_KEYWORD = re.compile("|".join(re.escape(word) for _, keywords in ROLE_KEYWORDS for word in keywords))
@@ -226,6 +230,8 @@ def rows_to_header(grid: list[GridRow], r: int) -> Header | None:
                 roles[role] = span
                 cells.append(cell)
     if not roles.keys() & VALUE_ROLES:
+        return None
+    if any(RECTIFICATION_COLUMN.search("".join(cell.text.split())) for cell, _ in grid_row_to_cells(grid[r])):
         return None
     next_width = row_width(grid[r + 1]) if r + 1 < len(grid) else 0
     return Header(row=r + 1, columns=header_to_columns(grid[r], roles, next_width), cells=tuple(cells))
