@@ -61,6 +61,7 @@ from normalize.match import (
 )
 from normalize.roles import PER_HEAD_WAN, WEIGHT_HEADER, key_in
 from normalize.units import to_canonical
+from normalize.whole_parts import with_parts_stated_whole
 
 # Concepts that are not spending: a “支出” label never continues them.
 NON_SPENDING_CONCEPTS = frozenset(
@@ -193,7 +194,8 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
         if figure is not None and not _counts_retirees(figure, sentence, retirees_from):
             figures.append(figure)
             sentences.append(sentence)
-    return _without_other_subject_scores(_without_quota_by_type(figures, sentences), report_kind)
+    figures = _without_other_subject_scores(_without_quota_by_type(figures, sentences), report_kind)
+    return with_parts_stated_whole(figures)  # “三公经费支出1.8万元，均为公务接待费”
 
 
 # Labels naming the subject of a self-score other than the report's own, by the report's kind: in a

@@ -1599,3 +1599,26 @@ def test_a_projects_score_beside_the_units_is_no_second_self_score(tmp_path: Pat
 def test_a_projects_score_alone_in_a_units_report_is_its_score(tmp_path: Path) -> None:
     report, _ = run(tmp_path, UNIT_AND_PROJECT_SCORES.replace("部门整体支出自评得分95分。\n", ""))
     assert report["self_score"] == "100"
+
+
+# 三公 spending of one kind, said in words after the whole: the part is the whole's amount.
+ALL_ONE_PART = """某县档案馆2023年度部门整体支出绩效自评报告
+一、预算执行情况
+2023年全年预算数320万元，实际支出310万元，预算执行率96.88%。
+“三公”经费支出1.8万元，{words}。
+"""
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    ("均为公务接待费，无因公出国（境）费和公务用车购置及运行维护费", {"reception_spent_wan": "1.8"}),
+    # the 运行维护费 stands for the whole 公务用车费 too, as when a report lists 三公 by parts
+    ("全部为公务用车运行维护费", {"vehicle_operation_spent_wan": "1.8", "vehicle_spent_wan": "1.8"}),
+    ("均为公务接待费和公务用车运行维护费", {}),  # two parts: neither's amount is said
+    ("主要为公务接待费", {}),  # most of it, not all
+])
+def test_a_whole_said_to_be_all_one_part_gives_the_part(tmp_path: Path, words: str, expected: dict) -> None:
+    report, flags = run(tmp_path, ALL_ONE_PART.format(words=words))
+    assert report["sangong_spent_wan"] == "1.8"
+    parts = ("reception_spent_wan", "vehicle_operation_spent_wan", "vehicle_spent_wan", "overseas_spent_wan")
+    assert {key: report[key] for key in parts if report[key]} == expected
+    assert not [f for f in flags if f["rule_id"] in ("JX101", "JX601")]
