@@ -160,7 +160,7 @@ def document_to_raw_figures(
                 if indicators_by_table is not None:
                     indicator_rows = {row.row for row in indicators_by_table[id(table)]}
                 figures.extend(table_to_raw_figures(table, above, block=index, indicator_rows=indicator_rows,
-                                                    caption=caption))
+                                                    caption=caption, section=section))
             previous_text = caption_text = ""  # a unit line applies to the one table right below it
     return figures
 
@@ -404,7 +404,7 @@ def is_caption(text: str) -> bool:
 
 def table_to_raw_figures(
     table: Table, unit_above: str = "", block: int = 0, indicator_rows: Collection[int] | None = None,
-    caption: str = "",
+    caption: str = "", section: str = "",
 ) -> Iterator[RawFigure]:
     """Values of a table with their row label, column header and section title.
 
@@ -465,6 +465,7 @@ def table_to_raw_figures(
             block=block,
             label_header=label_header,
             caption=caption,
+            section=section,
         )
 
 

@@ -147,7 +147,7 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
             continue  # a column of changes (增减额, 比上年增长): not a level
         if index in in_bare_runs:
             continue
-        if _is_under_target_heading(raw.section, target_sections):
+        if raw.extractor == "text" and _is_under_target_heading(raw.section, target_sections):
             continue
         role_only = is_role_only(raw.label)  # asked up to three times below
         previous = sentence_concepts.get(sentence)
@@ -376,8 +376,9 @@ def _table_concept(raw: RawFigure) -> tuple[Concept, Match | None] | None:
         # A 合计 row totals what the label column's header names (“‘三公’经费（万元） | 预算数” over
         # “合计 | 12.5”), or, where that header says nothing (项目), the table's caption (“表2
         # “三公”经费支出情况表”) or its own title row (a sheet's first row): not the report's whole budget.
+        # Failing those, the heading the table sits under (“三、“三公”经费” over 单位：万元 and the table).
         title = raw.context if is_caption(raw.context) else ""  # a title row inside the table
-        by_label = _specific_match(raw.label_header, raw.caption, title)
+        by_label = _specific_match(raw.label_header, raw.caption, title, _innermost_heading(raw.section))
     by_header = match_label(raw.header) if raw.header else None
     if by_label is None and by_header is not None and raw.label and not TOTAL_ROW.search(raw.label):
         return None  # a part of the column (one unit, one document), not the report's figure
@@ -390,6 +391,11 @@ def _table_concept(raw: RawFigure) -> tuple[Concept, Match | None] | None:
         return chosen.concept, chosen
     chosen = by_label or by_header
     return (chosen.concept, chosen) if chosen else None
+
+
+def _innermost_heading(section: str) -> str:
+    """The last heading of a figure's section (“一、基本情况 > （二）“三公”经费” → its second part)."""
+    return section.rpartition(" > ")[2]
 
 
 def _specific_match(*names: str) -> Match | None:

@@ -464,6 +464,8 @@ CAPTIONED_REPORT = ("某县水利局2022年度部门整体支出绩效自评报�
         ("表2 2022年度“三公”经费支出情况表（单位：万元）", {"sangong_budget_wan": "10.50", "sangong_spent_wan": "8.20"}),
         ("“三公”经费情况表（万元）", {"sangong_budget_wan": "10.50", "sangong_spent_wan": "8.20"}),
         ("本年度“三公”经费预算和决算情况详见下表（单位：万元）。", {"sangong_budget_wan": "10.50", "sangong_spent_wan": "8.20"}),
+        # no caption: the heading the table sits under says it (probe G r32)
+        ("三、“三公”经费情况\n单位：万元", {"sangong_budget_wan": "10.50", "sangong_spent_wan": "8.20"}),
     ],
 )
 def test_a_caption_names_what_the_total_row_totals(tmp_path: Path, caption: str, expected: dict[str, str]) -> None:
