@@ -16,6 +16,8 @@ from normalize.match import role_of
 
 # A column of the points each indicator may earn, beside the 得分 column of what it earned.
 WEIGHT_HEADER = re.compile(r"分值|满分|权重|标准分|指标分")
+# A column of points earned (得分, 自评分, 评分).
+SCORE_HEADER = re.compile(r"得分|评分")
 
 
 def key_in(raw: RawFigure, concept: Concept, canonical) -> tuple[str, str | None] | None:
@@ -52,6 +54,8 @@ def _table_role_allowed(raw: RawFigure, concept: Concept, stated: str | None) ->
     (``Concept.table_roles``); a column that names no role (收入表的“上年结转”列) is the amount itself."""
     if concept.kind == "score" and WEIGHT_HEADER.search(raw.header):
         return False  # “总分 | 分值 100 | 得分 94”: the 100 is what the indicators weigh, not the score
+    if concept.kind != "score" and (WEIGHT_HEADER.search(raw.header) or SCORE_HEADER.search(raw.header)):
+        return False  # “预算编制 | 分值 10 | 得分 9” in a score table: points, not a 编制 or an amount
     if concept.table_roles is None:
         return True
     return stated is None or stated in concept.table_roles

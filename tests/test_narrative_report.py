@@ -1624,3 +1624,24 @@ def test_a_whole_said_to_be_all_one_part_gives_the_part(tmp_path: Path, words: s
     parts = ("reception_spent_wan", "vehicle_operation_spent_wan", "vehicle_spent_wan", "overseas_spent_wan")
     assert {key: report[key] for key in parts if report[key]} == expected
     assert not [f for f in flags if f["rule_id"] in ("JX101", "JX601")]
+
+
+# A table of the evaluation's points (一级指标 | 二级指标 | 分值 | 得分, probe G r33): its rows are
+# points, never figures, though a row's name holds a word of one (预算编制: 编制); its 合计 row's
+# 得分 is the self-score. By hand: 9 + 19 + 9.5 + 27 + 17 + 8 = 89.5.
+SCORE_TABLE_REPORT = ("某市业余体育学校2023年度部门整体支出绩效自评报告\n"
+                      "一、基本情况\n学校核定事业编制24人，实有教职工23人。\n"
+                      "二、预算执行\n2023年调整后预算数为612.30万元，决算数为598.42万元，预算执行率97.73%。\n"
+                      "三、自评得分\n"
+                      + txt_table(("一级指标", "二级指标", "分值", "得分"), ("投入", "预算编制", "10", "9"),
+                                  ("过程", "预算执行", "20", "19"), ("过程", "财务管理", "10", "9.5"),
+                                  ("产出", "训练竞赛任务完成", "30", "27"), ("效益", "社会效益", "20", "17"),
+                                  ("满意度", "运动员及家长满意度", "10", "8"), ("合计", "", "100", "89.5")))
+
+
+def test_a_table_of_points_gives_no_figure_but_its_total_score(tmp_path: Path) -> None:
+    report, flags = run(tmp_path, SCORE_TABLE_REPORT)
+    assert (report["staff_quota"], report["staff_actual"]) == ("24", "23")
+    assert (report["budget_total_wan"], report["spent_total_wan"]) == ("612.30", "598.42")
+    assert report["self_score"] == "89.5"
+    assert not [f for f in flags if f["rule_id"] in ("JX402", "JX601")]
