@@ -117,10 +117,21 @@ def _role_sources(raw: RawFigure) -> list[tuple[str, bool]]:
     context = _without_comparisons(raw.context)
     sources = [(raw.label, False)]
     if "其中" in context:
-        sources.append((context, False))
+        head = _list_head(context)
+        sources += [(head, False), (head, True), (context, False)]
     sources += [(raw.label, True), (context, False), (raw.trailing, False), (context, True),
                 (raw.trailing, True)]
     return sources
+
+
+def _list_head(context: str) -> str:
+    """The clause right before the last 其中 of ``context``: the total its list breaks down.
+
+    In “‘三公’经费年初预算4.50万元，全年支出3.96万元，其中公务接待费” it is 全年支出3.96万元, whose
+    支出 (a weak word) says the parts are spent, though the sentence's only strong word is the
+    年初预算 of another amount."""
+    before = context[:context.rfind("其中")].rstrip("，,：: ")
+    return _CLAUSE_SPLIT.split(before)[-1]
 
 
 # A clause comparing with another amount (比年初预算4万元减少1.14万元, 较上年增加…) names that

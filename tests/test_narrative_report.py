@@ -1645,3 +1645,18 @@ def test_a_table_of_points_gives_no_figure_but_its_total_score(tmp_path: Path) -
     assert (report["budget_total_wan"], report["spent_total_wan"]) == ("612.30", "598.42")
     assert report["self_score"] == "89.5"
     assert not [f for f in flags if f["rule_id"] in ("JX402", "JX601")]
+
+
+@pytest.mark.parametrize("spent", ["全年支出", "支出", "全年共支出"])
+def test_a_list_after_spending_said_with_a_weak_word_is_spent(tmp_path: Path, spent: str) -> None:
+    """The parts after 其中 take the side of the total right before it (probe G r28), not the
+    年初预算 of the amount before that: 支出 alone is a weak word, 年初预算 a strong one."""
+    sentence = (f"“三公”经费年初预算4.50万元，{spent}3.96万元，其中公务接待费0.96万元，"
+                "公务用车运行维护费3.00万元，因公出国（境）费0万元。")
+    text = REPORT.replace("“三公”经费支出3.5万元，其中公务接待费1.2万元，公务用车运行维护费2.3万元，因公出国（境）费0万元。",
+                          sentence)
+    report, flags = run(tmp_path, text)
+    assert (report["sangong_budget_wan"], report["sangong_spent_wan"]) == ("4.50", "3.96")
+    assert (report["reception_spent_wan"], report["vehicle_operation_spent_wan"]) == ("0.96", "3.00")
+    assert report["reception_budget_wan"] == report["vehicle_operation_budget_wan"] == ""
+    assert not [f for f in flags if f["rule_id"] in ("JX101", "JX102", "JX601")]
