@@ -60,6 +60,7 @@ from normalize.match import (
     GENERIC_CONCEPTS, Match, is_delta, is_negated, is_role_only, match_label, role_of,
 )
 from normalize.roles import PER_HEAD_WAN, WEIGHT_HEADER, key_in
+from normalize.respectively import respective_labels
 from normalize.units import to_canonical
 from normalize.whole_parts import with_parts_stated_whole
 
@@ -137,7 +138,12 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
     in_bare_runs = _in_bare_runs(raw_figures)
     row_weights = _row_weights(raw_figures)
     retirees_from = _retirees_from(raw_figures)
+    respective = respective_labels(raw_figures)  # “A、B分别为x、y”: x is A's, y is B's
     for index, raw in enumerate(raw_figures):
+        if index in respective:
+            if respective[index] is None:
+                continue  # a 分别 list whose names and amounts do not pair up
+            raw = dataclasses.replace(raw, label=respective[index])
         sentence = _sentence_key(raw)
         if is_delta(raw.label) or is_negated(raw.label) or DOCUMENT_NUMBER.search(raw.label):
             continue

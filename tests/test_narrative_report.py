@@ -1660,3 +1660,30 @@ def test_a_list_after_spending_said_with_a_weak_word_is_spent(tmp_path: Path, sp
     assert (report["reception_spent_wan"], report["vehicle_operation_spent_wan"]) == ("0.96", "3.00")
     assert report["reception_budget_wan"] == report["vehicle_operation_budget_wan"] == ""
     assert not [f for f in flags if f["rule_id"] in ("JX101", "JX102", "JX601")]
+
+
+# Names first, amounts after 分别为, in the same order (probe G r35, r38).
+RESPECTIVELY_REPORT = """某县城管局2023年度部门整体支出绩效自评报告
+一、预算执行情况
+2023年全年预算数320万元，实际支出310万元，预算执行率96.88%。其中基本支出和项目支出分别为200万元和110万元。
+“三公”经费预算6.5万元，其中公务接待费、公务用车运行维护费、因公出国（境）费预算分别为1.5万元、5.0万元、0万元。
+“三公”经费支出1.86万元，其中公务接待费、公务用车运行维护费分别为0.46万元、1.40万元。
+"""
+
+
+def test_amounts_after_fenbiewei_pair_with_the_names_in_order(tmp_path: Path) -> None:
+    report, flags = run(tmp_path, RESPECTIVELY_REPORT)
+    expected = {
+        "basic_spent_wan": "200", "project_spent_wan": "110",
+        "reception_budget_wan": "1.5", "vehicle_operation_budget_wan": "5.0", "overseas_budget_wan": "0",
+        "reception_spent_wan": "0.46", "vehicle_operation_spent_wan": "1.40", "overseas_spent_wan": "",
+    }
+    assert {key: report[key] for key in expected} == expected
+    assert not [f for f in flags if f["rule_id"] in ("JX101", "JX102", "JX601")]
+
+
+def test_a_fenbiewei_list_that_does_not_pair_up_gives_no_amount(tmp_path: Path) -> None:
+    text = RESPECTIVELY_REPORT.replace("分别为0.46万元、1.40万元", "分别为0.46万元、1.40万元、0.20万元")
+    report, _ = run(tmp_path, text)
+    assert report["sangong_spent_wan"] == "1.86"
+    assert report["reception_spent_wan"] == report["vehicle_operation_spent_wan"] == ""
