@@ -61,6 +61,7 @@ from normalize.match import (
 )
 from normalize.roles import PER_HEAD_WAN, WEIGHT_HEADER, key_in
 from normalize.respectively import respective_labels
+from normalize.scope import narrower_than_the_whole
 from normalize.units import to_canonical
 from normalize.whole_parts import with_parts_stated_whole
 
@@ -185,8 +186,9 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
                 about_other.add(sentence)
             continue
         concept, match = found
-        if concept.name in WHOLE_BUDGET_CONCEPTS and SOURCE_SHARE.search(raw.label):
-            continue  # “其中中央资金执行率100%”, “县级配套资金…”: one source's share, not the whole
+        if concept.name in WHOLE_BUDGET_CONCEPTS and (
+                SOURCE_SHARE.search(raw.label) or narrower_than_the_whole(raw, concept.name, report_kind, fiscal_year)):
+            continue  # “其中中央资金执行率100%”, “项目支出执行率103.2%”, “上半年支出进度…”: not the whole
         if raw.extractor == "text" and "其中" not in raw.context:
             list_heads[sentence] = concept  # what a 其中 list that follows breaks down
         if raw.extractor == "text" and (not role_only or sentence not in sentence_concepts or (

@@ -1687,3 +1687,27 @@ def test_a_fenbiewei_list_that_does_not_pair_up_gives_no_amount(tmp_path: Path) 
     report, _ = run(tmp_path, text)
     assert report["sangong_spent_wan"] == "1.86"
     assert report["reception_spent_wan"] == report["vehicle_operation_spent_wan"] == ""
+
+
+# A unit's rate beside the rate of a narrower scope (probe H): a part of the unit, part of the
+# year, or the year-start budget as basis. Each narrower rate is true of its scope; none is the
+# unit's 预算执行率 (REPORT's is 1790.11 ÷ 1856.32 = 96.43 %).
+@pytest.mark.parametrize("sentence", [
+    "其中校舍维修改造项目追加了上年结转资金，项目支出执行率103.2%。",
+    "截至2023年6月底，上半年支出进度为46.8%，序时进度正常。",
+    "截至2023年9月30日，预算执行率为71.5%。",
+    "按照年初预算1,500万元计算，执行率为119.34%；按照调整后预算计算，执行率为96.43%。",
+])
+def test_a_rate_of_a_narrower_scope_is_not_the_units(tmp_path: Path, sentence: str) -> None:
+    text = REPORT.replace("政府采购预算80万元", sentence + "政府采购预算80万元")
+    report, flags = run(tmp_path, text)
+    assert report["execution_rate_pct"] == "96.43"
+    assert not [f for f in flags if f["rule_id"] in ("JX201", "JX401", "JX601")]
+
+
+def test_a_rate_measured_after_the_year_is_still_the_years(tmp_path: Path) -> None:
+    """截至 the next year's spring is not part of the year: the JX201 on a wrong rate stays."""
+    text = REPORT.replace("预算执行率为96.43%", "截至2024年1月10日，预算执行率为97.43%")
+    report, flags = run(tmp_path, text)
+    assert report["execution_rate_pct"] == "97.43"
+    assert [f["rule_id"] for f in flags if f["rule_id"] == "JX201"] == ["JX201"]
