@@ -7,7 +7,7 @@ A unit's report states its own 预算执行率 and beside it, often, the rates o
 an overspend error (JX401), a rate its amounts contradict (JX201), a second value (JX601). The
 words of the sentence say the scope; this module reads them.
 
-Limits: only these three kinds of scope; a part named after the rate (“执行率为103.2%（项目
+Limits: only these four kinds of scope (the fourth: one of several items the report enumerates); a part named after the rate (“执行率为103.2%（项目
 支出）”) is not seen.
 """
 
@@ -28,13 +28,22 @@ BASIS = re.compile(r"(?:按照?|以)\s*([^，；;。]{1,24}?)\s*(?:计算|测算
 INITIAL_BUDGET = re.compile(r"年初")
 
 
+# One of the items a report enumerates (“（一）高标准农田建设项目。全年预算1,200.00万元，…”, or a
+# heading “（二）校园安全提升项目” over such a paragraph): a list marker, then a short name ending
+# in a word for a project or a subsidy. Generic parts of a report (（一）预算安排, 1、资金使用情况)
+# end otherwise.
+ITEM_MARKER = re.compile(r"\s*(?:[（(]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[)）]|[一二三四五六七八九十]{1,3}\s*、"
+                         r"|\d{1,2}\s*[、.．](?!\d))\s*")
+ITEM_NAME = re.compile(r"[^，,。；;：:]{2,22}?(?:项目|工程|补贴|补助|补贴资金|补助资金|计划|行动)(?=\s*(?:[。：:]|$))")
+
+
 def narrower_than_the_whole(raw: RawFigure, concept: str, report_kind: str | None,
                             fiscal_year: int | None) -> bool:
     """Whether a text figure of the unit's whole budget, spending or rate (``concept`` "total"
     or "execution_rate") is stated for a narrower scope, so is not the whole."""
     if raw.extractor != "text":
         return False
-    if _of_part_of_the_year(raw.context, fiscal_year):
+    if _of_part_of_the_year(raw.context, fiscal_year) or _of_one_item(raw):
         return True
     if concept != "execution_rate":
         return False
@@ -54,3 +63,34 @@ def _of_part_of_the_year(context: str, fiscal_year: int | None) -> bool:
     if fiscal_year is None:
         return False
     return any(int(year) == fiscal_year and int(month) < 12 for year, month in AS_OF_MONTH.findall(context))
+
+
+# Words that make a figure the whole again, under an item's heading: “专项资金合计预算2,210.00万元，
+# …总体执行率96.41%” after the last item's paragraph.
+WHOLE_SCOPE = re.compile(r"合计|总计|共计|总体|整体|全部|汇总")
+
+
+def _of_one_item(raw: RawFigure) -> bool:
+    """Whether the figure is in a paragraph, or under a heading, that one enumerated item names."""
+    if WHOLE_SCOPE.search(raw.context):
+        return False
+    paragraph = raw.location.quote or ""
+    start = raw.location.char_start
+    if _names_an_item(paragraph) and start is not None and start > _name_end(paragraph):
+        return True
+    return _names_an_item(raw.section.rpartition(" > ")[2])
+
+
+def _names_an_item(text: str) -> bool:
+    """Whether ``text`` begins with a list marker and an item's name that ends its clause."""
+    marker = ITEM_MARKER.match(text)
+    if marker is None or marker.end() == 0:
+        return False
+    return ITEM_NAME.match(text, marker.end()) is not None
+
+
+def _name_end(paragraph: str) -> int:
+    marker = ITEM_MARKER.match(paragraph)
+    name = ITEM_NAME.match(paragraph, marker.end()) if marker else None
+    return name.end() if name else len(paragraph)
+

@@ -1711,3 +1711,30 @@ def test_a_rate_measured_after_the_year_is_still_the_years(tmp_path: Path) -> No
     report, flags = run(tmp_path, text)
     assert report["execution_rate_pct"] == "97.43"
     assert [f["rule_id"] for f in flags if f["rule_id"] == "JX201"] == ["JX201"]
+
+
+# A report that enumerates its projects, each with its own budget, spending and rate (probe H
+# T07, T31): those are the items', and the unit's whole is stated apart. By hand: 1200 + 860 +
+# 150 = 2210 budgeted, 1150 + 860 + 120.6 = 2130.6 spent, 2130.6 ÷ 2210 = 96.41 %.
+ITEMS_REPORT = """某县农业农村局2023年度农业专项资金绩效自评报告
+一、资金使用情况
+（一）高标准农田建设项目。全年预算1,200.00万元，实际支出1,150.00万元，执行率95.83%。
+（二）耕地地力保护补贴。全年预算860.00万元，实际发放860.00万元，执行率100%。
+（三）动物防疫补助
+全年预算150.00万元，实际支出120.60万元，执行率80.40%。
+专项资金合计预算2,210.00万元，实际支出2,130.60万元，总体执行率96.41%。
+"""
+
+
+def test_the_figures_of_enumerated_items_are_not_the_whole(tmp_path: Path) -> None:
+    report, flags = run(tmp_path, ITEMS_REPORT)
+    assert (report["budget_total_wan"], report["spent_total_wan"], report["execution_rate_pct"]) == (
+        "2210.00", "2130.60", "96.41")
+    assert not [f for f in flags if f["rule_id"] in ("JX201", "JX601")]
+
+
+def test_a_generic_part_of_the_report_is_no_item(tmp_path: Path) -> None:
+    """（一）预算安排 is a part of the report, not an item: its budget is the unit's."""
+    text = ITEMS_REPORT.split("（一）")[0] + "（一）预算安排。全年预算2,210.00万元，实际支出2,130.60万元，执行率96.41%。\n"
+    report, _ = run(tmp_path, text)
+    assert (report["budget_total_wan"], report["execution_rate_pct"]) == ("2210.00", "96.41")
