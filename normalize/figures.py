@@ -374,8 +374,15 @@ def _list_closed(context: str) -> bool:
 
 def _changes_flow(label: str, previous: Concept) -> bool:
     """“上年结转100万元；2020年度支出预算6400.32万元”: a label about spending does not continue a
-    concept that is not spending (income, carry-over, balance, people)."""
-    return "支出" in label and previous.name in NON_SPENDING_CONCEPTS
+    concept that is not spending (income, carry-over, balance, people); nor does a budget word
+    continue money carried over or left over (“上年结转30万元，全年预算380万元”: the year's budget)."""
+    if "支出" in label and previous.name in NON_SPENDING_CONCEPTS:
+        return True
+    return previous.name in CARRIED_CONCEPTS and role_of(label) in ("budget", "budget_initial")
+
+
+# Money carried into or out of the year: a budget word after it starts the year's own budget.
+CARRIED_CONCEPTS = frozenset({"carryover", "balance"})
 
 
 def _table_concept(raw: RawFigure) -> tuple[Concept, Match | None] | None:

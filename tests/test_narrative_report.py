@@ -1738,3 +1738,15 @@ def test_a_generic_part_of_the_report_is_no_item(tmp_path: Path) -> None:
     text = ITEMS_REPORT.split("（一）")[0] + "（一）预算安排。全年预算2,210.00万元，实际支出2,130.60万元，执行率96.41%。\n"
     report, _ = run(tmp_path, text)
     assert (report["budget_total_wan"], report["execution_rate_pct"]) == ("2210.00", "96.41")
+
+
+@pytest.mark.parametrize("carried", ["上年结转30万元", "年末结余30万元"])
+def test_a_budget_after_money_carried_over_is_the_years_budget(tmp_path: Path, carried: str) -> None:
+    """“上年结转30万元，全年预算380万元” (probe H T18, T22): the 全年预算 was read as the
+    carry-over's, a false JX601, and the rate after it went unchecked."""
+    text = REPORT.replace("2023年年初预算数为1500万元，调整后预算数为1856.32万元",
+                          f"2023年{carried}，全年预算1856.32万元")
+    report, flags = run(tmp_path, text)
+    assert report["budget_total_wan"] == "1856.32"
+    assert report["carryover_wan"] in ("30", "")
+    assert not [f for f in flags if f["rule_id"] == "JX601"]
