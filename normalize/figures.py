@@ -41,7 +41,7 @@ from extract.figures import RawFigure, is_caption
 from extract.model import Location
 from extract.numbers import parse_quantity
 from extract.records import record
-from normalize.catalogue import Concept, key_kind
+from normalize.catalogue import CONCEPTS_BY_NAME, Concept, key_kind
 from normalize.context_concepts import (
     ONE_FUND_KINDS,
     SOURCE_SHARE,
@@ -186,16 +186,22 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
                 about_other.add(sentence)
             continue
         concept, match = found
+        named = concept  # what the sentence goes on about, even where this amount is its standard
+        if concept.kind == "money" and raw.extractor == "text" and PER_HEAD_BEFORE.search(raw.label):
+            # “按每人每年600元标准发放直补资金741.36万元”: an amount per head is a standard, never a total
+            if concept.name not in PER_HEAD_STANDARDS:
+                continue
+            concept, match = CONCEPTS_BY_NAME[PER_HEAD_STANDARDS[concept.name]], None
         if concept.name in WHOLE_BUDGET_CONCEPTS and (
                 SOURCE_SHARE.search(raw.label) or narrower_than_the_whole(raw, concept.name, report_kind, fiscal_year)):
             continue  # “其中中央资金执行率100%”, “项目支出执行率103.2%”, “上半年支出进度…”: not the whole
         if raw.extractor == "text" and "其中" not in raw.context:
-            list_heads[sentence] = concept  # what a 其中 list that follows breaks down
+            list_heads[sentence] = named  # what a 其中 list that follows breaks down
         if raw.extractor == "text" and (not role_only or sentence not in sentence_concepts or (
-                previous is not None and concept is not previous and _changes_flow(raw.label, previous))):
+                previous is not None and named is not previous and _changes_flow(raw.label, previous))):
             # a side word that turned to a new thing (“收入合计…，支出合计…”) is what follows continues:
             # “…，预算执行率97.13%” is the 支出's, not the 收入's
-            sentence_concepts[sentence] = concept
+            sentence_concepts[sentence] = named
         figure = _figure_for(raw, concept, match, sentence_units.get(sentence, ""), fiscal_year)
         if figure is not None and figure.metric == "self_score" and _scored_out_of_less(raw, row_weights):
             continue  # “总分 | 90 | 88”: the indicators' marks out of 90, the 执行率's 10 elsewhere
@@ -379,6 +385,12 @@ def _changes_flow(label: str, previous: Concept) -> bool:
     if "支出" in label and previous.name in NON_SPENDING_CONCEPTS:
         return True
     return previous.name in CARRIED_CONCEPTS and role_of(label) in ("budget", "budget_initial")
+
+
+# An amount right after 每人, 每户, 每生 … (and 每年/每月), or after 人均/户均/生均: so much per head.
+PER_HEAD_BEFORE = re.compile(r"(?:每\s*(?:人|户|生|名|位|个学生|名学生)|人均|户均|生均)\s*(?:每\s*[年月])?\s*$")
+# The standard an amount per head of a money concept is: 每人600元 of 直补资金 is the 直补标准.
+PER_HEAD_STANDARDS = {"direct_subsidy": "direct_subsidy_standard"}
 
 
 # Money carried into or out of the year: a budget word after it starts the year's own budget.

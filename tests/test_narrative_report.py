@@ -1750,3 +1750,18 @@ def test_a_budget_after_money_carried_over_is_the_years_budget(tmp_path: Path, c
     assert report["budget_total_wan"] == "1856.32"
     assert report["carryover_wan"] in ("30", "")
     assert not [f for f in flags if f["rule_id"] == "JX601"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "2023年按每人每年600元标准发放直补资金741.36万元，惠及移民12356人。",
+    "2023年直补资金按每人每年600元标准发放到人，共发放741.36万元，惠及移民12356人。",
+])
+def test_an_amount_per_head_is_the_standard_not_the_total(tmp_path: Path, sentence: str) -> None:
+    """“按每人每年600元标准发放直补资金741.36万元” (probe G r10, r40): the 600元 was the 直补资金
+    (0.06万元), with a false JX250 and JX601."""
+    text = f"某县水利局2023年度水库移民后期扶持资金绩效自评报告\n一、资金使用情况\n{sentence}\n"
+    report, flags = run(tmp_path, text)
+    assert report["direct_subsidy_standard_yuan"] == "600"
+    assert report["direct_subsidy_wan"] in ("741.36", "")
+    assert report["direct_subsidy_wan"] != "0.0600"
+    assert not [f for f in flags if f["rule_id"] in ("JX250", "JX601")]
