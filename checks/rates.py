@@ -311,6 +311,9 @@ UP_WORDS = ("增长", "增加", "上升", "提高")
 DOWN_WORDS = ("减少", "下降", "降低")
 CHANGE_LABEL = re.compile(f"({'|'.join(UP_WORDS + DOWN_WORDS)})(了|为|达|约)?\\s*$")
 NOT_A_CHANGE_OF_AMOUNTS = re.compile(r"率|速度|比例|比重|占比|幅度")
+# A direction word in a change amount's label (比上年减少0.74万元); without one, 比上年3.10万元 is
+# last year's amount.
+DIRECTION_WORD = re.compile("|".join(UP_WORDS + DOWN_WORDS))
 # Words that make a comparison with the year before.
 PREVIOUS_YEAR_WORDS = re.compile(r"上年|去年|上一年|同比|上年度|同期")
 
@@ -318,17 +321,20 @@ PREVIOUS_YEAR_WORDS = re.compile(r"上年|去年|上一年|同比|上年度|同�
 def check_change_rate(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
     """报告所写的增长或减少百分比，用它所比较的金额算不出来。
 
-    检查内容：名称以增长、增加、上升、提高或减少、下降、降低结尾的百分比，分两种写法：①同一句中紧跟
+    检查内容：名称以增长、增加、上升、提高或减少、下降、降低结尾的百分比，分三种写法：①同一句中紧跟
     在变动额之后（“与上年相比增加0.34万元，增长62%”）：以句中更早写出的一个金额为当年数，增加时百分
     比应为 变动额 ÷（当年数 − 变动额），减少时应为 变动额 ÷（当年数 + 变动额）。②与上年比较（比上年、
     同比）而未写变动额：同一事项的两个金额，一个属评价年度、一个属上一年度，在同一句或同段的前一句中
     （“2020年度“三公经费”预算为1.14万元，2019年度“三公经费”预算为1.93万元。…比上年减少45%”）：百分比
-    应为（当年数 − 上年数）÷ 上年数，方向与所写一致。
+    应为（当年数 − 上年数）÷ 上年数，方向与所写一致；③紧跟在上年数之后（“支出2.36万元，比上年3.10万元
+    下降23.87%”，“比上年”与金额之间没有增减字样，该金额是上年数而不是变动额）：以句中更早写出的金额为
+    当年数，同样按（当年数 − 上年数）÷ 上年数核对。
     为何重要：用自身金额算不出的增长率，错报了支出的变化，常见的是把压减说得更多、把增加说得更少。
     触发示例：“…预算为1.14万元，2019年度…预算为1.93万元。…比上年减少45%”（(1.93 − 1.14) ÷ 1.93 =
     40.93%）。
     不触发示例：“决算为0.89万元，预算为1.5万元，完成预算的59%，但与上年相比增加0.34万元，增长62%”
-    （0.34 ÷ (0.89 − 0.34) = 61.82%，0.89为当年数）。
+    （0.34 ÷ (0.89 − 0.34) = 61.82%，0.89为当年数）；“支出2.36万元，比上年3.10万元下降23.87%”
+    （(3.10 − 2.36) ÷ 3.10 = 23.87%）。
     局限：写法①中，句中每个更早的金额都会被试作当年数，任一相符即通过；试了几个都不相符时只报“提醒”。
     比率本身的百分比变化（执行率提高5%）和以“个百分点”表示的变化不核对；比前一句更远处的金额也不读取。
     """
@@ -375,6 +381,10 @@ def _change_after_amount(
     ]
     if not currents:
         return False, None
+    if DIRECTION_WORD.search(change.label) is None:
+        # “支出2.36万元，比上年3.10万元下降23.87%”: 比上年 without a direction before the amount
+        # makes it last year's amount, not the change
+        return True, _change_from_previous(rate, currents[-1], change, is_up, extra)
     sign = Decimal(-1) if is_up else Decimal(1)  # previous = current − change (up) or + change (down)
     stated = rate.quantity.value
     tried = []
@@ -401,6 +411,31 @@ def _change_after_amount(
         values={"stated_pct": number_text(stated), "change": number_text(change.value),
                 "current": number_text(current.value), "computed_pct": rate_text(computed)},
         severity=None if len(tried) == 1 else "warning",
+    )
+
+
+def _change_from_previous(rate: RawFigure, current: Amount, previous: Amount, is_up: bool,
+                          extra: Decimal) -> Flag | None:
+    """The flag for a change rate written after last year's amount (比上年3.10万元下降23.87%), or None."""
+    if previous.value == 0:
+        return None
+    sign = 1 if is_up else -1  # the change in the direction written, so the stated rate is positive
+    low, high = value_range(lambda c, p: sign * (c - p) / p * HUNDRED,
+                            (current.value, current.rounding), (previous.value, previous.rounding))
+    stated = rate.quantity.value
+    if _rate_agrees(stated, rate.quantity.raw, low, high, extra):
+        return None
+    computed = (current.value - previous.value) / previous.value * HUNDRED
+    direction = "增长" if computed >= 0 else "减少"
+    larger, smaller = sorted((current.value, previous.value), reverse=True)
+    return Flag(
+        f"{rate.label.strip()}{number_text(rate.quantity.value)}%，但当年{number_text(current.value)}万元比上年"
+        f"{number_text(previous.value)}万元{direction}（{number_text(larger)}−{number_text(smaller)}）÷"
+        f"{number_text(previous.value)}={rate_text(abs(computed))}%",
+        evidence=(span_quote(current.raw.location, rate.location),),
+        locations=(rate.location, current.raw.location, previous.raw.location),
+        values={"stated_pct": number_text(stated if is_up else -stated), "current": number_text(current.value),
+                "previous": number_text(previous.value), "computed_pct": rate_text(computed)},
     )
 
 

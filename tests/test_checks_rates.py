@@ -147,10 +147,21 @@ def test_rate_beside_amounts_message(tmp_path: Path) -> None:
         # a change of a rate, and a change with no amount to compare with
         ("预算执行率比上年提高5%。", []),
         ("公用经费较上年增加20万元，增长25%。", []),
+        # after last year's amount (probe G r21): 比上年 with no direction before the amount makes it
+        # the year before's, not the change; (3.10 − 2.36) ÷ 3.10 = 23.87%
+        ("“三公”经费支出2.36万元，比上年3.10万元下降23.87%。", []),
+        ("“三公”经费支出2.36万元，比上年3.10万元下降25%。", ["error"]),
+        ("公用经费支出120万元，较上年100万元增长20%。", []),
+        ("公用经费支出120万元，较上年100万元增长25%。", ["error"]),
     ],
 )
 def test_change_rate(tmp_path: Path, text: str, expected: list[str]) -> None:
     assert severities(flags_of(tmp_path, text, "JX204")) == expected
+
+
+def test_change_rate_after_last_years_amount_message(tmp_path: Path) -> None:
+    [flag] = flags_of(tmp_path, "“三公”经费支出2.36万元，比上年3.10万元下降25%。", "JX204")
+    assert flag.message == "下降25%，但当年2.36万元比上年3.1万元减少（3.1−2.36）÷3.1=23.87%"
 
 
 def test_change_rate_message(tmp_path: Path) -> None:
