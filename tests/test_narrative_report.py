@@ -1765,3 +1765,15 @@ def test_an_amount_per_head_is_the_standard_not_the_total(tmp_path: Path, senten
     assert report["direct_subsidy_wan"] in ("741.36", "")
     assert report["direct_subsidy_wan"] != "0.0600"
     assert not [f for f in flags if f["rule_id"] in ("JX250", "JX601")]
+
+
+def test_spending_measured_after_the_year_is_no_second_value_of_the_years(tmp_path: Path) -> None:
+    """“截至2024年3月底，项目资金已累计支付2450万元” beside the year's 2375万元 (probe H G, T09,
+    T28): spending has grown since the year's end. The year's own figure is the value, and the
+    later one is no second value of it, wherever it stands in the report."""
+    text = ("某县农业农村局2023年度高标准农田建设项目支出绩效自评报告\n"
+            "一、资金使用情况\n截至2024年3月底，项目资金已累计支付2450万元，支付进度98%。\n"
+            "截至2023年12月31日，全年预算数2500万元，项目实际支出2375万元，预算执行率95%。\n")
+    report, flags = run(tmp_path, text)
+    assert (report["budget_total_wan"], report["spent_total_wan"], report["execution_rate_pct"]) == ("2500", "2375", "95")
+    assert not [f for f in flags if f["rule_id"] in ("JX201", "JX601")]
