@@ -161,6 +161,10 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
         if role_only and sentence in list_heads and _list_closed(raw.context):
             previous = list_heads[sentence]
         found = _concept_of(raw, previous, role_only)
+        if found is not None and report_kind == "project" and found[0].name == "project":
+            # “2023年项目支出1,036.80万元，预算执行率97%” in a project's report: its 项目支出 is the
+            # report's whole spending, and the rate after it the report's 预算执行率
+            found = (CONCEPTS_BY_NAME["total"], found[1])
         if found is None and previous is not None and raw.extractor == "text":
             found = beneficiaries(raw, previous)  # “发放移民直补资金1620.3万元，惠及移民27005人”
         if found is None and report_kind == "project":

@@ -1777,3 +1777,16 @@ def test_spending_measured_after_the_year_is_no_second_value_of_the_years(tmp_pa
     report, flags = run(tmp_path, text)
     assert (report["budget_total_wan"], report["spent_total_wan"], report["execution_rate_pct"]) == ("2500", "2375", "95")
     assert not [f for f in flags if f["rule_id"] in ("JX201", "JX601")]
+
+
+def test_a_project_reports_own_spending_and_rate_are_its_whole(tmp_path: Path) -> None:
+    """“2023年项目支出1,036.80万元，预算执行率97%” in a 项目支出 report (probe H F): its 项目支出 is
+    the project's whole spending, and the rate after it the report's, which 1036.80 ÷ 1080 =
+    96.00 % contradicts. The rate was dropped (项目支出 has no rate), so JX201 never ran."""
+    text = ("某县农业农村局2023年度粮食生产扶持项目支出绩效自评报告\n"
+            "一、项目概况\n2023年县财政安排粮食生产扶持项目资金1,080.00万元。\n"
+            "二、资金使用情况\n2023年项目支出1,036.80万元，预算执行率97%。\n")
+    report, flags = run(tmp_path, text)
+    assert (report["budget_total_wan"], report["spent_total_wan"], report["execution_rate_pct"]) == (
+        "1080.00", "1036.80", "97")
+    assert [f["rule_id"] for f in flags if f["rule_id"] == "JX201"] == ["JX201"]
