@@ -138,7 +138,8 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
     target_sections: dict[str, bool] = {}
     in_bare_runs = _in_bare_runs(raw_figures)
     row_weights = _row_weights(raw_figures)
-    retirees_from = _retirees_from(raw_figures)
+    retirees_from = _first_counts_of(raw_figures, RETIREES)
+    outside_quota_from = _first_counts_of(raw_figures, OUTSIDE_QUOTA)
     respective = respective_labels(raw_figures)  # “A、B分别为x、y”: x is A's, y is B's
     for index, raw in enumerate(raw_figures):
         if index in respective:
@@ -209,7 +210,8 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
         figure = _figure_for(raw, concept, match, sentence_units.get(sentence, ""), fiscal_year)
         if figure is not None and figure.metric == "self_score" and _scored_out_of_less(raw, row_weights):
             continue  # “总分 | 90 | 88”: the indicators' marks out of 90, the 执行率's 10 elsewhere
-        if figure is not None and not _counts_retirees(figure, sentence, retirees_from):
+        if figure is not None and not _counts_retirees(figure, sentence, retirees_from) and not (
+                _counts_staff_outside_quota(figure, sentence, outside_quota_from)):
             figures.append(figure)
             sentences.append(sentence)
     figures = _without_other_subject_scores(_without_quota_by_type(figures, sentences), report_kind)
@@ -272,6 +274,11 @@ def _quota_type(figure: Figure) -> str | None:
 
 # Retired staff, counted in a unit's headcount but not against its 编制.
 RETIREES = re.compile(r"退休|离休|离退")
+# Staff outside the 编制 (辅警, 编外 and contract staff), counted in a headcount but not against the
+# quota either: “在职人员126人，其中在编民警95人、辅警31人”.
+OUTSIDE_QUOTA = re.compile(r"辅警|协警|编外|临聘|聘用人员|劳务派遣|合同制|公益性岗位|非编")
+# A headcount of staff within the quota only.
+IN_QUOTA = re.compile(r"在编")
 # Words saying a headcount is of serving staff only (在职人数, 在编人员, 在岗职工).
 SERVING = re.compile(r"在职|在编|在岗")
 
@@ -289,11 +296,12 @@ def _scored_out_of_less(raw: RawFigure, row_weights: dict[tuple, Decimal]) -> bo
     return raw.extractor == "table" and weight is not None and weight < 100
 
 
-def _retirees_from(raw_figures: list[RawFigure]) -> dict[tuple, int]:
-    """Where each sentence that counts retired staff (退休人员31人) first does so, by sentence."""
+def _first_counts_of(raw_figures: list[RawFigure], words: re.Pattern[str]) -> dict[tuple, int]:
+    """Where each sentence that counts retired staff (退休人员31人), or other staff of ``words``,
+    first does so, by sentence."""
     found: dict[tuple, int] = {}
     for raw in raw_figures:
-        if raw.extractor == "text" and raw.quantity.unit in ("人", "名") and RETIREES.search(raw.label):
+        if raw.extractor == "text" and raw.quantity.unit in ("人", "名") and words.search(raw.label):
             start = raw.location.char_start or 0
             key = _sentence_key(raw)
             found[key] = min(start, found.get(key, start))
@@ -312,6 +320,15 @@ def _counts_retirees(figure: Figure, sentence: tuple, retirees_from: dict[tuple,
     start = retirees_from.get(sentence)
     return (start is not None and figure.metric == "staff_actual" and figure.extractor == "text"
             and not SERVING.search(figure.label) and (figure.location.char_start or 0) < start)
+
+
+def _counts_staff_outside_quota(figure: Figure, sentence: tuple, outside_from: dict[tuple, int]) -> bool:
+    """Whether ``figure`` is a headcount that its sentence then breaks down into staff within the
+    编制 and outside it (“在职人员126人，其中在编民警95人、辅警31人”): the 126 counts 辅警 against a
+    quota they are not in, so it is not the 实有人数; the 在编 count is."""
+    start = outside_from.get(sentence)
+    return (start is not None and figure.metric == "staff_actual" and figure.extractor == "text"
+            and not IN_QUOTA.search(figure.label) and (figure.location.char_start or 0) < start)
 
 
 # A number right after another with only spaces between, and no words of its own: “总分 100 92.5”,

@@ -1791,3 +1791,14 @@ def test_a_project_reports_own_spending_and_rate_are_its_whole(tmp_path: Path) -
     assert (report["budget_total_wan"], report["spent_total_wan"], report["execution_rate_pct"]) == (
         "1080.00", "1036.80", "97")
     assert [f["rule_id"] for f in flags if f["rule_id"] == "JX201"] == ["JX201"]
+
+
+def test_a_headcount_broken_down_into_staff_within_and_outside_the_quota(tmp_path: Path) -> None:
+    """“现有在职人员126人，其中在编民警95人、辅警31人” (probe H T34): the 126 counts 辅警, who are
+    not in the 编制: as the 实有人数 it gave a false “over quota” (126 of 100) and a false JX601
+    beside the 95 within it."""
+    text = REPORT.replace("本单位核定编制人数45人，年末实有在职人数42人，在职人员控制率93.33%。",
+                          "核定政法专项编制100名。全局现有在职人员126人，其中在编民警95人、辅警31人。")
+    report, flags = run(tmp_path, text)
+    assert (report["staff_quota"], report["staff_actual"]) == ("100", "95")
+    assert not [f for f in flags if f["rule_id"] in ("JX402", "JX601")]
