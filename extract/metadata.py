@@ -71,21 +71,22 @@ GRADE_WORDS = ("不合格", "优秀", "良好", "中等", "合格", "及格", "�
 GRADE_LABEL = re.compile(r"(?:评价|自评|绩效)?(?:等次|等级)")
 GRADE_IN_TEXT = re.compile(
     r"(?:评价|自评|绩效|评定)(?:等次|等级)\s*(?:为|是|：|:|评定为|确定为)?\s*[“\"「『]?\s*"
-    r"(不合格|优秀|良好|中等|合格|及格|优|良|中|差)"
+    r"(不合格|优秀|良好|中等|合格|及格|优|良|中|差)(?![化先质势越异性央])"  # not 优化, 优先, 良性, 中央 …
 )
 
 # “…自评得分为92分，等级为“优”。”: 等级/等次 alone, in a sentence about the evaluation; the grade
 # word must end there (等级为优化 is not a grade).
+# A quotation mark may stand for the verb: “自评得分94.5分，等级“优”。”
 GRADE_AFTER_WORD = re.compile(
-    r"(?:等次|等级)\s*(?:为|是|：|:|评定为|确定为)\s*[“\"「『]?\s*"
-    r"(不合格|优秀|良好|中等|合格|及格|优|良|中|差)(?=[”\"」』\s，。,.；;）)]|$)"
+    r"(?:等次|等级)\s*(?:(?:为|是|：|:|评定为|确定为)\s*[“\"「『]?|[“\"「『])\s*"
+    r"(不合格|优秀|良好|中等|合格|及格|优|良|中|差)(?=[”\"」』\s，。,.；;）)（(]|$)"
 )
 EVALUATION_WORDS = re.compile(r"自评|评价|绩效|得分|评分")
 # “评价结果为优秀”, “自评结论：良好”: the result of the evaluation named by its grade word alone,
 # asked only where no line names an 等次 or 等级.
 GRADE_AS_RESULT = re.compile(
     r"(?:评价|自评|绩效|考核)(?:结果|结论)\s*(?:为|是|：|:|评定为|确定为)\s*[“\"「『]?\s*"
-    r"(不合格|优秀|良好|中等|合格|及格|优|良|中|差)(?=[”\"」』\s，。,.；;）)]|$)"
+    r"(不合格|优秀|良好|中等|合格|及格|优|良|中|差)(?=[”\"」』\s，。,.；;）)（(]|$)"
 )
 # The grade before the word 等次/等级 (“评定为“优秀”等次”, “属于“优”等级”), or after 评级 (“绩效评级为
 # “优””): asked only where the patterns above found none.

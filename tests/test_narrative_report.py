@@ -1008,6 +1008,11 @@ def test_a_rate_column_without_percent_signs(tmp_path: Path, rate: str, expected
     ("经自评，绩效评级为“优”，自评得分88分。", "88", "优"),
     ("项目得分86.5分，属于“优”等级。", "86.5", "优"),
     ("该指标满分10分，得分8分，等级为优的单位较多。", "", ""),  # 得分 alone: whose is not said
+    # a quotation mark for the verb, and a result followed by its score in brackets (probe G)
+    ("经自评，本项目绩效自评得分98.56分，等级“优”。", "98.56", "优"),
+    ("经自评，本项目自评得分88.6分，等次“良”。", "88.6", "良"),
+    ("经自评，本项目自评结果为优秀（96分）。", "96", "优秀"),
+    ("下一步，项目绩效等级为优化调整的重点。", "", ""),  # 优化 is no grade
 ])
 def test_the_self_score_and_grade_in_more_words(tmp_path: Path, sentence: str, score: str, grade: str) -> None:
     text = "某县水利局2023年度小型水库维修养护项目支出绩效自评报告\n三、自评结论\n" + sentence + "\n"
