@@ -85,13 +85,15 @@ def _people_hint(difference_wan: Decimal, standard_yuan: Decimal) -> str:
 
 # ─── JX251 ─────────────────────────────────────────────────────────────────────────────────────
 
-# A per-head standard written before its amount: 每人600元, 每人每年600元, 每户3000元, 按每人次…
+# A per-head standard written before its amount: 每人600元, 每人每年600元, 每户3000元, 每生每年2000元,
+# 按每人次…
 PER_HEAD_BEFORE = re.compile(
-    r"(?:每|(?<![\d零一二三四五六七八九十百千万两])[一1])\s*(人次|人|户|名)(?:每年|/年)?\s*(?:补助|补贴|奖励|发放)?\s*$"
+    r"(?:每|(?<![\d零一二三四五六七八九十百千万两])[一1])\s*(人次|人|户|名|生|位)(?:每年|/年)?\s*(?:补助|补贴|奖励|发放)?\s*$"
 )
 # Per-head units written after the amount: 600元/人, 2000元/人次 (a per-month standard is not used).
 PER_HEAD_UNIT = re.compile(r"^(元|万元)/(人次|人|户|名)$")
-HEAD_FAMILIES = {"人": "人", "名": "人", "人次": "人", "户": "户"}
+# 每生 (per student, as schools write it) and 每位 are per head too.
+HEAD_FAMILIES = {"人": "人", "名": "人", "人次": "人", "户": "户", "生": "人", "位": "人"}
 # A period shorter than the year right after a per-head amount.
 SHORTER_PERIOD = re.compile(r"^\s*[/·.每]?\s*[月日天季周]")
 # Words too common in these reports to show that two phrases are about the same thing.
@@ -107,7 +109,8 @@ NON_WORD = re.compile(r"[\d０-９]|月份?$|年度?$")
 def check_stated_standard(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
     """人数 × 段落中写明的人均标准，不等于发放金额。
 
-    检查内容：某段落写明了自己的人均标准（“每人600元”“600元/人/年”“一人次2000元自主培训补助”），其后
+    检查内容：某段落写明了自己的人均标准（“每人600元”“600元/人/年”“一人次2000元自主培训补助”“每生每年
+    2000元”），其后
     某一句中先写人数（人、名、人次；按户的标准则为户），紧接着写金额，且二者与标准说的是同一事项（与
     标准所在短语有相同的名称词，如“自主培训”）：金额必须等于 人数 × 标准。
     为何重要：与所写标准对不上的发放，说明实际发给了别的人，或没有按报告所说的标准发放。

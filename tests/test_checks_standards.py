@@ -83,6 +83,9 @@ def test_direct_subsidy_standard_from_settings(tmp_path: Path) -> None:
         ("按300元/人/月的标准发放生活补助，补助移民5人，发放生活补助0.6万元。", []),
         ("每人发放慰问金500元，共慰问困难移民20户，发放资金1万元。", []),
         ("2020年我区直补移民人数为6514人，计划发放直补资金390.84万元。", []),
+        # 每生, as schools write a per-student standard (probe H T26): 186 × 2000元 = 37.20万元
+        ("普通高中国家助学金按每生每年2,000元标准发放，全年共资助学生186名，发放国家助学金38.20万元。", ["warning"]),
+        ("普通高中国家助学金按每生每年2,000元标准发放，全年共资助学生186名，发放国家助学金37.20万元。", []),
     ],
 )
 def test_stated_standard(tmp_path: Path, text: str, expected: list[str]) -> None:
