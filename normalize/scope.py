@@ -1,14 +1,17 @@
-"""Whole-budget figures stated for less than the whole: a part of the unit, of the year, or on
-another basis.
+"""Whole-budget figures stated for less than the whole.
 
-A unit's report states its own 预算执行率 and beside it, often, the rates of narrower scopes:
-“项目支出执行率103.2%”, “截至2023年6月底，全镇上半年支出进度为46.8%”, “按照年初预算计算，执行
-率为112.42%”. Each is true of its scope, and each, taken for the unit's rate, gives false flags:
-an overspend error (JX401), a rate its amounts contradict (JX201), a second value (JX601). The
-words of the sentence say the scope; this module reads them.
+A unit's report states its own budget, spending and 预算执行率 and, beside them, often those of
+narrower scopes. Each is true of its scope, and each, taken for the unit's, gives false flags: an
+overspend error (JX401), a rate its amounts contradict (JX201), a second value (JX601). The words
+around a figure say its scope; this module reads four kinds:
 
-Limits: only these four kinds of scope (the fourth: one of several items the report enumerates); a part named after the rate (“执行率为103.2%（项目
-支出）”) is not seen.
+* a part of the unit's spending, in a rate's own label: “项目支出执行率103.2%”;
+* a part of the year: “截至2023年6月底，全镇上半年支出进度为46.8%”;
+* another basis, for a rate: “按照年初预算3,560万元计算，执行率为112.42%”;
+* one of the items the report goes through: “（一）高标准农田建设项目。全年预算1,200.00万元…”.
+
+Limits: a scope named after the figure (“执行率为103.2%（项目支出）”) is not seen, and an item is
+recognised only by a list marker and a name ending in 项目, 工程, 补贴, 补助, 计划 or 行动.
 """
 
 from __future__ import annotations
@@ -74,23 +77,18 @@ def _of_one_item(raw: RawFigure) -> bool:
     """Whether the figure is in a paragraph, or under a heading, that one enumerated item names."""
     if WHOLE_SCOPE.search(raw.context):
         return False
-    paragraph = raw.location.quote or ""
+    name_end = _item_name_end(raw.location.quote or "")
     start = raw.location.char_start
-    if _names_an_item(paragraph) and start is not None and start > _name_end(paragraph):
+    if name_end is not None and start is not None and start > name_end:
         return True
-    return _names_an_item(raw.section.rpartition(" > ")[2])
+    return _item_name_end(raw.section.rpartition(" > ")[2]) is not None
 
 
-def _names_an_item(text: str) -> bool:
-    """Whether ``text`` begins with a list marker and an item's name that ends its clause."""
+def _item_name_end(text: str) -> int | None:
+    """Where the item's name ends when ``text`` begins with a list marker and an item's name that
+    ends its clause (“（一）高标准农田建设项目。…”), else None."""
     marker = ITEM_MARKER.match(text)
     if marker is None or marker.end() == 0:
-        return False
-    return ITEM_NAME.match(text, marker.end()) is not None
-
-
-def _name_end(paragraph: str) -> int:
-    marker = ITEM_MARKER.match(paragraph)
-    name = ITEM_NAME.match(paragraph, marker.end()) if marker else None
-    return name.end() if name else len(paragraph)
-
+        return None
+    name = ITEM_NAME.match(text, marker.end())
+    return name.end() if name is not None else None
