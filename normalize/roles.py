@@ -56,6 +56,8 @@ def _table_role_allowed(raw: RawFigure, concept: Concept, stated: str | None) ->
         return False  # “总分 | 分值 100 | 得分 94”: the 100 is what the indicators weigh, not the score
     if concept.kind != "score" and (WEIGHT_HEADER.search(raw.header) or SCORE_HEADER.search(raw.header)):
         return False  # “预算编制 | 分值 10 | 得分 9” in a score table: points, not a 编制 or an amount
+    if concept.kind == "count" and stated in ("budget", "budget_initial"):
+        return False  # “直补人数 | 计划数 8,426 | 完成数 8,412”: a count has no budget side; planned is no count
     if concept.table_roles is None:
         return True
     return stated is None or stated in concept.table_roles

@@ -1807,3 +1807,15 @@ def test_a_headcount_broken_down_into_staff_within_and_outside_the_quota(tmp_pat
     report, flags = run(tmp_path, text)
     assert (report["staff_quota"], report["staff_actual"]) == ("100", "95")
     assert not [f for f in flags if f["rule_id"] in ("JX402", "JX601")]
+
+
+def test_a_planned_count_in_a_table_is_not_the_count(tmp_path: Path) -> None:
+    """“直补人数（人） | 计划数 8,426 | 完成数 8,412” (probe G r40): the planned 8,426 was taken as
+    the number of people paid, with a false JX250 (8426 × 600元 ≠ 504.72万元) and a JX601."""
+    table = txt_table(("项目", "计划数", "完成数"), ("直补人数（人）", "8,426", "8,412"),
+                      ("直补资金（万元）", "505.56", "504.72"))
+    text = ("某县库区移民事务中心2023年度中央水库移民扶持基金绩效自评报告\n二、直补资金发放情况\n" + table
+            + "直补资金按每人每年600元标准通过“一卡通”发放到人。\n")
+    report, flags = run(tmp_path, text)
+    assert (report["direct_subsidy_people"], report["direct_subsidy_wan"]) == ("8412", "504.72")
+    assert not [f for f in flags if f["rule_id"] in ("JX250", "JX601")]
