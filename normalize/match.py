@@ -153,8 +153,18 @@ def is_negated(label: str) -> bool:
 
 
 def is_delta(label: str) -> bool:
-    """True when a label makes its number a change (增加, 减少, 较上年 …), not a level."""
-    return _DELTA.search(label) is not None
+    """True when a label makes its number a change (增加, 减少, 较上年 …), not a level.
+
+    A level named after the change word is the label's head: “年中追加调整后全年预算数” is the
+    year's budget after the addition, not the addition (“年中追加预算” is)."""
+    found = None
+    for found in _DELTA.finditer(label):
+        pass
+    return found is not None and _LEVEL_AFTER_CHANGE.search(label, found.end()) is None
+
+
+# Whole budgets named after a change word: the level the change led to.
+_LEVEL_AFTER_CHANGE = re.compile(r"调整后|全年预算|预算总额|年度预算数")
 
 
 def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:

@@ -222,10 +222,21 @@ def old_any_word(label: str, words: tuple[str, ...]) -> bool:
     return any(word in label for word in words)
 
 
+# A whole budget named after the last change word is the label's head (is_delta's docstring).
+LEVELS_AFTER_CHANGE = ("调整后", "全年预算", "预算总额", "年度预算数")
+
+
+def old_is_delta(label: str) -> bool:
+    if not old_any_word(label, DELTA_WORDS):
+        return False
+    last_end = max(label.rfind(word) + len(word) for word in DELTA_WORDS if word in label)
+    return not old_any_word(label[last_end:], LEVELS_AFTER_CHANGE)
+
+
 def label_words() -> tuple[str, ...]:
     role_words = tuple(w for w, _ in ROLE_WORDS + WEAK_ROLE_WORDS)
     others = ("公务接待费", "“", "（万元）", "：", "2023")
-    return role_words + FILLER_WORDS + DELTA_WORDS + NEGATION_WORDS + others
+    return role_words + FILLER_WORDS + DELTA_WORDS + NEGATION_WORDS + LEVELS_AFTER_CHANGE + others
 
 
 def random_labels() -> Iterator[str]:
@@ -248,7 +259,7 @@ def corpus_labels() -> Iterator[str]:
 def test_role_only_delta_and_negated_labels() -> None:
     for label in [*corpus_labels(), *random_labels()]:
         assert is_role_only(label) == old_is_role_only(label), label
-        assert is_delta(label) == old_any_word(label, DELTA_WORDS), label
+        assert is_delta(label) == old_is_delta(label), label
         assert is_negated(label) == old_any_word(label, NEGATION_WORDS), label
 
 

@@ -1819,3 +1819,14 @@ def test_a_planned_count_in_a_table_is_not_the_count(tmp_path: Path) -> None:
     report, flags = run(tmp_path, text)
     assert (report["direct_subsidy_people"], report["direct_subsidy_wan"]) == ("8412", "504.72")
     assert not [f for f in flags if f["rule_id"] in ("JX250", "JX601")]
+
+
+@pytest.mark.parametrize(("budget", "expected"), [
+    ("年中追加调整后全年预算数1,350.80万元", "1350.80"),  # the level after the addition (probe H C)
+    ("年中追加预算100.80万元", ""),  # the addition itself: no level
+])
+def test_a_budget_named_after_a_change_word(tmp_path: Path, budget: str, expected: str) -> None:
+    text = ("某县卫健局2023年度部门整体支出绩效自评报告\n一、预算执行\n"
+            f"2023年年初预算1,250.00万元，{budget}，全年支出1,320.45万元。\n")
+    report, _ = run(tmp_path, text)
+    assert report["budget_total_wan"] == expected
