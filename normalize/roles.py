@@ -79,6 +79,8 @@ def _fits(key: str, canonical) -> bool:
     if kind == "score":
         return canonical.unit in ("分", "")
     if kind == "count":  # every count key is a headcount: 编制数, 实有人数, 直补人数
+        if key == "staff_quota" and canonical.unit == "个":
+            return canonical.is_integral  # 核定编制数为46个: posts of the quota are counted in 个
         return canonical.unit in PERSON_UNITS or (canonical.unit == "" and canonical.is_integral)
     return False
 

@@ -1830,3 +1830,12 @@ def test_a_budget_named_after_a_change_word(tmp_path: Path, budget: str, expecte
             f"2023年年初预算1,250.00万元，{budget}，全年支出1,320.45万元。\n")
     report, _ = run(tmp_path, text)
     assert report["budget_total_wan"] == expected
+
+
+@pytest.mark.parametrize(("sentence", "quota"), [
+    ("我局核定编制数为46个，实有在编在岗人员44人。", "46"),  # posts of the quota counted in 个 (probe G r35)
+    ("我局内设股室7个，实有在编在岗人员44人。", ""),  # 个 of something else is no quota
+])
+def test_a_staff_quota_counted_in_ge(tmp_path: Path, sentence: str, quota: str) -> None:
+    report, _ = run(tmp_path, f"某县城管局2023年度部门整体支出绩效自评报告\n一、基本情况\n{sentence}\n")
+    assert (report["staff_quota"], report["staff_actual"]) == (quota, "44")
