@@ -32,7 +32,7 @@ from checks.model import CheckInput, number_text
 from checks.registry import Flag, Rule, RuleSettings
 from extract.records import record
 from normalize.catalogue import METRIC_NAMES, SPLIT_KEYS
-from normalize.figures import Figure
+from normalize.figures import Figure, measured_after_year
 
 # ─── sums and their wording ────────────────────────────────────────────────────────────────────
 
@@ -202,11 +202,6 @@ def measured_together(fiscal_year: int | None, total: Figure, parts: Iterable[Fi
     (seed 003 measures its funds 截止2024年3月31日), they were measured together and are compared."""
     later = {measured_after_year(figure, fiscal_year) for figure in (total, *parts)}
     return len(later) == 1
-
-
-def measured_after_year(figure: Figure, fiscal_year: int | None) -> bool:
-    """Whether the figure's sentence dates it after the year it is for (截至2024年2月底 in a 2023 report)."""
-    return fiscal_year is not None and any(year > fiscal_year for year in figure.as_of)
 
 
 def catalogue_tolerance(total: Figure, parts: Iterable[Figure]) -> Decimal:

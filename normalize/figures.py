@@ -114,6 +114,12 @@ class Figure:
     places: int | None = None
 
 
+def measured_after_year(figure: Figure, fiscal_year: int | None) -> bool:
+    """Whether the figure's sentence dates it after the year it is for (“截至2024年2月底，项目累计支出
+    3575.2万元” in a 2023 report): spending has grown since the year's end."""
+    return fiscal_year is not None and any(year > fiscal_year for year in figure.as_of)
+
+
 def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
                     report_kind: str | None = None, title: str = "") -> list[Figure]:
     """Every raw figure that the rules above turn into a catalogue figure, in reading order.

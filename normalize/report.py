@@ -43,7 +43,7 @@ from typing import Iterator
 
 from extract.records import record
 from normalize.catalogue import SPLIT_KEYS
-from normalize.figures import Figure
+from normalize.figures import Figure, measured_after_year
 
 EXTRACTOR_RANK = {"table": 0, "text": 1}
 # Money that stands in for a budget (funds received, allotted), unless the label also says 预算.
@@ -73,7 +73,10 @@ def select_report_values(figures: list[Figure], fiscal_year: int | None) -> Repo
         if figure.op not in (None, "="):
             continue  # “近600万元”, “≥80%”: not a stated level
         method = figure.match_method.split("+")[0]
-        rank = (_stands_in_for_budget(figure), _measured_after_year(figure, fiscal_year),
+        # A figure dated after the year (截至次年…累计支付) has grown since the year's end: the year's
+        # own is preferred, and the two are no conflict. Where every figure is so dated (seed 003
+        # measures its funds 截止2024年3月31日), they are compared with each other as before.
+        rank = (_stands_in_for_budget(figure), measured_after_year(figure, fiscal_year),
                 EXTRACTOR_RANK.get(figure.extractor, 2), METHOD_RANK.get(method, 5), order)
         candidates.setdefault(figure.metric, []).append((rank, figure))
     chosen: dict[str, Figure] = {}
@@ -84,24 +87,16 @@ def select_report_values(figures: list[Figure], fiscal_year: int | None) -> Repo
         ranked.sort(key=lambda item: item[0])
         best = ranked[0][1]
         chosen[metric] = best
-        stand_in, after = _stands_in_for_budget(best), _measured_after_year(best, fiscal_year)
+        stand_in, after = _stands_in_for_budget(best), measured_after_year(best, fiscal_year)
         others = tuple(f for _, f in ranked[1:]
                        if not _same_value(f, best) and _stands_in_for_budget(f) == stand_in
-                       and _measured_after_year(f, fiscal_year) == after)
+                       and measured_after_year(f, fiscal_year) == after)
         if others:
             conflicts[metric] = others
     for whole, (other, part) in SPLIT_KEYS.items():  # the part that stands for the whole is the second
         if whole not in chosen and part in chosen and (other not in chosen or chosen[other].value == 0):
             chosen[whole] = chosen[part]
     return ReportValues(chosen, conflicts)
-
-
-def _measured_after_year(figure: Figure, fiscal_year: int | None) -> bool:
-    """Whether the figure's sentence dates it after the year (“截至2024年2月底，项目累计支出3575.2万元”
-    in a 2023 report): spending has grown since the year's end, so it is no second value of the
-    year's, and the year's own figure is preferred. Where every figure is so dated (seed 003
-    measures its funds 截止2024年3月31日), they are compared with each other as before."""
-    return fiscal_year is not None and any(year > fiscal_year for year in figure.as_of)
 
 
 def _stands_in_for_budget(figure: Figure) -> bool:
