@@ -216,8 +216,8 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
         figure = _figure_for(raw, concept, match, sentence_units.get(sentence, ""), fiscal_year)
         if figure is not None and figure.metric == "self_score" and _scored_out_of_less(raw, row_weights):
             continue  # “总分 | 90 | 88”: the indicators' marks out of 90, the 执行率's 10 elsewhere
-        if figure is not None and not _counts_retirees(figure, sentence, retirees_from) and not (
-                _counts_staff_outside_quota(figure, sentence, outside_quota_from)):
+        if figure is not None and not _counts_others(figure, sentence, retirees_from, SERVING) and not (
+                _counts_others(figure, sentence, outside_quota_from, IN_QUOTA)):
             figures.append(figure)
             sentences.append(sentence)
     figures = _without_other_subject_scores(_without_quota_by_type(figures, sentences), report_kind)
@@ -314,27 +314,20 @@ def _first_counts_of(raw_figures: list[RawFigure], words: re.Pattern[str]) -> di
     return found
 
 
-def _counts_retirees(figure: Figure, sentence: tuple, retirees_from: dict[tuple, int]) -> bool:
-    """Whether ``figure`` is a headcount that its sentence then breaks down into serving and
-    retired staff: “实有人数82人，其中在职人员51人，退休人员31人”, “现有人员82人（在职51人，退休31人）”.
+def _counts_others(figure: Figure, sentence: tuple, others_from: dict[tuple, int], own: re.Pattern[str]) -> bool:
+    """Whether ``figure`` is a headcount that its sentence then breaks down into staff counted
+    against the 编制 and others who are not (``others_from``: where the sentence first counts them).
 
-    Such a total counts retirees, who do not count against the 编制: taken as the 实有人数 it
-    gives a false “over quota” control rate (82 of 55) and a false second value beside the 51
-    serving, so it is not the 实有人数; the serving count, when its label names it, is. A
-    headcount whose own label says 在职/在编/在岗 is serving staff whatever follows.
+    Retirees: “实有人数82人，其中在职人员51人，退休人员31人”, “现有人员82人（在职51人，退休31人）”.
+    Staff outside the quota: “在职人员126人，其中在编民警95人、辅警31人”. Such a total, taken as the
+    实有人数, gives a false “over quota” control rate (82 of 55, 126 of 100) and a false second
+    value beside the count within it, so it is not the 实有人数; that count, when its label names
+    it, is. A headcount whose own label says it is of the staff counted (``own``: 在职/在编/在岗
+    against retirees, 在编 against staff outside the quota) is that whatever follows.
     """
-    start = retirees_from.get(sentence)
+    start = others_from.get(sentence)
     return (start is not None and figure.metric == "staff_actual" and figure.extractor == "text"
-            and not SERVING.search(figure.label) and (figure.location.char_start or 0) < start)
-
-
-def _counts_staff_outside_quota(figure: Figure, sentence: tuple, outside_from: dict[tuple, int]) -> bool:
-    """Whether ``figure`` is a headcount that its sentence then breaks down into staff within the
-    编制 and outside it (“在职人员126人，其中在编民警95人、辅警31人”): the 126 counts 辅警 against a
-    quota they are not in, so it is not the 实有人数; the 在编 count is."""
-    start = outside_from.get(sentence)
-    return (start is not None and figure.metric == "staff_actual" and figure.extractor == "text"
-            and not IN_QUOTA.search(figure.label) and (figure.location.char_start or 0) < start)
+            and not own.search(figure.label) and (figure.location.char_start or 0) < start)
 
 
 # A number right after another with only spaces between, and no words of its own: “总分 100 92.5”,
