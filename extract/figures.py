@@ -129,6 +129,15 @@ _ANY_HEADING_MARKER = re.compile("|".join(f"({marker.pattern})" for marker in HE
 _HOLDS_SENTENCE_END = re.compile("[。；;]")
 
 
+# Between the headings of a figure's or a sentence's section (RawFigure.section): outermost first.
+SECTION_SEPARATOR = " > "
+
+
+def innermost_heading(section: str) -> str:
+    """The last heading of a section (“一、基本情况 > （二）“三公”经费” → “（二）“三公”经费”)."""
+    return section.rpartition(SECTION_SEPARATOR)[2]
+
+
 def document_to_raw_figures(
     document: Document, indicators_by_table: dict[int, list[IndicatorRow]] | None = None
 ) -> list[RawFigure]:
@@ -150,7 +159,7 @@ def document_to_raw_figures(
             if level is not None:
                 headings = {k: v for k, v in headings.items() if k < level}
                 headings[level] = block.text.strip()
-                section = " > ".join(headings[k] for k in sorted(headings))  # changes only here
+                section = SECTION_SEPARATOR.join(headings[k] for k in sorted(headings))  # changes only here
             figures.extend(text_to_raw_figures(block.text, block.location, section=section, block=index))
         else:
             caption = caption_text.strip() if is_caption(caption_text) else ""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from extract.figures import heading_level, is_prose_cell
+from extract.figures import SECTION_SEPARATOR, heading_level, is_prose_cell
 from extract.model import Document, Location, Paragraph
 from extract.records import record
 
@@ -53,7 +53,7 @@ def document_to_sentences(document: Document) -> Iterator[TextSentence]:
             if level is not None:
                 headings = {k: v for k, v in headings.items() if k < level}
                 headings[level] = block.text.strip()
-                section = " > ".join(headings[k] for k in sorted(headings))  # changes only here
+                section = SECTION_SEPARATOR.join(headings[k] for k in sorted(headings))  # changes only here
             yield from text_to_sentences(block.text, block.location, section)
         else:
             for table in block.iter_tables():

@@ -19,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from extract.figures import RawFigure
+from extract.figures import RawFigure, innermost_heading
 from normalize.catalogue import CONCEPTS_BY_NAME, Concept
 from normalize.match import Match, match_label, naming_words, role_of
 
@@ -111,7 +111,7 @@ def heading_concept(section: str, known: dict[str, HeadingMatch]) -> HeadingMatc
     names neither (“四、存在的问题”) gives nothing.
     """
     if section not in known:
-        heading = section.rsplit(" > ", 1)[-1]
+        heading = innermost_heading(section)
         match = match_label(heading) if heading else None
         if match is not None:
             known[section] = match.concept, dataclasses.replace(match, method="heading")

@@ -37,7 +37,7 @@ import dataclasses
 import re
 from decimal import Decimal
 
-from extract.figures import RawFigure, is_caption
+from extract.figures import SECTION_SEPARATOR, RawFigure, innermost_heading, is_caption
 from extract.model import Location
 from extract.numbers import parse_quantity
 from extract.records import record
@@ -59,8 +59,8 @@ from normalize.context_concepts import (
 from normalize.match import (
     GENERIC_CONCEPTS, Match, is_delta, is_negated, is_role_only, match_label, role_of,
 )
-from normalize.roles import PER_HEAD_WAN, WEIGHT_HEADER, key_in
 from normalize.respectively import respective_labels
+from normalize.roles import PER_HEAD_WAN, WEIGHT_HEADER, key_in
 from normalize.scope import narrower_than_the_whole
 from normalize.units import to_canonical
 from normalize.whole_parts import with_parts_stated_whole
@@ -355,7 +355,7 @@ def _is_under_target_heading(section: str, known: dict[str, bool]) -> bool:
     under a few sections, so each is split and searched once.
     """
     if section not in known:
-        known[section] = any(TARGET_SECTION.search(heading) for heading in section.split(" > ") if heading)
+        known[section] = any(TARGET_SECTION.search(heading) for heading in section.split(SECTION_SEPARATOR) if heading)
     return known[section]
 
 
@@ -425,7 +425,7 @@ def _table_concept(raw: RawFigure) -> tuple[Concept, Match | None] | None:
         # “三公”经费支出情况表”) or its own title row (a sheet's first row): not the report's whole budget.
         # Failing those, the heading the table sits under (“三、“三公”经费” over 单位：万元 and the table).
         title = raw.context if is_caption(raw.context) else ""  # a title row inside the table
-        by_label = _specific_match(raw.label_header, raw.caption, title, _innermost_heading(raw.section))
+        by_label = _specific_match(raw.label_header, raw.caption, title, innermost_heading(raw.section))
     by_header = match_label(raw.header) if raw.header else None
     if by_label is None and by_header is not None and raw.label and not TOTAL_ROW.search(raw.label):
         return None  # a part of the column (one unit, one document), not the report's figure
@@ -438,11 +438,6 @@ def _table_concept(raw: RawFigure) -> tuple[Concept, Match | None] | None:
         return chosen.concept, chosen
     chosen = by_label or by_header
     return (chosen.concept, chosen) if chosen else None
-
-
-def _innermost_heading(section: str) -> str:
-    """The last heading of a figure's section (“一、基本情况 > （二）“三公”经费” → its second part)."""
-    return section.rpartition(" > ")[2]
 
 
 def _specific_match(*names: str) -> Match | None:

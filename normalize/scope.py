@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from extract.figures import RawFigure
+from extract.figures import RawFigure, innermost_heading
 
 # A rate of a part of a unit's spending, in its own label: 项目支出执行率, 基本支出执行率.
 PART_OF_UNIT = re.compile(r"项目|基本支出|人员经费|公用经费|人员支出|公用支出")
@@ -81,7 +81,7 @@ def _of_one_item(raw: RawFigure) -> bool:
     start = raw.location.char_start
     if name_end is not None and start is not None and start > name_end:
         return True
-    return _item_name_end(raw.section.rpartition(" > ")[2]) is not None
+    return _item_name_end(innermost_heading(raw.section)) is not None
 
 
 def _item_name_end(text: str) -> int | None:
