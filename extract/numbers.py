@@ -748,15 +748,15 @@ def _read_lower_groups(s: str, piece: _Piece, q: int) -> int:
     After 2万 comes 5千 (each group must be smaller than the one before and its digits must
     fit under it: 2万15千 is not a number); returns where the last group ends. The piece keeps
     the last group's multiplier, so 2万5千元 is 25 × 千 元 = 25000 元 and 3亿2000万元 is
-    32000 × 万 元 = 32000万元.
+    32000 × 万 元 = 32000万元. Groups below 万 may share a final 万 (3千5百万 = 35 × 百万), and
+    零 skips a group (3万零500 = 30500, with no multiplier left: GAP_ZERO).
     """
     while (exponent := _MULTIPLIER_EXPONENTS.get(piece.multiplier)) is not None:
         gap = s.startswith(GAP_ZERO, q)  # 3万零500: the group right below 万 is zero
         group = LOWER_GROUP.match(s, q + gap)
         if group is None:
             if gap and (units := GAP_UNITS.match(s, q + 1)) is not None and 0 < int(units[0]) < 10 ** (exponent - 1):
-                piece.number = EXACT.add(EXACT.multiply(piece.number, 10 ** exponent), Decimal(units[0]))
-                piece.multiplier = ""
+                _fold_group(piece, exponent, 0, int(units[0]), "")
                 return units.end()
             return q if gap else _read_elided_group(s, piece, q)
         if MULTIPLIERS.match(s, group.end()) is not None:
@@ -766,20 +766,24 @@ def _read_lower_groups(s: str, piece: _Piece, q: int) -> int:
         if s.startswith(".", group.end()):
             return q
         lower = _MULTIPLIER_EXPONENTS[spelling]
-        if lower >= exponent and piece.multiplier in _UNDER_WAN and _MULTIPLIER_EXPONENTS[spelling[0]] < exponent:
-            # 3千5百万: the 万 ends both groups, (3千5百)万 = 3500万; the 百 is the group
+        # 3千5百万: the 万 ends both groups, (3千5百)万 = 3500万; the 百 is the group
+        shared = lower >= exponent and piece.multiplier in _UNDER_WAN and _MULTIPLIER_EXPONENTS[spelling[0]] < exponent
+        if shared:
             lower = _MULTIPLIER_EXPONENTS[spelling[0]]
-            if gap or not 0 < digits < 10 ** (exponent - lower):
-                return q
-            piece.number = EXACT.add(EXACT.multiply(piece.number, 10 ** (exponent - lower)), Decimal(digits))
-            piece.multiplier = spelling
-            return group.end()
-        if lower >= exponent or not 0 < digits < 10 ** (exponent - lower) or (gap and lower >= exponent - 1):
+        if lower >= exponent or not 0 < digits < 10 ** (exponent - lower) or (gap and (shared or lower >= exponent - 1)):
             return q  # after 零 a group must skip one below: 3万零5百, not 3万零5千
-        scale = 10 ** (exponent - lower)
-        piece.number = EXACT.add(EXACT.multiply(piece.number, scale), Decimal(digits))
-        piece.multiplier, q = spelling, group.end()
+        _fold_group(piece, exponent, lower, digits, spelling)
+        q = group.end()
+        if shared:
+            return q  # nothing below a shared 万 is read as a group of it
     return q
+
+
+def _fold_group(piece: _Piece, exponent: int, lower: int, digits: int, multiplier: str) -> None:
+    """Add a group of ``digits`` at power ``lower`` to a piece counted at power ``exponent``; the
+    piece is then counted in ``multiplier`` (that of the group)."""
+    piece.number = EXACT.add(EXACT.multiply(piece.number, 10 ** (exponent - lower)), Decimal(digits))
+    piece.multiplier = multiplier
 
 
 # 零 between groups says the group below is zero (3万零500元 = 30500元, 1亿零5百万). After it come
