@@ -30,7 +30,8 @@ TITLE_MAX_CHARS = 60
 # How many leading body blocks are searched for the title before the whole document is.
 LEADING_BLOCKS = 12
 
-YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?")
+# The year in figures or, as some formal titles write it, in numerals (二〇二三年度…).
+YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2}|(?:一九|二[〇零○])[〇零○一二三四五六七八九]{2})\s*年(?:度)?")
 TITLE_WORDS = re.compile(r"绩效|评价")
 TITLE_ENDINGS = re.compile(r"报\s*告|自评表|评价表")
 AS_OF_YEAR_END = re.compile(r"截[至止]\s*((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日")
@@ -186,7 +187,7 @@ def _fiscal_year(title: _Line | None, lines: list[_Line]) -> MetaValue | None:
     if title is not None:
         match = YEAR_IN_TITLE.search(title.text)
         if match:
-            return MetaValue(match.group(1), title.location)
+            return MetaValue(_year_in_figures(match.group(1)), title.location)
     for line in lines:
         match = AS_OF_YEAR_END.search(line.text)
         if match:
@@ -197,6 +198,11 @@ def _fiscal_year(title: _Line | None, lines: list[_Line]) -> MetaValue | None:
         first = next(line for line in lines if f"{year}年度" in line.text.replace(" ", ""))
         return MetaValue(year, first.location)
     return None
+
+
+def _year_in_figures(year: str) -> str:
+    """“2023” as it is; “二〇二三” written in figures."""
+    return year if year.isdigit() else str(chinese_to_int(year))
 
 
 def _unit_name(title: _Line | None, leading: list[_Line], lines: list[_Line]) -> MetaValue | None:

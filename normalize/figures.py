@@ -427,6 +427,13 @@ def _table_concept(raw: RawFigure) -> tuple[Concept, Match | None] | None:
         title = raw.context if is_caption(raw.context) else ""  # a title row inside the table
         by_label = _specific_match(raw.label_header, raw.caption, title, innermost_heading(raw.section))
     by_header = match_label(raw.header) if raw.header else None
+    if (by_header is None and TOTAL_ROW.search(raw.header)
+            and (by_label is None or by_label.concept.name in GENERIC_CONCEPTS)):
+        # The same total turned on its side: rows are the roles (预算数 | 实际支出数), columns the
+        # parts, and the 合计 column totals what the caption or heading names (“表1 “三公”经费预算
+        # 及支出情况” over 项目 | 合计 | 因公出国（境）费 …): the 三公 total, not the unit's budget.
+        title = raw.context if is_caption(raw.context) else ""
+        by_header = _specific_match(raw.caption, title, innermost_heading(raw.section))
     if by_label is None and by_header is not None and raw.label and not TOTAL_ROW.search(raw.label):
         return None  # a part of the column (one unit, one document), not the report's figure
     if by_label and by_header and by_label.concept.name != by_header.concept.name:

@@ -476,6 +476,33 @@ def test_a_caption_names_what_the_total_row_totals(tmp_path: Path, caption: str,
     assert "JX601" not in {flag["rule_id"] for flag in flags}
 
 
+# The same 三公 table turned on its side, as 决算 tables often are: the roles are the rows, the
+# parts and their 合计 the columns. The 合计 column totals what the caption (or the heading) names,
+# not the unit's budget. Same figures as above; the budget table keeps its 支出合计 as the whole.
+TRANSPOSED_SANGONG = txt_table(("项目", "合计", "因公出国（境）费", "公务用车购置及运行费", "公务接待费"),
+                               ("预算数", "10.50", "0", "6.00", "4.50"), ("决算数", "8.20", "0", "5.10", "3.10"))
+
+
+@pytest.mark.parametrize("caption", ["表2 2022年度“三公”经费支出情况表（单位：万元）", "三、“三公”经费情况\n单位：万元"])
+def test_a_caption_names_what_the_total_column_totals(tmp_path: Path, caption: str) -> None:
+    text = CAPTIONED_REPORT.split("CAPTION")[0] + caption + "\n" + TRANSPOSED_SANGONG + CAPTIONED_REPORT.split(
+        "CAPTION\n")[1].split("\n\n\n")[-1]
+    report, flags = run(tmp_path, text)
+    assert (report["sangong_budget_wan"], report["sangong_spent_wan"]) == ("10.50", "8.20")
+    assert (report["budget_total_wan"], report["spent_total_wan"]) == ("1200.00", "1150.00")
+    assert (report["reception_budget_wan"], report["vehicle_spent_wan"]) == ("4.50", "5.10")
+    assert report["self_score"] == "91"
+    assert {flag["rule_id"] for flag in flags} <= {"JX101"} and not any(f["severity"] == "error" for f in flags)
+
+
+def test_a_title_year_in_numerals(tmp_path: Path) -> None:
+    """二〇二三年度 in the title is the year evaluated, as 2023年度 is, and the unit stands before it."""
+    text = REPORT.replace("2023年", "本").replace("某县民政局本度", "某县民政局二〇二三年度", 1)
+    assert "2023" not in text and "二〇二三年度" in text
+    report, _ = run(tmp_path, text)
+    assert (report["fiscal_year"], report["unit_name"]) == ("2023", "某县民政局")
+
+
 @pytest.mark.parametrize("spent", ["部门决算支出1790.11万元", "全年支出总额1790.11万元", "决算总额为1790.11万元"])
 def test_the_total_spent_in_other_words(tmp_path: Path, spent: str) -> None:
     text = REPORT.replace("实际支出1790.11万元", spent)
