@@ -60,6 +60,7 @@ from normalize.match import (
     GENERIC_CONCEPTS, Match, is_delta, is_negated, is_role_only, match_label, role_of,
 )
 from normalize.respectively import respective_labels
+from normalize.restatement import without_restated_sides
 from normalize.roles import PER_HEAD_WAN, WEIGHT_HEADER, key_in
 from normalize.scope import narrower_than_the_whole
 from normalize.units import to_canonical
@@ -220,6 +221,7 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
                 _counts_others(figure, sentence, outside_quota_from, IN_QUOTA)):
             figures.append(figure)
             sentences.append(sentence)
+    figures, sentences = without_restated_sides(figures, sentences)
     figures = _without_other_subject_scores(_without_quota_by_type(figures, sentences), report_kind)
     return with_parts_stated_whole(figures)  # “三公经费支出1.8万元，均为公务接待费”
 

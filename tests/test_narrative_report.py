@@ -1866,3 +1866,31 @@ def test_a_budget_named_after_a_change_word(tmp_path: Path, budget: str, expecte
 def test_a_staff_quota_counted_in_ge(tmp_path: Path, sentence: str, quota: str) -> None:
     report, _ = run(tmp_path, f"某县城管局2023年度部门整体支出绩效自评报告\n一、基本情况\n{sentence}\n")
     assert (report["staff_quota"], report["staff_actual"]) == (quota, "44")
+
+
+# “预算30.00万元，“三公”经费合计26.80万元，其中…”: the 合计 names no side, and the only side word
+# of the sentence is the 30.00's 预算. Taken as a second 三公 budget it was kept over the stated one
+# (the 26.80 came last but was matched exactly) and flagged as a conflict, its parts as budgets too.
+# The writer most likely meant spending, but the text does not say it: no value, no false flag.
+RESTATED_SANGONG = ("2023年“三公”经费预算30.00万元，“三公”经费合计26.80万元，其中：因公出国（境）费0万元，"
+                    "公务接待费6.30万元，公务用车购置及运行维护费20.50万元。")
+
+
+def test_a_second_amount_whose_side_only_the_sentence_gives(tmp_path: Path) -> None:
+    text = REPORT.replace(REPORT.splitlines()[5], RESTATED_SANGONG)
+    report, flags = run(tmp_path, text)
+    assert report["sangong_budget_wan"] == "30.00"
+    assert [report[key] for key in ("sangong_spent_wan", "reception_budget_wan", "reception_spent_wan",
+                                    "vehicle_budget_wan", "overseas_budget_wan")] == ["", "", "", "", ""]
+    assert "JX601" not in {flag["rule_id"] for flag in flags}
+    assert report["budget_total_wan"] == "1856.32"  # the other sentences as before
+
+
+@pytest.mark.parametrize("restated", ["“三公”经费合计30.00万元", "“三公”经费合计支出26.80万元"])
+def test_a_restatement_that_agrees_or_names_its_side_is_kept(tmp_path: Path, restated: str) -> None:
+    text = REPORT.replace(REPORT.splitlines()[5], RESTATED_SANGONG.replace("“三公”经费合计26.80万元", restated))
+    report, flags = run(tmp_path, text)
+    assert report["sangong_budget_wan"] == "30.00"
+    assert report["reception_spent_wan" if "支出" in restated else "reception_budget_wan"] == "6.30"
+    assert "JX601" not in {flag["rule_id"] for flag in flags}
+

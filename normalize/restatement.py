@@ -1,0 +1,48 @@
+"""A second amount of one thing in one sentence, whose side only the sentence gives: no value.
+
+“2023年“三公”经费预算30.00万元，“三公”经费合计26.80万元，其中：公务接待费6.30万元…” names the
+三公经费 twice. The first amount says it is the budget; the second says only 合计, and the only
+side word in the sentence is the first amount's 预算. Read as a budget, the 26.80 would be a
+second 三公 budget (a false “two values” flag, and the wrong one could be kept), and so would its
+其中 parts. The writer most likely meant what was spent, but the text does not say so, and a blank
+is better than a guess: such an amount, and the amounts after it in the sentence that took the
+same side from the same words, are not kept. An amount equal to the first is a plain restatement
+and stays.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Sequence
+
+from normalize.match import role_of
+
+if TYPE_CHECKING:
+    from normalize.figures import Figure
+
+
+def without_restated_sides(
+    figures: list[Figure], sentences: Sequence[tuple]
+) -> tuple[list[Figure], list[tuple]]:
+    """``figures`` without the amounts described above, and the sentences of those kept;
+    ``sentences[i]`` is the sentence of ``figures[i]``. Only figures read from text are weighed."""
+    stated: dict[tuple, Figure] = {}  # (sentence, metric) → the amount whose own words give its side
+    dropped_from: dict[tuple, str] = {}  # sentence → the side no longer trusted after a restatement
+    kept: list[Figure] = []
+    kept_sentences: list[tuple] = []
+    for figure, sentence in zip(figures, sentences):
+        if figure.extractor != "text":
+            kept.append(figure)
+            kept_sentences.append(sentence)
+            continue
+        own_side = role_of(figure.label) is not None or role_of(figure.label, weak=True) is not None
+        if not own_side and dropped_from.get(sentence) == figure.role:
+            continue  # a part after the restated amount, on the side it borrowed
+        first = stated.get((sentence, figure.metric))
+        if own_side:
+            stated.setdefault((sentence, figure.metric), figure)
+        elif first is not None and first.value != figure.value and first.role == figure.role:
+            dropped_from[sentence] = figure.role
+            continue
+        kept.append(figure)
+        kept_sentences.append(sentence)
+    return kept, kept_sentences
