@@ -89,6 +89,9 @@ YUAN_PER_WAN = Decimal(10000)
 # header only counts for the report on such a row (the other rows are parts: 1、局机关, one
 # allocation document per row).
 TOTAL_ROW = re.compile(r"合计|总计|汇总|总额|全部|全年")
+# A row label that is only a year (2022年, 2023年度): the figure's year, as extract reads it, and
+# nothing narrower than what the column header names.
+YEAR_ROW = re.compile(r"\s*(?:19|20)\d{2}\s*年?度?\s*")
 
 
 @record
@@ -436,7 +439,8 @@ def _table_concept(raw: RawFigure) -> tuple[Concept, Match | None] | None:
         # 及支出情况” over 项目 | 合计 | 因公出国（境）费 …): the 三公 total, not the unit's budget.
         title = raw.context if is_caption(raw.context) else ""
         by_header = _specific_match(raw.caption, title, innermost_heading(raw.section))
-    if by_label is None and by_header is not None and raw.label and not TOTAL_ROW.search(raw.label):
+    if (by_label is None and by_header is not None and raw.label and not TOTAL_ROW.search(raw.label)
+            and not YEAR_ROW.fullmatch(raw.label)):  # a row per year (2022年 | 2023年) is each year's whole
         return None  # a part of the column (one unit, one document), not the report's figure
     if by_label and by_header and by_label.concept.name != by_header.concept.name:
         label_generic = by_label.concept.name == "total"

@@ -1894,3 +1894,18 @@ def test_a_restatement_that_agrees_or_names_its_side_is_kept(tmp_path: Path, res
     assert report["reception_spent_wan" if "支出" in restated else "reception_budget_wan"] == "6.30"
     assert "JX601" not in {flag["rule_id"] for flag in flags}
 
+
+# A table with a row per year (2022年 | 2023年) under the columns 预算数 | 实际支出 | 执行率: each row
+# is that year's whole, and the fiscal year's row is the report's figure; the other year's row is
+# another year's and never conflicts with it. 1980 ÷ 2100 = 94.29 %, 2210 ÷ 2300 = 96.09 %.
+YEAR_ROWS = txt_table(("年度", "预算数", "实际支出", "执行率"), ("2022年", "2100", "1980", "94.29%"),
+                      ("2023年", "2300", "2210", "96.09%"))
+
+
+def test_a_table_with_a_row_per_year(tmp_path: Path) -> None:
+    text = ("某县卫健局2023年度部门整体支出绩效自评报告\n表1 近两年收支情况（单位：万元）\n" + YEAR_ROWS
+            + "经自评，本单位自评得分93分。\n")
+    report, flags = run(tmp_path, text)
+    assert (report["budget_total_wan"], report["spent_total_wan"], report["execution_rate_pct"]) == (
+        "2300", "2210", "96.09")
+    assert not flags
