@@ -61,6 +61,7 @@ ROLE_WORDS: tuple[tuple[str, Role], ...] = (
     ("计划安排", "budget"),
     ("计划", "budget"),
     ("执行率", "rate"),
+    ("支付率", "rate"),  # 资金支付率 as 预算执行率: before 支付 (actual) below
     ("控制率", "rate"),
     ("完成预算", "rate"),  # “全年支出842.18万元，完成预算的99.08%”
     ("全年执行", "actual"),
@@ -108,6 +109,8 @@ FILLER_WORDS: tuple[str, ...] = (
     # The unit speaking of itself: 我馆 (a 文化馆), 我院, 我校, 我镇, 本部门 …
     "我馆", "我院", "我校", "我镇", "我乡", "我所", "我站", "我委", "我队", "我部门", "本部门", "本局", "本院",
     "本馆", "本校", "本中心", "我街道", "本街道",
+    # and without a pronoun: “2023年部门年初预算8,920万元”, “单位全年支出…”
+    "部门", "单位",
 )
 
 
@@ -142,7 +145,7 @@ CONCEPTS: tuple[Concept, ...] = (
     Concept(
         "execution_rate", "预算执行率 = 执行数 ÷ 预算数", "rate",
         ("预算执行率", "执行率", "资金执行率", "支出进度", "支出完成率", "预算完成率", "支出执行率", "资金拨付率",
-         "拨付率", "资金支出率", "资金使用率"),
+         "拨付率", "资金支出率", "资金使用率", "资金支付率", "支付率", "支付进度"),
         {"rate": "execution_rate_pct"}, "rate",
     ),
     Concept(
@@ -236,7 +239,9 @@ CONCEPTS: tuple[Concept, ...] = (
          # with the people a school, a police bureau or a hospital counts: 实有在职教职工46人,
          # 实有民警179名, 现有在职干部职工46人, 年末在职人员21名, 实际在岗46人
          "实有在职", "实有职工", "实有干部职工", "实有教职工", "实有民警", "在职干部职工", "在职教职工",
-         "在职民警", "在职人员", "实际在岗", "年末在职"),
+         "在职民警", "在职人员", "实际在岗", "年末在职",
+         # after the quota, the people go without a noun: “核定编制72名，实有68名”
+         "实有"),
         {"count": "staff_actual"}, "count",
     ),
     Concept(
@@ -262,7 +267,8 @@ CONCEPTS: tuple[Concept, ...] = (
     Concept(
         "self_score", "绩效自评得分", "score",
         ("自评得分", "绩效自评得分", "绩效自评综合得分", "综合得分", "自评总分", "总分", "总得分", "综合评分", "评价得分",
-         "自评分数", "自评结果", "评价结果"),  # 自评结果：93分 (a 分 value; 自评结果为优秀 states no number)
+         "自评分数", "自评结果", "评价结果",
+         "绩效得分"),  # 自评结果：93分 (a 分 value; 自评结果为优秀 states no number)
         {"value": "self_score"}, "value",
     ),
     Concept("grade", "评价等次（优/良/中/差）", "text", ("评价等次", "评价等级", "自评等级", "等次", "等级"),

@@ -1555,8 +1555,10 @@ def test_the_same_spending_measured_together_twice_is_still_checked(tmp_path: Pa
     whole spending (not a part of it), so the two are one quantity with two values (JX601)."""
     text = LATER_CUMULATIVE_REPORT.replace("截至2024年2月底，项目累计支出", "截至2023年12月31日，项目累计支出")
     _, flags = run(tmp_path, text)
+    # and the 资金支付率 beside the second amount is the same 执行率 given a second value
     assert [f["message"] for f in flags if f["rule_id"] in ("JX102", "JX601")] == [
-        "全年执行数在报告中有两个不同数值：3530.4万元（第3行 字符50-58）与3575.2万元（第3行 字符91-99）"]
+        "全年执行数在报告中有两个不同数值：3530.4万元（第3行 字符50-58）与3575.2万元（第3行 字符91-99）",
+        "预算执行率在报告中有两个不同数值：98.61%（第3行 字符64-70）与99.87%（第3行 字符105-111）"]
 
 
 def test_an_initial_budget_written_without_shu_is_read_and_compared(tmp_path: Path) -> None:
@@ -1908,4 +1910,32 @@ def test_a_table_with_a_row_per_year(tmp_path: Path) -> None:
     report, flags = run(tmp_path, text)
     assert (report["budget_total_wan"], report["spent_total_wan"], report["execution_rate_pct"]) == (
         "2300", "2210", "96.09")
+    assert not flags
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "key", "value"),
+    [
+        # the people after the quota, without a noun (probe I: 9 of 40 reports)
+        ("本单位核定编制人数45人，年末实有在职人数42人", "本单位核定编制45名，实有42名", "staff_actual", "42"),
+        # 部门 without a pronoun names the unit, as 本部门 does
+        ("2023年年初预算数为1500万元", "2023年部门年初预算1500万元", "budget_initial_wan", "1500"),
+        ("经综合评价，本单位2023年度整体支出绩效自评得分为92分", "部门整体支出绩效得分92分", "self_score", "92"),
+        ("预算执行率为96.43%", "资金支付率为96.43%", "execution_rate_pct", "96.43"),
+    ],
+)
+def test_other_words_for_the_staff_the_budget_the_score_and_the_rate(
+        tmp_path: Path, old: str, new: str, key: str, value: str) -> None:
+    assert old in REPORT
+    report, flags = run(tmp_path, REPORT.replace(old, new))
+    assert report[key] == value
+    assert {k: report[k] for k in EXPECTED if k != key} == {k: v for k, v in EXPECTED.items() if k != key}
+    assert not flags
+
+
+def test_vehicles_counted_beside_the_staff_are_not_staff(tmp_path: Path) -> None:
+    text = REPORT.replace("在职人员控制率93.33%。", "在职人员控制率93.33%。公务用车编制2辆，实有2辆。")
+    text += "表2 公务用车情况\n" + txt_table(("项目", "编制", "实有"), ("公务用车", "2", "2"))
+    report, flags = run(tmp_path, text)
+    assert (report["staff_quota"], report["staff_actual"]) == ("45", "42")
     assert not flags
