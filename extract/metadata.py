@@ -42,7 +42,15 @@ ORG_SUFFIX = r"(?:局|中心|办公室|委员会|政府|厅|院|所|站|队|馆|
 # at 乡 and “白沙镇人民政府” at 镇.
 PLACE_SUFFIX = r"(?:镇|乡|街道|社区)"
 ORG_NAME = re.compile(rf"[\u4e00-\u9fff（）()]{{2,30}}?{ORG_SUFFIX}")
-ORG_LINE = re.compile(rf"^[\u4e00-\u9fff（）()]{{2,30}}(?:{ORG_SUFFIX}|{PLACE_SUFFIX})$")
+# A whole line may also end in 社 (供销合作社联合社, 报社): not in ORG_SUFFIX, whose shortest
+# matches in running text would cut “供销合作社联合社” at its first 社.
+ORG_LINE = re.compile(rf"^[\u4e00-\u9fff（）()]{{2,30}}(?:{ORG_SUFFIX}|{PLACE_SUFFIX}|社)$")
+# A place alone, as a title names it before the year (“岳阳县2023年度中央水库移民扶持基金…”): only
+# then is the unit looked for in the text as the first organisation named after that place.
+PLACE_ONLY = re.compile(r"^[\u4e00-\u9fff]{1,12}?(?:省|市|县|区|州|盟|旗|镇|乡|街道)$")
+# Full-width digits (２０２３年度) are read as ASCII ones, one for one, so offsets stay.
+WIDE_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_WIDE_DIGIT = re.compile("[０-９]")
 # The rest of an organisation's name after the place a title names: 岳阳县 + 水利局.
 ORG_AFTER_PLACE = re.compile(rf"[\u4e00-\u9fff]{{0,20}}?{ORG_SUFFIX}")
 # Words after the unit name in a title, where the name ends.
@@ -63,10 +71,10 @@ _DATE_LABEL = r"(?:(?:填报|填表|报告|报送|自评|评价|编制)?日期|(
 LABELLED_DATE = re.compile(_DATE_LABEL + r"\s*(?:" + DATE.pattern + "|" + NUMERIC_DATE.pattern + ")")
 # Labels that name the unit a report is from, surest first: the one that filled it in, then the
 # unit the budget belongs to, then the one carrying the project out; 主管部门 only as a last resort.
-UNIT_LABELS = ("填报单位", "单位名称", "部门名称", "预算单位", "评价单位", "自评单位", "报送单位", "报告单位",
+UNIT_LABELS = ("填报单位", "单位名称", "部门名称", "部门（单位）名称", "单位（部门）名称", "部门(单位)名称", "预算单位", "评价单位", "自评单位", "报送单位", "报告单位",
                "项目实施单位", "实施单位", "项目单位", "项目主管部门", "主管部门")
 UNIT_LABEL = re.compile(
-    rf"^({'|'.join(UNIT_LABELS)})\s*(?:[（(]\s*(?:盖章|公章|签章)\s*[)）])?\s*[:：]?\s*(.*)$"
+    rf"^({'|'.join(map(re.escape, UNIT_LABELS))})\s*(?:[（(]\s*(?:盖章|公章|签章)\s*[)）])?\s*[:：]?\s*(.*)$"
 )
 GRADE_WORDS = ("不合格", "优秀", "良好", "中等", "合格", "及格", "优", "良", "中", "差")
 GRADE_LABEL = re.compile(r"(?:评价|自评|绩效)?(?:等次|等级)")
@@ -150,15 +158,19 @@ def _text_lines(document: Document) -> Iterator[_Line]:
     """Every line of text with its location: paragraphs, then the lines of each table cell."""
     for index, block in enumerate(document.blocks):
         if isinstance(block, Paragraph):
-            for text in block.text.splitlines():
+            for text in _ascii_digits(block.text).splitlines():
                 if text.strip():
                     yield _Line(text.strip(), block.location, index)
         else:
             for table in block.iter_tables():
                 for cell in table.cells:
-                    for text in cell.text.splitlines():
+                    for text in _ascii_digits(cell.text).splitlines():
                         if text.strip():
                             yield _Line(text.strip(), cell.location, index)
+
+
+def _ascii_digits(text: str) -> str:
+    return text.translate(WIDE_DIGITS) if _WIDE_DIGIT.search(text) else text
 
 
 def _find_title(lines: list[_Line]) -> _Line | None:
@@ -218,7 +230,7 @@ def _unit_name(title: _Line | None, leading: list[_Line], lines: list[_Line]) ->
         after_name = AFTER_UNIT.split(after, maxsplit=1)[0].strip() if after else ""
         if ORG_LINE.match(after_name):
             return MetaValue(after_name, title.location)
-        if before:
+        if before and PLACE_ONLY.match(before):
             for line in lines:
                 if before not in line.text:
                     continue  # most lines do not name the place: one substring test each

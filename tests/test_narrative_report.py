@@ -495,6 +495,13 @@ def test_a_caption_names_what_the_total_column_totals(tmp_path: Path, caption: s
     assert {flag["rule_id"] for flag in flags} <= {"JX101"} and not any(f["severity"] == "error" for f in flags)
 
 
+@pytest.mark.parametrize("year", ["２０２３", "2023"])
+def test_a_title_year_in_full_width_digits(tmp_path: Path, year: str) -> None:
+    text = REPORT.replace("2023年", "本").replace("某县民政局本度", f"某县民政局\n{year}年度", 1)
+    report, _ = run(tmp_path, text)
+    assert report["fiscal_year"] == "2023"
+
+
 def test_a_title_year_in_numerals(tmp_path: Path) -> None:
     """二〇二三年度 in the title is the year evaluated, as 2023年度 is, and the unit stands before it."""
     text = REPORT.replace("2023年", "本").replace("某县民政局本度", "某县民政局二〇二三年度", 1)
@@ -974,6 +981,12 @@ def test_staff_in_the_words_units_use(tmp_path: Path, staff: str, quota: str, ac
     ("2023年度中央财政衔接推进乡村振兴补助资金\n绩效自评报告\n报送单位：某县乡村振兴局（盖章）", "某县乡村振兴局"),
     ("2023年度农村公路养护资金绩效自评报告\n项目主管部门：某县交通运输局", "某县交通运输局"),
     ("2023年度农村公路养护资金绩效自评报告\n自评单位（盖章）：某县公路建设养护中心", "某县公路建设养护中心"),
+    # a 社 is a unit too, and a name before the year that is not a place is not searched for as one
+    # (it found “岳阳县供销合作社联合社是县人民政府” in the first sentence)
+    ("岳阳县供销合作社联合社2021年度部门整体支出绩效自评报告\n一、部门基本情况\n"
+     "岳阳县供销合作社联合社是县人民政府直属的事业单位。", "岳阳县供销合作社联合社"),
+    # a form's label with its bracket: 部门（单位）名称
+    ("2022年度部门整体支出绩效自评表\n" + txt_table(("部门（单位）名称", "桑植县发展和改革局")), "桑植县发展和改革局"),
     # the title and the cover name none: the unit that signs it, above the date
     ("2023年度城乡居民医疗保险补助资金绩效自评报告\n一、基本情况\n全年支出1000万元。\n某县医疗保障局（盖章）\n"
      "2024年3月20日", "某县医疗保障局"),
