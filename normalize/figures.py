@@ -212,7 +212,8 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
             continue  # “其中中央资金执行率100%”, “项目支出执行率103.2%”, “上半年支出进度…”: not the whole
         if raw.extractor == "text" and "其中" not in raw.context:
             list_heads[sentence] = named  # what a 其中 list that follows breaks down
-        if raw.extractor == "text" and (not role_only or sentence not in sentence_concepts or (
+        if raw.extractor == "text" and not _in_brackets(raw.context) and (
+                not role_only or sentence not in sentence_concepts or (
                 previous is not None and named is not previous and _changes_flow(raw.label, previous))):
             # a side word that turned to a new thing (“收入合计…，支出合计…”) is what follows continues:
             # “…，预算执行率97.13%” is the 支出's, not the 收入's
@@ -236,6 +237,13 @@ OTHER_SUBJECT_SCORE = {
     "dept_overall": re.compile(r"项目"),
     "project": re.compile(r"部门整体|单位整体|整体支出"),
 }
+
+
+def _in_brackets(context: str) -> bool:
+    """Whether the sentence up to a figure leaves a bracket open: the figure is an aside
+    (“全年预算468.6万元（含上年结转18.6万元），全年执行462.35万元”), and what follows the bracket
+    goes on about the thing before it, not about the aside's 上年结转."""
+    return context.count("（") + context.count("(") > context.count("）") + context.count(")")
 
 
 def _without_other_subject_scores(figures: list[Figure], report_kind: str | None) -> list[Figure]:

@@ -1952,3 +1952,13 @@ def test_vehicles_counted_beside_the_staff_are_not_staff(tmp_path: Path) -> None
     report, flags = run(tmp_path, text)
     assert (report["staff_quota"], report["staff_actual"]) == ("45", "42")
     assert not flags
+
+
+def test_what_follows_a_bracket_goes_on_about_the_thing_before_it(tmp_path: Path) -> None:
+    """“调整后预算数为1856.32万元（含上年结转56.32万元），全年执行1790.11万元”: the 全年执行 is the
+    unit's, not the 上年结转's (which gave a second 上年结转 value and a false JX601)."""
+    old = "调整后预算数为1856.32万元，实际支出1790.11万元"
+    assert old in REPORT
+    report, flags = run(tmp_path, REPORT.replace(old, "调整后预算数为1856.32万元（含上年结转56.32万元），全年执行1790.11万元"))
+    assert (report["carryover_wan"], report["spent_total_wan"]) == ("56.32", "1790.11")
+    assert not flags
