@@ -178,6 +178,8 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
             found = (CONCEPTS_BY_NAME["total"], found[1])
         if found is None and previous is not None and raw.extractor == "text":
             found = beneficiaries(raw, previous)  # “发放移民直补资金1620.3万元，惠及移民27005人”
+            if found is None and previous.name in PER_HEAD_STANDARDS and PER_HEAD_BEFORE.search(raw.label):
+                found = previous, None  # “核定直补人数22,418人，按每人每年600元标准”: its standard, below
         if found is None and report_kind == "project":
             found = project_total(raw)
         if found is None and report_kind in ONE_FUND_KINDS and raw.extractor == "text":
@@ -202,7 +204,8 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
             continue
         concept, match = found
         named = concept  # what the sentence goes on about, even where this amount is its standard
-        if concept.kind == "money" and raw.extractor == "text" and PER_HEAD_BEFORE.search(raw.label):
+        if (concept.kind == "money" or concept.name in PER_HEAD_STANDARDS) and raw.extractor == "text" and (
+                PER_HEAD_BEFORE.search(raw.label)):
             # “按每人每年600元标准发放直补资金741.36万元”: an amount per head is a standard, never a total
             if concept.name not in PER_HEAD_STANDARDS:
                 continue
@@ -422,8 +425,9 @@ def _changes_flow(label: str, previous: Concept) -> bool:
 
 # An amount right after 每人, 每户, 每生 … (and 每年/每月), or after 人均/户均/生均: so much per head.
 PER_HEAD_BEFORE = re.compile(r"(?:每\s*(?:人|户|生|名|位|个学生|名学生)|人均|户均|生均)\s*(?:每\s*[年月])?\s*$")
-# The standard an amount per head of a money concept is: 每人600元 of 直补资金 is the 直补标准.
-PER_HEAD_STANDARDS = {"direct_subsidy": "direct_subsidy_standard"}
+# The standard an amount per head of a money concept is: 每人600元 of 直补资金 is the 直补标准, and
+# so is one after the people paid (“核定直补人数22,418人，按每人每年600元标准”).
+PER_HEAD_STANDARDS = {"direct_subsidy": "direct_subsidy_standard", "direct_subsidy_people": "direct_subsidy_standard"}
 
 
 # Money carried into or out of the year: a budget word after it starts the year's own budget.

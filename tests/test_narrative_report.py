@@ -1962,3 +1962,16 @@ def test_what_follows_a_bracket_goes_on_about_the_thing_before_it(tmp_path: Path
     report, flags = run(tmp_path, REPORT.replace(old, "调整后预算数为1856.32万元（含上年结转56.32万元），全年执行1790.11万元"))
     assert (report["carryover_wan"], report["spent_total_wan"]) == ("56.32", "1790.11")
     assert not flags
+
+
+@pytest.mark.parametrize(("paid", "flagged"), [("1620.3", False), ("1600.3", True)])
+def test_a_standard_per_head_after_the_people_paid(tmp_path: Path, paid: str, flagged: bool) -> None:
+    """“核定直补人数27005人，按每人每年600元标准，全年发放直补资金…”: the 600元 follows the people, not
+    the money, and is still their 直补标准; 27005 × 600 元 = 1620.3 万元 is checked (JX250)."""
+    old = "全年共发放移民直补资金1620.3万元，涉及直补移民27005人，补助标准每人每年600元。"
+    assert old in REPORT_2
+    text = REPORT_2.replace(old, f"核定直补人数27005人，按每人每年600元标准，全年发放直补资金{paid}万元。")
+    report, flags = run(tmp_path, text)
+    assert (report["direct_subsidy_people"], report["direct_subsidy_standard_yuan"]) == ("27005", "600")
+    assert report["direct_subsidy_wan"] == paid
+    assert ("JX250" in {flag["rule_id"] for flag in flags}) is flagged
