@@ -111,6 +111,7 @@ FILLER_WORDS: tuple[str, ...] = (
     "本馆", "本校", "本中心", "我街道", "本街道",
     # and without a pronoun: “2023年部门年初预算8,920万元”, “单位全年支出…”
     "部门", "单位",
+    "已",  # 已支付, 已拨付: done, which the role word says already
 )
 
 

@@ -82,10 +82,31 @@ def fund_money(raw: RawFigure, fund: str, report_kind: str | None) -> tuple[Conc
             or FOR_A_USE.match(raw.trailing)):
         return None
     generic = GENERIC_PROJECT_WORDS if report_kind == "project" else GENERIC_FUND_WORDS
-    if not ((fund and fund in label) or naming_words(label) in generic):
+    naming = naming_words(label)
+    if not ((fund and fund in label) or naming in generic or _shortened_fund(naming, fund, generic)):
         return None
     concept = CONCEPTS_BY_NAME["total"]
     return concept, Match(concept, 0.0, "fund", found.group(0))
+
+
+# Words a label may put before a shortened fund name: who gave it and whose it is (上级下达, 我县).
+_GENERIC_LEAD = ("上级", "我县", "全县", "本县", "我市", "全市", "本项目", "该项目", "本项", "该项", "项目", "本", "该")
+# The fewest characters of the fund's name a shortened one must keep: 救助 of 城乡医疗救助.
+SHORT_FUND_MIN_CHARS = 2
+
+
+def _shortened_fund(naming: str, fund: str, generic: frozenset[str]) -> bool:
+    """Whether a label's naming words are the title's fund in short, after the words any of the
+    fund's own money may carry: “上级下达后期扶持资金” in a report on 大中型水库移民后期扶持资金,
+    “全年支出救助资金” in one on 城乡医疗救助补助资金, “项目计划投入衔接资金” in one on a 衔接资金
+    project. A part of the fund is named by other words (项目资金, 产业扶持资金) and is not one."""
+    if not fund:
+        return False
+    rest = naming
+    for lead in _GENERIC_LEAD:
+        if rest.startswith(lead) and (lead != "项目" or "项目" in generic):
+            rest = rest[len(lead):]
+    return len(rest) >= SHORT_FUND_MIN_CHARS and rest in fund
 
 
 def project_total(raw: RawFigure) -> tuple[Concept, Match] | None:

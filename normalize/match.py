@@ -47,7 +47,11 @@ TIE_MARGIN = 3.0
 GENERIC_CONCEPTS = frozenset({"total"})
 
 # Characters removed before matching: quotes, brackets around units, colons, digits, spaces.
-_NOISE = re.compile(r"[\s\"“”‘’'：:，,。；;、（）()\[\]【】〔〕<>《》0-9０-９.．%％/*=＝×]|万元|千元|亿元|元|其中")
+# A 截至 date names when an amount was measured, not what it is (“截至2023年12月31日已支付”): it goes
+# whole (extract keeps its year in RawFigure.as_of), so that its 月/日 are no naming words.
+_NOISE = re.compile(
+    r"截[至止]\s*(?:\d{4}\s*)?年?\s*(?:\d{1,2}\s*月\s*)?(?:\d{1,2}\s*日)?(?:底|末)?"
+    r"|[\s\"“”‘’'：:，,。；;、（）()\[\]【】〔〕<>《》0-9０-９.．%％/*=＝×]|万元|千元|亿元|元|其中")
 
 
 @record

@@ -1975,3 +1975,33 @@ def test_a_standard_per_head_after_the_people_paid(tmp_path: Path, paid: str, fl
     assert (report["direct_subsidy_people"], report["direct_subsidy_standard_yuan"]) == ("27005", "600")
     assert report["direct_subsidy_wan"] == paid
     assert ("JX250" in {flag["rule_id"] for flag in flags}) is flagged
+
+
+# The fund's own money named by a short form of the title's fund, with a 截至 date before the
+# spending (blind probe r20, r25, r30). By hand: 4706.95 ÷ 4862.30 = 96.81 %; 4862.30 − 4706.95 = 155.35.
+SHORT_FUND_REPORT = """慈利县2023年度大中型水库移民后期扶持资金绩效自评报告
+一、资金安排情况
+2023年上级下达后期扶持资金4,862.30万元，截至2023年12月31日支出4,706.95万元，资金执行率96.81%，结余155.35万元。
+其中项目资金3,517.22万元用于库区基础设施建设。
+二、自评结论
+自评得分95.6分，等级为优。
+"""
+
+
+def test_a_fund_named_in_short(tmp_path: Path) -> None:
+    report, flags = run(tmp_path, SHORT_FUND_REPORT)
+    assert (report["report_kind"], report["budget_total_wan"], report["spent_total_wan"],
+            report["execution_rate_pct"]) == ("special_fund", "4862.30", "4706.95", "96.81")
+    assert flags == []
+
+
+@pytest.mark.parametrize(("sentence", "budget", "spent"), [
+    # 救助 is the end of 城乡医疗救助; the 截至 date and 已 name nothing of their own
+    ("全年到位救助资金1,286.40万元，截至2022年12月31日已支付救助资金1,238.76万元。", "1286.40", "1238.76"),
+    # a part of the fund named by other words is not the fund (产业扶持 is no part of the title's name)
+    ("全年到位产业扶持资金1,286.40万元，已支付1,238.76万元。", "", ""),
+])
+def test_a_fund_named_in_short_or_a_part_of_it(tmp_path: Path, sentence: str, budget: str, spent: str) -> None:
+    text = f"芷江县2022年度城乡医疗救助补助资金绩效自评报告\n一、资金情况\n{sentence}\n自评得分94分。\n"
+    report, _ = run(tmp_path, text)
+    assert (report["budget_total_wan"], report["spent_total_wan"]) == (budget, spent)
