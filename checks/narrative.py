@@ -49,6 +49,7 @@ from extract.indicators import IndicatorRow
 from extract.model import Location
 from extract.numbers import Quantity, find_quantities
 from extract.records import record
+from normalize.respectively import AMOUNT_JOIN, NAME_JOIN
 
 # rapidfuzz partial ratio (0–100) from which a sentence is taken to name an indicator. At 90 a
 # 10-character name tolerates one character changed; in seed 003 a 38-character name written
@@ -288,6 +289,8 @@ def _following_quantity(text: str, match: NameMatch, quantities: list[Quantity])
         if end <= match.end or start < (match.start + match.end) // 2:
             continue
         gap = text[match.end:start] if start > match.end else ""
+        if RESPECTIVELY_IN_GAP.search(gap):
+            return _respective_quantity(text, match, gap, quantities, i)
         origin = CHANGE_FROM.search(gap)
         if origin is not None and not any(ch in GAP_BREAKS for ch in gap):
             lead = gap[:origin.start()]
@@ -300,6 +303,35 @@ def _following_quantity(text: str, match: NameMatch, quantities: list[Quantity])
             return None
         return quantity
     return None
+
+
+# 分别 between a name and the first number: the names before it take the numbers after it in turn.
+RESPECTIVELY_IN_GAP = re.compile(r"分别(?:为|是|达到|达)?\s*$")
+
+
+def _respective_quantity(
+    text: str, match: NameMatch, gap: str, quantities: list[Quantity], first: int
+) -> Quantity | None:
+    """The number paired with the name in “高血压、2型糖尿病患者基层规范管理服务率分别为63.5%、61.2%”.
+
+    The names listed before 分别 (split at 、/和/及/与, from the clause's start) take the numbers
+    after it in order; the matched name is the item it ends in. When the names and the numbers
+    do not pair up one for one, nothing is stated: the first number is another name's as often."""
+    clause_start = _clause_start(text, match)
+    listed_end = match.end + RESPECTIVELY_IN_GAP.search(gap).start()
+    listed = text[clause_start:listed_end]
+    if any(ch in CLAUSE_BREAKS for ch in listed):
+        return None
+    ends = [clause_start + m.start() for m in NAME_JOIN.finditer(listed)] + [listed_end]
+    position = next((k for k, end in enumerate(ends) if match.end <= end), None)
+    paired = [quantities[first]]
+    for later in quantities[first + 1:]:
+        if len(paired) == len(ends) or not AMOUNT_JOIN.fullmatch(text[paired[-1].end or 0:later.start or 0]):
+            break
+        paired.append(later)
+    if len(ends) < 2 or len(paired) != len(ends) or position is None:
+        return None
+    return paired[position]
 
 
 def _change_end(text: str, origin: Quantity, later: list[Quantity]) -> Quantity | None:
@@ -449,7 +481,8 @@ def check_text_against_table(inp: CheckInput, settings: RuleSettings) -> Iterato
     的指标表比较。
     局限：不足四个字的名称不查找；同一句中写了两次的名称也不查找（“中央资金到位率…，省级资金到位率…”
     说的是分项，不是整体）。用其他说法提到指标（既不精确相同也不近似）的句子会漏掉。两项指标与同一句
-    匹配程度相同、而句子与两者都不符时，视为无法判断而跳过。名称后只读第一个数字（变化的起点除外）。
+    匹配程度相同、而句子与两者都不符时，视为无法判断而跳过。名称后只读第一个数字（变化的起点除外；
+    “甲、乙分别为x、y”按顺序配对，个数不符时不读）。
     """
     groups: dict[str, list[IndicatorRow]] = {}
     for row in inp.indicators:

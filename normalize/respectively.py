@@ -25,8 +25,8 @@ RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|占|计)?\s*$")
 _CLAUSE_START = re.compile(r"[，,；;。：:]")
 _OPENING = re.compile(r"^\s*(?:其中|包括|含)\s*[：:]?\s*")
 # Between two names, and between two amounts.
-_NAME_JOIN = re.compile(r"\s*(?:、|和|及|与|以及)\s*")
-_AMOUNT_JOIN = re.compile(r"\s*(?:、|和|及|与|以及|，|,)?\s*")
+NAME_JOIN = re.compile(r"\s*(?:、|和|及|与|以及)\s*")
+AMOUNT_JOIN = re.compile(r"\s*(?:、|和|及|与|以及|，|,)?\s*")
 
 
 def respective_labels(raw_figures: Sequence[RawFigure]) -> dict[int, str | None]:
@@ -41,7 +41,7 @@ def respective_labels(raw_figures: Sequence[RawFigure]) -> dict[int, str | None]
         for later in range(index + 1, len(raw_figures)):
             other = raw_figures[later]
             if (other.extractor != "text" or other.block != raw.block or other.sentence != raw.sentence
-                    or not _AMOUNT_JOIN.fullmatch(other.label)):
+                    or not AMOUNT_JOIN.fullmatch(other.label)):
                 break
             members.append(later)
         if len(names) >= 2 and len(names) == len(members):
@@ -56,4 +56,4 @@ def _names_before(context: str) -> list[str]:
     head = RESPECTIVELY.sub("", context)
     breaks = list(_CLAUSE_START.finditer(head))
     listed = _OPENING.sub("", head[breaks[-1].end():] if breaks else head)
-    return [name for name in _NAME_JOIN.split(listed) if name]
+    return [name for name in NAME_JOIN.split(listed) if name]

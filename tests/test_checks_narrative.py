@@ -107,6 +107,14 @@ def flags_of(tmp_path: Path, heading: str, sentence: str):
         (RESULTS, "其中：资金直补受益移民实际40848人，发放资金2414.7万元。", 1),
         # a name of three characters is in too many sentences to be looked for
         (RESULTS, "群众满意度为90%。", 0),
+        # names listed before 分别 take the numbers after it in turn (blind probe r18: the second
+        # name was given the first number, a false warning)
+        (RESULTS, "移民对后期扶持政策实施满意度、直补资金按时发放率分别为95%、99%。", 0),
+        (RESULTS, "直补资金按时发放率、移民对后期扶持政策实施满意度分别为99%、95%。", 0),
+        (RESULTS, "直补资金按时发放率、移民对后期扶持政策实施满意度分别为95%、99%。", 2),
+        (RESULTS, "移民对后期扶持政策实施满意度、直补资金按时发放率分别为95%、97%。", 1),
+        # names and numbers that do not pair up state nothing
+        (RESULTS, "移民对后期扶持政策实施满意度、直补资金按时发放率分别为95%。", 0),
     ],
 )
 def test_text_against_table(tmp_path: Path, heading: str, sentence: str, count: int) -> None:
