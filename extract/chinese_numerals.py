@@ -44,7 +44,11 @@ BIG_UNITS: dict[str, int] = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10
 # The decimal point of spoken numbers: 三点五 = 3.5.
 POINTS = "点點"
 
-NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS)
+# Old single characters for two, three and four tens (廿二 = 22, 卅 = 30, 卌玖 = 49), still met in
+# dates and older documents: read as the tens they stand for.
+TENS_CHARACTERS: dict[str, str] = {"廿": "二十", "卅": "三十", "卌": "四十"}
+
+NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS) + "".join(TENS_CHARACTERS)
 _DIGIT_CHARS = "".join(DIGITS)
 
 # One run of numeral characters, with an optional decimal part. numbers.py searches with it.
@@ -123,6 +127,9 @@ def chinese_to_int(text: str) -> int | None:
     """
     if not text:
         return None
+    for tens, spelt in TENS_CHARACTERS.items():
+        if tens in text:
+            text = text.replace(tens, spelt)
     if len(text) > 1 and all(ch in DIGITS for ch in text):
         return int("".join(str(DIGITS[ch]) for ch in text))
     return _grouped_to_int(text)
@@ -174,11 +181,12 @@ def is_digit_sequence(text: str) -> bool:
 
 
 def has_numeral_digit(text: str) -> bool:
-    """True when the run holds a digit or starts with 十: ``万`` and ``千`` alone are no number.
+    """True when the run holds a digit (廿, 卅 and 卌 among them) or starts with 十: ``万`` and ``千``
+    alone are no number.
 
     This keeps 千家万户 and 蔡家社区万家组 (seed 001) from reading as 1000 or 10000 families.
     """
-    return any(ch in DIGITS for ch in text) or text[:1] in "十拾"
+    return any(ch in DIGITS or ch in TENS_CHARACTERS for ch in text) or text[:1] in "十拾"
 
 
 def _split_point(text: str) -> tuple[str, str, str]:

@@ -57,6 +57,7 @@ from extract.chinese_numerals import (
     NUMERAL_CHARS,
     NUMERAL_RUN,
     NUMERAL_WORDS,
+    SMALL_UNITS,
     chinese_to_decimal,
     jiao_fen_at,
     run_states_quantity,
@@ -513,7 +514,9 @@ MORE_AFTER_UNITS = frozenset({"成", "年", "倍", "天", "小时", "周", "个�
 MORE_AFTER_ENDS = ("", "，", ",", "。", "；", ";", "、", "的", "来", "时", "以", "）", ")", " ")
 
 # Between the two ends of a range: 10-15万元, 10～15万元, 10至15万元, 10到15万元, 3－5人 (seed 002).
-RANGE_SEPARATOR = re.compile(r" *(?:-|~|至|到|—(?!—)|–) *")
+# -- and —— as well, where a number follows at once (1万元--5万元, 2——3万元): read_range_end
+# takes a separator only between two numbers, so a dash ending a clause is not one.
+RANGE_SEPARATOR = re.compile(r" *(?:--|-|~|至|到|——|—(?!—)|–) *")
 INCLUSION_MARK = re.compile(r" *\((?:含|不含)\)")
 # The characters a range separator or an inclusion mark, and a suffix comparator or an inclusion
 # mark, can start with: read_range_end and read_suffix stop at once after any other.
@@ -527,7 +530,7 @@ _SUFFIX_START = frozenset(" (") | {word[0] for word, _op in SUFFIX_COMPARATORS}
 # starting right after a digit and a comma: in 100,95,100 the 95 is an item of a list, not 95,100),
 # or a Chinese numeral run.
 CORE = re.compile(
-    r"(?:(?P<pct>百分之|千分之|万分之)(?P<pct_minus>负)?)?"
+    r"(?:(?P<pct>百分之|千分之|万分之)(?P<pct_minus>[负負])?)?"
     r"(?:(?P<arabic>(?<![\d.])(?:(?<!\d,)\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
     f"|(?P<cn>{NUMERAL_RUN.pattern}))"
 )
@@ -561,11 +564,11 @@ _BIG_SPELLING = {"万": "万", "萬": "万", "亿": "亿", "億": "亿"}
 # (seed 002) the dash joins a range, in A-5 it belongs to a code.
 NO_SIGN_AFTER = set("0123456789.%)]〕﹞】") | set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") | {BLANK}
 
-# 负 right before a number is its minus sign: 增长率为负5%, 负百分之五, 负一百. Not in 正负5% (±).
-# 负的 is too, as spoken (负的百分之二十), except where 负 is a verb: 所负的 / 担负的 / 肩负的 (“borne”).
-NEGATIVE_WORD = "负"
-NEGATIVE_WORD_NOT_AFTER = "正担肩背辜抱自胜欠"  # 正负5% (±); 担负5个村, 肩负两项: 负 ends a verb
-NEGATIVE_OF = "负的"
+# 负 (負 in traditional script) right before a number is its minus sign: 增长率为负5%, 负百分之五,
+# 负一百. Not in 正负5% (±). 负的 is too, as spoken (负的百分之二十), except where 负 is a verb:
+# 所负的 / 担负的 / 肩负的 (“borne”).
+NEGATIVE_WORDS = "负負"
+NEGATIVE_WORD_NOT_AFTER = "正担肩背辜抱自胜欠擔"  # 正负5% (±); 担负5个村, 肩负两项: 负 ends a verb
 NEGATIVE_OF_NOT_AFTER = NEGATIVE_WORD_NOT_AFTER + "所"  # and 所负的
 
 # 整 (or 正) closes an amount: 人民币壹拾万元整, 伍拾圆整.
@@ -863,14 +866,29 @@ def read_range_end(s: str, first: _Piece) -> _Piece | None:
     if (inc2 := INCLUSION_MARK.match(s, second.end)) is not None:
         second.end = inc2.end()
     low_piece = _Piece(first.number, first.start, first.end, first.run, first.multiplier, first.unit)
+    if (magnitude := _shared_magnitude(first, second)) is not None:
+        low_piece.number = first.number * magnitude  # 两到三千元 is 2000 to 3000, 八到九百亿 800 to 900亿
     if not low_piece.unit:
         low_piece.unit = second.unit
         low_piece.multiplier = low_piece.multiplier or second.multiplier
     (low, low_unit), (high, high_unit) = low_piece.value_and_unit(), second.value_and_unit()
     if low_unit != high_unit or low > high:
         return None
-    first.unit, first.multiplier = low_piece.unit, low_piece.multiplier
+    first.number, first.unit, first.multiplier = low_piece.number, low_piece.unit, low_piece.multiplier
     return second
+
+
+def _shared_magnitude(first: _Piece, second: _Piece) -> int | None:
+    """The 十/百/千 a range's high end says once for both ends, as its multiplier is: in 两到三千元
+    the 两 is two thousand, as the 10 of 10-15万元 is 10万. Only for a lone Chinese digit before a
+    high end of one digit and that unit (三千, 九百亿): 二十到三百 says its own magnitudes."""
+    if first.run is None or second.run is None or len(first.run) != 1 or first.run not in DIGITS:
+        return None
+    core = second.run[:-len(second.multiplier)] if second.multiplier and second.run.endswith(
+        second.multiplier) else second.run
+    if len(core) == 2 and core[0] in DIGITS and core[1] in SMALL_UNITS and DIGITS[core[0]] > DIGITS[first.run]:
+        return SMALL_UNITS[core[1]]
+    return None
 
 
 def read_left(s: str, start: int, floor: int, is_arabic: bool) -> tuple[int, int, bool, int | None, str | None]:
@@ -881,9 +899,10 @@ def read_left(s: str, start: int, floor: int, is_arabic: bool) -> tuple[int, int
     p, sign = start, 1
     if is_arabic and p - 1 >= floor and s[p - 1] in "+-" and (p < 2 or s[p - 2] not in NO_SIGN_AFTER):
         sign, p = (-1 if s[p - 1] == "-" else 1), p - 1
-    elif p - 1 >= floor and s[p - 1] == NEGATIVE_WORD and (p < 2 or s[p - 2] not in NEGATIVE_WORD_NOT_AFTER):
+    elif p - 1 >= floor and s[p - 1] in NEGATIVE_WORDS and (p < 2 or s[p - 2] not in NEGATIVE_WORD_NOT_AFTER):
         sign, p = -1, p - 1
-    elif p - 2 >= floor and s.startswith(NEGATIVE_OF, p - 2) and (p < 3 or s[p - 3] not in NEGATIVE_OF_NOT_AFTER):
+    elif (p - 2 >= floor and s[p - 1] == "的" and s[p - 2] in NEGATIVE_WORDS
+          and (p < 3 or s[p - 3] not in NEGATIVE_OF_NOT_AFTER)):
         sign, p = -1, p - 2
     has_currency = False
     q = _skip_spaces_left(s, p, floor)

@@ -248,6 +248,10 @@ FORMS = [
     ("负债5万元", Q("5", "万元", raw="5万元")),  # 负债 is a word
     ("担负5个村", Q("5", "个", raw="5个")), ("肩负两项", Q("2", "项", raw="两项")),  # 负 ends a verb
     ("辜负三万人", Q("30000", "人", raw="三万人")),
+    # 負, the traditional form, as 负 (cn2an, chinese2digits suites)
+    ("負六", Q("-6")), ("負壹佰貳拾捌", Q("-128")), ("負三萬", Q("-30000")), ("百分之負五", Q("-5", "%")),
+    # 廿, 卅 and 卌: two, three and four tens (chinese2digits, chinese-number suites)
+    ("廿二人", Q("22", "人")), ("卅人", Q("30", "人")), ("卌玖", Q("49")), ("廿七萬", Q("270000")),
 ]
 
 
@@ -354,6 +358,14 @@ RANGES = [
     ("百分之十至百分之十五", Q("10", "%", "range", "15")),
     ("约10-15万元", Q("10", "万元", "range", "15", raw="10-15万元")),  # the range wins over 约
     ("-5~5%", Q("-5", "%", "range", "5", raw="-5~5%")),
+    # a lone digit before a high end of one digit and 十/百/千 takes that magnitude, as it takes a
+    # multiplier (JioNLP money suite): not 2 to 3000
+    ("两到三千元", Q("2000", "元", "range", "3000")), ("八到九百亿元", Q("800", "亿元", "range", "900")),
+    ("一到两百人", Q("100", "人", "range", "200")),
+    ("二十到三百人", Q("20", "人", "range", "300")),  # each end says its own magnitude
+    ("五到三千人", Q("5", "人", "range", "3000")),  # 5000 would not be below 3000: as written
+    # two dashes between two numbers join a range (1万元--5万元 was 1万元 and −5万元)
+    ("1万元--5万元", Q("1", "万元", "range", "5")), ("2——3万元", Q("2", "万元", "range", "3")),
     ("15-10", None),  # descending: not a range, two numbers
     ("5万元至20元", None),  # different units: not a range, two amounts
 ]
