@@ -148,7 +148,7 @@ def document_to_metadata(document: Document) -> ReportMetadata:
         fiscal_year=fiscal_year,
         unit_name=unit_name,
         report_kind=kind,
-        report_date=_report_date(lines),
+        report_date=_report_date(lines, title),
         grade=_grade(document, lines),
         title=title.text if title else "",
     )
@@ -314,11 +314,12 @@ def _report_kind(title: _Line | None) -> MetaValue | None:
     return MetaValue("other", title.location)
 
 
-def _report_date(lines: list[_Line]) -> MetaValue | None:
+def _report_date(lines: list[_Line], title: _Line | None = None) -> MetaValue | None:
     """The date the report bears: a line that is only a date (“2024年5月30日”, “（2021年3月22日）”,
     “2024.5.30”), else a date under a label (“填报日期：2024年3月15日”), else a month alone at the
-    end (``_month_signed``). A table cell that is only a date is none of these: it is a 起止时间 or
-    a 完成时间 (“2023年12月20日” in an indicator table), not the date the report was signed."""
+    end (``_month_signed``) or in brackets right under the title (``_month_under_title``). A table
+    cell that is only a date is none of these: it is a 起止时间 or a 完成时间 (“2023年12月20日” in an
+    indicator table), not the date the report was signed."""
     for line in lines:
         if line.location.table is None and (found := _whole_date(line)) is not None:
             return found
@@ -332,7 +333,25 @@ def _report_date(lines: list[_Line]) -> MetaValue | None:
             # a form: the label's cell, then the date's (an Excel date cell reads 2024-03-28)
             if (found := _whole_date(lines[index + 1])) is not None:
                 return found
-    return _form_signature_date(lines) or _month_signed(lines)
+    return _form_signature_date(lines) or _month_signed(lines) or _month_under_title(lines, title)
+
+
+def _month_under_title(lines: list[_Line], title: _Line | None) -> MetaValue | None:
+    """A month alone in brackets on a line right under the title (“（2024年2月）”), where formal
+    reports put their date, as an ISO date of month precision; brackets are required, since a bare
+    month line there may be a heading."""
+    if title is None:
+        return None
+    start = next((i for i, line in enumerate(lines) if line.location == title.location), None)
+    if start is None:
+        return None
+    below = start + (1 if lines[start].text == title.text else 2)  # a title may take two lines
+    if below >= len(lines) or lines[below].location.table is not None:
+        return None
+    text = lines[below].text.strip()
+    if not (text[:1] in "（(" and text[-1:] in "）)"):
+        return None
+    return _month_value(text[1:-1].strip(), lines[below])
 
 
 # A date label with nothing after it: the date is in the next cell.
@@ -378,13 +397,20 @@ def _month_signed(lines: list[_Line]) -> MetaValue | None:
         text = line.text.strip("（）() ")
         if len(text) > DATE_LINE_MAX_CHARS:
             continue
-        match = YEAR_MONTH.fullmatch(text) or CN_YEAR_MONTH.fullmatch(text)
-        if match is None:
-            continue
-        year, month = (int(g) if g.isdigit() else chinese_to_int(g) for g in match.groups())
-        if year is not None and month is not None and 1 <= month <= 12:
-            return MetaValue(f"{year:04d}-{month:02d}", line.location)
+        if (found := _month_value(text, line)) is not None:
+            return found
     return None
+
+
+def _month_value(text: str, line: _Line) -> MetaValue | None:
+    """“2024年2月” or “二〇二四年二月”, the whole ``text``, as “2024-02”; None for anything else."""
+    match = YEAR_MONTH.fullmatch(text) or CN_YEAR_MONTH.fullmatch(text)
+    if match is None:
+        return None
+    year, month = (int(g) if g.isdigit() else chinese_to_int(g) for g in match.groups())
+    if year is None or month is None or not 1 <= month <= 12:
+        return None
+    return MetaValue(f"{year:04d}-{month:02d}", line.location)
 
 
 def _date_value(match: re.Match[str], line: _Line) -> MetaValue | None:

@@ -1199,6 +1199,19 @@ def test_a_month_in_the_body_is_not_the_reports_date(tmp_path: Path) -> None:
     assert report["report_date"] == ""
 
 
+@pytest.mark.parametrize(("head", "expected"), [
+    ("某县民政局2023年度部门整体支出绩效自评报告\n（2024年2月）", "2024-02"),
+    ("某县民政局\n2023年度部门整体支出绩效自评报告\n（二〇二四年二月）", "2024-02"),  # a title on two lines
+    ("某县民政局2023年度部门整体支出绩效自评报告\n2024年2月", ""),  # no brackets: may be a heading
+    ("某县民政局2023年度部门整体支出绩效自评报告\n一、基本情况\n（2024年2月）", ""),  # not under the title
+])
+def test_a_month_in_brackets_under_the_title_is_the_reports_date(tmp_path: Path, head: str, expected: str) -> None:
+    """Formal reports put their date under the title: “（2024年2月）” (blind probe r05)."""
+    body = "\n".join(["开展了自评工作。", "经自评，得分92分。", "有关情况如上。", "二、存在的问题", "无。", "附：指标表"])
+    report, _ = run(tmp_path, head + "\n" + body + "\n")
+    assert report["report_date"] == expected
+
+
 @pytest.mark.parametrize(("sentence", "budget", "spent"), [
     ("本年度预算资金850万元，已支出842.18万元。", "850", "842.18"),
     ("全年预算数（万元）：1865.40。", "1865.40", ""),  # the form's line: the unit in the label's brackets
