@@ -271,9 +271,12 @@ def check_indicator_years(inp: CheckInput, settings: RuleSettings) -> Iterator[F
 # Words that make a sentence a statement of results: what was done with the year's money.
 RESULT_WORDS = re.compile(r"完成|执行|发放|拨付|支出|支付|兑现|决算|投入|落实资金")
 # Words that make it a plan or a budget, which may name a later year (2021年预计…, seed 000).
-PLAN_WORDS = re.compile(
-    r"计划|预计|预期|拟|力争|争取|规划|安排|预算|目标|将(?:于|会|要|在|继续|进一步)|下一步|明年|次年"
-)
+_INTENTIONS = r"计划|预计|预期|拟|力争|争取|规划|目标|将(?:于|会|要|在|继续|进一步)|下一步|明年|次年"
+PLAN_WORDS = re.compile(_INTENTIONS + r"|安排|预算")
+# Of those, the ones that look ahead: a 截至 date after them may lie after the report was signed
+# (计划截至2024年底完成…). 预算 and 安排 name the money, not an intention: “截至2023年12月31日，全年
+# 预算…，全年执行…” reports what was done.
+INTENTION_WORDS = re.compile(_INTENTIONS)
 # Words that make another year context anywhere in the sentence: a comparison, money carried over
 # from it, or the current year named in words (本年度, 当年).
 CONTEXT_WORDS = re.compile(r"结转|结余|滚存|跨年|本年|今年|当年|本期")
@@ -433,7 +436,7 @@ def check_report_date(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]
     “2023年11月”报告。
     局限：只有单独成行的日期才被当作报告落款日期。以月底或年底表示的“截至”日期，只有其可能指的每一天
     都晚于落款日期时才报告。含计划用语（计划、预计、将于）的句子跳过，因此被误当作计划的过去日期会漏
-    掉。
+    掉；“预算”“安排”说的是资金，不算计划用语。
     """
     meta = inp.metadata.report_date
     span = _parse_iso(meta.value) if meta is not None else None
@@ -458,7 +461,7 @@ def check_report_date(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]
         late = [p for p in text_to_periods(sentence.text) if p.kind == "as_of" and p.first > report_date]
         if not late:
             continue
-        if PLAN_WORDS.search(mask_non_periods(sentence.text)):
+        if INTENTION_WORDS.search(mask_non_periods(sentence.text)):
             continue  # 计划截至2024年底完成…: a plan may look past the report's date
         for period in late:
             yield Flag(

@@ -198,6 +198,9 @@ def test_sentence_year_message_quotes_the_sentence(tmp_path: Path) -> None:
         ("截至2024年5月底，执行资金100万元。\n2024年5月30日\n", []),
         ("截至2024年3月31日，执行资金100万元。\n2024年5月30日\n", []),
         ("计划截至2024年12月底，执行资金100万元。\n2024年5月30日\n", []),  # a plan may look ahead
+        # the budget beside what was spent is no plan (blind probe r27)
+        ("截至2024年6月30日，全年预算120万元，全年执行100万元。\n2024年5月30日\n", ["warning"]),
+        ("截至2024年6月30日，安排资金120万元，已拨付100万元。\n2024年5月30日\n", ["warning"]),
         ("截至2024年6月30日，执行资金100万元。\n", []),  # no date of its own: nothing to compare
     ],
 )
