@@ -30,12 +30,15 @@ TITLE_MAX_CHARS = 60
 # How many leading body blocks are searched for the title before the whole document is.
 LEADING_BLOCKS = 12
 
+# The first two digits of a year, ASCII or full-width (２０２３年度): \d takes full-width digits,
+# and int() reads them.
+_CENTURY = "(?:19|20|１９|２０)"
 # The year in figures or, as some formal titles write it, in numerals (二〇二三年度…).
-YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2}|(?:一九|二[〇零○])[〇零○一二三四五六七八九]{2})\s*年(?:度)?")
+YEAR_IN_TITLE = re.compile(r"(" + _CENTURY + r"\d{2}|(?:一九|二[〇零○])[〇零○一二三四五六七八九]{2})\s*年(?:度)?")
 TITLE_WORDS = re.compile(r"绩效|评价")
 TITLE_ENDINGS = re.compile(r"报\s*告|自评表|评价表")
-AS_OF_YEAR_END = re.compile(r"截[至止]\s*((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日")
-YEAR_DU = re.compile(r"((?:19|20)\d{2})\s*年度")
+AS_OF_YEAR_END = re.compile(r"截[至止]\s*(" + _CENTURY + r"\d{2})\s*年\s*12\s*月\s*31\s*日")
+YEAR_DU = re.compile(r"(" + _CENTURY + r"\d{2})\s*年度")
 ORG_SUFFIX = r"(?:局|中心|办公室|委员会|政府|厅|院|所|站|队|馆|办|处|校|学校|医院|公司|协会|联合会|部|中学|小学|幼儿园)"
 # A township, sub-district or community reports as itself (“攸县白沙镇”, “圭塘街道”): a name that is
 # the whole line or title part. Not in ORG_SUFFIX, whose shortest matches would cut “岳阳县乡村振兴局”
@@ -48,23 +51,21 @@ ORG_LINE = re.compile(rf"^[\u4e00-\u9fff（）()]{{2,30}}(?:{ORG_SUFFIX}|{PLACE_
 # A place alone, as a title names it before the year (“岳阳县2023年度中央水库移民扶持基金…”): only
 # then is the unit looked for in the text as the first organisation named after that place.
 PLACE_ONLY = re.compile(r"^[\u4e00-\u9fff]{1,12}?(?:省|市|县|区|州|盟|旗|镇|乡|街道)$")
-# Full-width digits (２０２３年度) are read as ASCII ones, one for one, so offsets stay.
-WIDE_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-_WIDE_DIGIT = re.compile("[０-９]")
+
 # The rest of an organisation's name after the place a title names: 岳阳县 + 水利局.
 ORG_AFTER_PLACE = re.compile(rf"[\u4e00-\u9fff]{{0,20}}?{ORG_SUFFIX}")
 # Words after the unit name in a title, where the name ends.
 AFTER_UNIT = re.compile(r"(?:部门|单位)?(?:整体|项目|专项|中央|省级|市级|县级|本级|财政|预算|绩效|年度)")
-DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+DATE = re.compile(r"(" + _CENTURY + r"\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 DATE_LINE_MAX_CHARS = 24
 # A date in figures alone on its line, one separator throughout: 2024.3.20, 2024-03-20, 2024/3/20.
 NUMERIC_DATE = re.compile(
-    r"((?:19|20)\d{2})\s*(?:\.\s*(\d{1,2})\s*\.|-\s*(\d{1,2})\s*-|/\s*(\d{1,2})\s*/)\s*(\d{1,2})"
+    r"(" + _CENTURY + r"\d{2})\s*(?:\.\s*(\d{1,2})\s*\.|-\s*(\d{1,2})\s*-|/\s*(\d{1,2})\s*/)\s*(\d{1,2})"
 )
 # The same date in Chinese numerals, as formal documents sign: 二〇二四年三月十五日.
 CN_DATE = re.compile(r"([〇零○一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日")
 # A signature that gives only the month: “2024年2月”, “二〇二四年二月”, alone on its line.
-YEAR_MONTH = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月")
+YEAR_MONTH = re.compile(r"(" + _CENTURY + r"\d{2})\s*年\s*(\d{1,2})\s*月")
 CN_YEAR_MONTH = re.compile(r"([〇零○一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月")
 # A date given under a label, as forms put it: 填报日期：2024年3月15日, 报告日期: …, 日期：….
 _DATE_LABEL = r"(?:(?:填报|填表|报告|报送|自评|评价|编制)?日期|(?:填报|填表|报送)时间)\s*[:：]?"
@@ -158,19 +159,15 @@ def _text_lines(document: Document) -> Iterator[_Line]:
     """Every line of text with its location: paragraphs, then the lines of each table cell."""
     for index, block in enumerate(document.blocks):
         if isinstance(block, Paragraph):
-            for text in _ascii_digits(block.text).splitlines():
+            for text in block.text.splitlines():
                 if text.strip():
                     yield _Line(text.strip(), block.location, index)
         else:
             for table in block.iter_tables():
                 for cell in table.cells:
-                    for text in _ascii_digits(cell.text).splitlines():
+                    for text in cell.text.splitlines():
                         if text.strip():
                             yield _Line(text.strip(), cell.location, index)
-
-
-def _ascii_digits(text: str) -> str:
-    return text.translate(WIDE_DIGITS) if _WIDE_DIGIT.search(text) else text
 
 
 def _find_title(lines: list[_Line]) -> _Line | None:
@@ -203,18 +200,18 @@ def _fiscal_year(title: _Line | None, lines: list[_Line]) -> MetaValue | None:
     for line in lines:
         match = AS_OF_YEAR_END.search(line.text)
         if match:
-            return MetaValue(match.group(1), line.location)
+            return MetaValue(_year_in_figures(match.group(1)), line.location)
     counts = Counter(m.group(1) for line in lines for m in YEAR_DU.finditer(line.text))
     if counts:
         year, _ = counts.most_common(1)[0]
         first = next(line for line in lines if f"{year}年度" in line.text.replace(" ", ""))
-        return MetaValue(year, first.location)
+        return MetaValue(_year_in_figures(year), first.location)
     return None
 
 
 def _year_in_figures(year: str) -> str:
-    """“2023” as it is; “二〇二三” written in figures."""
-    return year if year.isdigit() else str(chinese_to_int(year))
+    """A year in ASCII figures: “2023” as it is, “２０２３” and “二〇二三” written so."""
+    return str(int(year)) if year.isdigit() else str(chinese_to_int(year))
 
 
 def _unit_name(title: _Line | None, leading: list[_Line], lines: list[_Line]) -> MetaValue | None:
@@ -342,7 +339,7 @@ def _month_under_title(lines: list[_Line], title: _Line | None) -> MetaValue | N
     month line there may be a heading."""
     if title is None:
         return None
-    start = next((i for i, line in enumerate(lines) if line.location == title.location), None)
+    start = next((i for i, line in enumerate(lines) if line.location is title.location), None)
     if start is None:
         return None
     below = start + (1 if lines[start].text == title.text else 2)  # a title may take two lines

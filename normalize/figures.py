@@ -246,6 +246,8 @@ def _in_brackets(context: str) -> bool:
     """Whether the sentence up to a figure leaves a bracket open: the figure is an aside
     (“全年预算468.6万元（含上年结转18.6万元），全年执行462.35万元”), and what follows the bracket
     goes on about the thing before it, not about the aside's 上年结转."""
+    if "（" not in context and "(" not in context:
+        return False  # most sentences have no bracket before their figures
     return context.count("（") + context.count("(") > context.count("）") + context.count(")")
 
 

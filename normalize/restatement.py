@@ -24,25 +24,36 @@ def without_restated_sides(
     figures: list[Figure], sentences: Sequence[tuple]
 ) -> tuple[list[Figure], list[tuple]]:
     """``figures`` without the amounts described above, and the sentences of those kept;
-    ``sentences[i]`` is the sentence of ``figures[i]``. Only figures read from text are weighed."""
-    stated: dict[tuple, Figure] = {}  # (sentence, metric) → the amount whose own words give its side
+    ``sentences[i]`` is the sentence of ``figures[i]``. Only figures read from text are weighed.
+
+    Whether a label gives its own side is asked only of an amount whose metric its sentence has
+    given before, and of the amounts before it: most amounts are the first of their metric."""
+    seen: dict[tuple, list[Figure]] = {}  # (sentence, metric) → its amounts so far, in order
     dropped_from: dict[tuple, str] = {}  # sentence → the side no longer trusted after a restatement
     kept: list[Figure] = []
     kept_sentences: list[tuple] = []
     for figure, sentence in zip(figures, sentences):
-        if figure.extractor != "text":
-            kept.append(figure)
-            kept_sentences.append(sentence)
-            continue
-        own_side = role_of(figure.label) is not None or role_of(figure.label, weak=True) is not None
-        if not own_side and dropped_from.get(sentence) == figure.role:
-            continue  # a part after the restated amount, on the side it borrowed
-        first = stated.get((sentence, figure.metric))
-        if own_side:
-            stated.setdefault((sentence, figure.metric), figure)
-        elif first is not None and first.value != figure.value and first.role == figure.role:
-            dropped_from[sentence] = figure.role
-            continue
+        if figure.extractor == "text":
+            if dropped_from.get(sentence) == figure.role and not _names_its_side(figure):
+                continue  # a part after the restated amount, on the side it borrowed
+            earlier = seen.setdefault((sentence, figure.metric), [])
+            if earlier and _is_restated_side(figure, earlier):
+                dropped_from[sentence] = figure.role
+                continue
+            earlier.append(figure)
         kept.append(figure)
         kept_sentences.append(sentence)
     return kept, kept_sentences
+
+
+def _is_restated_side(figure: Figure, earlier: list[Figure]) -> bool:
+    """Whether ``figure`` names no side of its own and the first earlier amount that does gives
+    the same side with another value."""
+    if _names_its_side(figure):
+        return False
+    first = next((f for f in earlier if _names_its_side(f)), None)
+    return first is not None and first.role == figure.role and first.value != figure.value
+
+
+def _names_its_side(figure: Figure) -> bool:
+    return role_of(figure.label) is not None or role_of(figure.label, weak=True) is not None

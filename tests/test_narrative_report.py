@@ -2018,3 +2018,8 @@ def test_a_fund_named_in_short_or_a_part_of_it(tmp_path: Path, sentence: str, bu
     text = f"芷江县2022年度城乡医疗救助补助资金绩效自评报告\n一、资金情况\n{sentence}\n自评得分94分。\n"
     report, _ = run(tmp_path, text)
     assert (report["budget_total_wan"], report["spent_total_wan"]) == (budget, spent)
+
+
+def test_a_date_in_full_width_digits(tmp_path: Path) -> None:
+    report, _ = run(tmp_path, REPORT.replace("2024年3月20日", "２０２４年３月２０日"))
+    assert report["report_date"] == "2024-03-20"
