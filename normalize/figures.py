@@ -441,18 +441,16 @@ def _table_concept(raw: RawFigure) -> tuple[Concept, Match | None] | None:
     if by_label is None and TOTAL_ROW.search(raw.label):
         # A 合计 row totals what the label column's header names (“‘三公’经费（万元） | 预算数” over
         # “合计 | 12.5”), or, where that header says nothing (项目), the table's caption (“表2
-        # “三公”经费支出情况表”) or its own title row (a sheet's first row): not the report's whole budget.
-        # Failing those, the heading the table sits under (“三、“三公”经费” over 单位：万元 and the table).
-        title = raw.context if is_caption(raw.context) else ""  # a title row inside the table
-        by_label = _specific_match(raw.label_header, raw.caption, title, innermost_heading(raw.section))
+        # “三公”经费支出情况表”), its title row, or the heading above it (“三、“三公”经费”): not the
+        # report's whole budget.
+        by_label = _named_by_table(raw, raw.label_header)
     by_header = match_label(raw.header) if raw.header else None
     if (by_header is None and TOTAL_ROW.search(raw.header)
             and (by_label is None or by_label.concept.name in GENERIC_CONCEPTS)):
         # The same total turned on its side: rows are the roles (预算数 | 实际支出数), columns the
         # parts, and the 合计 column totals what the caption or heading names (“表1 “三公”经费预算
         # 及支出情况” over 项目 | 合计 | 因公出国（境）费 …): the 三公 total, not the unit's budget.
-        title = raw.context if is_caption(raw.context) else ""
-        by_header = _specific_match(raw.caption, title, innermost_heading(raw.section))
+        by_header = _named_by_table(raw)
     if (by_label is None and by_header is not None and raw.label and not TOTAL_ROW.search(raw.label)
             and not YEAR_ROW.fullmatch(raw.label)):  # a row per year (2022年 | 2023年) is each year's whole
         return None  # a part of the column (one unit, one document), not the report's figure
@@ -465,6 +463,14 @@ def _table_concept(raw: RawFigure) -> tuple[Concept, Match | None] | None:
         return chosen.concept, chosen
     chosen = by_label or by_header
     return (chosen.concept, chosen) if chosen else None
+
+
+def _named_by_table(raw: RawFigure, *first: str) -> Match | None:
+    """What a table's bare total totals: the specific thing ``first`` names (the label column's
+    header), else the table's caption, its own title row (a sheet's first row) or the heading it
+    sits under."""
+    title = raw.context if is_caption(raw.context) else ""  # a title row inside the table
+    return _specific_match(*first, raw.caption, title, innermost_heading(raw.section))
 
 
 def _specific_match(*names: str) -> Match | None:
