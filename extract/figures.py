@@ -394,10 +394,12 @@ def _with_span(location: Location, quote: str, start: int, end: int) -> Location
 # --- tables ------------------------------------------------------------------------------------
 
 
-# A caption is a short line that names a table (表1 …, …情况表, …明细表（单位：万元）), or a short
-# sentence that points at it (…情况详见下表。, …如下表：).
+# A caption is a short line that names a table (表1 …, …情况表, …明细表（单位：万元）, or a title
+# without 表 that declares the table's unit: “三公”经费预决算情况（单位：万元）), or a short sentence
+# that points at it (…情况详见下表。, …如下表：).
 CAPTION_MAX_CHARS = 60
 _POINTS_AT_TABLE = re.compile(r"下表|如下")
+_UNIT_DECLARED = re.compile(r"单位\s*[:：]")
 
 
 def is_caption(text: str) -> bool:
@@ -408,7 +410,7 @@ def is_caption(text: str) -> bool:
         return False
     if _HOLDS_SENTENCE_END.search(stripped):
         return bool(_POINTS_AT_TABLE.search(stripped))
-    return "表" in stripped
+    return "表" in stripped or _UNIT_DECLARED.search(stripped) is not None
 
 
 def table_to_raw_figures(

@@ -483,7 +483,10 @@ TRANSPOSED_SANGONG = txt_table(("项目", "合计", "因公出国（境）费", 
                                ("预算数", "10.50", "0", "6.00", "4.50"), ("决算数", "8.20", "0", "5.10", "3.10"))
 
 
-@pytest.mark.parametrize("caption", ["表2 2022年度“三公”经费支出情况表（单位：万元）", "三、“三公”经费情况\n单位：万元"])
+@pytest.mark.parametrize("caption", [
+    "表2 2022年度“三公”经费支出情况表（单位：万元）", "三、“三公”经费情况\n单位：万元",
+    "“三公”经费预决算情况（单位：万元）",  # a title without 表 that declares its unit (blind probe J r29)
+])
 def test_a_caption_names_what_the_total_column_totals(tmp_path: Path, caption: str) -> None:
     text = CAPTIONED_REPORT.split("CAPTION")[0] + caption + "\n" + TRANSPOSED_SANGONG + CAPTIONED_REPORT.split(
         "CAPTION\n")[1].split("\n\n\n")[-1]
@@ -985,6 +988,9 @@ def test_staff_in_the_words_units_use(tmp_path: Path, staff: str, quota: str, ac
     # (it found “岳阳县供销合作社联合社是县人民政府” in the first sentence)
     ("岳阳县供销合作社联合社2021年度部门整体支出绩效自评报告\n一、部门基本情况\n"
      "岳阳县供销合作社联合社是县人民政府直属的事业单位。", "岳阳县供销合作社联合社"),
+    # 会 units (blind probe J: r21, r29), and 我会 as the unit speaking of itself
+    ("绥宁县红十字会2024年度部门整体支出绩效自评报告", "绥宁县红十字会"),
+    ("平江县总工会2021年度部门整体支出绩效自评报告", "平江县总工会"),
     # a form's label with its bracket: 部门（单位）名称
     ("2022年度部门整体支出绩效自评表\n" + txt_table(("部门（单位）名称", "桑植县发展和改革局")), "桑植县发展和改革局"),
     # the title and the cover name none: the unit that signs it, above the date
@@ -2023,3 +2029,8 @@ def test_a_fund_named_in_short_or_a_part_of_it(tmp_path: Path, sentence: str, bu
 def test_a_date_in_full_width_digits(tmp_path: Path) -> None:
     report, _ = run(tmp_path, REPORT.replace("2024年3月20日", "２０２４年３月２０日"))
     assert report["report_date"] == "2024-03-20"
+
+
+def test_a_unit_that_calls_itself_wo_hui(tmp_path: Path) -> None:
+    report, _ = run(tmp_path, REPORT.replace("2023年年初预算数为1500万元", "2023年度我会年初预算1500万元"))
+    assert report["budget_initial_wan"] == "1500"
