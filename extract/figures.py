@@ -212,7 +212,7 @@ def text_to_raw_figures(
         context = text[sentence_start:start]
         years, as_of = years_for(label)
         if not years:
-            years, context_as_of = years_for(context)
+            years, context_as_of = years_for(_without_compared_years(context))
             as_of = as_of or context_as_of
         previous_end = end
         yield RawFigure(
@@ -229,6 +229,19 @@ def text_to_raw_figures(
             section=section,
             block=block,
         )
+
+
+# A year compared with (较2019年减少3.12万元, 比2022年增长, 与2021年相比): in the sentence before a
+# figure it names the other year of a comparison, not the year the figure is for. In the figure's
+# own label it stays: “比2022年8725.42万元多1189万元” gives 2022's amount.
+_COMPARED_YEAR = re.compile(r"(?:较|比|与)\s*(?:(?:19|20)\d{2}\s*年度?)")
+
+
+def _without_compared_years(context: str) -> str:
+    """``context`` with the years it compares with blanked (same length)."""
+    if "较" not in context and "比" not in context and "与" not in context:
+        return context  # most sentences compare nothing
+    return _COMPARED_YEAR.sub(lambda m: " " * len(m.group()), context)
 
 
 def _label_unit(label: str, quantity: Quantity) -> str:

@@ -169,7 +169,8 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
             continue
         role_only = is_role_only(raw.label)  # asked up to three times below
         previous = sentence_concepts.get(sentence)
-        if role_only and sentence in list_heads and _list_closed(raw.context):
+        if role_only and sentence in list_heads and (
+                _list_closed(raw.context) or ("其中" in raw.context and WHOLE_RATE.search(raw.label))):
             previous = list_heads[sentence]
         found = _concept_of(raw, previous, role_only)
         if found is not None and report_kind == "project" and found[0].name == "project":
@@ -407,6 +408,12 @@ def _concept_of(
     if match is None:
         return None
     return match.concept, match
+
+
+# A rate named as the whole's: after a 其中 list (“全年支出3,352.06万元，其中基本支出…，项目支出
+# 3,065.72万元，预算执行率99.25%”) it is the list head's, not the last part's; a part's own rate is
+# named by it (项目支出执行率), and a bare 执行率 there may be either.
+WHOLE_RATE = re.compile(r"预算执行率|资金执行率|预算完成率|支出完成率|支出进度|资金支付率|资金使用率|资金拨付率")
 
 
 def _list_closed(context: str) -> bool:

@@ -2034,3 +2034,25 @@ def test_a_date_in_full_width_digits(tmp_path: Path) -> None:
 def test_a_unit_that_calls_itself_wo_hui(tmp_path: Path) -> None:
     report, _ = run(tmp_path, REPORT.replace("2023年年初预算数为1500万元", "2023年度我会年初预算1500万元"))
     assert report["budget_initial_wan"] == "1500"
+
+
+@pytest.mark.parametrize("rate", ["预算执行率99.25%", "资金执行率99.25%", "支出进度99.25%"])
+def test_a_whole_rate_after_a_list_of_parts_is_the_wholes(tmp_path: Path, rate: str) -> None:
+    """“全年支出3,352.06万元，其中基本支出…，项目支出3,065.72万元，预算执行率99.25%” (blind probe J
+    r20): the rate is the unit's (3352.06 ÷ 3377.40 = 99.25 %), not the last part's, which was
+    dropped as narrower than the whole."""
+    text = ("某县民政局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n全年预算3,377.40万元。"
+            f"全年支出3,352.06万元，其中基本支出286.34万元，项目支出3,065.72万元，{rate}。\n")
+    report, flags = run(tmp_path, text)
+    assert (report["execution_rate_pct"], report["project_spent_wan"]) == ("99.25", "3065.72")
+    assert flags == []
+
+
+def test_a_year_compared_with_is_not_the_year_of_the_parts_after_it(tmp_path: Path) -> None:
+    """“实际支出14.26万元，较2019年减少3.12万元，其中：公务用车运行维护费11.80万元…” (blind probe J
+    r05): the parts were dated 2019 and left out of a 2020 report."""
+    text = ("某县民政局2020年度部门整体支出绩效自评报告\n“三公”经费预算16万元，实际支出14.26万元，"
+            "较2019年减少3.12万元，其中：公务用车运行维护费11.80万元，公务接待费2.46万元。\n")
+    report, flags = run(tmp_path, text)
+    assert (report["vehicle_operation_spent_wan"], report["reception_spent_wan"]) == ("11.80", "2.46")
+    assert flags == []
