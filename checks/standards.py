@@ -42,13 +42,15 @@ YUAN_PER_WAN = Decimal(10000)
 def check_direct_subsidy_standard(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
     """直补人数 × 直补标准（600元/人/年），不等于所写的直补资金。
 
-    检查内容：报告的直补（直扶）人数乘以直补标准（默认依国发〔2006〕17号为600元/人/年；规则配置文件
-    中的设置项：direct_subsidy_yuan_per_person_year），与其直补资金比较，允许所写金额的舍入误差。
+    检查内容：报告的直补（直扶）人数乘以直补标准，与其直补资金比较，允许所写金额的舍入误差。标准用报告
+    自己写明的直补标准（“补助标准每人每年960元”）；未写明时用默认标准（依国发〔2006〕17号为600元/人/年；
+    规则配置文件中的设置项：direct_subsidy_yuan_per_person_year）。
     为何重要：直补按人头、按固定标准发放；金额不等于“人数 × 600元”，说明有人只领了部分年度、有人没有
     领到（相差人数为整数时会写出相差多少人），或两个数字之一有误。
     触发示例：“完成了36277人计2161.83万元的移民直补资金”（36277 × 600元 = 2176.62万元）。
     不触发示例：“直补移民人数为6514人，计划发放直补资金390.84万元”，且390.84万元就是实发金额（6514 ×
-    600元 = 390.84万元）。
+    600元 = 390.84万元）。“直补人数4,250人，补贴标准为每人每年960元，发放直补资金408.00万元”
+    （4250 × 960元 = 408万元：报告写明的标准，而非600元）。
     局限：只报“提醒”，从不报“错误”：人数的统计时点可能与发放时点不同，有的省也可能执行另一标准（可在
     规则配置文件中设置）。只比较报告对评价年度所写的各一个采用值。
     """
@@ -56,7 +58,9 @@ def check_direct_subsidy_standard(inp: CheckInput, settings: RuleSettings) -> It
     people, paid = chosen.get("direct_subsidy_people"), chosen.get("direct_subsidy_wan")
     if people is None or paid is None:
         return
-    standard = settings.standard("direct_subsidy_yuan_per_person_year", Decimal(600))
+    stated = chosen.get("direct_subsidy_standard_yuan")  # the unit's own standard, where it states one
+    standard = stated.value if stated is not None else settings.standard(
+        "direct_subsidy_yuan_per_person_year", Decimal(600))
     expected = people.value * standard / YUAN_PER_WAN
     allowed = figure_rounding(paid)
     difference = expected - paid.value
@@ -67,8 +71,8 @@ def check_direct_subsidy_standard(inp: CheckInput, settings: RuleSettings) -> It
         f"{number_text(people.value)}人×{number_text(standard)}元={number_text(expected)}万元，"
         f"相差{number_text(abs(difference))}万元{_people_hint(difference, standard)}"
         f"{slip_hint(paid.value, expected)}",
-        evidence=tuple(dict.fromkeys((span_quote(people.location), span_quote(paid.location)))),
-        locations=(people.location, paid.location),
+        evidence=tuple(dict.fromkeys(span_quote(f.location) for f in (people, paid, stated) if f is not None)),
+        locations=tuple(f.location for f in (people, paid, stated) if f is not None),
         values={"people": number_text(people.value), "standard_yuan": number_text(standard),
                 "expected_wan": number_text(expected), "stated_wan": number_text(paid.value),
                 "difference_wan": number_text(difference)},

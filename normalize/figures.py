@@ -173,6 +173,11 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
                 _list_closed(raw.context) or ("其中" in raw.context and WHOLE_RATE.search(raw.label))):
             previous = list_heads[sentence]
         found = _concept_of(raw, previous, role_only)
+        if (found is not None and found[0].name in MONEY_OF_STANDARD and found[1] is None and raw.extractor == "text"
+                and not PER_HEAD_BEFORE.search(raw.label)):
+            # “补助标准每人每年1,200元，发放资金158.60万元”: the amount paid after a standard is the
+            # money the standard is of, not a second standard
+            found = CONCEPTS_BY_NAME[MONEY_OF_STANDARD[found[0].name]], None
         if found is not None and report_kind == "project" and found[0].name == "project":
             # “2023年项目支出1,036.80万元，预算执行率97%” in a project's report: its 项目支出 is the
             # report's whole spending, and the rate after it the report's 预算执行率
@@ -204,6 +209,8 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
                 about_other.add(sentence)
             continue
         concept, match = found
+        if concept.name == "project" and PROJECT_CATEGORY.search(raw.label):
+            continue  # 人员类项目支出 of “人员类、运转类、特定目标类项目”: one kind of project, not all
         named = concept  # what the sentence goes on about, even where this amount is its standard
         if (concept.kind == "money" or concept.name in PER_HEAD_STANDARDS) and raw.extractor == "text" and (
                 PER_HEAD_BEFORE.search(raw.label)):
@@ -410,6 +417,11 @@ def _concept_of(
     return match.concept, match
 
 
+# The kinds project spending is budgeted in since the 2020 reform of project libraries (人员类项目,
+# 运转类项目, 特定目标类项目): each is a part of 项目支出, and none is its whole.
+PROJECT_CATEGORY = re.compile(r"(?:人员|运转|公用|特定目标|其他运转)类")
+
+
 # A rate named as the whole's: after a 其中 list (“全年支出3,352.06万元，其中基本支出…，项目支出
 # 3,065.72万元，预算执行率99.25%”) it is the list head's, not the last part's; a part's own rate is
 # named by it (项目支出执行率), and a bare 执行率 there may be either.
@@ -437,6 +449,10 @@ PER_HEAD_BEFORE = re.compile(r"(?:每\s*(?:人|户|生|名|位|个学生|名学�
 # The standard an amount per head of a money concept is: 每人600元 of 直补资金 is the 直补标准, and
 # so is one after the people paid (“核定直补人数22,418人，按每人每年600元标准”).
 PER_HEAD_STANDARDS = {"direct_subsidy": "direct_subsidy_standard", "direct_subsidy_people": "direct_subsidy_standard"}
+
+
+# The money a per-head standard is of (PER_HEAD_STANDARDS the other way).
+MONEY_OF_STANDARD = {"direct_subsidy_standard": "direct_subsidy"}
 
 
 # Money carried into or out of the year: a budget word after it starts the year's own budget.

@@ -2056,3 +2056,29 @@ def test_a_year_compared_with_is_not_the_year_of_the_parts_after_it(tmp_path: Pa
     report, flags = run(tmp_path, text)
     assert (report["vehicle_operation_spent_wan"], report["reception_spent_wan"]) == ("11.80", "2.46")
     assert flags == []
+
+
+@pytest.mark.parametrize(("paid", "flagged"), [("162.00", False), ("158.60", True)])
+def test_the_amount_paid_after_a_standard_and_the_standard_jx250_uses(
+        tmp_path: Path, paid: str, flagged: bool) -> None:
+    """“直补人数1,350人，补助标准每人每年1,200元，发放资金158.60万元” (blind probe J r06): the 158.60
+    was read as a second standard (1,586,000元) and the 直补资金 was blank; and JX250 multiplied by
+    600元 whatever the report's own standard (r22: 4,250 × 960元 = 408万元 was flagged). Now the
+    money is the 直补资金 and JX250 uses the stated 1,200元: 1,350 × 1,200元 = 162万元."""
+    text = ("某县民政局2023年度部门整体支出绩效自评报告\n二、直补情况\n"
+            f"直补人数1,350人，补助标准每人每年1,200元，发放资金{paid}万元。\n")
+    report, flags = run(tmp_path, text)
+    assert (report["direct_subsidy_standard_yuan"], report["direct_subsidy_wan"]) == ("1200", paid)
+    assert [f["rule_id"] for f in flags] == (["JX250"] if flagged else [])
+    if flagged:
+        assert "1350人×1200元=162万元" in flags[0]["message"]
+
+
+def test_kinds_of_project_spending_are_not_its_whole(tmp_path: Path) -> None:
+    """人员类、运转类、特定目标类项目支出 (blind probe J r04, r15): the first was taken for the 项目支出,
+    and the others gave two false JX601."""
+    text = ("某县气象局2024年度部门整体支出绩效自评报告\n二、预算执行情况\n全年支出3,865.42万元，其中：人员类项目"
+            "支出1,652.30万元，运转类项目支出218.76万元，特定目标类项目支出1,994.36万元。\n")
+    report, flags = run(tmp_path, text)
+    assert (report["spent_total_wan"], report["project_spent_wan"]) == ("3865.42", "")
+    assert flags == []
