@@ -193,7 +193,8 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
         if found is None and raw.extractor == "text":
             found = evaluation_score(raw)
         if (found is None and role_only and previous is None and raw.extractor == "text"
-                and sentence not in about_other):  # a sentence that begins with a budget side alone
+                and sentence not in about_other  # a sentence that begins with a budget side alone
+                and not _after_other_money(raw.context)):
             if role_of(raw.label) is not None:
                 found = heading_concept(raw.section, headings)  # “年初预算3万元” under “三、“三公”经费情况”
             if found is None and report_kind in ("dept_overall", "project") and begins_its_sentence(raw):
@@ -275,7 +276,8 @@ def _without_other_subject_scores(figures: list[Figure], report_kind: str | None
 
 
 # The kinds a staff quota is split into (行政编制, 事业编制, 工勤编制, 全额/差额/自收自支事业编制 …).
-QUOTA_TYPE = re.compile(r"行政|事业|工勤|机关|参公|参照公务员|全额|差额|自收自支|公益[一二]类")
+# And by who funds the post, as 垂直管理 units split theirs: 国家气象事业编制, 地方编制, 政法专项编制.
+QUOTA_TYPE = re.compile(r"行政|事业|工勤|机关|参公|参照公务员|全额|差额|自收自支|公益[一二]类|国家|地方|中央|政法|专项")
 
 
 def _without_quota_by_type(figures: list[Figure], sentences: list[tuple]) -> list[Figure]:
@@ -415,6 +417,22 @@ def _concept_of(
     if match is None:
         return None
     return match.concept, match
+
+
+# A clause that names a sum of money and nothing else (“…主要为第五次全国经济普查专项经费，预算310万元”):
+# the amounts after it are that money's.
+_MONEY_NAME_END = re.compile(r"(?:经费|资金|项目)\s*$")
+_CLAUSES = re.compile(r"[，,；;：:]")
+
+
+def _after_other_money(context: str) -> bool:
+    """Whether the clause before a figure's own names money the catalogue does not know: the
+    figure's budget side is that money's, not the unit's (blind probe J r15)."""
+    clauses = _CLAUSES.split(context)
+    if len(clauses) < 2:
+        return False
+    named = clauses[-2].strip()
+    return bool(_MONEY_NAME_END.search(named)) and match_label(named) is None
 
 
 # The kinds project spending is budgeted in since the 2020 reform of project libraries (人员类项目,

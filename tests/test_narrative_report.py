@@ -2082,3 +2082,23 @@ def test_kinds_of_project_spending_are_not_its_whole(tmp_path: Path) -> None:
     report, flags = run(tmp_path, text)
     assert (report["spent_total_wan"], report["project_spent_wan"]) == ("3865.42", "")
     assert flags == []
+
+
+def test_parts_of_a_quota_by_who_funds_the_posts(tmp_path: Path) -> None:
+    """“核定编制12人（其中国家气象事业编制10人、地方编制2人）” (blind probe J r03): 地方编制 named no
+    type the quota rule knew, so its 2 was a second 编制数 (a false JX601)."""
+    text = ("某县气象局2023年度部门整体支出绩效自评报告\n一、基本情况\n"
+            "本局核定编制12人（其中国家气象事业编制10人、地方编制2人），实有在编11人。\n")
+    report, flags = run(tmp_path, text)
+    assert (report["staff_quota"], report["staff_actual"]) == ("12", "11")
+    assert flags == []
+
+
+def test_a_budget_after_a_clause_naming_other_money_is_that_moneys(tmp_path: Path) -> None:
+    """“…主要为第五次全国经济普查专项经费，预算310万元，实际支出296.00万元” (blind probe J r15): the
+    budget side alone was taken for the unit's under a budget heading, with two false JX601."""
+    text = ("某县统计局2024年度部门整体支出绩效自评报告\n二、预算执行情况\n全年预算1,012.46万元，实际支出1,004.81万元。\n"
+            "特定目标类项目主要为第五次全国经济普查专项经费，预算310万元，实际支出296.00万元。\n")
+    report, flags = run(tmp_path, text)
+    assert (report["budget_total_wan"], report["spent_total_wan"]) == ("1012.46", "1004.81")
+    assert flags == []
