@@ -331,7 +331,28 @@ def _report_date(lines: list[_Line], title: _Line | None = None) -> MetaValue | 
             # a form: the label's cell, then the date's (an Excel date cell reads 2024-03-28)
             if (found := _whole_date(lines[index + 1])) is not None:
                 return found
-    return _form_signature_date(lines) or _month_signed(lines) or _month_under_title(lines, title)
+    return (_form_signature_date(lines) or _named_and_dated(lines) or _month_signed(lines)
+            or _month_under_title(lines, title))
+
+
+# A signature whose name and date a PDF's text layer ran into one line: “桂东县图书馆2023年3月28日”.
+NAMED_DATE = re.compile(r"^(.{2,30}?)\s*(" + _CENTURY + r"\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)$")
+
+
+def _named_and_dated(lines: list[_Line]) -> MetaValue | None:
+    """The date of a closing line that is the unit's name (with its seal mark) and then the date,
+    as a PDF gives the two signature lines of a Word report run together."""
+    for line in _signature_lines(lines):
+        text = line.text.strip()
+        if "日" not in text or len(text) > TITLE_MAX_CHARS:
+            continue
+        match = NAMED_DATE.match(text)
+        if match is None or not ORG_LINE.match(SEAL.sub("", match.group(1)).strip()):
+            continue
+        found = DATE.fullmatch(match.group(2))
+        if found is not None:
+            return _date_value(found, line)
+    return None
 
 
 def _month_under_title(lines: list[_Line], title: _Line | None) -> MetaValue | None:

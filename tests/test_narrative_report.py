@@ -2102,3 +2102,13 @@ def test_a_budget_after_a_clause_naming_other_money_is_that_moneys(tmp_path: Pat
     report, flags = run(tmp_path, text)
     assert (report["budget_total_wan"], report["spent_total_wan"]) == ("1012.46", "1004.81")
     assert flags == []
+
+
+@pytest.mark.parametrize(("closing", "expected"), [
+    ("某县民政局2024年3月20日", "2024-03-20"),  # a PDF's text layer runs the two signature lines together
+    ("某县民政局（盖章）2024年3月20日", "2024-03-20"),
+    ("本年度共完成项目12个2024年3月20日", ""),  # not a name before the date
+])
+def test_a_signature_name_and_date_on_one_line(tmp_path: Path, closing: str, expected: str) -> None:
+    report, _ = run(tmp_path, REPORT.replace("某县民政局\n2024年3月20日\n", closing + "\n"))
+    assert report["report_date"] == expected
