@@ -110,6 +110,8 @@ WHITESPACE = re.compile(r"\s")
 KIND_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     # 整体绩效 of a unit; not of a project or fund (“…衔接资金项目整体绩效自评报告”)
     (re.compile(r"整体支出|部门整体|单位整体|(?<!项目)(?<!资金)整体绩效"), "dept_overall"),
+    # the kind of evaluation named outright: “…森林防火专项经费项目支出绩效自评报告” is a project's
+    (re.compile(r"项目支出(?:绩效|自评|评价)"), "project"),
     (re.compile(r"专项资金|扶持基金|转移支付|专项"), "special_fund"),
     (re.compile(r"项目"), "project"),
     (re.compile(r"资金|基金"), "special_fund"),  # “农村危房改造补助资金绩效自评报告”: one fund evaluated

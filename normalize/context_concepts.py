@@ -53,7 +53,7 @@ GENERIC_FUND_WORDS = frozenset({"", "补助", "专项", "该", "本", "上级", 
 GENERIC_PROJECT_WORDS = GENERIC_FUND_WORDS | {"项目"}
 # The title's words around the thing evaluated: 2023年度 before it; 绩效自评报告, 项目支出 … after.
 TITLE_FUND = re.compile(r"(?:19|20)\d{2}\s*年度?(.+?)(?:项目支出|专项资金|补助资金|资金|基金|项目)?(?:绩效|自评|评价|报告)")
-FUND_PREFIXES = re.compile(r"^(?:中央财政|中央|省级|省|市级|县级|本级|财政)+")
+FUND_PREFIXES = re.compile(r"^(?:(?:中央财政|中央|省级|省|市级|县级|本级|财政)[和及与、]?)+")  # 中央和省级财政…
 SOURCE_SHARE = re.compile(
     r"(?:中央|省级|省|市级|市|县级|区级|乡镇|本级)(?:财政)?(?:专项)?(?:资金|配套|补助|投入|衔接资金)"
     r"|配套|自筹|其他资金|社会资金|银行|贷款|群众")
@@ -83,7 +83,8 @@ def fund_money(raw: RawFigure, fund: str, report_kind: str | None) -> tuple[Conc
         return None
     generic = GENERIC_PROJECT_WORDS if report_kind == "project" else GENERIC_FUND_WORDS
     naming = naming_words(label)
-    if not ((fund and fund in label) or naming in generic or _shortened_fund(naming, fund, generic)):
+    if not ((fund and fund in label) or naming in generic or _shortened_fund(naming, fund, generic)
+            or ALL_SOURCES.fullmatch(naming)):
         return None
     concept = CONCEPTS_BY_NAME["total"]
     return concept, Match(concept, 0.0, "fund", found.group(0))
@@ -106,7 +107,15 @@ def _shortened_fund(naming: str, fund: str, generic: frozenset[str]) -> bool:
     for lead in _GENERIC_LEAD:
         if rest.startswith(lead) and (lead != "项目" or "项目" in generic):
             rest = rest[len(lead):]
+    rest = _FUND_KIND_END.sub("", rest)  # the title's core has lost its 补助资金 too
     return len(rest) >= SHORT_FUND_MIN_CHARS and rest in fund
+
+
+# What ends a fund's name before its 资金 and is cut from the title's core (see TITLE_FUND).
+_FUND_KIND_END = re.compile(r"(?:专项|补助|补贴)$")
+# Naming words that are only where the money came from, all sources together: “上级下达及本级安排
+# 资金共计420.00万元” is the fund's whole (one source alone is a share: SOURCE_SHARE).
+ALL_SOURCES = re.compile(r"(?:(?:上级|本级|中央|省级|市级|县级|省|市|县)(?:财政)?[及和与、]?){2,}")
 
 
 def project_total(raw: RawFigure) -> tuple[Concept, Match] | None:
@@ -159,8 +168,15 @@ def beneficiaries(raw: RawFigure, previous: Concept) -> tuple[Concept, Match] | 
 
 
 def begins_its_sentence(raw: RawFigure) -> bool:
-    """Whether the figure's label is all of its sentence before it (no clause before it)."""
-    return raw.context.strip() == raw.label.strip()
+    """Whether the figure's label is all of its sentence before it (no clause before it), but
+    for a leading 截至 date, which says when, not what: “截至2022年12月31日，已支出7,935.46万元”."""
+    context = raw.context.strip()
+    if context.startswith(("截至", "截止")):
+        context = _AS_OF_LEAD.sub("", context, count=1)
+    return context == raw.label.strip()
+
+
+_AS_OF_LEAD = re.compile(r"^截[至止]到?\s*[^，,；;。]{0,16}?[日底末]\s*[，,]\s*")
 
 
 def unit_total(raw: RawFigure) -> tuple[Concept, Match] | None:

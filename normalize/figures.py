@@ -197,7 +197,8 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
                 and not _after_other_money(raw.context)):
             if role_of(raw.label) is not None:
                 found = heading_concept(raw.section, headings)  # “年初预算3万元” under “三、“三公”经费情况”
-            if found is None and report_kind in ("dept_overall", "project") and begins_its_sentence(raw):
+            if found is None and report_kind in ("dept_overall", "project", "special_fund") and (
+                    begins_its_sentence(raw)):
                 # “我馆年初预算780万元…”, “2023年全年支出35902.3万元”; in a report on one project,
                 # “2023年年初预算3200万元，调整后预算3580万元” is the project's
                 found = unit_total(raw)

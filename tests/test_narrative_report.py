@@ -1244,6 +1244,9 @@ def test_a_rate_cut_to_its_places_is_not_wrong(tmp_path: Path, rate: str, flagge
     ("某县财政局2023年度乡村振兴衔接资金项目整体绩效自评报告", "project"),  # a project's 整体绩效
     ("某县2023年度农村公路养护资金整体绩效自评报告", "special_fund"),
     ("某县水利局2023年度整体绩效自评报告", "dept_overall"),
+    # the kind named outright wins over the 专项 of the money's name (blind probe J r07)
+    ("新田县林业局2021年度森林防火专项经费项目支出绩效自评报告", "project"),
+    ("某县2023年度农村公路养护专项资金绩效自评报告", "special_fund"),
 ])
 def test_whose_整体绩效_a_title_evaluates(tmp_path: Path, title: str, kind: str) -> None:
     report, _ = run(tmp_path, title + "\n自评得分90分。\n")
@@ -2112,3 +2115,26 @@ def test_a_budget_after_a_clause_naming_other_money_is_that_moneys(tmp_path: Pat
 def test_a_signature_name_and_date_on_one_line(tmp_path: Path, closing: str, expected: str) -> None:
     report, _ = run(tmp_path, REPORT.replace("某县民政局\n2024年3月20日\n", closing + "\n"))
     assert report["report_date"] == expected
+
+
+def test_a_fund_report_in_its_own_words(tmp_path: Path) -> None:
+    """Blind probe J r28: a title “中央和省级财政衔接推进乡村振兴补助资金” and the fund named without
+    its 中央和省级财政; the spending after a 截至 date alone. 7,935.46 ÷ 8,264.00 = 96.02 %."""
+    text = ("湘阴县2022年度中央和省级财政衔接推进乡村振兴补助资金绩效自评报告\n二、资金安排及使用情况\n"
+            "2022年共下达衔接推进乡村振兴补助资金8,264.00万元，其中中央资金5,180.00万元，省级资金2,046.00万元，"
+            "市级资金318.00万元，县级资金720.00万元。截至2022年12月31日，已支出7,935.46万元，支出进度96.02%。\n")
+    report, flags = run(tmp_path, text)
+    assert (report["report_kind"], report["budget_total_wan"], report["spent_total_wan"],
+            report["execution_rate_pct"]) == ("special_fund", "8264.00", "7935.46", "96.02")
+    assert flags == []
+
+
+@pytest.mark.parametrize(("sources", "budget"), [
+    ("上级下达及本级安排资金共计", "420.00"),  # all the sources together: the whole (r22)
+    ("中央和省级下达资金", "420.00"),
+    ("本级安排资金", ""),  # one source: a share
+])
+def test_a_fund_named_by_all_its_sources(tmp_path: Path, sources: str, budget: str) -> None:
+    text = (f"武冈市2023年度困难残疾人生活补贴专项资金绩效自评报告\n二、资金安排及使用情况\n2023年{sources}420.00万元。\n")
+    report, _ = run(tmp_path, text)
+    assert report["budget_total_wan"] == budget
