@@ -73,6 +73,9 @@ def is_stored_fraction(quantity: Quantity) -> bool:
 UNIT_LINE = re.compile(r"[（(]?\s*(?:金额)?单位\s*[:：]\s*(?:万元|亿元|千元|元)\s*[)）]?")
 # "其中" alone (often "其中：") is a grouping header, never the label of a number.
 GROUPING_ONLY = re.compile(r"^\s*其中\s*[:：]?\s*$")
+# A cell that only says “nothing here” (— , ——, -, /, ／, 无): no label of its row, no header of its
+# column; a 收入合计 row's “—” under 执行率 is not what the column is.
+PLACEHOLDER_ONLY = re.compile(r"^\s*(?:[—–\-－/／\\]+|无)\s*$")
 
 
 @record
@@ -529,7 +532,8 @@ def is_label_cell(cell: Cell | None) -> bool:
     if cell is None:
         return False
     text = cell.text.strip()
-    return (bool(text) and not GROUPING_ONLY.match(text) and value_of_cell(text) is None and not is_prose_cell(text)
+    return (bool(text) and not GROUPING_ONLY.match(text) and not PLACEHOLDER_ONLY.match(text)
+            and value_of_cell(text) is None and not is_prose_cell(text)
             and cell_to_label_and_value(text) is None)  # “项目支出：719.85” is a value, with its own label
 
 

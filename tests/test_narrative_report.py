@@ -2138,3 +2138,17 @@ def test_a_fund_named_by_all_its_sources(tmp_path: Path, sources: str, budget: s
     text = (f"武冈市2023年度困难残疾人生活补贴专项资金绩效自评报告\n二、资金安排及使用情况\n2023年{sources}420.00万元。\n")
     report, _ = run(tmp_path, text)
     assert report["budget_total_wan"] == budget
+
+
+def test_a_dash_cell_is_no_label_and_no_header(tmp_path: Path) -> None:
+    """Blind probe J r14: the 收入合计 row's “—” under 执行率 became that column's header, and the
+    年末结转结余 row's “—” cells its label, so the 执行率 98.57% and the 结余 5.77 were lost."""
+    text = ("某县文化馆2021年度部门整体支出绩效自评报告\n2021年度收支预算执行情况（单位：万元）\n"
+            + txt_table(("项目", "年初预算数", "调整后预算数", "决算数", "执行率"),
+                        ("收入合计", "318.60", "402.35", "402.35", "—"),
+                        ("支出合计", "318.60", "402.35", "396.58", "98.57%"),
+                        ("年末结转结余", "—", "—", "5.77", "—")))
+    report, flags = run(tmp_path, text)
+    assert (report["spent_total_wan"], report["execution_rate_pct"], report["balance_wan"]) == (
+        "396.58", "98.57", "5.77")
+    assert flags == []
