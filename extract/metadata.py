@@ -52,7 +52,6 @@ ORG_LINE = re.compile(rf"^[\u4e00-\u9fff（）()]{{2,30}}(?:{ORG_SUFFIX}|{PLACE_
 # A place alone, as a title names it before the year (“岳阳县2023年度中央水库移民扶持基金…”): only
 # then is the unit looked for in the text as the first organisation named after that place.
 PLACE_ONLY = re.compile(r"^[\u4e00-\u9fff]{1,12}?(?:省|市|县|区|州|盟|旗|镇|乡|街道)$")
-
 # The rest of an organisation's name after the place a title names: 岳阳县 + 水利局.
 ORG_AFTER_PLACE = re.compile(rf"[\u4e00-\u9fff]{{0,20}}?{ORG_SUFFIX}")
 # Words after the unit name in a title, where the name ends.
@@ -73,7 +72,8 @@ _DATE_LABEL = r"(?:(?:填报|填表|报告|报送|自评|评价|编制)?日期|(
 LABELLED_DATE = re.compile(_DATE_LABEL + r"\s*(?:" + DATE.pattern + "|" + NUMERIC_DATE.pattern + ")")
 # Labels that name the unit a report is from, surest first: the one that filled it in, then the
 # unit the budget belongs to, then the one carrying the project out; 主管部门 only as a last resort.
-UNIT_LABELS = ("填报单位", "单位名称", "部门名称", "部门（单位）名称", "单位（部门）名称", "部门(单位)名称", "预算单位", "评价单位", "自评单位", "报送单位", "报告单位",
+UNIT_LABELS = ("填报单位", "单位名称", "部门名称", "部门（单位）名称", "单位（部门）名称", "部门(单位)名称",
+               "预算单位", "评价单位", "自评单位", "报送单位", "报告单位",
                "项目实施单位", "实施单位", "项目单位", "项目主管部门", "主管部门")
 UNIT_LABEL = re.compile(
     rf"^({'|'.join(map(re.escape, UNIT_LABELS))})\s*(?:[（(]\s*(?:盖章|公章|签章)\s*[)）])?\s*[:：]?\s*(.*)$"
