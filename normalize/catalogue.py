@@ -276,6 +276,10 @@ CONCEPTS: tuple[Concept, ...] = (
             {"value": "grade"}, "value"),
 )
 
+# Aliases that name their concept only where nothing is named after them: “实有68名” after the
+# quota is the staff, but 实有人口, 实有户数 and 实有车辆 are other things a unit counts.
+ALIASES_AT_END_ONLY = frozenset({"实有"})
+
 # Report-level keys that are not money figures; filled by the metadata extractor.
 METADATA_KEYS: dict[str, str] = {
     "fiscal_year": "评价的预算年度（不是报告写作年份）",

@@ -22,6 +22,7 @@ from functools import cache, lru_cache
 
 from extract.records import record
 from normalize.catalogue import (
+    ALIASES_AT_END_ONLY,
     CONCEPTS,
     DELTA_WORDS,
     FILLER_WORDS,
@@ -202,7 +203,7 @@ def _match_alias(cleaned: str):
     found: list[tuple[int, bool, Concept, str]] = []
     for concept in CONCEPTS:
         for alias in _clean_aliases(concept):
-            if alias and alias in cleaned:
+            if alias and alias in cleaned and (alias not in ALIASES_AT_END_ONLY or cleaned.endswith(alias)):
                 found.append((len(alias), concept.name not in GENERIC_CONCEPTS, concept, alias))
     if not found:
         return _NO_MATCH

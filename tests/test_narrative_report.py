@@ -1968,8 +1968,10 @@ def test_other_words_for_the_staff_the_budget_the_score_and_the_rate(
     assert not flags
 
 
-def test_vehicles_counted_beside_the_staff_are_not_staff(tmp_path: Path) -> None:
-    text = REPORT.replace("在职人员控制率93.33%。", "在职人员控制率93.33%。公务用车编制2辆，实有2辆。")
+@pytest.mark.parametrize("other", ["公务用车编制2辆，实有2辆。", "全镇实有人口3.2万人，实有户数9,800户。"])
+def test_vehicles_counted_beside_the_staff_are_not_staff(tmp_path: Path, other: str) -> None:
+    """实有 alone after the quota is the staff (实有68名); 实有人口, 实有户数, 实有车辆 are not."""
+    text = REPORT.replace("在职人员控制率93.33%。", "在职人员控制率93.33%。" + other)
     text += "表2 公务用车情况\n" + txt_table(("项目", "编制", "实有"), ("公务用车", "2", "2"))
     report, flags = run(tmp_path, text)
     assert (report["staff_quota"], report["staff_actual"]) == ("45", "42")
