@@ -21,7 +21,7 @@ import re
 
 from extract.figures import RawFigure, innermost_heading
 from normalize.catalogue import CONCEPTS_BY_NAME, Concept
-from normalize.match import Match, match_label, naming_words, role_of
+from normalize.match import Match, match_label, names_a_side, naming_words, role_of
 
 # A report about one project or one fund: there “省级下达补助资金500万元，县级配套200万元，合计到位
 # 资金700万元” sums the report's own money, which a unit's report would not (its 项目资金 are its
@@ -78,7 +78,7 @@ def fund_money(raw: RawFigure, fund: str, report_kind: str | None) -> tuple[Conc
     label = raw.label
     found = FUND_NOUN.search(label)
     if (found is None or SOURCE_SHARE.search(label) or not raw.quantity.unit.endswith("元")
-            or (role_of(label) is None and role_of(label, weak=True) is None)
+            or not names_a_side(label)
             or FOR_A_USE.match(raw.trailing)):
         return None
     generic = GENERIC_PROJECT_WORDS if report_kind == "project" else GENERIC_FUND_WORDS

@@ -113,6 +113,13 @@ def role_of(label: str, weak: bool = False) -> Role | None:
     return best[2]
 
 
+def names_a_side(label: str) -> bool:
+    """Whether a label's own words say which side of the budget its amount is on, by a strong
+    word (预算, 实际支出 …) or the weak 支出: when none does, any side the amount gets comes from
+    the words of another figure in its sentence."""
+    return role_of(label) is not None or role_of(label, weak=True) is not None
+
+
 def is_role_only(label: str) -> bool:
     """True when a label names no thing of its own, only a budget side (“实际支出”, “预算为”).
 

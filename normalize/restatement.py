@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Sequence
 
-from normalize.match import role_of
+from normalize.match import names_a_side
 
 if TYPE_CHECKING:
     from normalize.figures import Figure
@@ -34,7 +34,7 @@ def without_restated_sides(
     kept_sentences: list[tuple] = []
     for figure, sentence in zip(figures, sentences):
         if figure.extractor == "text":
-            if dropped_from.get(sentence) == figure.role and not _names_its_side(figure):
+            if dropped_from.get(sentence) == figure.role and not names_a_side(figure.label):
                 continue  # a part after the restated amount, on the side it borrowed
             earlier = seen.setdefault((sentence, figure.metric), [])
             if earlier and _is_restated_side(figure, earlier):
@@ -49,11 +49,7 @@ def without_restated_sides(
 def _is_restated_side(figure: Figure, earlier: list[Figure]) -> bool:
     """Whether ``figure`` names no side of its own and the first earlier amount that does gives
     the same side with another value."""
-    if _names_its_side(figure):
+    if names_a_side(figure.label):
         return False
-    first = next((f for f in earlier if _names_its_side(f)), None)
+    first = next((f for f in earlier if names_a_side(f.label)), None)
     return first is not None and first.role == figure.role and first.value != figure.value
-
-
-def _names_its_side(figure: Figure) -> bool:
-    return role_of(figure.label) is not None or role_of(figure.label, weak=True) is not None

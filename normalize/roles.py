@@ -12,7 +12,7 @@ import re
 
 from extract.figures import RawFigure
 from normalize.catalogue import CONCEPTS_BY_NAME, Concept, key_kind
-from normalize.match import role_of
+from normalize.match import names_a_side, role_of
 
 # A column of the points each indicator may earn, beside the 得分 column of what it earned.
 WEIGHT_HEADER = re.compile(r"分值|满分|权重|标准分|指标分")
@@ -34,7 +34,7 @@ def key_in(raw: RawFigure, concept: Concept, canonical) -> tuple[str, str | None
             continue
         role = _role_of(candidate, stated)
         if candidate.name in SIDELESS_CONCEPTS and raw.extractor == "text" and (
-                role_of(raw.label) is None and role_of(raw.label, weak=True) is None):
+                not names_a_side(raw.label)):
             role = candidate.default_role  # the sentence's role words are another figure's
         key = _key_for(candidate, role)
         if key is not None and _fits(key, canonical):
