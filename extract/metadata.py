@@ -338,7 +338,8 @@ def _report_date(lines: list[_Line], title: _Line | None = None) -> MetaValue | 
 
 
 # A signature whose name and date a PDF's text layer ran into one line: “桂东县图书馆2023年3月28日”.
-NAMED_DATE = re.compile(r"^(.{2,30}?)\s*(" + _CENTURY + r"\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)$")
+# The name's group comes first, so _date_value reads the date from the last three groups.
+NAMED_DATE = re.compile(r"^(.{2,30}?)\s*" + DATE.pattern + "$")
 
 
 def _named_and_dated(lines: list[_Line]) -> MetaValue | None:
@@ -349,11 +350,8 @@ def _named_and_dated(lines: list[_Line]) -> MetaValue | None:
         if "日" not in text or len(text) > TITLE_MAX_CHARS:
             continue
         match = NAMED_DATE.match(text)
-        if match is None or not ORG_LINE.match(SEAL.sub("", match.group(1)).strip()):
-            continue
-        found = DATE.fullmatch(match.group(2))
-        if found is not None:
-            return _date_value(found, line)
+        if match is not None and ORG_LINE.match(SEAL.sub("", match.group(1)).strip()):
+            return _date_value(match, line)
     return None
 
 
