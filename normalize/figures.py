@@ -470,8 +470,9 @@ PER_HEAD_BEFORE = re.compile(r"(?:每\s*(?:人|户|生|名|位|个学生|名学�
 PER_HEAD_STANDARDS = {"direct_subsidy": "direct_subsidy_standard", "direct_subsidy_people": "direct_subsidy_standard"}
 
 
-# The money a per-head standard is of (PER_HEAD_STANDARDS the other way).
-MONEY_OF_STANDARD = {"direct_subsidy_standard": "direct_subsidy"}
+# The money a per-head standard is of: PER_HEAD_STANDARDS the other way, from its money concepts.
+MONEY_OF_STANDARD = {standard: of for of, standard in PER_HEAD_STANDARDS.items()
+                     if CONCEPTS_BY_NAME[of].kind == "money"}
 
 
 # Money carried into or out of the year: a budget word after it starts the year's own budget.
