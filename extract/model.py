@@ -87,7 +87,8 @@ class Location:
             elif self.row is not None:
                 pieces.append(f"第{self.row}行")
         if self.char_start is not None and self.char_end is not None:
-            pieces.append(f"字符{self.char_start}-{self.char_end}")
+            # counted from 1 and inclusive, as a person counts: the span [17, 28) is 字符18-28
+            pieces.append(f"字符{self.char_start + 1}-{self.char_end}")
         return " ".join(pieces)
 
 

@@ -1592,8 +1592,8 @@ def test_the_same_spending_measured_together_twice_is_still_checked(tmp_path: Pa
     _, flags = run(tmp_path, text)
     # and the 资金支付率 beside the second amount is the same 执行率 given a second value
     assert [f["message"] for f in flags if f["rule_id"] in ("JX102", "JX601")] == [
-        "全年执行数在报告中有两个不同数值：3530.4万元（第3行 字符50-58）与3575.2万元（第3行 字符91-99）",
-        "预算执行率在报告中有两个不同数值：98.61%（第3行 字符64-70）与99.87%（第3行 字符105-111）"]
+        "全年执行数在报告中有两个不同数值：3530.4万元（第3行 字符51-58）与3575.2万元（第3行 字符92-99）",
+        "预算执行率在报告中有两个不同数值：98.61%（第3行 字符65-70）与99.87%（第3行 字符106-111）"]
 
 
 def test_an_initial_budget_written_without_shu_is_read_and_compared(tmp_path: Path) -> None:

@@ -108,7 +108,7 @@ def test_show_figures_names_a_value_taken_from_its_part(tmp_path: Path, capsys) 
                       "公务用车运行维护费1万元，因公出国（境）费0万元。\n", encoding="utf-8")
     assert pipeline.main(["show", str(report), "--figures"]) == 0
     out = capsys.readouterr().out
-    assert "★ vehicle_spent_wan = 1万元 （取自 vehicle_operation_spent_wan） [第2行 字符37-40]" in out
+    assert "★ vehicle_spent_wan = 1万元 （取自 vehicle_operation_spent_wan） [第2行 字符38-40]" in out
 
 
 def test_show_of_unreadable_file_is_a_sentence_not_a_traceback(capsys) -> None:
@@ -133,3 +133,18 @@ def test_previous_outputs_survive_a_failed_write(tmp_path: Path, monkeypatch) ->
         atomic.write_csv_atomic(target, ["a"], rows())
     assert target.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["reports.csv"]  # no temp file left behind
+
+
+def test_a_span_counts_characters_from_1_as_the_readme_says(tmp_path: Path) -> None:
+    """README “Locations”: positions count from 1. 字符a-b is the a-th to the b-th character of the
+    line, both included, so that an auditor counting finds exactly the figure's text."""
+    line = "“三公”经费支出1.5万元，其中：公务接待费0.5万元。"
+    report = tmp_path / "r.txt"
+    report.write_text("某县审计局2023年度部门整体支出绩效自评报告\n" + line + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert pipeline.main(["run", str(report), "--out", str(out), "--quiet", "--no-cache", "--workers", "1"]) == 0
+    with open(out / "metrics.csv", encoding="utf-8-sig", newline="") as handle:
+        rows = {row["metric"]: row for row in csv.DictReader(handle)}
+    for metric, raw in (("sangong_spent_wan", "1.5万元"), ("reception_spent_wan", "0.5万元")):
+        first, last = map(int, rows[metric]["location"].split("字符")[1].split("-"))
+        assert line[first - 1:last] == raw == rows[metric]["raw"]
