@@ -64,11 +64,10 @@ NUMERAL_RUN = re.compile(f"[{NUMERAL_CHARS}]+(?:[{POINTS}][{_DIGIT_CHARS}]+)?")
 # for (?<=[统…])一), so that re can skip to them: see numbers._first.
 NUMERAL_WORDS: tuple[tuple[str, ...], ...] = (
     (r"一律|一般|一直|一线|一站式|一卡通|一体化|一系列|一方面|一把手|一揽子", "words; brief and seeds"),
-    (r"一(?<=[统唯同逐单]一)|一(?<=之一)(?<![百千万]分之一)|万(?<![\d" + _DIGIT_CHARS + "十百千拾佰仟]万)一|进一步",
+    (r"一(?<=[统唯同逐单]一)|一(?<=之一)(?<![\d" + _DIGIT_CHARS + "十百千万亿]分之一)|万(?<![\d" + _DIGIT_CHARS
+     + "十百千拾佰仟]万)一|进一步",
      ("一 inside a word (统一口径 is not 一口, 之一 is “one of”, 万一 “in case”); only 一 is blanked; "
-      "百分之一百 is 100%, 一万一千 and 3万一千 are numbers")),
-    (f"(?:[{''.join(DIGITS)}十][{''.join(DIGITS)}十百千万亿]*|\\d+)分之(?:[{''.join(DIGITS)}十百千]+|\\d+)",
-     "fractions 三分之一: 1/3 has no exact decimal; 百分之/千分之 are read as rates", "之", "分之"),
+      "百分之一百 is 100%, 四分之一 a fraction (numbers.py), 一万一千 and 3万一千 are numbers")),
     (r"一次性|一条龙|一口气|一成不变", "numeral + measure word that is an adjective or idiom"),
     (r"三公", "三公经费 (the three official expenses), seeds 000 and 004"),
     (r"十[一二三四五六七八九]五", "plan names 十四五 / 十三五 (not 1,445)"),

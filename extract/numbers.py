@@ -15,7 +15,7 @@ How a quantity is read, left to right over the text:
    character offsets in the cleaned text are offsets in the original;
 2. spans that hold digits but state no quantity are blanked out (``NOT_QUANTITY_PATTERNS``:
    document numbers, dates, years, phone numbers, section markers, numeral words like 统一);
-3. each remaining number core (Arabic, Chinese, or after 百分之) is extended to the right by
+3. each remaining number core (Arabic, Chinese, or after 百分之 or a fraction's 四分之) is extended to the right by
    余/多, a multiplier (万, 亿, 千万), a unit, 角/分, a range and a comparator suffix, and to
    the left by a sign, a currency mark and a comparator prefix.
 
@@ -57,6 +57,7 @@ from extract.chinese_numerals import (
     NUMERAL_CHARS,
     NUMERAL_RUN,
     NUMERAL_WORDS,
+    POINTS,
     SMALL_UNITS,
     chinese_to_decimal,
     jiao_fen_at,
@@ -526,13 +527,16 @@ _SUFFIX_START = frozenset(" (") | {word[0] for word, _op in SUFFIX_COMPARATORS}
 
 # ─── 6. reading one quantity ──────────────────────────────────────────────────────────────────
 
-# A number core: after 百分之/千分之/万分之, Arabic digits (1,234.56 with 3-digit groups only, never
-# starting right after a digit and a comma: in 100,95,100 the 95 is an item of a list, not 95,100),
-# or a Chinese numeral run.
+# A number core: Arabic digits (1,234.56 with 3-digit groups only, never starting right after a
+# digit and a comma: in 100,95,100 the 95 is an item of a list, not 95,100), or a Chinese numeral
+# run, after an optional prefix: 百分之/千分之/万分之 (a rate in %, ‰, ‱), or the denominator of
+# a fraction, 四分之三 or 4分之3 (see _fraction_of). After a prefix a spoken decimal may drop its
+# 零: 百分之点五 is 0.5 %.
+_FRACTION_DENOMINATOR = f"(?<![\\d.])\\d+|[{''.join(DIGITS)}十百千万亿]+"
 CORE = re.compile(
-    r"(?:(?P<pct>百分之|千分之|万分之)(?P<pct_minus>[负負])?)?"
+    f"(?:(?:(?P<pct>百分之|千分之|万分之)|(?P<den>{_FRACTION_DENOMINATOR})分之)(?P<pct_minus>[负負])?)?"
     r"(?:(?P<arabic>(?<![\d.])(?:(?<!\d,)\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
-    f"|(?P<cn>{NUMERAL_RUN.pattern}))"
+    f"|(?P<cn>{NUMERAL_RUN.pattern}|(?<=之)[{POINTS}][{''.join(DIGITS)}]+))"
 )
 _PERCENT_PREFIX_UNITS = {"百分之": "%", "千分之": "‰", "万分之": "‱"}
 _PERCENT_PREFIXES = tuple(_PERCENT_PREFIX_UNITS)
@@ -610,14 +614,22 @@ ONE = Decimal(1)
 
 def match_to_piece(s: str, m: re.Match[str]) -> _Piece | None:
     """Read the number core ``m`` and what follows it (multiplier, 余/多, unit, 角分, 整)."""
+    if s.startswith(FRACTION_MARK, m.end()) or (m["den"] and _MIXED_NUMBER_JOIN.search(s, 0, m.start())):
+        return None  # the denominator of a fraction after it; the fraction of 七又五分之二 (7.4)
     if m["cn"] is not None:
         piece = _chinese_core_to_piece(m)
     else:
         piece = _Piece(Decimal(m["arabic"].replace(",", "")), m.start(), m.end(), None)
     if piece is None:
         return None
-    if m["pct"]:
-        piece.unit = _PERCENT_PREFIX_UNITS[m["pct"]]
+    if m["pct"] or m["den"]:
+        if m["den"]:
+            piece.number = _fraction_of(piece.number, m["den"])
+            if piece.number is None:
+                return None
+            piece.unit = "%"
+        else:
+            piece.unit = _PERCENT_PREFIX_UNITS[m["pct"]]
         if m["pct_minus"]:  # 百分之负五, as 负百分之五: the sign spoken after 百分之
             piece.number = -piece.number
         return piece
@@ -632,24 +644,48 @@ def match_to_piece(s: str, m: re.Match[str]) -> _Piece | None:
     return piece
 
 
+# A number right before 分之 is the denominator of a fraction, never a quantity of its own (in
+# 百分之四百三十二万分之四三 the 四百三十二万 belongs to the fraction after it). The fraction part
+# of a mixed number (七又五分之二) is not read: its whole part would be lost.
+FRACTION_MARK = "分之"
+_MIXED_NUMBER_JOIN = re.compile(f"[\\d{NUMERAL_CHARS}]又$")
+
+
+def _fraction_of(numerator: Decimal, denominator_text: str) -> Decimal | None:
+    """The fraction numerator/denominator in percent (四分之三 → 75, 五百分之二 → 0.4), as 百分之
+    gives a rate; None when it has no exact decimal (三分之一 is 33.33… %: never rounded)."""
+    if denominator_text.isdigit():
+        denominator = Decimal(denominator_text)
+    elif (denominator := chinese_to_decimal(denominator_text)) is None:
+        return None
+    if not denominator:
+        return None
+    try:
+        percent = EXACT.divide(EXACT.multiply(numerator, 100), denominator)
+    except ArithmeticError:
+        return None
+    return percent.quantize(ONE) if percent == percent.to_integral_value() else percent.normalize(EXACT)
+
+
 def _chinese_core_to_piece(m: re.Match[str]) -> _Piece | None:
     """A Chinese run; one ending in 万/亿 keeps that as its multiplier (六百四十万 = 640 × 万).
 
     A run ending in 千 right before 米/克/瓦 ends before that 千, which begins the unit: 二十五千克
     is 25 千克 (二十五千 is no numeral), and 五千克 is 5 千克, as 5千克 is."""
     run, end = m["cn"], m.end()
-    if run.endswith("千") and len(run) > 1 and not m["pct"] and m.string.startswith(
+    prefixed = bool(m["pct"] or m["den"])
+    if run.endswith("千") and len(run) > 1 and not prefixed and m.string.startswith(
             MULTIPLIER_INITIAL_UNITS, end - 1):
         run, end = run[:-1], end - 1
     high = None
-    if not m["pct"] and (ends := spoken_range(run)) is not None:  # before 三四 is read digit by digit
+    if not prefixed and (ends := spoken_range(run)) is not None:  # before 三四 is read digit by digit
         value, high, lone = Decimal(ends[0]), Decimal(ends[1]), False
     else:
-        value = chinese_to_decimal(run)
+        value = chinese_to_decimal("零" + run if run[0] in POINTS else run)  # 百分之点五
         lone = value is None and (value := _lone_magnitude(m)) is not None
     if value is None:
         return None
-    last = _BIG_SPELLING.get(run[-1], "") if not m["pct"] else ""
+    last = _BIG_SPELLING.get(run[-1], "") if not prefixed else ""
     number = EXACT.divide(value, BIG_UNITS[last]) if last else value
     if high is not None and last:
         high = EXACT.divide(high, BIG_UNITS[last])
@@ -670,7 +706,7 @@ VAGUE_BEFORE_LONE_MAGNITUDE = "数几上成"
 
 def _lone_magnitude(m: re.Match[str]) -> Decimal | None:
     run = m["cn"]
-    if m["pct"]:
+    if m["pct"] or m["den"]:
         return Decimal(100) if (m["pct"], run) == ("百分之", "百") else None
     if run not in LONE_MAGNITUDES:
         return None

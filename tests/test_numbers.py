@@ -485,7 +485,14 @@ PUBLIC_SUITE = [
     ("十二块五毛", Q("12.5", "块")),  # money.txt: 块 is read as money only before 毛/角
     ("三块零五分", Q("3", "块", raw="三块")),  # 块 then 分 alone: perhaps not money, so not folded
     ("两块五毛钱", Q("2.5", "块", raw="两块五毛")),
-    xfail("二分之一", Q("0.5"), "fractions are not read (1/3 has no exact decimal), fraction.txt"),
+    # fractions are rates, as 百分之 is (fraction.txt, cn2an, chinese2digits); one with no exact
+    # decimal (三分之一) is no quantity: it is never rounded
+    ("二分之一", Q("50", "%")), ("四分之三", Q("75", "%")), ("4分之3", Q("75", "%")),
+    ("五百分之二", Q("0.4", "%")), ("十分之一", Q("10", "%")), ("八分之一", Q("12.5", "%")),
+    ("负五分之6", Q("-120", "%")), ("占二分之一以上", Q("50", "%", "≥", raw="二分之一以上")),
+    ("百分之点五", Q("0.5", "%")), ("负百分之点二八", Q("-0.28", "%")),  # a decimal without its 零
+    ("七又五分之二", None),  # a mixed number: its fraction alone would be a wrong value
+    ("百分之四百三十二万分之四三", None),  # 四百三十二万 is the next fraction's denominator
     ("三五百", Q("300", "", "range", "500")),  # cardinal.txt: neighbouring digits are a spoken range
     ("五六十", Q("50", "", "range", "60")),
     ("十五六", Q("15", "", "range", "16")),
@@ -604,7 +611,7 @@ NOT_QUANTITIES = [
     "1、", "（一）", "(1)", "（1）", "1）数量指标", "指标1：", "目标8：", "附件 5", "表1-1",
     "1.贯彻执行", "4.提高资金效益，整体成绩斐然", "V1.2", "1.2.3", "第九次常委会", "第1条",
     "一次性拨付", "生活十分困难", "千家万户", "蔡家社区万家组", "移民无一人到区以上上访",
-    "数十人", "二〇二二", "三分之一", "三分之二的移民", "1/3", "12/31", "一村一品", "三走访三签字", "十、 其他",
+    "数十人", "二〇二二", "三分之一", "三分之二的移民", "占六分之五", "组成部分之一", "1/3", "12/31", "一村一品", "三走访三签字", "十、 其他",
     "三五成群", "乱七八糟", "九十年代", "五六月份", "第三四个", "四五规划",  # neighbouring digits, no range
     "四联四包", "17号文件", "公益一类事业单位", "每一户", "八项规定", "百分百满意",
     "三到位一处理", "一周一调度", "一提高、两降低", "几百个", "数百万元",
