@@ -491,6 +491,7 @@ PUBLIC_SUITE = [
     ("五百分之二", Q("0.4", "%")), ("十分之一", Q("10", "%")), ("八分之一", Q("12.5", "%")),
     ("负五分之6", Q("-120", "%")), ("占二分之一以上", Q("50", "%", "≥", raw="二分之一以上")),
     ("百分之点五", Q("0.5", "%")), ("负百分之点二八", Q("-0.28", "%")),  # a decimal without its 零
+    ("百分之十是目标", Q("10", "%", raw="百分之十")), ("百分之三五是", None),  # no list marker 十是/五是
     ("七又五分之二", None),  # a mixed number: its fraction alone would be a wrong value
     ("百分之四百三十二万分之四三", None),  # 四百三十二万 is the next fraction's denominator
     ("三五百", Q("300", "", "range", "500")),  # cardinal.txt: neighbouring digits are a spoken range
