@@ -59,6 +59,7 @@ from normalize.context_concepts import (
 from normalize.match import (
     GENERIC_CONCEPTS, Match, is_delta, is_negated, is_role_only, match_label, role_of,
 )
+from normalize.grand_totals import without_grand_totals
 from normalize.respectively import respective_labels
 from normalize.restatement import without_restated_sides
 from normalize.roles import PER_HEAD_WAN, WEIGHT_HEADER, key_in
@@ -240,6 +241,7 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
             sentences.append(sentence)
     figures, sentences = without_restated_sides(figures, sentences)
     figures = _without_other_subject_scores(_without_quota_by_type(figures, sentences), report_kind)
+    figures = without_grand_totals(figures)  # 支出总计 = 本年支出合计 + 年末结转和结余
     return with_parts_stated_whole(figures)  # “三公经费支出1.8万元，均为公务接待费”
 
 

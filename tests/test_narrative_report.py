@@ -2154,3 +2154,33 @@ def test_a_dash_cell_is_no_label_and_no_header(tmp_path: Path) -> None:
     assert (report["spent_total_wan"], report["execution_rate_pct"], report["balance_wan"]) == (
         "396.58", "98.57", "5.77")
     assert flags == []
+
+
+# A 收入支出决算总表 (blind probe K k08): 支出总计 is the year's spending plus 年末结转和结余, so it is
+# not what was spent; the catalogue's income (收入合计，含上年结转) is the 收入总计. By hand:
+# 2,108.35 + 38.50 = 2,146.85 = 2,114.38 + 32.47; 2,114.38 ÷ 2,146.85 = 98.49 %.
+INCOME_AND_SPENDING_SUMMARY = (
+    "某县医疗保障局2023年度部门整体支出绩效自评报告\n2023年度收入支出决算总表如下，金额单位：万元。\n"
+    + txt_table(("收入项目", "金额", "支出项目", "金额"), ("一、财政拨款收入", "2,108.35", "一、基本支出", "986.42"),
+                ("二、其他收入", "0.00", "二、项目支出", "1,127.96"),
+                ("本年收入合计", "2,108.35", "本年支出合计", "2,114.38"),
+                ("年初结转和结余", "38.50", "年末结转和结余", "32.47"),
+                ("收入总计", "2,146.85", "支出总计", "2,146.85"))
+    + "全年预算数2,146.85万元，全年执行数2,114.38万元，预算执行率98.49%。\n"
+)
+
+
+def test_the_grand_totals_of_an_income_and_spending_summary(tmp_path: Path) -> None:
+    report, flags = run(tmp_path, INCOME_AND_SPENDING_SUMMARY)
+    assert (report["spent_total_wan"], report["income_total_wan"]) == ("2114.38", "2146.85")
+    assert (report["carryover_wan"], report["balance_wan"], report["execution_rate_pct"]) == ("38.50", "32.47", "98.49")
+    assert not [flag["message"] for flag in flags if flag["severity"] in ("error", "warning")]
+
+
+def test_a_grand_total_without_the_years_total_stays(tmp_path: Path) -> None:
+    """Without the year's 合计 beside it, nothing says the 支出总计 is more than the spending: it
+    stays, and the table's figure comes before the narrative's (the two are then a conflict)."""
+    text = INCOME_AND_SPENDING_SUMMARY.replace("\t本年支出合计\n\t2,114.38\n", "\t\n\t\n")
+    report, flags = run(tmp_path, text)
+    assert report["spent_total_wan"] == "2146.85"
+    assert "JX601" in {flag["rule_id"] for flag in flags}
