@@ -1178,3 +1178,33 @@ def test_settings_are_validated() -> None:
 def test_decode_prefers_strict_utf8() -> None:
     assert decode_bytes("预算数".encode()).encoding == "utf-8"
     assert decode_bytes("预算数640.00万元，执行数512.30万元".encode("gbk")).encoding == "gb18030"
+
+
+def test_tab_separated_rows_pasted_from_a_spreadsheet(tmp_path: Path) -> None:
+    """One row per line, cells split by TABs (blind probe K k21): cells by count, not position."""
+    path = tmp_path / "tsv.txt"
+    path.write_text("“三公”经费预决算情况如下表：\n单位：元\n项目\t预算数\t决算数\n合计\t86,000.00\t72,418.60\n"
+                    "公务用车运行维护费\t60,000.00\t53,206.40\n公务接待费\t\t19,212.20\n\n负责人：\t张三\n",
+                    encoding="utf-8")
+    document = read(path, "tsv.txt", "0")
+    (table,) = document.tables
+    assert texts(table) == [["项目", "预算数", "决算数"], ["合计", "86,000.00", "72,418.60"],
+                            ["公务用车运行维护费", "60,000.00", "53,206.40"], ["公务接待费", "", "19,212.20"]]
+    assert (table.location.line, table.cell_at(3, 3).location.line, table.cell_at(3, 3).text) == (3, 5, "53,206.40")
+    # one line with a TAB stays a paragraph
+    assert [p.location.line for p in document.paragraphs] == [1, 2, 8]
+
+
+def test_running_text_after_a_figure_cell_and_one_blank_line_ends_the_table(tmp_path: Path) -> None:
+    """A figure has no later paragraphs (blind probe K k20); a label cell still takes its next one."""
+    path = tmp_path / "after.txt"
+    path.write_text("\t项目\n\t执行率\n\n\t项目支出\n\t95.45%\n\n“三公”经费预算18.00万元。\n\n2024年2月26日\n",
+                    encoding="utf-8")
+    document = read(path, "after.txt", "0")
+    (table,) = document.tables
+    assert texts(table) == [["项目", "执行率"], ["项目支出", "95.45%"]]
+    assert [(p.location.line, p.text) for p in document.paragraphs] == [
+        (7, "“三公”经费预算18.00万元。"), (9, "2024年2月26日")]
+    path.write_text("\t项目\n\t说明\n\n\t项目支出\n\t主要用于\n\n农田建设。\n", encoding="utf-8")
+    (table,) = read(path, "after.txt", "0").tables
+    assert texts(table)[1] == ["项目支出", "主要用于\n农田建设。"]

@@ -12,9 +12,10 @@ box-drawing characters or aligned columns, see ``txt_drawn``). Both are read by 
   on separate lines ("预算数" / "640.00万元") stay two paragraphs: pairing them is the figure
   extractor's job, and inventing a table here would hide the original layout.
 * **Tables.** A line whose raw text starts with a TAB opens a Word-export table
-  (``txt_tables.tab_table_end``); otherwise pipe/box tables (``txt_drawn.drawn_table_end``) and
-  aligned columns (``txt_drawn.aligned_table_end``) are tried, in that order, before falling back
-  to a paragraph. Tables are numbered in document order.
+  (``txt_tables.tab_table_end``); otherwise pipe/box tables (``txt_drawn.drawn_table_end``),
+  rows of tab-separated cells pasted from a spreadsheet (``txt_tsv.tsv_table_end``) and aligned
+  columns (``txt_drawn.aligned_table_end``) are tried, in that order, before falling back to a
+  paragraph. Tables are numbered in document order.
 * **Encoding.** A BOM decides (UTF-8, UTF-16 LE/BE); else strict UTF-8; else charset-normalizer
   limited to Chinese encodings; else GB18030. The codec used is ``Document.encoding``.
   UTF-16 without a BOM is not recognised (the file sniffer calls it binary).
@@ -37,6 +38,7 @@ from extract.readers.txt_drawn import (
     drawn_table_end,
 )
 from extract.readers.txt_tables import SourceLine, TableSettings, tab_lines_to_table, tab_table_end
+from extract.readers.txt_tsv import tsv_lines_to_table, tsv_table_end
 from extract.records import record
 from extract.textfix import fix_line
 
@@ -163,6 +165,8 @@ def lines_to_blocks(
             table, table_notes = tab_lines_to_table(lines[i:end], index, source, settings)
         elif (end := drawn_table_end(lines, i)) > i:
             table, table_notes = drawn_lines_to_table(lines[i:end], index, source)
+        elif (end := tsv_table_end(lines, i, settings)) > i:
+            table, table_notes = tsv_lines_to_table(lines[i:end], index, source)
         elif (end := aligned_table_end(lines, i, settings)) > i:
             table, table_notes = aligned_lines_to_table(lines[i:end], index, source, settings)
         else:

@@ -156,21 +156,27 @@ def tab_table_end(lines: list[SourceLine], start: int, settings: TableSettings) 
 
     The table goes on through cell lines, blank lines and text lines that follow a cell with
     fewer than ``blank_lines_ending_table`` blank lines between (a cell's later paragraphs). It
-    ends before a text line that follows two or more blank lines, or at the end of the file.
-    Limit: running text that follows a table after a single blank line becomes part of the last
+    ends before a text line that follows two or more blank lines, or at the end of the file. It
+    also ends before a text line right after a cell that holds a number alone (95.45%, 2,680.40):
+    a figure has no later paragraphs, so the line is running text after a table that was closed
+    by one blank line only (blind probe K k20; every cell the seeds continue is a label).
+    Limit: running text that follows a label cell after a single blank line becomes part of that
     cell; the export gives no way to tell (seed 002: the whole 2017 report after the form).
     """
     end = start + 1
     blanks = 0
+    last = lines[start]
     for i in range(start + 1, len(lines)):
         line = lines[i]
         if line.is_blank:
             blanks += 1
             continue
-        if not line.is_cell and blanks >= settings.blank_lines_ending_table:
+        if not line.is_cell and (blanks >= settings.blank_lines_ending_table or (
+                blanks and last.is_cell and value_of_cell(last.text) is not None)):
             break
         end = i + 1
         blanks = 0
+        last = line
     return end
 
 
