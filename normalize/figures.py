@@ -60,6 +60,7 @@ from normalize.match import (
     GENERIC_CONCEPTS, Match, is_delta, is_negated, is_role_only, match_label, role_of,
 )
 from normalize.grand_totals import without_grand_totals
+from normalize.quota_types import with_quota_by_type_summed
 from normalize.respectively import respective_labels
 from normalize.restatement import without_restated_sides
 from normalize.roles import PER_HEAD_WAN, WEIGHT_HEADER, key_in
@@ -240,7 +241,7 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
             figures.append(figure)
             sentences.append(sentence)
     figures, sentences = without_restated_sides(figures, sentences)
-    figures = _without_other_subject_scores(_without_quota_by_type(figures, sentences), report_kind)
+    figures = _without_other_subject_scores(with_quota_by_type_summed(figures, sentences), report_kind)
     figures = without_grand_totals(figures)  # 支出总计 = 本年支出合计 + 年末结转和结余
     return with_parts_stated_whole(figures)  # “三公经费支出1.8万元，均为公务接待费”
 
@@ -276,37 +277,6 @@ def _without_other_subject_scores(figures: list[Figure], report_kind: str | None
     if not others or len(others) == len(scores):
         return figures
     return [f for f in figures if id(f) not in others]
-
-
-# The kinds a staff quota is split into (行政编制, 事业编制, 工勤编制, 全额/差额/自收自支事业编制 …).
-# And by who funds the post, as 垂直管理 units split theirs: 国家气象事业编制, 地方编制, 政法专项编制.
-QUOTA_TYPE = re.compile(r"行政|事业|工勤|机关|参公|参照公务员|全额|差额|自收自支|公益[一二]类|国家|地方|中央|政法|专项")
-
-
-def _without_quota_by_type(figures: list[Figure], sentences: list[tuple]) -> list[Figure]:
-    """The figures without the parts of a staff quota broken down by type in one sentence.
-
-    “核定行政编制28名、事业编制35名” states two parts of the quota, not two values of it: either
-    taken as the 编制数 would make the 61 staff “over quota” and the two “conflict”; the whole
-    quota is not written, so none is kept (a sum would be a figure the report never states). In
-    “核定编制45人，其中行政编制20人、事业编制25人” the untyped 45 is the quota and the typed ones
-    are its parts. One typed quota alone (“核定全额事业编制17人”, seed 003) is the unit's quota.
-    """
-    types = [_quota_type(f) for f in figures]
-    types_by_sentence: dict[tuple, set[str]] = {}
-    for kind, sentence in zip(types, sentences):
-        if kind is not None:
-            types_by_sentence.setdefault(sentence, set()).add(kind)
-    split = {sentence for sentence, kinds in types_by_sentence.items() if len(kinds) > 1}
-    return [f for f, kind, sentence in zip(figures, types, sentences) if not (kind and sentence in split)]
-
-
-def _quota_type(figure: Figure) -> str | None:
-    """The type a staff quota in running text names ("" for none); None for any other figure."""
-    if figure.metric != "staff_quota" or figure.extractor != "text":
-        return None
-    kind = QUOTA_TYPE.search(figure.label)
-    return kind.group() if kind else ""
 
 
 # Retired staff, counted in a unit's headcount but not against its 编制.

@@ -194,7 +194,7 @@ PROJECT_EXPECTED = {
 # and the 三公 parts under it; the quota given by type (行政编制28名、事业编制35名). Every figure
 # agrees with the others (sums done by hand: 5,230,100 + 3,332,200 = 8,562,300;
 # 4,650,000 + 580,100 = 5,230,100; 40,000 + 80,000 + 0 = 120,000; 8,873,215.20 ÷ 9,105,460.50 =
-# 97.45 %), so nothing may be flagged; the whole quota is not written, so 编制数 stays blank.
+# 97.45 %), so nothing may be flagged; the quota is given by its parts only, so 编制数 is their sum, 63.
 # Before: JX103 added 公用经费 and the 三公 rows into 支出合计 (three false errors), and the
 # 行政编制 was taken for the whole quota (a false JX402 “over quota” and a false JX601).
 TABLE_REPORT = """娄底市娄星区农业农村局2023年度部门整体支出绩效自评报告
@@ -276,7 +276,7 @@ TABLE_EXPECTED = {
     "personnel_spent_wan": "479.820000", "public_spent_wan": "60.041000", "project_spent_wan": "347.460520",
     "sangong_budget_wan": "12.000000", "sangong_spent_wan": "9.654000", "reception_spent_wan": "3.124000",
     "vehicle_spent_wan": "6.530000", "overseas_spent_wan": "0.000000",
-    "staff_quota": "", "staff_actual": "61", "self_score": "91.2", "grade": "优",
+    "staff_quota": "63", "staff_actual": "61", "self_score": "91.2", "grade": "优",
 }
 
 
@@ -284,7 +284,9 @@ TABLE_EXPECTED = {
     ("sentence", "quota"),
     [
         ("本单位核定编制45人，其中行政编制20人、事业编制25人，实有在职人员43人。", "45"),  # total and its parts
-        ("本单位核定行政编制20人、事业编制25人，实有在职人员43人。", ""),  # parts only: 45 is never written
+        ("本单位核定行政编制20人、事业编制25人，实有在职人员43人。", "45"),  # parts only: their sum
+        ("本单位核定参公编制40名、工勤编制5名，实有在职人员43人，在职人员控制率95.56%。", "45"),  # 43 ÷ 45
+        ("本单位核定事业编制45名，其中全额事业编制30名、差额事业编制15名，实有在职人员43人。", "45"),  # whole first
         ("本单位核定全额事业编制45人，实有在职人员43人。", "45"),  # one typed quota is the quota (seed 003)
         ("本单位核定编制45人，实有在职人员43人。", "45"),
     ],
@@ -2184,3 +2186,13 @@ def test_a_grand_total_without_the_years_total_stays(tmp_path: Path) -> None:
     report, flags = run(tmp_path, text)
     assert report["spent_total_wan"] == "2146.85"
     assert "JX601" in {flag["rule_id"] for flag in flags}
+
+
+def test_a_quota_summed_from_its_parts_shows_them(tmp_path: Path) -> None:
+    """The sum quotes the span from the first part's type to the last part, and says it is a sum."""
+    run(tmp_path, "某县林业局2023年度部门整体支出绩效自评报告\n镇机关核定行政编制38名、事业编制26名，实有在职人员61人。\n")
+    with open(tmp_path / "out" / "metrics.csv", encoding="utf-8-sig", newline="") as handle:
+        (quota,) = [row for row in csv.DictReader(handle) if row["metric"] == "staff_quota"]
+    assert (quota["value"], quota["raw"], quota["match_method"]) == ("64", "行政编制38名、事业编制26名", "sum")
+    assert quota["label_raw"] == "镇机关核定行政编制＋事业编制"
+    assert "字符6-20" in quota["location"]  # 行 of 行政 is the 6th character of the line
