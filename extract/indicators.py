@@ -244,11 +244,15 @@ FALLBACK_NAME_LABELS = frozenset({"绩效指标", "评价指标"})
 
 
 def _fallback_name_cell(grid: list[GridRow], r: int) -> tuple[Cell, Span] | None:
-    """The cell of row ``r`` headed 绩效指标 or 评价指标, when it heads the name column."""
+    """The cell of row ``r`` headed 绩效指标 or 评价指标, when it heads the name column.
+
+    The cell must begin in row ``r``: the national form's 绩效指标 spans the whole block down its
+    first column, and in the rows below it heads nothing (blind probe K k13: with 达到预期 in the
+    row, a data row was taken for a new header, and the block's last three rows were lost)."""
     if r + 1 < len(grid) and any(label_to_role(cell.text) == "name" for cell, _ in grid_row_to_cells(grid[r + 1])):
         return None
     return next(((cell, span) for cell, span in grid_row_to_cells(grid[r])
-                 if "".join(cell.text.split()) in FALLBACK_NAME_LABELS), None)
+                 if "".join(cell.text.split()) in FALLBACK_NAME_LABELS and cell.row == r + 1), None)
 
 
 def header_to_columns(header_row: GridRow, roles: dict[str, Span], next_width: int) -> dict[str, int]:

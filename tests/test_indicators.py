@@ -145,6 +145,22 @@ def test_a_name_column_headed_by_the_word_for_indicator(label: str) -> None:
     assert brief(table_to_indicator_rows(national)) == [("产出指标", "数量指标", "改造户数", "100户", "98户")]
 
 
+def test_the_national_forms_indicator_label_down_the_first_column_heads_no_later_row() -> None:
+    """绩效指标 merged down the block's first column (blind probe K k13, .xlsx): a row below it
+    whose actual value is 达到预期 (预期 names a target column) is data, not a new header."""
+    table = make_table([
+        [("绩效指标", 4, 1), "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        [("产出指标", 2, 1), "数量指标", "发放人数", "≥3200人", "3265人", "15", "15"],
+        ["成本指标", "发放金额", "≤392.40万元", "391.80万元", "5", "5"],
+        ["效益指标", "社会效益指标", "高龄老人生活质量", "逐步提高", "达到预期", "15", "15"],
+    ])
+    assert brief(table_to_indicator_rows(table)) == [
+        ("产出指标", "数量指标", "发放人数", "≥3200人", "3265人"),
+        ("产出指标", "成本指标", "发放金额", "≤392.40万元", "391.80万元"),
+        ("效益指标", "社会效益指标", "高龄老人生活质量", "逐步提高", "达到预期"),
+    ]
+
+
 def test_section_rows_across_the_table_give_the_level_of_the_rows_under_them() -> None:
     """A form without a 一级 column sets its sections in rows across the table (probe F10):
     “一、产出指标” is the 一级 of the rows under it, not the end of the table; a 总分 row still is."""
