@@ -57,7 +57,7 @@ from normalize.context_concepts import (
     unit_total,
 )
 from normalize.match import (
-    GENERIC_CONCEPTS, Match, is_delta, is_negated, is_role_only, match_label, role_of,
+    GENERIC_CONCEPTS, Match, is_delta, is_negated, is_role_only, match_label, role_of, without_comparison_to_budget,
 )
 from normalize.grand_totals import without_grand_totals
 from normalize.quota_types import with_quota_by_type_summed
@@ -158,6 +158,8 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
             if respective[index] is None:
                 continue  # a 分别 list whose names and amounts do not pair up
             raw = dataclasses.replace(raw, label=respective[index])
+        if raw.extractor == "text" and (label := without_comparison_to_budget(raw.label)) != raw.label:
+            raw = dataclasses.replace(raw, label=label)
         sentence = _sentence_key(raw)
         if is_delta(raw.label) or is_negated(raw.label) or DOCUMENT_NUMBER.search(raw.label):
             continue

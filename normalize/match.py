@@ -179,6 +179,17 @@ def is_delta(label: str) -> bool:
 _LEVEL_AFTER_CHANGE = re.compile(r"调整后|全年预算|预算总额|年度预算数")
 
 
+def without_comparison_to_budget(label: str) -> str:
+    """The label of an amount compared with: “…支出1.92万元，较预算2.40万元节约0.48万元” gives 2.40
+    the label “较预算”, and 2.40 is the budget, a level of the year (the change comes after it).
+    Without its 较 the label says just that. Not 较上年: that is last year's amount."""
+    found = _COMPARED_WITH_BUDGET.search(label)
+    return label if found is None else label[:found.start()] + found.group(1)
+
+
+_COMPARED_WITH_BUDGET = re.compile(r"(?:较|相比)\s*((?:年初|全年)?预算数?)$")
+
+
 def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
     """A pattern found in a text exactly when one of ``words`` is (one search, not one per word)."""
     return re.compile("|".join(re.escape(word) for word in words))

@@ -421,6 +421,7 @@ def test_a_bare_total_header_is_the_total_of_the_header_above_it(tmp_path: Path,
         ("综合评分93.5分，等级为优。", "93.5", "优"),  # 评分, not 得分: still a sentence about the evaluation
         ("本项目评价得分88分，评价等次为良好。", "88", "良好"),
         ("自评分数：90.5分，自评等级：优秀。", "90.5", "优秀"),
+        ("我馆2023年度部门整体支出绩效自评分为93.2分，评价结果为“优”。", "93.2", "优"),  # blind probe K k12
         ("项目设计等级为优化配置。", "", ""),  # 优化 is no grade, and no score is stated
     ],
 )
@@ -2196,3 +2197,15 @@ def test_a_quota_summed_from_its_parts_shows_them(tmp_path: Path) -> None:
     assert (quota["value"], quota["raw"], quota["match_method"]) == ("64", "行政编制38名、事业编制26名", "sum")
     assert quota["label_raw"] == "镇机关核定行政编制＋事业编制"
     assert "字符6-20" in quota["location"]  # 行 of 行政 is the 6th character of the line
+
+
+@pytest.mark.parametrize(("sentence", "budget"), [
+    ("“三公”经费支出1.92万元，均为公务用车运行维护费，较预算2.40万元节约0.48万元。", "2.40"),  # blind probe K k19
+    ("“三公”经费支出1.92万元，相比年初预算2.40万元减少0.48万元。", "2.40"),
+    ("“三公”经费支出1.92万元，较预算节约0.48万元。", ""),  # the amount after the change word is the change
+    ("“三公”经费支出1.92万元，较上年2.40万元减少0.48万元。", ""),  # last year's amount
+])
+def test_the_budget_an_amount_is_compared_with(tmp_path: Path, sentence: str, budget: str) -> None:
+    report, flags = run(tmp_path, "某县供销社2022年度部门整体支出绩效自评报告\n" + sentence + "\n")
+    assert (report["sangong_spent_wan"], report["sangong_budget_wan"]) == ("1.92", budget)
+    assert not [flag for flag in flags if flag["severity"] == "error"]
