@@ -13,6 +13,8 @@ wants to be more lenient.
 
 from __future__ import annotations
 
+import dataclasses
+
 import re
 from collections.abc import Iterator
 from decimal import Decimal
@@ -335,7 +337,8 @@ def check_change_rate(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]
     不触发示例：“决算为0.89万元，预算为1.5万元，完成预算的59%，但与上年相比增加0.34万元，增长62%”
     （0.34 ÷ (0.89 − 0.34) = 61.82%，0.89为当年数）；“支出2.36万元，比上年3.10万元下降23.87%”
     （(3.10 − 2.36) ÷ 3.10 = 23.87%）。
-    局限：写法①中，句中每个更早的金额都会被试作当年数，任一相符即通过；试了几个都不相符时只报“提醒”。
+    局限：写法①和③中，句中每个更早的金额都会被试作当年数（“其中”所列分项之后的比较可能说的是总数），
+    任一相符即通过；试了几个都不相符时只报“提醒”。
     比率本身的百分比变化（执行率提高5%）和以“个百分点”表示的变化不核对；比前一句更远处的金额也不读取。
     """
     extra = _extra(settings)
@@ -383,8 +386,13 @@ def _change_after_amount(
         return False, None
     if DIRECTION_WORD.search(change.label) is None:
         # “支出2.36万元，比上年3.10万元下降23.87%”: 比上年 without a direction before the amount
-        # makes it last year's amount, not the change
-        return True, _change_from_previous(rate, currents[-1], change, is_up, extra)
+        # makes it last year's amount, not the change. After a 其中 list (“支出2.36万元，其中公务接待
+        # 费0.48万元，公务用车运行维护费1.88万元，比上年2.95万元下降20%”) it may be of the whole or
+        # of the last part: each earlier amount is tried, as in form ①.
+        flags = [_change_from_previous(rate, current, change, is_up, extra) for current in reversed(currents)]
+        if any(flag is None for flag in flags):
+            return True, None
+        return True, flags[0] if len(flags) == 1 else dataclasses.replace(flags[0], severity="warning")
     sign = Decimal(-1) if is_up else Decimal(1)  # previous = current − change (up) or + change (down)
     stated = rate.quantity.value
     tried = []

@@ -153,6 +153,11 @@ def test_rate_beside_amounts_message(tmp_path: Path) -> None:
         ("“三公”经费支出2.36万元，比上年3.10万元下降25%。", ["error"]),
         ("公用经费支出120万元，较上年100万元增长20%。", []),
         ("公用经费支出120万元，较上年100万元增长25%。", ["error"]),
+        # after a 其中 list (blind probe K k10): of the whole, (2.95 − 2.36) ÷ 2.95 = 20%, though the
+        # last part (1.88) stands right before 比上年; when neither fits, which is meant is not certain
+        ("“三公”经费支出2.36万元，其中公务接待费0.48万元，公务用车运行维护费1.88万元，比上年2.95万元下降20%。", []),
+        ("“三公”经费支出2.36万元，其中公务接待费0.48万元，公务用车运行维护费1.88万元，比上年2.95万元下降30%。",
+         ["warning"]),
     ],
 )
 def test_change_rate(tmp_path: Path, text: str, expected: list[str]) -> None:
