@@ -64,7 +64,7 @@ NUMERAL_RUN = re.compile(f"[{NUMERAL_CHARS}]+(?:[{POINTS}][{_DIGIT_CHARS}]+)?")
 # for (?<=[统…])一), so that re can skip to them: see numbers._first.
 NUMERAL_WORDS: tuple[tuple[str, ...], ...] = (
     (r"一律|一般|一直|一线|一站式|一卡通|一体化|一系列|一方面|一把手|一揽子", "words; brief and seeds"),
-    (r"一(?<=[统唯同逐单]一)|一(?<=之一)(?<![\d" + _DIGIT_CHARS + "十百千万亿]分之一)|万(?<![\d" + _DIGIT_CHARS
+    (r"一(?<=[统唯同逐单]一)|一(?<=之一)(?<![\d" + _DIGIT_CHARS + r"十百千万亿]分之一)|万(?<![\d" + _DIGIT_CHARS
      + "十百千拾佰仟]万)一|进一步",
      ("一 inside a word (统一口径 is not 一口, 之一 is “one of”, 万一 “in case”); only 一 is blanked; "
       "百分之一百 is 100%, 四分之一 a fraction (numbers.py), 一万一千 and 3万一千 are numbers")),

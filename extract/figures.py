@@ -32,6 +32,7 @@ from extract.numbers import (
     value_of_cell,
 )
 from extract.records import record
+from extract.subsidy_rows import subsidy_row_value
 
 # Characters that end a clause: the label of a number never reaches back past one of them.
 CLAUSE_BREAKS = "，,。；;：:！!？?\n、"
@@ -111,6 +112,8 @@ class RawFigure:
     # The table's caption, a short title line right above it (“表2 “三公”经费支出情况表（单位：
     # 万元）”): where the label column is headed only 项目, it alone says what a 合计 row totals.
     caption: str = ""
+    # Read from a 绩效指标 row (extract.subsidy_rows): a programme's people, standard or money paid.
+    indicator: bool = False
 
 
 # Heading markers by level, outermost first: 一、 / （一） / 1、 1. / （1） / 1）. A short paragraph
@@ -173,8 +176,21 @@ def document_to_raw_figures(
                     indicator_rows = {row.row for row in indicators_by_table[id(table)]}
                 figures.extend(table_to_raw_figures(table, above, block=index, indicator_rows=indicator_rows,
                                                     caption=caption, section=section))
+                rows = indicators_by_table[id(table)] if indicators_by_table is not None else (
+                    table_to_indicator_rows(table))
+                figures.extend(subsidy_raw_figures(rows, section, index))
             previous_text = caption_text = ""  # a unit line applies to the one table right below it
     return figures
+
+
+def subsidy_raw_figures(rows: list[IndicatorRow], section: str, block: int) -> Iterator[RawFigure]:
+    """The indicator rows that state a payment to people, as figures (see extract.subsidy_rows)."""
+    for row in rows:
+        found = subsidy_row_value(row)
+        if found is not None:
+            quantity, location, header = found
+            yield RawFigure(label=row.name, quantity=quantity, location=location, extractor="table",
+                            header=header, context=row.level2, section=section, block=block, indicator=True)
 
 
 def heading_level(text: str) -> int | None:

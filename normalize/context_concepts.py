@@ -226,3 +226,42 @@ def evaluation_score(raw: RawFigure) -> tuple[Concept, Match] | None:
         return None  # “项目得分86.5分，属于“优”等级”; not “…满分40分，得分38分，…等级…” (an indicator's)
     score = CONCEPTS_BY_NAME["self_score"]
     return score, Match(score, 0.0, "context", "得分")
+
+
+# The indicator rows of a programme's 自评表 that state its 直补 figures (extract.subsidy_rows), by
+# how the row's name ends: 高龄津贴发放人数 / 补助对象人数, 补助标准, 发放金额 / 补贴发放金额（万元）.
+_UNIT_IN_BRACKETS = r"(?:[（(][^()（）]*[)）])?$"
+SUBSIDY_ROWS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?:人数|对象数)" + _UNIT_IN_BRACKETS), "direct_subsidy_people"),
+    (re.compile(r"标准" + _UNIT_IN_BRACKETS), "direct_subsidy_standard"),
+    (re.compile(r"(?:金额|资金|总额)" + _UNIT_IN_BRACKETS), "direct_subsidy"),
+)
+
+
+# A per-unit amount is no total paid (亩均补贴到户金额 104元), and a standard per month, per
+# household or per mu (80元/人·月, 户均补助标准1.2万元, 104元/亩) is not the catalogue's 元 per
+# person per year: neither is read, rather than converted.
+PER_UNIT_LABEL = re.compile(r"均|每")
+OTHER_STANDARD_BASIS = re.compile(r"[月天日周季户亩次]")
+
+
+def subsidy_row_concept(raw: RawFigure) -> tuple[Concept, Match] | None:
+    """The 直补 concept an indicator row of a programme's 自评表 states (people, standard, money
+    paid), or None. Asked only in a report on one programme or fund: there the people it paid and
+    the money it paid them are its 直补 figures, whatever the programme calls them (高龄津贴,
+    生活补贴, 学生资助)."""
+    label = raw.label.strip()
+    for pattern, name in SUBSIDY_ROWS:
+        if pattern.search(label):
+            break
+    else:
+        return None
+    if name == "direct_subsidy" and PER_UNIT_LABEL.search(label):
+        return None
+    if name == "direct_subsidy_standard":
+        after_number = raw.location.quote[raw.location.quote.find(raw.quantity.raw) + len(raw.quantity.raw):]
+        if OTHER_STANDARD_BASIS.search(after_number) or OTHER_STANDARD_BASIS.search(label):
+            return None
+    concept = CONCEPTS_BY_NAME[name]
+    return concept, Match(concept, 0.0, "indicator", label)
+

@@ -54,6 +54,7 @@ from normalize.context_concepts import (
     fund_of_title,
     heading_concept,
     project_total,
+    subsidy_row_concept,
     unit_total,
 )
 from normalize.match import (
@@ -168,6 +169,13 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
         if raw.extractor == "table" and is_delta(raw.header):
             continue  # a column of changes (增减额, 比上年增长): not a level
         if index in in_bare_runs:
+            continue
+        if raw.indicator:  # a programme's people, standard or money paid, from its 自评表's indicators
+            found = subsidy_row_concept(raw) if report_kind in ONE_FUND_KINDS else None
+            figure = _figure_for(raw, *found, "", fiscal_year) if found is not None else None
+            if figure is not None:
+                figures.append(figure)
+                sentences.append(sentence)
             continue
         if raw.extractor == "text" and _is_under_target_heading(raw.section, target_sections):
             continue

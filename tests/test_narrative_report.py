@@ -2209,3 +2209,57 @@ def test_the_budget_an_amount_is_compared_with(tmp_path: Path, sentence: str, bu
     report, flags = run(tmp_path, "某县供销社2022年度部门整体支出绩效自评报告\n" + sentence + "\n")
     assert (report["sangong_spent_wan"], report["sangong_budget_wan"]) == ("1.92", budget)
     assert not [flag for flag in flags if flag["severity"] == "error"]
+
+
+# A programme's 自评表 that states its 直补 figures only as indicators (blind probe K k13, k15):
+# 2,148 × 960元 = 206.208万元, not the 210.24万元 written.
+SUBSIDY_FORM = (
+    "项目支出绩效自评表\n（2024年度）\n项目名称：困难残疾人生活补贴\n"
+    + txt_table(("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"),
+                ("产出指标", "数量指标", "补助对象人数", "≥2100人", "2148人", "20", "20"),
+                ("产出指标", "成本指标", "补助标准", "960元/人·年", "960元/人·年", "20", "20"),
+                ("产出指标", "成本指标", "补贴发放金额", "≤215万元", "210.24万元", "20", "20"),
+                ("满意度指标", "服务对象满意度指标", "受助对象满意度", "≥90%", "96%", "10", "10"))
+    + "填报单位：宜君县残疾人联合会\n"
+)
+
+
+def test_a_programmes_people_standard_and_money_from_its_indicators(tmp_path: Path) -> None:
+    report, flags = run(tmp_path, SUBSIDY_FORM)
+    assert report["report_kind"] == "project"
+    assert (report["direct_subsidy_people"], report["direct_subsidy_standard_yuan"], report["direct_subsidy_wan"]) == (
+        "2148", "960", "210.24")
+    assert [flag["rule_id"] for flag in flags if flag["rule_id"].startswith("JX25")] == ["JX250"]
+
+
+def test_a_units_indicator_rows_are_no_direct_subsidy_of_the_unit(tmp_path: Path) -> None:
+    """A unit's report lists many programmes' indicators: none of them is the unit's 直补 figure."""
+    text = SUBSIDY_FORM.replace("项目支出绩效自评表\n（2024年度）\n项目名称：困难残疾人生活补贴\n",
+                                "宜君县残疾人联合会2024年度部门整体支出绩效自评报告\n")
+    report, _ = run(tmp_path, text)
+    assert report["report_kind"] == "dept_overall"
+    assert (report["direct_subsidy_people"], report["direct_subsidy_standard_yuan"], report["direct_subsidy_wan"]) == (
+        "", "", "")
+
+
+STANDARD_ROW = ("产出指标", "成本指标", "补助标准", "960元/人·年", "960元/人·年", "20", "20")
+MONEY_ROW = ("产出指标", "成本指标", "补贴发放金额", "≤215万元", "210.24万元", "20", "20")
+
+
+@pytest.mark.parametrize(("replaced", "row", "key"), [
+    (STANDARD_ROW, ("产出指标", "成本指标", "补贴标准", "80元/人·月", "80元/人·月", "20", "20"),
+     "direct_subsidy_standard_yuan"),
+    (STANDARD_ROW, ("产出指标", "成本指标", "户均补助标准", "1.2万元", "1.2万元", "20", "20"),
+     "direct_subsidy_standard_yuan"),
+    (MONEY_ROW, ("效益指标", "经济效益", "亩均补贴到户金额", "104元", "104元", "20", "20"), "direct_subsidy_wan"),
+])
+def test_a_standard_per_month_or_household_and_a_per_unit_amount_are_not_read(
+        tmp_path: Path, replaced: tuple[str, ...], row: tuple[str, ...], key: str) -> None:
+    """Not the catalogue's 元 per person per year, nor a total paid (blind probe J r18, r22; I r38)."""
+    def cells(entries: tuple[str, ...]) -> str:
+        return "".join(f"\t{cell}\n" for cell in entries)
+
+    assert cells(replaced) in SUBSIDY_FORM
+    report, _ = run(tmp_path, SUBSIDY_FORM.replace(cells(replaced), cells(row)))
+    assert report[key] == ""
+    assert report["direct_subsidy_people"] == "2148"
