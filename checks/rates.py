@@ -14,7 +14,6 @@ wants to be more lenient.
 from __future__ import annotations
 
 import dataclasses
-
 import re
 from collections.abc import Iterator
 from decimal import Decimal

@@ -15,9 +15,9 @@ How a quantity is read, left to right over the text:
    character offsets in the cleaned text are offsets in the original;
 2. spans that hold digits but state no quantity are blanked out (``NOT_QUANTITY_PATTERNS``:
    document numbers, dates, years, phone numbers, section markers, numeral words like 统一);
-3. each remaining number core (Arabic, Chinese, or after 百分之 or a fraction's 四分之) is extended to the right by
-   余/多, a multiplier (万, 亿, 千万), a unit, 角/分, a range and a comparator suffix, and to
-   the left by a sign, a currency mark and a comparator prefix.
+3. each remaining number core (Arabic, Chinese, or after 百分之 or a fraction's 四分之) is
+   extended to the right by 余/多, a multiplier (万, 亿, 千万), a unit, 角/分, a range and a
+   comparator suffix, and to the left by a sign, a currency mark and a comparator prefix.
 
 Decisions a reader of the results needs to know:
 

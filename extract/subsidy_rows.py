@@ -8,8 +8,9 @@ The figures of a 绩效指标 table are targets and results, not the report's ca
     产出指标 | 成本指标 | 补助标准         | 1200元/人·年   | 1200元/人·年  | 10 | 10
     产出指标 | 成本指标 | 发放金额         | ≤392.40万元    | 391.80万元    |  5 |  5
 
-Such a row gives one RawFigure marked ``indicator``: its result (实际完成值), or for a standard,
-which is a rule rather than a result, its target when no result is written. Whether it is the
+Such a row gives one value (``subsidy_row_value``), which ``extract.figures`` makes a RawFigure
+marked ``indicator``: its result (实际完成值), or for a standard, which is a rule rather than a
+result, its target when no result is written. Whether it is the
 report's 直补 figure is for normalize to say (only in a report on one programme or fund:
 ``normalize.context_concepts.subsidy_row_concept``); a unit's report lists many programmes'
 indicators, and none of them is the unit's.

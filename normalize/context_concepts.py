@@ -264,4 +264,3 @@ def subsidy_row_concept(raw: RawFigure) -> tuple[Concept, Match] | None:
             return None
     concept = CONCEPTS_BY_NAME[name]
     return concept, Match(concept, 0.0, "indicator", label)
-

@@ -58,7 +58,8 @@ from normalize.context_concepts import (
     unit_total,
 )
 from normalize.match import (
-    GENERIC_CONCEPTS, Match, is_delta, is_negated, is_role_only, match_label, role_of, without_comparison_to_budget,
+    GENERIC_CONCEPTS, Match, is_delta, is_negated, is_role_only, match_label, role_of,
+    without_comparison_to_budget,
 )
 from normalize.grand_totals import without_grand_totals
 from normalize.quota_types import with_quota_by_type_summed

@@ -44,7 +44,8 @@ def tsv_lines_to_table(lines: list[SourceLine], index: int, source: str) -> tupl
     fields = [line.text.split(FIELD_SEPARATOR) for line in lines]
     width = max(len(row) for row in fields)
     rows: Rows = [
-        [GridCell(line.number, col, strip_padding(text)) for col, text in enumerate(row + [""] * (width - len(row)), 1)]
+        [GridCell(line.number, col, strip_padding(text))
+         for col, text in enumerate(row + [""] * (width - len(row)), 1)]
         for line, row in zip(lines, fields)
     ]
     note = (f"表{index}：第{lines[0].number}–{lines[-1].number}行是用制表符（Tab）分隔的{width}列文字，"
