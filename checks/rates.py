@@ -283,6 +283,15 @@ def _budget_and_actual(group: list[RawFigure], index: int, units: dict) -> tuple
     return None
 
 
+# The link verb a label may end with before its number (“在职人员控制率为92%”): not part of the
+# rate's name in a message (“控制率为写为92%” read badly).
+_LINK_AT_END = re.compile(r"(?:为|是|达到|达|约|：|:)\s*$")
+
+
+def _rate_name(label: str) -> str:
+    return _LINK_AT_END.sub("", label.strip())
+
+
 def _beside_flag(rate: RawFigure, budget: Amount, actual: Amount, extra: Decimal) -> Flag | None:
     if budget.value == 0:
         return None
@@ -293,7 +302,7 @@ def _beside_flag(rate: RawFigure, budget: Amount, actual: Amount, extra: Decimal
     computed = actual.value / budget.value * HUNDRED
     first = min((budget, actual), key=lambda a: a.raw.location.char_start or 0).raw.location
     return Flag(
-        f"{rate.label.strip()}写为{number_text(stated)}%，但{short_label(actual.raw)}÷{short_label(budget.raw)}="
+        f"{_rate_name(rate.label)}写为{number_text(stated)}%，但{short_label(actual.raw)}÷{short_label(budget.raw)}="
         f"{number_text(actual.value)}÷{number_text(budget.value)}={rate_text(computed)}%"
         f"{slip_hint(stated, computed)}",
         evidence=(span_quote(first, rate.location),),

@@ -50,6 +50,7 @@ ROLE_WORDS: tuple[tuple[str, Role], ...] = (
     ("下达", "budget"),
     ("拨付", "actual"),
     ("年初安排", "budget_initial"),
+    ("年初批复", "budget_initial"),  # “2023年部门预算年初批复4862.75万元，全年调整预算数5937.16万元”
     ("调整后预算", "budget"),
     ("调整预算", "budget"),
     ("全年预算", "budget"),
@@ -225,7 +226,7 @@ CONCEPTS: tuple[Concept, ...] = (
     Concept("meeting", "会议费", "money", ("会议费",), {"actual": "meeting_spent_wan"}, "actual"),
     Concept("training", "培训费", "money", ("培训费",), {"actual": "training_spent_wan"}, "actual"),
     Concept(
-        "procurement", "政府采购", "money", ("政府采购", "政府采购金额", "采购金额"),
+        "procurement", "政府采购", "money", ("政府采购", "政府采购金额", "采购金额", "完成采购", "实际采购"),
         {"budget_initial": "procurement_budget_wan", "budget": "procurement_budget_wan",
          "actual": "procurement_spent_wan"},
     ),

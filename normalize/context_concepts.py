@@ -129,6 +129,21 @@ def project_total(raw: RawFigure) -> tuple[Concept, Match] | None:
 
 
 HeadingMatch = tuple[Concept, Match] | None
+# A sentence that opens by naming its subject before a colon: “‘三公’经费：年初预算14.50万元，全年
+# 支出12.06万元” (blind probe L). The lead is short and holds no number.
+COLON_LEAD = re.compile(r"^\s*([^，,。；;：:\d]{2,20})[：:]")
+
+
+def colon_lead_concept(raw: RawFigure) -> HeadingMatch:
+    """The thing a sentence names before the colon that opens it, for its first amount, whose
+    label gives only a side; None when the lead names no catalogue concept by its own words."""
+    lead = COLON_LEAD.match(raw.context)
+    if lead is None:
+        return None
+    match = match_label(lead.group(1))
+    if match is None or match.method not in ("exact", "alias"):
+        return None
+    return match.concept, match
 # A heading about the unit's money as a whole: 预算执行情况, 收支预算执行, 部门预算及执行情况.
 BUDGET_HEADING = re.compile(r"预算|收支|决算")
 

@@ -49,6 +49,7 @@ from normalize.context_concepts import (
     HeadingMatch,
     begins_its_sentence,
     beneficiaries,
+    colon_lead_concept,
     evaluation_score,
     fund_money,
     fund_of_title,
@@ -209,7 +210,9 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
                 and sentence not in about_other  # a sentence that begins with a budget side alone
                 and not _after_other_money(raw.context)):
             if role_of(raw.label) is not None:
-                found = heading_concept(raw.section, headings)  # “年初预算3万元” under “三、“三公”经费情况”
+                found = colon_lead_concept(raw)  # “‘三公’经费：年初预算14.50万元”
+                if found is None:
+                    found = heading_concept(raw.section, headings)  # “年初预算3万元” under “三、“三公”经费情况”
             if found is None and report_kind in ("dept_overall", "project", "special_fund") and (
                     begins_its_sentence(raw)):
                 # “我馆年初预算780万元…”, “2023年全年支出35902.3万元”; in a report on one project,
@@ -226,6 +229,10 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
         concept, match = found
         if concept.name == "project" and PROJECT_CATEGORY.search(raw.label):
             continue  # 人员类项目支出 of “人员类、运转类、特定目标类项目”: one kind of project, not all
+        if concept.kind == "money" and concept.name not in PER_HEAD_STANDARDS and PER_UNIT_AMOUNT.search(raw.label):
+            continue  # “生均公用经费按1150元标准”: an amount per student is no 公用经费 of the unit
+        if concept.name == "direct_subsidy_standard" and OTHER_PERIOD.search(raw.label):
+            continue  # “补助标准为每生每天5元”: the catalogue's standard is per year
         named = concept  # what the sentence goes on about, even where this amount is its standard
         if (concept.kind == "money" or concept.name in PER_HEAD_STANDARDS) and raw.extractor == "text" and (
                 PER_HEAD_BEFORE.search(raw.label)):
@@ -447,6 +454,11 @@ def _changes_flow(label: str, previous: Concept) -> bool:
 
 
 # An amount right after 每人, 每户, 每生 … (and 每年/每月), or after 人均/户均/生均: so much per head.
+# A per-unit amount (生均公用经费, 人均经费, 亩均补贴) is not the whole the concept names, and a standard
+# per day, month or meal is not the catalogue's 元 per person per year (blind probe L); neither is
+# converted.
+PER_UNIT_AMOUNT = re.compile(r"[人生户亩]均")
+OTHER_PERIOD = re.compile(r"每\s*(?:天|日|月|周|餐|季)")
 PER_HEAD_BEFORE = re.compile(r"(?:每\s*(?:人|户|生|名|位|个学生|名学生)|人均|户均|生均)\s*(?:每\s*[年月])?\s*$")
 # The standard an amount per head of a money concept is: 每人600元 of 直补资金 is the 直补标准, and
 # so is one after the people paid (“核定直补人数22,418人，按每人每年600元标准”).

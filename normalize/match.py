@@ -279,7 +279,7 @@ def _match_tokens(cleaned: str):
     found: dict[str, tuple[int, Concept, str]] = {}
     for entry in candidates:
         concept, alias = entry.concept, entry.alias
-        if _is_subsequence(entry.tokens, label_tokens):
+        if _is_subsequence(entry.tokens, label_tokens) and _keeps_its_rate(entry.tokens, label_tokens):
             size = len(alias)
             if concept.name not in found or found[concept.name][0] < size:
                 found[concept.name] = (size, concept, alias)
@@ -289,6 +289,17 @@ def _match_tokens(cleaned: str):
         return None
     size, concept, alias = next(iter(found.values()))
     return Match(concept, round(100.0 * size / len(cleaned), 1), "tokens", alias)
+
+
+RATE_TOKEN = "率"
+
+
+def _keeps_its_rate(alias_tokens: tuple[str, ...], label_tokens: tuple[str, ...]) -> bool:
+    """A rate alias names a label's rate only when the word right before 率 is its own: 资金拨付及时率
+    holds the tokens of 资金拨付率, but it is a rate of timeliness, not of spending (blind probe L)."""
+    if alias_tokens[-1] != RATE_TOKEN:
+        return True
+    return label_tokens[-2:] == alias_tokens[-2:]
 
 
 @record

@@ -118,7 +118,7 @@ def _role_sources(raw: RawFigure) -> list[tuple[str, bool]]:
     """
     if raw.extractor == "table":
         return [(raw.label, False), (raw.header, False), (raw.label, True), (raw.header, True)]
-    context = _without_comparisons(raw.context)
+    context = _without_asides(_without_comparisons(raw.context))
     sources = [(raw.label, False)]
     if "其中" in context:
         head = _list_head(context)
@@ -142,6 +142,19 @@ def _list_head(context: str) -> str:
 # amount's side, not the side of the total a 其中 list breaks down.
 _COMPARISON_CLAUSE = re.compile(r"^\s*(?:比|较|同比|与)")
 _CLAUSE_SPLIT = re.compile(r"([，,；;])")
+
+
+# An amount in brackets after another (“公务接待费0.86万元（预算1.20万元）”) is an aside: its side
+# word is its own, and the amounts after it in the sentence keep the side the sentence gave them
+# (“决算数中，…公务用车购置及运行维护费4.26万元” is spent, not budgeted; blind probe L).
+_ASIDE_WITH_AMOUNT = re.compile(r"[（(][^（）()]*\d[^（）()]*[)）]")
+
+
+def _without_asides(context: str) -> str:
+    """``context`` without its closed brackets that hold a number."""
+    if "（" not in context and "(" not in context:
+        return context
+    return _ASIDE_WITH_AMOUNT.sub("", context)
 
 
 def _without_comparisons(context: str) -> str:

@@ -528,7 +528,8 @@ def old_match_tokens(cleaned: str):
             continue
         for alias in match._clean_aliases(concept):
             alias_tokens = match._tokens(alias)
-            if len(alias_tokens) >= 2 and match._is_subsequence(alias_tokens, label_tokens):
+            if len(alias_tokens) >= 2 and match._is_subsequence(alias_tokens, label_tokens) and (
+                    alias_tokens[-1] != "率" or label_tokens[-2:] == alias_tokens[-2:]):  # 资金拨付及时率
                 size = len(alias)
                 if concept.name not in found or found[concept.name][0] < size:
                     found[concept.name] = (size, concept, alias)

@@ -116,6 +116,9 @@ def test_rate_beside_amounts_message(tmp_path: Path) -> None:
     [flag] = flags_of(tmp_path, text, "JX203")
     assert "93%" in flag.message and "17.71÷16.9=104.79%" in flag.message
     assert flag.evidence == ("预算按安排公用经费16.9万元，公用经费实际支出17.71万元，控制率93%",)
+    # a label ending with its link verb (blind probe L l16): the message names the rate without it
+    [flag] = flags_of(tmp_path, text.replace("控制率93%", "控制率为93%"), "JX203")
+    assert flag.message.startswith("控制率写为93%"), flag.message
 
 
 # --- JX204: change percentages ----------------------------------------------------------------

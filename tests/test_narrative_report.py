@@ -2263,3 +2263,33 @@ def test_a_standard_per_month_or_household_and_a_per_unit_amount_are_not_read(
     report, _ = run(tmp_path, SUBSIDY_FORM.replace(cells(replaced), cells(row)))
     assert report[key] == ""
     assert report["direct_subsidy_people"] == "2148"
+
+
+# Wordings of blind probe L, each read by hand: the keys given must come out so, the keys listed
+# as blank must stay blank.
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # 完成采购 is the procurement done (9 of probe L's 24 files)
+    ("全年政府采购预算512.60万元，实际完成采购498.35万元，采购程序合法合规。",
+     {"procurement_budget_wan": "512.60", "procurement_spent_wan": "498.35"}),
+    # an amount in brackets is an aside: the amounts after it keep the sentence's side (决算数中)
+    ("决算数中，因公出国（境）费0万元；公务接待费0.86万元（预算1.20万元）；公务用车购置及运行维护费4.26万元"
+     "（预算5.20万元），其中公务用车购置费0万元，公务用车运行维护费4.26万元。",
+     {"reception_spent_wan": "0.86", "reception_budget_wan": "1.20", "vehicle_spent_wan": "4.26",
+      "vehicle_budget_wan": "5.20", "vehicle_operation_spent_wan": "4.26", "vehicle_purchase_budget_wan": ""}),
+    # the subject named before the colon that opens the sentence
+    ("“三公”经费：年初预算14.50万元，全年支出12.06万元，比预算节约2.44万元。",
+     {"sangong_budget_wan": "14.50", "sangong_spent_wan": "12.06"}),
+    # 年初批复 is the year-start budget, not a second 全年预算数
+    ("2023年部门预算年初批复4862.75万元，全年调整预算数5937.16万元。",
+     {"budget_initial_wan": "4862.75", "budget_total_wan": "5937.16"}),
+    # 资金拨付及时率 is a rate of timeliness, not the 执行率
+    ("资金执行率为96.5%，资金拨付及时率100%。", {"execution_rate_pct": "96.5"}),
+    # an amount per student is no 公用经费 of the unit; a standard per day is not per year
+    ("基本支出4952.36万元，其中人员经费4416.80万元、日常公用经费535.56万元。生均公用经费按1150元标准足额保障。",
+     {"public_spent_wan": "535.56"}),
+    ("营养改善计划补助标准为每生每天5元。", {"direct_subsidy_standard_yuan": ""}),
+])
+def test_wordings_of_probe_l(tmp_path: Path, sentence: str, expected: dict[str, str]) -> None:
+    report, flags = run(tmp_path, "某县局2023年度部门整体支出绩效自评报告\n" + sentence + "\n")
+    assert {key: report[key] for key in expected} == expected
+    assert "JX601" not in {flag["rule_id"] for flag in flags}
