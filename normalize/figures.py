@@ -68,6 +68,7 @@ from normalize.respectively import respective_labels
 from normalize.restatement import without_restated_sides
 from normalize.roles import PER_HEAD_WAN, WEIGHT_HEADER, key_in
 from normalize.scope import narrower_than_the_whole
+from normalize.self_reference import self_reference_words, without_self_reference
 from normalize.units import to_canonical
 from normalize.whole_parts import with_parts_stated_whole
 
@@ -130,14 +131,16 @@ def measured_after_year(figure: Figure, fiscal_year: int | None) -> bool:
 
 
 def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
-                    report_kind: str | None = None, title: str = "") -> list[Figure]:
+                    report_kind: str | None = None, title: str = "", unit_name: str = "") -> list[Figure]:
     """Every raw figure that the rules above turn into a catalogue figure, in reading order.
 
     ``report_kind`` (extract.metadata): in a 项目支出 report, the project's money (项目资金,
     预算资金, 项目总投资) is the report's whole budget (see PROJECT_TOTAL); in a report on one
     project or fund, so is the money its ``title`` names, or money named by a side alone
-    (``fund_money``)."""
+    (``fund_money``). ``unit_name``: the words the unit uses for itself name nothing in a label
+    (normalize.self_reference)."""
     fund = fund_of_title(title)
+    own_words = self_reference_words(unit_name)
     figures: list[Figure] = []
     sentence_concepts: dict[tuple, Concept] = {}
     # Sentences whose earlier amounts named no catalogue concept: they are about something else
@@ -161,8 +164,11 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
             if respective[index] is None:
                 continue  # a 分别 list whose names and amounts do not pair up
             raw = dataclasses.replace(raw, label=respective[index])
-        if raw.extractor == "text" and (label := without_comparison_to_budget(raw.label)) != raw.label:
-            raw = dataclasses.replace(raw, label=label)
+        if raw.extractor == "text" and (
+                label := without_self_reference(without_comparison_to_budget(raw.label), own_words)) != raw.label:
+            # the label is the end of its sentence so far: the context loses the same words
+            context = raw.context[: -len(raw.label)] + label if raw.context.endswith(raw.label) else raw.context
+            raw = dataclasses.replace(raw, label=label, context=context)
         sentence = _sentence_key(raw)
         if is_delta(raw.label) or is_negated(raw.label) or DOCUMENT_NUMBER.search(raw.label):
             continue

@@ -123,9 +123,21 @@ def _role_sources(raw: RawFigure) -> list[tuple[str, bool]]:
     if "其中" in context:
         head = _list_head(context)
         sources += [(head, False), (head, True), (context, False)]
+    elif (head := _bracket_head(context)) is not None:
+        # “全年基本支出1458.62万元（人员经费1263.30万元，公用经费195.32万元）”: the parts in the
+        # bracket are of the amount it follows, as after 其中 (blind probe M)
+        sources += [(head, False), (head, True), (context, False)]
     sources += [(raw.label, True), (context, False), (raw.trailing, False), (context, True),
                 (raw.trailing, True)]
     return sources
+
+
+def _bracket_head(context: str) -> str | None:
+    """The clause right before a bracket still open at the end of ``context``, or None."""
+    opening = max(context.rfind("（"), context.rfind("("))
+    if opening < 0 or max(context.rfind("）"), context.rfind(")")) > opening:
+        return None
+    return _CLAUSE_SPLIT.split(context[:opening])[-1]
 
 
 def _list_head(context: str) -> str:

@@ -2293,3 +2293,31 @@ def test_wordings_of_probe_l(tmp_path: Path, sentence: str, expected: dict[str, 
     report, flags = run(tmp_path, "某县局2023年度部门整体支出绩效自评报告\n" + sentence + "\n")
     assert {key: report[key] for key in expected} == expected
     assert "JX601" not in {flag["rule_id"] for flag in flags}
+
+
+# Blind probe M: the unit naming itself before its figures, and parts in a bracket after an amount.
+@pytest.mark.parametrize(("title", "sentence", "expected"), [
+    ("宜宾市第三中学校2024年度部门整体支出绩效自评报告",
+     "2024年学校年初预算2680.00万元，全年预算2915.36万元，全年支出2893.41万元，预算执行率99.25%。",
+     {"budget_initial_wan": "2680.00", "budget_total_wan": "2915.36", "spent_total_wan": "2893.41"}),
+    ("临沂市河东区人民医院2022年度部门整体支出绩效自评报告",
+     "2022年医院年初预算18650.00万元，全年预算21386.45万元，全年执行20934.18万元，预算执行率97.89%。",
+     {"budget_initial_wan": "18650.00", "budget_total_wan": "21386.45", "spent_total_wan": "20934.18"}),
+    ("桂阳县樟市镇人民政府2023年度部门整体支出绩效自评报告",
+     "2023年樟市镇年初预算1986.40万元，调整后全年预算2432.18万元，全年支出2365.09万元，预算执行率97.24%。",
+     {"budget_initial_wan": "1986.40", "budget_total_wan": "2432.18"}),
+    ("桂阳县樟市镇人民政府2023年度部门整体支出绩效自评报告",
+     "基本支出全年预算1468.00万元；全年基本支出1458.62万元（人员经费1263.30万元，公用经费195.32万元）。",
+     {"personnel_spent_wan": "1263.30", "public_spent_wan": "195.32", "public_budget_wan": ""}),
+])
+def test_wordings_of_probe_m(tmp_path: Path, title: str, sentence: str, expected: dict[str, str]) -> None:
+    report, flags = run(tmp_path, f"{title}\n二、部门整体支出情况\n{sentence}\n")
+    assert {key: report[key] for key in expected} == expected
+    assert not [flag for flag in flags if flag["severity"] == "error"]
+
+
+def test_a_school_in_another_units_report_is_not_that_unit() -> None:
+    """学校 is the unit's word for itself only in a school's report (a 教育局 speaks of many)."""
+    from normalize.self_reference import self_reference_words, without_self_reference
+    assert without_self_reference("2024年学校年初预算", self_reference_words("某县教育局")) == "2024年学校年初预算"
+    assert without_self_reference("全县学校支出", self_reference_words("某县第一中学")) == "全县学校支出"
