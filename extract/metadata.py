@@ -236,7 +236,7 @@ def _unit_name(title: _Line | None, leading: list[_Line], lines: list[_Line]) ->
                     continue  # most lines do not name the place: one substring test each
                 org = _org_after_place(before, line.text)
                 if org:
-                    return MetaValue(org, line.location)
+                    return _fuller_name(org, lines) or MetaValue(org, line.location)
     labelled = _labelled_unit(lines)
     if labelled is not None:
         return labelled
@@ -246,6 +246,16 @@ def _unit_name(title: _Line | None, leading: list[_Line], lines: list[_Line]) ->
         if line.location.table is None and ORG_LINE.match(line.text) and not line.text.endswith("财政局（制）"):
             return MetaValue(line.text, line.location)
     return _signed_by(lines)
+
+
+def _fuller_name(org: str, lines: list[_Line]) -> MetaValue | None:
+    """The unit's name as the form's label or the signature gives it, when that is ``org`` with the
+    city before it: a title naming only 鹤城区 finds “鹤城区住房和城乡建设局” in the text, and the
+    report signs as 怀化市鹤城区住房和城乡建设局 (blind probe M)."""
+    for named in (_labelled_unit(lines), _signed_by(lines)):
+        if named is not None and named.value != org and named.value.endswith(org):
+            return named
+    return None
 
 
 def _signed_by(lines: list[_Line]) -> MetaValue | None:

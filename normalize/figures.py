@@ -193,6 +193,13 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
                 _list_closed(raw.context) or ("其中" in raw.context and WHOLE_RATE.search(raw.label))):
             previous = list_heads[sentence]
         found = _concept_of(raw, previous, role_only)
+        if (found is not None and found[1] is None and report_kind in ONE_FUND_KINDS and "rate" not in found[0].keys
+                and role_of(raw.label) == "rate"):
+            # “发放直补资金408.00万元，资金执行率97.14%” in a report on one fund: the money before it
+            # has no rate of its own, and the rate the label names is the fund's (blind probe J r22)
+            own = match_label(raw.label)
+            if own is not None and own.method in ("exact", "alias") and own.concept.name == "execution_rate":
+                found = own.concept, own
         if (found is not None and found[0].name in MONEY_OF_STANDARD and found[1] is None and raw.extractor == "text"
                 and not PER_HEAD_BEFORE.search(raw.label)):
             # “补助标准每人每年1,200元，发放资金158.60万元”: the amount paid after a standard is the

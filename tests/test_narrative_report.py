@@ -2321,3 +2321,22 @@ def test_a_school_in_another_units_report_is_not_that_unit() -> None:
     from normalize.self_reference import self_reference_words, without_self_reference
     assert without_self_reference("2024年学校年初预算", self_reference_words("某县教育局")) == "2024年学校年初预算"
     assert without_self_reference("全县学校支出", self_reference_words("某县第一中学")) == "全县学校支出"
+
+
+def test_a_place_titles_unit_as_it_signs_with_its_city(tmp_path: Path) -> None:
+    """The title names only 鹤城区; the text says 由怀化市鹤城区住房和城乡建设局组织实施 and the report
+    signs with the city (blind probe M m10): the unit is the name it signs with."""
+    report, _ = run(tmp_path, "鹤城区2023年城镇老旧小区改造项目绩效自评报告\n"
+                              "2023年城镇老旧小区改造项目由怀化市鹤城区住房和城乡建设局组织实施，全年预算500万元。\n"
+                              "怀化市鹤城区住房和城乡建设局\n2024年3月15日\n")
+    assert report["unit_name"] == "怀化市鹤城区住房和城乡建设局"
+
+
+@pytest.mark.parametrize(("title", "rate"), [
+    ("武冈市2023年度困难残疾人生活补贴专项资金绩效自评报告", "97.14"),  # a report on one fund (probe J r22)
+    ("武冈市残疾人联合会2023年度部门整体支出绩效自评报告", ""),  # a unit's: the rate may be the part's
+])
+def test_a_rate_after_a_fund_part_that_has_none(tmp_path: Path, title: str, rate: str) -> None:
+    report, _ = run(tmp_path, f"{title}\n2023年上级下达及本级安排资金共计420.00万元。全年直补人数4,250人，"
+                              "发放直补资金408.00万元，资金执行率97.14%。\n")
+    assert (report["direct_subsidy_wan"], report["execution_rate_pct"]) == ("408.00", rate)
