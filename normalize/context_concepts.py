@@ -129,9 +129,10 @@ def project_total(raw: RawFigure) -> tuple[Concept, Match] | None:
 
 
 HeadingMatch = tuple[Concept, Match] | None
-# A sentence that opens by naming its subject before a colon: “‘三公’经费：年初预算14.50万元，全年
-# 支出12.06万元” (blind probe L). The lead is short and holds no number.
-COLON_LEAD = re.compile(r"^\s*([^，,。；;：:\d]{2,20})[：:]")
+# A sentence that opens by naming its subject before a colon, or as 方面: “‘三公’经费：年初预算14.50
+# 万元，全年支出12.06万元” (blind probe L), “‘三公’经费方面，2022年预算5.00万元，决算4.28万元” (probe N).
+# The lead is short and holds no number.
+COLON_LEAD = re.compile(r"^\s*(?:在|关于)?([^，,。；;：:\d]{2,20}?)(?:方面[，,：:]|[：:])")
 
 
 def colon_lead_concept(raw: RawFigure) -> HeadingMatch:

@@ -261,8 +261,9 @@ def _head_of_compound(cleaned: str, aliases: list[str]) -> str | None:
     return head
 
 
-# What joins a whole and its part named after it: 基本支出中人员经费, 基本支出中的人员经费.
-WITHIN_JOINERS = frozenset({"中", "中的"})
+# What joins a whole and its part named after it: 基本支出中人员经费, 基本支出中的人员经费,
+# 基本支出包括人员经费 (blind probe N).
+WITHIN_JOINERS = frozenset({"中", "中的", "包括", "包含", "含"})
 
 
 def _match_tokens(cleaned: str):

@@ -2340,3 +2340,15 @@ def test_a_rate_after_a_fund_part_that_has_none(tmp_path: Path, title: str, rate
     report, _ = run(tmp_path, f"{title}\n2023年上级下达及本级安排资金共计420.00万元。全年直补人数4,250人，"
                               "发放直补资金408.00万元，资金执行率97.14%。\n")
     assert (report["direct_subsidy_wan"], report["execution_rate_pct"]) == ("408.00", rate)
+
+
+# Blind probe N: a subject named as 方面, and parts joined to their whole by 包括.
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("“三公”经费方面，2023年预算５．００万元，决算4.28万元。", {"sangong_budget_wan": "5.00", "sangong_spent_wan": "4.28"}),
+    ("基本支出包括人员经费716.32万元和公用经费126.18万元。",
+     {"personnel_spent_wan": "716.32", "public_spent_wan": "126.18"}),
+])
+def test_wordings_of_probe_n(tmp_path: Path, sentence: str, expected: dict[str, str]) -> None:
+    report, flags = run(tmp_path, "某县体育局2023年度部门整体支出绩效自评报告\n" + sentence + "\n")
+    assert {key: report[key] for key in expected} == expected
+    assert "JX601" not in {flag["rule_id"] for flag in flags}
