@@ -280,3 +280,30 @@ def subsidy_row_concept(raw: RawFigure) -> tuple[Concept, Match] | None:
             return None
     concept = CONCEPTS_BY_NAME[name]
     return concept, Match(concept, 0.0, "indicator", label)
+
+
+# A programme that pays people, its title naming a 补贴, 津贴, 补助, 优待金 …: in its own report the
+# money it says it paid out (发放), its standard per person per year and the people paid are its
+# 直补 figures, however the programme names them (blind probe N: “按每人每年960元的标准发放，…
+# 共向3,126名奖励扶助对象发放奖励扶助金296.83万元”).
+SUBSIDY_PROGRAMME = re.compile(r"补贴|津贴|补助|扶助|优待|救助|资助|奖励")
+PAID_OUT = re.compile(r"发放")
+PER_PERSON_YEAR = re.compile(r"每\s*[人名生]\s*每\s*年\s*$")
+PEOPLE_PAID = re.compile(r"发放|享受|对象")
+PEOPLE_UNITS = ("人", "名")
+
+
+def subsidy_text_concept(raw: RawFigure) -> tuple[Concept, Match] | None:
+    """The 直补 concept a sentence of a paying programme's report states (see SUBSIDY_PROGRAMME),
+    or None: a standard 每人每年…元, money paid out (发放), or the people it was paid to."""
+    unit, label = raw.quantity.unit, raw.label
+    if unit.endswith("元") and PER_PERSON_YEAR.search(label):
+        name = "direct_subsidy_standard"
+    elif unit.endswith("元") and "/" not in unit and PAID_OUT.search(label):
+        name = "direct_subsidy"
+    elif unit in PEOPLE_UNITS and (PEOPLE_PAID.search(label) or PEOPLE_PAID.search(raw.trailing)):
+        name = "direct_subsidy_people"
+    else:
+        return None
+    concept = CONCEPTS_BY_NAME[name]
+    return concept, Match(concept, 0.0, "programme", label)

@@ -45,6 +45,7 @@ from normalize.catalogue import CONCEPTS_BY_NAME, Concept, key_kind
 from normalize.context_concepts import (
     ONE_FUND_KINDS,
     SOURCE_SHARE,
+    SUBSIDY_PROGRAMME,
     WHOLE_WORD,
     HeadingMatch,
     begins_its_sentence,
@@ -56,6 +57,7 @@ from normalize.context_concepts import (
     heading_concept,
     project_total,
     subsidy_row_concept,
+    subsidy_text_concept,
     unit_total,
 )
 from normalize.match import (
@@ -141,6 +143,7 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
     (normalize.self_reference)."""
     fund = fund_of_title(title)
     own_words = self_reference_words(unit_name)
+    pays_people = SUBSIDY_PROGRAMME.search(title) is not None
     figures: list[Figure] = []
     sentence_concepts: dict[tuple, Concept] = {}
     # Sentences whose earlier amounts named no catalogue concept: they are about something else
@@ -215,6 +218,8 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
                 found = previous, None  # “核定直补人数22,418人，按每人每年600元标准”: its standard, below
         if found is None and report_kind == "project":
             found = project_total(raw)
+        if found is None and report_kind in ONE_FUND_KINDS and raw.extractor == "text" and pays_people:
+            found = subsidy_text_concept(raw)  # “共向3,126名…对象发放奖励扶助金296.83万元”
         if found is None and report_kind in ONE_FUND_KINDS and raw.extractor == "text":
             found = fund_money(raw, fund, report_kind)  # “上级共下达我县农村公路养护资金1000万元”
         if found is None and raw.extractor == "text":

@@ -2352,3 +2352,23 @@ def test_wordings_of_probe_n(tmp_path: Path, sentence: str, expected: dict[str, 
     report, flags = run(tmp_path, "某县体育局2023年度部门整体支出绩效自评报告\n" + sentence + "\n")
     assert {key: report[key] for key in expected} == expected
     assert "JX601" not in {flag["rule_id"] for flag in flags}
+
+
+# A programme that pays people, its 直补 figures stated only in its narrative (blind probe N n06):
+# 3,126 × 960元 = 300.096万元, not the 296.83万元 written.
+PROGRAMME_SENTENCE = ("奖励扶助金按每人每年960元的标准发放，全年通过“一卡通”共向3,126名奖励扶助对象发放"
+                      "奖励扶助金296.83万元。\n")
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("泽州县2023年度计划生育家庭奖励扶助项目支出绩效自评报告", ("3126", "960", "296.83")),
+    ("泽州县卫生健康局2023年度部门整体支出绩效自评报告", ("", "", "")),  # a unit's report: not its figures
+    ("泽州县2023年度农村公路养护资金绩效自评报告", ("", "", "")),  # a programme that pays no people
+])
+def test_a_paying_programmes_figures_from_its_narrative(
+        tmp_path: Path, title: str, expected: tuple[str, str, str]) -> None:
+    report, flags = run(tmp_path, f"{title}\n{PROGRAMME_SENTENCE}")
+    assert (report["direct_subsidy_people"], report["direct_subsidy_standard_yuan"],
+            report["direct_subsidy_wan"]) == expected
+    # 3,126 × 960元 ≠ 296.83万元 in any report: JX250 on the catalogue's figures, else JX251 on the sentence
+    assert {flag["rule_id"] for flag in flags} & {"JX250", "JX251"}
