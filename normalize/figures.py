@@ -167,6 +167,7 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
             if respective[index] is None:
                 continue  # a 分别 list whose names and amounts do not pair up
             raw = dataclasses.replace(raw, label=respective[index])
+        written_label = raw.label  # what label_raw shows, even where the words read are fewer
         if raw.extractor == "text" and (
                 label := without_self_reference(without_comparison_to_budget(raw.label), own_words)) != raw.label:
             # the label is the end of its sentence so far: the context loses the same words
@@ -270,6 +271,8 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
             # “…，预算执行率97.13%” is the 支出's, not the 收入's
             sentence_concepts[sentence] = named
         figure = _figure_for(raw, concept, match, sentence_units.get(sentence, ""), fiscal_year)
+        if figure is not None and written_label != raw.label and raw.label:
+            figure = dataclasses.replace(figure, label=written_label)  # “较预算”, “2024年学校年初预算”
         if figure is not None and figure.metric == "self_score" and _scored_out_of_less(raw, row_weights):
             continue  # “总分 | 90 | 88”: the indicators' marks out of 90, the 执行率's 10 elsewhere
         if figure is not None and not _counts_others(figure, sentence, retirees_from, SERVING) and not (

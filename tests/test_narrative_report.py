@@ -2372,3 +2372,12 @@ def test_a_paying_programmes_figures_from_its_narrative(
             report["direct_subsidy_wan"]) == expected
     # 3,126 × 960元 ≠ 296.83万元 in any report: JX250 on the catalogue's figures, else JX251 on the sentence
     assert {flag["rule_id"] for flag in flags} & {"JX250", "JX251"}
+
+
+def test_a_label_read_without_some_words_is_shown_as_written(tmp_path: Path) -> None:
+    """label_raw is the report's own words, though 学校 and 较 were not read as naming anything."""
+    run(tmp_path, "宜宾市第三中学校2024年度部门整体支出绩效自评报告\n2024年学校年初预算2680.00万元，全年预算2915.36万元。"
+                  "“三公”经费支出1.92万元，较预算2.40万元节约0.48万元。\n")
+    with open(tmp_path / "out" / "metrics.csv", encoding="utf-8-sig", newline="") as handle:
+        labels = {row["metric"]: row["label_raw"] for row in csv.DictReader(handle)}
+    assert (labels["budget_initial_wan"], labels["sangong_budget_wan"]) == ("2024年学校年初预算", "较预算")
