@@ -142,7 +142,7 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
     (``fund_money``). ``unit_name``: the words the unit uses for itself name nothing in a label
     (normalize.self_reference)."""
     fund = fund_of_title(title)
-    own_words = self_reference_words(unit_name)
+    own_words = self_reference_words(unit_name, report_kind)
     pays_people = SUBSIDY_PROGRAMME.search(title) is not None
     figures: list[Figure] = []
     sentence_concepts: dict[tuple, Concept] = {}

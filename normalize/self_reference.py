@@ -6,7 +6,8 @@ figures: “2024年学校年初预算2680.00万元” (a 中学校's report), �
 catalogue filler words; these depend on the unit, so they are derived from its name: the kind
 noun its name ends with (学校, 医院, 卫生院, 街道 …) and, for a 乡镇, the town's own name. A label
 that begins with one of them, after an optional year, is read without it, and so says only its
-side (年初预算) of the unit's whole (blind probe M: six headline figures were missing).
+side (年初预算) of the unit's whole (blind probe M: six headline figures were missing). A report on
+one project or fund names its subject the same way (该专项资金, 本项目: ``SUBJECT_WORDS``).
 """
 
 from __future__ import annotations
@@ -28,12 +29,22 @@ TOWN_NAME_CHARS = (2, 6)
 LEADING_YEAR = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年度?)?")
 
 
-def self_reference_words(unit_name: str) -> tuple[str, ...]:
-    """The words for the unit named ``unit_name`` (empty when it names none)."""
+# How a report on one project or fund names its subject: “2023年该专项资金年初预算220.00万元” (blind
+# probe N), “本项目年初预算…”.
+SUBJECT_WORDS: dict[str, tuple[str, ...]] = {
+    "special_fund": ("该专项资金", "本专项资金", "该项资金", "本项资金", "该资金", "本资金"),
+    "project": ("该项目", "本项目"),
+}
+
+
+def self_reference_words(unit_name: str, report_kind: str | None = None) -> tuple[str, ...]:
+    """The words for the unit named ``unit_name``, and for the subject of a report of
+    ``report_kind`` (empty when there are none)."""
     unit_name = unit_name.strip()
+    words = list(SUBJECT_WORDS.get(report_kind or "", ()))
     if not unit_name:
-        return ()
-    words = [unit_name]
+        return tuple(sorted(set(words), key=len, reverse=True))
+    words.append(unit_name)
     kind = next((noun for suffix, noun in KIND_NOUNS if unit_name.endswith(suffix)), None)
     if kind is not None:
         words.append(kind)

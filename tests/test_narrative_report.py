@@ -2381,3 +2381,11 @@ def test_a_label_read_without_some_words_is_shown_as_written(tmp_path: Path) -> 
     with open(tmp_path / "out" / "metrics.csv", encoding="utf-8-sig", newline="") as handle:
         labels = {row["metric"]: row["label_raw"] for row in csv.DictReader(handle)}
     assert (labels["budget_initial_wan"], labels["sangong_budget_wan"]) == ("2024年学校年初预算", "较预算")
+
+
+def test_a_fund_report_naming_its_fund_before_a_side(tmp_path: Path) -> None:
+    """“2023年该专项资金年初预算220.00万元” (blind probe N n07): 该专项资金 is the report's subject."""
+    report, _ = run(tmp_path, "海门区2023年度高龄老人补贴专项资金绩效自评报告\n"
+                              "2023年该专项资金年初预算220.00万元，全年预算数232.00万元，全年执行数228.24万元。\n")
+    assert (report["budget_initial_wan"], report["budget_total_wan"], report["spent_total_wan"]) == (
+        "220.00", "232.00", "228.24")
