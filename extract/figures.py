@@ -171,13 +171,12 @@ def document_to_raw_figures(
             caption = caption_text.strip() if is_caption(caption_text) else ""
             for table in block.iter_tables():
                 above = _declared_unit_in(previous_text)
-                indicator_rows = None
-                if indicators_by_table is not None:
-                    indicator_rows = {row.row for row in indicators_by_table[id(table)]}
-                figures.extend(table_to_raw_figures(table, above, block=index, indicator_rows=indicator_rows,
-                                                    caption=caption, section=section))
+                # read once: the table's values skip these rows, and the subsidy rows come from them
                 rows = indicators_by_table[id(table)] if indicators_by_table is not None else (
                     table_to_indicator_rows(table))
+                figures.extend(table_to_raw_figures(table, above, block=index,
+                                                    indicator_rows={row.row for row in rows},
+                                                    caption=caption, section=section))
                 figures.extend(subsidy_raw_figures(rows, section, index))
             previous_text = caption_text = ""  # a unit line applies to the one table right below it
     return figures

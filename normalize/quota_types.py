@@ -90,7 +90,7 @@ def _sum_of(parts: list[Figure]) -> Figure | None:
     kinds = list(QUOTA_TYPE.finditer(first.label))
     if kinds and quote.endswith(first.label, 0, start):  # from the first part's type: 行政编制38名、…
         start -= len(first.label) - kinds[-1].start()  # (镇机关核定行政编制: 机关 is the unit's, 行政 the type)
-    total = sum((part.value for part in parts), start=first.value * 0)
+    total = sum(part.value for part in parts)
     return dataclasses.replace(
         first,
         value=total,

@@ -42,15 +42,12 @@ def self_reference_words(unit_name: str, report_kind: str | None = None) -> tupl
     ``report_kind`` (empty when there are none)."""
     unit_name = unit_name.strip()
     words = list(SUBJECT_WORDS.get(report_kind or "", ()))
-    if not unit_name:
-        return tuple(sorted(set(words), key=len, reverse=True))
-    words.append(unit_name)
-    kind = next((noun for suffix, noun in KIND_NOUNS if unit_name.endswith(suffix)), None)
-    if kind is not None:
-        words.append(kind)
-    if (town := _town_name(unit_name)) is not None:
-        words.append(town)
-    return tuple(sorted(set(words), key=len, reverse=True))
+    if unit_name:
+        words.append(unit_name)
+        kind = next((noun for suffix, noun in KIND_NOUNS if unit_name.endswith(suffix)), None)
+        town = _town_name(unit_name)
+        words += [word for word in (kind, town) if word is not None]
+    return tuple(sorted(set(words), key=len, reverse=True))  # longest first: 该专项资金 before 该资金
 
 
 def _town_name(unit_name: str) -> str | None:
