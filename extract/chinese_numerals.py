@@ -41,6 +41,12 @@ SMALL_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "�
 # Units that close a group: 三千万 is (三千)×万, 一亿二千万 is 一×亿 + (二千)×万.
 BIG_UNITS: dict[str, int] = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
 
+# Units above 亿 in the same ten-thousand steps (一兆 = 10¹², 一京 = 10¹⁶), as number suites and
+# older texts write very large amounts. They are read only in a whole string of numerals
+# (chinese_to_int, numbers.parse_quantity), never in running text: there 兆 is the metric prefix
+# “mega” (装机容量5兆瓦), so NUMERAL_RUN leaves them out.
+HIGHER_UNITS: dict[str, int] = {"兆": 10**12, "京": 10**16}
+
 # The decimal point of spoken numbers: 三点五 = 3.5.
 POINTS = "点點"
 
@@ -107,11 +113,15 @@ JIAO_FEN = re.compile(
 def chinese_to_decimal(text: str) -> Decimal | None:
     """The exact number a run of Chinese numeral characters spells, or ``None``.
 
-    ``三点五`` → 3.5, ``零点五`` → 0.5, ``一百零五`` → 105, ``壹拾万`` → 100000, ``二〇二二`` → 2022.
-    Colloquial trailing digits are read as people read them: ``三万五`` → 35000, ``一百五`` → 150.
+    ``三点五`` → 3.5, ``零点五`` → 0.5, ``点五`` → 0.5, ``一百零五`` → 105, ``壹拾万`` → 100000,
+    ``二〇二二`` → 2022. Colloquial trailing digits are read as people read them: ``三万五`` → 35000,
+    ``一百五`` → 150.
     """
     integer_text, point, fraction_text = _split_point(text)
-    integer = chinese_to_int(integer_text)
+    if point and not integer_text:  # 点五 is 0.5; 点零 is no way to write zero
+        integer = 0 if any(DIGITS.get(ch) for ch in fraction_text) else None
+    else:
+        integer = chinese_to_int(integer_text)
     if integer is None:
         return None
     if not point:
@@ -124,7 +134,8 @@ def chinese_to_decimal(text: str) -> Decimal | None:
 def chinese_to_int(text: str) -> int | None:
     """An integer spelt in Chinese numerals (小写 or 大写), or ``None`` when malformed.
 
-    A run made only of digits (``二〇二二``) is read digit by digit, as years are written.
+    A run made only of digits (``二〇二二``) is read digit by digit, as years are written. 兆 and
+    京 (HIGHER_UNITS) multiply all that comes before them: ``一万兆`` → 10¹⁶.
     """
     if not text:
         return None
@@ -133,7 +144,26 @@ def chinese_to_int(text: str) -> int | None:
             text = text.replace(tens, spelt)
     if len(text) > 1 and all(ch in DIGITS for ch in text):
         return int("".join(str(DIGITS[ch]) for ch in text))
+    if any(ch in HIGHER_UNITS for ch in text):
+        return _higher_to_int(text)
     return _grouped_to_int(text)
+
+
+def _higher_to_int(text: str) -> int | None:
+    """``三十万零七十兆零四百三十亿…``: what comes before the last of the largest higher unit times
+    that unit, plus what comes after it, which must be smaller than the unit. A single digit right
+    after the unit (一兆五) is refused: whether it means 5×10¹¹ is a guess."""
+    unit_char = max((ch for ch in text if ch in HIGHER_UNITS), key=HIGHER_UNITS.__getitem__)
+    unit = HIGHER_UNITS[unit_char]
+    head, _, tail = text.rpartition(unit_char)
+    multiple = chinese_to_int(head)
+    if not multiple or (len(tail) == 1 and tail in DIGITS and tail not in "零〇○"):
+        return None
+    rest = tail.lstrip("零〇○")
+    below = chinese_to_int(rest) if rest else 0
+    if below is None or below >= unit:
+        return None
+    return multiple * unit + below
 
 
 # Two neighbouring digits say “this or that many”, as people speak of rough amounts: 三四个 (3 or
@@ -210,6 +240,7 @@ class _Groups:
         self.smallest_unit = 10**5  # units inside a section must descend: 千 then 百 then 十
         self.has_wan = False
         self.prev = ""  # kind of the previous character: "", digit, zero, small, big
+        self.last_big = 0  # the big unit read last, for a doubled one (四萬萬, 一亿亿)
         self.unit_before_digit = 1  # scale of a trailing colloquial digit (三万五 → 5×1000)
 
 
@@ -276,8 +307,18 @@ def _take_small_unit(state: _Groups, unit: int) -> bool:
 
 
 def _take_big_unit(state: _Groups, unit: int) -> bool:
-    """万 closes the section below it; 亿 closes everything below it (三万亿 works too)."""
+    """万 closes the section below it; 亿 closes everything below it (三万亿 works too).
+
+    A big unit read twice in a row multiplies all before it once more, as older texts write 亿 as
+    萬萬 (四萬萬 = 4×10⁸) and number suites write 一亿亿 = 10¹⁶.
+    """
     group = state.section + (state.digit or 0)
+    if group == 0 and state.prev == "big" and unit == state.last_big:
+        state.above_yi = (state.above_yi + state.wan) * unit
+        state.wan = 0
+        state.has_wan = False
+        return True
+    state.last_big = unit
     if unit == 10**4:
         if group == 0 or state.has_wan:
             return False

@@ -54,12 +54,14 @@ from decimal import Context, Decimal, DivisionByZero, Inexact, InvalidOperation,
 from extract.chinese_numerals import (
     BIG_UNITS,
     DIGITS,
+    HIGHER_UNITS,
     NUMERAL_CHARS,
     NUMERAL_RUN,
     NUMERAL_WORDS,
     POINTS,
     SMALL_UNITS,
     chinese_to_decimal,
+    has_numeral_digit,
     jiao_fen_at,
     run_states_quantity,
     spoken_range,
@@ -1047,11 +1049,38 @@ def parse_quantity(text: str) -> Quantity | None:
     """
     found = _scan(text, whole_cell=True)
     if not found:
-        return None
+        return _whole_numeral(text)
     first = found[0]
     if any((q.value, q.unit, q.op, q.high) != (first.value, first.unit, first.op, first.high) for q in found):
         return None
     return first
+
+
+# A whole string of nothing but Chinese numerals, with an optional minus sign first: digits read
+# one by one (一七二零点一), a point with no whole part (点一), 兆 and 京 (一万兆), a doubled big unit
+# (四萬萬). Not a unit standing for one of itself (萬二 for 一萬二): 万一 is “in case”.
+_WHOLE_NUMERAL = re.compile(
+    f"\\s*(?P<minus>[-{NEGATIVE_WORDS}])?(?P<run>[{NUMERAL_CHARS}{''.join(HIGHER_UNITS)}{POINTS}]+)\\s*")
+
+
+def _whole_numeral(text: str) -> Quantity | None:
+    """What a string made only of numerals spells, when the scan of running text refused it.
+
+    In running text these forms are refused for good reasons (二〇二二 is a year, 三五 a spoken
+    range, 兆 the prefix of 兆瓦); a string that is nothing but the numeral (a number suite's input,
+    a cell) has no other reading. A spoken range (三五) is still read as one by the scan first.
+    """
+    m = _WHOLE_NUMERAL.fullmatch(text)
+    if m is None:
+        return None
+    run = m["run"]
+    if len(run) > EXACT.prec:  # OCR debris (一一一…), longer than any amount
+        return None
+    value = chinese_to_decimal(run)
+    if value is None or not has_numeral_digit(run):  # 萬點 and 負點 spell no number
+        return None
+    start = m.start("minus") if m["minus"] else m.start("run")
+    return Quantity(-value if m["minus"] else value, "", text[start:m.end("run")], start=start, end=m.end("run"))
 
 
 # A whole cell holding a number of days written with 日 and nothing else (15日, １５日).

@@ -612,7 +612,7 @@ NOT_QUANTITIES = [
     "1、", "（一）", "(1)", "（1）", "1）数量指标", "指标1：", "目标8：", "附件 5", "表1-1",
     "1.贯彻执行", "4.提高资金效益，整体成绩斐然", "V1.2", "1.2.3", "第九次常委会", "第1条",
     "一次性拨付", "生活十分困难", "千家万户", "蔡家社区万家组", "移民无一人到区以上上访",
-    "数十人", "二〇二二", "三分之一", "三分之二的移民", "占六分之五", "组成部分之一", "1/3", "12/31", "一村一品", "三走访三签字", "十、 其他",
+    "数十人", "三分之一", "三分之二的移民", "占六分之五", "组成部分之一", "1/3", "12/31", "一村一品", "三走访三签字", "十、 其他",
     "三五成群", "乱七八糟", "九十年代", "五六月份", "第三四个", "四五规划",  # neighbouring digits, no range
     "四联四包", "17号文件", "公益一类事业单位", "每一户", "八项规定", "百分百满意",
     "三到位一处理", "一周一调度", "一提高、两降低", "几百个", "数百万元",
@@ -636,6 +636,29 @@ def test_a_stated_zero(text: str, zeros: int) -> None:
     found = find_quantities(text)
     assert [(q.raw, q.value) for q in found] == [("零", Decimal(0))] * zeros
 
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # cn2an (normal mode), numcn and chinese-number read a string of nothing but numerals so
+    ("一一", Q("11")), ("壹壹壹", Q("111")), ("一七二零点一三四", Q("1720.134")), ("负一七二零", Q("-1720")),
+    ("二〇二二", Q("2022")),  # digit by digit, as a year is written; in running text it is no quantity
+    ("点一", Q("0.1")), ("負點三", Q("-0.3")),  # a point with no whole part
+    ("一万兆", Q("10000000000000000")), ("三十万零七十兆零四百三十亿零四百零一万", Q("300070043004010000")),
+    ("玖佰貳拾貳京參仟參佰柒拾貳兆零參佰陸拾捌億伍仟肆佰柒拾柒萬伍仟捌佰零柒", Q("9223372036854775807")),
+    ("四萬萬", Q("400000000")), ("一亿亿", Q("10000000000000000")),  # a doubled big unit
+    ("負萬二", None),  # the suite's 萬二 for 一萬二 is not read: 万一 is “in case”
+    ("三五", Q("3", "", "range", "5")),  # two neighbouring digits stay a spoken range
+    ("点零", None), ("萬點", None), ("負點", None), ("一兆五", None), ("十四五", None), ("万", None),
+])
+def test_a_string_of_nothing_but_numerals(text: str, expected: Q | None) -> None:
+    assert_quantity(parse_quantity(text), expected)
+
+
+@pytest.mark.parametrize("text", ["一七二零", "他说二〇二二", "装机容量五兆瓦", "点一下", "一亿亿"])
+def test_numeral_strings_are_not_read_in_running_text(text: str) -> None:
+    """Only a whole string is read digit by digit or with 兆: in running text 二〇二二 is a year
+    and 兆 the prefix of 兆瓦."""
+    assert [q for q in find_quantities(text) if q.unit != "瓦"] == []
 
 
 NOT_QUANTITIES_XFAIL = [
@@ -868,7 +891,7 @@ def test_quantity_is_frozen() -> None:
 
 
 def test_bad_input_is_none_not_an_exception() -> None:
-    for text in ("", "   ", "无", "（万元）", "\ufffc", "百分之", "点五"):
+    for text in ("", "   ", "无", "（万元）", "\ufffc", "百分之", "点零"):
         assert parse_quantity(text) is None
         assert find_quantities(text) == []
 
