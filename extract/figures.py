@@ -21,6 +21,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Collection, Iterator
 
+from extract.budget_columns import ColumnKind, budget_column_kinds
 from extract.indicators import IndicatorRow, table_to_indicator_rows
 from extract.model import Cell, Document, Location, Paragraph, Table
 from extract.numbers import (
@@ -114,6 +115,9 @@ class RawFigure:
     caption: str = ""
     # Read from a 绩效指标 row (extract.subsidy_rows): a programme's people, standard or money paid.
     indicator: bool = False
+    # In a plain 预算数 column left of a column of the year's adjustment (extract.budget_columns):
+    # the budget before the adjustment, the year-start budget, whatever the header's words.
+    initial_budget_column: bool = False
 
 
 # Heading markers by level, outermost first: 一、 / （一） / 1、 1. / （1） / 1）. A short paragraph
@@ -477,6 +481,9 @@ def table_to_raw_figures(
             label, quantity, value_at = inline
             label_cell = cell
         header_cell = layout.column_header_cell(cell)
+        column_kind = layout.budget_column_kind(header_cell)
+        if column_kind == "change":
+            continue  # 调整数: the change of a budget, not an amount the report has (budget_columns)
         header = layout.column_header(header_cell)
         if outer_label:
             # A cell holding its label and amount sits in a block the row's label names: the
@@ -508,6 +515,7 @@ def table_to_raw_figures(
             label_header=label_header,
             caption=caption,
             section=section,
+            initial_budget_column=column_kind == "initial",
         )
 
 
@@ -570,6 +578,7 @@ class _TableLayout:
         self.grid = table.grid()
         self.has_lost_vertical_spans = table.has_lost_vertical_spans
         self._labels: dict[int, bool] = {}  # by id(cell): the cells live as long as the table
+        self._column_kinds: dict[int, dict[int, ColumnKind]] = {}  # by 0-based header row
         # The first cell of each title row (None for other rows) and, for each row, the title of
         # the nearest title row above it ("" when none).
         self.title_cells: list[Cell | None] = [_title_cell(row) for row in self.grid]
@@ -681,6 +690,16 @@ class _TableLayout:
         if header in TOTAL_HEADERS and (parent := self.column_header_cell(header_cell)) is not None:
             return f"{parent.text.strip()}\n{header}"
         return header
+
+    def budget_column_kind(self, header_cell: Cell | None) -> ColumnKind | None:
+        """Whether ``header_cell`` heads the change or the year-start column of a budget table
+        that gives the year's adjustment a column (``budget_column_kinds``); each row read once."""
+        if header_cell is None:
+            return None
+        row = header_cell.row - 1
+        if row not in self._column_kinds:
+            self._column_kinds[row] = budget_column_kinds(self.grid[row])
+        return self._column_kinds[row].get(header_cell.col)
 
     def label_column_header(self, label_cell: Cell | None, header_cell: Cell | None) -> str:
         """The text in the row label's column on the value's header row (the table's corner cell,

@@ -101,11 +101,14 @@ def _role_of(concept: Concept, stated: str | None) -> str | None:
 
 
 def _stated_role(raw: RawFigure) -> str | None:
-    """The budget side the figure's own words give (``_role_sources``, surest first), or None."""
+    """The budget side the figure's own words give (``_role_sources``, surest first), or None.
+
+    A budget in the column before a table's adjustment column is the year-start budget, though its
+    header says only 预算数 (extract.budget_columns)."""
     for text, weak in _role_sources(raw):
         role = role_of(text, weak=weak) if text else None
         if role is not None:
-            return role
+            return "budget_initial" if role == "budget" and raw.initial_budget_column else role
     return None
 
 

@@ -2389,3 +2389,43 @@ def test_a_fund_report_naming_its_fund_before_a_side(tmp_path: Path) -> None:
                               "2023年该专项资金年初预算220.00万元，全年预算数232.00万元，全年执行数228.24万元。\n")
     assert (report["budget_initial_wan"], report["budget_total_wan"], report["spent_total_wan"]) == (
         "220.00", "232.00", "228.24")
+
+
+# Budget tables with the year's adjustment in a column of its own (blind probe O): the change
+# column is no budget, and a plain 预算数 before it is the year-start budget. Sums by hand, in 元:
+# 4,210,000.00 + 385,600.00 = 4,595,600.00 (合计), 2,900,000.00 + 96,400.00 = 2,996,400.00 (基本),
+# 1,310,000.00 + 289,200.00 = 1,599,200.00 (项目); 2,996,400.00 + 1,599,200.00 = 4,595,600.00;
+# 2,981,050.00 + 1,512,870.00 = 4,493,920.00; 4,493,920.00 ÷ 4,595,600.00 = 97.79 %.
+ADJUSTED_ROWS = (
+    ("合计", "4,210,000.00", "385,600.00", "4,595,600.00", "4,493,920.00", "97.79%"),
+    ("基本支出", "2,900,000.00", "96,400.00", "2,996,400.00", "2,981,050.00", "99.49%"),
+    ("项目支出", "1,310,000.00", "289,200.00", "1,599,200.00", "1,512,870.00", "94.60%"),
+)
+ADJUSTED_EXPECTED = {
+    "budget_initial_wan": "421.000000", "budget_total_wan": "459.560000", "spent_total_wan": "449.392000",
+    "execution_rate_pct": "97.79", "basic_budget_wan": "299.640000", "basic_spent_wan": "298.105000",
+    "project_budget_wan": "159.920000", "project_spent_wan": "151.287000",
+}
+
+
+@pytest.mark.parametrize("header", [
+    ("项目", "年初预算数", "调整预算数", "全年预算数", "全年执行数", "执行率"),
+    ("支出类别", "预算数", "调整数", "调整后预算数", "实际支出", "预算执行率"),
+    ("项目", "年初预算数（元）", "追加数（元）", "全年预算数（元）", "全年执行数（元）", "执行率"),
+])
+def test_a_column_of_the_years_adjustment_is_no_budget(tmp_path: Path, header: tuple[str, ...]) -> None:
+    text = ("某县档案馆2023年度部门整体支出绩效自评报告\n表1 2023年度部门预算执行情况表（单位：元）\n"
+            + txt_table(header, *ADJUSTED_ROWS) + "某县档案馆\n2024年3月8日\n")
+    report, flags = run(tmp_path, text)
+    assert {key: report[key] for key in ADJUSTED_EXPECTED} == ADJUSTED_EXPECTED
+    assert flags == []
+
+
+def test_an_adjusted_budget_column_alone_is_the_years_budget(tmp_path: Path) -> None:
+    """调整预算数 with no other column for the adjusted budget names that budget."""
+    rows = [(label, initial, total, spent, rate) for label, initial, _, total, spent, rate in ADJUSTED_ROWS]
+    text = ("某县档案馆2023年度部门整体支出绩效自评报告\n表1 2023年度部门预算执行情况表（单位：元）\n"
+            + txt_table(("项目", "年初预算数", "调整预算数", "全年执行数", "执行率"), *rows) + "某县档案馆\n2024年3月8日\n")
+    report, flags = run(tmp_path, text)
+    assert (report["budget_initial_wan"], report["budget_total_wan"]) == ("421.000000", "459.560000")
+    assert flags == []
