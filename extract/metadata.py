@@ -115,6 +115,9 @@ KIND_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"专项资金|扶持基金|转移支付|专项"), "special_fund"),
     (re.compile(r"项目"), "project"),
     (re.compile(r"资金|基金"), "special_fund"),  # “农村危房改造补助资金绩效自评报告”: one fund evaluated
+    # money paid to people, named by its own noun: “…中等职业教育国家助学金绩效自评报告”, “…高龄津贴…”
+    # (blind probe P). Not 救助 or 补助 alone, which name units too (救助管理站).
+    (re.compile(r"助学金|奖学金|补贴|津贴|补助金|救助金|扶助金|抚恤金|优待金"), "special_fund"),
 )
 
 

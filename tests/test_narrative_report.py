@@ -2364,6 +2364,8 @@ PROGRAMME_SENTENCE = ("奖励扶助金按每人每年960元的标准发放，全
     ("泽州县2023年度计划生育家庭奖励扶助项目支出绩效自评报告", ("3126", "960", "296.83")),
     ("泽州县卫生健康局2023年度部门整体支出绩效自评报告", ("", "", "")),  # a unit's report: not its figures
     ("泽州县2023年度农村公路养护资金绩效自评报告", ("", "", "")),  # a programme that pays no people
+    ("泽州县2023年度计划生育家庭奖励扶助金绩效自评报告", ("3126", "960", "296.83")),  # named by its 扶助金 alone
+    ("泽州县2023年度中等职业教育国家助学金绩效自评报告", ("3126", "960", "296.83")),  # blind probe P p16
 ])
 def test_a_paying_programmes_figures_from_its_narrative(
         tmp_path: Path, title: str, expected: tuple[str, str, str]) -> None:
