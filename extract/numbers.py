@@ -1175,6 +1175,9 @@ def _scan_uncached(text: str, whole_cell: bool) -> list[Quantity]:
 # decimals (分别为1，234.56万元和…) still reads as one number; one without (依次为1，200人) is read as
 # a list, since in running text the full-width comma is far more often a list's than a separator.
 _LIST_WORD = re.compile("分别|依次")
+# A comma that ends a clause, for splitting a sentence into clauses: the full-width one, or an
+# ASCII one not between two digits (in “实际支出72,435.00元，其中…” the ASCII comma is inside a number).
+CLAUSE_COMMA = r"(?:，|(?<!\d),|,(?!\d))"
 _LISTED_COMMA = re.compile(r"(?<=\d)，(?=\d{3}(?![\d.．]))")
 _SENTENCE_END_CHARS = "。；;！？!?\n"
 LIST_SEPARATOR = "、"

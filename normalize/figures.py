@@ -39,7 +39,7 @@ from decimal import Decimal
 
 from extract.figures import SECTION_SEPARATOR, RawFigure, innermost_heading, is_caption
 from extract.model import Location
-from extract.numbers import parse_quantity
+from extract.numbers import CLAUSE_COMMA, parse_quantity
 from extract.records import record
 from normalize.catalogue import CONCEPTS_BY_NAME, Concept, key_kind
 from normalize.context_concepts import (
@@ -434,7 +434,7 @@ def _concept_of(
 # A clause that names a sum of money and nothing else (“…主要为第五次全国经济普查专项经费，预算310万元”):
 # the amounts after it are that money's.
 _MONEY_NAME_END = re.compile(r"(?:经费|资金|项目)\s*$")
-_CLAUSES = re.compile(r"[，,；;：:]")
+_CLAUSES = re.compile(f"{CLAUSE_COMMA}|[；;：:]")
 
 
 def _after_other_money(context: str) -> bool:
@@ -458,11 +458,20 @@ PROJECT_CATEGORY = re.compile(r"(?:人员|运转|公用|特定目标|其他运�
 WHOLE_RATE = re.compile(r"预算执行率|资金执行率|预算完成率|支出完成率|支出进度|资金支付率|资金使用率|资金拨付率")
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _list_closed(context: str) -> bool:
     """Whether the 其中 list of a figure's sentence ended before the figure: a ； (or ;) after its
-    last 其中 closes it, where a ， or 、 goes on listing parts."""
+    last 其中 closes it, where a ， or 、 goes on listing parts. Not where the clause after the ；
+    already has an amount: in “其中：公务接待费预算20,000.00元，支出15,235.00元；公务用车运行维护费
+    预算66,000.00元，支出57,200.00元” the ； separates parts, and the second 支出 is the 公务用车's
+    (blind probe O)."""
     at = context.rfind("其中")
-    return at >= 0 and ("；" in context[at:] or ";" in context[at:])
+    if at < 0:
+        return False
+    closing = max(context.rfind("；"), context.rfind(";"))
+    return closing > at and _DIGIT.search(context, closing) is None
 
 
 def _changes_flow(label: str, previous: Concept) -> bool:

@@ -16,13 +16,14 @@ import re
 from collections.abc import Sequence
 
 from extract.figures import RawFigure
+from extract.numbers import CLAUSE_COMMA
 
 # The word that says the amounts follow the names in order, at the end of the first amount's
 # context (“…分别为”, “…分别是”, “…分别”).
 RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|占|计)?\s*$")
 # Where the list of names begins: after the last clause break before 分别 (not 、, which joins
 # the names), and after a 其中 that opens it.
-_CLAUSE_START = re.compile(r"[，,；;。：:]")
+_CLAUSE_START = re.compile(f"{CLAUSE_COMMA}|[；;。：:]")
 _OPENING = re.compile(r"^\s*(?:其中|包括|含)\s*[：:]?\s*")
 # Between two names, and between two amounts.
 NAME_JOIN = re.compile(r"\s*(?:、|和|及|与|以及)\s*")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from extract.figures import RawFigure
+from extract.numbers import CLAUSE_COMMA
 from normalize.catalogue import CONCEPTS_BY_NAME, Concept, key_kind
 from normalize.match import names_a_side, role_of
 
@@ -156,7 +157,7 @@ def _list_head(context: str) -> str:
 # A clause comparing with another amount (比年初预算4万元减少1.14万元, 较上年增加…) names that
 # amount's side, not the side of the total a 其中 list breaks down.
 _COMPARISON_CLAUSE = re.compile(r"^\s*(?:比|较|同比|与)")
-_CLAUSE_SPLIT = re.compile(r"([，,；;])")
+_CLAUSE_SPLIT = re.compile(f"({CLAUSE_COMMA}|[；;])")
 
 
 # An amount in brackets after another (“公务接待费0.86万元（预算1.20万元）”) is an aside: its side

@@ -2431,3 +2431,24 @@ def test_an_adjusted_budget_column_alone_is_the_years_budget(tmp_path: Path) -> 
     report, flags = run(tmp_path, text)
     assert (report["budget_initial_wan"], report["budget_total_wan"]) == ("421.000000", "459.560000")
     assert flags == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # ；between parts that each have a budget and a spending (blind probe O o01): 3,600.00 + 9,450.00 = 13,050.00
+    ("2023年“三公”经费预算数为15,000.00元，实际支出13,050.00元，其中：公务接待费预算4,000.00元，支出3,600.00元；"
+     "公务用车运行维护费预算11,000.00元，支出9,450.00元；因公出国（境）费用预算0元，支出0元。",
+     {"sangong_budget_wan": "1.500000", "sangong_spent_wan": "1.305000", "reception_budget_wan": "0.400000",
+      "reception_spent_wan": "0.360000", "vehicle_operation_budget_wan": "1.100000",
+      "vehicle_operation_spent_wan": "0.945000", "overseas_budget_wan": "0.0000", "overseas_spent_wan": "0.0000"}),
+    # the 其中 list breaks down the spending, whose amount has a thousands comma (blind probe O o08)
+    ("2023年“三公”经费预算15,000.00元，“三公”经费支出合计13,050.00元，其中公务接待费3,600.00元，"
+     "公务用车运行维护费9,450.00元，因公出国（境）费0元。",
+     {"sangong_budget_wan": "1.500000", "sangong_spent_wan": "1.305000", "reception_budget_wan": "",
+      "reception_spent_wan": "0.360000", "vehicle_operation_budget_wan": "", "vehicle_operation_spent_wan": "0.945000",
+      "overseas_budget_wan": "", "overseas_spent_wan": "0.0000"}),
+])
+def test_the_side_of_a_sangong_part_in_a_sentence_of_amounts_in_yuan(
+        tmp_path: Path, sentence: str, expected: dict[str, str]) -> None:
+    report, flags = run(tmp_path, "某县档案馆2023年度部门整体支出绩效自评报告\n" + sentence + "\n")
+    assert {key: report[key] for key in expected} == expected
+    assert flags == []
