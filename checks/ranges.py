@@ -28,8 +28,11 @@ CAPPED_RATE_MEANING = {
 }
 
 # Indicator names whose percentage is a share of a whole (passed, paid on time, satisfied …):
-# above 100% it cannot be right. Growth rates (增长率) are deliberately absent.
-SHARE_RATE_NAME = re.compile(r"合格率|及时率|发放率|完成率|满意度|覆盖率|到位率|知晓率|达标率|参保率|验收率|处理率|符合率|办结率")
+# above 100% it cannot be right. Growth rates (增长率) are deliberately absent, and so is a bare
+# 完成率: a plan or an income is often exceeded (医疗收入完成率103.2%, blind probe P); only a
+# 完成率 of tasks done in time or of problems put right is a share.
+SHARE_RATE_NAME = re.compile(r"合格率|及时率|发放率|(?:按时|按期|及时|整改)完成率|满意度|覆盖率|到位率|知晓率|达标率|参保率|"
+                             r"验收率|处理率|符合率|办结率")
 
 # Standard grade bands of the 财政支出绩效评价 rules: 优 ≥ 90, 良 80–90, 中 60–80, 差 < 60.
 GRADE_BANDS: tuple[tuple[str, Decimal, Decimal], ...] = (
@@ -136,11 +139,13 @@ def check_scores(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
 def check_share_rates(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
     """比率类绩效指标（合格率、发放率、满意度……）的实际值超过100%。
 
-    检查内容：名称中含合格率、及时率、发放率、完成率、满意度、覆盖率、到位率、知晓率、达标率、参保率、
-    验收率、处理率、符合率或办结率的指标，其实际完成值（百分数或不带单位的数字）大于100即报告。
+    检查内容：名称中含合格率、及时率、发放率、按时（按期、及时、整改）完成率、满意度、覆盖率、到位率、
+    知晓率、达标率、参保率、验收率、处理率、符合率或办结率的指标，其实际完成值（百分数或不带单位的数字）
+    大于100即报告。
     为何重要：占整体的比例不可能超过100%；这样的数值是打字错误。
     触发示例：“直补资金按时发放率”的实际值为105%。
-    不触发示例：100%；增长率为105%（增长率不是占比）。
+    不触发示例：100%；增长率为105%（增长率不是占比）；“医疗收入完成率”为103.2%（计划、收入可以超额完成，
+    单说“完成率”不一定是占比）。
     局限：只凭上面列出的名称用词（代码中的 SHARE_RATE_NAME）识别比率类指标，名称不含这些词的比率不检
     查。
     """

@@ -76,6 +76,9 @@ INDICATOR_HEADER = ("一级指标", "二级指标", "三级指标", "年度指�
         (("产出指标", "数量指标", "改造处数", "12处", "12处", "10", "10"), "JX404", 0),  # near miss
         (("产出指标", "质量指标", "资金按时发放率", "100%", "105%", "10", "10"), "JX405", 1),
         (("产出指标", "质量指标", "资金按时发放率", "100%", "100%", "10", "10"), "JX405", 0),  # near miss
+        (("产出指标", "时效指标", "问题整改按时完成率", "100%", "104%", "10", "10"), "JX405", 1),
+        # an income or a plan may be exceeded (blind probe P p11): a bare 完成率 is no share
+        (("效益指标", "经济效益", "医疗收入完成率", "≥100%", "103.2%", "10", "10"), "JX405", 0),
     ],
 )
 def test_indicator_rows_out_of_range(tmp_path: Path, row: tuple[str, ...], rule_id: str, count: int) -> None:
