@@ -291,12 +291,17 @@ PAID_OUT = re.compile(r"发放")
 PER_PERSON_YEAR = re.compile(r"每\s*[人名生]\s*每\s*年\s*$")
 PEOPLE_PAID = re.compile(r"发放|享受|对象")
 PEOPLE_UNITS = ("人", "名")
+# A part of the programme's payments that one place made: 其中, a township, village or district's
+# name, and 发放 (其中网岭镇发放; not 其中农村低保对象发放 or 其中城乡居民…).
+PLACES_SHARE = re.compile(r"其中[^，,；;。]{0,10}?(?:镇|乡|街道|村|社区|区|县)(?:共|累计|已|实际)?发放")
 
 
 def subsidy_text_concept(raw: RawFigure) -> tuple[Concept, Match] | None:
     """The 直补 concept a sentence of a paying programme's report states (see SUBSIDY_PROGRAMME),
     or None: a standard 每人每年…元, money paid out (发放), or the people it was paid to."""
     unit, label = raw.quantity.unit, raw.label
+    if PLACES_SHARE.search(label):
+        return None  # “其中网岭镇发放907.41万元”: one township's share (blind probe P p14)
     if unit.endswith("元") and PER_PERSON_YEAR.search(label):
         name = "direct_subsidy_standard"
     elif unit.endswith("元") and "/" not in unit and PAID_OUT.search(label):

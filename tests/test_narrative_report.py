@@ -2452,3 +2452,15 @@ def test_the_side_of_a_sangong_part_in_a_sentence_of_amounts_in_yuan(
     report, flags = run(tmp_path, "某县档案馆2023年度部门整体支出绩效自评报告\n" + sentence + "\n")
     assert {key: report[key] for key in expected} == expected
     assert flags == []
+
+
+@pytest.mark.parametrize(("share", "expected"), [
+    ("其中网岭镇发放52.30万元。", "296.83"),  # one township's share of the payments (blind probe P p14)
+    ("其中城关街道累计发放41.20万元。", "296.83"),
+])
+def test_a_places_share_of_a_programmes_payments_is_not_its_money(
+        tmp_path: Path, share: str, expected: str) -> None:
+    report, _ = run(tmp_path, "泽州县2023年度计划生育家庭奖励扶助项目支出绩效自评报告\n" + PROGRAMME_SENTENCE + share + "\n")
+    with open(tmp_path / "out" / "metrics.csv", encoding="utf-8-sig", newline="") as handle:
+        paid = [row["raw"] for row in csv.DictReader(handle) if row["metric"] == "direct_subsidy_wan"]
+    assert (report["direct_subsidy_wan"], paid) == (expected, ["296.83万元"])
