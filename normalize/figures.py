@@ -219,8 +219,11 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
                 found = previous, None  # “核定直补人数22,418人，按每人每年600元标准”: its standard, below
         if found is None and report_kind == "project":
             found = project_total(raw)
+        fund_paid_out = False
         if found is None and report_kind in ONE_FUND_KINDS and raw.extractor == "text" and pays_people:
             found = subsidy_text_concept(raw)  # “共向3,126名…对象发放奖励扶助金296.83万元”
+            fund_paid_out = found is not None and found[0].name == "direct_subsidy" and (
+                bool(fund) and fund in raw.label or fund_money(raw, fund, report_kind) is not None)
         if found is None and report_kind in ONE_FUND_KINDS and raw.extractor == "text":
             found = fund_money(raw, fund, report_kind)  # “上级共下达我县农村公路养护资金1000万元”
         if found is None and raw.extractor == "text":
@@ -279,10 +282,22 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
                 _counts_others(figure, sentence, outside_quota_from, IN_QUOTA)):
             figures.append(figure)
             sentences.append(sentence)
+            if fund_paid_out and (spent := _fund_paid_out(raw, fiscal_year)) is not None:
+                figures.append(spent)
+                sentences.append(sentence)
     figures, sentences = without_restated_sides(figures, sentences)
     figures = _without_other_subject_scores(with_quota_by_type_summed(figures, sentences), report_kind)
     figures = without_grand_totals(figures)  # 支出总计 = 本年支出合计 + 年末结转和结余
     return with_parts_stated_whole(figures)  # “三公经费支出1.8万元，均为公务接待费”
+
+
+def _fund_paid_out(raw: RawFigure, fiscal_year: int | None) -> Figure | None:
+    """The fund's spending in a paying programme's report, where the money paid out is named as the
+    fund itself: “全年共向3,200名…老人发放高龄津贴391.68万元” in a report on 高龄津贴专项资金, “实际发放
+    补贴资金2,819.25万元” in one on 耕地地力保护补贴资金 (blind probe O). The fund paid that much to
+    people, so it spent that much; the same figure is also its 直补资金."""
+    total = CONCEPTS_BY_NAME["total"]
+    return _figure_for(raw, total, Match(total, 0.0, "programme", raw.label), "", fiscal_year)
 
 
 # Labels naming the subject of a self-score other than the report's own, by the report's kind: in a

@@ -2464,3 +2464,16 @@ def test_a_places_share_of_a_programmes_payments_is_not_its_money(
     with open(tmp_path / "out" / "metrics.csv", encoding="utf-8-sig", newline="") as handle:
         paid = [row["raw"] for row in csv.DictReader(handle) if row["metric"] == "direct_subsidy_wan"]
     assert (report["direct_subsidy_wan"], paid) == (expected, ["296.83万元"])
+
+
+@pytest.mark.parametrize(("title", "sentence", "spent"), [
+    # the money paid out is named as the fund itself: the fund spent it (blind probe O o11, o12)
+    ("某县2023年度高龄津贴专项资金绩效自评报告", "全年共向2,000名80周岁以上老人发放高龄津贴240.00万元，资金执行率96.00%。", "240.00"),
+    ("某区2023年耕地地力保护补贴资金绩效自评报告", "补贴标准每亩105元，实际发放补贴资金2,100.00万元，资金执行率98.00%。", "2100.00"),
+    # paid out under another name: what the fund spent is not said
+    ("某县2023年度高龄津贴专项资金绩效自评报告", "全年共向2,000名老人发放节日慰问金24.00万元。", ""),
+])
+def test_a_funds_money_paid_out_is_its_spending(tmp_path: Path, title: str, sentence: str, spent: str) -> None:
+    report, _ = run(tmp_path, f"{title}\n{sentence}\n")
+    assert report["spent_total_wan"] == spent
+    assert report["direct_subsidy_wan"] != ""
