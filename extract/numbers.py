@@ -400,6 +400,7 @@ UNIT_SPELLINGS: dict[str, str] = {
         "天", "小时", "分钟", "个月", "年", "周", "分", "千瓦时", "千瓦", "岁", "字", "块",
     )},
     "摄氏度": "℃", "℃": "℃",
+    "周岁": "岁",  # an age (80周岁以上老人), not a count of people nor a span of weeks
     # rates per so many people, as health statistics give them: 孕产妇死亡率12/10万 (per 100,000)
     "/10万": "/10万", "/万": "/万", "/十万": "/10万",
     # foreign currencies, kept as written: not 元, so never read as the report's own money (100万美元
