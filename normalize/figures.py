@@ -71,7 +71,7 @@ from normalize.restatement import without_restated_sides
 from normalize.roles import PER_HEAD_WAN, WEIGHT_HEADER, key_in
 from normalize.scope import narrower_than_the_whole
 from normalize.self_reference import self_reference_words, without_self_reference
-from normalize.units import to_canonical
+from normalize.units import as_money_with_multiplier, has_multiplier, to_canonical, written_multiplier
 from normalize.whole_parts import with_parts_stated_whole
 
 # Concepts that are not spending: a “支出” label never continues them.
@@ -629,24 +629,15 @@ def _unit_readings(raw: RawFigure, concept: Concept, sentence_unit: str):
         return
     # “2410.29万” is 24102900 already: a declared 万元 (a sentence's, a column's) would count the 万
     # twice, 24102900万元. Only a declared unit without a multiplier of its own may take it.
-    written_multiplier = quantity.raw.rstrip().endswith(("万", "亿"))
-    if raw.unit_hint and not (written_multiplier and _has_multiplier(raw.unit_hint)):
+    multiplied = written_multiplier(quantity)
+    if raw.unit_hint and not (multiplied and has_multiplier(raw.unit_hint)):
         yield dataclasses.replace(quantity, unit=raw.unit_hint), ""
     if (raw.extractor == "text" and concept.kind == "money" and sentence_unit
-            and not (written_multiplier and _has_multiplier(sentence_unit))):
+            and not (multiplied and has_multiplier(sentence_unit))):
         yield dataclasses.replace(quantity, unit=sentence_unit), "+unit_from_sentence"
-    if concept.kind == "money" and written_multiplier:
-        # “支出合计2410.29万”: an amount of money written with its 万 and without 元 (read again with
-        # 元, so that it keeps the places it was written to: 2410.29万元, not 24102900元)
-        with_yuan = parse_quantity(quantity.raw.rstrip() + "元")
-        if with_yuan is not None and with_yuan.unit in ("万元", "亿元"):
-            yield dataclasses.replace(with_yuan, raw=quantity.raw, start=quantity.start, end=quantity.end), "+wan_as_yuan"
+    if concept.kind == "money" and multiplied and (as_money := as_money_with_multiplier(quantity)) is not None:
+        yield as_money, "+wan_as_yuan"  # “支出合计2410.29万”: money written with its 万, without 元
     yield quantity, ""
-
-
-def _has_multiplier(unit: str) -> bool:
-    """Whether a unit holds a multiplier of its own: 万元, 亿元, 万人次."""
-    return "万" in unit or "亿" in unit
 
 
 # Words that put a figure in the year before the one evaluated: 上年末实有人数29人, 去年支出, a

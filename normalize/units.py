@@ -15,7 +15,7 @@ from __future__ import annotations
 from decimal import Context, Decimal, DivisionByZero, Inexact, InvalidOperation, Overflow
 from typing import Literal
 
-from extract.numbers import Quantity
+from extract.numbers import Quantity, parse_quantity
 from extract.records import record
 
 Kind = Literal["money", "rate", "count", "other"]
@@ -163,3 +163,25 @@ EXACT = Context(prec=60, traps=[Inexact, InvalidOperation, DivisionByZero, Overf
 def _exact_product(value: Decimal, factor: Decimal) -> Decimal:
     """value × factor, exactly (Decimal("125813") × Decimal("0.0001") = Decimal("12.5813"))."""
     return EXACT.multiply(value, factor)
+
+
+def has_multiplier(unit: str) -> bool:
+    """Whether a unit holds a multiplier of its own: 万元, 亿元, 万人次."""
+    return "万" in unit or "亿" in unit
+
+
+def written_multiplier(quantity: Quantity) -> bool:
+    """Whether a bare number was written with its 万 or 亿 (“支出合计2410.29万”): its value has the
+    multiplier in already, and a declared 万元 would count it twice (24102900万元)."""
+    return not quantity.unit and quantity.raw.rstrip().endswith(("万", "亿"))
+
+
+def as_money_with_multiplier(quantity: Quantity) -> Quantity | None:
+    """A bare amount written with its 万 or 亿, read again with 元 so that it keeps the places it
+    was written to: 2410.29万 → 2410.29 万元 (not 24102900 元); None when that does not read."""
+    with_yuan = parse_quantity(quantity.raw.rstrip() + "元")
+    if with_yuan is None or with_yuan.unit not in ("万元", "亿元"):
+        return None
+    return Quantity(with_yuan.value, with_yuan.unit, quantity.raw, quantity.op, quantity.high, quantity.start,
+                    quantity.end)
+
