@@ -72,7 +72,9 @@ def check_part_sum(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
     入1000万元，上年结转100万元；2020年度支出预算6400.32万元，其中：…”——第二个6400.32是下一个总数，
     不是分项；“人员总计14人，其中在职全额编制10人，退休4人”；以及把上例的省级资金改为300万元：括号内
     是财政资金的细分（900 + 300 + 150 = 1350），总数是1350 + 450 = 1800。
-    局限：分项之和小于总数时从不报告（“其中”的列举不必穷尽）。不在括号内的嵌套“其中”列举，只有内层分
+    另外，“其中”所列恰好是基本支出和项目支出两项、而总数是支出（或预算）总数时，两项之和小于总数也报
+    “提醒”：按支出性质，两者之和通常就是总数，其余支出（上缴上级、经营支出等）报告应当说明。
+    局限：除上述基本支出、项目支出两项外，分项之和小于总数时从不报告（“其中”的列举不必穷尽）。不在括号内的嵌套“其中”列举，只有内层分
     项相加恰好等于其总数时才能正确处理。由“含”“包括”引出、用逗号分隔、相加又不等于该分项的细分，若其后
     没有分号隔开的其他分项（“基本支出401.24万元，含人员经费359.13万元，公用经费43.11万元，项目支出
     109.04万元”），分不清细分在哪里结束，此时不核对这个细分，它的数字也不算总数的分项。总数不紧挨
@@ -355,11 +357,29 @@ def _side(label: str) -> str | None:
     return "budget" if role == "budget_initial" else role
 
 
+# The two halves of a unit's spending by its nature: a 其中 list of exactly these two names them
+# all, so their sum falls short of the total only by a slip or by spending of a third kind (上缴
+# 上级, 经营支出, 对附属单位补助) that the report should then name.
+SPENDING_HALVES = frozenset({"basic", "project"})
+
+
+def _names_both_halves(found: _PartList) -> bool:
+    """Whether a top-level 其中 list is exactly 基本支出 and 项目支出, under a total of spending or
+    budget (not a project's or a fund's part)."""
+    if found.of is not None or len(found.parts) != 2:
+        return False
+    names = {match.concept.name for part in found.parts if (match := match_label(part.label)) is not None}
+    total = match_label(found.total.label)
+    return names == SPENDING_HALVES and (total is None or total.concept.name == "total")
+
+
 def _part_sum_flag(found: _PartList) -> Flag | None:
     total, parts = found.total, found.parts
     parts_sum = sum((p.value for p in parts), Decimal(0))
     allowed = sum_tolerance(total.rounding, (p.rounding for p in parts))
     excess = parts_sum - total.value
+    if -excess > allowed and _names_both_halves(found):
+        return _halves_short_flag(found, parts_sum)
     if excess <= allowed:
         return None
     unit = total.unit
@@ -388,6 +408,30 @@ def _part_sum_flag(found: _PartList) -> Flag | None:
         values={"total": number_text(total.value), "parts_sum": number_text(parts_sum),
                 "difference": number_text(excess), "unit": unit},
         severity=None if found.is_adjacent else "warning",
+    )
+
+
+def _halves_short_flag(found: _PartList, parts_sum: Decimal) -> Flag:
+    """A 其中 list of 基本支出 and 项目支出 that adds up to less than its total: a warning, since a
+    unit may have spending of a third kind."""
+    total, parts = found.total, found.parts
+    unit, shortfall = total.unit, total.value - parts_sum
+    message = (
+        f"{quoted(short_label(total.raw))}写为{number_text(total.value)}{unit}，但其后“其中”所列基本支出、项目支出"
+        f"相加为{plus_text([p.value for p in parts])}={number_text(parts_sum)}{unit}，比总数少"
+        f"{number_text(shortfall)}{unit}；两者之和通常就是总数，报告未说明其余支出"
+        f"{slip_hint(total.value, parts_sum)}"
+    )
+    last = parts[-1].raw.location
+    evidence = (span_quote(total.raw.location, last),) if total.raw.location.quote == last.quote else (
+        span_quote(total.raw.location), span_quote(parts[0].raw.location, last))
+    return Flag(
+        message,
+        evidence=evidence,
+        locations=(total.raw.location, *(p.raw.location for p in parts)),
+        values={"total": number_text(total.value), "parts_sum": number_text(parts_sum),
+                "difference": number_text(-shortfall), "unit": unit},
+        severity="warning",
     )
 
 
