@@ -303,6 +303,12 @@ FINDINGS_OF_YEAR = re.compile(
 )
 
 
+# After an opening earlier year, the targets of that year: “2023年度绩效目标：为不少于2,800名困难残疾人
+# 按时足额发放生活补贴…” in a 2024 report (blind probe P p05) states no result, but the report's
+# targets are another year's.
+TARGETS_OF_YEAR = re.compile(r"\s*度?\s*(?:的)?(?:部门整体支出|整体支出|部门|单位|项目|专项资金|资金)?(?:年度)?绩效目标")
+
+
 def _section_names_year(section: str, year: int, fiscal_year: int) -> bool:
     """Whether a heading above the sentence names ``year`` (“（二）2022年度…整改情况”), in figures
     or, for the year before the fiscal year, in words (“五、上年度绩效评价问题整改情况”)."""
@@ -334,11 +340,11 @@ def check_sentence_years(inp: CheckInput, settings: RuleSettings) -> Iterator[Fl
 
     检查内容：读取正文每个句子，查找：①早于评价年度的“截至／截止”日期（2023年度报告中的“截至2022年底，…”）；
     ②以另一年度开头、又带数字陈述成果（完成、执行、发放、拨付、支出……加数字）的句子，因为本年成果正
-    是这样写的。
+    是这样写的；③以更早年度开头陈述绩效目标的句子（2024年度报告中的“2023年度绩效目标：…”）。
     为何重要：在上年报告基础上改写的报告，常留下上年的日期和数字；审计人员使用一个数字之前，必须知道
     它是不是本年度的。
     触发示例：在2023年度报告中，“截至2022年底，项目资金完成率80%”；“2022年，我中心完成了36277人计
-    2161.83万元的移民直补资金发放”。
+    2161.83万元的移民直补资金发放”；“2022年度绩效目标：为不少于2,800名困难残疾人按时足额发放生活补贴”。
     不触发示例：比较（“比2022年8725.42万元多1189万元”）；结转资金（“2022年结转资金50万元已于本年度全
     部支出”）；同时写了评价年度的句子（“2020年度预算1.14万元，2019年度预算1.93万元”）；计划（“2021年
     预计解决160名移民就业”）；跨年度期间（2020年—2021年）；标题和文号（《…2021年…通知》、〔2021〕12
@@ -387,6 +393,14 @@ def check_sentence_years(inp: CheckInput, settings: RuleSettings) -> Iterator[Fl
         if _section_names_year(sentence.section, governing.year, fiscal_year):
             continue
         masked = mask_non_periods(text)
+        if governing.year < fiscal_year and TARGETS_OF_YEAR.match(masked, governing.end):
+            yield Flag(
+                f"句子以“{governing.raw}”开头陈述绩效目标，但本报告评价的是{fiscal_year}年度，目标可能是从其他年度的报告中照抄的",
+                (text,),
+                (sentence.location,),
+                {"fiscal_year": str(fiscal_year), "year": str(governing.year)},
+            )
+            continue
         if COMPARISON_WORDS.search(masked) or CONTEXT_WORDS.search(masked) or PLAN_WORDS.search(masked):
             continue
         if _is_rectification(masked, governing):

@@ -159,6 +159,13 @@ def test_indicator_year_message_names_the_periods(tmp_path: Path) -> None:
         # a quarter right after the year is when its accounts close; one of another year is not
         ("2024年一季度，拨付剩余资金120万元。", 0),
         ("2022年下半年，完成了36277人的直补资金发放。", 1),
+        # (c) the targets of an earlier year (blind probe P p05); this year's, the next year's and a
+        # comparison with last year's are not flagged
+        ("2022年度绩效目标：为不少于2,800名困难群众按时足额发放生活补贴。", 1),
+        ("2022年部门整体支出绩效目标为保障机构正常运转。", 1),
+        ("2023年度绩效目标：为不少于2,800名困难群众按时足额发放生活补贴。", 0),
+        ("2024年度绩效目标：进一步提高资金使用效益。", 0),
+        ("与2022年度绩效目标相比，本年新增2项指标。", 0),
     ],
 )
 def test_sentence_years(tmp_path: Path, body: str, count: int) -> None:
