@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 # The kinds a staff quota is split into (行政编制, 事业编制, 工勤编制, 全额/差额/自收自支事业编制 …).
 # And by who funds the post, as 垂直管理 units split theirs: 国家气象事业编制, 地方编制, 政法专项编制.
 QUOTA_TYPE = re.compile(r"行政|事业|工勤|机关|参公|参照公务员|全额|差额|自收自支|公益[一二]类|国家|地方|中央|政法|专项")
+TYPE_BEFORE_QUOTA = re.compile(f"(?:{QUOTA_TYPE.pattern})+$")
 # Before the parts of a whole: “核定事业编制30名，其中全额…”.
 PARTS_FOLLOW = "其中"
 SUM_METHOD = "sum"
@@ -70,7 +71,11 @@ def quota_type(figure: Figure) -> str | None:
     """The type a staff quota in running text names ("" for none); None for any other figure."""
     if figure.metric != "staff_quota" or figure.extractor != "text":
         return None
-    kind = QUOTA_TYPE.search(figure.label)
+    label = figure.label
+    at = label.rfind("编制")
+    # A type names the quota only right before its 编制: in “镇机关核定编制62名” the 机关 is the
+    # unit's, and 62 the untyped whole (blind probe R r04). Without 编制 (“其中行政20人”) any type word.
+    kind = TYPE_BEFORE_QUOTA.search(label, 0, at) if at >= 0 else QUOTA_TYPE.search(label)
     return kind.group() if kind else ""
 
 

@@ -289,6 +289,8 @@ TABLE_EXPECTED = {
         ("本单位核定事业编制45名，其中全额事业编制30名、差额事业编制15名，实有在职人员43人。", "45"),  # whole first
         ("本单位核定全额事业编制45人，实有在职人员43人。", "45"),  # one typed quota is the quota (seed 003)
         ("本单位核定编制45人，实有在职人员43人。", "45"),
+        # 机关 names the unit, not a type: 45 is the untyped whole (blind probe R r04)
+        ("镇机关核定编制45名（行政编制20名，事业编制25名），实有在职人员43人。", "45"),
     ],
 )
 def test_a_quota_by_type_is_parts_not_values(tmp_path: Path, sentence: str, quota: str) -> None:
