@@ -87,10 +87,15 @@ def _part_rounding(quantity: Quantity) -> Decimal:
 
 
 def _funds_line(raw_figures: Sequence[RawFigure], table: int | None, header: re.Pattern[str]) -> RawFigure | None:
-    """The execution rate's 得分 (or 分值) in the funding block, when there is exactly one."""
+    """The execution rate's 得分 (or 分值) in the funding block: the one in the indicators' own table,
+    else the document's only one. A workbook of several 自评表 (the unit's and each project's, blind
+    probe R) has one funding block per table, each scoring its own table."""
     found = [r for r in raw_figures if r.extractor == "table" and FUNDS_ROW.search(r.label)
              and header.search(r.header) and not TOTAL_SCORE_ROW.search(r.label)
              and r.quantity.op in (None, "=")]
+    own = [r for r in found if r.location.table == table]
+    if own:
+        return own[0] if len(own) == 1 else None
     return found[0] if len(found) == 1 else None
 
 

@@ -118,6 +118,9 @@ class RawFigure:
     # In a plain 预算数 column left of a column of the year's adjustment (extract.budget_columns):
     # the budget before the adjustment, the year-start budget, whatever the header's words.
     initial_budget_column: bool = False
+    # The project a table says it is about (“项目名称 | 第五次全国经济普查”): a 项目支出绩效自评表 inside
+    # a unit's report holds that project's money and score, not the unit's.
+    table_subject: str = ""
 
 
 # Heading markers by level, outermost first: 一、 / （一） / 1、 1. / （1） / 1）. A short paragraph
@@ -461,6 +464,7 @@ def table_to_raw_figures(
     """
     layout = _TableLayout(table)
     table_unit = _declared_unit(table, layout) or unit_above
+    subject = _table_subject(layout.grid)
     if indicator_rows is None:
         indicator_rows = {row.row for row in table_to_indicator_rows(table, layout.grid)}
     for cell in sorted(table.cells, key=lambda c: (c.row, c.col)):
@@ -516,6 +520,7 @@ def table_to_raw_figures(
             caption=caption,
             section=section,
             initial_budget_column=column_kind == "initial",
+            table_subject=subject,
         )
 
 
@@ -714,6 +719,20 @@ class _TableLayout:
     def section_title(self, cell: Cell) -> str:
         """The nearest row above ``cell`` that is a section title (``_title_cell``), stripped."""
         return self._titles_above[cell.row - 1]
+
+
+# The label of the row that names a table's project, as the national 项目支出绩效自评表 has it.
+SUBJECT_LABEL = re.compile(r"项目名称[：:]?")
+
+
+def _table_subject(grid: list[list[Cell | None]]) -> str:
+    """The project a table names in its 项目名称 row (the next cell's text), or ""."""
+    for row in grid:
+        cells = [cell for cell in dict.fromkeys(row) if cell is not None]  # a merged cell once
+        for label, value in zip(cells, cells[1:]):
+            if SUBJECT_LABEL.fullmatch(label.text.replace(" ", "").strip()) and value.text.strip():
+                return value.text.strip()
+    return ""
 
 
 def _title_cell(row: list[Cell | None]) -> Cell | None:

@@ -191,6 +191,8 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
             continue
         if raw.extractor == "text" and _is_under_target_heading(raw.section, target_sections):
             continue
+        if raw.table_subject and report_kind == "dept_overall":
+            continue  # a project's 自评表 in a unit's report: that project's money and score (blind probe R)
         role_only = is_role_only(raw.label)  # asked up to three times below
         previous = sentence_concepts.get(sentence)
         if role_only and sentence in list_heads and (

@@ -97,3 +97,15 @@ def test_an_unreadable_score_leaves_the_column_unchecked(tmp_path: Path) -> None
 def test_no_seed_is_flagged(seed: str, fmt: str) -> None:
     """None of the five reports closes an indicator table with a 总分 row that does not add up."""
     assert run_one_rule(corpus_check_input(seed, fmt), RULE) == []
+
+
+def test_each_form_of_a_workbook_adds_its_own_funding_line(tmp_path: Path) -> None:
+    """A unit's 自评表 and a project's in one document (blind probe R r07): each table's 总分 counts the
+    execution-rate score of its own funding block, so neither table is flagged; one table's slip still is."""
+    def form(total_score: str, funds_score: str) -> str:
+        return txt_table(("项目", "全年预算数", "全年执行数", "分值", "执行率", "得分"),
+                         ("年度资金总额", "620", "558", "10", "90%", funds_score),
+                         INDICATOR_HEADER, *INDICATORS, ("总分", "", "", "", "", "100", total_score))
+    assert messages(tmp_path, TITLE + form("95", "9") + "附件\n" + form("94.5", "8.5")) == []
+    (message,) = messages(tmp_path, TITLE + form("95", "9") + "附件\n" + form("95.5", "8.5"))
+    assert "表2" in message and "95.5" in message

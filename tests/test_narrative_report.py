@@ -2479,3 +2479,21 @@ def test_a_funds_money_paid_out_is_its_spending(tmp_path: Path, title: str, sent
     report, _ = run(tmp_path, f"{title}\n{sentence}\n")
     assert report["spent_total_wan"] == spent
     assert report["direct_subsidy_wan"] != ""
+
+
+def test_a_projects_form_in_a_units_report_holds_the_projects_figures(tmp_path: Path) -> None:
+    """A unit's report with one of its projects' 项目支出绩效自评表 (blind probe R r07, r08): the
+    project's 年度资金总额 and 总分 are the project's, not a second value of the unit's."""
+    money_header = ("年度预算资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")
+    unit_form = txt_table(("部门（单位）名称", "某区统计局", "", "", "", "", ""), money_header,
+                          ("年度资金总额", "386.50", "412.30", "405.18", "10", "98.27%", "9.83"),
+                          ("总分", "", "", "", "", "100", "96.23"))
+    project_form = txt_table(("项目名称", "第五次全国经济普查", "", "", "", "", ""), money_header,
+                             ("年度资金总额", "36.00", "40.00", "38.50", "10", "96.25%", "9.62"),
+                             ("总分", "", "", "", "", "100", "96.62"))
+    report, flags = run(tmp_path, "某区统计局2023年度部门整体支出绩效自评报告\n" + unit_form + "附件：项目支出绩效自评表\n"
+                        + project_form)
+    assert (report["budget_initial_wan"], report["budget_total_wan"], report["spent_total_wan"],
+            report["execution_rate_pct"], report["self_score"], report["n_conflicts"]) == (
+        "386.50", "412.30", "405.18", "98.27", "96.23", "0")
+    assert [flag["rule_id"] for flag in flags if flag["rule_id"] == "JX601"] == []
