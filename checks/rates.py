@@ -333,7 +333,9 @@ def check_change_rate(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]
 
     检查内容：名称以增长、增加、上升、提高或减少、下降、降低结尾的百分比，分三种写法：①同一句中紧跟
     在变动额之后（“与上年相比增加0.34万元，增长62%”）：以句中更早写出的一个金额为当年数，增加时百分
-    比应为 变动额 ÷（当年数 − 变动额），减少时应为 变动额 ÷（当年数 + 变动额）。②与上年比较（比上年、
+    比应为 变动额 ÷（当年数 − 变动额），减少时应为 变动额 ÷（当年数 + 变动额）；该金额本身写明属上一
+    年度时（“上年同期支出为1,198.20万元，本年增加88.24万元，增长7.36%”），它就是上年数，百分比应为
+    变动额 ÷ 上年数。②与上年比较（比上年、
     同比）而未写变动额：同一事项的两个金额，一个属评价年度、一个属上一年度，在同一句或同段的前一句中
     （“2020年度“三公经费”预算为1.14万元，2019年度“三公经费”预算为1.93万元。…比上年减少45%”）：百分比
     应为（当年数 − 上年数）÷ 上年数，方向与所写一致；③紧跟在上年数之后（“支出2.36万元，比上年3.10万元
@@ -360,7 +362,7 @@ def check_change_rate(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]
             if match is None or NOT_A_CHANGE_OF_AMOUNTS.search(raw.label[: match.start()]):
                 continue
             is_up = match.group(1) in UP_WORDS
-            is_applicable, flag = _change_after_amount(group, index, units, is_up, extra)
+            is_applicable, flag = _change_after_amount(group, index, units, is_up, extra, inp.fiscal_year)
             if not is_applicable and _names_previous_year(raw):
                 flag = _change_between_years(inp, group, index, units, text, is_up, extra)
             if flag is not None:
@@ -371,10 +373,22 @@ def _names_previous_year(raw: RawFigure) -> bool:
     return bool(PREVIOUS_YEAR_WORDS.search(raw.label) or PREVIOUS_YEAR_WORDS.search(raw.context))
 
 
+def _is_previous_years(raw: RawFigure, fiscal_year: int | None) -> bool:
+    """Whether an amount's own words make it the year before's: “上年同期支出为1,198.20万元”, or
+    “2022年度全年支出为2,214.36万元” in a 2023 report (blind probe R). A change after it is
+    measured from it, not from a current amount."""
+    if PREVIOUS_YEAR_WORDS.search(raw.label):
+        return True
+    return fiscal_year is not None and bool(raw.years) and raw.years[-1] == fiscal_year - 1
+
+
 def _change_after_amount(
-    group: list[RawFigure], index: int, units: dict, is_up: bool, extra: Decimal
+    group: list[RawFigure], index: int, units: dict, is_up: bool, extra: Decimal, fiscal_year: int | None = None
 ) -> tuple[bool, Flag | None]:
-    """(whether the percentage follows a change amount with a current amount before it, the flag)."""
+    """(whether the percentage follows a change amount with a current amount before it, the flag).
+
+    An earlier amount that is the year before's (``_is_previous_years``) is tried as the base itself:
+    “上年同期支出为1,198.20万元，本年增加88.24万元，增长7.36%” is 88.24 ÷ 1,198.20."""
     rate = group[index]
     key = sentence_key(rate)
     if index == 0 or sentence_key(group[index - 1]) != key:
@@ -405,23 +419,26 @@ def _change_after_amount(
     stated = rate.quantity.value
     tried = []
     for current in currents:
+        base_sign = Decimal(0) if _is_previous_years(current.raw, fiscal_year) else sign
         try:
-            low, high = value_range(lambda d, c: d / (c + sign * d) * HUNDRED,
+            low, high = value_range(lambda d, c: d / (c + base_sign * d) * HUNDRED,
                                     (change.value, change.rounding), (current.value, current.rounding))
         except ArithmeticError:
             continue
         if _rate_agrees(stated, rate.quantity.raw, low, high, extra):
             return True, None
-        tried.append((current, change.value / (current.value + sign * change.value) * HUNDRED))
+        tried.append((current, base_sign, change.value / (current.value + base_sign * change.value) * HUNDRED))
     if not tried:
         return True, None
-    current, computed = tried[-1]
-    previous = current.value + sign * change.value
+    current, base_sign, computed = tried[-1]
+    previous = current.value + base_sign * change.value
     operator = "−" if is_up else "+"
+    base = (number_text(current.value) if not base_sign
+            else f"（{number_text(current.value)}{operator}{number_text(change.value)}）={number_text(change.value)}÷"
+                 f"{number_text(previous)}")
     return True, Flag(
-        f"{rate.label.strip()}{number_text(stated)}%，但变动额÷上年数={number_text(change.value)}÷"
-        f"（{number_text(current.value)}{operator}{number_text(change.value)}）={number_text(change.value)}÷"
-        f"{number_text(previous)}={rate_text(computed)}%",
+        f"{rate.label.strip()}{number_text(stated)}%，但变动额÷上年数={number_text(change.value)}÷{base}"
+        f"={rate_text(computed)}%",
         evidence=(span_quote(current.raw.location, rate.location),),
         locations=(rate.location, change.raw.location, current.raw.location),
         values={"stated_pct": number_text(stated), "change": number_text(change.value),
