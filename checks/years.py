@@ -309,6 +309,17 @@ FINDINGS_OF_YEAR = re.compile(
 TARGETS_OF_YEAR = re.compile(r"\s*度?\s*(?:的)?(?:部门整体支出|整体支出|部门|单位|项目|专项资金|资金)?(?:年度)?绩效目标")
 
 
+def _block_key(sentence) -> tuple:
+    """The paragraph or cell a sentence is in."""
+    where = sentence.block_location
+    return where.file, where.page, where.paragraph, where.line, where.table, where.row, where.col
+
+
+def _states_money(text: str) -> bool:
+    """Whether a sentence states an amount of money."""
+    return any(q.unit.endswith("元") for q in find_quantities(text))
+
+
 def _section_names_year(section: str, year: int, fiscal_year: int) -> bool:
     """Whether a heading above the sentence names ``year`` (“（二）2022年度…整改情况”), in figures
     or, for the year before the fiscal year, in words (“五、上年度绩效评价问题整改情况”)."""
@@ -352,6 +363,8 @@ def check_sentence_years(inp: CheckInput, settings: RuleSettings) -> Iterator[Fl
     进县”）；位于写明该年度的标题下的句子（“（二）2022年度…整改情况”，上一年度也可写作“五、上年度绩效
     评价问题整改情况”）；整改该年度评价、审计发现的问题（“2022年度部门整体支出绩效自评发现的问题，我
     局已完成整改3项”：整改是在评价年度做的）。
+    同一段落中前面已有陈述本年度金额（不写其他年度）的句子时，其后以更早年度开头的句子是与上年比较
+    （“2023年全年支出1,876.42万元…。2022年全年支出为1,723.55万元。”），②③不报告。
     局限：②要求年度位于句首（前面只允许有序号和不超过六个字的主语），句子中间才出现的其他年度成果看
     不到。句中只要有比较用语（较、比上年、同比）就不报告，因此与比较写在一起的陈旧数字会漏掉。写了
     “整改”、又在句首年度之后写了评价、审计、检查等发现的问题的句子不报告，因此从上年报告中照抄的整改
@@ -361,9 +374,14 @@ def check_sentence_years(inp: CheckInput, settings: RuleSettings) -> Iterator[Fl
     if fiscal_year is None:
         return
     latest = fiscal_window(fiscal_year)[1]
+    this_years: dict[tuple, list[str]] = {}  # by block: its sentences so far that name no other year
     for sentence in inp.sentences:
         text = sentence.text
         periods = text_to_periods(text)
+        block_sentences = this_years.setdefault(_block_key(sentence), [])
+        earlier = len(block_sentences)  # the block's sentences before this one
+        if all(p.year == fiscal_year for p in periods):
+            block_sentences.append(text)
         flagged = False
         for period in periods:
             if period.kind != "as_of" or period.year >= fiscal_year:
@@ -392,6 +410,8 @@ def check_sentence_years(inp: CheckInput, settings: RuleSettings) -> Iterator[Fl
             continue  # the fiscal year beside another: a comparison
         if _section_names_year(sentence.section, governing.year, fiscal_year):
             continue
+        if governing.year < fiscal_year and any(map(_states_money, block_sentences[:earlier])):
+            continue  # “2023年全年支出1,876.42万元…。2022年全年支出为1,723.55万元。”: a comparison
         masked = mask_non_periods(text)
         if governing.year < fiscal_year and TARGETS_OF_YEAR.match(masked, governing.end):
             yield Flag(

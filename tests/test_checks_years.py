@@ -166,6 +166,10 @@ def test_indicator_year_message_names_the_periods(tmp_path: Path) -> None:
         ("2023年度绩效目标：为不少于2,800名困难群众按时足额发放生活补贴。", 0),
         ("2024年度绩效目标：进一步提高资金使用效益。", 0),
         ("与2022年度绩效目标相比，本年新增2项指标。", 0),
+        # after this year's amounts in the same paragraph, the year before's are a comparison (blind probe R)
+        ("2023年全年预算1,950.00万元，全年支出1,876.42万元。2022年全年支出为1,723.55万元。", 0),
+        ("基本支出2,286.53万元，项目支出1,325.94万元。2022年基本支出为2,198.64万元，项目支出为1,198.47万元。", 0),
+        ("我局认真开展工作。2022年全年支出为1,723.55万元。", 1),  # nothing of this year's before it
     ],
 )
 def test_sentence_years(tmp_path: Path, body: str, count: int) -> None:
