@@ -275,8 +275,9 @@ def subsidy_row_concept(raw: RawFigure) -> tuple[Concept, Match] | None:
     if name == "direct_subsidy" and PER_UNIT_LABEL.search(label):
         return None
     if name == "direct_subsidy_standard":
-        after_number = raw.location.quote[raw.location.quote.find(raw.quantity.raw) + len(raw.quantity.raw):]
-        if OTHER_STANDARD_BASIS.search(after_number) or OTHER_STANDARD_BASIS.search(label):
+        # the basis is written after the number (80元/人·月) or before it (每生每天5元, blind probe Q)
+        cell = raw.location.quote or ""
+        if OTHER_STANDARD_BASIS.search(cell.replace(raw.quantity.raw, "", 1)) or OTHER_STANDARD_BASIS.search(label):
             return None
     concept = CONCEPTS_BY_NAME[name]
     return concept, Match(concept, 0.0, "indicator", label)
