@@ -26,6 +26,12 @@ SUB_ITEM_ROW = re.compile(r"^\s*其中")
 NOT_ADDED_HEADER = re.compile(
     r"率|比例|比重|占比|%|％|得分|分值|权重|序号|编号|排名|年份|单价|标准|人均|平均"
 )
+# Rows whose amount is not a part of the total: a rate, a score, a standard per head … named at
+# the end of the row's label (补助标准, 预算执行率, 人均经费). Not a word inside a project's name:
+# “1.高标准农田建设” is a project (blind probe Q q01).
+NOT_ADDED_ROW = re.compile(
+    r"(?:率|比例|比重|占比|%|％|得分|分值|权重|序号|编号|排名|年份|单价|标准)\s*(?:[（(][^（）()]*[)）])?\s*$|人均|平均"
+)
 
 
 def check_table_totals(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
@@ -73,7 +79,7 @@ def _table_total_flag(column: list[RawFigure]) -> Flag | None:
     if len(totals) != 1 or any(SUBTOTAL_ROW.search(r.label) for r in column):
         return None
     total_raw = totals[0]
-    every_row = [r for r in column if r is not total_raw and not NOT_ADDED_HEADER.search(r.label)]
+    every_row = [r for r in column if r is not total_raw and not NOT_ADDED_ROW.search(r.label)]
     rows = [r for r in every_row if not SUB_ITEM_ROW.match(r.label)]
     amounts = [amount_of(r) for r in (total_raw, *rows)]
     if not rows or any(a is None for a in amounts):
