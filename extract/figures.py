@@ -121,6 +121,9 @@ class RawFigure:
     # The project a table says it is about (“项目名称 | 第五次全国经济普查”): a 项目支出绩效自评表 inside
     # a unit's report holds that project's money and score, not the unit's.
     table_subject: str = ""
+    # For a row numbered 1. 2. … under a heading row numbered 一、 二、 (“二、项目支出” over “1.义务教育
+    # 公用经费补助”), that heading row's label: the row is one item of what it names.
+    row_group: str = ""
 
 
 # Heading markers by level, outermost first: 一、 / （一） / 1、 1. / （1） / 1）. A short paragraph
@@ -495,6 +498,7 @@ def table_to_raw_figures(
             # budget asked for, which neither the cell nor its column (按支出性质分：) says.
             header = f"{outer_label} {header}".strip()
         label_header = layout.label_column_header(label_cell, header_cell)
+        group = layout.row_group(label_cell) if label_cell is not None and ITEM_NUMBER.match(label) else ""
         title = layout.section_title(cell)
         hint = (_unit_in(header) or _unit_in(label) or _unit_in(title) or layout.row_heads_unit(cell)
                 or _unit_in(label_header) or table_unit or (layout.block_unit(cell) if value_at else ""))
@@ -521,6 +525,7 @@ def table_to_raw_figures(
             section=section,
             initial_budget_column=column_kind == "initial",
             table_subject=subject,
+            row_group=group,
         )
 
 
@@ -706,6 +711,19 @@ class _TableLayout:
             self._column_kinds[row] = budget_column_kinds(self.grid[row])
         return self._column_kinds[row].get(header_cell.col)
 
+    def row_group(self, label_cell: Cell) -> str:
+        """The nearest label above ``label_cell`` in its column numbered 一、 二、 …, or ""."""
+        for row in range(label_cell.row - 2, -1, -1):
+            above = self.grid[row][label_cell.col - 1]
+            if above is None or above is label_cell:
+                continue
+            text = above.text.strip()
+            if GROUP_NUMBER.match(text):
+                return text
+            if not ITEM_NUMBER.match(text) and self.is_label(above):
+                return ""  # a row of another kind between: no group of numbered items
+        return ""
+
     def label_column_header(self, label_cell: Cell | None, header_cell: Cell | None) -> str:
         """The text in the row label's column on the value's header row (the table's corner cell,
         “‘三公’经费（万元）”), or "" when that row has no label there."""
@@ -721,6 +739,9 @@ class _TableLayout:
         return self._titles_above[cell.row - 1]
 
 
+# Row labels numbered as items (1. 2、 （3）) and as the groups they are items of (一、 二、).
+ITEM_NUMBER = re.compile(r"\s*(?:\d{1,2}\s*[.．、]|[（(]\s*\d{1,2}\s*[)）])")
+GROUP_NUMBER = re.compile(r"\s*[一二三四五六七八九十]{1,3}\s*[、.．]")
 # The label of the row that names a table's project, as the national 项目支出绩效自评表 has it.
 SUBJECT_LABEL = re.compile(r"项目名称[：:]?")
 

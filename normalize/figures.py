@@ -193,6 +193,8 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
             continue
         if raw.table_subject and report_kind == "dept_overall":
             continue  # a project's 自评表 in a unit's report: that project's money and score (blind probe R)
+        if raw.row_group and PROJECT_GROUP.search(raw.row_group):
+            continue  # “二、项目支出” over “1.义务教育公用经费补助”: one project's money (blind probe Q)
         role_only = is_role_only(raw.label)  # asked up to three times below
         previous = sentence_concepts.get(sentence)
         if role_only and sentence in list_heads and (
@@ -462,6 +464,10 @@ def _after_other_money(context: str) -> bool:
         return False
     named = clauses[-2].strip()
     return bool(_MONEY_NAME_END.search(named)) and match_label(named) is None
+
+
+# A table's group row of projects: its numbered rows are single projects, whatever their names say.
+PROJECT_GROUP = re.compile(r"项目支出|项目经费|项目资金")
 
 
 # The kinds project spending is budgeted in since the 2020 reform of project libraries (人员类项目,

@@ -2499,3 +2499,16 @@ def test_a_projects_form_in_a_units_report_holds_the_projects_figures(tmp_path: 
             report["execution_rate_pct"], report["self_score"], report["n_conflicts"]) == (
         "386.50", "412.30", "405.18", "98.27", "96.23", "0")
     assert [flag["rule_id"] for flag in flags if flag["rule_id"] == "JX601"] == []
+
+
+def test_a_numbered_project_under_project_spending_is_one_project(tmp_path: Path) -> None:
+    """“二、项目支出” over “1.义务教育公用经费补助” (blind probe Q q09): the row is one project's money,
+    not the unit's 公用经费, and no second value of it."""
+    table = txt_table(("项目", "全年预算数", "实际支出"), ("一、基本支出", "1614.60", "1602.77"),
+                      ("其中：人员经费", "1428.60", "1421.35"), ("公用经费", "186.00", "181.42"),
+                      ("二、项目支出", "420.00", "398.86"), ("1.义务教育公用经费补助", "19.66", "17.82"),
+                      ("2.校舍维修", "400.34", "381.04"), ("合计", "2034.60", "2001.63"))
+    report, flags = run(tmp_path, "某县桥头小学2023年度部门整体支出绩效自评报告\n表1 预算执行情况（单位：万元）\n" + table)
+    assert (report["public_budget_wan"], report["public_spent_wan"], report["n_conflicts"]) == ("186.00", "181.42", "0")
+    assert [flag["rule_id"] for flag in flags] == []
+
