@@ -653,6 +653,12 @@ def _unit_readings(raw: RawFigure, concept: Concept, sentence_unit: str):
 PRIOR_YEAR = re.compile(r"上一?年(?!度?(?:结转|结余))|去年|前一年")
 
 
+# A sentence that opens with the year before: all its amounts are that year's, unless it turns to
+# this year (本年, 今年, 当年) before the figure.
+PRIOR_YEAR_LEAD = re.compile(r"\s*(?:上一?年|去年)(?!度?(?:结转|结余))")
+THIS_YEAR_WORDS = re.compile(r"本年|今年|当年|本期")
+
+
 def _year_of(raw: RawFigure, fiscal_year: int | None) -> tuple[int | None, str]:
     """The year a figure is for: one its words name; else the year before the evaluated one where
     they say 上年/去年 (PRIOR_YEAR); else the evaluated year."""
@@ -661,6 +667,9 @@ def _year_of(raw: RawFigure, fiscal_year: int | None) -> tuple[int | None, str]:
         return raw.years[-1], source
     if fiscal_year is not None and (PRIOR_YEAR.search(raw.label) or PRIOR_YEAR.search(raw.header)):
         return fiscal_year - 1, source
+    if fiscal_year is not None and raw.extractor == "text" and PRIOR_YEAR_LEAD.match(raw.context) and not (
+            THIS_YEAR_WORDS.search(raw.context)):
+        return fiscal_year - 1, "context"  # “上年同期安置818人，发放补贴490.80万元” (blind probe R r14)
     return fiscal_year, "report"
 
 

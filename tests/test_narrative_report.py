@@ -2512,3 +2512,12 @@ def test_a_numbered_project_under_project_spending_is_one_project(tmp_path: Path
     assert (report["public_budget_wan"], report["public_spent_wan"], report["n_conflicts"]) == ("186.00", "181.42", "0")
     assert [flag["rule_id"] for flag in flags] == []
 
+
+
+def test_a_sentence_opened_by_last_year_is_last_years(tmp_path: Path) -> None:
+    """“上年同期安置818人，发放补贴490.80万元” (blind probe R r14): both amounts are the year before's, so
+    the 490.80 is no second value of this year's 直补资金."""
+    report, flags = run(tmp_path, "宁乡市2024年度公益性岗位补贴资金绩效自评报告\n"
+                                  "2024年共向860名公益性岗位人员发放岗位补贴516.00万元。上年同期安置818人，发放补贴490.80万元。\n")
+    assert (report["direct_subsidy_wan"], report["n_conflicts"]) == ("516.00", "0")
+    assert [flag["rule_id"] for flag in flags if flag["rule_id"] == "JX601"] == []
