@@ -791,7 +791,11 @@ def _declared_unit(table: Table, layout: _TableLayout) -> str:
 
 def _declared_unit_in(text: str) -> str:
     """A unit declared by the line just above a table (“单位：万元”, “（单位：元）”, a caption
-    ending “（万元）”), which applies to the table's bare numbers."""
+    ending “（万元）”), which applies to the table's bare numbers. Of a longer paragraph, its last
+    sentence when that points at the table: “…近两年支出对比情况见下表（单位：万元）。” (blind probe R)."""
+    if text and len(text) > 80:
+        last = _last_sentence(text)
+        text = last if _POINTS_AT_TABLE.search(last) else ""
     if not text or len(text) > 80:
         return ""
     match = UNIT_DECLARED.search(text)
@@ -800,6 +804,13 @@ def _declared_unit_in(text: str) -> str:
     stripped = text.strip()
     match = UNIT_IN_BRACKETS.search(stripped)
     return match.group(1) if match and stripped.endswith(match.group(0)) else ""
+
+
+def _last_sentence(text: str) -> str:
+    """The last sentence of a paragraph, its end mark included."""
+    body = text.rstrip()
+    ends = [m.end() for m in _SENTENCE_BREAK.finditer(body[:-1])]
+    return body[ends[-1]:] if ends else body
 
 
 def _unit_in(text: str) -> str:

@@ -2521,3 +2521,18 @@ def test_a_sentence_opened_by_last_year_is_last_years(tmp_path: Path) -> None:
                                   "2024年共向860名公益性岗位人员发放岗位补贴516.00万元。上年同期安置818人，发放补贴490.80万元。\n")
     assert (report["direct_subsidy_wan"], report["n_conflicts"]) == ("516.00", "0")
     assert [flag["rule_id"] for flag in flags if flag["rule_id"] == "JX601"] == []
+
+
+def test_a_unit_declared_at_the_end_of_a_long_paragraph_above_a_table(tmp_path: Path) -> None:
+    """“…近两年支出对比情况见下表（单位：万元）。” ends a long paragraph (blind probe R r01): its unit is
+    the table's, so the bare numbers of the table are money."""
+    text = ("某区文旅局2023年度部门整体支出绩效自评报告\n"
+            "2023年年初预算1,862.40万元，年中追加243.00万元，全年预算数2,105.36万元，全年实际支出2,031.58万元，"
+            "预算执行率96.50%。2023年支出较上年增加96.46万元，增长4.98%，主要是场馆运行经费增加。"
+            "近两年支出对比情况见下表（单位：万元）。\n"
+            + txt_table(("项目", "2022年决算数", "2023年预算数", "2023年决算数"),
+                        ("支出合计", "1,935.12", "2,105.36", "2,031.58"), ("一、基本支出", "1,201.05", "1,262.50", "1,246.72"),
+                        ("二、项目支出", "734.07", "842.86", "784.86")))
+    report, _ = run(tmp_path, text)
+    assert (report["basic_budget_wan"], report["basic_spent_wan"], report["project_spent_wan"]) == (
+        "1262.50", "1246.72", "784.86")
