@@ -66,7 +66,7 @@ from normalize.match import (
 )
 from normalize.grand_totals import without_grand_totals
 from normalize.quota_types import with_quota_by_type_summed
-from normalize.respectively import respective_labels
+from normalize.respectively import respective_labels, with_jointly_stated
 from normalize.restatement import without_restated_sides
 from normalize.roles import PER_HEAD_WAN, WEIGHT_HEADER, key_in
 from normalize.scope import narrower_than_the_whole
@@ -141,6 +141,7 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
     project or fund, so is the money its ``title`` names, or money named by a side alone
     (``fund_money``). ``unit_name``: the words the unit uses for itself name nothing in a label
     (normalize.self_reference)."""
+    raw_figures = with_jointly_stated(raw_figures)  # “A和B均为0元”: 0 is A's and B's
     fund = fund_of_title(title)
     own_words = self_reference_words(unit_name, report_kind)
     pays_people = SUBSIDY_PROGRAMME.search(title) is not None

@@ -12,6 +12,7 @@ is reported: a blank is better than an amount given to the wrong thing.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 
@@ -58,3 +59,23 @@ def _names_before(context: str) -> list[str]:
     breaks = list(_CLAUSE_START.finditer(head))
     listed = _OPENING.sub("", head[breaks[-1].end():] if breaks else head)
     return [name for name in NAME_JOIN.split(listed) if name]
+
+
+# One amount said of several things at once: “公务接待费和因公出国（境）费均为0元” (blind probe O).
+JOINTLY = re.compile(r"(?:均为|都为|均是|都是)\s*$")
+
+
+def with_jointly_stated(raw_figures: Sequence[RawFigure]) -> list[RawFigure]:
+    """``raw_figures`` with each text figure said of several names at once (JOINTLY) replaced by one
+    copy per name, labelled with that name alone, in the order named."""
+    expanded: list[RawFigure] = []
+    for raw in raw_figures:
+        if raw.extractor == "text" and JOINTLY.search(raw.label) is not None:
+            names = _names_before(JOINTLY.sub("", raw.context))
+            if len(names) >= 2 and raw.context.endswith(raw.label):
+                head = raw.context[: -len(raw.label)]
+                expanded.extend(dataclasses.replace(raw, label=name, context=head + name) for name in names)
+                continue
+        expanded.append(raw)
+    return expanded
+

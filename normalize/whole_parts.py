@@ -6,7 +6,8 @@ the 公务接待费 column stays blank although the report gives it, and a secon
 (“公务接待费1.5万元” elsewhere) is never compared with the first.
 
 Only the words right after the amount count, in the same sentence (“均为”, “全部为”, “全为”,
-“全部是”, “均是”, “均系”), followed by exactly one part's name and the end of the clause: “均为
+“全部是”, “均是”, “均系”, or “，为” before a 公务… part: “支出6,850元，为公务用车运行维护费”, blind
+probe O), followed by exactly one part's name and the end of the clause: “均为
 公务接待费和公务用车运行维护费” names two parts and says nothing of either's amount. The part
 figure keeps the whole's amount, place and raw text; its label is the words that say so.
 """
@@ -29,7 +30,7 @@ PARTS_OF_WHOLE: dict[str, tuple[str, ...]] = {
 }
 
 # The words after an amount that say all of it is one part.
-ALL_OF = re.compile(r"[，,、\s]*(?:均为|全部为|全为|全部是|均是|均系|全部用于)[“\"]?")
+ALL_OF = re.compile(r"[，,、\s]*(?:均为|全部为|全为|全部是|均是|均系|全部用于)[“\"]?|[，,]\s*为(?=[“\"]?公务)[“\"]?")
 # What may follow the part's name: the end of the clause or sentence (not 和, 及 or 、: more parts).
 PART_END = re.compile(r"[”\"]?(?:支出)?(?:$|[，,。；;）)\s])")
 

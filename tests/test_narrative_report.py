@@ -2536,3 +2536,12 @@ def test_a_unit_declared_at_the_end_of_a_long_paragraph_above_a_table(tmp_path: 
     report, _ = run(tmp_path, text)
     assert (report["basic_budget_wan"], report["basic_spent_wan"], report["project_spent_wan"]) == (
         "1262.50", "1246.72", "784.86")
+
+
+def test_one_part_named_after_the_whole_and_parts_said_zero_together(tmp_path: Path) -> None:
+    """“…支出6,850元，为公务用车运行维护费，公务接待费和因公出国（境）费均为0元” (blind probe O o07)."""
+    report, flags = run(tmp_path, "某镇中心卫生院2022年度部门整体支出绩效自评报告\n"
+                                  "2022年“三公”经费支出6,850元，为公务用车运行维护费，公务接待费和因公出国（境）费均为0元。\n")
+    assert (report["sangong_spent_wan"], report["vehicle_operation_spent_wan"], report["reception_spent_wan"],
+            report["overseas_spent_wan"]) == ("0.6850", "0.6850", "0.0000", "0.0000")
+    assert flags == []
