@@ -27,7 +27,8 @@ from extract.numbers import Quantity, normalise_chars, parse_quantity
 from extract.records import record
 from normalize.catalogue import key_kind
 from normalize.figures import Figure
-from normalize.units import UNIT_FACTORS, as_money_with_multiplier, has_multiplier, to_canonical, written_multiplier
+from normalize.units import (UNIT_FACTORS, as_money_with_multiplier, has_multiplier, to_canonical,
+                             written_multiplier)
 
 # ─── amounts with the rounding they were written to ──────────────────────────────────────────
 
@@ -76,7 +77,8 @@ def amount_of(raw: RawFigure, sentence_unit: str = "") -> Amount | None:
     if quantity.op not in (None, "="):
         return None
     unit = quantity.unit or raw.unit_hint or sentence_unit
-    if written_multiplier(quantity) and has_multiplier(unit) and (as_money := as_money_with_multiplier(quantity)):
+    if written_multiplier(quantity) and has_multiplier(unit) and (
+            as_money := as_money_with_multiplier(quantity)):
         quantity, unit = as_money, as_money.unit  # “支出合计2410.29万” is 2410.29 万元, not 24102900 万元
     # str(value) is part of the key because equal Decimals may differ in exponent (1.0 == 1.00)
     # and a cached result must be the very one this value would give.

@@ -398,30 +398,26 @@ def _part_sum_flag(found: _PartList) -> Flag | None:
         f"={number_text(parts_sum)}{unit}，比{whole}多{number_text(excess)}{unit}"
         f"{slip_hint(total.value, parts_sum)}"
     )
-    last = parts[-1].raw.location
-    evidence = (span_quote(total.raw.location, last),) if total.raw.location.quote == last.quote else (
-        span_quote(total.raw.location), span_quote(parts[0].raw.location, last))
-    return Flag(
-        message,
-        evidence=evidence,
-        locations=(total.raw.location, *(p.raw.location for p in parts)),
-        values={"total": number_text(total.value), "parts_sum": number_text(parts_sum),
-                "difference": number_text(excess), "unit": unit},
-        severity=None if found.is_adjacent else "warning",
-    )
+    return _list_flag(found, message, parts_sum, None if found.is_adjacent else "warning")
 
 
 def _halves_short_flag(found: _PartList, parts_sum: Decimal) -> Flag:
     """A 其中 list of 基本支出 and 项目支出 that adds up to less than its total: a warning, since a
     unit may have spending of a third kind."""
     total, parts = found.total, found.parts
-    unit, shortfall = total.unit, total.value - parts_sum
+    unit = total.unit
     message = (
         f"{quoted(short_label(total.raw))}写为{number_text(total.value)}{unit}，但其后“其中”所列基本支出、项目支出"
         f"相加为{plus_text([p.value for p in parts])}={number_text(parts_sum)}{unit}，比总数少"
-        f"{number_text(shortfall)}{unit}；两者之和通常就是总数，报告未说明其余支出"
+        f"{number_text(total.value - parts_sum)}{unit}；两者之和通常就是总数，报告未说明其余支出"
         f"{slip_hint(total.value, parts_sum)}"
     )
+    return _list_flag(found, message, parts_sum, "warning")
+
+
+def _list_flag(found: _PartList, message: str, parts_sum: Decimal, severity: str | None) -> Flag:
+    """The flag of a 其中 list that does not add up: quoting the total and its parts, pointing at each."""
+    total, parts = found.total, found.parts
     last = parts[-1].raw.location
     evidence = (span_quote(total.raw.location, last),) if total.raw.location.quote == last.quote else (
         span_quote(total.raw.location), span_quote(parts[0].raw.location, last))
@@ -430,8 +426,8 @@ def _halves_short_flag(found: _PartList, parts_sum: Decimal) -> Flag:
         evidence=evidence,
         locations=(total.raw.location, *(p.raw.location for p in parts)),
         values={"total": number_text(total.value), "parts_sum": number_text(parts_sum),
-                "difference": number_text(-shortfall), "unit": unit},
-        severity="warning",
+                "difference": number_text(parts_sum - total.value), "unit": total.unit},
+        severity=severity,
     )
 
 

@@ -383,7 +383,8 @@ def _is_previous_years(raw: RawFigure, fiscal_year: int | None) -> bool:
 
 
 def _change_after_amount(
-    group: list[RawFigure], index: int, units: dict, is_up: bool, extra: Decimal, fiscal_year: int | None = None
+    group: list[RawFigure], index: int, units: dict, is_up: bool, extra: Decimal,
+    fiscal_year: int | None = None,
 ) -> tuple[bool, Flag | None]:
     """(whether the percentage follows a change amount with a current amount before it, the flag).
 
@@ -427,15 +428,16 @@ def _change_after_amount(
             continue
         if _rate_agrees(stated, rate.quantity.raw, low, high, extra):
             return True, None
-        tried.append((current, base_sign, change.value / (current.value + base_sign * change.value) * HUNDRED))
+        computed = change.value / (current.value + base_sign * change.value) * HUNDRED
+        tried.append((current, base_sign, computed))
     if not tried:
         return True, None
     current, base_sign, computed = tried[-1]
     previous = current.value + base_sign * change.value
     operator = "−" if is_up else "+"
     base = (number_text(current.value) if not base_sign
-            else f"（{number_text(current.value)}{operator}{number_text(change.value)}）={number_text(change.value)}÷"
-                 f"{number_text(previous)}")
+            else f"（{number_text(current.value)}{operator}{number_text(change.value)}）="
+                 f"{number_text(change.value)}÷{number_text(previous)}")
     return True, Flag(
         f"{rate.label.strip()}{number_text(stated)}%，但变动额÷上年数={number_text(change.value)}÷{base}"
         f"={rate_text(computed)}%",

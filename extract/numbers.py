@@ -1085,7 +1085,8 @@ def _whole_numeral(text: str) -> Quantity | None:
     if value is None or not has_numeral_digit(run):  # 萬點 and 負點 spell no number
         return None
     start = m.start("minus") if m["minus"] else m.start("run")
-    return Quantity(-value if m["minus"] else value, "", text[start:m.end("run")], start=start, end=m.end("run"))
+    end = m.end("run")
+    return Quantity(-value if m["minus"] else value, "", text[start:end], start=start, end=end)
 
 
 # A whole cell holding a number of days written with 日 and nothing else (15日, １５日).

@@ -277,7 +277,8 @@ def subsidy_row_concept(raw: RawFigure) -> tuple[Concept, Match] | None:
     if name == "direct_subsidy_standard":
         # the basis is written after the number (80元/人·月) or before it (每生每天5元, blind probe Q)
         cell = raw.location.quote or ""
-        if OTHER_STANDARD_BASIS.search(cell.replace(raw.quantity.raw, "", 1)) or OTHER_STANDARD_BASIS.search(label):
+        around = cell.replace(raw.quantity.raw, "", 1)
+        if OTHER_STANDARD_BASIS.search(around) or OTHER_STANDARD_BASIS.search(label):
             return None
     concept = CONCEPTS_BY_NAME[name]
     return concept, Match(concept, 0.0, "indicator", label)

@@ -39,7 +39,7 @@ from decimal import Decimal
 
 from extract.figures import SECTION_SEPARATOR, RawFigure, innermost_heading, is_caption
 from extract.model import Location
-from extract.numbers import CLAUSE_COMMA, parse_quantity
+from extract.numbers import CLAUSE_COMMA
 from extract.records import record
 from normalize.catalogue import CONCEPTS_BY_NAME, Concept, key_kind
 from normalize.context_concepts import (
@@ -644,7 +644,8 @@ def _unit_readings(raw: RawFigure, concept: Concept, sentence_unit: str):
     if (raw.extractor == "text" and concept.kind == "money" and sentence_unit
             and not (multiplied and has_multiplier(sentence_unit))):
         yield dataclasses.replace(quantity, unit=sentence_unit), "+unit_from_sentence"
-    if concept.kind == "money" and multiplied and (as_money := as_money_with_multiplier(quantity)) is not None:
+    as_money = as_money_with_multiplier(quantity) if concept.kind == "money" and multiplied else None
+    if as_money is not None:
         yield as_money, "+wan_as_yuan"  # “支出合计2410.29万”: money written with its 万, without 元
     yield quantity, ""
 
