@@ -12,6 +12,7 @@ from typing import Iterator
 
 from checks.model import CheckInput, number_text
 from checks.registry import Flag, Rule, RuleSettings
+from normalize.match import is_delta
 
 HUNDRED = Decimal(100)
 
@@ -33,6 +34,11 @@ CAPPED_RATE_MEANING = {
 # 完成率 of tasks done in time or of problems put right is a share.
 SHARE_RATE_NAME = re.compile(r"合格率|及时率|发放率|(?:按时|按期|及时|整改)完成率|满意度|覆盖率|到位率|知晓率|达标率|参保率|"
                              r"验收率|处理率|符合率|办结率")
+
+# Counts that are never negative in a report (blind probe P p07: “完成门诊诊疗-23,415人次”), and the
+# words that make a negative one a change (增减-12人, 较上年-3户).
+COUNT_UNITS = frozenset({"人", "人次", "户", "户次", "名", "个", "项", "次", "家", "所", "辆", "件", "处", "间", "位"})
+CHANGE_WORDS = re.compile(r"增减|变动|变化|差额|差异|较|比|同比|相比")
 
 # Standard grade bands of the 财政支出绩效评价 rules: 优 ≥ 90, 良 80–90, 中 60–80, 差 < 60.
 GRADE_BANDS: tuple[tuple[str, Decimal, Decimal], ...] = (
@@ -92,13 +98,16 @@ def check_staff_over_quota(inp: CheckInput, settings: RuleSettings) -> Iterator[
 
 
 def check_negative_amounts(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
-    """金额为负数。
+    """金额或人数、件数为负数。
 
-    检查内容：报告中识别出的每个汇总金额（以万元计），小于零即报告。
-    为何重要：这类报告中的预算、支出和结余从不为负；负号是打字错误，或把变动额错放在了数额的位置。
-    触发示例：“项目支出-5.2万元”。
-    不触发示例：“较年初减少3.14万元”（这是变动额，方向由“减少”一词表达，而不是负的数额）。
-    局限：只检查汇总数值；变动额不算数值。
+    检查内容：报告中识别出的每个汇总金额（以万元计），小于零即报告；正文中以人、人次、户、个、项等计
+    的数量写成负数（“完成门诊诊疗-23,415人次”），也报告。
+    为何重要：这类报告中的预算、支出和结余从不为负，完成的人次、户数也不会是负数；负号是打字错误，或
+    把变动额错放在了数额的位置。
+    触发示例：“项目支出-5.2万元”；“全年完成门诊诊疗-23,415人次”。
+    不触发示例：“较年初减少3.14万元”（这是变动额，方向由“减少”一词表达，而不是负的数额）；“增减
+    -12人”“较上年-3户”（写明是变动的数量）。
+    局限：金额只检查汇总数值；变动额不算数值。数量只检查正文，表格中的增减列不检查。
     """
     for figure in inp.figures:
         if figure.unit == "万元" and figure.value < 0:
@@ -107,6 +116,16 @@ def check_negative_amounts(inp: CheckInput, settings: RuleSettings) -> Iterator[
                 (figure.location.excerpt(),),
                 (figure.location,),
                 {figure.metric: number_text(figure.value)},
+            )
+    for raw in inp.raw_figures:
+        quantity = raw.quantity
+        if (raw.extractor == "text" and quantity.value < 0 and quantity.unit in COUNT_UNITS
+                and not is_delta(raw.label) and not CHANGE_WORDS.search(raw.label)):
+            yield Flag(
+                f"{raw.label.strip() or '数量'}写为{quantity.raw}，数量为负数，需要核实",
+                (raw.location.excerpt(),),
+                (raw.location,),
+                {"value": number_text(quantity.value), "unit": quantity.unit},
             )
 
 

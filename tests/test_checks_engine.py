@@ -46,6 +46,11 @@ TITLE = "某县水利局2023年度部门整体支出绩效自评报告\n"
         (TITLE + "绩效自评得分90分，评价等次为优。\n", "JX450", 0),
         (TITLE + "绩效自评得分89.5分，评价等次为良。\n", "JX450", 0),
         (TITLE + "绩效自评得分59分，评价等次为中。\n", "JX450", 1),
+        # a negative amount or count; near misses: changes written as such
+        (TITLE + "全年项目支出-5.2万元。\n", "JX403", 1),
+        (TITLE + "全年完成门诊诊疗-23,415人次，住院病人1,126人次。\n", "JX403", 1),  # blind probe P p07
+        (TITLE + "全年完成门诊诊疗23,415人次，较上年-230人次。\n", "JX403", 0),
+        (TITLE + "在职人员增减-2人。\n", "JX403", 0),
         # scores above 100; near miss 100
         (TITLE + "绩效自评得分102分。\n", "JX404", 1),
         (TITLE + "绩效自评得分100分。\n", "JX404", 0),
