@@ -89,7 +89,9 @@ ROLE_WORDS: tuple[tuple[str, Role], ...] = (
 # The weakest role word, used only when neither the label, the column header nor the sentence
 # has a stronger one: “项目支出963.66” names spending, i.e. the executed side, but in “年初预算
 # 209.76万元，其中基本支出177.76万元” the sentence's 预算 decides.
-WEAK_ROLE_WORDS: tuple[tuple[str, Role], ...] = (("支出", "actual"),)
+# 资金总额 is as weak a budget word: “2023年度高龄津贴资金总额398.40万元” is the fund's budget (blind
+# probe O o11), but “发放资金总额” the money paid.
+WEAK_ROLE_WORDS: tuple[tuple[str, Role], ...] = (("支出", "actual"), ("资金总额", "budget"))
 
 # Words that make a figure what did *not* happen: “直补资金未发放成功36.18万元”, “未执行226.24万元”.
 NEGATION_WORDS: tuple[str, ...] = ("未", "尚未", "没有", "无法", "未能")

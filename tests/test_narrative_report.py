@@ -2545,3 +2545,13 @@ def test_one_part_named_after_the_whole_and_parts_said_zero_together(tmp_path: P
     assert (report["sangong_spent_wan"], report["vehicle_operation_spent_wan"], report["reception_spent_wan"],
             report["overseas_spent_wan"]) == ("0.6850", "0.6850", "0.0000", "0.0000")
     assert flags == []
+
+
+@pytest.mark.parametrize(("sentence", "budget", "spent"), [
+    # a fund's 资金总额 with no other side word is its budget (blind probe O o11)
+    ("2023年度高龄津贴资金总额398.40万元，其中：省级补助资金240.00万元，县级配套资金158.40万元。", "398.40", ""),
+    ("2023年度实际发放资金总额391.68万元。", "", "391.68"),  # 发放 says the side
+])
+def test_a_funds_total_money(tmp_path: Path, sentence: str, budget: str, spent: str) -> None:
+    report, _ = run(tmp_path, "衡阳县2023年度高龄津贴专项资金绩效自评报告\n" + sentence + "\n")
+    assert (report["budget_total_wan"], report["spent_total_wan"]) == (budget, spent)
