@@ -199,7 +199,8 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
         role_only = is_role_only(raw.label)  # asked up to three times below
         previous = sentence_concepts.get(sentence)
         if role_only and sentence in list_heads and (
-                _list_closed(raw.context) or ("其中" in raw.context and WHOLE_RATE.search(raw.label))):
+                _list_closed(raw.context) or ("其中" in raw.context and WHOLE_RATE.search(raw.label))
+                or _compares_the_whole(raw_figures, index, written_label)):
             previous = list_heads[sentence]
         found = _concept_of(raw, previous, role_only)
         if (found is not None and found[1] is None and report_kind in ONE_FUND_KINDS and "rate" not in found[0].keys
@@ -417,6 +418,33 @@ def _is_under_target_heading(section: str, known: dict[str, bool]) -> bool:
     if section not in known:
         known[section] = any(TARGET_SECTION.search(heading) for heading in section.split(SECTION_SEPARATOR) if heading)
     return known[section]
+
+
+# A saving or an overspend stated after an amount compared with the budget: “较预算数60,000.00元节约
+# 11,380.00元”.
+SAVING = re.compile(r"\s*(节约|节省|结余|减少|少|超支|超出|增加|多)(?:了|资金)?\s*")
+
+
+def _compares_the_whole(raw_figures: list[RawFigure], index: int, written_label: str) -> bool:
+    """Whether an amount compared with the budget after a 其中 list is the whole's budget, as its own
+    arithmetic shows: in ““三公”经费支出48,620.00元，其中…，因公出国（境）费0元，较预算数60,000.00元
+    节约11,380.00元” 60,000 − 11,380 is the 48,620 before 其中, not the last part's 0 (blind probe O)."""
+    raw = raw_figures[index]
+    if raw.extractor != "text" or "其中" not in raw.context or without_comparison_to_budget(written_label) == (
+            written_label):
+        return False
+    after = raw_figures[index + 1] if index + 1 < len(raw_figures) else None
+    if after is None or _sentence_key(after) != _sentence_key(raw) or after.quantity.unit != raw.quantity.unit:
+        return False
+    saving = SAVING.fullmatch(after.label)
+    if saving is None:
+        return False
+    sign = 1 if saving.group(1) in ("超支", "超出", "增加", "多") else -1
+    compared = raw.quantity.value + sign * after.quantity.value
+    list_at = (raw.location.char_start or 0) - len(raw.context) + raw.context.rfind("其中")
+    heads = [other for other in raw_figures[:index] if _sentence_key(other) == _sentence_key(raw)
+             and (other.location.char_start or 0) < list_at]
+    return bool(heads) and heads[-1].quantity.unit == raw.quantity.unit and heads[-1].quantity.value == compared
 
 
 def _sentence_key(raw: RawFigure) -> tuple:

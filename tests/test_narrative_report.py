@@ -2555,3 +2555,18 @@ def test_one_part_named_after_the_whole_and_parts_said_zero_together(tmp_path: P
 def test_a_funds_total_money(tmp_path: Path, sentence: str, budget: str, spent: str) -> None:
     report, _ = run(tmp_path, "衡阳县2023年度高龄津贴专项资金绩效自评报告\n" + sentence + "\n")
     assert (report["budget_total_wan"], report["spent_total_wan"]) == (budget, spent)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # after the list, the comparison's own arithmetic names the whole: 60,000 − 11,380 = 48,620 (blind probe O o02)
+    ("2022年我镇“三公”经费支出48,620.00元，其中公务接待费12,380.00元，公务用车运行维护费36,240.00元，"
+     "因公出国（境）费0元，较预算数60,000.00元节约11,380.00元。",
+     {"sangong_budget_wan": "6.000000", "overseas_budget_wan": ""}),
+    # right after a part, and its arithmetic names that part: 15,000 − 2,620 = 12,380
+    ("2022年我镇“三公”经费支出48,620.00元，其中公务接待费12,380.00元，较预算数15,000.00元节约2,620.00元，"
+     "公务用车运行维护费36,240.00元。",
+     {"sangong_budget_wan": "", "reception_budget_wan": "1.500000"}),
+])
+def test_a_comparison_with_the_budget_after_a_list(tmp_path: Path, sentence: str, expected: dict[str, str]) -> None:
+    report, _ = run(tmp_path, "某镇2022年部门整体支出绩效自评报告\n" + sentence + "\n")
+    assert {key: report[key] for key in expected} == expected
