@@ -100,6 +100,9 @@ TOTAL_ROW = re.compile(r"合计|总计|汇总|总额|全部|全年")
 # A row label that is only a year (2022年, 2023年度): the figure's year, as extract reads it, and
 # nothing narrower than what the column header names.
 YEAR_ROW = re.compile(r"\s*(?:19|20)\d{2}\s*年?度?\s*")
+# A row label that names no thing, only that the row holds amounts: “项目 | 上年结转 | … | 年末结转结余”
+# over “金额 | 1,862,000.00 | … | 690,400.00” (blind probe N n01). The row is the whole table's.
+AMOUNT_ROW = re.compile(r"\s*(?:金额|数额|数值|资金|金额数)\s*(?:[（(][^（）()]*[)）])?\s*")
 
 
 @record
@@ -572,7 +575,8 @@ def _table_concept(raw: RawFigure) -> tuple[Concept, Match | None] | None:
         # 及支出情况” over 项目 | 合计 | 因公出国（境）费 …): the 三公 total, not the unit's budget.
         by_header = _named_by_table(raw)
     if (by_label is None and by_header is not None and raw.label and not TOTAL_ROW.search(raw.label)
-            and not YEAR_ROW.fullmatch(raw.label)):  # a row per year (2022年 | 2023年) is each year's whole
+            and not YEAR_ROW.fullmatch(raw.label)  # a row per year (2022年 | 2023年) is each year's whole
+            and not AMOUNT_ROW.fullmatch(raw.label)):
         return None  # a part of the column (one unit, one document), not the report's figure
     if by_label and by_header and by_label.concept.name != by_header.concept.name:
         label_generic = by_label.concept.name == "total"

@@ -2570,3 +2570,14 @@ def test_a_funds_total_money(tmp_path: Path, sentence: str, budget: str, spent: 
 def test_a_comparison_with_the_budget_after_a_list(tmp_path: Path, sentence: str, expected: dict[str, str]) -> None:
     report, _ = run(tmp_path, "某镇2022年部门整体支出绩效自评报告\n" + sentence + "\n")
     assert {key: report[key] for key in expected} == expected
+
+
+def test_a_one_row_table_whose_row_is_only_amounts(tmp_path: Path) -> None:
+    """“项目 | 上年结转 | 本年收入 | 收入合计 | 本年支出 | 年末结转结余” over “金额 | …” (blind probe N n01):
+    the 金额 row is the whole table's, so its columns are the report's figures."""
+    text = ("某区水务局2023年度部门整体支出绩效自评报告\n收入支出决算情况见下表（单位：元）。\n"
+            + txt_table(("项目", "上年结转", "本年收入", "收入合计", "本年支出", "年末结转结余"),
+                        ("金额", "1,862,000.00", "30,702,800.00", "32,564,800.00", "31,874,400.00", "690,400.00")))
+    report, _ = run(tmp_path, text)
+    assert (report["carryover_wan"], report["income_total_wan"], report["balance_wan"]) == (
+        "186.200000", "3256.480000", "69.040000")
