@@ -39,6 +39,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from extract.errors import CorruptFileError, EncryptedFileError
 from extract.model import Block, Cell, Document, Location, Paragraph, Table
+from extract.readers.pdf_aligned import chars_to_aligned_tables, snap_to_columns
 from extract.readers.pdf_tables import (
     DEFAULT_SETTINGS,
     LayoutSettings,
@@ -225,6 +226,16 @@ def page_to_layout(page: pdfplumber.page.Page, settings: LayoutSettings = DEFAUL
         body_chars.extend(orphans)
         if len(part.cells) > 1 or any(cell.has_text for cell in part.cells):
             parts.append(part)
+    for cells, tentative in chars_to_aligned_tables(body_chars, settings):  # tables drawn without lines
+        x0, top, x1, bottom = cells[0][0], cells[0][1], cells[-1][2], cells[-1][3]
+        inside = [x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom
+                  for c in body_chars]
+        table_chars = [c for c, i in zip(body_chars, inside) if i]
+        part, orphans = bboxes_to_part(cells, table_chars, number, settings, aligned=True)
+        if tentative:  # kept as lines too, should it continue no table
+            part = replace(part, as_lines=tuple(chars_to_lines(table_chars, number, settings)))
+        body_chars = [c for c, i in zip(body_chars, inside) if not i] + orphans
+        parts.append(part)
     return PageLayout(
         number=number,
         width=width,
@@ -441,14 +452,23 @@ def items_to_runs(
             candidate_at = 1 if has_marker else 0
             if candidate_at < len(items) and isinstance(items[candidate_at], TablePart):
                 room_below = bottoms[round(previous.height)] - last.last.bottom
+                part = items[candidate_at]
+                if part.aligned and last.last.aligned:
+                    part = snap_to_columns(part, last.xs)  # no lines to match: the columns' text must
                 stitched = continue_table(
-                    last, items[candidate_at], has_marker=has_marker, room_below=room_below, settings=settings
+                    last, part, has_marker=has_marker, room_below=room_below, settings=settings
                 )
                 if stitched is not None:
                     runs[-1] = stitched
                     start = candidate_at + 1
         for item in items[start:]:
-            if isinstance(item, TablePart):
+            if isinstance(item, TablePart) and item.as_lines:
+                lines = list(item.as_lines)  # a few aligned rows that continue no table: text
+                if runs and isinstance(runs[-1], list):
+                    runs[-1].extend(lines)
+                else:
+                    runs.append(lines)
+            elif isinstance(item, TablePart):
                 runs.append(StitchedTable.start(item))
             elif runs and isinstance(runs[-1], list):
                 runs[-1].append(item)

@@ -446,6 +446,11 @@ class TablePart:
     xs: tuple[float, ...]
     ys: tuple[float, ...]
     cells: tuple[GridCell, ...]
+    # Drawn without ruling lines: its grid was inferred from the text (extract/readers/pdf_aligned.py).
+    aligned: bool = False
+    # For a part too short to be a table on its own: its text as lines, read instead when it
+    # continues no table from the page before.
+    as_lines: tuple[TextLine, ...] = ()
 
     @property
     def n_rows(self) -> int:
@@ -483,6 +488,7 @@ def bboxes_to_part(
     chars: Sequence[Char],
     page: int,
     settings: LayoutSettings = DEFAULT_SETTINGS,
+    aligned: bool = False,
 ) -> tuple[TablePart, list[Char]]:
     """Build one page's grid from pdfplumber's cell bboxes and give each cell its chars.
 
@@ -516,7 +522,7 @@ def bboxes_to_part(
         replace(cell, lines=tuple(chars_to_lines(cell_chars, page, settings)))
         for cell, cell_chars in zip(placed, chars_by_cell)
     )
-    return TablePart(page, xs, ys, cells), orphans
+    return TablePart(page, xs, ys, cells, aligned), orphans
 
 
 # --------------------------------------------------------------------------- over pages

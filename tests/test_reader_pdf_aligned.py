@@ -1,0 +1,110 @@
+"""Tables drawn without ruling lines in a PDF (extract/readers/pdf_aligned.py).
+
+The fixture borderless_tables.pdf is a Word document whose tables have no borders, exported by
+LibreOffice (tests/fixtures/make_pdf_fixtures.py, ``build_borderless_tables``): its values are
+the rows written there. The geometry tests build chars by hand, as pdfplumber gives them.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from extract.model import Document, Table
+from extract.readers import pdf as pdf_reader
+from extract.readers.pdf_aligned import aligned_blocks, block_rows, chars_to_aligned_tables, chars_to_rows_of_segments
+
+FIXTURES = Path(__file__).parent / "fixtures" / "pdf"
+BUDGET_ROWS = [
+    ["项目", "全年预算数", "实际支出", "执行率（%）"],
+    ["一、基本支出", "2686.00", "2658.17", "98.96"],
+    ["其中：人员经费", "2368.00", "2351.72", "99.31"],
+    ["公用经费", "318.00", "306.45", "96.37"],
+    ["二、项目支出", "860.00", "816.79", "94.98"],
+    ["1.食品安全抽检", "32.99", "31.23", "94.67"],
+    ["2.特种设备安全监察", "90.81", "87.49", "96.34"],
+    ["3.计量检定", "62.86", "58.33", "92.79"],
+    ["合计", "3546.00", "3474.96", "98.00"],
+]
+
+
+@cache
+def read(name: str) -> Document:
+    return pdf_reader.read(FIXTURES / name, name, "0" * 64)
+
+
+def tables(document: Document) -> list[Table]:
+    return [block for block in document.blocks if isinstance(block, Table)]
+
+
+def paragraphs(document: Document) -> list[str]:
+    return [block.text for block in document.blocks if not isinstance(block, Table)]
+
+
+def test_a_table_without_lines_is_read_with_its_columns_over_both_pages():
+    budget = tables(read("borderless_tables.pdf"))[0]
+    assert [[cell.text for cell in row] for row in budget.rows()] == BUDGET_ROWS
+    assert budget.pages == (1, 2)
+    total = budget.rows()[-1][2]
+    assert (total.location.page, total.location.row, total.location.col) == (2, 9, 3)
+
+
+def test_the_rows_after_the_page_break_are_no_paragraphs():
+    texts = paragraphs(read("borderless_tables.pdf"))
+    assert not any("3546.00" in text or text == "察" for text in texts)
+    assert "以上为2023年度预算执行情况，合计执行率98.00%。" in texts
+
+
+def test_wrapped_cells_of_a_table_without_lines_stay_in_their_row():
+    indicators = tables(read("borderless_tables.pdf"))[1]
+    assert [[cell.text for cell in row] for row in indicators.rows()] == [
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        ["产出指标", "数量指标", "食品安全抽检批次", "≥1600批次", "1652批次", "10", "10"],
+        ["", "质量指标", "抽检不合格食品核查处置率", "100%", "100%", "10", "10"],
+        ["效益指标", "社会效益指标", "新增市场主体户数", "≥3000户", "3415户", "15", "14"],
+    ]
+
+
+def test_a_two_column_list_and_the_captions_stay_text():
+    texts = paragraphs(read("borderless_tables.pdf"))
+    assert "项目名称：食品安全抽检" in texts and "主管部门：永修县市场监督管理局" in texts
+    assert "表2  2023年度绩效指标完成情况表" in texts and "单位：万元" in texts
+    assert len(tables(read("borderless_tables.pdf"))) == 2
+
+
+# --- geometry ----------------------------------------------------------------------------------
+
+
+def chars(text: str, x0: float, top: float, size: float = 10.0, advance: float | None = None) -> list[dict]:
+    """pdfplumber-like chars of ``text`` from ``x0``, each ``advance`` wide (one em by default)."""
+    advance = size if advance is None else advance
+    return [{"text": ch, "x0": x0 + i * advance, "x1": x0 + (i + 1) * advance, "top": top, "bottom": top + size,
+             "size": size} for i, ch in enumerate(text)]
+
+
+def row(cells: list[tuple[str, float]], top: float) -> list[dict]:
+    return [char for text, x0 in cells for char in chars(text, x0, top, advance=6.0 if text.isascii() else None)]
+
+
+def test_prose_with_one_wide_gap_per_line_makes_no_table():
+    page = []
+    for i, (left, right) in enumerate([(8, 20), (15, 24), (5, 30), (12, 18)]):
+        page += chars("各" * left, 72, 100 + i * 14) + chars("项" * right, 72 + (left + 2) * 10, 100 + i * 14)
+    assert chars_to_aligned_tables(page) == []
+
+
+def test_a_row_with_a_blank_cell_is_not_taken_for_wrapped_text():
+    page = []
+    for i, cells in enumerate([[("项目", 72), ("预算数", 200), ("支出", 300), ("执行率", 400)],
+                               [("一、基本支出", 72), ("2686.00", 200), ("2658.17", 300), ("98.96", 400)],
+                               [("二、项目支出", 72), ("860.00", 200), ("816.79", 300)],
+                               [("合计", 72), ("3546.00", 200), ("3474.96", 300), ("98.00", 400)]]):
+        page += row(cells, 100 + i * 12)
+    blocks = aligned_blocks(chars_to_rows_of_segments(page))
+    assert len(blocks) == 1 and len(block_rows(blocks[0])) == 4
+
+
+def test_a_gap_of_typed_spaces_splits_no_cell():
+    line = chars("表2", 100, 100) + [{"text": " ", "x0": 120 + i * 3, "x1": 123 + i * 3, "top": 100, "bottom": 110,
+                                     "size": 10.0} for i in range(2)] + chars("绩效指标完成情况表", 128, 100)
+    assert [len(line.segments) for line in chars_to_rows_of_segments(line)] == [1]
