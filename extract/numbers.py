@@ -53,6 +53,7 @@ from decimal import Context, Decimal, DivisionByZero, Inexact, InvalidOperation,
 
 from extract.chinese_numerals import (
     BIG_UNITS,
+    CLAUSE_END,
     DIGITS,
     HIGHER_UNITS,
     NUMERAL_CHARS,
@@ -1029,8 +1030,15 @@ def _chinese_ok(s: str, piece: _Piece, whole_cell: bool) -> bool:
     if piece.lone:  # 百分之百 has its unit; 逾千 needs one (逾千人), since 逾千 alone says too little
         return bool(piece.unit)
     before = s[piece.start - 1] if piece.start > 0 else ""
+    if piece.run == "零" and not piece.unit and (spent := ZERO_SPENDING.match(s, piece.end)) is not None and (
+            spent.end() == len(s) or s[spent.end()] in CLAUSE_END):
+        return True  # “因公出国（境）费零支出。”: nothing spent (the unit is the sentence's, as for 为零)
     return run_states_quantity(piece.run or "", before, s[piece.end: piece.end + 1], bool(piece.unit), whole_cell,
                                spoken_range=piece.high is not None)
+
+
+# 零 right before 支出 or 开支, ending its clause, is a zero spent (“零支出目标” is a goal, not an amount).
+ZERO_SPENDING = re.compile("支出|开支")
 
 
 # ─── 8. entry points ──────────────────────────────────────────────────────────────────────────

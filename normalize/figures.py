@@ -691,12 +691,16 @@ PRIOR_YEAR = re.compile(r"上一?年(?!度?(?:结转|结余))|去年|前一年")
 # this year (本年, 今年, 当年) before the figure.
 PRIOR_YEAR_LEAD = re.compile(r"\s*(?:上一?年|去年)(?!度?(?:结转|结余))")
 THIS_YEAR_WORDS = re.compile(r"本年|今年|当年|本期")
+YEAR_WRITTEN = re.compile(r"(?:19|20)\d{2}\s*年|[〇零一二三四五六七八九]{4}年")
 
 
 def _year_of(raw: RawFigure, fiscal_year: int | None) -> tuple[int | None, str]:
     """The year a figure is for: one its words name; else the year before the evaluated one where
     they say 上年/去年 (PRIOR_YEAR); else the evaluated year."""
     source = "label" if raw.extractor == "text" else "table"
+    if fiscal_year is not None and raw.extractor == "text" and PRIOR_YEAR.search(raw.label) and not (
+            YEAR_WRITTEN.search(raw.label)):
+        return fiscal_year - 1, source  # “2024年…（上年执行率95.85%）”: the label's 上年 over the sentence's year
     if raw.years:
         return raw.years[-1], source
     if fiscal_year is not None and (PRIOR_YEAR.search(raw.label) or PRIOR_YEAR.search(raw.header)):

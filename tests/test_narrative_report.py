@@ -2581,3 +2581,23 @@ def test_a_one_row_table_whose_row_is_only_amounts(tmp_path: Path) -> None:
     report, _ = run(tmp_path, text)
     assert (report["carryover_wan"], report["income_total_wan"], report["balance_wan"]) == (
         "186.200000", "3256.480000", "69.040000")
+
+
+def test_a_rate_labelled_last_year_in_a_sentence_of_this_year_is_last_years(tmp_path: Path) -> None:
+    """“2024年…预算执行率为97.05个百分点，较上年提高1.2个百分点（上年执行率95.85%）” (blind probe T t13):
+    the label's 上年 makes the 95.85% the year before's, though the sentence names 2024; it is not
+    this year's rate (the report's own is written as points, and stays blank)."""
+    report, flags = run(tmp_path, "凯里市2024年度基本公共卫生服务补助资金绩效自评报告\n"
+                                  "2024年基本公共卫生服务补助资金全年预算数为2,486.70万元，实际支出2,413.45万元，"
+                                  "预算执行率为97.05个百分点，较上年提高1.2个百分点（上年执行率95.85%）。\n")
+    assert report["execution_rate_pct"] != "95.85"
+    assert [flag["rule_id"] for flag in flags if flag["rule_id"] == "JX201"] == []
+
+
+@pytest.mark.parametrize("spent", ["零支出", "零开支"])
+def test_a_part_spent_as_zero_in_words(tmp_path: Path, spent: str) -> None:
+    """“…因公出国（境）费零支出。” (blind probe T t07, t11): nothing spent, as “为零” or “0万元” say."""
+    report, _ = run(tmp_path, "某县供销社2023年度部门整体支出绩效自评报告\n"
+                              "2023年“三公”经费预算1.5万元，实际支出0.82万元，其中公务接待费0.82万元，"
+                              f"公务用车运行维护费0.00万元，因公出国（境）费{spent}。\n")
+    assert (report["overseas_spent_wan"], report["reception_spent_wan"]) == ("0", "0.82")
