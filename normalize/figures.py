@@ -477,9 +477,21 @@ def _concept_of(
         match = match_label(raw.trailing)
         if match is not None:
             match = dataclasses.replace(match, method=f"{match.method}+after")
+    if match is None and previous is not None and previous.name in VEHICLE_CONCEPTS and (
+            part := VEHICLE_PART.fullmatch(raw.label)) is not None:
+        # “公务用车费16.00万元（其中购置费12.00万元、运行维护费4.00万元）” (blind probe T t14): the
+        # parts of the vehicle money, named short after it
+        return CONCEPTS_BY_NAME[VEHICLE_PART_CONCEPTS[part["part"]]], None
     if match is None:
         return None
     return match.concept, match
+
+
+# The two parts of 公务用车费, named without 公务用车 in a list right after it.
+VEHICLE_CONCEPTS = frozenset({"vehicle", "vehicle_purchase", "vehicle_operation"})
+VEHICLE_PART = re.compile(r"[\s（(、，,；;]*(?:其中)?[\s：:，,]*(?P<part>购置费?|运行维护费|运维费|运行费)(?:为|是|支出)?\s*")
+VEHICLE_PART_CONCEPTS = {"购置费": "vehicle_purchase", "购置": "vehicle_purchase", "运行维护费": "vehicle_operation",
+                         "运维费": "vehicle_operation", "运行费": "vehicle_operation"}
 
 
 # A clause that names a sum of money and nothing else (“…主要为第五次全国经济普查专项经费，预算310万元”):

@@ -8,7 +8,8 @@ around a figure say its scope; this module reads four kinds:
 * a part of the unit's spending, in a rate's own label: “项目支出执行率103.2%”;
 * a part of the year: “截至2023年6月底，全镇上半年支出进度为46.8%”;
 * another basis, for a rate: “按照年初预算3,560万元计算，执行率为112.42%”;
-* one of the items the report goes through: “（一）高标准农田建设项目。全年预算1,200.00万元…”.
+* one of the items the report goes through: “（一）高标准农田建设项目。全年预算1,200.00万元…”, or
+  a sentence opened by one as a part of the whole: “其中，林业有害生物防治项目预算86.00万元…”.
 
 Limits: a scope named after the figure (“执行率为103.2%（项目支出）”) is not seen, and an item is
 recognised only by a list marker and a name ending in 项目, 工程, 补贴, 补助, 计划 or 行动.
@@ -46,7 +47,7 @@ def narrower_than_the_whole(raw: RawFigure, concept: str, report_kind: str | Non
     or "execution_rate") is stated for a narrower scope, so is not the whole."""
     if raw.extractor != "text":
         return False
-    if _of_part_of_the_year(raw.context, fiscal_year) or _of_one_item(raw):
+    if _of_part_of_the_year(raw.context, fiscal_year) or _of_one_item(raw) or LISTED_ITEM_OPENER.match(raw.context):
         return True
     if concept != "execution_rate":
         return False
@@ -56,6 +57,11 @@ def narrower_than_the_whole(raw: RawFigure, concept: str, report_kind: str | Non
     for basis in BASIS.finditer(raw.context):
         pass  # the last basis named before the rate is its own
     return basis is not None and INITIAL_BUDGET.search(basis.group(1)) is not None
+
+
+# A sentence that opens with one item of the whole just stated: “其中，林业有害生物防治项目预算86.00万元，
+# 支出84.20万元，执行率97.91%” (blind probe T t12). Not the unit's 项目支出 (“其中项目支出…”).
+LISTED_ITEM_OPENER = re.compile(r"\s*其中\s*[，,：:]?\s*[^，,。；;：:]{2,22}?(?:项目|工程)(?!支出|经费|资金)")
 
 
 def _of_part_of_the_year(context: str, fiscal_year: int | None) -> bool:

@@ -2601,3 +2601,24 @@ def test_a_part_spent_as_zero_in_words(tmp_path: Path, spent: str) -> None:
                               "2023年“三公”经费预算1.5万元，实际支出0.82万元，其中公务接待费0.82万元，"
                               f"公务用车运行维护费0.00万元，因公出国（境）费{spent}。\n")
     assert (report["overseas_spent_wan"], report["reception_spent_wan"]) == ("0", "0.82")
+
+
+def test_a_sentence_opened_by_one_project_of_the_whole_is_that_projects(tmp_path: Path) -> None:
+    """“其中，林业有害生物防治项目预算86.00万元，支出84.20万元，执行率97.91%” after the unit's own figures
+    (blind probe T t12): the 97.91% is the project's rate, not a second value of the unit's."""
+    report, flags = run(tmp_path, "柳江区林业局2023年度部门整体支出绩效自评报告\n"
+                                  "2023年年初预算1,026.00万元，全年预算1,146.00万元，实际支出1,108.62万元，预算执行率96.74%。\n"
+                                  "其中，林业有害生物防治项目预算86.00万元，支出84.20万元，执行率97.91%。\n")
+    assert (report["execution_rate_pct"], report["n_conflicts"]) == ("96.74", "0")
+    assert [flag["rule_id"] for flag in flags] == []
+
+
+def test_the_vehicle_parts_named_short_in_a_bracket_after_the_vehicle_money(tmp_path: Path) -> None:
+    """“公务用车费16.00万元（其中购置费12.00万元、运行维护费4.00万元）” (blind probe T t14): 购置费 and
+    运行维护费 are the parts of the 公务用车费 they follow."""
+    report, flags = run(tmp_path, "宁波市鄞州区城管局2024年度部门整体支出绩效自评报告\n"
+                                  "2024年“三公”经费支出18.60万元，其中公务接待费2.60万元，公务用车费16.00万元"
+                                  "（其中购置费12.00万元、运行维护费4.00万元），因公出国（境）费零支出。\n")
+    assert (report["vehicle_spent_wan"], report["vehicle_purchase_spent_wan"], report["vehicle_operation_spent_wan"]) == (
+        "16.00", "12.00", "4.00")
+    assert [flag["rule_id"] for flag in flags] == []
