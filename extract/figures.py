@@ -488,6 +488,11 @@ def table_to_raw_figures(
             label, quantity, value_at = inline
             label_cell = cell
         header_cell = layout.column_header_cell(cell)
+        header_unit = ""
+        if layout.is_pair_row(cell.row):
+            # “人员编制（人） | 86 | 实有人数（人） | 82” in a form whose header row says 年初预算数 … 分值
+            # over those columns (blind probe S s04): each value is its label's, not its column's
+            header_unit, header_cell = _unit_in(layout.column_header(header_cell)), None
         column_kind = layout.budget_column_kind(header_cell)
         if column_kind == "change":
             continue  # 调整数: the change of a budget, not an amount the report has (budget_columns)
@@ -500,7 +505,7 @@ def table_to_raw_figures(
         label_header = layout.label_column_header(label_cell, header_cell)
         group = layout.row_group(label_cell) if label_cell is not None and ITEM_NUMBER.match(label) else ""
         title = layout.section_title(cell)
-        hint = (_unit_in(header) or _unit_in(label) or _unit_in(title) or layout.row_heads_unit(cell)
+        hint = (_unit_in(header) or header_unit or _unit_in(label) or _unit_in(title) or layout.row_heads_unit(cell)
                 or _unit_in(label_header) or table_unit or (layout.block_unit(cell) if value_at else ""))
         if not quantity.unit and RATE_HEADER.search(header):
             if PERCENT_RANGE[0] < quantity.value <= PERCENT_RANGE[1]:
@@ -589,6 +594,7 @@ class _TableLayout:
         self.has_lost_vertical_spans = table.has_lost_vertical_spans
         self._labels: dict[int, bool] = {}  # by id(cell): the cells live as long as the table
         self._column_kinds: dict[int, dict[int, ColumnKind]] = {}  # by 0-based header row
+        self._pair_rows: dict[int, bool] = {}  # by 1-based row
         # The first cell of each title row (None for other rows) and, for each row, the title of
         # the nearest title row above it ("" when none).
         self.title_cells: list[Cell | None] = [_title_cell(row) for row in self.grid]
@@ -607,6 +613,20 @@ class _TableLayout:
         if key not in self._labels:
             self._labels[key] = is_label_cell(cell)
         return self._labels[key]
+
+    def is_pair_row(self, row_number: int) -> bool:
+        """Whether row ``row_number`` (1-based) is written as labels each followed by its value,
+        two pairs or more (“人员编制（人） | 86 | 实有人数（人） | 82”): a line of the form of its own,
+        whose values are not of the columns the table's header row names."""
+        if row_number not in self._pair_rows:
+            cells: list[Cell] = []
+            for cell in self.grid[row_number - 1]:
+                if cell is not None and cell.text.strip() and not (cells and cells[-1] is cell):
+                    cells.append(cell)
+            self._pair_rows[row_number] = len(cells) >= 4 and len(cells) % 2 == 0 and all(
+                self.is_label(cell) if i % 2 == 0 else value_of_cell(cell.text) is not None
+                for i, cell in enumerate(cells))
+        return self._pair_rows[row_number]
 
     def row_label_cells(self, cell: Cell) -> Iterator[Cell]:
         """The label cells to the left of ``cell`` in its row, nearest first."""

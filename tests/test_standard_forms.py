@@ -414,3 +414,30 @@ def test_a_form_with_its_rows_labelled_in_two_columns(tmp_path: Path, fmt: str) 
         "sangong_budget_wan": "8.00", "sangong_spent_wan": "6.25",
     }
     assert read_rows(out / "flags.csv") == []
+
+
+def test_a_line_of_labels_and_values_under_the_budget_columns_is_read_pair_by_pair(tmp_path: Path) -> None:
+    """“人员编制（人） | 86 | 实有人数（人） | 82” (merged A:C, D, E:F, G:I) under a header row 年初预算数 |
+    全年预算数 | 全年执行数 | 分值 … (blind probe S s04): each count is its label's, not of the budget
+    or 分值 column above it."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "部门整体支出绩效自评表"
+    rows = [
+        ["2024年度部门整体支出绩效自评表"],
+        ["填报单位：临沂市兰山区司法局", "", "", "", "", "", "单位：元"],
+        ["年度预算资金", "", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["年度资金总额", "", "", 21563400, 23418650, 22765208.4, 10, "97.21%", 9.72],
+        ["人员编制（人）", "", "", 86, "实有人数（人）", "", 82],
+    ]
+    for row in rows:
+        sheet.append(row)
+    for first, last in (("A1", "I1"), ("A2", "F2"), ("G2", "I2"), ("A3", "C3"), ("A4", "C4"), ("A5", "C5"),
+                        ("E5", "F5"), ("G5", "I5")):
+        sheet.merge_cells(f"{first}:{last}")
+    path = tmp_path / "自评表.xlsx"
+    workbook.save(path)
+    out = tmp_path / "out"
+    assert pipeline.main(["run", str(path), "--out", str(out), "--quiet", "--no-cache", "--workers", "1"]) == 0
+    (report,) = read_rows(out / "reports.csv")
+    assert (report["staff_quota"], report["staff_actual"], report["spent_total_wan"]) == ("86", "82", "2276.52084")
