@@ -49,8 +49,9 @@ FOLLOWED_BY_MONTH = re.compile(r"^\s*年\s*\d{1,2}\s*月")
 # A cell is read as prose, not as a label or a value, when it is this long and has a sentence end.
 PROSE_CELL_CHARS = 60
 
-# A unit in brackets in a label, header or title applies to the bare numbers under it.
-UNIT_IN_BRACKETS = re.compile(r"[（(]\s*(万元|亿元|千元|元|%|％|人次|人|户|个|项|分)\s*[)）]")
+# A unit in brackets in a label, header or title applies to the bare numbers under it: “（万元）”, and
+# “（单位：万元）” as a section title in a sheet writes it (blind probe S s14).
+UNIT_IN_BRACKETS = re.compile(r"[（(]\s*(?:(?:金额|计量)?单位\s*[:：]\s*)?(万元|亿元|千元|元|%|％|人次|人|户|个|项|分)\s*[)）]")
 # "单位：万元" at the top of a table.
 UNIT_DECLARED = re.compile(r"单位\s*[:：]\s*(万元|亿元|千元|元)")
 # The rows of a table's head where a form declares its unit: under its title, after a

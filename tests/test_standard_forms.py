@@ -441,3 +441,27 @@ def test_a_line_of_labels_and_values_under_the_budget_columns_is_read_pair_by_pa
     assert pipeline.main(["run", str(path), "--out", str(out), "--quiet", "--no-cache", "--workers", "1"]) == 0
     (report,) = read_rows(out / "reports.csv")
     assert (report["staff_quota"], report["staff_actual"], report["spent_total_wan"]) == ("86", "82", "2276.52084")
+
+
+def test_a_section_title_declaring_its_unit_in_brackets(tmp_path: Path) -> None:
+    """“‘三公’经费情况（单位：万元）” over a table lower in a sheet (blind probe S s14): its bare
+    numbers are 万元, as under “（万元）”."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "基本情况"
+    for row in (["伊宁市第三中学2024年度部门整体支出绩效自评报告"],
+                ["人员编制（人）", 152, "实有人数（人）", 149, "在职人员控制率", "98.03%"], [],
+                ["“三公”经费情况（单位：万元）"], ["项目", "预算数", "实际支出数"], ["合计", 2, 1.48],
+                ["公务接待费", 0.6, 0.42], ["公务用车运行维护费", 1.4, 1.06], ["因公出国（境）费", 0, 0]):
+        sheet.append(row)
+    sheet.merge_cells("A1:F1")
+    sheet.merge_cells("A4:C4")
+    path = tmp_path / "基本情况.xlsx"
+    workbook.save(path)
+    out = tmp_path / "out"
+    assert pipeline.main(["run", str(path), "--out", str(out), "--quiet", "--no-cache", "--workers", "1"]) == 0
+    (report,) = read_rows(out / "reports.csv")
+    assert {key: report[key] for key in ("sangong_budget_wan", "sangong_spent_wan", "reception_spent_wan",
+                                         "vehicle_operation_spent_wan", "overseas_spent_wan")} == {
+        "sangong_budget_wan": "2", "sangong_spent_wan": "1.48", "reception_spent_wan": "0.42",
+        "vehicle_operation_spent_wan": "1.06", "overseas_spent_wan": "0"}
