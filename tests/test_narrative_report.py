@@ -2622,3 +2622,14 @@ def test_the_vehicle_parts_named_short_in_a_bracket_after_the_vehicle_money(tmp_
     assert (report["vehicle_spent_wan"], report["vehicle_purchase_spent_wan"], report["vehicle_operation_spent_wan"]) == (
         "16.00", "12.00", "4.00")
     assert [flag["rule_id"] for flag in flags] == []
+
+
+def test_a_fund_paid_out_as_rewards_for_work_done_pays_people(tmp_path: Path) -> None:
+    """A 奖补 (以奖代补) fund pays its households as a subsidy does (blind probe T t03): “全年向1,286户
+    脱贫户发放产业奖补资金192.9万元，每户1500元” is the money it paid directly."""
+    report, flags = run(tmp_path, "浏阳市乡村振兴局2023年度脱贫户产业发展奖补专项资金绩效自评报告\n"
+                                  "2023年上级下达及本级安排脱贫户产业发展奖补资金共计195万元。\n"
+                                  "经乡镇初审、市级复核并公示，全年向1,286户脱贫户（监测户）发放产业奖补资金192.9万元，"
+                                  "每户1500元，资金执行率98.92%。\n")
+    assert (report["direct_subsidy_wan"], report["direct_subsidy_standard_yuan"]) == ("192.9", "1500")
+    assert [flag["rule_id"] for flag in flags] == []
