@@ -162,16 +162,22 @@ QUOTE_BREAKS = "，,。；;！!？?\n"
 
 def clause_start(text: str, position: int) -> int:
     for index in range(position - 1, -1, -1):
-        if text[index] in QUOTE_BREAKS:
+        if text[index] in QUOTE_BREAKS and not _is_thousands_comma(text, index):
             return index + 1
     return 0
 
 
 def clause_end(text: str, position: int) -> int:
     for index in range(position, len(text)):
-        if text[index] in QUOTE_BREAKS:
+        if text[index] in QUOTE_BREAKS and not _is_thousands_comma(text, index):
             return index
     return len(text)
+
+
+def _is_thousands_comma(text: str, index: int) -> bool:
+    """An ASCII comma between two digits is inside a number (3,412名), no clause break: a quote cut
+    there would show “412名” (blind probe S s07)."""
+    return text[index] == "," and 0 < index < len(text) - 1 and text[index - 1].isdigit() and text[index + 1].isdigit()
 
 
 def span_quote(first: Location, last: Location | None = None) -> str:

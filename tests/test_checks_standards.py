@@ -106,3 +106,14 @@ def test_stated_standard_evidence(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("seed", "fmt"), SEED_CASES)
 def test_seeds_give_exactly_the_golden_findings(seed: str, fmt: str) -> None:
     assert_exact_golden_findings(RULES, seed, fmt, keep=lambda seed, f: f["kind"] in KINDS)
+
+def test_the_evidence_quote_keeps_a_number_with_a_thousands_comma_whole():
+    """“2024年共向3,412名高龄老人发放生活补贴412.44万元” (blind probe S s07): the clause of the amount
+    starts at the sentence, not at the comma inside 3,412, whose quote read “412名…”."""
+    from checks.amounts import span_quote
+    from extract.model import Location
+
+    text = "2024年共向3,412名高龄老人发放生活补贴412.44万元，资金全部足额发放到人。"
+    start = text.index("412.44")
+    location = Location(file="r.txt", line=13, char_start=start, char_end=start + len("412.44万元"), quote=text)
+    assert span_quote(location) == "2024年共向3,412名高龄老人发放生活补贴412.44万元"
