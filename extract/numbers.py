@@ -1049,9 +1049,20 @@ def find_quantities(text: str) -> list[Quantity]:
 
     ``text[q.start:q.end] == q.raw`` for each. Years, dates, document numbers, phone numbers,
     section markers and numeral words are skipped (``NOT_QUANTITY_PATTERNS``); use
-    ``find_years`` for years.
+    ``find_years`` for years. A cost said not to have arisen (“因公出国（境）费未发生。”) is a zero.
     """
-    return _scan(text, whole_cell=False)
+    found = _scan(text, whole_cell=False)
+    if NOTHING_SPENT_WORD in text:
+        found = sorted(found + [Quantity(Decimal(0), "", m.group(), start=m.start(), end=m.end())
+                                for m in NOTHING_SPENT.finditer(text)], key=lambda q: q.start or 0)
+    return found
+
+
+# A cost named right before 未发生 that ends its clause was not spent at all: “…公务用车运行维护费
+# 26,200.00元，因公出国（境）费未发生。” (blind probes R r03, T t01), as “为零” or “0元” say. Not “未发生
+# 超支” (no overspending) nor “全年未发生安全事故”: only after a name ending in 费 or 费用.
+NOTHING_SPENT_WORD = "未发生"
+NOTHING_SPENT = re.compile(r"(?<=费)未发生(?=\s*(?:[，,。；;）)]|$))|(?<=费用)未发生(?=\s*(?:[，,。；;）)]|$))")
 
 
 def parse_quantity(text: str) -> Quantity | None:

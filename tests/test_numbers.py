@@ -912,3 +912,17 @@ def test_a_run_of_more_digits_than_any_amount_is_no_quantity_and_no_error(text: 
     no quantity, and reading them raises nothing (a report's other figures must still be read)."""
     assert parse_quantity(text) is None
     assert find_quantities("预算100万元，" + text) == find_quantities("预算100万元，")
+
+
+@pytest.mark.parametrize("text, zeros", [
+    ("其中公务接待费12,400.00元，公务用车运行维护费26,200.00元，因公出国（境）费未发生。", ["未发生"]),
+    ("因公出国（境）费用未发生；", ["未发生"]),
+    ("“三公”经费未发生超支。", []),
+    ("全年未发生安全事故。", []),
+    ("未发生因公出国（境）费用。", []),
+])
+def test_a_cost_that_did_not_arise_is_a_zero(text: str, zeros: list[str]):
+    """“因公出国（境）费未发生。” (blind probes R r03, T t01) states nothing spent, as “为零” does."""
+    found = [q for q in find_quantities(text) if q.raw == "未发生"]
+    assert [q.raw for q in found] == zeros
+    assert all(q.value == 0 and text[q.start:q.end] == q.raw for q in found)
