@@ -18,6 +18,9 @@ Not summed:
   is kept.
 
 One typed quota alone (“核定全额事业编制17人”, seed 003) is the unit's quota, as before.
+
+A table is one statement: its typed quotas are parts of the untyped one in any of its cells; with
+no untyped one they are not summed (their cells make no span to quote) and give no quota.
 """
 
 from __future__ import annotations
@@ -46,7 +49,10 @@ def with_quota_by_type_summed(figures: list[Figure], sentences: list[tuple]) -> 
     for index, (figure, sentence) in enumerate(zip(figures, sentences)):
         kind = quota_type(figure)
         if kind is not None:
-            parts_by_sentence.setdefault(sentence, []).append((index, kind))
+            # A table states its quota and the typed parts in cells of their own, often rows apart
+            # (“编制数 | 42” over “行政编制 | 30 | 事业编制 | 12”, blind probe V): the table is one statement.
+            group = sentence if figure.extractor == "text" else sentence[:2]
+            parts_by_sentence.setdefault(group, []).append((index, kind))
     replaced: dict[int, Figure | None] = {}
     for parts in parts_by_sentence.values():
         kinds = [kind for _, kind in parts]
@@ -68,8 +74,8 @@ def with_quota_by_type_summed(figures: list[Figure], sentences: list[tuple]) -> 
 
 
 def quota_type(figure: Figure) -> str | None:
-    """The type a staff quota in running text names ("" for none); None for any other figure."""
-    if figure.metric != "staff_quota" or figure.extractor != "text":
+    """The type a staff quota names ("" for none); None for any other figure."""
+    if figure.metric != "staff_quota":
         return None
     label = figure.label
     at = label.rfind("编制")
