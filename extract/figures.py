@@ -506,7 +506,8 @@ def table_to_raw_figures(
         label_header = layout.label_column_header(label_cell, header_cell)
         group = layout.row_group(label_cell) if label_cell is not None and ITEM_NUMBER.match(label) else ""
         title = layout.section_title(cell)
-        hint = (_unit_in(header) or header_unit or _unit_in(label) or _unit_in(title) or layout.row_heads_unit(cell)
+        hint = (_unit_in(header) or header_unit or _unit_in(label) or _unit_in(title) or layout.unit_above(cell)
+                or layout.row_heads_unit(cell)
                 or _unit_in(label_header) or table_unit or (layout.block_unit(cell) if value_at else ""))
         if not quantity.unit and RATE_HEADER.search(header):
             if PERCENT_RANGE[0] < quantity.value <= PERCENT_RANGE[1]:
@@ -599,12 +600,21 @@ class _TableLayout:
         # The first cell of each title row (None for other rows) and, for each row, the title of
         # the nearest title row above it ("" when none).
         self.title_cells: list[Cell | None] = [_title_cell(row) for row in self.grid]
+        # A title row that only declares a unit (“金额单位：万元”) under a title does not replace it:
+        # it gives the unit of the rows below (``unit_above``), and the title still names them.
         self._titles_above: list[str] = []
-        title = ""
+        self._units_above: list[str] = []
+        title = unit = ""
         for title_cell in self.title_cells:
             self._titles_above.append(title)
-            if title_cell is not None:
-                title = title_cell.text.strip()
+            self._units_above.append(unit)
+            if title_cell is None:
+                continue
+            text = title_cell.text.strip()
+            if UNIT_LINE.fullmatch(text):
+                unit = UNIT_DECLARED.search(text).group(1)
+            else:
+                title, unit = text, ""
 
     def is_label(self, cell: Cell | None) -> bool:
         """``is_label_cell(cell)``, decided once per cell."""
@@ -759,6 +769,10 @@ class _TableLayout:
         """The nearest row above ``cell`` that is a section title (``_title_cell``), stripped."""
         return self._titles_above[cell.row - 1]
 
+    def unit_above(self, cell: Cell) -> str:
+        """The unit a title row of its own (“单位：万元”) declares for ``cell``'s section, or ""."""
+        return self._units_above[cell.row - 1]
+
 
 # Row labels numbered as items (1. 2、 （3）) and as the groups they are items of (一、 二、).
 ITEM_NUMBER = re.compile(r"\s*(?:\d{1,2}\s*[.．、]|[（(]\s*\d{1,2}\s*[)）])")
@@ -788,7 +802,8 @@ def _is_title_row(row: list[Cell | None]) -> bool:
     if len(distinct) == 1:
         return bool(distinct[0].text.strip())
     filled = [c for c in distinct if c.text.strip()]
-    return len(filled) == 1 and filled[0].col_span * 2 >= len(row)
+    # A unit line is a title row however narrow (“单位：元” in column A only): no row label reads so.
+    return len(filled) == 1 and (filled[0].col_span * 2 >= len(row) or UNIT_LINE.fullmatch(filled[0].text.strip()))
 
 
 def _declared_unit(table: Table, layout: _TableLayout) -> str:

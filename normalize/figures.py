@@ -37,7 +37,7 @@ import dataclasses
 import re
 from decimal import Decimal
 
-from extract.figures import SECTION_SEPARATOR, RawFigure, innermost_heading, is_caption
+from extract.figures import SECTION_SEPARATOR, RawFigure, heading_level, innermost_heading, is_caption
 from extract.model import Location
 from extract.numbers import CLAUSE_COMMA
 from extract.records import record
@@ -605,7 +605,9 @@ def _named_by_table(raw: RawFigure, *first: str) -> Match | None:
     """What a table's bare total totals: the specific thing ``first`` names (the label column's
     header), else the table's caption, its own title row (a sheet's first row) or the heading it
     sits under."""
-    title = raw.context if is_caption(raw.context) else ""  # a title row inside the table
+    # a title row inside the table: a caption, or a numbered section of a sheet (“三、“三公”经费支出情况”
+    # over a unit row and the rows, blind probe V v12)
+    title = raw.context if is_caption(raw.context) or heading_level(raw.context) is not None else ""
     return _specific_match(*first, raw.caption, title, innermost_heading(raw.section))
 
 

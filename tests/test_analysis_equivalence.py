@@ -32,6 +32,7 @@ from extract.figures import (
     SENTENCE_BREAKS,
     UNIT_DECLARED,
     UNIT_IN_BRACKETS,
+    UNIT_LINE,
     _Breaks,
     _is_title_row,
     _unit_in,
@@ -320,7 +321,9 @@ def old_label_column_header(grid, label_cell: Cell | None, header_cell: Cell | N
 def old_section_title(grid, cell: Cell) -> str:
     for row in range(cell.row - 2, -1, -1):
         if _is_title_row(grid[row]):
-            return next(c for c in grid[row] if c is not None).text.strip()
+            text = next(c for c in grid[row] if c is not None).text.strip()
+            if not UNIT_LINE.fullmatch(text):  # a unit row under a title leaves the title naming the rows
+                return text
     return ""
 
 

@@ -465,3 +465,57 @@ def test_a_section_title_declaring_its_unit_in_brackets(tmp_path: Path) -> None:
                                          "vehicle_operation_spent_wan", "overseas_spent_wan")} == {
         "sangong_budget_wan": "2", "sangong_spent_wan": "1.48", "reception_spent_wan": "0.42",
         "vehicle_operation_spent_wan": "1.06", "overseas_spent_wan": "0"}
+
+
+def run_workbook(tmp_path: Path, sheets: dict[str, list[list]], merged: tuple[str, ...] = ()
+                 ) -> tuple[dict[str, str], list[dict[str, str]]]:
+    """Write one sheet per entry (rows as given, ``merged`` ranges on every sheet), run the
+    pipeline; the reports.csv row and flags."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for title, rows in sheets.items():
+        sheet = workbook.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+        for cells in merged:
+            sheet.merge_cells(cells)
+    path = tmp_path / "自评表.xlsx"
+    workbook.save(path)
+    out = tmp_path / "out"
+    assert pipeline.main(["run", str(path), "--out", str(out), "--quiet", "--no-cache", "--workers", "1"]) == 0
+    (report,) = read_rows(out / "reports.csv")
+    return report, read_rows(out / "flags.csv")
+
+
+def test_typed_quotas_in_a_table_are_parts_of_its_quota(tmp_path: Path) -> None:
+    """“编制数 | 42” over “行政编制 | 30 | 事业编制 | 12” (blind probe V v03): the typed quotas are
+    parts of the 42, not second and third values of it."""
+    report, flags = run_workbook(tmp_path, {"人员情况": [
+        ["宜春市袁州区统计局2023年度部门整体支出绩效自评表"],
+        ["编制数", 42, "实有人数", 39, "在职人员控制率", "92.86%"],
+        ["行政编制", 30, "事业编制", 12, "离退休人员", 18],
+    ]})
+    assert (report["staff_quota"], report["staff_actual"], report["n_conflicts"]) == ("42", "39", "0")
+    assert [flag["rule_id"] for flag in flags] == []
+
+
+def test_stacked_tables_of_a_sheet_under_their_titles_and_unit_rows(tmp_path: Path) -> None:
+    """A sheet of tables stacked one under another (blind probe V v12, v03): each under a numbered
+    title row and a “单位：…” row. The unit row gives the unit of its rows and leaves the title
+    naming them, so the 三公 table's 合计 is the 三公 total, not the unit's budget."""
+    report, flags = run_workbook(tmp_path, {"整体支出自评": [
+        ["柳州市柳南区图书馆2024年度部门整体支出绩效自评表"],
+        ["一、部门收支情况"], ["单位：万元"],
+        ["项目", "年初预算数", "全年预算数", "全年执行数"],
+        ["合计", 426.3, 448.9, 441.37], ["基本支出", 371.3, 378.6, 376.15], ["项目支出", 55, 70.3, 65.22],
+        [],
+        ["二、“三公”经费支出情况"], ["单位：元"],
+        ["项目", "预算数", "决算数"],
+        ["合计", 28000, 21460], ["因公出国（境）费", 0, 0], ["公务接待费", 8000, 5860],
+        ["公务用车购置及运行维护费", 20000, 15600],
+    ]}, merged=("A1:D1", "A2:D2", "A9:D9"))
+    assert {key: report[key] for key in ("budget_total_wan", "spent_total_wan", "project_spent_wan",
+                                         "sangong_budget_wan", "sangong_spent_wan", "reception_spent_wan")} == {
+        "budget_total_wan": "448.9", "spent_total_wan": "441.37", "project_spent_wan": "65.22",
+        "sangong_budget_wan": "2.8000", "sangong_spent_wan": "2.1460", "reception_spent_wan": "0.5860"}
+    assert [flag["rule_id"] for flag in flags] == []
