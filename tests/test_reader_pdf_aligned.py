@@ -108,3 +108,23 @@ def test_a_gap_of_typed_spaces_splits_no_cell():
     line = chars("表2", 100, 100) + [{"text": " ", "x0": 120 + i * 3, "x1": 123 + i * 3, "top": 100, "bottom": 110,
                                      "size": 10.0} for i in range(2)] + chars("绩效指标完成情况表", 128, 100)
     assert [len(line.segments) for line in chars_to_rows_of_segments(line)] == [1]
+
+
+def test_a_cell_end_opening_the_page_joins_the_few_rows_under_it():
+    """At the top of a page: the running header, then “指标” (the end of a cell of the previous
+    page's last row), then one row of seven cells (blind probe Q q07). The line goes with the rows,
+    which are tentative: a table only if they continue the one before."""
+    page = chars("永修县市场监督管理局", 238, 35, size=12.0)
+    page += chars("指标", 138, 70, size=9.5)
+    page += row([("满意度指标", 74), ("服务对象满", 138), ("市场主体满", 202), ("≥90%", 266), ("93%", 330),
+                 ("15", 394), ("14", 458)], 93)
+    ((cells, tentative),) = chars_to_aligned_tables(page)
+    assert tentative and min(top for _, top, _, _ in cells) < 70
+
+
+def test_a_unit_line_under_its_caption_stays_above_the_rows():
+    """“单位：万元” right under the caption “表1 …” is nearer to the caption than to the rows: text."""
+    page = chars("表1预算执行情况表", 200, 60, size=12.0) + chars("单位：万元", 400, 75)
+    page += row([("合计", 72), ("3546.00", 200), ("3474.96", 300), ("98.00", 400)], 100)
+    ((cells, tentative),) = chars_to_aligned_tables(page)
+    assert tentative and min(top for _, top, _, _ in cells) > 90

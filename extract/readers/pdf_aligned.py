@@ -25,6 +25,7 @@ segments: two-column lists (“项目名称：    …”, “主管部门：    
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -255,11 +256,32 @@ def chars_to_aligned_tables(chars: Sequence[Char], settings: LayoutSettings = DE
     only *tentative*: fewer than MIN_ROWS rows, a table only if it continues one from the page
     before (the last rows and the 合计 of a table broken over the page)."""
     tables = []
-    for block in aligned_blocks(chars_to_rows_of_segments(chars, settings)):
+    lines = chars_to_rows_of_segments(chars, settings)
+    for block in aligned_blocks(lines):
+        tentative = sum(len(line.segments) > 1 for line in block) < MIN_ROWS
+        if tentative:
+            block = _opening_cell_end(lines, block) + block
         bboxes = block_to_bboxes(block)
         if bboxes:
-            tables.append((bboxes, sum(len(line.segments) > 1 for line in block) < MIN_ROWS))
+            tables.append((bboxes, tentative))
     return tables
+
+
+def _opening_cell_end(lines: Sequence[SegmentedLine], block: Sequence[SegmentedLine]) -> list[SegmentedLine]:
+    """For a tentative block: the one-segment line right above it, nearer to it than to the line
+    above (the running header), inside one of its first row's columns. At a page's top that is
+    the end of a cell of the table's last row on the page before (“…可持续影响” / “指标”, blind probe
+    Q q07); the stitching decides, and if it declines the line is text again, as the block is."""
+    at = lines.index(block[0])
+    if at == 0 or len(lines[at - 1].segments) != 1:
+        return []
+    line = lines[at - 1]
+    below_gap = block[0].top - line.bottom
+    above_gap = line.top - lines[at - 2].bottom if at >= 2 else math.inf
+    if (below_gap > MAX_ROW_GAP_EM * line.size or above_gap <= below_gap
+            or not _fits_columns(line.segments, block[0].segments, line.size)):
+        return []
+    return [line]
 
 
 def snap_to_columns(part: TablePart, xs: Sequence[float]) -> TablePart:
