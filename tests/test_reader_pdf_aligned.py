@@ -12,7 +12,14 @@ from pathlib import Path
 
 from extract.model import Document, Table
 from extract.readers import pdf as pdf_reader
-from extract.readers.pdf_aligned import aligned_blocks, block_rows, chars_to_aligned_tables, chars_to_rows_of_segments
+from extract.readers.pdf_aligned import (
+    aligned_blocks,
+    block_columns,
+    block_rows,
+    chars_to_aligned_tables,
+    chars_to_rows_of_segments,
+)
+from extract.readers.pdf_tables import GridCell, TextLine, continues_row_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "pdf"
 BUDGET_ROWS = [
@@ -128,3 +135,44 @@ def test_a_unit_line_under_its_caption_stays_above_the_rows():
     page += row([("合计", 72), ("3546.00", 200), ("3474.96", 300), ("98.00", 400)], 100)
     ((cells, tentative),) = chars_to_aligned_tables(page)
     assert tentative and min(top for _, top, _, _ in cells) > 90
+
+
+def test_a_header_set_apart_from_its_numbers_is_no_column_of_its_own():
+    """“分值” left-aligned and its points right-aligned further right (blind probe U u11, u12): the two
+    ranges never share a line, so they are one column, not a header over an empty one."""
+    page = row([("三级指标", 72), ("年度指标值", 160), ("分值", 300), ("得分", 380)], 100)
+    for i, (name, target, weight, score) in enumerate([("法治宣传活动", "≥120场", "15", "15"),
+                                                      ("人民调解成功率", "≥95%", "15", "14"),
+                                                      ("群众满意度", "≥90%", "20", "16")]):
+        page += row([(name, 72), (target, 160), (weight, 336), (score, 416)], 114 + i * 14)
+    (block,) = aligned_blocks(chars_to_rows_of_segments(page))
+    assert len(block_columns(block)) == 4
+
+
+def test_a_two_level_header_over_right_aligned_amounts():
+    """“项目 | 预算数 | 决算数 | 执行率” over “年初预算 | 全年预算”, the amounts right-aligned under them
+    (blind probe U u09): “812.00” lies under both 年初预算 and the centred 预算数, which no line holds
+    side by side, so the header lines and the rows are one table of five columns."""
+    lines = [[("项目", 108), ("预算数", 244), ("决算数", 385), ("执行率", 479)],
+             [("年初预算", 192), ("全年预算", 286)],
+             [("基本支出", 76), ("812.00", 223), ("826.30", 317), ("812.46", 412), ("98.33%", 500)],
+             [("项目支出", 76), ("474.50", 223), ("576.00", 317), ("549.45", 412), ("95.39%", 500)],
+             [("合计", 76), ("1286.50", 217), ("1402.30", 311), ("1361.91", 406), ("97.12%", 500)]]
+    page = [char for i, cells in enumerate(lines) for char in row(cells, 100 + i * 26)]
+    (block,) = aligned_blocks(chars_to_rows_of_segments(page))
+    assert len(block) == 5 and len(block_columns(block)) == 5
+
+
+def test_the_rest_of_a_row_cut_by_the_page_in_a_table_without_lines():
+    """“间 | 月31日前 | 月20日” opening the next page under “项目完工时 | 2024年12 | 2024年12 | 10 | 10”
+    (blind probe U u02) goes on with that row; a row with a number of its own does not."""
+    def cell(col: int, text: str, page: int) -> GridCell:
+        line = TextLine(text, 80.0 * col, 80.0 * col + 40, 100.0, 110.0, 10.0, page, 10.0) if text else None
+        return GridCell(0, col, 1, col + 1, 80.0 * col, 80.0 * col + 70, 95.0, 115.0, page, page,
+                        (line,) if line else ())
+
+    above = {(c, c + 1): cell(c, t, 2) for c, t in enumerate(["产出指标", "项目完工时", "2024年12", "2024年12", "10"])}
+    rest = {(c, c + 1): cell(c, t, 3) for c, t in enumerate(["", "间", "月31日前", "月20日", ""])}
+    next_row = {(c, c + 1): cell(c, t, 3) for c, t in enumerate(["", "成本", "≤1500元", "1453元", "10"])}
+    assert continues_row_text(above, rest)
+    assert not continues_row_text(above, next_row)

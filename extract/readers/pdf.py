@@ -226,7 +226,7 @@ def page_to_layout(page: pdfplumber.page.Page, settings: LayoutSettings = DEFAUL
         body_chars.extend(orphans)
         if len(part.cells) > 1 or any(cell.has_text for cell in part.cells):
             parts.append(part)
-    for cells, tentative in chars_to_aligned_tables(body_chars, settings):  # tables drawn without lines
+    for cells, tentative in chars_to_aligned_tables(body_chars, settings, height * MARGIN_BAND):  # drawn without lines
         x0, top, x1, bottom = cells[0][0], cells[0][1], cells[-1][2], cells[-1][3]
         inside = [x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom
                   for c in body_chars]
@@ -455,6 +455,10 @@ def items_to_runs(
                 part = items[candidate_at]
                 if part.aligned and last.last.aligned:
                     part = snap_to_columns(part, last.xs)  # no lines to match: the columns' text must
+                    if part.xs == last.xs:
+                        # Inferred rows have no drawn height to compare with the room left: a table
+                        # that ends its page, and the same columns opening the next, are one table.
+                        room_below = 0.0
                 stitched = continue_table(
                     last, part, has_marker=has_marker, room_below=room_below, settings=settings
                 )

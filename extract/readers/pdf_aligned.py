@@ -26,7 +26,6 @@ segments: two-column lists (“项目名称：    …”, “主管部门：    
 from __future__ import annotations
 
 import math
-import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
@@ -35,7 +34,7 @@ from statistics import median
 
 from pdfplumber.utils import cluster_objects
 
-from extract.readers.pdf_tables import DEFAULT_SETTINGS, Char, LayoutSettings, TablePart
+from extract.readers.pdf_tables import DEFAULT_SETTINGS, NUMBER_CELL, Char, LayoutSettings, TablePart
 
 # A gap between two chars of one line at least this × font size separates two cells. Word's
 # default cell padding is 0.19 cm on each side (10.8 pt between two cells' text, 1.0 em of 10.5 pt
@@ -64,7 +63,7 @@ Box = tuple[float, float, float, float]  # x0, top, x1, bottom of a cell
 class SegmentedLine:
     """One visual line of body text, as the x ranges of its segments."""
 
-    __slots__ = ("top", "bottom", "size", "segments", "texts")
+    __slots__ = ("bottom", "segments", "size", "texts", "top")
 
     def __init__(self, top: float, bottom: float, size: float, segments: list[Segment], texts: list[str]) -> None:
         self.top, self.bottom, self.size, self.segments, self.texts = top, bottom, size, segments, texts
@@ -122,8 +121,11 @@ def aligned_blocks(lines: Sequence[SegmentedLine]) -> list[list[SegmentedLine]]:
     loose: list[SegmentedLine] = []  # one-segment lines seen since the last block closed
 
     def close() -> None:
-        while len(current[-1].segments) == 1 and not _is_tight(current[-2], current[-1]):
-            current.pop()  # not a wrapped cell: too far below the row above
+        rows = [line for line in current if len(line.segments) > 1]
+        row_gap = min((below.top - above.bottom for above, below in pairwise(rows)), default=0.0)
+        while len(current[-1].segments) == 1 and not (
+                _is_tight(current[-2], current[-1]) or current[-1].top - current[-2].bottom < row_gap):
+            current.pop()  # not a wrapped cell: as far below the row above as rows are apart, or further
         blocks.append(list(current))
         current.clear()
 
@@ -133,7 +135,7 @@ def aligned_blocks(lines: Sequence[SegmentedLine]) -> list[list[SegmentedLine]]:
         if loose and line.top - loose[-1].bottom > MAX_ROW_GAP_EM * line.size:
             loose.clear()
         if len(line.segments) > 1:
-            if current and _crosses_columns(line.segments, block_columns(current)):
+            if current and _spans_two_cells(line.segments, current):
                 close()
             if not current:
                 current.extend(_wrapped_above(loose, line))
@@ -167,9 +169,12 @@ def _wrapped_above(loose: Sequence[SegmentedLine], first: SegmentedLine) -> list
     return taken
 
 
-def _crosses_columns(segments: Sequence[Segment], columns: Sequence[Segment]) -> bool:
-    """Whether a segment overlaps two of ``columns``: text over the gap between them is no cell."""
-    return any(sum(x0 < right and left < x1 for left, right in columns) > 1 for x0, x1 in segments)
+def _spans_two_cells(segments: Sequence[Segment], block: Sequence[SegmentedLine]) -> bool:
+    """Whether a segment overlaps two segments of one line of ``block``: text over the gap between
+    two cells of a row is no row of theirs. (Over two header cells that no line holds side by side,
+    it may be: “812.00” right-aligned under both “年初预算” and a centred “预算数” above it.)"""
+    return any(sum(left < x1 and x0 < right for left, right in other.segments) > 1
+               for x0, x1 in segments for other in block)
 
 
 def _fits_columns(segments: Sequence[Segment], columns: Sequence[Segment], size: float) -> bool:
@@ -179,15 +184,29 @@ def _fits_columns(segments: Sequence[Segment], columns: Sequence[Segment], size:
 
 
 def block_columns(block: Sequence[SegmentedLine]) -> list[Segment]:
-    """The x ranges of the block's columns: where its segments lie, between gaps none crosses."""
+    """The x ranges of the block's columns: where its segments lie, between gaps none crosses.
+
+    Two neighbouring ranges that no line fills both of are one column: a header written apart from
+    its column's numbers (“分值” left-aligned, the points right-aligned under its right end)."""
     spans = sorted(segment for line in block for segment in line.segments)
-    columns: list[list[float]] = []
+    ranges: list[list[float]] = []
     for x0, x1 in spans:
-        if columns and x0 <= columns[-1][1]:
-            columns[-1][1] = max(columns[-1][1], x1)
+        if ranges and x0 <= ranges[-1][1]:
+            ranges[-1][1] = max(ranges[-1][1], x1)
+        else:
+            ranges.append([x0, x1])
+    columns: list[list[float]] = []
+    for x0, x1 in ranges:
+        if columns and not any(_fills(line, columns[-1]) and _fills(line, (x0, x1)) for line in block):
+            columns[-1][1] = x1
         else:
             columns.append([x0, x1])
     return [(x0, x1) for x0, x1 in columns]
+
+
+def _fills(line: SegmentedLine, column: Sequence[float]) -> bool:
+    left, right = column
+    return any(x0 < right and left < x1 for x0, x1 in line.segments)
 
 
 def block_rows(block: Sequence[SegmentedLine]) -> list[list[SegmentedLine]]:
@@ -216,9 +235,6 @@ def _filled_columns(line: SegmentedLine, columns: Sequence[Segment]) -> set[int]
     return {index for index, (left, right) in enumerate(columns)
             for x0, x1 in line.segments if x0 < right and left < x1}
 
-
-# A cell holding a number and nothing else: 860.00, 1,475.00, 98.5%, ≥95%, -3.2.
-NUMBER_CELL = re.compile(r"[≥≤<>＞＜=＝约-]?\s*[\d,，.．]+\s*[%％]?")
 
 
 def _wrap_gap_threshold(gaps: Sequence[float], size: float) -> float | None:
@@ -250,26 +266,28 @@ def block_to_bboxes(block: Sequence[SegmentedLine]) -> list[Box]:
     return [(x0, top, x1, bottom) for top, bottom in pairwise(ys) for x0, x1 in pairwise(xs)]
 
 
-def chars_to_aligned_tables(chars: Sequence[Char], settings: LayoutSettings = DEFAULT_SETTINGS
-                            ) -> list[tuple[list[Box], bool]]:
+def chars_to_aligned_tables(chars: Sequence[Char], settings: LayoutSettings = DEFAULT_SETTINGS,
+                            body_top: float = 0.0) -> list[tuple[list[Box], bool]]:
     """The cell boxes of every table drawn without lines among ``chars``, each with whether it is
     only *tentative*: fewer than MIN_ROWS rows, a table only if it continues one from the page
-    before (the last rows and the 合计 of a table broken over the page)."""
+    before (the last rows and the 合计 of a table broken over the page). ``body_top``: where the
+    page's body begins (lines above it are its running header)."""
     tables = []
     lines = chars_to_rows_of_segments(chars, settings)
     for block in aligned_blocks(lines):
         tentative = sum(len(line.segments) > 1 for line in block) < MIN_ROWS
-        if tentative:
-            block = _opening_cell_end(lines, block) + block
+        block = _opening_cell_end(lines, block, None if tentative else body_top) + block
         bboxes = block_to_bboxes(block)
         if bboxes:
             tables.append((bboxes, tentative))
     return tables
 
 
-def _opening_cell_end(lines: Sequence[SegmentedLine], block: Sequence[SegmentedLine]) -> list[SegmentedLine]:
-    """For a tentative block: the one-segment line right above it, nearer to it than to the line
-    above (the running header), inside one of its first row's columns. At a page's top that is
+def _opening_cell_end(lines: Sequence[SegmentedLine], block: Sequence[SegmentedLine],
+                      body_top: float | None = None) -> list[SegmentedLine]:
+    """The one-segment line right above a block, nearer to it than to the line above (the running
+    header), inside one of its first row's columns; for a block that is a table on its own (not
+    tentative: ``body_top`` given), only as the first line of the page's body. At a page's top that is
     the end of a cell of the table's last row on the page before (“…可持续影响” / “指标”, blind probe
     Q q07); the stitching decides, and if it declines the line is text again, as the block is."""
     at = lines.index(block[0])
@@ -281,6 +299,8 @@ def _opening_cell_end(lines: Sequence[SegmentedLine], block: Sequence[SegmentedL
     if (below_gap > MAX_ROW_GAP_EM * line.size or above_gap <= below_gap
             or not _fits_columns(line.segments, block[0].segments, line.size)):
         return []
+    if body_top is not None and any(above.bottom > body_top for above in lines[:at - 1]):
+        return []  # a block of its own is opened only by the page's first line of text
     return [line]
 
 

@@ -690,6 +690,22 @@ def is_split_row(
     return has_short_empty or is_text_box or is_wrapped_on(above, below, last_row, settings)
 
 
+def continues_row_text(above: dict[tuple[int, int], GridCell], below: dict[tuple[int, int], GridCell],
+                       settings: LayoutSettings = DEFAULT_SETTINGS) -> bool:
+    """For tables drawn without lines, whose inferred cells say nothing of where text was cut: the
+    next page's first row goes on with the last row above when it fills only some of the columns
+    that row fills, and holds no number of its own (“间 | 月31日前 | 月20日” under “项目完工时 |
+    2024年12 | 2024年12”, blind probe U u02)."""
+    filled = {key for key, cell in below.items() if cell.has_text}
+    filled_above = {key for key, cell in above.items() if cell.has_text}
+    return bool(filled) and filled < filled_above and not any(
+        NUMBER_CELL.fullmatch(below[key].text(settings)) for key in filled)
+
+
+# A cell holding a number and nothing else: 860.00, 1,475.00, 98.5%, ≥95%, -3.2.
+NUMBER_CELL = re.compile(r"[≥≤<>＞＜=＝约-]?\s*[\d,，.．]+\s*[%％]?")
+
+
 def is_merged_across(a: GridCell, b: GridCell, last_row: int) -> bool:
     """Is ``a`` (with text, covering the row cut by the page) merged over several rows, with
     ``b`` its piece on the next page? Such a cell's text flows over all its rows, and
@@ -805,7 +821,8 @@ def continue_table(
         below_rows=part.n_rows - header_rows,
         room_below=room_below,
         settings=settings,
-    )
+    ) or (part.aligned and table.last.aligned and continues_row_text(
+        {key: cells[i] for key, i in above.items()}, below, settings))
     offset = table.n_rows - header_rows - (1 if split else 0)
     for cell in below_cells:
         if cell.row_end <= header_rows:
