@@ -36,8 +36,11 @@ _CENTURY = "(?:19|20|１９|２０)"
 # The year in figures or, as some formal titles write it, in numerals (二〇二三年度…).
 YEAR_IN_TITLE = re.compile(r"(" + _CENTURY + r"\d{2}|(?:一九|二[〇零○])[〇零○一二三四五六七八九]{2})\s*年(?:度)?")
 TITLE_WORDS = re.compile(r"绩效|评价")
-TITLE_ENDINGS = re.compile(r"报\s*告|自评表|评价表")
+# …绩效自评汇总表: the workbook a unit or bureau sends for several projects (blind probe V).
+TITLE_ENDINGS = re.compile(r"报\s*告|自评表|评价表|汇总表")
 AS_OF_YEAR_END = re.compile(r"截[至止]\s*(" + _CENTURY + r"\d{2})\s*年\s*12\s*月\s*31\s*日")
+# A line that is a label and its value (填报日期：…, 填报单位：…): never part of a title.
+LABELLED_LINE = re.compile(r"(?:日期|时间|单位|填报人|联系人|电话)\s*[:：]")
 YEAR_DU = re.compile(r"(" + _CENTURY + r"\d{2})\s*年度")
 ORG_SUFFIX = r"(?:局|中心|办公室|委员会|政府|厅|院|所|站|队|馆|办|处|校|学校|医院|公司|协会|联合会|部|中学|小学|幼儿园)"
 # A township, sub-district or community reports as itself (“攸县白沙镇”, “圭塘街道”): a name that is
@@ -179,7 +182,9 @@ def _text_lines(document: Document) -> Iterator[_Line]:
 def _find_title(lines: list[_Line]) -> _Line | None:
     for index, line in enumerate(lines):
         candidates = [line.text]
-        if index + 1 < len(lines):
+        if index + 1 < len(lines) and not LABELLED_LINE.search(line.text):
+            # a title broken over two lines; not a labelled line (“填报日期：2024年3月22日”) and
+            # what follows it (blind probe V v10)
             candidates.append(line.text + lines[index + 1].text)
         for text in candidates:
             if len(text) <= TITLE_MAX_CHARS and _is_title(text):

@@ -162,6 +162,7 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
     headings: dict[str, HeadingMatch] = {}  # heading_concept's answers, by section
     target_sections: dict[str, bool] = {}
     in_bare_runs = _in_bare_runs(raw_figures)
+    several_subjects = len({raw.table_subject for raw in raw_figures if raw.table_subject}) > 1
     row_weights = _row_weights(raw_figures)
     retirees_from = _first_counts_of(raw_figures, RETIREES)
     outside_quota_from = _first_counts_of(raw_figures, OUTSIDE_QUOTA)
@@ -195,8 +196,10 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
             continue
         if raw.extractor == "text" and _is_under_target_heading(raw.section, target_sections):
             continue
-        if raw.table_subject and report_kind == "dept_overall":
-            continue  # a project's 自评表 in a unit's report: that project's money and score (blind probe R)
+        if raw.table_subject and (report_kind == "dept_overall" or several_subjects):
+            # a project's 自评表 in a unit's report (blind probe R), or one of several projects' in a
+            # workbook summing them up (blind probe V v10): that project's money and score
+            continue
         if raw.row_group and PROJECT_GROUP.search(raw.row_group):
             continue  # “二、项目支出” over “1.义务教育公用经费补助”: one project's money (blind probe Q)
         role_only = is_role_only(raw.label)  # asked up to three times below

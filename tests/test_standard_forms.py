@@ -519,3 +519,28 @@ def test_stacked_tables_of_a_sheet_under_their_titles_and_unit_rows(tmp_path: Pa
         "budget_total_wan": "448.9", "spent_total_wan": "441.37", "project_spent_wan": "65.22",
         "sangong_budget_wan": "2.8000", "sangong_spent_wan": "2.1460", "reception_spent_wan": "0.5860"}
     assert [flag["rule_id"] for flag in flags] == []
+
+
+def project_sheet(name: str, budget: float, spent: float, score: float) -> list[list]:
+    return [["项目支出绩效自评表"], ["（2023年度）"], ["项目名称", name], ["主管部门", "钟山区农业农村局"],
+            ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+            ["年度资金总额", "", budget, budget, spent, 10, f"{spent / budget:.2%}", 9.7],
+            ["总分", "", "", "", "", 100, "", score], ["自评等级", "优"]]
+
+
+def test_a_workbook_summing_up_several_projects(tmp_path: Path) -> None:
+    """A bureau's “…2023年度项目支出绩效自评汇总表” with a sheet per project (blind probe V v10): the
+    year is the title's, not the 填报日期 line's under the summary (which had been joined to the
+    next sheet's title), and each project's sheet gives that project's figures, not second values
+    of the workbook's."""
+    summary = [["六盘水市钟山区农业农村局2023年度项目支出绩效自评汇总表"], ["金额单位：万元"],
+               ["序号", "项目名称", "全年预算数", "全年执行数", "自评得分"],
+               [1, "高标准农田建设管护项目", 420, 408.62, 96.73], [2, "农作物病虫害绿色防控项目", 386, 371.3, 94.62],
+               ["合计", "", 806, 779.92, ""], ["填报日期：2024年3月22日"]]
+    report, flags = run_workbook(tmp_path, {
+        "汇总表": summary,
+        "高标准农田": project_sheet("高标准农田建设管护项目", 420, 408.62, 96.73),
+        "病虫害防控": project_sheet("农作物病虫害绿色防控项目", 386, 371.3, 94.62),
+    })
+    assert (report["fiscal_year"], report["unit_name"], report["n_conflicts"]) == ("2023", "六盘水市钟山区农业农村局", "0")
+    assert [flag["rule_id"] for flag in flags] == []
