@@ -177,7 +177,8 @@ def clause_end(text: str, position: int) -> int:
 def _is_thousands_comma(text: str, index: int) -> bool:
     """An ASCII comma between two digits is inside a number (3,412名), no clause break: a quote cut
     there would show “412名” (blind probe S s07)."""
-    return text[index] == "," and 0 < index < len(text) - 1 and text[index - 1].isdigit() and text[index + 1].isdigit()
+    return (text[index] == "," and 0 < index < len(text) - 1
+            and text[index - 1].isdigit() and text[index + 1].isdigit())
 
 
 def span_quote(first: Location, last: Location | None = None) -> str:

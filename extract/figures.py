@@ -51,7 +51,8 @@ PROSE_CELL_CHARS = 60
 
 # A unit in brackets in a label, header or title applies to the bare numbers under it: “（万元）”, and
 # “（单位：万元）” as a section title in a sheet writes it (blind probe S s14).
-UNIT_IN_BRACKETS = re.compile(r"[（(]\s*(?:(?:金额|计量)?单位\s*[:：]\s*)?(万元|亿元|千元|元|%|％|人次|人|户|个|项|分)\s*[)）]")
+UNIT_IN_BRACKETS = re.compile(
+    r"[（(]\s*(?:(?:金额|计量)?单位\s*[:：]\s*)?(万元|亿元|千元|元|%|％|人次|人|户|个|项|分)\s*[)）]")
 # "单位：万元" at the top of a table.
 UNIT_DECLARED = re.compile(r"单位\s*[:：]\s*(万元|亿元|千元|元)")
 # The rows of a table's head where a form declares its unit: under its title, after a
@@ -506,8 +507,8 @@ def table_to_raw_figures(
         label_header = layout.label_column_header(label_cell, header_cell)
         group = layout.row_group(label_cell) if label_cell is not None and ITEM_NUMBER.match(label) else ""
         title = layout.section_title(cell)
-        hint = (_unit_in(header) or header_unit or _unit_in(label) or _unit_in(title) or layout.unit_above(cell)
-                or layout.row_heads_unit(cell)
+        hint = (_unit_in(header) or header_unit or _unit_in(label) or _unit_in(title)
+                or layout.unit_above(cell) or layout.row_heads_unit(cell)
                 or _unit_in(label_header) or table_unit or (layout.block_unit(cell) if value_at else ""))
         if not quantity.unit and RATE_HEADER.search(header):
             if PERCENT_RANGE[0] < quantity.value <= PERCENT_RANGE[1]:
@@ -803,7 +804,8 @@ def _is_title_row(row: list[Cell | None]) -> bool:
         return bool(distinct[0].text.strip())
     filled = [c for c in distinct if c.text.strip()]
     # A unit line is a title row however narrow (“单位：元” in column A only): no row label reads so.
-    return len(filled) == 1 and (filled[0].col_span * 2 >= len(row) or UNIT_LINE.fullmatch(filled[0].text.strip()))
+    return len(filled) == 1 and (
+        filled[0].col_span * 2 >= len(row) or UNIT_LINE.fullmatch(filled[0].text.strip()) is not None)
 
 
 def _declared_unit(table: Table, layout: _TableLayout) -> str:

@@ -1062,7 +1062,7 @@ def find_quantities(text: str) -> list[Quantity]:
 # 26,200.00元，因公出国（境）费未发生。” (blind probes R r03, T t01), as “为零” or “0元” say. Not “未发生
 # 超支” (no overspending) nor “全年未发生安全事故”: only after a name ending in 费 or 费用.
 NOTHING_SPENT_WORD = "未发生"
-NOTHING_SPENT = re.compile(r"(?<=费)未发生(?=\s*(?:[，,。；;）)]|$))|(?<=费用)未发生(?=\s*(?:[，,。；;）)]|$))")
+NOTHING_SPENT = re.compile(r"(?:(?<=费)|(?<=费用))未发生(?=\s*(?:[，,。；;）)]|$))")
 
 
 def parse_quantity(text: str) -> Quantity | None:

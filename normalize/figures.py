@@ -492,9 +492,11 @@ def _concept_of(
 
 # The two parts of 公务用车费, named without 公务用车 in a list right after it.
 VEHICLE_CONCEPTS = frozenset({"vehicle", "vehicle_purchase", "vehicle_operation"})
-VEHICLE_PART = re.compile(r"[\s（(、，,；;]*(?:其中)?[\s：:，,]*(?P<part>购置费?|运行维护费|运维费|运行费)(?:为|是|支出)?\s*")
-VEHICLE_PART_CONCEPTS = {"购置费": "vehicle_purchase", "购置": "vehicle_purchase", "运行维护费": "vehicle_operation",
-                         "运维费": "vehicle_operation", "运行费": "vehicle_operation"}
+VEHICLE_PART = re.compile(
+    r"[\s（(、，,；;]*(?:其中)?[\s：:，,]*(?P<part>购置费?|运行维护费|运维费|运行费)(?:为|是|支出)?\s*")
+VEHICLE_PART_CONCEPTS = {"购置费": "vehicle_purchase", "购置": "vehicle_purchase",
+                         "运行维护费": "vehicle_operation", "运维费": "vehicle_operation",
+                         "运行费": "vehicle_operation"}
 
 
 # A clause that names a sum of money and nothing else (“…主要为第五次全国经济普查专项经费，预算310万元”):
@@ -717,7 +719,8 @@ def _year_of(raw: RawFigure, fiscal_year: int | None) -> tuple[int | None, str]:
     source = "label" if raw.extractor == "text" else "table"
     if fiscal_year is not None and raw.extractor == "text" and PRIOR_YEAR.search(raw.label) and not (
             YEAR_WRITTEN.search(raw.label)):
-        return fiscal_year - 1, source  # “2024年…（上年执行率95.85%）”: the label's 上年 over the sentence's year
+        # “2024年…（上年执行率95.85%）”: the label's 上年 over the sentence's year (blind probe T)
+        return fiscal_year - 1, source
     if raw.years:
         return raw.years[-1], source
     if fiscal_year is not None and (PRIOR_YEAR.search(raw.label) or PRIOR_YEAR.search(raw.header)):

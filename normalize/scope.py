@@ -47,7 +47,8 @@ def narrower_than_the_whole(raw: RawFigure, concept: str, report_kind: str | Non
     or "execution_rate") is stated for a narrower scope, so is not the whole."""
     if raw.extractor != "text":
         return False
-    if _of_part_of_the_year(raw.context, fiscal_year) or _of_one_item(raw) or LISTED_ITEM_OPENER.match(raw.context):
+    if (_of_part_of_the_year(raw.context, fiscal_year) or _of_one_item(raw)
+            or LISTED_ITEM_OPENER.match(raw.context)):
         return True
     if concept != "execution_rate":
         return False

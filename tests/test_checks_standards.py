@@ -115,5 +115,6 @@ def test_the_evidence_quote_keeps_a_number_with_a_thousands_comma_whole():
 
     text = "2024年共向3,412名高龄老人发放生活补贴412.44万元，资金全部足额发放到人。"
     start = text.index("412.44")
-    location = Location(file="r.txt", line=13, char_start=start, char_end=start + len("412.44万元"), quote=text)
+    end = start + len("412.44万元")
+    location = Location(file="r.txt", line=13, char_start=start, char_end=end, quote=text)
     assert span_quote(location) == "2024年共向3,412名高龄老人发放生活补贴412.44万元"

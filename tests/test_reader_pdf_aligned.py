@@ -85,12 +85,13 @@ def test_a_two_column_list_and_the_captions_stay_text():
 def chars(text: str, x0: float, top: float, size: float = 10.0, advance: float | None = None) -> list[dict]:
     """pdfplumber-like chars of ``text`` from ``x0``, each ``advance`` wide (one em by default)."""
     advance = size if advance is None else advance
-    return [{"text": ch, "x0": x0 + i * advance, "x1": x0 + (i + 1) * advance, "top": top, "bottom": top + size,
-             "size": size} for i, ch in enumerate(text)]
+    return [{"text": ch, "x0": x0 + i * advance, "x1": x0 + (i + 1) * advance, "top": top,
+             "bottom": top + size, "size": size} for i, ch in enumerate(text)]
 
 
 def row(cells: list[tuple[str, float]], top: float) -> list[dict]:
-    return [char for text, x0 in cells for char in chars(text, x0, top, advance=6.0 if text.isascii() else None)]
+    return [char for text, x0 in cells
+            for char in chars(text, x0, top, advance=6.0 if text.isascii() else None)]
 
 
 def test_prose_with_one_wide_gap_per_line_makes_no_table():
@@ -112,8 +113,9 @@ def test_a_row_with_a_blank_cell_is_not_taken_for_wrapped_text():
 
 
 def test_a_gap_of_typed_spaces_splits_no_cell():
-    line = chars("表2", 100, 100) + [{"text": " ", "x0": 120 + i * 3, "x1": 123 + i * 3, "top": 100, "bottom": 110,
-                                     "size": 10.0} for i in range(2)] + chars("绩效指标完成情况表", 128, 100)
+    spaces = [{"text": " ", "x0": 120 + i * 3, "x1": 123 + i * 3, "top": 100, "bottom": 110, "size": 10.0}
+              for i in range(2)]
+    line = chars("表2", 100, 100) + spaces + chars("绩效指标完成情况表", 128, 100)
     assert [len(line.segments) for line in chars_to_rows_of_segments(line)] == [1]
 
 
@@ -171,7 +173,8 @@ def test_the_rest_of_a_row_cut_by_the_page_in_a_table_without_lines():
         return GridCell(0, col, 1, col + 1, 80.0 * col, 80.0 * col + 70, 95.0, 115.0, page, page,
                         (line,) if line else ())
 
-    above = {(c, c + 1): cell(c, t, 2) for c, t in enumerate(["产出指标", "项目完工时", "2024年12", "2024年12", "10"])}
+    last_row = ["产出指标", "项目完工时", "2024年12", "2024年12", "10"]
+    above = {(c, c + 1): cell(c, t, 2) for c, t in enumerate(last_row)}
     rest = {(c, c + 1): cell(c, t, 3) for c, t in enumerate(["", "间", "月31日前", "月20日", ""])}
     next_row = {(c, c + 1): cell(c, t, 3) for c, t in enumerate(["", "成本", "≤1500元", "1453元", "10"])}
     assert continues_row_text(above, rest)

@@ -416,57 +416,6 @@ def test_a_form_with_its_rows_labelled_in_two_columns(tmp_path: Path, fmt: str) 
     assert read_rows(out / "flags.csv") == []
 
 
-def test_a_line_of_labels_and_values_under_the_budget_columns_is_read_pair_by_pair(tmp_path: Path) -> None:
-    """“人员编制（人） | 86 | 实有人数（人） | 82” (merged A:C, D, E:F, G:I) under a header row 年初预算数 |
-    全年预算数 | 全年执行数 | 分值 … (blind probe S s04): each count is its label's, not of the budget
-    or 分值 column above it."""
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "部门整体支出绩效自评表"
-    rows = [
-        ["2024年度部门整体支出绩效自评表"],
-        ["填报单位：临沂市兰山区司法局", "", "", "", "", "", "单位：元"],
-        ["年度预算资金", "", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
-        ["年度资金总额", "", "", 21563400, 23418650, 22765208.4, 10, "97.21%", 9.72],
-        ["人员编制（人）", "", "", 86, "实有人数（人）", "", 82],
-    ]
-    for row in rows:
-        sheet.append(row)
-    for first, last in (("A1", "I1"), ("A2", "F2"), ("G2", "I2"), ("A3", "C3"), ("A4", "C4"), ("A5", "C5"),
-                        ("E5", "F5"), ("G5", "I5")):
-        sheet.merge_cells(f"{first}:{last}")
-    path = tmp_path / "自评表.xlsx"
-    workbook.save(path)
-    out = tmp_path / "out"
-    assert pipeline.main(["run", str(path), "--out", str(out), "--quiet", "--no-cache", "--workers", "1"]) == 0
-    (report,) = read_rows(out / "reports.csv")
-    assert (report["staff_quota"], report["staff_actual"], report["spent_total_wan"]) == ("86", "82", "2276.52084")
-
-
-def test_a_section_title_declaring_its_unit_in_brackets(tmp_path: Path) -> None:
-    """“‘三公’经费情况（单位：万元）” over a table lower in a sheet (blind probe S s14): its bare
-    numbers are 万元, as under “（万元）”."""
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "基本情况"
-    for row in (["伊宁市第三中学2024年度部门整体支出绩效自评报告"],
-                ["人员编制（人）", 152, "实有人数（人）", 149, "在职人员控制率", "98.03%"], [],
-                ["“三公”经费情况（单位：万元）"], ["项目", "预算数", "实际支出数"], ["合计", 2, 1.48],
-                ["公务接待费", 0.6, 0.42], ["公务用车运行维护费", 1.4, 1.06], ["因公出国（境）费", 0, 0]):
-        sheet.append(row)
-    sheet.merge_cells("A1:F1")
-    sheet.merge_cells("A4:C4")
-    path = tmp_path / "基本情况.xlsx"
-    workbook.save(path)
-    out = tmp_path / "out"
-    assert pipeline.main(["run", str(path), "--out", str(out), "--quiet", "--no-cache", "--workers", "1"]) == 0
-    (report,) = read_rows(out / "reports.csv")
-    assert {key: report[key] for key in ("sangong_budget_wan", "sangong_spent_wan", "reception_spent_wan",
-                                         "vehicle_operation_spent_wan", "overseas_spent_wan")} == {
-        "sangong_budget_wan": "2", "sangong_spent_wan": "1.48", "reception_spent_wan": "0.42",
-        "vehicle_operation_spent_wan": "1.06", "overseas_spent_wan": "0"}
-
-
 def run_workbook(tmp_path: Path, sheets: dict[str, list[list]], merged: tuple[str, ...] = ()
                  ) -> tuple[dict[str, str], list[dict[str, str]]]:
     """Write one sheet per entry (rows as given, ``merged`` ranges on every sheet), run the
@@ -482,9 +431,41 @@ def run_workbook(tmp_path: Path, sheets: dict[str, list[list]], merged: tuple[st
     path = tmp_path / "自评表.xlsx"
     workbook.save(path)
     out = tmp_path / "out"
-    assert pipeline.main(["run", str(path), "--out", str(out), "--quiet", "--no-cache", "--workers", "1"]) == 0
+    assert pipeline.main(["run", str(path), "--out", str(out), "--quiet", "--no-cache",
+                          "--workers", "1"]) == 0
     (report,) = read_rows(out / "reports.csv")
     return report, read_rows(out / "flags.csv")
+
+
+def test_a_line_of_labels_and_values_under_the_budget_columns_is_read_pair_by_pair(tmp_path: Path) -> None:
+    """“人员编制（人） | 86 | 实有人数（人） | 82” (merged A:C, D, E:F, G:I) under a header row 年初预算数 |
+    全年预算数 | 全年执行数 | 分值 … (blind probe S s04): each count is its label's, not of the budget
+    or 分值 column above it."""
+    rows = [
+        ["2024年度部门整体支出绩效自评表"],
+        ["填报单位：临沂市兰山区司法局", "", "", "", "", "", "单位：元"],
+        ["年度预算资金", "", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["年度资金总额", "", "", 21563400, 23418650, 22765208.4, 10, "97.21%", 9.72],
+        ["人员编制（人）", "", "", 86, "实有人数（人）", "", 82],
+    ]
+    report, _ = run_workbook(tmp_path, {"部门整体支出绩效自评表": rows}, merged=(
+        "A1:I1", "A2:F2", "G2:I2", "A3:C3", "A4:C4", "A5:C5", "E5:F5", "G5:I5"))
+    assert (report["staff_quota"], report["staff_actual"], report["spent_total_wan"]) == (
+        "86", "82", "2276.52084")
+
+
+def test_a_section_title_declaring_its_unit_in_brackets(tmp_path: Path) -> None:
+    """“‘三公’经费情况（单位：万元）” over a table lower in a sheet (blind probe S s14): its bare
+    numbers are 万元, as under “（万元）”."""
+    rows = [["伊宁市第三中学2024年度部门整体支出绩效自评报告"],
+            ["人员编制（人）", 152, "实有人数（人）", 149, "在职人员控制率", "98.03%"], [],
+            ["“三公”经费情况（单位：万元）"], ["项目", "预算数", "实际支出数"], ["合计", 2, 1.48],
+            ["公务接待费", 0.6, 0.42], ["公务用车运行维护费", 1.4, 1.06], ["因公出国（境）费", 0, 0]]
+    report, _ = run_workbook(tmp_path, {"基本情况": rows}, merged=("A1:F1", "A4:C4"))
+    assert {key: report[key] for key in ("sangong_budget_wan", "sangong_spent_wan", "reception_spent_wan",
+                                         "vehicle_operation_spent_wan", "overseas_spent_wan")} == {
+        "sangong_budget_wan": "2", "sangong_spent_wan": "1.48", "reception_spent_wan": "0.42",
+        "vehicle_operation_spent_wan": "1.06", "overseas_spent_wan": "0"}
 
 
 def test_typed_quotas_in_a_table_are_parts_of_its_quota(tmp_path: Path) -> None:
@@ -514,8 +495,9 @@ def test_stacked_tables_of_a_sheet_under_their_titles_and_unit_rows(tmp_path: Pa
         ["合计", 28000, 21460], ["因公出国（境）费", 0, 0], ["公务接待费", 8000, 5860],
         ["公务用车购置及运行维护费", 20000, 15600],
     ]}, merged=("A1:D1", "A2:D2", "A9:D9"))
-    assert {key: report[key] for key in ("budget_total_wan", "spent_total_wan", "project_spent_wan",
-                                         "sangong_budget_wan", "sangong_spent_wan", "reception_spent_wan")} == {
+    keys = ("budget_total_wan", "spent_total_wan", "project_spent_wan", "sangong_budget_wan",
+            "sangong_spent_wan", "reception_spent_wan")
+    assert {key: report[key] for key in keys} == {
         "budget_total_wan": "448.9", "spent_total_wan": "441.37", "project_spent_wan": "65.22",
         "sangong_budget_wan": "2.8000", "sangong_spent_wan": "2.1460", "reception_spent_wan": "0.5860"}
     assert [flag["rule_id"] for flag in flags] == []
@@ -535,12 +517,14 @@ def test_a_workbook_summing_up_several_projects(tmp_path: Path) -> None:
     of the workbook's."""
     summary = [["六盘水市钟山区农业农村局2023年度项目支出绩效自评汇总表"], ["金额单位：万元"],
                ["序号", "项目名称", "全年预算数", "全年执行数", "自评得分"],
-               [1, "高标准农田建设管护项目", 420, 408.62, 96.73], [2, "农作物病虫害绿色防控项目", 386, 371.3, 94.62],
+               [1, "高标准农田建设管护项目", 420, 408.62, 96.73],
+               [2, "农作物病虫害绿色防控项目", 386, 371.3, 94.62],
                ["合计", "", 806, 779.92, ""], ["填报日期：2024年3月22日"]]
     report, flags = run_workbook(tmp_path, {
         "汇总表": summary,
         "高标准农田": project_sheet("高标准农田建设管护项目", 420, 408.62, 96.73),
         "病虫害防控": project_sheet("农作物病虫害绿色防控项目", 386, 371.3, 94.62),
     })
-    assert (report["fiscal_year"], report["unit_name"], report["n_conflicts"]) == ("2023", "六盘水市钟山区农业农村局", "0")
+    assert (report["fiscal_year"], report["unit_name"], report["n_conflicts"]) == (
+        "2023", "六盘水市钟山区农业农村局", "0")
     assert [flag["rule_id"] for flag in flags] == []

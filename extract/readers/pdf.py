@@ -226,7 +226,8 @@ def page_to_layout(page: pdfplumber.page.Page, settings: LayoutSettings = DEFAUL
         body_chars.extend(orphans)
         if len(part.cells) > 1 or any(cell.has_text for cell in part.cells):
             parts.append(part)
-    for cells, tentative in chars_to_aligned_tables(body_chars, settings, height * MARGIN_BAND):  # drawn without lines
+    # Tables drawn without lines, found in the body text left.
+    for cells, tentative in chars_to_aligned_tables(body_chars, settings, height * MARGIN_BAND):
         x0, top, x1, bottom = cells[0][0], cells[0][1], cells[-1][2], cells[-1][3]
         inside = [x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom
                   for c in body_chars]

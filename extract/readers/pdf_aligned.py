@@ -65,7 +65,8 @@ class SegmentedLine:
 
     __slots__ = ("bottom", "segments", "size", "texts", "top")
 
-    def __init__(self, top: float, bottom: float, size: float, segments: list[Segment], texts: list[str]) -> None:
+    def __init__(self, top: float, bottom: float, size: float, segments: list[Segment],
+                 texts: list[str]) -> None:
         self.top, self.bottom, self.size, self.segments, self.texts = top, bottom, size, segments, texts
 
     @property
@@ -77,7 +78,8 @@ class SegmentedLine:
         return self.segments[-1][1]
 
 
-def chars_to_rows_of_segments(chars: Sequence[Char], settings: LayoutSettings = DEFAULT_SETTINGS) -> list[SegmentedLine]:
+def chars_to_rows_of_segments(chars: Sequence[Char], settings: LayoutSettings = DEFAULT_SETTINGS
+                              ) -> list[SegmentedLine]:
     """The page's visual lines, top to bottom, each split into segments at column gaps.
 
     A gap the text typed spaces into (“表2  2024年度…”) is a column gap only when it is wide
@@ -180,7 +182,8 @@ def _spans_two_cells(segments: Sequence[Segment], block: Sequence[SegmentedLine]
 def _fits_columns(segments: Sequence[Segment], columns: Sequence[Segment], size: float) -> bool:
     """Whether every segment lies inside one of ``columns`` (give or take a character): a line
     whose text crosses the gap between two columns is not a row of theirs."""
-    return all(any(left - size <= x0 and x1 <= right + size for left, right in columns) for x0, x1 in segments)
+    return all(any(left - size <= x0 and x1 <= right + size for left, right in columns)
+               for x0, x1 in segments)
 
 
 def block_columns(block: Sequence[SegmentedLine]) -> list[Segment]:
