@@ -782,6 +782,11 @@ GROUP_NUMBER = re.compile(r"\s*[一二三四五六七八九十]{1,3}\s*[、.．]
 SUBJECT_LABEL = re.compile(r"项目名称[：:]?")
 
 
+def table_subject(table: Table) -> str:
+    """The project ``table`` names in its 项目名称 row, or "" (see RawFigure.table_subject)."""
+    return _table_subject(table.grid())
+
+
 def _table_subject(grid: list[list[Cell | None]]) -> str:
     """The project a table names in its 项目名称 row (the next cell's text), or ""."""
     for row in grid:

@@ -22,6 +22,7 @@ from datetime import date
 from typing import Iterator
 
 from extract.chinese_numerals import chinese_to_int
+from extract.figures import table_subject
 from extract.model import Document, Location, Paragraph, Table
 from extract.records import record
 
@@ -463,10 +464,15 @@ def _date_value(match: re.Match[str], line: _Line) -> MetaValue | None:
 
 
 def _grade(document: Document, lines: list[_Line]) -> MetaValue | None:
-    for table in document.tables:
+    subjects: list[str] | None = None  # the projects the tables name, found only if a table grades
+    for index, table in enumerate(document.tables):
         found = _grade_in_table(table)
-        if found:
-            return found
+        if not found:
+            continue
+        subjects = subjects if subjects is not None else [table_subject(t) for t in document.tables]
+        if subjects[index] and len(set(subjects) - {""}) > 1:
+            continue  # one of several projects' forms (blind probe V v10): its grade is that project's
+        return found
     # Both patterns below need 等次 or 等级: the few lines with one are searched, twice.
     naming_grades = [line for line in lines if "等次" in line.text or "等级" in line.text]
     for line in naming_grades:

@@ -528,3 +528,14 @@ def test_a_workbook_summing_up_several_projects(tmp_path: Path) -> None:
     assert (report["fiscal_year"], report["unit_name"], report["n_conflicts"]) == (
         "2023", "六盘水市钟山区农业农村局", "0")
     assert [flag["rule_id"] for flag in flags] == []
+
+
+def test_a_workbook_of_several_projects_has_no_grade_of_one_of_them(tmp_path: Path) -> None:
+    """Each project's form grades that project (自评等级 | 优); a workbook summing up several has no
+    grade of its own unless it states one (blind probe V v10)."""
+    report, _ = run_workbook(tmp_path, {
+        "汇总表": [["六盘水市钟山区农业农村局2023年度项目支出绩效自评汇总表"]],
+        "高标准农田": project_sheet("高标准农田建设管护项目", 420, 408.62, 96.73),
+        "病虫害防控": project_sheet("农作物病虫害绿色防控项目", 386, 371.3, 94.62),
+    })
+    assert report["grade"] == ""
