@@ -124,7 +124,9 @@ def project_total(raw: RawFigure) -> tuple[Concept, Match] | None:
     found = PROJECT_TOTAL.search(label)
     if found is None or PROJECT_SOURCE.search(label) or not raw.quantity.unit.endswith("元"):
         return None
-    concept = CONCEPTS_BY_NAME["total"]
+    # The project's money named with no side (“项目资金1,260.00万元，实际支出1,198.56万元”, blind probe U
+    # u07) is what it was given: its budget. A side the words do name still decides (key_in).
+    concept = dataclasses.replace(CONCEPTS_BY_NAME["total"], default_role="budget")
     return concept, Match(concept, 100.0, "project", found.group(0))
 
 

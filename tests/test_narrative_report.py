@@ -2633,3 +2633,13 @@ def test_a_fund_paid_out_as_rewards_for_work_done_pays_people(tmp_path: Path) ->
                                   "每户1500元，资金执行率98.92%。\n")
     assert (report["direct_subsidy_wan"], report["direct_subsidy_standard_yuan"]) == ("192.9", "1500")
     assert [flag["rule_id"] for flag in flags] == []
+
+
+def test_a_projects_money_named_with_no_side_is_its_budget(tmp_path: Path) -> None:
+    """“项目资金1,260.00万元，实际支出1,198.56万元，预算执行率95.12%” in a 项目支出 report (blind probe U
+    u07): the project's money, named with no budget side, is what it was given."""
+    report, flags = run(tmp_path, "宝鸡市陈仓区2023年度农村饮水安全巩固提升工程项目支出绩效自评报告\n"
+                                  "2023年，项目共新建和改造集中供水工程14处。项目资金1,260.00万元，实际支出1,198.56万元，"
+                                  "预算执行率95.12%。\n")
+    assert (report["budget_total_wan"], report["spent_total_wan"]) == ("1260.00", "1198.56")
+    assert [flag["rule_id"] for flag in flags] == []
