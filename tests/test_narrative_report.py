@@ -2643,3 +2643,13 @@ def test_a_projects_money_named_with_no_side_is_its_budget(tmp_path: Path) -> No
                                   "预算执行率95.12%。\n")
     assert (report["budget_total_wan"], report["spent_total_wan"]) == ("1260.00", "1198.56")
     assert [flag["rule_id"] for flag in flags] == []
+
+
+def test_a_districts_fund_named_short_is_the_reports_money(tmp_path: Path) -> None:
+    """“上级共下达我区营养改善计划专项资金2,856.40万元” in a report on 农村义务教育学生营养改善计划专项资金
+    (blind probe U u05): 我区 is whose money it is, as 我县 is, and 营养改善 names the fund in short."""
+    report, flags = run(tmp_path, "遵义市播州区2023年度农村义务教育学生营养改善计划专项资金绩效自评报告\n"
+                                  "2023年，上级共下达我区营养改善计划专项资金2,856.40万元，全年实际支出2,774.18万元，"
+                                  "资金执行率97.12%。\n")
+    assert (report["budget_total_wan"], report["spent_total_wan"]) == ("2856.40", "2774.18")
+    assert [flag["rule_id"] for flag in flags] == []
