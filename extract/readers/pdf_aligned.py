@@ -34,7 +34,7 @@ from statistics import median
 
 from pdfplumber.utils import cluster_objects
 
-from extract.readers.pdf_tables import DEFAULT_SETTINGS, NUMBER_CELL, Char, LayoutSettings, TablePart
+from extract.readers.pdf_tables import DEFAULT_SETTINGS, Char, LayoutSettings, TablePart, fills_part_of_row
 
 # A gap between two chars of one line at least this × font size separates two cells. Word's
 # default cell padding is 0.19 cm on each side (10.8 pt between two cells' text, 1.0 em of 10.5 pt
@@ -230,14 +230,11 @@ def block_rows(block: Sequence[SegmentedLine]) -> list[list[SegmentedLine]]:
 
 
 def _continues_row(line: SegmentedLine, first: SegmentedLine, columns: Sequence[Segment]) -> bool:
-    filled, first_filled = _filled_columns(line, columns), _filled_columns(first, columns)
-    return filled < first_filled and not any(NUMBER_CELL.fullmatch(text) for text in line.texts)
+    return fills_part_of_row(_filled_columns(line, columns), _filled_columns(first, columns), line.texts)
 
 
 def _filled_columns(line: SegmentedLine, columns: Sequence[Segment]) -> set[int]:
-    return {index for index, (left, right) in enumerate(columns)
-            for x0, x1 in line.segments if x0 < right and left < x1}
-
+    return {index for index, column in enumerate(columns) if _fills(line, column)}
 
 
 def _wrap_gap_threshold(gaps: Sequence[float], size: float) -> float | None:

@@ -698,8 +698,15 @@ def continues_row_text(above: dict[tuple[int, int], GridCell], below: dict[tuple
     2024年12 | 2024年12”, blind probe U u02)."""
     filled = {key for key, cell in below.items() if cell.has_text}
     filled_above = {key for key, cell in above.items() if cell.has_text}
-    return bool(filled) and filled < filled_above and not any(
-        NUMBER_CELL.fullmatch(below[key].text(settings)) for key in filled)
+    return fills_part_of_row(filled, filled_above, (below[key].text(settings) for key in filled))
+
+
+def fills_part_of_row(filled: set, filled_above: set, texts: Iterable[str]) -> bool:
+    """The rule of a row's text going on under it, in a table drawn without lines: what is below
+    fills only some of the columns the row fills (``filled`` a proper subset of ``filled_above``)
+    and none of its ``texts`` is a number of its own. Shared by the lines of one page
+    (pdf_aligned.block_rows) and the rows either side of a page break (continues_row_text)."""
+    return bool(filled) and filled < filled_above and not any(NUMBER_CELL.fullmatch(text) for text in texts)
 
 
 # A cell holding a number and nothing else: 860.00, 1,475.00, 98.5%, ≥95%, -3.2.
