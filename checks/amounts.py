@@ -23,7 +23,7 @@ from itertools import product
 from checks.tolerance import explain_slip, rounding_of
 from extract.figures import SENTENCE_BREAKS, RawFigure
 from extract.model import Location
-from extract.numbers import Quantity, normalise_chars, parse_quantity
+from extract.numbers import CLAUSE_COMMA, Quantity, normalise_chars, parse_quantity
 from extract.records import record
 from normalize.catalogue import key_kind
 from normalize.figures import Figure
@@ -175,10 +175,12 @@ def clause_end(text: str, position: int) -> int:
 
 
 def _is_thousands_comma(text: str, index: int) -> bool:
-    """An ASCII comma between two digits is inside a number (3,412名), no clause break: a quote cut
-    there would show “412名” (blind probe S s07)."""
-    return (text[index] == "," and 0 < index < len(text) - 1
-            and text[index - 1].isdigit() and text[index + 1].isdigit())
+    """An ASCII comma between two digits is inside a number (3,412名), no clause break
+    (extract.numbers.CLAUSE_COMMA): a quote cut there would show “412名” (blind probe S s07)."""
+    return text[index] == "," and _CLAUSE_COMMA.match(text, index) is None
+
+
+_CLAUSE_COMMA = re.compile(CLAUSE_COMMA)
 
 
 def span_quote(first: Location, last: Location | None = None) -> str:
