@@ -125,10 +125,12 @@ def project_total(raw: RawFigure) -> tuple[Concept, Match] | None:
     found = PROJECT_TOTAL.search(label)
     if found is None or PROJECT_SOURCE.search(label) or not raw.quantity.unit.endswith("元"):
         return None
-    # The project's money named with no side (“项目资金1,260.00万元，实际支出1,198.56万元”, blind probe U
-    # u07) is what it was given: its budget. A side the words do name still decides (key_in).
-    concept = dataclasses.replace(CONCEPTS_BY_NAME["total"], default_role="budget")
-    return concept, Match(concept, 100.0, "project", found.group(0))
+    return PROJECT_MONEY, Match(PROJECT_MONEY, 100.0, "project", found.group(0))
+
+
+# The report's whole as a project's money: named with no side (“项目资金1,260.00万元，实际支出1,198.56万元”,
+# blind probe U u07) it is what the project was given, its budget. A side the words name still decides.
+PROJECT_MONEY = dataclasses.replace(CONCEPTS_BY_NAME["total"], default_role="budget")
 
 
 HeadingMatch = tuple[Concept, Match] | None
