@@ -19,7 +19,7 @@ import calendar
 import re
 from collections.abc import Iterator, Sequence
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from checks.model import CheckInput
@@ -375,6 +375,7 @@ def check_sentence_years(inp: CheckInput, settings: RuleSettings) -> Iterator[Fl
         return
     latest = fiscal_window(fiscal_year)[1]
     this_years: dict[tuple, list[str]] = {}  # by block: its sentences so far that name no other year
+    states_money = cache(_states_money)  # a block's earlier sentences are asked again by each later one
     for sentence in inp.sentences:
         text = sentence.text
         periods = text_to_periods(text)
@@ -410,7 +411,7 @@ def check_sentence_years(inp: CheckInput, settings: RuleSettings) -> Iterator[Fl
             continue  # the fiscal year beside another: a comparison
         if _section_names_year(sentence.section, governing.year, fiscal_year):
             continue
-        if governing.year < fiscal_year and any(map(_states_money, block_sentences[:earlier])):
+        if governing.year < fiscal_year and any(map(states_money, block_sentences[:earlier])):
             continue  # “2023年全年支出1,876.42万元…。2022年全年支出为1,723.55万元。”: a comparison
         masked = mask_non_periods(text)
         if governing.year < fiscal_year and TARGETS_OF_YEAR.match(masked, governing.end):
