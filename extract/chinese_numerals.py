@@ -69,21 +69,21 @@ NUMERAL_RUN = re.compile(f"[{NUMERAL_CHARS}]+(?:[{POINTS}][{_DIGIT_CHARS}]+)?")
 # numbers.NotQuantity). A lookbehind is written after the characters it guards (一(?<=[统…]一)
 # for (?<=[统…])一), so that re can skip to them: see numbers._first.
 NUMERAL_WORDS: tuple[tuple[str, ...], ...] = (
-    (r"一律|一般|一直|一线|一站式|一卡通|一体化|一系列|一方面|一把手|一揽子", "words; brief and seeds"),
+    (r"一律|一般|一直|一线|一站式|一卡通|一体化|一系列|一方面|一把手|一揽子", "words; brief and seeds", "一"),
     (r"一(?<=[统唯同逐单]一)|一(?<=之一)(?<![\d" + _DIGIT_CHARS + r"十百千万亿]分之一)|万(?<![\d" + _DIGIT_CHARS
      + "十百千拾佰仟]万)一|进一步",
      ("一 inside a word (统一口径 is not 一口, 之一 is “one of”, 万一 “in case”); only 一 is blanked; "
-      "百分之一百 is 100%, 四分之一 a fraction (numbers.py), 一万一千 and 3万一千 are numbers")),
-    (r"一次性|一条龙|一口气|一成不变", "numeral + measure word that is an adjective or idiom"),
-    (r"三公", "三公经费 (the three official expenses), seeds 000 and 004"),
-    (r"十[一二三四五六七八九]五", "plan names 十四五 / 十三五 (not 1,445)"),
+      "百分之一百 is 100%, 四分之一 a fraction (numbers.py), 一万一千 and 3万一千 are numbers"), "一"),
+    (r"一次性|一条龙|一口气|一成不变", "numeral + measure word that is an adjective or idiom", "一"),
+    (r"三公", "三公经费 (the three official expenses), seeds 000 and 004", "三"),
+    (r"十[一二三四五六七八九]五", "plan names 十四五 / 十三五 (not 1,445)", "十"),
     (r"[一二三四五六七八九]级", "一级指标 / 二级指标 / 三级指标: levels, seed 003", "级"),
     (f"[一二三四五六七八九十](?<![{NUMERAL_CHARS}\\d之][一二三四五六七八九十])是",
      "一是 / 二是: list markers in running text, seeds 001 and 004; not the end of a number (百分之三五是, 百分之十是)",
      "是"),
-    (r"八项规定", "the name of a regulation, not eight items"),
-    (r"百分百", "rhetoric (百分百满意), not a stated rate"),
-    (f"十分(?<![{NUMERAL_CHARS}\\d]十分)(?![之钟])", "十分 = 'very' (十分困难, seed 001), not a score of 10"),
+    (r"八项规定", "the name of a regulation, not eight items", "八"),
+    (r"百分百", "rhetoric (百分百满意), not a stated rate", "百"),
+    (f"十分(?<![{NUMERAL_CHARS}\\d]十分)(?![之钟])", "十分 = 'very' (十分困难, seed 001), not a score of 10", "十"),
 )
 
 # Characters that, right before a numeral run, make it something other than a count: 第一 is

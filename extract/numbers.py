@@ -253,7 +253,7 @@ _DATE_DAY = (
 # so that re can skip to digits.
 _NOT_QUANTITY_SOURCES: tuple[tuple[str, ...], ...] = (
     (f"{_OPEN}\\s*(?:19|20)\\d{{2}}\\s*{_CLOSE}\\s*第?\\s*\\d+\\s*号?",
-     "document numbers 湘财预〔2022〕292号, [2006]17号, 岳政办发[2007］7号 (seeds 002, 003)"),
+     "document numbers 湘财预〔2022〕292号, [2006]17号, 岳政办发[2007］7号 (seeds 002, 003)", "〔﹝【[("),
     (_YEAR_START + r"\d{2}([-/.])\d{1,2}\1\d{1,2}(?![\d.])", "dates 2022-12-2 (seed 003 tables)", "-/."),
     (_YEAR_START + r"\d{2}[-/](?:0?[1-9]|1[0-2])(?!\d)", "year-month 2023-07", "-/"),
     # A year and month written with a dot (2023.12) is a decimal number by its form; it is read as a
@@ -304,16 +304,18 @@ _NOT_QUANTITY_SOURCES: tuple[tuple[str, ...], ...] = (
      "slash fractions 1/3 (no exact decimal), short dates 12/31; not a rate per 10万 (12/10万)", "/"),
     (f"第\\s*(?:\\d+(?:\\s*{_ORDINAL_JOIN}\\s*\\d+)*|[{NUMERAL_CHARS}]+(?:\\s*{_ORDINAL_JOIN}\\s*[{NUMERAL_CHARS}]+)*)",
      "ordinals 第一, 第九次, 第1条, and the ordinals listed after one: 第1、2批, 第一至三季度 (before "
-     "list markers, which would take the 1、 of 第1、2批)"),
+     "list markers, which would take the 1、 of 第1、2批)", "第"),
     (_NUMBER_START + r"\d{0,2}\s*、", "list markers 1、 (every seed)", "、", r"、(?<=[\d\s]、)"),
-    (r"\(\s*\d{1,3}\s*\)", "list markers (1) / （1） (seed 003)"),
+    (r"\(\s*\d{1,3}\s*\)", "list markers (1) / （1） (seed 003)", "("),
     (_NUMBER_START + r"\d{0,2}\.(?=[\u4e00-\u9fff“\"])",
      "list markers 1.贯彻 (004), 4.提高 (000): no amount ends in '.'", ".", r"\.(?<=\d\.)[\u4e00-\u9fff“\"]"),
     (r"(?m)(?:^|(?<=[;。:,\s]))[ \t]*\d{1,3}\)", "line-start markers 1）数量指标 (seed 003)", ")",
      r"\)(?<=\d\))"),
     (r"(?:指标|目标|附件|附表|任务|步骤|序号|编号|条款|图)[ ]*\d+(?:[-.]\d+)*",
-     "labels 指标1：, 目标8：, 附件 5 (seeds 001, 002, 003)"),
-    (_first("表", not_after="[代发报列填]") + r"[ ]*\d+(?:[-.]\d+)*", "table numbers 表1-1 (seed 003), not 代表42人"),
+     "labels 指标1：, 目标8：, 附件 5 (seeds 001, 002, 003)",
+     "标附务骤号款图"),
+    (_first("表", not_after="[代发报列填]") + r"[ ]*\d+(?:[-.]\d+)*", "table numbers 表1-1 (seed 003), not 代表42人",
+     "表"),
     (r"[×*]\s*100\s*%", "the ×100% of a rate's formula (执行数/预算数×100%=96%): a factor, not a rate", "×*"),
     *NUMERAL_WORDS,
 )
@@ -354,8 +356,8 @@ def blank_non_quantities(clean: str) -> str:
     A pattern whose ``needs`` or ``gate`` the text lacks is skipped: it would find nothing to blank.
     """
     for pattern, _why, needs, gate in NOT_QUANTITY_PATTERNS:
-        if needs and not _holds_any(clean, needs):
-            continue
+        if needs and (needs not in clean if len(needs) == 1 else not _holds_any(clean, needs)):
+            continue  # one character (most patterns): `in` here, without a call
         if gate is not None and gate.search(clean) is None:
             continue
         clean = pattern.sub(_blank_match, clean)
@@ -1071,6 +1073,18 @@ def parse_quantity(text: str) -> Quantity | None:
     ``None`` when it states none, or when it states two different ones (ambiguous: 预算数640万元，
     执行数600万元). A Chinese numeral alone counts when it is the whole cell (十五 → 15).
     """
+    if len(text) <= MEMO_MAX_CHARS:
+        return _parse_short(text)
+    return _parse_one(text)
+
+
+@lru_cache(maxsize=16384)
+def _parse_short(text: str) -> Quantity | None:
+    """Cells repeat within a report and across a batch (“0”, “100%”, “≥95%”): each is read once."""
+    return _parse_one(text)
+
+
+def _parse_one(text: str) -> Quantity | None:
     found = _scan(text, whole_cell=True)
     if not found:
         return _whole_numeral(text)
@@ -1140,6 +1154,17 @@ def value_of_cell(text: str) -> Quantity | None:
     Here rather than in ``extract.figures`` because the text reader also asks it, to tell a
     table's summary row (总分 | 100 | 98.5) from a row of labels.
     """
+    if len(text) <= MEMO_MAX_CHARS:
+        return _cell_value_short(text)
+    return _cell_value(text)
+
+
+@lru_cache(maxsize=16384)
+def _cell_value_short(text: str) -> Quantity | None:
+    return _cell_value(text)
+
+
+def _cell_value(text: str) -> Quantity | None:
     stripped = text.strip()
     if not stripped:
         return None
