@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from extract.model import Cell, Document, Location, Table
 from extract.numbers import Quantity, parse_day_count, parse_quantity
@@ -160,6 +161,8 @@ def _is_ascii_word_char(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
+# Header cells repeat within a report and across a batch (指标值, 实际完成值 …): each is read once.
+@lru_cache(maxsize=4096)
 def label_to_role(text: str) -> str | None:
     """The column role a header cell names, or None: ``"绩效\\n目标值"`` → ``"target"``.
 

@@ -63,6 +63,14 @@ class Match:
     alias: str
 
 
+# A batch asks about the same few hundred labels (实际支出, 预算数, 公务接待费 …) tens of thousands
+# of times: the figure rules, the role and the checks each ask again. The label helpers below are
+# pure functions of the label and return immutable values, so each distinct label is worked out
+# once per worker; the bound keeps a worker's memory flat however long the batch.
+LABEL_MEMO_SIZE = 8192
+
+
+@lru_cache(maxsize=LABEL_MEMO_SIZE)
 def clean_label(label: str) -> str:
     """Drop punctuation, digits, unit words and 其中 so that only the naming words remain."""
     return _NOISE.sub("", label)
@@ -89,6 +97,7 @@ def _match_cleaned(cleaned: str) -> Match | None:
 _ANY_ROLE_WORD = re.compile("|".join(re.escape(word) for word, _ in ROLE_WORDS))
 
 
+@lru_cache(maxsize=LABEL_MEMO_SIZE)
 def role_of(label: str, weak: bool = False) -> Role | None:
     """The budget side a label names (年初预算 → budget_initial, 决算数 → actual), if any.
 
@@ -120,6 +129,7 @@ def names_a_side(label: str) -> bool:
     return role_of(label) is not None or role_of(label, weak=True) is not None
 
 
+@lru_cache(maxsize=LABEL_MEMO_SIZE)
 def is_role_only(label: str) -> bool:
     """True when a label names no thing of its own, only a budget side (“实际支出”, “预算为”).
 
@@ -159,11 +169,13 @@ _NOT_IN_ROLE_OR_FILLER_WORDS = re.compile(
 )
 
 
+@lru_cache(maxsize=LABEL_MEMO_SIZE)
 def is_negated(label: str) -> bool:
     """True when a label says the number did not happen (未发放, 未执行)."""
     return _NEGATION.search(label) is not None
 
 
+@lru_cache(maxsize=LABEL_MEMO_SIZE)
 def is_delta(label: str) -> bool:
     """True when a label makes its number a change (增加, 减少, 较上年 …), not a level.
 
@@ -179,6 +191,7 @@ def is_delta(label: str) -> bool:
 _LEVEL_AFTER_CHANGE = re.compile(r"调整后|全年预算|预算总额|年度预算数")
 
 
+@lru_cache(maxsize=LABEL_MEMO_SIZE)
 def without_comparison_to_budget(label: str) -> str:
     """The label of an amount compared with: “…支出1.92万元，较预算2.40万元节约0.48万元” gives 2.40
     the label “较预算”, and 2.40 is the budget, a level of the year (the change comes after it).
