@@ -33,6 +33,11 @@ FORMULA_TRIGGERS = frozenset("=+-@\t\r\n＝＋－＠")
 # “　=1+1” is neutralised like “=1+1”.
 LEADING_SPACES = " \u00a0\u3000"
 
+# The first characters after which a text may need the quote: any other text is safe as it is,
+# in every column (a numeric column's text is a plain number or neutralised text, and neither
+# changes it). Most cells of a batch are such text, and a writer may pass them without a call.
+MAY_NEED_QUOTE = FORMULA_TRIGGERS | frozenset(LEADING_SPACES)
+
 # What OWASP recommends putting in front of a dangerous cell: Excel shows it as text.
 NEUTRALISING_PREFIX = "'"
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import IO, Mapping, Sequence
 
 from export.atomic import CSV_ENCODING, make_shareable
-from export.sanitize import sanitize_value
+from export.sanitize import MAY_NEED_QUOTE, sanitize_value
 
 
 class CsvStream:
@@ -25,8 +25,8 @@ class CsvStream:
         self.target = Path(target)
         self.columns = tuple(columns)
         self.numeric_columns = numeric_columns
-        # (column, is numeric) once, not a set lookup per cell: a batch writes millions of cells.
-        self._cells = tuple((column, column in numeric_columns) for column in self.columns)
+        # Whether each column is numeric, once, not a set lookup per cell: a batch writes millions.
+        self._numeric = tuple(column in numeric_columns for column in self.columns)
         self.target.parent.mkdir(parents=True, exist_ok=True)
         handle, name = tempfile.mkstemp(prefix=f".{self.target.name}.", suffix=".tmp", dir=self.target.parent)
         self.temp_path = Path(name)
@@ -41,7 +41,9 @@ class CsvStream:
     def write(self, row: Mapping[str, object]) -> dict[str, str]:
         """Write one row (keys outside the columns are left out, missing ones are blank); returns
         it as the CSV holds it, as ``csv.DictReader`` reads it back."""
-        values = [sanitize_value(row.get(column), is_numeric) for column, is_numeric in self._cells]
+        # Text that starts with no formula sign or space is kept without a call (sanitize.MAY_NEED_QUOTE).
+        values = [value if type(value) is str and value[:1] not in MAY_NEED_QUOTE else sanitize_value(value, numeric)
+                  for value, numeric in zip(map(row.get, self.columns), self._numeric)]
         self._writer.writerow(values)
         self.count += 1
         return dict(zip(self.columns, map(str, values)))
