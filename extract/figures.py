@@ -206,6 +206,17 @@ def subsidy_raw_figures(rows: list[IndicatorRow], section: str, block: int) -> I
 
 def heading_level(text: str) -> int | None:
     """The heading level of a paragraph (0 = outermost), or None when it is not a heading."""
+    if len(text) <= MEMO_MAX_CHARS:
+        return _short_heading_level(text)  # the figures, the sentences and the metadata all ask
+    return _heading_level(text)
+
+
+@lru_cache(maxsize=4096)
+def _short_heading_level(text: str) -> int | None:
+    return _heading_level(text)
+
+
+def _heading_level(text: str) -> int | None:
     stripped = text.strip()
     if not stripped or len(stripped) > HEADING_MAX_CHARS or _HOLDS_SENTENCE_END.search(stripped):
         return None
@@ -398,8 +409,6 @@ def _trailing(text: str, end: int, stop: int, quantities: list[Quantity], later:
 
 def years_for(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """(years a figure is for, years of 截至 dates) named in ``text``, each nearest last."""
-    if not may_hold_year(text) or not _MAY_HOLD_YEAR.search(text):
-        return (), ()
     if len(text) <= MEMO_MAX_CHARS:
         return _years_for_short(text)
     return _years_for(text)
@@ -411,11 +420,14 @@ _MAY_HOLD_YEAR = re.compile("[0-9０-９〇零○一二三四五六七八九]")
 
 @lru_cache(maxsize=16384)
 def _years_for_short(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """Labels and headers repeat across a batch: each distinct one is read once per worker."""
+    """Labels and headers repeat across a batch: each distinct one is read once per worker (those
+    naming no year too: a label is asked about several times)."""
     return _years_for(text)
 
 
 def _years_for(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    if not may_hold_year(text) or not _MAY_HOLD_YEAR.search(text):
+        return (), ()
     years: list[int] = []
     as_of: list[int] = []
     for year, (start, end) in find_years(text):
