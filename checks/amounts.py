@@ -15,10 +15,12 @@ Shared by the rule families that recompute a stated number from other stated num
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from functools import lru_cache
 from itertools import product
+from types import MappingProxyType
+from typing import TypeVar
 
 from checks.tolerance import explain_slip, rounding_of
 from extract.figures import SENTENCE_BREAKS, RawFigure
@@ -139,13 +141,36 @@ def value_range(
     return min(corners), max(corners)
 
 
-def money_units_by_sentence(raw_figures: Iterable[RawFigure]) -> dict[tuple, str]:
+T = TypeVar("T")
+
+# Several rules ask the same report for its paragraphs of running text (text_groups) and its
+# sentences' money units, some once per figure: each is worked out once per report. The answer
+# is kept for the last report's raw figures only, by identity (the tuple is held, so its id is
+# never another's), and handed out read-only.
+_PER_REPORT: dict[str, tuple[object, object]] = {}
+
+
+def _once_per_report(name: str, raw_figures: Iterable[RawFigure], work: Callable[[Iterable[RawFigure]], T]) -> T:
+    held = _PER_REPORT.get(name)
+    if held is not None and held[0] is raw_figures:
+        return held[1]  # type: ignore[return-value]
+    result = work(raw_figures)
+    if isinstance(raw_figures, tuple):  # a list could change under the kept answer
+        _PER_REPORT[name] = (raw_figures, result)
+    return result
+
+
+def money_units_by_sentence(raw_figures: Iterable[RawFigure]) -> Mapping[tuple, str]:
     """The money unit of each sentence of running text, when it uses exactly one."""
+    return _once_per_report("money_units", raw_figures, _money_units_by_sentence)
+
+
+def _money_units_by_sentence(raw_figures: Iterable[RawFigure]) -> Mapping[tuple, str]:
     units: dict[tuple, set[str]] = {}
     for raw in raw_figures:
         if raw.extractor == "text" and raw.quantity.unit in MONEY_UNITS:
             units.setdefault(sentence_key(raw), set()).add(raw.quantity.unit)
-    return {key: next(iter(found)) for key, found in units.items() if len(found) == 1}
+    return MappingProxyType({key: next(iter(found)) for key, found in units.items() if len(found) == 1})
 
 
 def sentence_key(raw: RawFigure) -> tuple:
@@ -195,15 +220,19 @@ def span_quote(first: Location, last: Location | None = None) -> str:
     return text[start:end].strip()
 
 
-def text_groups(raw_figures: Iterable[RawFigure]) -> list[list[RawFigure]]:
+def text_groups(raw_figures: Iterable[RawFigure]) -> tuple[tuple[RawFigure, ...], ...]:
     """Running-text figures grouped by the paragraph (or prose cell) they sit in, in text order."""
+    return _once_per_report("text_groups", raw_figures, _text_groups)
+
+
+def _text_groups(raw_figures: Iterable[RawFigure]) -> tuple[tuple[RawFigure, ...], ...]:
     groups: dict[tuple, list[RawFigure]] = {}
     for raw in raw_figures:
         if raw.extractor != "text" or raw.location.char_start is None:
             continue
         loc = raw.location
         groups.setdefault((raw.block, loc.table, loc.row, loc.col, loc.quote), []).append(raw)
-    return [sorted(group, key=lambda r: r.location.char_start or 0) for group in groups.values()]
+    return tuple(tuple(sorted(group, key=lambda r: r.location.char_start or 0)) for group in groups.values())
 
 
 def sentence_bounds(text: str, position: int) -> tuple[int, int]:

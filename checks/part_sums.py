@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 
 from checks.amounts import (
@@ -86,7 +86,7 @@ def check_part_sum(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
         markers = [m.start() for m in PART_MARKER.finditer(text)]
         if not markers:
             continue
-        amounts = _Amounts(group)  # once per paragraph, not per 其中
+        amounts = _Amounts(money_units_by_sentence(inp.raw_figures))  # once per paragraph, not per 其中
         checked: set[tuple] = set()  # the lists already checked, by their total, 其中 and kind
         for index, marker in enumerate(markers):
             # A 其中 that opens a bracket breaks down the part right before it; the list goes on after
@@ -121,8 +121,8 @@ class _Amounts:
     of each kind, and a long paragraph has many 其中.
     """
 
-    def __init__(self, group: list[RawFigure]) -> None:
-        self.units = money_units_by_sentence(group)
+    def __init__(self, units: Mapping[tuple, str]) -> None:
+        self.units = units  # money_units_by_sentence of the report
         self._known: dict[int, Amount | None] = {}  # by id(raw): the group's figures outlive this
 
     def unit_of(self, raw: RawFigure) -> str:
@@ -138,7 +138,7 @@ class _Amounts:
 
 
 def _part_lists(
-    group: list[RawFigure], amounts: _Amounts, text: str, marker: int, next_marker: int | None
+    group: Sequence[RawFigure], amounts: _Amounts, text: str, marker: int, next_marker: int | None
 ) -> Iterator[_PartList]:
     """For each kind of number listed after the 其中 at ``marker``: the list, then the breakdowns of its
     parts."""

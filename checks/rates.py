@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 
 from checks.amounts import (
@@ -242,8 +242,8 @@ def check_rate_beside_amounts(inp: CheckInput, settings: RuleSettings) -> Iterat
     """
     catalogue_rates = _catalogue_rate_values(inp)
     rate_metrics = {f.location: f.metric for f in inp.figures if f.unit == "%"}
+    units = money_units_by_sentence(inp.raw_figures)
     for group in text_groups(inp.raw_figures):
-        units = money_units_by_sentence(group)
         for index, raw in enumerate(group):
             is_rate = raw.quantity.unit == "%" and raw.quantity.op in (None, "=")
             if not is_rate or not BUDGET_RATE_LABEL.search(raw.label):
@@ -260,7 +260,7 @@ def check_rate_beside_amounts(inp: CheckInput, settings: RuleSettings) -> Iterat
                 yield flag
 
 
-def _budget_and_actual(group: list[RawFigure], index: int, units: dict) -> tuple[Amount, Amount] | None:
+def _budget_and_actual(group: Sequence[RawFigure], index: int, units: Mapping[tuple, str]) -> tuple[Amount, Amount] | None:
     rate = group[index]
     key = sentence_key(rate)
     amounts: list[Amount] = []
@@ -352,8 +352,8 @@ def check_change_rate(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]
     比率本身的百分比变化（执行率提高5%）和以“个百分点”表示的变化不核对；比前一句更远处的金额也不读取。
     """
     extra = _extra(settings)
+    units = money_units_by_sentence(inp.raw_figures)
     for group in text_groups(inp.raw_figures):
-        units = money_units_by_sentence(group)
         text = group[0].location.quote
         for index, raw in enumerate(group):
             if raw.quantity.unit != "%" or raw.quantity.op not in (None, "="):
@@ -383,7 +383,7 @@ def _is_previous_years(raw: RawFigure, fiscal_year: int | None) -> bool:
 
 
 def _change_after_amount(
-    group: list[RawFigure], index: int, units: dict, is_up: bool, extra: Decimal,
+    group: Sequence[RawFigure], index: int, units: Mapping[tuple, str], is_up: bool, extra: Decimal,
     fiscal_year: int | None = None,
 ) -> tuple[bool, Flag | None]:
     """(whether the percentage follows a change amount with a current amount before it, the flag).
@@ -475,7 +475,7 @@ def _change_from_previous(rate: RawFigure, current: Amount, previous: Amount, is
 
 
 def _change_between_years(
-    inp: CheckInput, group: list[RawFigure], index: int, units: dict, text: str, is_up: bool, extra: Decimal
+    inp: CheckInput, group: Sequence[RawFigure], index: int, units: Mapping[tuple, str], text: str, is_up: bool, extra: Decimal
 ) -> Flag | None:
     rate = group[index]
     start, _ = sentence_bounds(text, rate.location.char_start or 0)
