@@ -133,9 +133,11 @@ def _day_span(year: int, month: int | None, day: int | None, mark: str | None) -
     return date(year, month, 1), date(year, month, last_day)
 
 
-# JX302, JX303 and JX602 ask about the same sentences and clauses, several times each (100
-# reports: 5.7 asks per distinct text): every answer is kept, those naming no year too.
-@lru_cache(maxsize=4096)
+# JX302 and JX303 read every sentence of a report, and JX602 clauses of them, several times
+# each (100 reports: 5.7 asks per distinct text): every answer is kept, those naming no year too.
+# A report has tens to hundreds of such texts; the bound keeps a worker's memory flat however
+# long the batch. Periods are frozen.
+@lru_cache(maxsize=2048)
 def text_to_periods(text: str) -> tuple[Period, ...]:
     """Every period ``text`` names, left to right: 截至 dates, dated points, then years a figure is for.
 
@@ -147,10 +149,6 @@ def text_to_periods(text: str) -> tuple[Period, ...]:
     return _periods(text)
 
 
-# JX302 and JX303 read every sentence of a report, and JX602 clauses of them: the periods of a
-# text naming a year are read once for all three. A report has tens to hundreds of such texts;
-# the bound keeps a worker's memory flat however long the batch. Periods are frozen.
-@lru_cache(maxsize=1024)
 def _periods(text: str) -> tuple[Period, ...]:
     masked = mask_non_periods(text)
     taken = [False] * len(masked)

@@ -211,7 +211,7 @@ def heading_level(text: str) -> int | None:
     return _heading_level(text)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=2048)
 def _short_heading_level(text: str) -> int | None:
     return _heading_level(text)
 
@@ -418,7 +418,7 @@ def years_for(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
 _MAY_HOLD_YEAR = re.compile("[0-9０-９〇零○一二三四五六七八九]")
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=8192)
 def _years_for_short(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Labels and headers repeat across a batch: each distinct one is read once per worker (those
     naming no year too: a label is asked about several times)."""

@@ -162,7 +162,7 @@ def _is_ascii_word_char(ch: str) -> bool:
 
 
 # Header cells repeat within a report and across a batch (指标值, 实际完成值 …): each is read once.
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=2048)
 def label_to_role(text: str) -> str | None:
     """The column role a header cell names, or None: ``"绩效\\n目标值"`` → ``"target"``.
 

@@ -1078,7 +1078,7 @@ def parse_quantity(text: str) -> Quantity | None:
     return _parse_one(text)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def _parse_short(text: str) -> Quantity | None:
     """Cells repeat within a report and across a batch (“0”, “100%”, “≥95%”): each is read once."""
     return _parse_one(text)
@@ -1159,7 +1159,7 @@ def value_of_cell(text: str) -> Quantity | None:
     return _cell_value(text)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def _cell_value_short(text: str) -> Quantity | None:
     return _cell_value(text)
 
@@ -1194,7 +1194,7 @@ _MAY_HOLD_NUMBER = re.compile(f"[0-9０-９{NUMERAL_CHARS}两]")
 
 # Reports repeat the same cells and phrases (“0”, “100%”, “合计”) thousands of times in a batch:
 # each distinct text is scanned once per worker. Quantities are frozen, so sharing is safe.
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=8192)
 def _scan_cached(text: str, whole_cell: bool) -> tuple[Quantity, ...]:
     return tuple(_scan_uncached(text, whole_cell))
 

@@ -67,7 +67,7 @@ class Match:
 # of times: the figure rules, the role and the checks each ask again. The label helpers below are
 # pure functions of the label and return immutable values, so each distinct label is worked out
 # once per worker; the bound keeps a worker's memory flat however long the batch.
-LABEL_MEMO_SIZE = 8192
+LABEL_MEMO_SIZE = 4096
 
 
 @lru_cache(maxsize=LABEL_MEMO_SIZE)
