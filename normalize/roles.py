@@ -13,7 +13,7 @@ import re
 from extract.figures import RawFigure
 from extract.numbers import CLAUSE_COMMA
 from normalize.catalogue import CONCEPTS_BY_NAME, Concept, key_kind
-from normalize.match import names_a_side, role_of
+from normalize.match import is_role_only, names_a_side, role_of
 
 # A column of the points each indicator may earn, beside the 得分 column of what it earned.
 WEIGHT_HEADER = re.compile(r"分值|满分|权重|标准分|指标分")
@@ -131,9 +131,30 @@ def _role_sources(raw: RawFigure) -> list[tuple[str, bool]]:
         # “全年基本支出1458.62万元（人员经费1263.30万元，公用经费195.32万元）”: the parts in the
         # bracket are of the amount it follows, as after 其中 (blind probe M)
         sources += [(head, False), (head, True), (context, False)]
-    sources += [(raw.label, True), (context, False), (raw.trailing, False), (context, True),
-                (raw.trailing, True)]
+    sources += [(raw.label, True), (_nearer_amount_by_side(context), True), (context, False),
+                (raw.trailing, False), (context, True), (raw.trailing, True)]
     return sources
+
+
+def _nearer_amount_by_side(context: str) -> str:
+    """The nearest earlier clause of ``context`` that states an amount by a side word alone, when
+    no clause after it (or in it) holds a strong side word; else "".
+
+    “‘三公’经费年初预算25,000.00元，全年支出18,650.00元，全部为公务接待费，公务用车运行维护费及
+    因公出国（境）费均为0元”: the zeros follow the spending (全年支出, a weak word) and are spent,
+    though the sentence's only strong word is the 年初预算 of the first amount (blind probe S s02).
+    A clause that names a thing besides its side (基本支出300万元) says nothing of the next amounts.
+    """
+    pieces = _CLAUSE_SPLIT.split(context)[:-1:2]  # the clauses before the figure's own
+    for clause in reversed(pieces):
+        if role_of(clause) is not None:
+            return ""  # a strong word nearer than any such clause: the sentence's side, as before
+        if _HOLDS_DIGIT.search(clause) and is_role_only(clause) and role_of(clause, weak=True):
+            return clause
+    return ""
+
+
+_HOLDS_DIGIT = re.compile(r"\d")
 
 
 def _bracket_head(context: str) -> str | None:

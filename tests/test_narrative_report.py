@@ -2547,6 +2547,23 @@ def test_one_part_named_after_the_whole_and_parts_said_zero_together(tmp_path: P
     assert flags == []
 
 
+@pytest.mark.parametrize(("sentence", "vehicle_budget", "vehicle_spent"), [
+    # the zeros follow the spending, stated by its side word alone: spent, not the first amount's
+    # 年初预算 (blind probe S s02)
+    (("“三公”经费年初预算25,000.00元，全年支出18,650.00元，全部为公务接待费，公务用车运行维护费及因公出国"
+      "（境）费均为0元。"), "", "0.0000"),
+    # a strong side word nearer than the spending still says the side
+    ("“三公”经费全年支出18,650.00元，年初预算25,000.00元，公务用车运行维护费预算为0元。", "0.0000", ""),
+    # a clause naming a thing besides its side (基本支出) is no spending of the next amounts
+    ("“三公”经费年初预算2.50万元，基本支出1.00万元，公务用车运行维护费0元。", "0.0000", ""),
+])
+def test_amounts_after_a_spending_stated_by_its_side_alone(tmp_path: Path, sentence: str, vehicle_budget: str,
+                                                          vehicle_spent: str) -> None:
+    report, _ = run(tmp_path, "温州市某中学2024年度部门整体支出绩效自评报告\n" + sentence + "\n")
+    assert (report["vehicle_operation_budget_wan"], report["vehicle_operation_spent_wan"]) == (
+        vehicle_budget, vehicle_spent)
+
+
 @pytest.mark.parametrize(("sentence", "budget", "spent"), [
     # a fund's 资金总额 with no other side word is its budget (blind probe O o11)
     ("2023年度高龄津贴资金总额398.40万元，其中：省级补助资金240.00万元，县级配套资金158.40万元。", "398.40", ""),
