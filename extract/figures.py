@@ -18,14 +18,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import replace
-from functools import lru_cache
 from typing import Collection, Iterator
 
 from extract.budget_columns import ColumnKind, budget_column_kinds
 from extract.indicators import IndicatorRow, table_to_indicator_rows
+from extract.memo import short_text_memo
 from extract.model import Cell, Document, Location, Paragraph, Table
 from extract.numbers import (
-    MEMO_MAX_CHARS,
     Quantity,
     find_quantities,
     find_years,
@@ -204,19 +203,9 @@ def subsidy_raw_figures(rows: list[IndicatorRow], section: str, block: int) -> I
                             header=header, context=row.level2, section=section, block=block, indicator=True)
 
 
+@short_text_memo(maxsize=2048)  # the figures, the sentences and the metadata all ask
 def heading_level(text: str) -> int | None:
     """The heading level of a paragraph (0 = outermost), or None when it is not a heading."""
-    if len(text) <= MEMO_MAX_CHARS:
-        return _short_heading_level(text)  # the figures, the sentences and the metadata all ask
-    return _heading_level(text)
-
-
-@lru_cache(maxsize=2048)
-def _short_heading_level(text: str) -> int | None:
-    return _heading_level(text)
-
-
-def _heading_level(text: str) -> int | None:
     stripped = text.strip()
     if not stripped or len(stripped) > HEADING_MAX_CHARS or _HOLDS_SENTENCE_END.search(stripped):
         return None
@@ -407,25 +396,15 @@ def _trailing(text: str, end: int, stop: int, quantities: list[Quantity], later:
     return "".join(pieces).strip()
 
 
-def years_for(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """(years a figure is for, years of 截至 dates) named in ``text``, each nearest last."""
-    if len(text) <= MEMO_MAX_CHARS:
-        return _years_for_short(text)
-    return _years_for(text)
-
-
 # A year is written with ASCII / full-width digits or Chinese digits (二〇二二年).
 _MAY_HOLD_YEAR = re.compile("[0-9０-９〇零○一二三四五六七八九]")
 
 
-@lru_cache(maxsize=8192)
-def _years_for_short(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """Labels and headers repeat across a batch: each distinct one is read once per worker (those
-    naming no year too: a label is asked about several times)."""
-    return _years_for(text)
-
-
-def _years_for(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+# Labels and headers repeat across a batch, and a label is asked about several times: each
+# distinct short one is read once per worker (those naming no year too).
+@short_text_memo(maxsize=8192)
+def years_for(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """(years a figure is for, years of 截至 dates) named in ``text``, each nearest last."""
     if not may_hold_year(text) or not _MAY_HOLD_YEAR.search(text):
         return (), ()
     years: list[int] = []

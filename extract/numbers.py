@@ -67,6 +67,7 @@ from extract.chinese_numerals import (
     run_states_quantity,
     spoken_range,
 )
+from extract.memo import MEMO_MAX_CHARS, short_text_memo
 from extract.records import record
 
 
@@ -1067,24 +1068,13 @@ NOTHING_SPENT_WORD = "未发生"
 NOTHING_SPENT = re.compile(r"(?:(?<=费)|(?<=费用))未发生(?=\s*(?:[，,。；;）)]|$))")
 
 
+@short_text_memo(maxsize=4096)  # cells repeat within a report and across a batch (“0”, “100%”)
 def parse_quantity(text: str) -> Quantity | None:
     """The one quantity a table cell or short phrase states, or ``None``.
 
     ``None`` when it states none, or when it states two different ones (ambiguous: 预算数640万元，
     执行数600万元). A Chinese numeral alone counts when it is the whole cell (十五 → 15).
     """
-    if len(text) <= MEMO_MAX_CHARS:
-        return _parse_short(text)
-    return _parse_one(text)
-
-
-@lru_cache(maxsize=4096)
-def _parse_short(text: str) -> Quantity | None:
-    """Cells repeat within a report and across a batch (“0”, “100%”, “≥95%”): each is read once."""
-    return _parse_one(text)
-
-
-def _parse_one(text: str) -> Quantity | None:
     found = _scan(text, whole_cell=True)
     if not found:
         return _whole_numeral(text)
@@ -1148,23 +1138,13 @@ VALUE_CELL_SLACK = 3
 _WHITESPACE = re.compile(r"\s")
 
 
+@short_text_memo(maxsize=4096)
 def value_of_cell(text: str) -> Quantity | None:
     """The quantity a cell states when the cell is a value, not a label with a number in it.
 
     Here rather than in ``extract.figures`` because the text reader also asks it, to tell a
     table's summary row (总分 | 100 | 98.5) from a row of labels.
     """
-    if len(text) <= MEMO_MAX_CHARS:
-        return _cell_value_short(text)
-    return _cell_value(text)
-
-
-@lru_cache(maxsize=4096)
-def _cell_value_short(text: str) -> Quantity | None:
-    return _cell_value(text)
-
-
-def _cell_value(text: str) -> Quantity | None:
     stripped = text.strip()
     if not stripped:
         return None
@@ -1181,11 +1161,6 @@ def _scan(text: str, whole_cell: bool) -> list[Quantity]:
     if len(text) > MEMO_MAX_CHARS:
         return _scan_uncached(text, whole_cell)  # paragraphs rarely repeat: do not keep them
     return list(_scan_cached(text, whole_cell))
-
-
-# Only short texts (cells, labels) are memoised: they repeat across reports, and a bounded
-# number of short keys keeps a worker's memory flat however long the batch.
-MEMO_MAX_CHARS = 64
 
 
 # Anything that could be part of a number: ASCII or full-width digits, Chinese and financial
