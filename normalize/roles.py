@@ -9,6 +9,7 @@ key (money for *_wan, % for *_pct …), else on the concept's companion (直补�
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from extract.figures import RawFigure
 from extract.numbers import CLAUSE_COMMA
@@ -113,27 +114,29 @@ def _stated_role(raw: RawFigure) -> str | None:
     return None
 
 
-def _role_sources(raw: RawFigure) -> list[tuple[str, bool]]:
+def _role_sources(raw: RawFigure) -> Iterator[tuple[str, bool]]:
     """Where a figure's budget side is read, surest first, as (text, weak words only).
 
     A part listed after 其中 takes its side from the sentence's total (“预算经费209.76万元，其中
     基本支出177.76万元，项目支出32万元” are budgets) before the 支出 in its own name; a figure that
     is not such a part reads its own 支出 first (“支出预算640万元，支出合计512.30万元”: spent).
+    Each source is worked out only when the ones before it named no side (most labels name one).
     """
     if raw.extractor == "table":
-        return [(raw.label, False), (raw.header, False), (raw.label, True), (raw.header, True)]
+        yield from ((raw.label, False), (raw.header, False), (raw.label, True), (raw.header, True))
+        return
+    yield raw.label, False
     context = _without_asides(_without_comparisons(raw.context))
-    sources = [(raw.label, False)]
     if "其中" in context:
         head = _list_head(context)
-        sources += [(head, False), (head, True), (context, False)]
+        yield from ((head, False), (head, True), (context, False))
     elif (head := _bracket_head(context)) is not None:
         # “全年基本支出1458.62万元（人员经费1263.30万元，公用经费195.32万元）”: the parts in the
         # bracket are of the amount it follows, as after 其中 (blind probe M)
-        sources += [(head, False), (head, True), (context, False)]
-    sources += [(raw.label, True), (_nearer_amount_by_side(context), True), (context, False),
-                (raw.trailing, False), (context, True), (raw.trailing, True)]
-    return sources
+        yield from ((head, False), (head, True), (context, False))
+    yield raw.label, True
+    yield _nearer_amount_by_side(context), True
+    yield from ((context, False), (raw.trailing, False), (context, True), (raw.trailing, True))
 
 
 def _nearer_amount_by_side(context: str) -> str:
