@@ -150,7 +150,8 @@ T = TypeVar("T")
 _PER_REPORT: dict[str, tuple[object, object]] = {}
 
 
-def _once_per_report(name: str, raw_figures: Iterable[RawFigure], work: Callable[[Iterable[RawFigure]], T]) -> T:
+def _once_per_report(name: str, raw_figures: Iterable[RawFigure],
+                     work: Callable[[Iterable[RawFigure]], T]) -> T:
     held = _PER_REPORT.get(name)
     if held is not None and held[0] is raw_figures:
         return held[1]  # type: ignore[return-value]

@@ -81,12 +81,13 @@ def check_part_sum(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
     “其中”（中间隔着其他种类的数字）时，只报“提醒”而不报“错误”。分散在几个段落的列举，以及不在“其中”
     列举之内、用“包括”“含”引出的列举，不读取。
     """
+    units = money_units_by_sentence(inp.raw_figures)
     for group in text_groups(inp.raw_figures):
         text = group[0].location.quote
         markers = [m.start() for m in PART_MARKER.finditer(text)]
         if not markers:
             continue
-        amounts = _Amounts(money_units_by_sentence(inp.raw_figures))  # once per paragraph, not per 其中
+        amounts = _Amounts(units)  # once per paragraph, not per 其中
         checked: set[tuple] = set()  # the lists already checked, by their total, 其中 and kind
         for index, marker in enumerate(markers):
             # A 其中 that opens a bracket breaks down the part right before it; the list goes on after

@@ -260,7 +260,9 @@ def check_rate_beside_amounts(inp: CheckInput, settings: RuleSettings) -> Iterat
                 yield flag
 
 
-def _budget_and_actual(group: Sequence[RawFigure], index: int, units: Mapping[tuple, str]) -> tuple[Amount, Amount] | None:
+def _budget_and_actual(
+    group: Sequence[RawFigure], index: int, units: Mapping[tuple, str]
+) -> tuple[Amount, Amount] | None:
     rate = group[index]
     key = sentence_key(rate)
     amounts: list[Amount] = []
@@ -475,7 +477,8 @@ def _change_from_previous(rate: RawFigure, current: Amount, previous: Amount, is
 
 
 def _change_between_years(
-    inp: CheckInput, group: Sequence[RawFigure], index: int, units: Mapping[tuple, str], text: str, is_up: bool, extra: Decimal
+    inp: CheckInput, group: Sequence[RawFigure], index: int, units: Mapping[tuple, str], text: str,
+    is_up: bool, extra: Decimal,
 ) -> Flag | None:
     rate = group[index]
     start, _ = sentence_bounds(text, rate.location.char_start or 0)

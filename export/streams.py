@@ -42,8 +42,11 @@ class CsvStream:
         """Write one row (keys outside the columns are left out, missing ones are blank); returns
         it as the CSV holds it, as ``csv.DictReader`` reads it back."""
         # Text that starts with no formula sign or space is kept without a call (sanitize.MAY_NEED_QUOTE).
-        values = [value if type(value) is str and value[:1] not in MAY_NEED_QUOTE else sanitize_value(value, numeric)
-                  for value, numeric in zip(map(row.get, self.columns), self._numeric)]
+        values = [
+            value if type(value) is str and value[:1] not in MAY_NEED_QUOTE
+            else sanitize_value(value, numeric)
+            for value, numeric in zip(map(row.get, self.columns), self._numeric)
+        ]
         self._writer.writerow(values)
         self.count += 1
         return dict(zip(self.columns, map(str, values)))

@@ -83,7 +83,8 @@ NUMERAL_WORDS: tuple[tuple[str, ...], ...] = (
      "是"),
     (r"八项规定", "the name of a regulation, not eight items", "八"),
     (r"百分百", "rhetoric (百分百满意), not a stated rate", "百"),
-    (f"十分(?<![{NUMERAL_CHARS}\\d]十分)(?![之钟])", "十分 = 'very' (十分困难, seed 001), not a score of 10", "十"),
+    (f"十分(?<![{NUMERAL_CHARS}\\d]十分)(?![之钟])", "十分 = 'very' (十分困难, seed 001), not a score of 10",
+     "十"),
 )
 
 # Characters that, right before a numeral run, make it something other than a count: 第一 is

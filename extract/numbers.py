@@ -315,8 +315,8 @@ _NOT_QUANTITY_SOURCES: tuple[tuple[str, ...], ...] = (
     (r"(?:指标|目标|附件|附表|任务|步骤|序号|编号|条款|图)[ ]*\d+(?:[-.]\d+)*",
      "labels 指标1：, 目标8：, 附件 5 (seeds 001, 002, 003)",
      "标附务骤号款图"),
-    (_first("表", not_after="[代发报列填]") + r"[ ]*\d+(?:[-.]\d+)*", "table numbers 表1-1 (seed 003), not 代表42人",
-     "表"),
+    (_first("表", not_after="[代发报列填]") + r"[ ]*\d+(?:[-.]\d+)*",
+     "table numbers 表1-1 (seed 003), not 代表42人", "表"),
     (r"[×*]\s*100\s*%", "the ×100% of a rate's formula (执行数/预算数×100%=96%): a factor, not a rate", "×*"),
     *NUMERAL_WORDS,
 )

@@ -46,8 +46,8 @@ PROJECT_SOURCE = re.compile(r"中央|省级|省|市级|县级|区级|乡镇|配�
 # “县级配套400万元”, “中央资金900万元”), where the source names the money itself.
 FUND_NOUN = re.compile(r"资金|投资|经费")
 # What a label may name besides its side and still be the report's own money.
-GENERIC_FUND_WORDS = frozenset({"", "补助", "补贴", "专项", "该", "本", "上级", "我县", "全县", "上级我县", "我区", "全区",
-                                "上级我区", "该项", "本项", "该项目", "本项目"})
+GENERIC_FUND_WORDS = frozenset({"", "补助", "补贴", "专项", "该", "本", "上级", "我县", "全县", "上级我县",
+                                "我区", "全区", "上级我区", "该项", "本项", "该项目", "本项目"})
 # …and in a 项目支出 report, 项目 alone (in a fund's report 项目资金 is one part of the fund: seed
 # 003's 移民后期扶持基金 goes to 直补资金 and 项目资金; 该项目 / 本项目 is the thing evaluated).
 GENERIC_PROJECT_WORDS = GENERIC_FUND_WORDS | {"项目"}
@@ -91,8 +91,8 @@ def fund_money(raw: RawFigure, fund: str, report_kind: str | None) -> tuple[Conc
 
 
 # Words a label may put before a shortened fund name: who gave it and whose it is (上级下达, 我县).
-_GENERIC_LEAD = ("上级", "我县", "全县", "本县", "我市", "全市", "我区", "全区", "本区", "本项目", "该项目", "本项", "该项", "项目",
-                 "本", "该")
+_GENERIC_LEAD = ("上级", "我县", "全县", "本县", "我市", "全市", "我区", "全区", "本区", "本项目", "该项目",
+                 "本项", "该项", "项目", "本", "该")
 # The fewest characters of the fund's name a shortened one must keep: 救助 of 城乡医疗救助.
 SHORT_FUND_MIN_CHARS = 2
 
