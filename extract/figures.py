@@ -628,8 +628,19 @@ class _TableLayout:
                     cells.append(cell)
             self._pair_rows[row_number] = len(cells) >= 4 and len(cells) % 2 == 0 and all(
                 self.is_label(cell) if i % 2 == 0 else value_of_cell(cell.text) is not None
-                for i, cell in enumerate(cells))
+                for i, cell in enumerate(cells)) and not self._is_side_by_side(cells[1::2])
         return self._pair_rows[row_number]
+
+    def _is_side_by_side(self, value_cells: list[Cell]) -> bool:
+        """Whether the header row names every value column of a pair row alike, each in a header
+        cell of its own (“收入项目 | 金额 | 支出项目 | 金额”): one list set out in two halves side
+        by side, whose values are of the column they stand in (blind probe U u12), not a line of
+        its own form. A title merged over the whole table (“一、部门（单位）基本概况”) is one cell
+        over every column, and names no column."""
+        header_cells = [self.column_header_cell(cell) for cell in value_cells]
+        if any(cell is None for cell in header_cells) or len({id(cell) for cell in header_cells}) < len(header_cells):
+            return False
+        return len({self.column_header(cell) for cell in header_cells}) == 1
 
     def row_label_cells(self, cell: Cell) -> Iterator[Cell]:
         """The label cells to the left of ``cell`` in its row, nearest first."""

@@ -454,6 +454,18 @@ def test_a_line_of_labels_and_values_under_the_budget_columns_is_read_pair_by_pa
         "86", "82", "2276.52084")
 
 
+def test_a_title_merged_over_a_line_of_pairs_names_none_of_its_values(tmp_path: Path) -> None:
+    """“一、部门（单位）基本概况” merged over “人员编制 | 16 | 实有人数 | 15”: one header cell over both
+    value columns is a title, not a side-by-side layout's 金额 | 金额, so the counts keep their own
+    labels alone."""
+    report, _ = run_workbook(tmp_path, {"基本情况": [
+        ["某县统计局2023年度部门整体支出绩效自评表"], ["一、部门（单位）基本概况"],
+        ["人员编制", 16, "实有人数", 15]]}, merged=("A1:D1", "A2:D2"))
+    assert (report["staff_quota"], report["staff_actual"]) == ("16", "15")
+    labels = {row["metric"]: row["label_raw"] for row in read_rows(tmp_path / "out" / "metrics.csv")}
+    assert (labels["staff_quota"], labels["staff_actual"]) == ("人员编制", "实有人数")
+
+
 def test_a_section_title_declaring_its_unit_in_brackets(tmp_path: Path) -> None:
     """“‘三公’经费情况（单位：万元）” over a table lower in a sheet (blind probe S s14): its bare
     numbers are 万元, as under “（万元）”."""
