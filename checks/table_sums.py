@@ -95,6 +95,8 @@ def _table_total_flag(column: list[RawFigure]) -> Flag | None:
     readings = _outer_readings(parts, [amount_of(r) for r in every_row])
     if any(adds_up(total, outer) for outer in readings):
         return None
+    if any(_adds_up_as_rows(total, side) for side in _rows_beside(total_raw, every_row)):
+        return None  # a memo row under a closing total (年末结转和结余 under 支出合计), or over an opening one
     # Rows that nest in a way this rule cannot be sure of: a warning, not an error.
     severity = "warning" if any(len(outer) != len(parts) for outer in readings) else None
     # The message adds the reading nearest the total, the outer rows first on a tie: with 其中：基本支出
@@ -119,6 +121,25 @@ def _table_total_flag(column: list[RawFigure]) -> Flag | None:
                 "difference": number_text(parts_sum - total.value), "unit": unit},
         severity=severity,
     )
+
+
+def _rows_beside(total_raw: RawFigure, every_row: list[RawFigure]) -> list[list[RawFigure]]:
+    """The rows above the total and those below it, when it has rows on both sides: a total that
+    closes a list may have memo rows under it (“支出合计 / 年末结转和结余” in a 收支 table), and one
+    that opens it rows over it that are not its parts."""
+    row = total_raw.location.row or 0
+    above = [r for r in every_row if (r.location.row or 0) < row]
+    below = [r for r in every_row if (r.location.row or 0) > row]
+    return [above, below] if above and below else []
+
+
+def _adds_up_as_rows(total: Amount, rows: list[RawFigure]) -> bool:
+    """Whether ``rows`` (其中 rows among them) make ``total`` in one of the ways rows nest."""
+    parts = [amount_of(r) for r in rows if not SUB_ITEM_ROW.match(r.label)]
+    if not parts or any(a is None or a.kind != total.kind for a in parts):
+        return False
+    return adds_up(total, parts) or any(  # type: ignore[arg-type]  # no None: checked above
+        adds_up(total, outer) for outer in _outer_readings(parts, [amount_of(r) for r in rows]))
 
 
 # A total row that a 其中 list under it breaks down: 年度资金总额, 支出合计, 收入总计 ….

@@ -311,11 +311,35 @@ FUNDS_HEADER = ("资金文号", "下文日期", "到位资金（万元）")
         # a rate column's total row is not a sum; a column with only its total says nothing
         ([("项目", "预算数（万元）", "执行率（%）"), ("A", "100.00", "95.5"), ("B", "50.00", "90"), ("合计", "150.00", "93.67")], []),
         ([("项目", "金额（万元）"), ("合计", "100.00")], []),
+        # a memo row under a closing total is not one of its parts: 60 + 40 = 100, the 结余 apart
+        ([("项目", "金额（万元）"), ("基本支出", "60.00"), ("项目支出", "40.00"), ("支出合计", "100.00"),
+          ("年末结转和结余", "12.00")], []),
+        # … but a total that neither the rows above nor all the rows make is still reported
+        ([("项目", "金额（万元）"), ("基本支出", "60.00"), ("项目支出", "30.00"), ("支出合计", "100.00"),
+          ("年末结转和结余", "12.00")], ["error"]),
     ],
 )
 def test_table_totals(tmp_path: Path, rows: list[tuple[str, ...]], expected: list[str]) -> None:
     text = "资金情况如下表。\n" + txt_table(*rows) + "以上资金全部到位。\n"
     assert severities(flags_of(tmp_path, text, "JX103")) == expected
+
+
+def test_a_side_by_side_table_adds_each_half_under_its_own_header(tmp_path: Path) -> None:
+    """“收入项目 | 金额 | 支出项目 | 金额” (blind probe U u12): the rows where both halves are filled
+    are no line of a form of their own; every 支出 amount stands under the right 金额, so 支出合计 is
+    1682.30 (基本支出, over 人员经费 and 公用经费) + 1830.44, and 年末结转和结余 below it is a memo."""
+    rows = [("收入项目", "金额", "支出项目", "金额"),
+            ("一、财政拨款收入", "3,426.80", "一、基本支出", "1,682.30"),
+            ("二、上年结转", "186.40", "其中：人员经费", "1,458.62"),
+            ("三、其他收入", "25.00", "公用经费", "223.68"),
+            ("", "", "二、项目支出", "1,830.44"),
+            ("收入合计", "3,638.20", "支出合计", "3,512.74"),
+            ("", "", "年末结转和结余", "125.46")]
+    text = "收支情况如下表（单位：万元）。\n" + txt_table(*rows) + "完。\n"
+    assert flags_of(tmp_path, text, "JX103") == []
+    wrong = [row if row[2] != "二、项目支出" else ("", "", "二、项目支出", "1,730.44") for row in rows]
+    [flag] = flags_of(tmp_path, "收支情况如下表（单位：万元）。\n" + txt_table(*wrong) + "完。\n", "JX103")
+    assert flag.message.startswith("表1“金额”列的“支出合计”为3512.74万元")
 
 
 def test_table_total_message(tmp_path: Path) -> None:
