@@ -115,6 +115,8 @@ FILLER_WORDS: tuple[str, ...] = (
     # and without a pronoun: “2023年部门年初预算8,920万元”, “单位全年支出…”
     "部门", "单位",
     "已",  # 已支付, 已拨付: done, which the role word says already
+    # ““三公”经费全年支出7.64万元，控制在预算9.00万元以内”: the budget the spending kept within
+    "控制在",
 )
 
 

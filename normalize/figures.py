@@ -658,10 +658,24 @@ def _figure_for(
         match_score=match.score if match else 0.0,
         location=raw.location,
         extractor=raw.extractor,
-        op=quantity.op,
+        op=None if is_budget_ceiling(raw, role) else quantity.op,
         as_of=raw.as_of,
         places=places,
     )
+
+
+# “控制在预算9.00万元以内”: 以内 after an amount the label ends by calling the budget says the
+# spending kept within it; the budget itself is stated, 9.00. Not “预算控制在9万元以内” (a label
+# ending in 控制在: the budget is what is bounded) nor “不超过预算…” (a comparator before the number).
+CEILING_AFTER = re.compile(r"(?:以内|之内)\s*$")
+BUDGET_WORD_AT_END = re.compile(r"预算(?:数|额|资金)?\s*$")
+
+
+def is_budget_ceiling(raw: RawFigure, role: str | None) -> bool:
+    """Whether the number is a budget written as the ceiling the spending kept within."""
+    quantity = raw.quantity
+    return (role in ("budget", "budget_initial") and quantity.op == "≤" and quantity.high is None
+            and CEILING_AFTER.search(quantity.raw) is not None and BUDGET_WORD_AT_END.search(raw.label) is not None)
 
 
 def _written_places(written: Decimal, factor: Decimal) -> int | None:

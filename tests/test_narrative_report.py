@@ -2574,6 +2574,19 @@ def test_a_funds_total_money(tmp_path: Path, sentence: str, budget: str, spent: 
     assert (report["budget_total_wan"], report["spent_total_wan"]) == (budget, spent)
 
 
+@pytest.mark.parametrize(("sentence", "budget", "spent"), [
+    # the budget the spending kept within is stated (blind probe J r17)
+    ("“三公”经费全年支出7.64万元，控制在预算9.00万元以内。", "9.00", "7.64"),
+    ("“三公”经费全年支出7.64万元，控制在年初预算数9.00万元之内。", "9.00", "7.64"),
+    # the budget itself bounded, not stated; and spending kept within an amount is no spending
+    ("“三公”经费预算控制在9.00万元以内。", "", ""),
+    ("“三公”经费支出控制在9.00万元以内。", "", ""),
+])
+def test_a_budget_the_spending_kept_within(tmp_path: Path, sentence: str, budget: str, spent: str) -> None:
+    report, _ = run(tmp_path, "涟源市司法局2023年度部门整体支出绩效自评报告\n" + sentence + "\n")
+    assert (report["sangong_budget_wan"], report["sangong_spent_wan"]) == (budget, spent)
+
+
 @pytest.mark.parametrize(("sentence", "expected"), [
     # after the list, the comparison's own arithmetic names the whole: 60,000 − 11,380 = 48,620 (blind probe O o02)
     ("2022年我镇“三公”经费支出48,620.00元，其中公务接待费12,380.00元，公务用车运行维护费36,240.00元，"
