@@ -37,7 +37,7 @@ from checks.tolerance import RATE_DISPLAY, rounding_of
 from extract.figures import RawFigure
 from extract.model import Location
 from normalize.figures import Figure
-from normalize.match import is_delta, match_label, role_of
+from normalize.match import is_delta, is_role_only, match_label, role_of
 
 HUNDRED = Decimal(100)
 # Concepts whose aliases are generic words (实际支出, 预算数): they name no specific thing, so they
@@ -401,11 +401,12 @@ def _change_after_amount(
         return False, None
     if "其中" in change.label:
         return False, None  # the change of a part, whose current amount is not stated
-    earlier = (amount_of(r, units.get(key, "")) for r in group[: index - 1] if sentence_key(r) == key)
+    earlier = [(amount_of(r, units.get(key, "")), label)
+               for r, label in _with_inherited_labels(group[: index - 1]) if sentence_key(r) == key]
     currents = [
-        a for a in earlier
+        a for a, label in earlier
         if a is not None and a.kind == "money" and not is_delta(a.label)
-        and not _names_another_thing(change.label, a.label) and not _names_another_thing(rate.label, a.label)
+        and not _names_another_thing(change.label, label) and not _names_another_thing(rate.label, label)
     ]
     if not currents:
         return False, None
@@ -449,6 +450,20 @@ def _change_after_amount(
                 "current": number_text(current.value), "computed_pct": rate_text(computed)},
         severity=None if len(tried) == 1 else "warning",
     )
+
+
+def _with_inherited_labels(raws: Sequence[RawFigure]) -> Iterator[tuple[RawFigure, str]]:
+    """Each amount with the label that says what it is of: its own, or, for a label naming only a
+    side (“2022年“三公”经费预算5.00万元，实际支出4.38万元”), the nearest earlier label of its
+    sentence that names a thing, before its own (blind probe W w03: the 4.38 is the 三公经费's)."""
+    named: dict[tuple, str] = {}
+    for raw in raws:
+        key = sentence_key(raw)
+        if is_role_only(raw.label) and key in named:
+            yield raw, named[key] + raw.label
+            continue
+        named[key] = raw.label
+        yield raw, raw.label
 
 
 def _change_from_previous(rate: RawFigure, current: Amount, previous: Amount, is_up: bool,
