@@ -90,7 +90,7 @@ def select_report_values(figures: list[Figure], fiscal_year: int | None) -> Repo
         stand_in, after = _stands_in_for_budget(best), measured_after_year(best, fiscal_year)
         others = tuple(f for _, f in ranked[1:]
                        if not _same_value(f, best) and _stands_in_for_budget(f) == stand_in
-                       and measured_after_year(f, fiscal_year) == after)
+                       and measured_after_year(f, fiscal_year) == after and not _of_other_programmes(f, best))
         if others:
             conflicts[metric] = others
     for whole, (other, part) in SPLIT_KEYS.items():  # the part that stands for the whole is the second
@@ -103,6 +103,23 @@ def _stands_in_for_budget(figure: Figure) -> bool:
     """Whether a budget figure is money received or allotted rather than a stated budget."""
     return (figure.role == "budget" and BUDGET_STAND_IN.search(figure.label) is not None
             and STATED_BUDGET.search(figure.label) is None)
+
+
+# The name of a programme paying people, at the end of a label: 困难残疾人生活补贴, 重度残疾人护理补贴,
+# 高龄津贴 … (what comes before it on the label, 实际完成, 发放, is kept: names are compared by containment).
+PROGRAMME_NAME = re.compile(r"[^\s，,。；;：:、/（）()]+?(?:补贴|补助|津贴|抚恤|救助|扶助)")
+
+
+def _of_other_programmes(a: Figure, b: Figure) -> bool:
+    """Whether two figures count or pay for two programmes their labels name apart: “困难残疾人生活补贴
+    发放人数3,826人” and “重度残疾人护理补贴发放人数5,104人” in a report on both (blind probe W w09) are
+    two quantities, not one stated twice. Names one of which holds the other (“实际完成困难残疾人生活
+    补贴” and “困难残疾人生活补贴”) are one programme's."""
+    names = [PROGRAMME_NAME.findall(figure.label) for figure in (a, b)]
+    if not names[0] or not names[1]:
+        return False
+    first, second = names[0][-1], names[1][-1]
+    return first not in second and second not in first
 
 
 def _same_value(a: Figure, b: Figure) -> bool:
