@@ -185,6 +185,8 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
             continue
         if raw.extractor == "table" and is_delta(raw.header):
             continue  # a column of changes (增减额, 比上年增长): not a level
+        if raw.extractor == "table" and SHARE_HEADER.search(raw.header):
+            continue  # a column of shares (占比): the 合计 row's 100% is no 执行率 (blind probe W w11)
         if index in in_bare_runs:
             continue
         if raw.indicator:  # a programme's people, standard or money paid, from its 自评表's indicators
@@ -669,6 +671,11 @@ def _figure_for(
 # ending in 控制在: the budget is what is bounded) nor “不超过预算…” (a comparator before the number).
 CEILING_AFTER = re.compile(r"(?:以内|之内)\s*$")
 BUDGET_WORD_AT_END = re.compile(r"预算(?:数|额|资金)?\s*$")
+
+
+# A column of each row's share of the whole: 占比, 比重, 所占比例. Not “支出占预算比例”, which is
+# an execution rate, nor 构成, which may head amounts (资金构成（万元）).
+SHARE_HEADER = re.compile(r"占比|比重|所占比例")
 
 
 def is_budget_ceiling(raw: RawFigure, role: str | None) -> bool:

@@ -2574,6 +2574,32 @@ def test_a_funds_total_money(tmp_path: Path, sentence: str, budget: str, spent: 
     assert (report["budget_total_wan"], report["spent_total_wan"]) == (budget, spent)
 
 
+def test_counts_of_two_programmes_are_no_conflict(tmp_path: Path) -> None:
+    """A report on 残疾人两项补贴 (blind probe W w09): the people paid by each programme are two
+    quantities; only the one programme's count stated twice apart (3,862 and 3,826) is a conflict."""
+    text = ("商丘市睢阳区2023年度困难残疾人生活补贴和重度残疾人护理补贴项目绩效自评报告\n"
+            "2023年，实际完成困难残疾人生活补贴发放人数3,862人，重度残疾人护理补贴发放人数5,104人。\n"
+            + txt_table(("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"),
+                        ("产出指标", "数量指标", "困难残疾人生活补贴发放人数", "≥3,800人", "3,826人", "50", "50"),
+                        ("产出指标", "数量指标", "重度残疾人护理补贴发放人数", "≥5,000人", "5,104人", "50", "50")))
+    _, flags = run(tmp_path, text)
+    conflicts = sorted(flag["message"] for flag in flags if flag["rule_id"] == "JX601")
+    assert len(conflicts) == 1 and "3826人" in conflicts[0] and "3862人" in conflicts[0]
+
+
+def test_a_column_of_shares_states_no_rate(tmp_path: Path) -> None:
+    """“支出用途 | 支出金额 | 占比” with “合计 | 338.46 | 100.00%” (blind probe W w11): the 100% is the
+    sum of the shares, not the fund's 执行率, which the text states as 94.02%."""
+    text = ("泸州市江阳区2023年度居家和社区养老服务专项资金绩效自评报告\n"
+            "2023年我区安排居家和社区养老服务专项资金360.00万元。\n"
+            "截至2023年12月31日，专项资金实际支出338.46万元，资金执行率94.02%。分用途支出情况如下：\n单位：万元\n"
+            + txt_table(("支出用途", "支出金额", "占比"), ("社区养老服务中心运营补贴", "180.00", "53.18%"),
+                        ("居家养老上门服务购买", "158.46", "46.82%"), ("合计", "338.46", "100.00%")))
+    report, flags = run(tmp_path, text)
+    assert (report["execution_rate_pct"], report["spent_total_wan"], report["n_conflicts"]) == ("94.02", "338.46", "0")
+    assert [flag["rule_id"] for flag in flags] == []
+
+
 @pytest.mark.parametrize(("sentence", "budget", "spent"), [
     # the budget the spending kept within is stated (blind probe J r17)
     ("“三公”经费全年支出7.64万元，控制在预算9.00万元以内。", "9.00", "7.64"),
