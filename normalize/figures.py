@@ -593,6 +593,11 @@ def _table_concept(raw: RawFigure) -> tuple[Concept, Match | None] | None:
         # parts, and the 合计 column totals what the caption or heading names (“表1 “三公”经费预算
         # 及支出情况” over 项目 | 合计 | 因公出国（境）费 …): the 三公 total, not the unit's budget.
         by_header = _named_by_table(raw)
+    if by_label is None and by_header is None and TOTAL_ROW.search(raw.label) and is_role_only(raw.header):
+        # “合计” under a side alone (年初预算 beside 全年预算 | 实际支出, blind probe W w08): the same
+        # whole as its neighbours 全年预算 and 实际支出 name, on the side its header says
+        total = CONCEPTS_BY_NAME["total"]
+        by_header = Match(total, 0.0, "side", raw.header)
     if (by_label is None and by_header is not None and raw.label and not TOTAL_ROW.search(raw.label)
             and not YEAR_ROW.fullmatch(raw.label)  # a row per year (2022年 | 2023年) is each year's whole
             and not AMOUNT_ROW.fullmatch(raw.label)):

@@ -454,6 +454,26 @@ def test_a_line_of_labels_and_values_under_the_budget_columns_is_read_pair_by_pa
         "86", "82", "2276.52084")
 
 
+def test_a_total_under_a_side_alone_is_the_reports(tmp_path: Path) -> None:
+    """“资金来源 | 预算安排（年初预算 | 年中调整 | 全年预算） | 执行情况（实际支出 | 执行率）” with a 合计
+    row (blind probe W w08): the 年初预算 under the merged group is the report's, as 全年预算 and
+    实际支出 beside it are; the sources' rows above are parts, and 年中调整 a change."""
+    report, flags = run_workbook(tmp_path, {"自评表": [
+        ["信丰县2024年城乡居民基本医疗保险财政补助资金绩效自评表"],
+        ["填报单位：信丰县医疗保障局", "", "", "", "", "单位：万元"],
+        ["资金来源", "预算安排", "", "", "执行情况", ""],
+        ["", "年初预算", "年中调整", "全年预算", "实际支出", "执行率"],
+        ["中央补助资金", "27,000.00", "600.00", "27,600.00", "27,600.00", "100.00%"],
+        ["县级配套资金", "13,000.00", "200.00", "13,200.00", "13,182.90", "99.87%"],
+        ["合计", "40,000.00", "800.00", "40,800.00", "40,782.90", "99.96%"]]},
+        merged=("A1:F1", "A2:E2", "A3:A4", "B3:D3", "E3:F3"))
+    assert {key: report[key] for key in ("budget_initial_wan", "budget_total_wan", "spent_total_wan",
+                                         "execution_rate_pct")} == {
+        "budget_initial_wan": "40000.00", "budget_total_wan": "40800.00", "spent_total_wan": "40782.90",
+        "execution_rate_pct": "99.96"}
+    assert [flag["rule_id"] for flag in flags] == []
+
+
 def test_a_title_merged_over_a_line_of_pairs_names_none_of_its_values(tmp_path: Path) -> None:
     """“一、部门（单位）基本概况” merged over “人员编制 | 16 | 实有人数 | 15”: one header cell over both
     value columns is a title, not a side-by-side layout's 金额 | 金额, so the counts keep their own
