@@ -179,3 +179,20 @@ def test_the_rest_of_a_row_cut_by_the_page_in_a_table_without_lines():
     next_row = {(c, c + 1): cell(c, t, 3) for c, t in enumerate(["", "成本", "≤1500元", "1453元", "10"])}
     assert continues_row_text(above, rest)
     assert not continues_row_text(above, next_row)
+
+
+def test_the_last_rows_wrapped_line_stays_when_the_page_ends_under_it():
+    """A 三线表's last row on its page, “成本指标 | 亩均财政投 / 入 | ≤1,200元 | 10”, where a wrapped
+    line of several cells (“间 | 月底前”) sets rows apart by no more than a wrap (blind probe W w06):
+    the “入” is as close under its row as the table's other wrapped lines, so it ends that row,
+    and the table ends its page (to be continued by the next)."""
+    page = row([("一级指标", 72), ("二级指标", 140), ("三级指标", 210), ("指标值", 300), ("得分", 400)], 100)
+    page += row([("产出指标", 72), ("数量指标", 140), ("新建高标准", 210), ("≥2.6万亩", 300), ("15", 400)], 127)
+    page += chars("农田面积", 210, 143.5)
+    page += row([("时效指标", 140), ("项目完工时", 210), ("2023年12", 300), ("5", 400)], 170)
+    page += row([("间", 210), ("月底前", 300)], 186.5)
+    page += row([("成本指标", 140), ("亩均财政投", 210), ("≤1,200元", 300), ("10", 400)], 213)
+    page += chars("入", 210, 229.5)
+    (block,) = aligned_blocks(chars_to_rows_of_segments(page))
+    assert block[-1].texts == ["入"]
+    assert [line.texts for line in block_rows(block)[-1]] == [["成本指标", "亩均财政投", "≤1,200元", "10"], ["入"]]

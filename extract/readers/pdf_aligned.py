@@ -125,8 +125,14 @@ def aligned_blocks(lines: Sequence[SegmentedLine]) -> list[list[SegmentedLine]]:
     def close() -> None:
         rows = [line for line in current if len(line.segments) > 1]
         row_gap = min((below.top - above.bottom for above, below in pairwise(rows)), default=0.0)
+        # The block's own line wrap, where its cells wrap (a wrapped line of several cells, “间 | 月底前 |
+        # 月”, makes row_gap that of a wrap too): a last line as close under the row is the row's end,
+        # “亩均财政投 / 入” closing a page (blind probe W w06).
+        wrap_gap = _wrap_gap_threshold([below.top - above.bottom for above, below in pairwise(current)],
+                                       median(line.size for line in current))
         while len(current[-1].segments) == 1 and not (
-                _is_tight(current[-2], current[-1]) or current[-1].top - current[-2].bottom < row_gap):
+                _is_tight(current[-2], current[-1]) or current[-1].top - current[-2].bottom < row_gap
+                or (wrap_gap is not None and current[-1].top - current[-2].bottom <= wrap_gap)):
             current.pop()  # not a wrapped cell: as far below the row above as rows are apart, or further
         blocks.append(list(current))
         current.clear()
