@@ -49,10 +49,10 @@ ORG_SUFFIX = r"(?:局|中心|办公室|委员会|政府|厅|院|所|站|队|馆|
 # at 乡 and “白沙镇人民政府” at 镇.
 PLACE_SUFFIX = r"(?:镇|乡|街道|社区)"
 ORG_NAME = re.compile(rf"[\u4e00-\u9fff（）()]{{2,30}}?{ORG_SUFFIX}")
-# A whole line may also end in 社 or 会 (供销合作社联合社, 总工会, 红十字会, 妇女联合会): not in
-# ORG_SUFFIX, whose shortest matches in running text would cut “供销合作社联合社” at its first 社
-# and “工会会员代表大会” anywhere.
-ORG_LINE = re.compile(rf"^[\u4e00-\u9fff（）()]{{2,30}}(?:{ORG_SUFFIX}|{PLACE_SUFFIX}|社|会)$")
+# A whole line may also end in 社 or 会 (供销合作社联合社, 总工会, 红十字会, 妇女联合会), 场 (国营林场,
+# 农场) or 台 (广播电视台, 气象台): not in ORG_SUFFIX, whose shortest matches in running text would
+# cut “供销合作社联合社” at its first 社, “工会会员代表大会” anywhere, and find 市场 or 平台 in prose.
+ORG_LINE = re.compile(rf"^[\u4e00-\u9fff（）()]{{2,30}}(?:{ORG_SUFFIX}|{PLACE_SUFFIX}|社|会|场|台)$")
 # A place alone, as a title names it before the year (“岳阳县2023年度中央水库移民扶持基金…”): only
 # then is the unit looked for in the text as the first organisation named after that place.
 PLACE_ONLY = re.compile(r"^[\u4e00-\u9fff]{1,12}?(?:省|市|县|区|州|盟|旗|镇|乡|街道)$")

@@ -996,6 +996,9 @@ def test_staff_in_the_words_units_use(tmp_path: Path, staff: str, quota: str, ac
     # 会 units (blind probe J: r21, r29), and 我会 as the unit speaking of itself
     ("绥宁县红十字会2024年度部门整体支出绩效自评报告", "绥宁县红十字会"),
     ("平江县总工会2021年度部门整体支出绩效自评报告", "平江县总工会"),
+    # a 林场, 农场 or 电视台 named on its own line over the title (blind probe N n10)
+    ("徐州市铜山区国营林场\n2023年度部门整体支出绩效自评报告", "徐州市铜山区国营林场"),
+    ("某县广播电视台\n2023年度部门整体支出绩效自评报告", "某县广播电视台"),
     # a form's label with its bracket: 部门（单位）名称
     ("2022年度部门整体支出绩效自评表\n" + txt_table(("部门（单位）名称", "桑植县发展和改革局")), "桑植县发展和改革局"),
     # the title and the cover name none: the unit that signs it, above the date
