@@ -466,8 +466,9 @@ _MULTIPLIER_VALUES = {"百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
 # The financial (大写) and traditional forms of a multiplier after digits: 5仟元 is 5千元.
 _MULTIPLIER_SPELLING = str.maketrans("佰仟萬億", "百千万亿")
 
-# "/人" after a money unit makes a per-head amount: 2000元/人.
-PER_UNIT = re.compile(r"/(人次|人|户|月|年|亩|吨|次|天|平方米|公里|台|辆)")
+# "/人" after a money unit makes a per-head amount: 2000元/人; "/座" one per thing (单座补助标准为
+# 80万元/座, blind probe X x04: a reservoir's, no standard per head).
+PER_UNIT = re.compile(r"/(人次|人|户|月|年|亩|吨|次|天|平方米|公里|台|辆|座|个|所|处|村|家|项|套|间|栋)")
 
 _SPACES = re.compile(r"[ ]*")
 

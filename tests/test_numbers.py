@@ -184,6 +184,7 @@ FORMS = [
     ("120万分", Q("1200000", "分")),
     ("2000元/人", Q("2000", "元/人")),
     ("2万元/人", Q("2", "万元/人")),
+    ("80万元/座", Q("80", "万元/座")),  # per reservoir (blind probe X x04), no amount of 万元 alone
     ("12 345", None),  # two numbers: a space does not join digits
     ("预算数640万元，执行数600万元", None),  # two different amounts: ambiguous
     ("预算数640万元（640万元）", Q("640", "万元")),  # the same amount twice is one fact
