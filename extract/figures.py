@@ -242,7 +242,7 @@ def text_to_raw_figures(
         context = text[sentence_start:start]
         years, as_of = years_for(label)
         if not years:
-            years, context_as_of = years_for(_without_compared_years(context))
+            years, context_as_of = years_for(_without_asides(_without_compared_years(context)))
             as_of = as_of or context_as_of
         previous_end = end
         yield RawFigure(
@@ -272,6 +272,21 @@ def _without_compared_years(context: str) -> str:
     if "较" not in context and "比" not in context and "与" not in context:
         return context  # most sentences compare nothing
     return _COMPARED_YEAR.sub(lambda m: " " * len(m.group()), context)
+
+
+# An aside closed before a figure (“2023年全年预算1,926.30万元（含2022年结转资金86.40万元），全年
+# 支出…”, blind probe X x04): its years are of what it adds, not of the figures after it. A bracket
+# holding a year alone (“本年度（2023年）”) is no aside.
+_CLOSED_ASIDE = re.compile(r"（[^（）]*）|\([^()]*\)")
+_YEAR_ALONE = re.compile(r"[（(]\s*(?:19|20)\d{2}\s*年度?\s*[）)]")
+
+
+def _without_asides(context: str) -> str:
+    """``context`` with its closed bracketed asides blanked (same length)."""
+    if "（" not in context and "(" not in context:
+        return context  # most sentences have no bracket
+    return _CLOSED_ASIDE.sub(lambda m: m.group() if _YEAR_ALONE.fullmatch(m.group()) else " " * len(m.group()),
+                             context)
 
 
 def _label_unit(label: str, quantity: Quantity) -> str:
