@@ -478,7 +478,8 @@ def _concept_of(
     if role_only and previous is not None and not _changes_flow(raw.label, previous):
         return previous, None
     match = match_label(raw.label)
-    if match is None and raw.trailing and not raw.label.endswith(("为", "是")):
+    if match is None and raw.trailing and not raw.label.endswith(("为", "是")) and not raw.trailing.startswith(
+            ("（", "(")):  # “1,520.00万元（含上年结转12.00万元）”: an aside on what the amount holds
         match = match_label(raw.trailing)
         if match is not None:
             match = dataclasses.replace(match, method=f"{match.method}+after")

@@ -2577,6 +2577,29 @@ def test_a_funds_total_money(tmp_path: Path, sentence: str, budget: str, spent: 
     assert (report["budget_total_wan"], report["spent_total_wan"]) == (budget, spent)
 
 
+def test_an_asides_year_dates_nothing_after_it(tmp_path: Path) -> None:
+    """“2023年全年预算1,926.30万元（含2022年结转资金86.40万元），全年支出1,873.46万元，预算执行率97.26%”
+    (blind probe X x04): the spending and the rate after the bracket are 2023's, not 2022's; and
+    “单座补助标准为80万元/座” is a reservoir's, no standard per head."""
+    report, flags = run(tmp_path, "荆门市东宝区水利和湖泊局2023年度部门整体支出绩效自评报告\n"
+                        "2023年全年预算1,926.30万元（含2022年结转资金86.40万元），全年支出1,873.46万元，"
+                        "预算执行率97.26%。\n小型水库除险加固6座，单座补助标准为80万元/座。\n")
+    assert (report["budget_total_wan"], report["spent_total_wan"], report["execution_rate_pct"]) == (
+        "1926.30", "1873.46", "97.26")
+    assert report["direct_subsidy_standard_yuan"] == ""
+    assert flags == []
+
+
+def test_an_aside_on_what_an_amount_holds_does_not_name_it(tmp_path: Path) -> None:
+    """“2024年共安排专项资金1,520.00万元（含上年结转12.00万元）” (blind probe X x13): the 1,520 is the
+    fund's budget, the 12 its carryover; the bracket after the 1,520 names what it holds, not it."""
+    report, _ = run(tmp_path, "鹤壁市淇滨区2024年度特困人员救助供养专项资金绩效自评报告\n"
+                    "2024年共安排专项资金1,520.00万元（含上年结转12.00万元），资金来源为中央财政和区级财政。\n"
+                    "全年实际支出1,465.68万元，资金执行率96.43%。\n")
+    assert (report["budget_total_wan"], report["carryover_wan"], report["spent_total_wan"]) == (
+        "1520.00", "12.00", "1465.68")
+
+
 def test_counts_of_two_programmes_are_no_conflict(tmp_path: Path) -> None:
     """A report on 残疾人两项补贴 (blind probe W w09): the people paid by each programme are two
     quantities; only the one programme's count stated twice apart (3,862 and 3,826) is a conflict."""
