@@ -65,7 +65,7 @@ from normalize.match import (
     without_comparison_to_budget,
 )
 from normalize.grand_totals import without_grand_totals
-from normalize.quota_types import with_quota_by_type_summed
+from normalize.quota_types import TABLE_LABEL_JOINER, with_quota_by_type_summed
 from normalize.respectively import respective_labels, with_jointly_stated
 from normalize.restatement import without_restated_sides
 from normalize.roles import PER_HEAD_WAN, WEIGHT_HEADER, key_in
@@ -760,5 +760,5 @@ def _year_of(raw: RawFigure, fiscal_year: int | None) -> tuple[int | None, str]:
 
 def _label_text(raw: RawFigure) -> str:
     if raw.extractor == "table" and raw.header:
-        return f"{raw.label} / {raw.header}" if raw.label else raw.header
+        return f"{raw.label}{TABLE_LABEL_JOINER}{raw.header}" if raw.label else raw.header
     return raw.label or raw.trailing

@@ -39,6 +39,8 @@ TYPE_BEFORE_QUOTA = re.compile(f"(?:{QUOTA_TYPE.pattern})+$")
 # Before the parts of a whole: “核定事业编制30名，其中全额…”.
 PARTS_FOLLOW = "其中"
 SUM_METHOD = "sum"
+# How a table figure's label joins its row label and its column header (normalize.figures._label_text).
+TABLE_LABEL_JOINER = " / "
 PART_JOINER = "＋"
 
 
@@ -77,7 +79,15 @@ def quota_type(figure: Figure) -> str | None:
     """The type a staff quota names ("" for none); None for any other figure."""
     if figure.metric != "staff_quota":
         return None
-    label = figure.label
+    if figure.extractor == "table" and TABLE_LABEL_JOINER in figure.label:
+        # “行政编制 / 核定编制数”: the row says the type, else the column (“编制数 / 行政编制”); the
+        # header's own 编制 is the last in the label, and would hide the row's type (blind probe Y)
+        row, header = figure.label.split(TABLE_LABEL_JOINER, 1)
+        return _type_in(row) or _type_in(header)
+    return _type_in(figure.label)
+
+
+def _type_in(label: str) -> str:
     at = label.rfind("编制")
     # A type names the quota only right before its 编制: in “镇机关核定编制62名” the 机关 is the
     # unit's, and 62 the untyped whole (blind probe R r04). Without 编制 (“其中行政20人”) any type word.
