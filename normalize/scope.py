@@ -24,7 +24,21 @@ from extract.figures import RawFigure, innermost_heading
 # A rate of a part of a unit's spending, in its own label: 项目支出执行率, 基本支出执行率.
 PART_OF_UNIT = re.compile(r"项目|基本支出|人员经费|公用经费|人员支出|公用支出")
 # Part of the year: 上半年, 前三季度, 一季度, 1-6月.
-PART_OF_YEAR = re.compile(r"上半年|下半年|前三季度|[一二三1-3]季度|1\s*[-—~至到]\s*(?:[1-9]|1[01])\s*月")
+PART_OF_YEAR = re.compile(
+    r"上半年|下半年|前三季度|[一二三1-3]季度|1\s*[-—~至到]\s*(?:[1-9]|1[01])\s*月|中期(?:监控|评估|检查)")
+# Others' figures, or an average over them, in the figure's own label (blind probe Y): “全区市场监管系统
+# （含区食品检验检测中心）全年支出合计4,106.83万元，本报告仅反映局本级”, “全省高职院校2023年平均预算执行
+# 率为91.6%”, 同类单位.
+OTHER_UNITS = re.compile(r"平均|全(?:国|省|市|区|县)[^，,。；;]{0,12}?系统|同类(?:单位|院校|学校|资金)")
+# A rate of one named part of a fund in its own label: 扬尘治理子资金执行率, 某分项执行率 (blind probe Y y07).
+NAMED_PART_RATE = re.compile(r"(?:子资金|子项目|分项)[^，,。；;]{0,4}(?:执行率|支出进度|执行进度)")
+# In a unit's report, a rate of money paid for one thing: 农贸市场提升改造补助执行率, 入户工程资金执行率
+# (blind probe Y y01, y05). Not 财政补助, the unit's appropriation.
+PAID_PART_RATE = re.compile(r"(?:(?<!财政)补助|补贴|工程)[^，,。；;]{0,4}(?:执行率|支出进度|执行进度)")
+# In a unit's report, a sentence whose subject is one project: “一是医疗设备购置项目因招标流标一次，执行率
+# 79.81%” (blind probe Y y03). Not 项目支出 (the unit's own part), nor 各项目 or 本项目.
+ITEM_SUBJECT = re.compile(
+    r"\s*(?:[一二三四五六七八九十]是\s*|其中\s*[，,：:]?\s*)?(?!各|所有|全部|本|该)[^，,。；;：:]{2,22}?项目(?!支出|经费|资金)")
 # A date the figure is measured at: 截至2023年6月底.
 AS_OF_MONTH = re.compile(r"截[至止]\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月")
 # The basis a rate says it is computed on: 按照年初预算3,560万元计算, 以年初预算为基数.
@@ -48,11 +62,15 @@ def narrower_than_the_whole(raw: RawFigure, concept: str, report_kind: str | Non
     if raw.extractor != "text":
         return False
     if (_of_part_of_the_year(raw.context, fiscal_year) or _of_one_item(raw)
-            or LISTED_ITEM_OPENER.match(raw.context)):
+            or LISTED_ITEM_OPENER.match(raw.context) or OTHER_UNITS.search(raw.label)):
+        return True
+    if report_kind == "dept_overall" and ITEM_SUBJECT.match(raw.context):
         return True
     if concept != "execution_rate":
         return False
-    if report_kind == "dept_overall" and PART_OF_UNIT.search(raw.label):
+    if NAMED_PART_RATE.search(raw.label):
+        return True
+    if report_kind == "dept_overall" and (PART_OF_UNIT.search(raw.label) or PAID_PART_RATE.search(raw.label)):
         return True
     basis = None
     for basis in BASIS.finditer(raw.context):
