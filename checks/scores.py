@@ -44,27 +44,59 @@ def check_score_totals(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag
     不触发示例：同样的表格总分写95（86 + 9），或写86（执行率在别处计分的表格）；分值20、10、10、10、
     30、10，总分的分值写100（90 + 执行率的10）。
     局限：表中有任何一行指标得分读不出时，整张表不核对。总分写成整数时，与各项之和相差不足0.5即视为
-    四舍五入所致；带小数时，允许相差其末位的一半。只读取指标表本身中的总分行。各项之和小于总分时只报
+    四舍五入所致；带小数时，允许相差其末位的一半。只读取指标表本身中的总分行；标题为“续表”的表格（分页
+    处断开的指标表）与其前一张表格合为一张核对。各项之和小于总分时只报
     “提醒”：表中有一行指标没有读到时，看起来也是这样。
     """
+    continued = _continued_tables(inp.raw_figures)
     by_table: dict[int | None, list[IndicatorRow]] = {}
     for row in inp.indicators:
-        by_table.setdefault(row.location.table, []).append(row)
+        table = row.location.table
+        while table in continued and continued[table] in by_table:
+            table = continued[table]  # “续表6” over table 7: its rows are table 6's
+        by_table.setdefault(table, []).append(row)
     for table, rows in by_table.items():
+        tables = {table} | {later for later, earlier in continued.items() if _continues(later, table, continued)}
         for field, header, column_name in COLUMNS:
-            flag = _column_flag(inp.raw_figures, table, rows, field, header, column_name)
+            flag = _column_flag(inp.raw_figures, tables, rows, field, header, column_name)
             if flag is not None:
                 yield flag
 
 
+# A caption that says its table goes on with the one before: 续表, 续表6, 表6（续）.
+CONTINUATION_CAPTION = re.compile(r"^\s*续表|[（(]\s*续\s*[)）]\s*$")
+
+
+def _continued_tables(raw_figures: Sequence[RawFigure]) -> dict[int, int]:
+    """{table: the table before it} for tables whose caption says they continue it: a 绩效指标表
+    split at a page break with a “续表6” heading is two tables in the file and one to add up (blind
+    probe Y y01: only the rows after the split were summed)."""
+    continued: dict[int, int] = {}
+    for raw in raw_figures:
+        table = raw.location.table
+        if (raw.extractor == "table" and table is not None and table > 1 and raw.caption
+                and CONTINUATION_CAPTION.search(raw.caption)):
+            continued[table] = table - 1
+    return continued
+
+
+def _continues(later: int, table: int | None, continued: dict[int, int]) -> bool:
+    """Whether ``later`` continues ``table``, directly or through tables between them."""
+    while later in continued:
+        later = continued[later]
+        if later == table:
+            return True
+    return False
+
+
 def _column_flag(
-    raw_figures: Sequence[RawFigure], table: int | None, rows: list[IndicatorRow], field: str,
+    raw_figures: Sequence[RawFigure], tables: set[int | None], rows: list[IndicatorRow], field: str,
     header: re.Pattern[str], column_name: str,
 ) -> Flag | None:
     parts: list[Quantity] = [q for row in rows if (q := getattr(row, field)) is not None and q.op in (None, "=")]
     if not parts or len(parts) != len(rows):
         return None  # a score that could not be read, or is not a plain number: nothing to add up
-    totals = [r for r in raw_figures if r.extractor == "table" and r.location.table == table
+    totals = [r for r in raw_figures if r.extractor == "table" and r.location.table in tables
               and TOTAL_SCORE_ROW.search(r.label) and header.search(r.header)]
     if len(totals) != 1 or totals[0].quantity.op not in (None, "="):
         return None
@@ -73,7 +105,7 @@ def _column_flag(
     allowed = sum_tolerance(rounding_of(total.quantity.raw), (_part_rounding(q) for q in parts))
     if abs(parts_sum - total.quantity.value) <= allowed:
         return None
-    funds = _funds_line(raw_figures, table, header)
+    funds = _funds_line(raw_figures, tables, header)
     if funds is not None:
         allowed_with = allowed + min(_part_rounding(funds.quantity), rounding_of(total.quantity.raw))
         if abs(parts_sum + funds.quantity.value - total.quantity.value) <= allowed_with:
@@ -86,14 +118,15 @@ def _part_rounding(quantity: Quantity) -> Decimal:
     return rounding_of(quantity.raw) if decimals_of(quantity.raw) else Decimal(0)
 
 
-def _funds_line(raw_figures: Sequence[RawFigure], table: int | None, header: re.Pattern[str]) -> RawFigure | None:
+def _funds_line(raw_figures: Sequence[RawFigure], tables: set[int | None], header: re.Pattern[str]
+                ) -> RawFigure | None:
     """The execution rate's 得分 (or 分值) in the funding block: the one in the indicators' own table,
     else the document's only one. A workbook of several 自评表 (the unit's and each project's, blind
     probe R) has one funding block per table, each scoring its own table."""
     found = [r for r in raw_figures if r.extractor == "table" and FUNDS_ROW.search(r.label)
              and header.search(r.header) and not TOTAL_SCORE_ROW.search(r.label)
              and r.quantity.op in (None, "=")]
-    own = [r for r in found if r.location.table == table]
+    own = [r for r in found if r.location.table in tables]
     if own:
         return own[0] if len(own) == 1 else None
     return found[0] if len(found) == 1 else None

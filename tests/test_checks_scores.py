@@ -109,3 +109,17 @@ def test_each_form_of_a_workbook_adds_its_own_funding_line(tmp_path: Path) -> No
     assert messages(tmp_path, TITLE + form("95", "9") + "附件\n" + form("94.5", "8.5")) == []
     (message,) = messages(tmp_path, TITLE + form("95", "9") + "附件\n" + form("95.5", "8.5"))
     assert "表2" in message and "95.5" in message
+
+
+def continued_report(total_score: str) -> str:
+    """The indicator table split in two at a page break, the second headed “续表2” (blind probe Y
+    y01): two tables in the file, one to add up."""
+    return (TITLE + "二、绩效指标完成情况\n表2  绩效指标完成情况表\n" + txt_table(INDICATOR_HEADER, *INDICATORS[:3])
+            + "续表2\n" + txt_table(INDICATOR_HEADER, *INDICATORS[3:], ("总分", "", "", "", "", "90", total_score)))
+
+
+@pytest.mark.parametrize(("total_score", "flagged"), [("86", False), ("88", True)])
+def test_a_table_continued_under_a_continuation_caption_adds_up_whole(
+        tmp_path: Path, total_score: str, flagged: bool) -> None:
+    found = messages(tmp_path, continued_report(total_score))
+    assert (len(found) == 1 and "18+10+10+10+30+8=86" in found[0]) if flagged else found == []

@@ -2577,6 +2577,37 @@ def test_a_funds_total_money(tmp_path: Path, sentence: str, budget: str, spent: 
     assert (report["budget_total_wan"], report["spent_total_wan"]) == (budget, spent)
 
 
+@pytest.mark.parametrize("sentence", [
+    # others' figures and averages (blind probe Y y01, y04)
+    "全区市场监管系统（含区食品检验检测中心）全年支出合计4,106.83万元，本报告仅反映局本级。",
+    "全省高职院校2023年平均预算执行率为91.6%。",
+    # a rate of money paid for one thing, and a sentence about one project (y01, y03)
+    "一是项目预算编制精细化程度不高，农贸市场提升改造补助执行率82.75%，低于全局平均水平。",
+    "一是医疗设备购置项目因招标流标一次，执行率79.81%；二是配套软件尚在调试。",
+    # a rate of a sub-fund, and figures of a mid-year check (y07, y05)
+    "一是扬尘治理子资金执行率93.45%，部分县区拨付滞后。",
+    "另据区财政局2023年9月中期监控，全年支出1,104.26万元，支出进度54.23%。",
+])
+def test_narrower_figures_in_a_units_report_are_not_its_own(tmp_path: Path, sentence: str) -> None:
+    report, flags = run(tmp_path, "蚌埠市龙子湖区市场监督管理局2023年度部门整体支出绩效自评报告\n"
+                        "2023年全年预算3,126.48万元，全年支出3,047.92万元，预算执行率97.49%。\n" + sentence + "\n")
+    assert (report["spent_total_wan"], report["execution_rate_pct"], report["n_conflicts"]) == (
+        "3047.92", "97.49", "0")
+    assert [flag["rule_id"] for flag in flags] == []
+
+
+def test_typed_quota_rows_of_a_table_are_parts_of_its_total(tmp_path: Path) -> None:
+    """“人员类别 | 核定编制数 | 实有人数” with 行政编制, 事业编制, 工勤编制 rows and a 合计 row (blind probe
+    Y y01): the column header's 编制 hid the rows' types, so 行政编制's 46 was taken as the quota."""
+    text = ("蚌埠市龙子湖区市场监督管理局2023年度部门整体支出绩效自评报告\n"
+            "本单位核定编制68名，实有在职人员63人，在职人员控制率92.65%。\n"
+            + txt_table(("人员类别", "核定编制数", "实有人数", "空编数"), ("行政编制", "46", "44", "2"),
+                        ("事业编制", "18", "16", "2"), ("工勤编制", "4", "3", "1"), ("合计", "68", "63", "5")))
+    report, flags = run(tmp_path, text)
+    assert (report["staff_quota"], report["staff_actual"], report["n_conflicts"]) == ("68", "63", "0")
+    assert flags == []
+
+
 def test_an_asides_year_dates_nothing_after_it(tmp_path: Path) -> None:
     """“2023年全年预算1,926.30万元（含2022年结转资金86.40万元），全年支出1,873.46万元，预算执行率97.26%”
     (blind probe X x04): the spending and the rate after the bracket are 2023's, not 2022's; and
