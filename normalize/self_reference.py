@@ -18,6 +18,8 @@ import re
 KIND_NOUNS: tuple[tuple[str, str], ...] = (
     ("中学校", "学校"), ("中学", "学校"), ("小学", "学校"), ("学校", "学校"), ("幼儿园", "幼儿园"),
     ("卫生院", "卫生院"), ("医院", "医院"), ("街道办事处", "街道"),
+    # “2023年度，学院年初预算8,420.00万元” in a 职业技术学院's report (blind probe Y y04); a 中心's own
+    ("学院", "学院"), ("大学", "学校"), ("中心", "中心"),
 )
 # A 乡镇's own name inside its government's: 桂阳县樟市镇人民政府 → 樟市镇 (after the last 县, 区 or
 # 旗, else after the first 市: a town's name may hold 市 itself).
