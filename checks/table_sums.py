@@ -169,6 +169,10 @@ def _listed_parts_flags(column: list[RawFigure]) -> Iterator[Flag]:
         if total is None or total.kind == "rate" or NOT_ADDED_HEADER.search(total_raw.header):
             continue
         parts = _listed_parts(by_row, row, total)
+        if parts is not None:
+            # “其中：基本支出 / 项目支出 / “三公”经费” (blind probe Y y04): the 三公 row is a memo of
+            # 基本支出's, which the list already holds, not a third part
+            parts = _without_memo_rows(parts)
         if parts is None or len(parts) < 2:
             continue
         parts_sum = sum((p.value for p in parts), Decimal(0))
