@@ -283,7 +283,7 @@ INTENTION_WORDS = re.compile(_INTENTIONS)
 CONTEXT_WORDS = re.compile(r"结转|结余|滚存|跨年|本年|今年|当年|本期")
 # Words that make another year the base of a comparison anywhere in the sentence.
 COMPARISON_WORDS = re.compile(
-    r"较|同比|环比|相比|对比|上年|去年|上一年|往年|历年|以前年度|比\s*(?:(?:19|20)\d{2}|上|去|前)|从.{0,20}(?:增|减|降|提高|上升)"
+    r"较|同比|环比|相比|对比|同类|上年|去年|上一年|往年|历年|以前年度|比\s*(?:(?:19|20)\d{2}|上|去|前)|从.{0,20}(?:增|减|降|提高|上升)"
 )
 # What may stand before the year that governs a sentence: list markers (1、 （一） ① 一是) and a
 # short subject (我中心, 全县, 在).
@@ -314,6 +314,30 @@ def _block_key(sentence) -> tuple:
     """The paragraph or cell a sentence is in."""
     where = sentence.block_location
     return where.file, where.page, where.paragraph, where.line, where.table, where.row, where.col
+
+
+def _next_states_the_same_for_the_year(text: str, governing: Period, sentences, index: int,
+                                       fiscal_year: int) -> bool:
+    """Whether the sentence after ``index`` names the evaluated year (and no other) and the same
+    amount as this one's first: the last words before it (全年实际支出, 全年支出) are in it. Not a
+    statement of other work beside the year's money (“2021年，我中心完成了…发放” before “我中心
+    2024年初政府性基金预算…”)."""
+    if index + 1 >= len(sentences):
+        return False
+    first = next((q for q in find_quantities(text) if (q.start or 0) >= governing.end and q.unit.endswith("元")), None)
+    if first is None:
+        return False
+    name = text[governing.end:first.start].rstrip(AMOUNT_LINKS)[-SAME_NAME_CHARS:]
+    following = sentences[index + 1].text
+    periods = text_to_periods(following)
+    return (len(name) == SAME_NAME_CHARS and name in following and bool(periods)
+            and all(p.year == fiscal_year for p in periods))
+
+
+# Words between an amount's name and the amount (全年支出为…), and how many of the name's last
+# characters must recur in the next sentence for it to state the same amount.
+AMOUNT_LINKS = " 为是达共计约：:"
+SAME_NAME_CHARS = 4
 
 
 def _states_money(text: str) -> bool:
@@ -365,11 +389,14 @@ def check_sentence_years(inp: CheckInput, settings: RuleSettings) -> Iterator[Fl
     评价问题整改情况”）；整改该年度评价、审计发现的问题（“2022年度部门整体支出绩效自评发现的问题，我
     局已完成整改3项”：整改是在评价年度做的）。
     同一段落中前面已有陈述本年度金额（不写其他年度）的句子时，其后以更早年度开头的句子是与上年比较
-    （“2023年全年支出1,876.42万元…。2022年全年支出为1,723.55万元。”），②③不报告。
+    （“2023年全年支出1,876.42万元…。2022年全年支出为1,723.55万元。”），②③不报告；紧接其后的句子（可在下
+    一段）只写评价年度、并写了名称相同的金额时（“2021年医院全年实际支出…元。”下一段“2022年度医院年初预
+    算…全年实际支出…”），也视为比较；写“同类”的句子（“2022年同类资金规模为1.1624亿元”）同样是比较。
     局限：②要求年度位于句首（前面只允许有序号和不超过六个字的主语），句子中间才出现的其他年度成果看
     不到。句中只要有比较用语（较、比上年、同比）就不报告，因此与比较写在一起的陈旧数字会漏掉。写了
     “整改”、又在句首年度之后写了评价、审计、检查等发现的问题的句子不报告，因此从上年报告中照抄的整改
-    情况也会漏掉。评价年度之内的“截至”日期（截至2023年6月底）不由本规则报告。
+    情况也会漏掉。紧挨在同名本年度金额之前照抄的上年句子，按上述比较处理，也会漏掉。评价年度之内的“截至”
+    日期（截至2023年6月底）不由本规则报告。
     """
     fiscal_year = inp.fiscal_year
     if fiscal_year is None:
@@ -377,7 +404,8 @@ def check_sentence_years(inp: CheckInput, settings: RuleSettings) -> Iterator[Fl
     latest = fiscal_window(fiscal_year)[1]
     this_years: dict[tuple, list[str]] = {}  # by block: its sentences so far that name no other year
     states_money = cache(_states_money)  # a block's earlier sentences are asked again by each later one
-    for sentence in inp.sentences:
+    sentences = inp.sentences
+    for index, sentence in enumerate(sentences):
         text = sentence.text
         periods = text_to_periods(text)
         block_sentences = this_years.setdefault(_block_key(sentence), [])
@@ -412,8 +440,14 @@ def check_sentence_years(inp: CheckInput, settings: RuleSettings) -> Iterator[Fl
             continue  # the fiscal year beside another: a comparison
         if _section_names_year(sentence.section, governing.year, fiscal_year):
             continue
-        if governing.year < fiscal_year and any(map(states_money, block_sentences[:earlier])):
-            continue  # “2023年全年支出1,876.42万元…。2022年全年支出为1,723.55万元。”: a comparison
+        if governing.year < fiscal_year and (
+                any(map(states_money, block_sentences[:earlier]))
+                or _next_states_the_same_for_the_year(text, governing, sentences, index, fiscal_year)):
+            # “2023年全年支出1,876.42万元…。2022年全年支出为1,723.55万元。”: a comparison; so is the
+            # year before's amount right before the year's own of the same name, a paragraph apart
+            # (blind probe Y y03: “2021年医院全年实际支出108,642,371.60元。” over “2022年度医院年初预算
+            # …全年实际支出…”)
+            continue
         masked = mask_non_periods(text)
         if governing.year < fiscal_year and TARGETS_OF_YEAR.match(masked, governing.end):
             yield Flag(

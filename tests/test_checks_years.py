@@ -170,6 +170,16 @@ def test_indicator_year_message_names_the_periods(tmp_path: Path) -> None:
         ("2023年全年预算1,950.00万元，全年支出1,876.42万元。2022年全年支出为1,723.55万元。", 0),
         ("基本支出2,286.53万元，项目支出1,325.94万元。2022年基本支出为2,198.64万元，项目支出为1,198.47万元。", 0),
         ("我局认真开展工作。2022年全年支出为1,723.55万元。", 1),  # nothing of this year's before it
+        # … and right before this year's, a paragraph apart, or the paragraph after this year's; a
+        # comparison with 同类 funds (blind probe Y y03, y07, y09)
+        ("本报告金额单位为元。2022年全年实际支出108,642,371.60元。\n2023年年初预算110,500,000.00元，"
+         "全年实际支出114,990,648.25元。", 0),
+        # this year's money in the paragraph before is not enough: seed 001's stale sentence follows some
+        ("2023年专项资金共计1.2856亿元，实际支出12,452.36万元。\n2022年全年支出1.1624亿元，执行率93.4%。", 1),
+        ("2022年同类资金规模为1.1624亿元，执行率93.4%。", 0),
+        ("2022年全年实际支出108,642,371.60元。\n我局认真开展工作。", 1),  # next: no year's money
+        # results of another year before this year's money of another name: stale (seed 001's shape)
+        ("2022年，我中心完成了36277人计3387.59万元的移民直补资金发放。\n我中心2023年初政府性基金预算0万元。", 1),
     ],
 )
 def test_sentence_years(tmp_path: Path, body: str, count: int) -> None:

@@ -1467,6 +1467,21 @@ def test_a_spending_list_with_rows_under_its_parts(tmp_path: Path) -> None:
     assert flags == []
 
 
+@pytest.mark.parametrize(("spent", "message"), [
+    ("8,432.17", None),
+    ("8,423.17", "6086.52+2345.65=8432.17，比总额多9"),
+])
+def test_a_memo_row_in_a_list_under_a_total_is_not_a_part(tmp_path: Path, spent: str, message: str | None) -> None:
+    """“年度资金总额 / 其中：基本支出 / 项目支出 / “三公”经费” (blind probe Y y04): the 三公 row is spent
+    out of 基本支出, so the list is 基本支出 + 项目支出; a total they exceed is reported with those two."""
+    table = txt_table(("项目", "年初预算数", "全年预算数", "全年执行数"), ("年度资金总额", "8,420.00", "9,084.30", spent),
+                      ("其中：基本支出", "5,900.00", "6,120.00", "6,086.52"),
+                      ("项目支出", "2,520.00", "2,964.30", "2,345.65"), ("“三公”经费", "33.00", "33.00", "18.46"))
+    _, flags = run(tmp_path, "襄阳职业技术学院2023年度部门整体支出绩效自评报告\n" + table)
+    found = [flag["message"] for flag in flags if flag["rule_id"] == "JX103"]
+    assert (found == []) if message is None else (len(found) == 1 and message in found[0])
+
+
 HEALTH_TABLE = txt_table(("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"),
                          ("产出指标", "数量指标", "村卫生室标准化建设个数", "≥40个", "42个", "20", "20"))
 
@@ -2313,6 +2328,13 @@ def test_wordings_of_probe_l(tmp_path: Path, sentence: str, expected: dict[str, 
     ("桂阳县樟市镇人民政府2023年度部门整体支出绩效自评报告",
      "2023年樟市镇年初预算1986.40万元，调整后全年预算2432.18万元，全年支出2365.09万元，预算执行率97.24%。",
      {"budget_initial_wan": "1986.40", "budget_total_wan": "2432.18"}),
+    # a college's, and a 中心's (blind probe Y y04)
+    ("襄阳职业技术学院2023年度部门整体支出绩效自评报告",
+     "2023年度，学院年初预算8,420.00万元，全年预算9,084.30万元，全年实际支出8,432.17万元，预算执行率92.82%。",
+     {"budget_initial_wan": "8420.00", "budget_total_wan": "9084.30", "spent_total_wan": "8432.17"}),
+    ("某县疾病预防控制中心2023年度部门整体支出绩效自评报告",
+     "2023年中心年初预算1,200.00万元，全年预算1,350.00万元，全年支出1,320.00万元。",
+     {"budget_initial_wan": "1200.00", "budget_total_wan": "1350.00", "spent_total_wan": "1320.00"}),
     ("桂阳县樟市镇人民政府2023年度部门整体支出绩效自评报告",
      "基本支出全年预算1468.00万元；全年基本支出1458.62万元（人员经费1263.30万元，公用经费195.32万元）。",
      {"personnel_spent_wan": "1263.30", "public_spent_wan": "195.32", "public_budget_wan": ""}),
