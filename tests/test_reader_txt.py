@@ -1195,6 +1195,21 @@ def test_tab_separated_rows_pasted_from_a_spreadsheet(tmp_path: Path) -> None:
     assert [p.location.line for p in document.paragraphs] == [1, 2, 8]
 
 
+def test_rows_of_cells_set_apart_by_spaces_not_lined_up(tmp_path: Path) -> None:
+    """A table turned into text with two spaces between cells, the columns not lined up (blind probe
+    Y y08): cells by count. A row with fewer cells ends the block (an empty cell written as spaces
+    would shift the rest), and lines of two cells (a label and its value) stay paragraphs."""
+    document = load_text(tmp_path, "表5  “三公”经费支出情况表\n单位：万元\n项目  预算数  实际支出数\n"
+                                   "“三公”经费合计  9.70  8.81\n      公务用车运行维护费  7.20  6.95\n"
+                                   "合计        8.81\n填报人：张三丰  联系电话：0472-5126688\n"
+                                   "审核人：李四  日期：2025年3月1日\n")
+    (table,) = document.tables
+    assert texts(table) == [["项目", "预算数", "实际支出数"], ["“三公”经费合计", "9.70", "8.81"],
+                            ["公务用车运行维护费", "7.20", "6.95"]]
+    assert (table.location.line, table.cell_at(3, 3).location.line) == (3, 5)
+    assert [p.location.line for p in document.paragraphs] == [1, 2, 6, 7, 8]
+
+
 def test_running_text_after_a_figure_cell_and_one_blank_line_ends_the_table(tmp_path: Path) -> None:
     """A figure has no later paragraphs (blind probe K k20); a label cell still takes its next one."""
     path = tmp_path / "after.txt"

@@ -13,9 +13,10 @@ box-drawing characters or aligned columns, see ``txt_drawn``). Both are read by 
   extractor's job, and inventing a table here would hide the original layout.
 * **Tables.** A line whose raw text starts with a TAB opens a Word-export table
   (``txt_tables.tab_table_end``); otherwise pipe/box tables (``txt_drawn.drawn_table_end``),
-  rows of tab-separated cells pasted from a spreadsheet (``txt_tsv.tsv_table_end``) and aligned
-  columns (``txt_drawn.aligned_table_end``) are tried, in that order, before falling back to a
-  paragraph. Tables are numbered in document order.
+  rows of tab-separated cells pasted from a spreadsheet (``txt_tsv.tsv_table_end``), aligned
+  columns (``txt_drawn.aligned_table_end``) and rows of as many cells set apart by two spaces or
+  more, not lined up (``txt_tsv.spaced_table_end``; the longer block of these two wins), are
+  tried, in that order, before falling back to a paragraph. Tables are numbered in document order.
 * **Encoding.** A BOM decides (UTF-8, UTF-16 LE/BE); else strict UTF-8; else charset-normalizer
   limited to Chinese encodings; else GB18030. The codec used is ``Document.encoding``.
   UTF-16 without a BOM is not recognised (the file sniffer calls it binary).
@@ -38,7 +39,7 @@ from extract.readers.txt_drawn import (
     drawn_table_end,
 )
 from extract.readers.txt_tables import SourceLine, TableSettings, tab_lines_to_table, tab_table_end
-from extract.readers.txt_tsv import tsv_lines_to_table, tsv_table_end
+from extract.readers.txt_tsv import spaced_lines_to_table, spaced_table_end, tsv_lines_to_table, tsv_table_end
 from extract.records import record
 from extract.textfix import fix_line
 
@@ -167,8 +168,12 @@ def lines_to_blocks(
             table, table_notes = drawn_lines_to_table(lines[i:end], index, source)
         elif (end := tsv_table_end(lines, i, settings)) > i:
             table, table_notes = tsv_lines_to_table(lines[i:end], index, source)
-        elif (end := aligned_table_end(lines, i, settings)) > i:
-            table, table_notes = aligned_lines_to_table(lines[i:end], index, source, settings)
+        elif max(end := aligned_table_end(lines, i, settings), spaced := spaced_table_end(lines, i, settings)) > i:
+            if end >= spaced:  # columns that line up show empty cells too: read by position
+                table, table_notes = aligned_lines_to_table(lines[i:end], index, source, settings)
+            else:
+                end = spaced
+                table, table_notes = spaced_lines_to_table(lines[i:end], index, source, settings)
         else:
             blocks.append(Paragraph(line.text, Location(file=source, line=line.number, quote=line.text)))
             index -= 1

@@ -51,3 +51,63 @@ def tsv_lines_to_table(lines: list[SourceLine], index: int, source: str) -> tupl
     note = (f"表{index}：第{lines[0].number}–{lines[-1].number}行是用制表符（Tab）分隔的{width}列文字，"
             "已按分隔符识别为表格")
     return rows_to_table(rows, index, source, lines[0]), [note]
+
+
+# Rows of cells set apart by two spaces or more, the columns not lined up (a table turned into text
+# “以空格分隔”, blind probe Y y08): “收入合计  1,722.70  支出合计  1,668.59”. Cells are taken by their
+# count, as tab-separated ones are, so every row of a block must have as many as the first: a row
+# with an empty cell written as spaces would shift the cells after it, and ends the block. Three
+# cells at least, so that label–value lines (“填报人：张三  联系电话：…”) stay paragraphs.
+MIN_SPACED_CELLS = 3
+
+
+def spaced_fields(line: SourceLine, settings: TableSettings) -> list[str]:
+    """The cells of a text line split at runs of ``settings.min_gap`` spaces or more ([] for a cell
+    of the Word export or a blank line)."""
+    if line.is_cell or line.is_blank:
+        return []
+    text = line.text.strip()
+    return [text[start:end] for start, end in _gap_split(text, settings.min_gap)]
+
+
+def _gap_split(text: str, min_gap: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start, i = 0, 0
+    while i < len(text):
+        if text[i] in SPACE_CHARS:
+            j = i
+            while j < len(text) and text[j] in SPACE_CHARS:
+                j += 1
+            if j - i >= min_gap or "\u3000" in text[i:j]:
+                spans.append((start, i))
+                start = j
+            i = j
+        else:
+            i += 1
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if b > a]
+
+
+SPACE_CHARS = " \u3000"
+
+
+def spaced_table_end(lines: list[SourceLine], start: int, settings: TableSettings) -> int:
+    """Index after the block of space-separated rows of one cell count starting at ``lines[start]``,
+    or ``start``."""
+    width = len(spaced_fields(lines[start], settings))
+    if width < MIN_SPACED_CELLS:
+        return start
+    end = start + 1
+    while end < len(lines) and len(spaced_fields(lines[end], settings)) == width:
+        end += 1
+    return end if end - start >= settings.min_aligned_rows else start
+
+
+def spaced_lines_to_table(lines: list[SourceLine], index: int, source: str, settings: TableSettings
+                          ) -> tuple[Table, list[str]]:
+    """One row per line, one cell per space-separated field."""
+    rows: Rows = [[GridCell(line.number, col, text) for col, text in enumerate(spaced_fields(line, settings), 1)]
+                  for line in lines]
+    note = (f"表{index}：第{lines[0].number}–{lines[-1].number}行是用空格分隔的{len(rows[0])}列文字（各列未对齐），"
+            "已按分隔识别为表格")
+    return rows_to_table(rows, index, source, lines[0]), [note]
