@@ -67,6 +67,8 @@ ROLE_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("direction", ("指标性质", "指标方向", "方向性")),
     ("unit", ("度量单位", "计量单位", "单位")),
 )
+# What a cell holds in place of nothing: a slash, a dash, a line.
+PLACEHOLDER = re.compile(r"[\s/／\\—–\-－_…]+")
 # A total row whose label sits in the name column alone (“ | | 合计 | | | 100 | 98”): no indicator.
 TOTAL_NAME = re.compile(r"(?:合\s*计|总\s*计|小\s*计|总\s*分)(?:得分)?|得分合计")
 # A column of another year (上年实际完成值 beside 本年实际完成值): none of this year's values.
@@ -325,6 +327,8 @@ def is_indicator_name(name: str, name_cell: Cell, header: Header) -> bool:
     is_header_cell = any(name_cell is cell for cell in header.cells)
     if not name or is_header_cell or label_to_role(name) == "name" or TOTAL_NAME.fullmatch(name):
         return False
+    if PLACEHOLDER.fullmatch(name):
+        return False  # “合计 | / | / | … | 100 | 98.5” (blind probe Y y08): a slash stands for no name
     quantity = parse_quantity(name)
     return quantity is None or quantity.raw != name
 

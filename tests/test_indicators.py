@@ -189,6 +189,17 @@ def test_a_total_labelled_in_the_name_column_is_no_indicator() -> None:
     assert [r.name for r in table_to_indicator_rows(table)] == ["改造户数", "群众满意度"]
 
 
+def test_a_slash_in_the_name_column_is_no_indicator() -> None:
+    """“合计 | / | / | / | / | 100 | 98.5” (blind probe Y y08): the slashes stand for empty cells."""
+    table = make_table([
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        ["产出指标", "数量指标", "改造户数", "100户", "100户", "50", "50"],
+        ["满意度指标", "服务对象满意度", "群众满意度", "≥90%", "95%", "50", "48.5"],
+        ["合计", "/", "／", "—", "/", "100", "98.5"],
+    ])
+    assert [r.name for r in table_to_indicator_rows(table)] == ["改造户数", "群众满意度"]
+
+
 def test_direction_and_unit_columns_complete_the_target() -> None:
     """The 财政部 form since 2021 (probe F02): 指标性质 ≥/≤/正向/反向 and 度量单位 in columns of their
     own. A bare target takes both (30 | ≤ | 天 is at most 30 days); one written with its own op and
