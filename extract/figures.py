@@ -29,6 +29,7 @@ from extract.numbers import (
     find_quantities,
     find_years,
     may_hold_year,
+    nothing_named_after,
     value_of_cell,
 )
 from extract.records import record
@@ -239,6 +240,8 @@ def text_to_raw_figures(
             label = text[clauses.last_before(clause_start - 1) : clause_start - 1].strip()
         if has_formula and _is_formula_result(text, clause_start, start) and not _is_name(label):
             label = _formula_name(text, clauses.last_before(start), start, clauses) or label
+        if not quantity.value and not quantity.unit and (named := nothing_named_after(quantity.raw)):
+            label = named  # “无因公出国（境）费用支出”: the zero is of the cost named after 无
         context = text[sentence_start:start]
         years, as_of = years_for(label)
         if not years:

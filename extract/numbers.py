@@ -1059,6 +1059,9 @@ def find_quantities(text: str) -> list[Quantity]:
     if NOTHING_SPENT_WORD in text:
         found = sorted(found + [Quantity(Decimal(0), "", m.group(), start=m.start(), end=m.end())
                                 for m in NOTHING_SPENT.finditer(text)], key=lambda q: q.start or 0)
+    if "无" in text or "未" in text or "没有" in text:
+        found = sorted(found + [Quantity(Decimal(0), "", m.group(), start=m.start(), end=m.end())
+                                for m in NOTHING_NAMED_AFTER.finditer(text)], key=lambda q: q.start or 0)
     return found
 
 
@@ -1067,6 +1070,28 @@ def find_quantities(text: str) -> list[Quantity]:
 # 超支” (no overspending) nor “全年未发生安全事故”: only after a name ending in 费 or 费用.
 NOTHING_SPENT_WORD = "未发生"
 NOTHING_SPENT = re.compile(r"(?:(?<=费)|(?<=费用))未发生(?=\s*(?:[，,。；;）)]|$))")
+
+
+# The same with the cost named after the word that says there was none: “无因公出国（境）费用支出”
+# (blind probe Z z01), “未发生因公出国（境）费用” (R r03), “未安排会议费”. Only the costs units
+# routinely state as none (三公经费 and its parts, 会议费, 培训费), so that “未安排专项经费” for one
+# task is no zero of the unit's project money; one cost only (“无因公出国（境）费和公务用车…费” names
+# two, which one label cannot hold). The whole phrase is the zero's text;
+# ``nothing_named_after`` gives the label it stands for.
+NOTHING_NAMED_AFTER = re.compile(
+    r"(?:无|没有|未发生|未安排|未列支|未产生)(?P<name>[^，,。；;：:、\s和与]{0,10}?(?:三公|出国|公务接待|公务用车|会议|培训)"
+    r"[^，,。；;：:、\s和与]{0,8}?(?:费用?|经费))(?P<side>支出|开支)?(?=\s*(?:[，,。；;）)]|$))"
+)
+
+
+def nothing_named_after(raw: str) -> str | None:
+    """The label a zero read from ``NOTHING_NAMED_AFTER`` stands for (“因公出国（境）费用支出”,
+    “安排会议费”), or None for any other quantity's text."""
+    m = NOTHING_NAMED_AFTER.fullmatch(raw)
+    if m is None:
+        return None
+    verb = "安排" if raw.startswith("未安排") else ""
+    return verb + m["name"] + (m["side"] or "")
 
 
 @short_text_memo(maxsize=4096)  # cells repeat within a report and across a batch (“0”, “100%”)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -2616,6 +2617,23 @@ def test_narrower_figures_in_a_units_report_are_not_its_own(tmp_path: Path, sent
     assert (report["spent_total_wan"], report["execution_rate_pct"], report["n_conflicts"]) == (
         "3047.92", "97.49", "0")
     assert [flag["rule_id"] for flag in flags] == []
+
+
+@pytest.mark.parametrize(("sentence", "overseas"), [
+    # the cost named after the word saying there was none (blind probes Z z01, R r03)
+    ("2023年“三公”经费支出4.29万元，其中公务接待费1.24万元，公务用车运行维护费3.05万元，无因公出国（境）费用支出。",
+     "0"),
+    ("“三公”经费实际支出5.12万元，其中公务接待费0.96万元，公务用车运行维护费4.16万元，未发生因公出国（境）费用。",
+     "0"),
+    # not a cost units state as none, nor a cost with more words after it
+    ("全年未安排专项经费，未发生安全事故。", ""),
+    ("无因公出国（境）费用支出计划。", ""),
+])
+def test_a_cost_said_to_be_none_before_its_name(tmp_path: Path, sentence: str, overseas: str) -> None:
+    report, _ = run(tmp_path, "铁岭市银州区卫生健康局2023年度部门整体支出绩效自评报告\n" + sentence + "\n")
+    assert (Decimal(report["overseas_spent_wan"]) if report["overseas_spent_wan"] else "") == (
+        Decimal(overseas) if overseas else "")
+    assert report["project_budget_wan"] == ""
 
 
 def test_typed_quota_rows_of_a_table_are_parts_of_its_total(tmp_path: Path) -> None:
