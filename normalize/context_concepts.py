@@ -34,7 +34,8 @@ WHOLE_WORD = re.compile(r"合计|共计|总计|全年预算|调整后预算|预�
 # In a 项目支出 report the project's money is the report's whole: “本项目年初预算资金500万元”,
 # “项目资金到位520万元”, “项目总投资800万元”. Not in a unit's report, where 项目资金 is the money of
 # its many projects (“拨付移民项目资金3904.16万元”), and not a source's share (中央资金, 省级配套).
-PROJECT_TOTAL = re.compile(r"项目(?:总)?(?:预算)?资金|项目(?:总|年初|全年|调整后)?预算|项目总投资|预算资金")
+# 项目年度预算 (blind probe X x12) as 项目全年预算.
+PROJECT_TOTAL = re.compile(r"项目(?:总)?(?:预算)?资金|项目(?:总|年初|全年|本?年度|调整后)?预算|项目总投资|预算资金")
 PROJECT_SOURCE = re.compile(r"中央|省级|省|市级|县级|区级|乡镇|配套|自筹|其他资金|社会资金|银行")
 
 
