@@ -581,7 +581,8 @@ CARRIED_CONCEPTS = frozenset({"carryover", "balance"})
 
 def _table_concept(raw: RawFigure) -> tuple[Concept, Match | None] | None:
     by_label = match_label(raw.label) if raw.label else None
-    if by_label is None and TOTAL_ROW.search(raw.label):
+    label_from_table = by_label is None and bool(TOTAL_ROW.search(raw.label))
+    if label_from_table:
         # A 合计 row totals what the label column's header names (“‘三公’经费（万元） | 预算数” over
         # “合计 | 12.5”), or, where that header says nothing (项目), the table's caption (“表2
         # “三公”经费支出情况表”), its title row, or the heading above it (“三、“三公”经费”): not the
@@ -604,6 +605,11 @@ def _table_concept(raw: RawFigure) -> tuple[Concept, Match | None] | None:
             and not AMOUNT_ROW.fullmatch(raw.label)):
         return None  # a part of the column (one unit, one document), not the report's figure
     if by_label and by_header and by_label.concept.name != by_header.concept.name:
+        if label_from_table and by_header.concept.name not in GENERIC_CONCEPTS:
+            # “编制类型 | 编制数 | 实有人数” over “合计 | 24 | 22” (blind probe Z z06): what the table is
+            # about (编制) names the 合计 row; a column naming a thing of its own (实有人数) says more.
+            # A generic column (预算数 under “三公”经费表's 合计) still takes the table's thing.
+            return by_header.concept, by_header
         label_generic = by_label.concept.name == "total"
         header_generic = by_header.concept.name == "total"
         if label_generic == header_generic:

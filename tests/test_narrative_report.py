@@ -2636,6 +2636,24 @@ def test_a_cost_said_to_be_none_before_its_name(tmp_path: Path, sentence: str, o
     assert report["project_budget_wan"] == ""
 
 
+def test_a_staff_tables_total_row_by_its_columns(tmp_path: Path) -> None:
+    """“编制类型 | 编制数 | 实有人数” over “合计 | 24 | 22” (blind probe Z z06): the 合计 row's 22 is the
+    实有人数 its column names, though the table is named by 编制."""
+    report, flags = run(tmp_path, "阜新市海州区审计局2022年度部门整体支出绩效自评报告\n人员编制及实有情况如下：\n"
+                        + txt_table(("编制类型", "编制数", "实有人数"), ("行政编制", "18", "17"), ("事业编制", "6", "5"),
+                                    ("合计", "24", "22")))
+    assert (report["staff_quota"], report["staff_actual"]) == ("24", "22")
+    assert flags == []
+
+
+def test_a_projects_yearly_budget_is_the_reports(tmp_path: Path) -> None:
+    """“项目年度预算2,280.00万元，其中：中央资金…” in a project's report (blind probe X x12)."""
+    report, _ = run(tmp_path, "玉溪市江川区2022年城乡供水一体化项目支出绩效自评报告\n"
+                    "项目年度预算2,280.00万元，其中：中央资金1,200.00万元，省级资金650.00万元，区级资金430.00万元。"
+                    "全年实际支出2,248.60万元，预算执行率98.62%。\n")
+    assert (report["budget_total_wan"], report["spent_total_wan"]) == ("2280.00", "2248.60")
+
+
 def test_typed_quota_rows_of_a_table_are_parts_of_its_total(tmp_path: Path) -> None:
     """“人员类别 | 核定编制数 | 实有人数” with 行政编制, 事业编制, 工勤编制 rows and a 合计 row (blind probe
     Y y01): the column header's 编制 hid the rows' types, so 行政编制's 46 was taken as the quota."""
