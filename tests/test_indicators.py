@@ -177,25 +177,19 @@ def test_section_rows_across_the_table_give_the_level_of_the_rows_under_them() -
         ("产出指标", "质量指标", "疫苗接种率"), ("效益指标", "社会效益指标", "门诊数")]
 
 
-def test_a_total_labelled_in_the_name_column_is_no_indicator() -> None:
-    """“ | | 合计 | | | 100 | 98” (probe F25): the total of the scores, which JX104 checks, not an
-    indicator named 合计 inheriting the levels above."""
+@pytest.mark.parametrize("total_row", [
+    # “ | | 合计 | | | 100 | 98” (probe F25): the total of the scores, which JX104 checks, not an
+    # indicator named 合计 inheriting the levels above
+    ["", "", "合计", "", "", "100", "98"],
+    # “合计 | / | / | / | / | 100 | 98” (blind probe Y y08): the slashes stand for empty cells
+    ["合计", "/", "／", "—", "/", "100", "98"],
+])
+def test_a_total_row_is_no_indicator(total_row: list[str]) -> None:
     table = make_table([
         ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
         ["产出指标", "数量指标", "改造户数", "100户", "100户", "50", "50"],
         ["满意度指标", "服务对象满意度", "群众满意度", "≥90%", "95%", "50", "48"],
-        ["", "", "合计", "", "", "100", "98"],
-    ])
-    assert [r.name for r in table_to_indicator_rows(table)] == ["改造户数", "群众满意度"]
-
-
-def test_a_slash_in_the_name_column_is_no_indicator() -> None:
-    """“合计 | / | / | / | / | 100 | 98.5” (blind probe Y y08): the slashes stand for empty cells."""
-    table = make_table([
-        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
-        ["产出指标", "数量指标", "改造户数", "100户", "100户", "50", "50"],
-        ["满意度指标", "服务对象满意度", "群众满意度", "≥90%", "95%", "50", "48.5"],
-        ["合计", "/", "／", "—", "/", "100", "98.5"],
+        total_row,
     ])
     assert [r.name for r in table_to_indicator_rows(table)] == ["改造户数", "群众满意度"]
 
