@@ -277,7 +277,7 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
                 continue
             concept, match = CONCEPTS_BY_NAME[PER_HEAD_STANDARDS[concept.name]], None
         if concept.name in WHOLE_BUDGET_CONCEPTS and (
-                SOURCE_SHARE.search(raw.label) or narrower_than_the_whole(raw, concept.name, report_kind, fiscal_year)):
+                SOURCE_SHARE.search(raw.label) or narrower_than_the_whole(raw, concept.name, report_kind, fiscal_year, title)):
             continue  # “其中中央资金执行率100%”, “项目支出执行率103.2%”, “上半年支出进度…”: not the whole
         if raw.extractor == "text" and "其中" not in raw.context:
             list_heads[sentence] = named  # what a 其中 list that follows breaks down

@@ -3,10 +3,15 @@
 A unit's report states its own budget, spending and 预算执行率 and, beside them, often those of
 narrower scopes. Each is true of its scope, and each, taken for the unit's, gives false flags: an
 overspend error (JX401), a rate its amounts contradict (JX201), a second value (JX601). The words
-around a figure say its scope; this module reads four kinds:
+around a figure say its scope; this module reads these kinds:
 
+* others' figures, or an average over them: “全区市场监管系统…全年支出合计”, “平均预算执行率”;
+* a rate of one named part: a sub-fund's (扬尘治理子资金执行率); in a unit's report, money paid
+  for one thing (农贸市场提升改造补助执行率) or a sentence about one project (“一是医疗设备购置项目…，
+  执行率79.81%”); in a report on one project or fund, a part its title does not name (入户工程资金
+  执行率 in a report on 农村供水保障工程);
 * a part of the unit's spending, in a rate's own label: “项目支出执行率103.2%”;
-* a part of the year: “截至2023年6月底，全镇上半年支出进度为46.8%”;
+* a part of the year: “截至2023年6月底，全镇上半年支出进度为46.8%”, or a mid-year check (中期监控);
 * another basis, for a rate: “按照年初预算3,560万元计算，执行率为112.42%”;
 * one of the items the report goes through: “（一）高标准农田建设项目。全年预算1,200.00万元…”, or
   a sentence opened by one as a part of the whole: “其中，林业有害生物防治项目预算86.00万元…”.
@@ -35,6 +40,9 @@ NAMED_PART_RATE = re.compile(r"(?:子资金|子项目|分项)[^，,。；;]{0,4}
 # In a unit's report, a rate of money paid for one thing: 农贸市场提升改造补助执行率, 入户工程资金执行率
 # (blind probe Y y01, y05). Not 财政补助, the unit's appropriation.
 PAID_PART_RATE = re.compile(r"(?:(?<!财政)补助|补贴|工程)[^，,。；;]{0,4}(?:执行率|支出进度|执行进度)")
+# In a report on one project or fund, the same with the part's name, to be looked for in the title.
+NAMED_PAID_PART_RATE = re.compile(
+    r"(?P<name>[\u4e00-\u9fff]{2,4})(?:工程|补助|补贴)(?:资金)?[^，,。；;]{0,4}(?:执行率|支出进度|执行进度)")
 # In a unit's report, a sentence whose subject is one project: “一是医疗设备购置项目因招标流标一次，执行率
 # 79.81%” (blind probe Y y03). Not 项目支出 (the unit's own part), nor 各项目 or 本项目.
 ITEM_SUBJECT = re.compile(
@@ -56,7 +64,7 @@ ITEM_NAME = re.compile(r"[^，,。；;：:]{2,22}?(?:项目|工程|补贴|补助
 
 
 def narrower_than_the_whole(raw: RawFigure, concept: str, report_kind: str | None,
-                            fiscal_year: int | None) -> bool:
+                            fiscal_year: int | None, title: str = "") -> bool:
     """Whether a text figure of the unit's whole budget, spending or rate (``concept`` "total"
     or "execution_rate") is stated for a narrower scope, so is not the whole."""
     if raw.extractor != "text":
@@ -72,6 +80,10 @@ def narrower_than_the_whole(raw: RawFigure, concept: str, report_kind: str | Non
         return True
     if report_kind == "dept_overall" and (PART_OF_UNIT.search(raw.label) or PAID_PART_RATE.search(raw.label)):
         return True
+    if report_kind != "dept_overall" and title and (part := NAMED_PAID_PART_RATE.search(raw.label)) is not None:
+        # “二是入户工程资金执行率88.00%” in a report on 农村供水保障工程 (blind probe Y y05): a part the
+        # title does not name; “农村公路养护补助资金执行率” in a report on that fund is its own
+        return part.group("name") not in title
     basis = None
     for basis in BASIS.finditer(raw.context):
         pass  # the last basis named before the rate is its own

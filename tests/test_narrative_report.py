@@ -2654,6 +2654,18 @@ def test_a_projects_yearly_budget_is_the_reports(tmp_path: Path) -> None:
     assert (report["budget_total_wan"], report["spent_total_wan"]) == ("2280.00", "2248.60")
 
 
+@pytest.mark.parametrize(("title", "sentence", "rate"), [
+    # a part of the project its title does not name (blind probe Y y05)
+    ("德阳市旌阳区2024年度农村供水保障工程项目绩效自评报告", "二是入户工程资金执行率88.00%。", "96.19"),
+    # the fund the title names: its own rate, the report's
+    ("某县2023年度耕地地力保护补贴资金绩效自评报告", "耕地地力保护补贴资金执行率96.19%。", "96.19"),
+])
+def test_a_rate_of_a_part_the_title_does_not_name(tmp_path: Path, title: str, sentence: str, rate: str) -> None:
+    report, flags = run(tmp_path, title + "\n全年预算1,000.00万元，实际支出961.90万元，预算执行率96.19%。\n" + sentence + "\n")
+    assert (report["execution_rate_pct"], report["n_conflicts"]) == (rate, "0")
+    assert "JX601" not in {flag["rule_id"] for flag in flags}
+
+
 def test_typed_quota_rows_of_a_table_are_parts_of_its_total(tmp_path: Path) -> None:
     """“人员类别 | 核定编制数 | 实有人数” with 行政编制, 事业编制, 工勤编制 rows and a 合计 row (blind probe
     Y y01): the column header's 编制 hid the rows' types, so 行政编制's 46 was taken as the quota."""
