@@ -27,6 +27,7 @@ from checks.registry import Flag, Rule, RuleSettings
 from extract.model import Location
 from extract.numbers import find_quantities, normalise_chars
 from extract.records import record
+from extract.sentences import TextSentence
 
 # A 截至 date between the end of the fiscal year and the middle of the next is the usual cut-off
 # of a self-evaluation: funds are paid out until 次年3月底 (seed 003: “截至2024年3月底，2023年度
@@ -316,8 +317,8 @@ def _block_key(sentence) -> tuple:
     return where.file, where.page, where.paragraph, where.line, where.table, where.row, where.col
 
 
-def _next_states_the_same_for_the_year(text: str, governing: Period, sentences, index: int,
-                                       fiscal_year: int) -> bool:
+def _next_states_the_same_for_the_year(text: str, governing: Period, sentences: Sequence[TextSentence],
+                                       index: int, fiscal_year: int) -> bool:
     """Whether the sentence after ``index`` names the evaluated year (and no other) and the same
     amount as this one's first: the last words before it (全年实际支出, 全年支出) are in it. Not a
     statement of other work beside the year's money (“2021年，我中心完成了…发放” before “我中心
