@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from decimal import Decimal
 from functools import lru_cache
 
 from extract.model import Cell, Document, Location, Table
@@ -481,12 +482,23 @@ def _with_own_columns(raw: str, quantity: Quantity | None, grid_row: GridRow, he
         return quantity
     if unit:
         with_unit = cell_to_quantity(raw + unit, is_time_limit)
-        if with_unit is None or with_unit.value != quantity.value or with_unit.op != quantity.op:
+        if with_unit is None or with_unit.op != quantity.op or not (
+                with_unit.value == quantity.value or _scaled_by_unit(quantity, with_unit, unit)):
             return quantity  # a unit the parser cannot read with the number (微克/立方米): kept bare
-        quantity = replace(quantity, unit=with_unit.unit, raw=raw)
+        # 3.2 under 计量单位 万人 is 32000 人, as a cell written “3.2万人” is (blind probe Z z09)
+        quantity = replace(quantity, value=with_unit.value, unit=with_unit.unit, raw=raw)
     if op is not None:
         quantity = replace(quantity, raw=raw, op=op, high=None)
     return quantity
+
+
+def _scaled_by_unit(bare: Quantity, with_unit: Quantity, unit: str) -> bool:
+    """Whether a unit column's multiplier (万 of 万人, 亿 of 亿元) is all that changed the value."""
+    factor = UNIT_MULTIPLIERS.get(unit[:1])
+    return factor is not None and with_unit.value == bare.value * factor
+
+
+UNIT_MULTIPLIERS = {"百": Decimal(100), "千": Decimal(1000), "万": Decimal(10_000), "亿": Decimal(100_000_000)}
 
 
 def _column_text(grid_row: GridRow, header: Header, role: str) -> str:

@@ -204,6 +204,7 @@ def test_direction_and_unit_columns_complete_the_target() -> None:
         ["质量指标", "验收合格率", "≥", "95", "%", "93", "10", "10"],
         ["成本指标", "单位造价", "反向", "≥80万元", "万元", "76", "10", "10"],
         ["效益指标", "PM2.5浓度", "≤", "35", "微克/立方米", "30", "10", "10"],
+        ["效益指标", "社会效益指标", "受益人口", "≥", "3.2", "万人", "3.26", "10", "10"],  # blind probe Z z09
     ])
     rows = table_to_indicator_rows(table)
     got = [(r.target.value, r.target.unit, r.target.op, r.actual.value, r.actual.unit) for r in rows]
@@ -212,8 +213,9 @@ def test_direction_and_unit_columns_complete_the_target() -> None:
         (Decimal(95), "%", "≥", Decimal(93), "%"),
         (Decimal(80), "万元", "≥", Decimal(76), "万元"),  # the cell's own ≥ wins over 反向
         (Decimal(35), "", "≤", Decimal(30), ""),
+        (Decimal(32000), "人", "≥", Decimal(32600), "人"),  # as “3.2万人” written in the cell reads
     ]
-    assert [r.target_raw for r in rows] == ["30", "95", "≥80万元", "35"]  # the cells as written
+    assert [r.target_raw for r in rows] == ["30", "95", "≥80万元", "35", "3.2"]  # the cells as written
 
 
 @pytest.mark.parametrize(
