@@ -52,12 +52,14 @@ def check_direct_subsidy_standard(inp: CheckInput, settings: RuleSettings) -> It
     600元 = 390.84万元）。“直补人数4,250人，补贴标准为每人每年960元，发放直补资金408.00万元”
     （4250 × 960元 = 408万元：报告写明的标准，而非600元）。
     局限：只报“提醒”，从不报“错误”：人数的统计时点可能与发放时点不同，有的省也可能执行另一标准（可在
-    规则配置文件中设置）。只比较报告对评价年度所写的各一个采用值。
+    规则配置文件中设置）。只比较报告对评价年度所写的各一个采用值。报告分几类对象、各按自己的标准发放，
+    且至少两段各自写明标准、人数和金额并相符时（“集中供养…每人每年10,800元，全年为214人发放…231.12万元”
+    与“分散供养…每人每年9,600元…”），不核对，直补的这几项也不报告为两个数值（JX601）。
     """
     chosen = inp.values.chosen
     people, paid = chosen.get("direct_subsidy_people"), chosen.get("direct_subsidy_wan")
-    if people is None or paid is None:
-        return
+    if people is None or paid is None or inp.values.several_paid_groups:
+        return  # several groups, each paid by its own standard and adding up on its own
     stated = chosen.get("direct_subsidy_standard_yuan")  # the unit's own standard, where it states one
     standard = stated.value if stated is not None else settings.standard(
         "direct_subsidy_yuan_per_person_year", Decimal(600))

@@ -43,7 +43,7 @@ from typing import Iterator
 
 from extract.records import record
 from normalize.catalogue import SPLIT_KEYS
-from normalize.figures import Figure, measured_after_year
+from normalize.figures import YUAN_PER_WAN, Figure, measured_after_year
 
 EXTRACTOR_RANK = {"table": 0, "text": 1}
 # Money that stands in for a budget (funds received, allotted), unless the label also says 预算.
@@ -58,6 +58,9 @@ METHOD_RANK = {"exact": 0, "alias": 1, "tokens": 2, "fuzzy": 3, "inherited": 4}
 class ReportValues:
     chosen: dict[str, Figure] = field(default_factory=dict)
     conflicts: dict[str, tuple[Figure, ...]] = field(default_factory=dict)
+    # The report pays several groups, each stated whole in a paragraph of its own (see
+    # ``paid_groups``): the direct-subsidy keys hold one group's figures, not the report's.
+    several_paid_groups: bool = False
 
     def stand_ins(self) -> Iterator[tuple[str, Figure]]:
         """(key, figure) for each value taken from a figure of another key (a part standing for its
@@ -93,10 +96,45 @@ def select_report_values(figures: list[Figure], fiscal_year: int | None) -> Repo
                        and measured_after_year(f, fiscal_year) == after and not _of_other_programmes(f, best))
         if others:
             conflicts[metric] = others
+    several_groups = len({standard for standard, _ in paid_groups(figures, fiscal_year)}) > 1
+    if several_groups:
+        # 集中供养 and 分散供养 each with their standard, people and money (blind probe X x13): the
+        # groups' figures are parts of the programme, not values of one quantity that disagree
+        for key in PAID_GROUP_KEYS:
+            conflicts.pop(key, None)
     for whole, (other, part) in SPLIT_KEYS.items():  # the part that stands for the whole is the second
         if whole not in chosen and part in chosen and (other not in chosen or chosen[other].value == 0):
             chosen[whole] = chosen[part]
-    return ReportValues(chosen, conflicts)
+    return ReportValues(chosen, conflicts, several_groups)
+
+
+# The keys of a programme paying people by a standard per head.
+PAID_GROUP_KEYS = ("direct_subsidy_standard_yuan", "direct_subsidy_people", "direct_subsidy_wan")
+# How far people × standard may be from the money paid, in 万元: a cent, as amounts are written.
+PAID_GROUP_TOLERANCE = Decimal("0.01")
+
+
+def paid_groups(figures: list[Figure], fiscal_year: int | None) -> list[tuple[Decimal, Decimal]]:
+    """(standard, people) of each paragraph of running text that states a standard per head, the
+    people paid and the money paid, the three agreeing (people × standard = money): a group the
+    programme pays as a whole of its own (“集中供养特困人员基本生活标准为每人每年10,800元，全年为214人
+    发放基本生活费231.12万元”)."""
+    by_block: dict[tuple, dict[str, Figure]] = {}
+    for figure in figures:
+        if figure.extractor != "text" or figure.metric not in PAID_GROUP_KEYS or (
+                fiscal_year is not None and figure.year not in (None, fiscal_year)):
+            continue
+        where = figure.location
+        by_block.setdefault((where.file, where.page, where.paragraph, where.line), {}).setdefault(
+            figure.metric, figure)
+    groups = []
+    for stated in by_block.values():
+        if len(stated) < len(PAID_GROUP_KEYS):
+            continue
+        standard, people, paid = (stated[key].value for key in PAID_GROUP_KEYS)
+        if abs(people * standard / YUAN_PER_WAN - paid) <= PAID_GROUP_TOLERANCE:
+            groups.append((standard, people))
+    return groups
 
 
 def _stands_in_for_budget(figure: Figure) -> bool:

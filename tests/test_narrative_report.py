@@ -2646,6 +2646,22 @@ def test_a_staff_tables_total_row_by_its_columns(tmp_path: Path) -> None:
     assert flags == []
 
 
+GROUPS_REPORT = ("鹤壁市淇滨区2024年度特困人员救助供养专项资金绩效自评报告\n"
+                 "集中供养特困人员基本生活标准为每人每年10,800元，全年为214人发放基本生活费{paid}万元。\n"
+                 "分散供养特困人员基本生活标准为每人每年9,600元，全年为1,286人发放基本生活费1,234.56万元。\n")
+
+
+@pytest.mark.parametrize(("paid", "flagged"), [("231.12", False), ("251.12", True)])
+def test_groups_paid_by_their_own_standards(tmp_path: Path, paid: str, flagged: bool) -> None:
+    """Two groups, each with its standard, people and money (blind probe X x13): when each adds up
+    (214 × 10,800元 = 231.12万元, 1,286 × 9,600元 = 1,234.56万元) they are parts of the programme, no
+    two values of one quantity (JX601) and no programme paid short (JX250). When one does not, it is
+    no group of its own, and the checks run as before."""
+    _, flags = run(tmp_path, GROUPS_REPORT.format(paid=paid))
+    rules = {flag["rule_id"] for flag in flags}
+    assert (bool(rules & {"JX250", "JX601"})) == flagged
+
+
 def test_a_projects_yearly_budget_is_the_reports(tmp_path: Path) -> None:
     """“项目年度预算2,280.00万元，其中：中央资金…” in a project's report (blind probe X x12)."""
     report, _ = run(tmp_path, "玉溪市江川区2022年城乡供水一体化项目支出绩效自评报告\n"
