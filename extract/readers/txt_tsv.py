@@ -18,6 +18,7 @@ paragraph (a label and a value set apart by a TAB).
 from __future__ import annotations
 
 from extract.model import Table
+from extract.readers.txt_drawn import line_segments
 from extract.readers.txt_tables import GridCell, Rows, SourceLine, TableSettings, rows_to_table
 from extract.textfix import strip_padding
 
@@ -62,33 +63,11 @@ MIN_SPACED_CELLS = 3
 
 
 def spaced_fields(line: SourceLine, settings: TableSettings) -> list[str]:
-    """The cells of a text line split at runs of ``settings.min_gap`` spaces or more ([] for a cell
-    of the Word export or a blank line)."""
+    """The cells of a text line split at runs of ``settings.min_gap`` spaces or more, as aligned
+    columns are (``txt_drawn.line_segments``); [] for a cell of the Word export or a blank line."""
     if line.is_cell or line.is_blank:
         return []
-    text = line.text.strip()
-    return [text[start:end] for start, end in _gap_split(text, settings.min_gap)]
-
-
-def _gap_split(text: str, min_gap: int) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    start, i = 0, 0
-    while i < len(text):
-        if text[i] in SPACE_CHARS:
-            j = i
-            while j < len(text) and text[j] in SPACE_CHARS:
-                j += 1
-            if j - i >= min_gap or "\u3000" in text[i:j]:
-                spans.append((start, i))
-                start = j
-            i = j
-        else:
-            i += 1
-    spans.append((start, len(text)))
-    return [(a, b) for a, b in spans if b > a]
-
-
-SPACE_CHARS = " \u3000"
+    return [segment.text for segment in line_segments(line.text, settings.min_gap)]
 
 
 def spaced_table_end(lines: list[SourceLine], start: int, settings: TableSettings) -> int:
