@@ -56,7 +56,7 @@ def check_score_totals(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag
             table = continued[table]  # “续表6” over table 7: its rows are table 6's
         by_table.setdefault(table, []).append(row)
     for table, rows in by_table.items():
-        tables = {table} | {later for later, earlier in continued.items() if _continues(later, table, continued)}
+        tables = {table} | {later for later in continued if _continues(later, table, continued)}
         for field, header, column_name in COLUMNS:
             flag = _column_flag(inp.raw_figures, tables, rows, field, header, column_name)
             if flag is not None:

@@ -39,11 +39,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from decimal import Decimal
 from functools import lru_cache
 
 from extract.model import Cell, Document, Location, Table
-from extract.numbers import Quantity, parse_day_count, parse_quantity
+from extract.numbers import MULTIPLIER_VALUES, Quantity, parse_day_count, parse_quantity
 from extract.records import record
 
 # Role → keywords found in its header cell (whitespace removed), tried in this order; the first
@@ -494,11 +493,8 @@ def _with_own_columns(raw: str, quantity: Quantity | None, grid_row: GridRow, he
 
 def _scaled_by_unit(bare: Quantity, with_unit: Quantity, unit: str) -> bool:
     """Whether a unit column's multiplier (万 of 万人, 亿 of 亿元) is all that changed the value."""
-    factor = UNIT_MULTIPLIERS.get(unit[:1])
+    factor = MULTIPLIER_VALUES.get(unit[:1])
     return factor is not None and with_unit.value == bare.value * factor
-
-
-UNIT_MULTIPLIERS = {"百": Decimal(100), "千": Decimal(1000), "万": Decimal(10_000), "亿": Decimal(100_000_000)}
 
 
 def _column_text(grid_row: GridRow, header: Header, role: str) -> str:

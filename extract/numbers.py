@@ -462,7 +462,8 @@ MULTIPLIER_INITIAL_UNITS = ("百分点", "千米", "千克", "千瓦时", "千�
 
 # Multipliers after Arabic digits: 1.2万, 3千万, 3.08亿, 3百万. 十 is never written after digits.
 MULTIPLIERS = re.compile(r" *(?:[百千佰仟]?(?:万亿|萬億|万|萬|亿|億)|[百千佰仟])")
-_MULTIPLIER_VALUES = {"百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
+# What each multiplier after digits multiplies by (the unit columns of indicator tables use it too).
+MULTIPLIER_VALUES = {"百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
 # The financial (大写) and traditional forms of a multiplier after digits: 5仟元 is 5千元.
 _MULTIPLIER_SPELLING = str.maketrans("佰仟萬億", "百千万亿")
 
@@ -609,7 +610,7 @@ class _Piece:
         """Apply the multiplier; money keeps a final 万/亿 in its unit (2.5万元 → 2.5 万元)."""
         factor = 1
         for ch in self.multiplier:
-            factor *= _MULTIPLIER_VALUES[ch]
+            factor *= MULTIPLIER_VALUES[ch]
         last = self.multiplier[-1:]
         total = EXACT.multiply(self.number, factor)
         if self.unit.startswith("元") and last in ("万", "亿"):
@@ -1056,12 +1057,14 @@ def find_quantities(text: str) -> list[Quantity]:
     ``find_years`` for years. A cost said not to have arisen (“因公出国（境）费未发生。”) is a zero.
     """
     found = _scan(text, whole_cell=False)
+    nothing: list[re.Match[str]] = []
     if NOTHING_SPENT_WORD in text:
-        found = sorted(found + [Quantity(Decimal(0), "", m.group(), start=m.start(), end=m.end())
-                                for m in NOTHING_SPENT.finditer(text)], key=lambda q: q.start or 0)
+        nothing += NOTHING_SPENT.finditer(text)
     if "无" in text or "未" in text or "没有" in text:
-        found = sorted(found + [Quantity(Decimal(0), "", m.group(), start=m.start(), end=m.end())
-                                for m in NOTHING_NAMED_AFTER.finditer(text)], key=lambda q: q.start or 0)
+        nothing += NOTHING_NAMED_AFTER.finditer(text)
+    if nothing:
+        found = sorted(found + [Quantity(Decimal(0), "", m.group(), start=m.start(), end=m.end()) for m in nothing],
+                       key=lambda q: q.start or 0)
     return found
 
 
