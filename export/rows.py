@@ -56,8 +56,8 @@ def metric_rows(doc_id: str, source: str, figures: Iterable,
     for figure in figures:
         is_chosen = id(figure) in chosen_ids
         yield _metric_row(doc_id, source, figure, figure.metric, figure.match_method, is_chosen)
-    for key, figure in values.stand_ins():
-        yield _metric_row(doc_id, source, figure, key, f"part:{figure.metric}", True)
+    for key, figure, how in values.stand_ins():
+        yield _metric_row(doc_id, source, figure, key, f"{how}:{figure.metric}", True)
 
 
 def _metric_row(doc_id: str, source: str, figure, metric: str, method: str,

@@ -94,9 +94,10 @@ def figures_to_text(metadata, figures, values, indicators) -> str:
             f"（{figure.role or '-'}，{figure.year or '-'}年，{figure.match_method}） "
             f"[{figure.location.describe()}] {quote_excerpt(figure.location)}"
         )
-    for key, figure in values.stand_ins():  # a part standing for its whole
+    for key, figure, how in values.stand_ins():  # a part standing for its whole, money paid as spent
+        confirmed = "，执行率印证" if how == "paid" else ""
         lines.append(
-            f"★ {key} = {decimal_text(figure.value)}{figure.unit} （取自 {figure.metric}） "
+            f"★ {key} = {decimal_text(figure.value)}{figure.unit} （取自 {figure.metric}{confirmed}） "
             f"[{figure.location.describe()}] {quote_excerpt(figure.location)}"
         )
     for metric, others in values.conflicts.items():

@@ -62,10 +62,12 @@ class ReportValues:
     # ``paid_groups``): the direct-subsidy keys hold one group's figures, not the report's.
     several_paid_groups: bool = False
 
-    def stand_ins(self) -> Iterator[tuple[str, Figure]]:
-        """(key, figure) for each value taken from a figure of another key (a part standing for its
-        whole, SPLIT_KEYS): the outputs give such a value a place of its own."""
-        return ((key, figure) for key, figure in self.chosen.items() if figure.metric != key)
+    def stand_ins(self) -> Iterator[tuple[str, Figure, str]]:
+        """(key, figure, how) for each value taken from a figure of another key: ``part`` for a part
+        standing for its whole (SPLIT_KEYS), ``paid`` for the money a programme paid out standing for
+        its spending (``paid_as_spent``). The outputs give such a value a place of its own."""
+        return ((key, figure, "part" if key in SPLIT_KEYS else "paid")
+                for key, figure in self.chosen.items() if figure.metric != key)
 
 
 def select_report_values(figures: list[Figure], fiscal_year: int | None) -> ReportValues:
@@ -105,7 +107,32 @@ def select_report_values(figures: list[Figure], fiscal_year: int | None) -> Repo
     for whole, (other, part) in SPLIT_KEYS.items():  # the part that stands for the whole is the second
         if whole not in chosen and part in chosen and (other not in chosen or chosen[other].value == 0):
             chosen[whole] = chosen[part]
+    if not several_groups and (paid := paid_as_spent(chosen)) is not None:
+        chosen[SPENT_KEY] = paid
     return ReportValues(chosen, conflicts, several_groups)
+
+
+SPENT_KEY, BUDGET_KEY, RATE_KEY, PAID_KEY = "spent_total_wan", "budget_total_wan", "execution_rate_pct", "direct_subsidy_wan"
+
+
+def paid_as_spent(chosen: dict[str, Figure]) -> Figure | None:
+    """The money a programme paid out, as its spending, when the report states no spending but its
+    own 执行率 is that money over its budget (blind probes J r22, T t03: “资金共计420.00万元 …
+    发放直补资金408.00万元，资金执行率97.14%”). A fund that pays people spends what it pays; the
+    report's rate, written to at least a tenth of a per cent, confirms the two are one amount (a
+    rate agreeing by chance to that many digits would be a rare coincidence). A rate written as a
+    whole number confirms only a full payment (100%, paid = budget). Nothing is taken otherwise.
+    """
+    paid, budget, rate = chosen.get(PAID_KEY), chosen.get(BUDGET_KEY), chosen.get(RATE_KEY)
+    if SPENT_KEY in chosen or paid is None or budget is None or rate is None or budget.value <= 0:
+        return None
+    places = _places(rate)
+    if places is None:
+        return None
+    if places >= 0:
+        return paid if paid.value == budget.value and rate.value == 100 else None
+    computed = (paid.value * 100 / budget.value).quantize(Decimal(1).scaleb(places), rounding=ROUND_HALF_UP)
+    return paid if computed == rate.value and paid.value < budget.value else None
 
 
 # The keys of a programme paying people by a standard per head.

@@ -2852,3 +2852,23 @@ def test_a_districts_fund_named_short_is_the_reports_money(tmp_path: Path) -> No
                                   "资金执行率97.12%。\n")
     assert (report["budget_total_wan"], report["spent_total_wan"]) == ("2856.40", "2774.18")
     assert [flag["rule_id"] for flag in flags] == []
+
+
+PAID_FUND_REPORT = ("武冈市2023年度困难残疾人生活补贴资金绩效自评报告\n"
+                    "2023年上级下达及本级安排资金共计420.00万元。全年直补人数4,250人，补贴标准为每人每年960元，"
+                    "发放直补资金{paid}万元，资金执行率{rate}。\n")
+
+
+@pytest.mark.parametrize(("paid", "rate", "spent"), [
+    ("408.00", "97.14%", "408.00"),  # 408 ÷ 420 = 97.142…: the report's own rate confirms the money paid is spent
+    ("408.00", "98.10%", ""),  # the rate is of another amount: nothing is taken
+    ("408.00", "97%", ""),  # a rate written as a whole number confirms nothing short of a full payment
+    ("420.00", "100%", "420.00"),
+])
+def test_money_paid_out_is_the_spending_its_rate_confirms(tmp_path: Path, paid: str, rate: str, spent: str) -> None:
+    """Blind probes J r22 and T t03: a fund paying people states what it paid and its 执行率, no 执行数."""
+    report, _ = run(tmp_path, PAID_FUND_REPORT.format(paid=paid, rate=rate))
+    assert (report["direct_subsidy_wan"], report["spent_total_wan"]) == (paid, spent)
+    with open(tmp_path / "out" / "metrics.csv", encoding="utf-8-sig", newline="") as handle:
+        rows = [row for row in csv.DictReader(handle) if row["metric"] == "spent_total_wan"]
+    assert [(row["match_method"], row["chosen"]) for row in rows] == ([("paid:direct_subsidy_wan", "是")] if spent else [])
