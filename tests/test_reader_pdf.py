@@ -712,3 +712,22 @@ def test_fake_bold_doubled_chars_are_read_once():
 @pytest.mark.parametrize("module", [pdf_reader, pdf_tables])
 def test_docstring_examples(module):
     assert doctest.testmod(module).failed == 0
+
+
+def _page_of(number: int, *lines: tuple[str, float]) -> PageLayout:
+    """An A4 page (842 pt high) holding ``lines`` as (text, top)."""
+    return PageLayout(number, 595.0, 842.0, tuple(
+        TextLine(text, 90.0, 500.0, top, top + 12.0, 12.0, number, 12.0) for text, top in lines), has_text=True)
+
+
+@pytest.mark.parametrize(("top", "pages", "is_furniture"), [
+    (78.0, 2, False),  # where the body begins (9 % of the page): the unit's name over page 1's title and page 2's signature
+    (78.0, 3, True),  # the same line opening three pages is a running line
+    (40.0, 2, True),  # above the body's margin (5 %): a running header even on two pages
+])
+def test_a_line_opening_two_pages_where_the_body_begins_is_body_text(top: float, pages: int, is_furniture: bool) -> None:
+    """Blind probe AA aa06: “遵义市播州区人民医院” opened page 1 (over the title) and page 2 (over the
+    date of the signature); taken for a running header, the unit's name was lost."""
+    layouts = [_page_of(n, ("遵义市播州区人民医院", top), (f"第{n}页正文。", 120.0)) for n in range(1, pages + 1)]
+    furniture = pdf_reader.pages_to_furniture(layouts)
+    assert ((1, 0) in furniture) == is_furniture

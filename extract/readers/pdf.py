@@ -79,6 +79,13 @@ PAGE_BORDER_SHARE = 0.9
 # Word's default header/footer distance is 1.5 cm and the body margin 2.5 cm (of 29.7 cm).
 MARGIN_BAND = 0.12
 
+# The outer part of that band, above (below) where a body begins under Word's default 2.5 cm margin
+# (8.4 % of the page): a running header sits here. A line repeated lower in the band may be body
+# text opening two pages (a unit's name over the title of page 1 and over the signature spilled
+# onto page 2, blind probe AA aa06), so it needs a third page to be taken for a running line.
+OUTER_MARGIN_BAND = 0.075
+DEEP_FURNITURE_MIN_PAGES = 3
+
 # A line repeated identically in a margin band is a running header/footer only if it is on at
 # least this share of the pages (and on two): a report's title runs on nearly every page, while
 # a "单位：万元" above a table that happens to start two pages is body text.
@@ -320,6 +327,13 @@ def line_to_band(line: TextLine, height: float) -> str | None:
     return None
 
 
+def in_outer_band(line: TextLine, height: float, band: str) -> bool:
+    """Whether a line of the header (footer) band lies wholly above (below) where a body begins."""
+    if band == "header":
+        return line.bottom <= height * OUTER_MARGIN_BAND
+    return line.top >= height * (1 - OUTER_MARGIN_BAND)
+
+
 def numbers_follow_pages(members: Sequence[tuple[int, str]]) -> bool:
     """Do the numbers in these same-pattern lines (page number, text) only count pages?
 
@@ -353,16 +367,22 @@ def pages_to_furniture(pages: Sequence[PageLayout]) -> dict[tuple[int, int], str
     for furniture; "续表" captions never count.
     """
     groups: dict[tuple[str, str], list[tuple[int, int, str]]] = defaultdict(list)
+    deep_groups: set[tuple[str, str]] = set()  # groups with a line where a body may begin (OUTER_MARGIN_BAND)
     for page in pages:
         for i, line in enumerate(page.lines):
             band = line_to_band(line, page.height)
             if band is not None and not CONTINUED_MARKER.match(line.text):
-                groups[(band, furniture_key(line.text))].append((page.number, i, line.text))
+                key = (band, furniture_key(line.text))
+                groups[key].append((page.number, i, line.text))
+                if not in_outer_band(line, page.height, band):
+                    deep_groups.add(key)
     min_pages = max(2, math.ceil(FURNITURE_MIN_SHARE * len(pages)))
     furniture: dict[tuple[int, int], str] = {}
-    for (band, _key), members in groups.items():
+    for group, members in groups.items():
+        band = group[0]
         page_count = len({number for number, _, _ in members})
-        is_running = page_count >= min_pages and numbers_follow_pages([(n, text) for n, _, text in members])
+        needed = max(min_pages, DEEP_FURNITURE_MIN_PAGES) if group in deep_groups else min_pages
+        is_running = page_count >= needed and numbers_follow_pages([(n, text) for n, _, text in members])
         for number, i, text in members:
             if is_running or PAGE_NUMBER.fullmatch(text):
                 furniture[(number, i)] = band
