@@ -74,7 +74,8 @@ NUMERAL_WORDS: tuple[tuple[str, ...], ...] = (
      + "十百千拾佰仟]万)一|进一步",
      ("一 inside a word (统一口径 is not 一口, 之一 is “one of”, 万一 “in case”); only 一 is blanked; "
       "百分之一百 is 100%, 四分之一 a fraction (numbers.py), 一万一千 and 3万一千 are numbers"), "一"),
-    (r"一次性|一条龙|一口气|一成不变", "numeral + measure word that is an adjective or idiom", "一"),
+    (r"一次性|一条龙|一口气|一成不变|一门心思|一眼", "numeral + measure word that is an adjective or idiom", "一"),
+    (r"一起(?![案事火])", "一起 = together (一起参加); 一起案件, 一起事故, 一起火灾 are counts of 起", "一"),
     (r"三公", "三公经费 (the three official expenses), seeds 000 and 004", "三"),
     (r"十[一二三四五六七八九]五", "plan names 十四五 / 十三五 (not 1,445)", "十"),
     (r"[一二三四五六七八九]级", "一级指标 / 二级指标 / 三级指标: levels, seed 003", "级"),

@@ -396,6 +396,9 @@ UNIT_SPELLINGS: dict[str, str] = {
         "人次", "人", "户次", "户", "个", "项", "次", "家", "所", "村", "座", "台", "辆", "件", "名",
         "盏", "口", "条", "场次", "场", "批次", "批", "期", "栋", "幢", "套", "本", "支", "种", "笔",
         "份", "张", "处", "间", "篇", "只", "头", "株", "棵", "届", "位", "组",
+        # in indicator tables (blind probe AA): 案件 and 事故 起, 课程 门, 禽 羽, 鱼苗 尾, 档案 卷 册 页
+        # 宗, 船 艘, 机井 眼
+        "起", "门", "羽", "尾", "卷", "册", "页", "宗", "艘", "架", "枚", "眼",
     )},
     **ASCII_UNIT_SPELLINGS,
     # other physical units, kept as written
@@ -454,6 +457,16 @@ UNIT_REJECTED_BEFORE: dict[str, str] = {
     "字": "路口架形型排街号",  # 十字路口 (a crossroads), 一字排开
     "日元": "旦",  # 1日元旦 is the day of 元旦 (New Year's Day), not one yen
     "块": "儿",  # 一块儿 (together)
+    "起": "步始点来草止讫",  # 起步, 起始, 起点, 起草
+    "门": "诊户类槛面口店市",  # 门诊 (out-patients), 门户, 门类
+    "羽": "毛绒",
+    "尾": "款数声部巴号",  # 尾款 (the last payment), 尾数
+    "卷": "烟宗",
+    "册": "子",
+    "页": "面码",
+    "宗": "教旨族",
+    "架": "构设空",
+    "眼": "睛光界科",
 }
 
 # Units whose spelling starts with a multiplier character: read them before multipliers so that

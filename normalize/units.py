@@ -67,6 +67,11 @@ _COUNTS_SEEN: dict[str, str] = {
     "头": "livestock; not in seeds", "株": "seedlings; not in seeds", "棵": "trees; not in seeds",
     "届": "sessions; not in seeds", "位": "people (polite); not in seeds", "组": "groups; not in seeds",
     "块": "signs, plots (3块宣传牌); WeTextProcessing's 一百块钱, not in seeds",
+    # in indicator tables of blind probe AA; not in seeds
+    "起": "cases, accidents (侦破刑事案件684起, 0起)", "门": "courses (开设校本课程24门)",
+    "羽": "poultry (禽流感强制免疫260万羽)", "尾": "fish fry (增殖放流5万尾)", "卷": "archive files (1.2万卷)",
+    "册": "volumes (馆藏2万册)", "页": "pages (数字化80万页)", "宗": "cases, land parcels (20宗)",
+    "艘": "boats", "架": "aircraft, drones", "枚": "medals, seals", "眼": "wells (机井9眼)",
 }
 
 # Other physical units: kept as written, factor 1 (the brief: "kept as written with Decimal").

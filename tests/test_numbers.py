@@ -529,6 +529,24 @@ def test_a_count_with_wan_is_a_whole_number(text: str, shown: str, unit: str) ->
     assert quantity is not None and (str(quantity.value), quantity.unit) == (shown, unit)
 
 
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    # measure words of indicator tables (blind probe AA): cases, courses, poultry, archives, fish, wells
+    ("≥600起", "600", "起"), ("０起", "0", "起"), ("不少于20门", "20", "门"), ("≥260万羽", "2600000", "羽"),
+    ("≥1.2万卷", "12000", "卷"), ("≥80万页", "800000", "页"), ("2万册", "20000", "册"), ("5万尾", "50000", "尾"),
+    ("20宗", "20", "宗"), ("3艘", "3", "艘"), ("9眼", "9", "眼"), ("发生三起安全事故", "3", "起"), ("一起案件", "1", "起"),
+])
+def test_measure_words_of_indicator_tables(text: str, value: str, unit: str) -> None:
+    quantity = parse_quantity(text)
+    assert quantity is not None and (str(quantity.value), quantity.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text", [
+    "大家一起努力", "与项目一起实施", "一门心思抓落实", "一眼望去", "3门诊部", "支付工程尾款", "自2022年7月1日起施行",
+])
+def test_words_made_with_those_measure_words_state_no_count(text: str) -> None:
+    assert not [q for q in find_quantities(text) if q.unit in ("起", "门", "眼", "尾")]
+
+
 @pytest.mark.parametrize(("text", "unit"), [
     ("5个工作日", "工作日"), ("3个工作日内", "工作日"), ("10个自然日", "自然日"), ("4个季度", "季度"), ("3个月", "个月"),
 ])
