@@ -44,6 +44,7 @@ from extract.records import record
 from normalize.catalogue import CONCEPTS_BY_NAME, Concept, key_kind
 from normalize.context_concepts import (
     ONE_FUND_KINDS,
+    PROJECT_TOTAL,
     SOURCE_SHARE,
     SUBSIDY_PROGRAMME,
     WHOLE_WORD,
@@ -187,6 +188,10 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
             continue  # a column of changes (增减额, 比上年增长): not a level
         if raw.extractor == "table" and SHARE_HEADER.search(raw.header):
             continue  # a column of shares (占比): the 合计 row's 100% is no 执行率 (blind probe W w11)
+        if raw.extractor == "text" and raw.quantity.unit == "%" and SHARE_HEADER.search(raw.label):
+            # “项目支出占比34.5%，全年预算执行率91.2%” (blind probe AB a01): a share names no level of
+            # its thing, and the rate after it is not that thing's
+            continue
         if index in in_bare_runs:
             continue
         if raw.indicator:  # a programme's people, standard or money paid, from its 自评表's indicators
@@ -231,7 +236,11 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
             found = beneficiaries(raw, previous)  # “发放移民直补资金1620.3万元，惠及移民27005人”
             if found is None and previous.name in PER_HEAD_STANDARDS and PER_HEAD_BEFORE.search(raw.label):
                 found = previous, None  # “核定直补人数22,418人，按每人每年600元标准”: its standard, below
-        if found is None and report_kind == "project":
+        if found is None and (report_kind == "project" or (
+                report_kind == "special_fund" and raw.extractor == "text" and begins_its_sentence(raw)
+                and PROJECT_TOTAL.match(LEADING_YEAR.sub("", raw.label.strip(), count=1)))):
+            # in a fund's report, only “2022年项目资金预算386.00万元” opening its sentence: money named
+            # before 项目 (“…规划安排的项目资金386万元”) is one part of the fund (blind probe AB a07)
             found = project_total(raw)
         fund_paid_out = False
         if found is None and report_kind in ONE_FUND_KINDS and raw.extractor == "text" and pays_people:
@@ -279,6 +288,11 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
         if concept.name in WHOLE_BUDGET_CONCEPTS and (
                 SOURCE_SHARE.search(raw.label) or narrower_than_the_whole(raw, concept.name, report_kind, fiscal_year, title)):
             continue  # “其中中央资金执行率100%”, “项目支出执行率103.2%”, “上半年支出进度…”: not the whole
+        if (raw.extractor == "text" and named.kind == "money" and not role_only and match is not None
+                and list_heads.get(sentence) is named and _in_open_list(raw.context)):
+            # “年末结转结余101.94万元，其中结转资金96.30万元…，结余资金5.64万元” (blind probe AB c12): a
+            # part of the list's head named by a word for its kind, not a second value of the head
+            continue
         if raw.extractor == "text" and "其中" not in raw.context:
             list_heads[sentence] = named  # what a 其中 list that follows breaks down
         if raw.extractor == "text" and not _in_brackets(raw.context) and (
@@ -290,7 +304,8 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
         figure = _figure_for(raw, concept, match, sentence_units.get(sentence, ""), fiscal_year)
         if figure is not None and written_label != raw.label and raw.label:
             figure = dataclasses.replace(figure, label=written_label)  # “较预算”, “2024年学校年初预算”
-        if figure is not None and figure.metric == "self_score" and _scored_out_of_less(raw, row_weights):
+        if figure is not None and figure.metric == "self_score" and (
+                _scored_out_of_less(raw, row_weights) or SUB_SCORE.search(raw.label)):
             continue  # “总分 | 90 | 88”: the indicators' marks out of 90, the 执行率's 10 elsewhere
         if figure is not None and not _counts_others(figure, sentence, retirees_from, SERVING) and not (
                 _counts_others(figure, sentence, outside_quota_from, IN_QUOTA)):
@@ -312,6 +327,12 @@ def _fund_paid_out(raw: RawFigure, fiscal_year: int | None) -> Figure | None:
     people, so it spent that much; the same figure is also its 直补资金."""
     total = CONCEPTS_BY_NAME["total"]
     return _figure_for(raw, total, Match(total, 0.0, "programme", raw.label), "", fiscal_year)
+
+
+# The score of one part of the evaluation, named by the part right before 得分: “预算执行率得分9.4分，
+# 绩效指标得分90分，项目自评得分99.4分” (blind probe AA). A part of the total, not the self-score;
+# not “绩效指标自评得分” (自评 between the part and 得分) nor “绩效得分”.
+SUB_SCORE = re.compile(r"(?:指标|执行率|产出|效益|效果|满意度|决策|过程|管理)(?:完成情况)?(?:得分|评分)\s*(?:为|是)?\s*$")
 
 
 # Labels naming the subject of a self-score other than the report's own, by the report's kind: in a
@@ -522,6 +543,10 @@ def _after_other_money(context: str) -> bool:
 PROJECT_GROUP = re.compile(r"项目支出|项目经费|项目资金")
 
 
+# A year opening a label: “2022年”, “2022年度”.
+LEADING_YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
+
+
 # The kinds project spending is budgeted in since the 2020 reform of project libraries (人员类项目,
 # 运转类项目, 特定目标类项目): each is a part of 项目支出, and none is its whole.
 PROJECT_CATEGORY = re.compile(r"(?:人员|运转|公用|特定目标|其他运转)类")
@@ -534,6 +559,18 @@ WHOLE_RATE = re.compile(r"预算执行率|资金执行率|预算完成率|支出
 
 
 _DIGIT = re.compile(r"\d")
+
+
+# Words opening a list of a whole's parts.
+LIST_OPENER = re.compile(r"其中|包括")
+
+
+def _in_open_list(context: str) -> bool:
+    """Whether a figure is in a list of parts (其中, 包括) that no ； has closed before it."""
+    opener = None
+    for opener in LIST_OPENER.finditer(context):
+        pass
+    return opener is not None and max(context.rfind("；"), context.rfind(";")) < opener.start()
 
 
 def _list_closed(context: str) -> bool:

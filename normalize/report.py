@@ -95,7 +95,8 @@ def select_report_values(figures: list[Figure], fiscal_year: int | None) -> Repo
         stand_in, after = _stands_in_for_budget(best), measured_after_year(best, fiscal_year)
         others = tuple(f for _, f in ranked[1:]
                        if not _same_value(f, best) and _stands_in_for_budget(f) == stand_in
-                       and measured_after_year(f, fiscal_year) == after and not _of_other_programmes(f, best))
+                       and measured_after_year(f, fiscal_year) == after and not _of_other_programmes(f, best)
+                       and not _balance_and_its_part(f, best))
         if others:
             conflicts[metric] = others
     several_groups = len({standard for standard, _ in paid_groups(figures, fiscal_year)}) > 1
@@ -185,6 +186,17 @@ def _of_other_programmes(a: Figure, b: Figure) -> bool:
         return False
     first, second = names[0][-1], names[1][-1]
     return first not in second and second not in first
+
+
+# 结转结余 is what is left at the year's end, carried over (结转) or not (结余): 结余 alone is a part of it.
+CARRIED_OVER = re.compile(r"结转")
+
+
+def _balance_and_its_part(a: Figure, b: Figure) -> bool:
+    """Whether two year-end balances are the whole left over and its part not carried over: “年末结转
+    结余101.94万元” and “结余资金5.64万元” (blind probe AB c12) are two quantities, not one stated twice."""
+    return a.metric == b.metric == "balance_wan" and (
+        (CARRIED_OVER.search(a.label) is None) != (CARRIED_OVER.search(b.label) is None))
 
 
 def _same_value(a: Figure, b: Figure) -> bool:

@@ -97,12 +97,23 @@ LISTED_ITEM_OPENER = re.compile(r"\s*其中\s*[，,：:]?\s*[^，,。；;：:]{2
 
 def _of_part_of_the_year(context: str, fiscal_year: int | None) -> bool:
     """Whether the sentence so far measures part of the year: 上半年, or 截至 a month before the
-    evaluated year's last (截至2023年6月底 in a 2023 report; not 截至2024年3月, after it)."""
+    evaluated year's last (截至2023年6月底 in a 2023 report; not 截至2024年3月, after it).
+
+    A clause that opens with the whole year after such words turns back to it: “三季度累计支出进度为
+    68.9%，全年预算执行率91.2%” (blind probe AB a01). Not 全年 inside the clause (“上半年完成全年预算的
+    46.8%” is half a year's)."""
+    if WHOLE_YEAR_CLAUSE.search(context):
+        return False
     if PART_OF_YEAR.search(context):
         return True
     if fiscal_year is None:
         return False
     return any(int(year) == fiscal_year and int(month) < 12 for year, month in AS_OF_MONTH.findall(context))
+
+
+# The figure's own clause, the last of the sentence so far, opening with the whole year: “…，全年预算
+# 执行率”. Not an earlier clause's (“9月中期监控，全年支出1,104.26万元，支出进度54.23%”).
+WHOLE_YEAR_CLAUSE = re.compile(r"[，,；;]\s*(?:全年度?|年度)[^，,；;]*$")
 
 
 # Words that make a figure the whole again, under an item's heading: “专项资金合计预算2,210.00万元，

@@ -2872,3 +2872,68 @@ def test_money_paid_out_is_the_spending_its_rate_confirms(tmp_path: Path, paid: 
     with open(tmp_path / "out" / "metrics.csv", encoding="utf-8-sig", newline="") as handle:
         rows = [row for row in csv.DictReader(handle) if row["metric"] == "spent_total_wan"]
     assert [(row["match_method"], row["chosen"]) for row in rows] == ([("paid:direct_subsidy_wan", "是")] if spent else [])
+
+
+@pytest.mark.parametrize(("sentence", "rate"), [
+    # blind probe AB a01: a rate after a share or a quarter's progress in the same sentence is the year's
+    ("项目支出占比34.5%，全年预算执行率91.2%。", "91.2"),
+    ("三季度累计支出进度为68.9%，全年预算执行率91.2%。", "91.2"),
+    ("截至2023年9月底，支出进度68.9%，全年预算执行率91.2%。", "91.2"),
+    # still part of the year: 全年 inside the clause, or no whole-year word after the quarter
+    ("三季度累计支出进度为68.9%，预算执行率91.2%。", ""),
+    ("上半年完成全年预算的46.8%。", ""),
+])
+def test_a_whole_year_rate_after_a_share_or_a_quarter(tmp_path: Path, sentence: str, rate: str) -> None:
+    report, _ = run(tmp_path, "某县农业农村局2023年度部门整体支出绩效自评报告\n全年预算905.00万元，实际支出812.40万元。"
+                    + sentence + "\n")
+    assert report["execution_rate_pct"] == rate
+
+
+def test_a_rate_contradicted_after_a_share_is_flagged(tmp_path: Path) -> None:
+    """The planted problem of blind probe AB a01: 812.40 ÷ 905.00 = 89.77 %, stated 91.2 %."""
+    _, flags = run(tmp_path, "某县农业农村局2023年度部门整体支出绩效自评报告\n全年预算905.00万元，实际支出812.40万元。"
+                   "三季度累计支出进度为68.9%，全年预算执行率91.2%。\n")
+    assert "JX201" in {flag["rule_id"] for flag in flags}
+
+
+@pytest.mark.parametrize(("sentence", "score"), [
+    # blind probe AA: the parts' scores before the total are no second self-score (JX601)
+    ("预算执行率得分9.4分，绩效指标得分90分，项目自评得分99.4分。", "99.4"),
+    ("综合得分92.5分（其中预算执行率得分9.5分，绩效指标得分83分）。", "92.5"),
+    ("产出指标得分48分，效益指标完成情况得分30分，自评总分88分。", "88"),
+])
+def test_part_scores_are_not_the_self_score(tmp_path: Path, sentence: str, score: str) -> None:
+    report, flags = run(tmp_path, "某县农业农村局2023年度项目支出绩效自评报告\n" + sentence + "\n")
+    assert (report["self_score"], report["n_conflicts"]) == (score, "0")
+    assert "JX601" not in {flag["rule_id"] for flag in flags}
+
+
+@pytest.mark.parametrize("sentence", [
+    # blind probe AB c12: 结余资金 is the part of 结转结余 not carried over
+    "年末结转结余101.94万元，其中结转资金96.30万元为跨年度工程尾款，结余资金5.64万元已按规定上缴。",
+    "年末结转结余101.94万元，包括结转资金96.30万元和结余资金5.64万元。",
+    "年末结转结余101.94万元。结余资金5.64万元已按规定上缴。",
+])
+def test_the_balance_not_carried_over_is_a_part_of_the_year_end_balance(tmp_path: Path, sentence: str) -> None:
+    report, flags = run(tmp_path, "某县农业农村局2023年度部门整体支出绩效自评报告\n" + sentence + "\n")
+    assert (report["balance_wan"], report["n_conflicts"]) == ("101.94", "0")
+    assert "JX601" not in {flag["rule_id"] for flag in flags}
+
+
+def test_a_part_named_as_its_heads_kind_in_a_list_is_no_second_value(tmp_path: Path) -> None:
+    """“项目支出500万元，其中专项项目支出300万元”: the 300 is a part of the 500, not another value of it."""
+    report, flags = run(tmp_path, "某县农业农村局2023年度部门整体支出绩效自评报告\n"
+                        "项目支出500.00万元，其中专项项目支出300.00万元。\n")
+    assert (report["project_spent_wan"], report["n_conflicts"]) == ("500.00", "0")
+
+
+@pytest.mark.parametrize(("sentence", "budget"), [
+    # blind probe AB a07: a fund's report whose project money opens its sentence states its budget
+    ("2022年项目资金预算386.00万元，其中中央补助资金240.00万元、省级补助资金86.00万元。全年实际支出371.50万元。", "386.00"),
+    ("项目预算386.00万元。全年实际支出371.50万元。", "386.00"),
+    # money named before 项目 is one part of the fund
+    ("文化惠民工程安排的项目资金120.00万元已全部拨付。全年实际支出371.50万元。", ""),
+])
+def test_a_funds_project_budget_opening_its_sentence(tmp_path: Path, sentence: str, budget: str) -> None:
+    report, _ = run(tmp_path, "凯里市2022年度公共文化服务体系建设专项资金绩效自评报告\n" + sentence + "\n")
+    assert (report["report_kind"], report["budget_total_wan"]) == ("special_fund", budget)
