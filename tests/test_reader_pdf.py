@@ -633,6 +633,8 @@ INDENTED = TextFrame(left=90.3, right=504.6, line_gap=13.9, uses_indent=True)
          INDENTED, True),
         (line("作；（三）负责全县…建设维护", 90.3, 486.3, 316.1), line("（四）负责移民培训工作", 90.3, 498.3, 342.0, 24.0),
          FRAME, True),
+        # blind probe J r17: a date set right ends at the margin; “附表” opening the next page is no part of it
+        (line("2024年5月10日", 420.7, 519.8, 731.0), line("附表", 71.0, 95.0, 72.0, page=2), FRAME, True),
     ],
 )  # fmt: skip
 def test_is_paragraph_break(above: TextLine, below: TextLine, frame: TextFrame, is_break: bool):
@@ -731,3 +733,15 @@ def test_a_line_opening_two_pages_where_the_body_begins_is_body_text(top: float,
     layouts = [_page_of(n, ("遵义市播州区人民医院", top), (f"第{n}页正文。", 120.0)) for n in range(1, pages + 1)]
     furniture = pdf_reader.pages_to_furniture(layouts)
     assert ((1, 0) in furniture) == is_furniture
+
+
+def test_the_line_gap_of_short_paragraphs_spaced_apart_is_the_gap_inside_them():
+    """Blind probes AA aa06 and J r17: one- and two-line paragraphs with spacing after each give
+    more gaps between paragraphs (14 pt) than inside them (4 pt); the median took 14 pt for the
+    line spacing, so a heading 14 pt below a full line was joined to it (“…114名。二、预算收支情况”)."""
+    tops = [100.0]
+    for gap in (4, 14, 14, 4, 14, 14, 4, 14, 4, 14, 14, 4, 14, 14):
+        tops.append(tops[-1] + 12.0 + gap)
+    lines = [line(f"第{i}行", 71.0, 500.0, top) for i, top in enumerate(tops)]
+    assert pdf_tables.typical_line_gap(lines) == 4.0
+    assert pdf_tables.typical_line_gap(lines[:4]) == 14.0  # 4 pt seen once (4, 14, 14) is no spacing
