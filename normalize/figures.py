@@ -750,10 +750,20 @@ def _wan_to_yuan(value: Decimal) -> Decimal:
     return yuan.quantize(Decimal(1)) if yuan == yuan.to_integral_value() else yuan.normalize()
 
 
+# A rate's name right before its number, with at most a verb of being: “预算执行率为”, “控制率达”.
+RATE_LEVEL_BEFORE = re.compile(r"(?:执行率|完成率|控制率|支出进度|执行进度)\s*(?:为|是|达到?)?\s*$")
+
+
 def _unit_readings(raw: RawFigure, concept: Concept, sentence_unit: str):
     """The ways to read the number's unit, surest first: as written; for a bare number, the unit
     declared for it, then (money in running text) the sentence's money unit, then bare."""
     quantity = raw.quantity
+    if quantity.unit == "个百分点" and concept.kind == "rate" and raw.extractor == "text" and (
+            RATE_LEVEL_BEFORE.search(raw.label)):
+        # “预算执行率为97.05个百分点” (blind probe T t13): a level written with the word for a
+        # difference of rates; a difference (较上年提高1.2个百分点) names no rate right before it
+        yield dataclasses.replace(quantity, unit="%"), "+points_as_percent"
+        return
     if quantity.unit:
         yield quantity, ""
         return

@@ -42,7 +42,7 @@ NAMED_PART_RATE = re.compile(r"(?:子资金|子项目|分项)[^，,。；;]{0,4}
 PAID_PART_RATE = re.compile(r"(?:(?<!财政)补助|补贴|工程)[^，,。；;]{0,4}(?:执行率|支出进度|执行进度)")
 # In a report on one project or fund, the same with the part's name, to be looked for in the title.
 NAMED_PAID_PART_RATE = re.compile(
-    r"(?P<name>[\u4e00-\u9fff]{2,4})(?:工程|补助|补贴)(?:资金)?[^，,。；;]{0,4}(?:执行率|支出进度|执行进度)")
+    r"(?P<name>[\u4e00-\u9fff]{2,4})(?<!财政)(?:工程|补助|补贴)(?:资金)?[^，,。；;]{0,4}(?:执行率|支出进度|执行进度)")
 # In a unit's report, a sentence whose subject is one project: “一是医疗设备购置项目因招标流标一次，执行率
 # 79.81%” (blind probe Y y03). Not 项目支出 (the unit's own part), nor 各项目 or 本项目.
 ITEM_SUBJECT = re.compile(

@@ -2937,3 +2937,22 @@ def test_a_part_named_as_its_heads_kind_in_a_list_is_no_second_value(tmp_path: P
 def test_a_funds_project_budget_opening_its_sentence(tmp_path: Path, sentence: str, budget: str) -> None:
     report, _ = run(tmp_path, "凯里市2022年度公共文化服务体系建设专项资金绩效自评报告\n" + sentence + "\n")
     assert (report["report_kind"], report["budget_total_wan"]) == ("special_fund", budget)
+
+
+@pytest.mark.parametrize(("sentence", "rate"), [
+    # blind probe T t13: a level written with the word for a difference of rates
+    ("预算执行率为97.05个百分点，较上年提高1.2个百分点（上年执行率95.85%）。", "97.05"),
+    ("预算执行率较上年提高1.2个百分点。", ""),  # a difference: no rate
+])
+def test_a_rate_written_in_percentage_points(tmp_path: Path, sentence: str, rate: str) -> None:
+    report, _ = run(tmp_path, "凯里市2024年度基本公共卫生服务项目支出绩效自评报告\n全年预算500.00万元，实际支出485.25万元。"
+                    + sentence + "\n")
+    assert report["execution_rate_pct"] == rate
+
+
+def test_the_rate_of_the_appropriation_in_a_projects_report_is_its_rate(tmp_path: Path) -> None:
+    """财政补助 is the appropriation a project is paid from, not a part its title fails to name (the
+    same exception PAID_PART_RATE makes in a unit's report)."""
+    report, _ = run(tmp_path, "德阳市旌阳区2024年度农村供水保障工程项目绩效自评报告\n"
+                    "全年预算1,000.00万元，实际支出961.90万元，财政补助资金执行率96.19%。\n")
+    assert report["execution_rate_pct"] == "96.19"
