@@ -758,7 +758,7 @@ def _unit_readings(raw: RawFigure, concept: Concept, sentence_unit: str):
     """The ways to read the number's unit, surest first: as written; for a bare number, the unit
     declared for it, then (money in running text) the sentence's money unit, then bare."""
     quantity = raw.quantity
-    if quantity.unit == "个百分点" and concept.kind == "rate" and raw.extractor == "text" and (
+    if quantity.unit == "个百分点" and "rate" in concept.keys and raw.extractor == "text" and (
             RATE_LEVEL_BEFORE.search(raw.label)):
         # “预算执行率为97.05个百分点” (blind probe T t13): a level written with the word for a
         # difference of rates; a difference (较上年提高1.2个百分点) names no rate right before it

@@ -2943,6 +2943,7 @@ def test_a_funds_project_budget_opening_its_sentence(tmp_path: Path, sentence: s
     # blind probe T t13: a level written with the word for a difference of rates
     ("预算执行率为97.05个百分点，较上年提高1.2个百分点（上年执行率95.85%）。", "97.05"),
     ("预算执行率较上年提高1.2个百分点。", ""),  # a difference: no rate
+    ("全年资金实际支出485.25万元，预算执行率为97.05个百分点。", "97.05"),  # the rate of the sentence's money
 ])
 def test_a_rate_written_in_percentage_points(tmp_path: Path, sentence: str, rate: str) -> None:
     report, _ = run(tmp_path, "凯里市2024年度基本公共卫生服务项目支出绩效自评报告\n全年预算500.00万元，实际支出485.25万元。"
