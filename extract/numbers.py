@@ -91,6 +91,8 @@ class Quantity:
 CHAR_REPLACEMENTS: dict[int, int] = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {
     0x3000: ord(" "),  # ideographic space between a number and its unit (在职人员控制率为 260 %)
     0x00A0: ord(" "),  # no-break space from Word
+    0x202F: ord(" "),  # narrow no-break space, between digit groups (2 287.04万元, blind probe AD)
+    0x2009: ord(" "),  # thin space, the same
     0x2212: ord("-"),  # minus sign
     0xFE63: ord("-"),  # small hyphen-minus
     0x301C: ord("~"),  # wave dash 〜 used for ranges

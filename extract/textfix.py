@@ -19,8 +19,10 @@ from collections.abc import Callable
 # that starts in a paragraph as such a marker, anywhere in the line, often several in a row.
 BOOKMARK = re.compile(r"\[bookmark:[^\[\]\n]*\]")
 
-# Characters with no width that break searching and number parsing when left inside text.
-ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+# Characters with no width that break searching and number parsing when left inside text: zero-
+# width spaces and joiners, the word joiner, a BOM inside a line, and the soft hyphen (shown only
+# where a line breaks; “4,1\u00ad86.32万元” is 4,186.32, blind probe AD).
+ZERO_WIDTH = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
 # Whitespace that pads a line on either side: ASCII space and tab, no-break space (Word's
 # "fixed space"), ideographic space U+3000 (Chinese indentation), form feed (page break), and
@@ -47,7 +49,7 @@ def remove_bookmarks(text: str) -> str:
 
 
 def remove_zero_width(text: str) -> str:
-    """Remove zero-width spaces and joiners (invisible, but they split numbers and words).
+    """Remove zero-width spaces, joiners and soft hyphens (invisible, but they split numbers and words).
 
     >>> remove_zero_width("预算数\\u200b640.00万元")
     '预算数640.00万元'

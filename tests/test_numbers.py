@@ -547,6 +547,14 @@ def test_words_made_with_those_measure_words_state_no_count(text: str) -> None:
     assert not [q for q in find_quantities(text) if q.unit in ("起", "门", "眼", "尾")]
 
 
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f", "\u2009"])
+def test_digit_groups_set_apart_by_a_no_break_or_thin_space(space: str) -> None:
+    """“2\u202f287.04万元” (blind probe AD ad11): the narrow no-break space of typeset numbers."""
+    quantity = parse_quantity(f"实际支出2{space}287.04万元")
+    assert quantity is not None and (str(quantity.value), quantity.unit) == ("2287.04", "万元")
+
+
+
 @pytest.mark.parametrize(("text", "unit"), [
     ("5个工作日", "工作日"), ("3个工作日内", "工作日"), ("10个自然日", "自然日"), ("4个季度", "季度"), ("3个月", "个月"),
 ])

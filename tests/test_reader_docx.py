@@ -513,3 +513,18 @@ def test_styles_are_known_by_content_when_zipfile_hides_the_stored_bytes(monkeyp
         assert docx_package.stored_digest(archive, "word/styles.xml") is None
     docx_reader._HEADING_NAMES_BY_STYLES.clear()
     assert read("body_order.docx") == expected
+
+
+def test_zero_width_characters_and_soft_hyphens_typed_into_the_text_are_dropped(tmp_path: Path) -> None:
+    """Blind probe AD ad12: “4,1\\u00ad86.32万元” and “3,\\u200b975.21万元” (pasted from a web page) read as
+    4 and 3; “三\\u200b公经费” hid the 三公 label. The characters are invisible in Word."""
+    import docx
+
+    path = tmp_path / "零宽字符.docx"
+    document = docx.Document()
+    document.add_paragraph("全年预算4,1\u00ad86.32万元，实际支出3,\u200b975.21万元，“三\u200d公”经费5.10万元。")
+    document.add_table(rows=1, cols=1).cell(0, 0).text = "9\u200b3.6%"
+    document.save(path)
+    read_back = docx_reader.read(path, path.name, "0" * 64)
+    assert read_back.paragraphs[0].text == "全年预算4,186.32万元，实际支出3,975.21万元，“三公”经费5.10万元。"
+    assert read_back.tables[0].cells[0].text == "93.6%"

@@ -280,3 +280,9 @@ VALUE_CASES = [
 @pytest.mark.parametrize(("value", "number_format", "expected"), VALUE_CASES)
 def test_value_to_text(value, number_format: str, expected: str) -> None:
     assert value_to_text(value, number_format) == expected
+
+
+def test_text_cells_lose_zero_width_characters_and_soft_hyphens() -> None:
+    """As in a Word file (blind probe AD ad12): invisible characters split numbers and labels."""
+    assert value_to_text("4,1\u00ad86.32") == "4,186.32"
+    assert value_to_text("三\u200b公经费") == "三公经费"

@@ -48,6 +48,7 @@ from openpyxl.utils import get_column_letter
 from extract.errors import CorruptFileError, EncryptedFileError
 from extract.model import Cell, Document, Location, Table
 from extract.records import record
+from extract.textfix import remove_zero_width
 
 REASON_CORRUPT = "Excel 表格文件已损坏或不完整，无法读取，请用 Excel 或 WPS 打开修复后另存为新的 .xlsx 再提交"
 REASON_ENCRYPTED = "表格文件设有密码，无法读取，请取消密码后重新提交"
@@ -287,7 +288,7 @@ def value_to_text(value, number_format: str | None = "General") -> str:
     if value is None:
         return ""
     if isinstance(value, str):
-        return value.replace("\r\n", "\n")
+        return remove_zero_width(value.replace("\r\n", "\n"))
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, dt.datetime):
