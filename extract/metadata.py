@@ -38,7 +38,7 @@ _CENTURY = "(?:19|20|１９|２０)"
 YEAR_IN_TITLE = re.compile(r"(" + _CENTURY + r"\d{2}|(?:一九|二[〇零○])[〇零○一二三四五六七八九]{2})\s*年(?:度)?")
 TITLE_WORDS = re.compile(r"绩效|评价")
 # …绩效自评汇总表: the workbook a unit or bureau sends for several projects (blind probe V).
-TITLE_ENDINGS = re.compile(r"报\s*告|自评表|评价表|汇总表")
+TITLE_ENDINGS = re.compile(r"报\s*告|自评表|评价表|汇总表|自评材料|评价材料")
 AS_OF_YEAR_END = re.compile(r"截[至止]\s*(" + _CENTURY + r"\d{2})\s*年\s*12\s*月\s*31\s*日")
 # A line that is a label and its value (填报日期：…, 填报单位：…): never part of a title.
 LABELLED_LINE = re.compile(r"(?:日期|时间|单位|填报人|联系人|电话)\s*[:：]")
@@ -201,7 +201,14 @@ def _yearless_title(lines: list[_Line]) -> _Line | None:
 
 
 def _is_title(text: str) -> bool:
-    return bool(YEAR_IN_TITLE.search(text) and TITLE_WORDS.search(text) and TITLE_ENDINGS.search(text))
+    year = YEAR_IN_TITLE.search(text)
+    # not a date (“2025年3月26日” of a cover's 填报日期 cell joined to the next sheet's title,
+    # blind probe AC ac05): a title's year is the year evaluated, never a day's
+    return bool(year and not MONTH_AFTER.match(text, year.end())
+                and TITLE_WORDS.search(text) and TITLE_ENDINGS.search(text))
+
+
+MONTH_AFTER = re.compile(r"\s*\d{1,2}\s*月")
 
 
 def _fiscal_year(title: _Line | None, lines: list[_Line]) -> MetaValue | None:

@@ -571,3 +571,17 @@ def test_a_workbook_of_several_projects_has_no_grade_of_one_of_them(tmp_path: Pa
         "病虫害防控": project_sheet("农作物病虫害绿色防控项目", 386, 371.3, 94.62),
     })
     assert report["grade"] == ""
+
+
+@pytest.mark.parametrize("cover_title", ["2024年度项目支出绩效自评材料", "宁乡市文化馆"])
+def test_a_covers_date_is_not_the_year_evaluated(tmp_path: Path, cover_title: str) -> None:
+    """Blind probe AC ac05: the cover's last cell “2025年3月26日” (填报日期) was joined to the next
+    sheet's first cell “项目支出绩效自评表” and read as a title of 2025. A title's year is never
+    a day's; the year is the form's own “（2024年度）”, or the cover's “…2024年度…自评材料”."""
+    report, flags = run_workbook(tmp_path, {
+        "封面": [[cover_title], ["项目名称", "基层公共文化服务提升项目"], ["实施单位", "宁乡市文化馆"],
+                 ["填报日期", "2025年3月26日"]],
+        "自评表": [["项目支出绩效自评表"], ["（2024年度）"], *FUNDS],
+    })
+    assert (report["fiscal_year"], report["report_kind"], report["report_date"]) == ("2024", "project", "2025-03-26")
+    assert "JX303" not in {flag["rule_id"] for flag in flags}
