@@ -490,6 +490,8 @@ def table_to_raw_figures(
         quantity, value_at = value_of_cell(cell.text), 0
         label_cell = layout.row_label_cell(cell)
         label = label_cell.text.strip() if label_cell is not None else ""
+        if label in TOTAL_HEADERS and (head := layout.block_head(cell)):
+            label = head + label  # “‘三公’经费（万元）” merged down the block's rows, “合计” in one of them
         outer_label = ""
         if quantity is None:
             inline = cell_to_label_and_value(cell.text)
@@ -504,6 +506,13 @@ def table_to_raw_figures(
             # “人员编制（人） | 86 | 实有人数（人） | 82” in a form whose header row says 年初预算数 … 分值
             # over those columns (blind probe S s04): each value is its label's, not its column's
             header_unit, header_cell = _unit_in(layout.column_header(header_cell)), None
+        if (label_cell is not None and header_cell is not None and not outer_label and label_cell.row_span > 1
+                and label_cell.row <= header_cell.row and not MONEY_BLOCK_WORDS.search(label)):
+            # “人员情况” merged down the left of “编制数（人） | 实有人数（人）” and of the row of
+            # counts under them (blind probe AC ac07): the block's name, beside its own header
+            # row; the column header names the value. Not “年度预算申请（万元）” down the left of
+            # 资金总额 | 按支出性质分: that name says the values are the budget asked for.
+            label_cell, label = None, ""
         column_kind = layout.budget_column_kind(header_cell)
         if column_kind == "change":
             continue  # 调整数: the change of a budget, not an amount the report has (budget_columns)
@@ -589,6 +598,10 @@ def is_label_cell(cell: Cell | None) -> bool:
 
 # Column headers that say only “the total”: of what, the header above them in the column says.
 TOTAL_HEADERS = frozenset({"合计", "小计", "总计"})
+# Words by which a block's name says what its money is (预算申请, 执行, 收入 …).
+MONEY_BLOCK_WORDS = re.compile(r"预算|申请|执行|支出|收入|资金|经费|决算")
+# A bracketed aside in a label: “（万元）”, “(单位：元)”.
+BRACKETED = re.compile(r"[（(][^（()）]*[)）]")
 
 
 class _TableLayout:
@@ -671,6 +684,19 @@ class _TableLayout:
     def row_label_cell(self, cell: Cell) -> Cell | None:
         """The nearest label cell to the left of ``cell`` in its row."""
         return next(self.row_label_cells(cell), None)
+
+    def block_head(self, cell: Cell) -> str:
+        """The name of the block ``cell``'s row belongs to, when a label further left than the row's
+        own spans several rows (“‘三公’经费（万元）” down the left of 合计, 公务接待费 …, blind
+        probes AC ac07/ac12 and AD ad09), without a bracketed unit; else "".
+
+        A bare 合计 or 小计 names nothing of its own: read alone, the 三公 block's 合计 was taken
+        for the unit's whole budget and spending."""
+        labels = list(self.row_label_cells(cell))
+        for head in labels[1:]:
+            if head.row_span > 1:
+                return BRACKETED.sub("", head.text).strip()
+        return ""
 
     def row_heads_unit(self, cell: Cell) -> str:
         """A unit in brackets on a label further left in the row: the national 项目支出绩效自评表

@@ -261,10 +261,11 @@ SUBSIDY_ROWS: tuple[tuple[re.Pattern[str], str], ...] = (
 
 
 # A per-unit amount is no total paid (亩均补贴到户金额 104元), and a standard per month, per
-# household or per mu (80元/人·月, 户均补助标准1.2万元, 104元/亩) is not the catalogue's 元 per
-# person per year: neither is read, rather than converted.
+# household, per mu or per performance (80元/人·月, 户均补助标准1.2万元, 104元/亩, 单场演出补助标准
+# 8000元 in blind probe AC ac05) is not the catalogue's 元 per person per year: neither is read,
+# rather than converted.
 PER_UNIT_LABEL = re.compile(r"均|每")
-OTHER_STANDARD_BASIS = re.compile(r"[月天日周季户亩次]")
+OTHER_STANDARD_BASIS = re.compile(r"[月天日周季户亩次场座台件批]")
 
 
 def subsidy_row_concept(raw: RawFigure) -> tuple[Concept, Match] | None:

@@ -317,7 +317,25 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
     figures, sentences = without_restated_sides(figures, sentences)
     figures = _without_other_subject_scores(with_quota_by_type_summed(figures, sentences), report_kind)
     figures = without_grand_totals(figures)  # 支出总计 = 本年支出合计 + 年末结转和结余
+    figures = _without_full_marks(figures)  # “总分 | 100 | 96.71”
     return with_parts_stated_whole(figures)  # “三公经费支出1.8万元，均为公务接待费”
+
+
+FULL_MARKS = Decimal(100)
+
+
+def _without_full_marks(figures: list[Figure]) -> list[Figure]:
+    """The figures without a self-score of 100 beside a lower one in the same table row: “总分 | 100
+    | 96.71” states the marks the evaluation is out of and the score (blind probe AC ac05, where
+    no header over the row says which column is which: the indicators are on another sheet)."""
+    rows: dict[tuple, list[Figure]] = {}
+    for figure in figures:
+        where = figure.location
+        if figure.metric == "self_score" and figure.extractor == "table" and where.row is not None:
+            rows.setdefault((where.file, where.page, where.table, where.row), []).append(figure)
+    full = {id(f) for scores in rows.values() if any(f.value < FULL_MARKS for f in scores)
+            for f in scores if f.value == FULL_MARKS}
+    return [f for f in figures if id(f) not in full] if full else figures
 
 
 def _fund_paid_out(raw: RawFigure, fiscal_year: int | None) -> Figure | None:

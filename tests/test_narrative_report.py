@@ -2275,6 +2275,8 @@ MONEY_ROW = ("产出指标", "成本指标", "补贴发放金额", "≤215万元
     (STANDARD_ROW, ("产出指标", "成本指标", "补助标准", "每生每天5元", "每生每天5元", "20", "20"),  # blind probe Q q05
      "direct_subsidy_standard_yuan"),
     (MONEY_ROW, ("效益指标", "经济效益", "亩均补贴到户金额", "104元", "104元", "20", "20"), "direct_subsidy_wan"),
+    (STANDARD_ROW, ("产出指标", "成本指标", "单场演出补助标准", "8000元", "8000元", "20", "20"),  # blind probe AC ac05
+     "direct_subsidy_standard_yuan"),
 ])
 def test_a_standard_per_month_or_household_and_a_per_unit_amount_are_not_read(
         tmp_path: Path, replaced: tuple[str, ...], row: tuple[str, ...], key: str) -> None:

@@ -585,3 +585,40 @@ def test_a_covers_date_is_not_the_year_evaluated(tmp_path: Path, cover_title: st
     })
     assert (report["fiscal_year"], report["report_kind"], report["report_date"]) == ("2024", "project", "2025-03-26")
     assert "JX303" not in {flag["rule_id"] for flag in flags}
+
+
+DEPT_FORM = [
+    ["部门整体支出绩效自评表"], ["（2023年度）"], ["部门（单位）名称", "", "醴陵市市场监督管理局"],
+    ["年度预算执行情况（万元）", "", "年初预算数", "全年预算数", "全年执行数", "执行率"],
+    ["", "年度资金总额", 3126.4, 3418.75, 3352.18, "98.05%"],
+    ["“三公”经费（万元）", "项目", "预算数", "", "执行数", "执行率"],
+    ["", "{total}", 18.6, "", 15.42, "82.90%"],
+    ["", "公务接待费", 4.2, "", 3.16, "75.24%"],
+    ["", "公务用车运行维护费", 14.4, "", 12.26, "85.14%"],
+    ["人员情况", "编制数（人）", "", "实有人数（人）", "", "在职人员控制率"],
+    ["", 86, "", 81, "", "94.19%"],
+]
+
+
+@pytest.mark.parametrize("total", ["合计", "小计"])
+def test_a_block_named_down_its_left_names_its_total_row_and_its_counts(tmp_path: Path, total: str) -> None:
+    """Blind probes AC ac07/ac12 and AD ad09: “‘三公’经费（万元）” merged down the left of the block's
+    rows made its bare 合计 (or 小计) the unit's whole budget and spending (18.60 / 15.42 for
+    3418.75 / 3352.18, six false flags); “人员情况” merged down the left of a header row and its
+    counts hid the counts' column headers."""
+    rows = [[cell.format(total=total) if isinstance(cell, str) else cell for cell in row] for row in DEPT_FORM]
+    report, flags = run_workbook(tmp_path, {"部门整体自评表": rows},
+                                 merged=("A4:A5", "A6:A9", "A10:A11"))
+    assert {key: report[key] for key in ("budget_total_wan", "spent_total_wan", "sangong_budget_wan", "sangong_spent_wan",
+                                         "staff_quota", "staff_actual", "staff_control_rate_pct")} == {
+        "budget_total_wan": "3418.75", "spent_total_wan": "3352.18", "sangong_budget_wan": "18.6",
+        "sangong_spent_wan": "15.42", "staff_quota": "86", "staff_actual": "81", "staff_control_rate_pct": "94.19"}
+    assert [flag["rule_id"] for flag in flags] == []
+
+
+def test_full_marks_beside_the_score_in_a_total_row(tmp_path: Path) -> None:
+    """Blind probe AC ac05: “总分 | 100 | 96.71” with the indicators on another sheet, so no header
+    over the row says which is which: 100 is what the evaluation is out of."""
+    report, flags = run_workbook(tmp_path, {"自评表": [
+        ["宁乡市文化馆2024年度项目支出绩效自评表"], *FUNDS, ["绩效指标", "详见“指标明细”表"], ["总分", "", 100, 96.71]]})
+    assert (report["self_score"], report["n_conflicts"]) == ("96.71", "0")
