@@ -401,6 +401,8 @@ UNIT_SPELLINGS: dict[str, str] = {
         # in indicator tables (blind probe AA): 案件 and 事故 起, 课程 门, 禽 羽, 鱼苗 尾, 档案 卷 册 页
         # 宗, 船 艘, 机井 眼
         "起", "门", "羽", "尾", "卷", "册", "页", "宗", "艘", "架", "枚", "眼",
+        # visits counted by the thing visited (blind probe AC): 特种设备检查台次, 监测点次, 航班架次
+        "台次", "点次", "架次", "车次", "班次",
     )},
     **ASCII_UNIT_SPELLINGS,
     # other physical units, kept as written

@@ -72,6 +72,8 @@ _COUNTS_SEEN: dict[str, str] = {
     "羽": "poultry (禽流感强制免疫260万羽)", "尾": "fish fry (增殖放流5万尾)", "卷": "archive files (1.2万卷)",
     "册": "volumes (馆藏2万册)", "页": "pages (数字化80万页)", "宗": "cases, land parcels (20宗)",
     "艘": "boats", "架": "aircraft, drones", "枚": "medals, seals", "眼": "wells (机井9眼)",
+    "台次": "inspections of equipment (特种设备检查1612台次)", "点次": "monitoring visits (120点次)",
+    "架次": "flights", "车次": "vehicle trips", "班次": "scheduled runs",
 }
 
 # Other physical units: kept as written, factor 1 (the brief: "kept as written with Decimal").

@@ -534,6 +534,7 @@ def test_a_count_with_wan_is_a_whole_number(text: str, shown: str, unit: str) ->
     ("≥600起", "600", "起"), ("０起", "0", "起"), ("不少于20门", "20", "门"), ("≥260万羽", "2600000", "羽"),
     ("≥1.2万卷", "12000", "卷"), ("≥80万页", "800000", "页"), ("2万册", "20000", "册"), ("5万尾", "50000", "尾"),
     ("20宗", "20", "宗"), ("3艘", "3", "艘"), ("9眼", "9", "眼"), ("发生三起安全事故", "3", "起"), ("一起案件", "1", "起"),
+    ("≥1500台次", "1500", "台次"), ("120点次", "120", "点次"),  # blind probe AC: not 台, not blank
 ])
 def test_measure_words_of_indicator_tables(text: str, value: str, unit: str) -> None:
     quantity = parse_quantity(text)
