@@ -210,11 +210,19 @@ def heading_level(text: str) -> int | None:
     stripped = text.strip()
     if not stripped or len(stripped) > HEADING_MAX_CHARS or _HOLDS_SENTENCE_END.search(stripped):
         return None
+    if TOC_PAGE_NUMBER.search(stripped):
+        return None  # a line of the table of contents names a section, but heads nothing here
     match = _ANY_HEADING_MARKER.match(stripped)
     return match.lastindex - 1 if match else None
 
 
 # --- running text ------------------------------------------------------------------------------
+
+
+# The page number ending a line of a table of contents: after a run of leader dots, or after a tab
+# when what comes before is a heading (Word's TOC, blind probe AD ad01: “四、自评得分及等次\t3” was
+# read as a self-score of 3). Not a label and its value set apart by a tab (全年预算数\t640).
+TOC_PAGE_NUMBER = re.compile(r"(?:\t|(?P<leader>[.．·_]{3,}|…{2,}))\s*(?P<page>\d{1,3})\s*$")
 
 
 def text_to_raw_figures(
@@ -227,6 +235,9 @@ def text_to_raw_figures(
     quantities = find_quantities(text)
     if not quantities:
         return
+    if (page := TOC_PAGE_NUMBER.search(text)) is not None and quantities[-1].start == page.start("page") and (
+            page["leader"] or heading_level(text[:page.start()]) is not None):
+        quantities = quantities[:-1]  # “四、自评得分及等次\t3”: a contents line's page number
     clauses, sentences = _Breaks(text, _CLAUSE_BREAK), _Breaks(text, _SENTENCE_BREAK)
     has_formula = "=" in text or "＝" in text  # most texts have none: no number is a formula's result
     previous_end = 0

@@ -185,6 +185,8 @@ def old_heading_level(text: str) -> int | None:
     stripped = text.strip()
     if not stripped or len(stripped) > HEADING_MAX_CHARS or any(ch in stripped for ch in "。；;"):
         return None
+    if re.search(r"(?:\t|[.．·_]{3,}|…{2,})\s*\d{1,3}\s*$", stripped):
+        return None  # a line of a table of contents
     for level, marker in enumerate(HEADING_MARKERS):
         if marker.match(stripped):
             return level

@@ -86,3 +86,28 @@ def read_text_table(folder: Path, *rows: tuple[str, ...]) -> Table:
     path.write_text(txt_table(*rows), encoding="utf-8")
     (table,) = [block for block in read_document(path, str(path)).blocks if isinstance(block, Table)]
     return table
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # blind probe AD ad01: Word's table of contents, a heading and its page number after a tab
+    ("四、自评得分及等次\t3", []),
+    ("（一）预算执行率\t1", []),
+    ("自评得分……3", []),
+    ("一、基本情况 ......... 12", []),
+    # a label and its value set apart by a tab are no contents line
+    ("全年预算数\t640万元", ["640万元"]),
+    ("自评得分\t96分", ["96分"]),
+])
+def test_a_contents_lines_page_number_is_no_figure(text: str, kept: list[str]) -> None:
+    assert [raw.quantity.raw for raw in text_to_raw_figures(text, Location(file="目录.docx"))] == kept
+
+
+def test_a_contents_line_heads_no_section() -> None:
+    """Blind probe AD ad01: with the body's headings numbered by Word (no “一、” in their text), the
+    last line of the contents, “四、自评得分及等次\\t3”, was the section of every paragraph after it,
+    and “2023年度年初预算4,218.60万元” under it was taken for the self-score's."""
+    from extract.figures import heading_level
+
+    assert heading_level("四、自评得分及等次\t3") is None
+    assert heading_level("一、基本情况………………1") is None
+    assert heading_level("四、自评得分及等次") is not None
