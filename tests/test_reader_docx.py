@@ -175,7 +175,8 @@ def test_nested_table_belongs_to_its_cell():
         (1, "第3页", "complex PAGE field: result kept, instrText dropped"),
         (2, "填报日期：2024年3月1日", "fldSimple: result kept"),
         (3, "详见岳阳县财政局网站。", "hyperlink text kept"),
-        (4, "合计\t640\n万元-2024☑优", "tab, break, non-breaking hyphen, Wingdings 2 check box"),
+        # the break between 640 and 万元 cuts a number from its unit: a wrap (join_wrapped_breaks)
+        (4, "合计\t640万元-2024☑优", "tab, break, non-breaking hyphen, Wingdings 2 check box"),
         (5, "结果：是", "field nested in a field's code: only the outer result"),
         (6, "合并域无结果", "field without a separate: nothing shown"),
         (7, "一、基本情况", "TOC field opened in this paragraph"),
@@ -528,3 +529,22 @@ def test_zero_width_characters_and_soft_hyphens_typed_into_the_text_are_dropped(
     read_back = docx_reader.read(path, path.name, "0" * 64)
     assert read_back.paragraphs[0].text == "全年预算4,186.32万元，实际支出3,975.21万元，“三公”经费5.10万元。"
     assert read_back.tables[0].cells[0].text == "93.6%"
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    # blind probe AD ad02: text with its old line ends kept as manual line breaks
+    ("我局内设办公室、市容环境卫生股等6个股室，核定编制\n46名，实有在职人员44\n人。",
+     "我局内设办公室、市容环境卫生股等6个股室，核定编制46名，实有在职人员44人。"),
+    ("全年实际支出4,873.09\n万元，预算执行率为95.06%。", "全年实际支出4,873.09万元，预算执行率为95.06%。"),
+    ("≥\n98%", "≥98%"),
+    ("98.6\n%", "98.6%"),
+    # lines of their own: a name over a date, a header over its unit, a paragraph's points
+    ("宿迁市宿城区民政局\n2024年3月18日", "宿迁市宿城区民政局\n2024年3月18日"),
+    ("预算数\n（万元）", "预算数\n（万元）"),
+    ("一是加强预算管理，提高资金使用效益\n二是强化绩效监督", "一是加强预算管理，提高资金使用效益\n二是强化绩效监督"),
+    ("一、部门基本情况和预算资金安排情况说明\n（一）部门职能", "一、部门基本情况和预算资金安排情况说明\n（一）部门职能"),
+])
+def test_manual_line_breaks_inside_a_sentence_are_wraps(text: str, read: str) -> None:
+    from extract.readers.docx_xml import join_wrapped_breaks
+
+    assert join_wrapped_breaks(text) == read
