@@ -225,6 +225,12 @@ def heading_level(text: str) -> int | None:
 TOC_PAGE_NUMBER = re.compile(r"(?:\t|(?P<leader>[.．·_]{3,}|…{2,}))\s*(?P<page>\d{1,3})\s*$")
 
 
+# The number a footnote or an endnote opens with, set apart by a space from its text: “1 全年预算数
+# 含年中追加预算326.50万元” at the foot of a PDF page (blind probe AD ad06) is note 1, not a budget
+# of 1 (万元, the sentence's unit) named by the words after it.
+NOTE_NUMBER = re.compile(r"\s*(?P<mark>\d{1,2})[ \u3000\t]+(?=[\u4e00-\u9fff“（(])")
+
+
 def text_to_raw_figures(
     text: str, location: Location, unit_hint: str = "", section: str = "", block: int = 0
 ) -> Iterator[RawFigure]:
@@ -238,9 +244,13 @@ def text_to_raw_figures(
     if (page := TOC_PAGE_NUMBER.search(text)) is not None and quantities[-1].start == page.start("page") and (
             page["leader"] or heading_level(text[:page.start()]) is not None):
         quantities = quantities[:-1]  # “四、自评得分及等次\t3”: a contents line's page number
+    previous_end = 0
+    if (quantities and not quantities[0].unit and (note := NOTE_NUMBER.match(text)) is not None
+            and quantities[0].start == note.start("mark")):
+        quantities = quantities[1:]  # “1 全年预算数含年中追加预算326.50万元”: a footnote's number
+        previous_end = note.end()  # names nothing: the labels begin after it
     clauses, sentences = _Breaks(text, _CLAUSE_BREAK), _Breaks(text, _SENTENCE_BREAK)
     has_formula = "=" in text or "＝" in text  # most texts have none: no number is a formula's result
-    previous_end = 0
     for index, quantity in enumerate(quantities):
         start, end = quantity.start or 0, quantity.end or 0
         clause_start = max(clauses.last_before(start), previous_end)

@@ -111,3 +111,14 @@ def test_a_contents_line_heads_no_section() -> None:
     assert heading_level("四、自评得分及等次\t3") is None
     assert heading_level("一、基本情况………………1") is None
     assert heading_level("四、自评得分及等次") is not None
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # blind probe AD ad06: footnotes at the foot of a PDF page, each opened by its number
+    ("1 全年预算数含年中追加预算326.50万元", ["326.50万元"]),
+    ("2 自评得分按评分细则计算，满分100分", ["100分"]),
+    # a count written with a space before its measure word is a count
+    ("12 个项目", ["12 个"]),
+])
+def test_a_notes_number_is_no_figure(text: str, kept: list[str]) -> None:
+    assert [raw.quantity.raw for raw in text_to_raw_figures(text, Location(file="脚注.pdf"))] == kept
