@@ -745,3 +745,15 @@ def test_the_line_gap_of_short_paragraphs_spaced_apart_is_the_gap_inside_them():
     lines = [line(f"第{i}行", 71.0, 500.0, top) for i, top in enumerate(tops)]
     assert pdf_tables.typical_line_gap(lines) == 4.0
     assert pdf_tables.typical_line_gap(lines[:4]) == 14.0  # 4 pt seen once (4, 14, 14) is no spacing
+
+
+def test_the_title_under_a_running_header_of_the_same_words_is_body_text() -> None:
+    """Blind probe AD ad09: the running header repeats the title; on page 1 the title itself sits
+    under it, where the body begins. Taken for the header too, the title was lost, and with it
+    the report's kind."""
+    title = "邵阳市双清区教育局2022年度部门整体支出绩效自评报告"
+    layouts = [_page_of(1, (title, 40.0), (title, 78.0), ("一、部门基本情况", 120.0)),
+               _page_of(2, (title, 40.0), ("第2页正文。", 120.0)),
+               _page_of(3, (title, 40.0), ("第3页正文。", 120.0))]
+    furniture = pdf_reader.pages_to_furniture(layouts)
+    assert set(furniture) == {(1, 0), (2, 0), (3, 0)}

@@ -327,6 +327,12 @@ def line_to_band(line: TextLine, height: float) -> str | None:
     return None
 
 
+def _is_running(members: Sequence[tuple[int, int, str, bool]], min_pages: int) -> bool:
+    """Whether lines of one text are on at least ``min_pages`` pages, numbers counting pages."""
+    return (len({number for number, _, _, _ in members}) >= min_pages
+            and numbers_follow_pages([(number, text) for number, _, text, _ in members]))
+
+
 def in_outer_band(line: TextLine, height: float, band: str) -> bool:
     """Whether a line of the header (footer) band lies wholly above (below) where a body begins."""
     if band == "header":
@@ -366,26 +372,31 @@ def pages_to_furniture(pages: Sequence[PageLayout]) -> dict[tuple[int, int], str
     body; numbered headings that open most pages in step with the page numbers would be taken
     for furniture; "续表" captions never count.
     """
-    groups: dict[tuple[str, str], list[tuple[int, int, str]]] = defaultdict(list)
-    deep_groups: set[tuple[str, str]] = set()  # groups with a line where a body may begin (OUTER_MARGIN_BAND)
+    # (page number, line index, text, whether the line lies in the band's outer part) by band and text
+    groups: dict[tuple[str, str], list[tuple[int, int, str, bool]]] = defaultdict(list)
     for page in pages:
         for i, line in enumerate(page.lines):
             band = line_to_band(line, page.height)
             if band is not None and not CONTINUED_MARKER.match(line.text):
                 key = (band, furniture_key(line.text))
-                groups[key].append((page.number, i, line.text))
-                if not in_outer_band(line, page.height, band):
-                    deep_groups.add(key)
+                groups[key].append((page.number, i, line.text, in_outer_band(line, page.height, band)))
     min_pages = max(2, math.ceil(FURNITURE_MIN_SHARE * len(pages)))
     furniture: dict[tuple[int, int], str] = {}
-    for group, members in groups.items():
-        band = group[0]
-        page_count = len({number for number, _, _ in members})
-        needed = max(min_pages, DEEP_FURNITURE_MIN_PAGES) if group in deep_groups else min_pages
-        is_running = page_count >= needed and numbers_follow_pages([(n, text) for n, _, text in members])
-        for number, i, text in members:
-            if is_running or PAGE_NUMBER.fullmatch(text):
+    for (band, _key), members in groups.items():
+        outer = [member for member in members if member[3]]
+        if _is_running(outer, min_pages):
+            # a running header in the outer band: the same words lower down (the title under the
+            # header of page 1, blind probe AD ad09) are the body's
+            running = outer
+        elif _is_running(members, max(min_pages, DEEP_FURNITURE_MIN_PAGES)):
+            running = members  # lower in the band: on three pages at least (a body may begin there)
+        else:
+            running = []
+        for number, i, text, _ in members:
+            if PAGE_NUMBER.fullmatch(text):
                 furniture[(number, i)] = band
+        for number, i, _, _ in running:
+            furniture[(number, i)] = band
     return furniture
 
 
