@@ -499,6 +499,7 @@ def table_to_raw_figures(
     """
     layout = _TableLayout(table)
     table_unit = _declared_unit(table, layout) or unit_above
+    caption = caption or _continuation_title(layout)
     subject = _table_subject(layout.grid)
     if indicator_rows is None:
         indicator_rows = {row.row for row in table_to_indicator_rows(table, layout.grid)}
@@ -621,6 +622,20 @@ def is_label_cell(cell: Cell | None) -> bool:
 TOTAL_HEADERS = frozenset({"合计", "小计", "总计"})
 # Words by which a block's name says what its money is (预算申请, 执行, 收入 …).
 MONEY_BLOCK_WORDS = re.compile(r"预算|申请|执行|支出|收入|资金|经费|决算")
+# A table's own first row saying it goes on from the table before: 续表, 续表2, （续上表）.
+CONTINUED_TITLE = re.compile(r"\s*[（(]?\s*续(?:表|上表)")
+
+
+def _continuation_title(layout: "_TableLayout") -> str:
+    """The text of a first row that holds nothing but “续表…”: the caption of a sheet that goes on
+    with the sheet before (“自评表（续）”, blind probe AC ac06), written inside the table."""
+    if not layout.grid:
+        return ""
+    filled = {id(cell): cell for cell in layout.grid[0] if cell is not None and cell.text.strip()}
+    if len(filled) != 1:
+        return ""
+    (first,) = filled.values()
+    return first.text.strip() if CONTINUED_TITLE.match(first.text) else ""
 # A bracketed aside in a label: “（万元）”, “(单位：元)”.
 BRACKETED = re.compile(r"[（(][^（()）]*[)）]")
 

@@ -622,3 +622,17 @@ def test_full_marks_beside_the_score_in_a_total_row(tmp_path: Path) -> None:
     report, flags = run_workbook(tmp_path, {"自评表": [
         ["宁乡市文化馆2024年度项目支出绩效自评表"], *FUNDS, ["绩效指标", "详见“指标明细”表"], ["总分", "", 100, 96.71]]})
     assert (report["self_score"], report["n_conflicts"]) == ("96.71", "0")
+
+
+def test_a_sheet_opening_with_xubiao_continues_the_sheet_before(tmp_path: Path) -> None:
+    """Blind probe AC ac06: the 自评表's indicators go on in a second sheet “自评表（续）” whose
+    first row says 续表; its 总分 is of both sheets' rows (86 + 9 for the 执行率 = 95), not of the
+    three on the second sheet alone (two false JX104)."""
+    header, *indicator_rows, total = INDICATORS[2:]
+    width = len(header)
+    report, flags = run_workbook(tmp_path, {
+        "自评表": [["项目支出绩效自评表"], ["（2023年度）"], *FUNDS, header, *indicator_rows[:3]],
+        "自评表（续）": [["续表"] + [""] * (width - 1), header, *indicator_rows[3:], total],
+    })
+    assert report["self_score"] == "95"
+    assert "JX104" not in {flag["rule_id"] for flag in flags}
