@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 from decimal import Context, Decimal, DivisionByZero, Inexact, InvalidOperation, Overflow
 
@@ -1123,11 +1123,36 @@ def parse_quantity(text: str) -> Quantity | None:
     """
     found = _scan(text, whole_cell=True)
     if not found:
-        return _whole_numeral(text)
+        return _whole_numeral(text) or _space_grouped_cell(text)
     first = found[0]
     if any((q.value, q.unit, q.op, q.high) != (first.value, first.unit, first.op, first.high) for q in found):
-        return None
+        return _space_grouped_cell(text)
     return first
+
+
+# A cell holding one number whose digits are grouped by spaces, with its unit: “3 842批次”, “≥ 1 200
+# 台次” (blind probe AD ad11). In running text two numbers may stand side by side (12 345人 is read
+# only with decimals or money, see _SPACE_GROUPED); a cell holds one value. Without a unit (12 345)
+# the cell may still list two numbers, and is left unread.
+_SPACE_GROUPED_CELL = re.compile(
+    r"\s*[≥≤＞＜><]?\s*(?P<number>\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:\.\d+)?)\s*[^\d\s]{1,4}\s*")
+
+
+def _space_grouped_cell(text: str) -> Quantity | None:
+    """The one quantity of a cell written with space-grouped digits (_SPACE_GROUPED_CELL), its raw
+    text as written, spaces and all; None for any other cell."""
+    m = _SPACE_GROUPED_CELL.fullmatch(text)
+    if m is None:
+        return None
+    number = m["number"]
+    digits = re.sub(r"\s", "", number)
+    found = _scan(text[: m.start("number")] + digits + text[m.end("number"):], whole_cell=True)
+    if len(found) != 1:
+        return None
+    quantity, removed = found[0], len(number) - len(digits)
+    start = quantity.start or 0
+    end = (quantity.end or 0) + (removed if (quantity.end or 0) > m.start("number") else 0)
+    return replace(quantity, raw=text[start:end], start=start, end=end)
 
 
 # A whole string of nothing but Chinese numerals, with an optional minus sign first: digits read

@@ -548,6 +548,21 @@ def test_words_made_with_those_measure_words_state_no_count(text: str) -> None:
     assert not [q for q in find_quantities(text) if q.unit in ("起", "门", "眼", "尾")]
 
 
+@pytest.mark.parametrize(("cell", "value", "unit", "op"), [
+    # blind probe AD ad11: an indicator cell holds one value, its digits grouped by spaces
+    ("3\u00a0842批次", "3842", "批次", None), ("≥\u00a03\u00a0600批次", "3600", "批次", "≥"),
+    ("≥ 1 200台次", "1200", "台次", "≥"), ("12 345人", "12345", "人", None),
+])
+def test_a_cell_of_space_grouped_digits_is_one_value(cell: str, value: str, unit: str, op: str | None) -> None:
+    quantity = parse_quantity(cell)
+    assert quantity is not None and (str(quantity.value), quantity.unit, quantity.op, quantity.raw) == (
+        value, unit, op, cell)
+
+
+def test_two_years_side_by_side_in_a_cell_are_no_number() -> None:
+    assert parse_quantity("2023 2024") is None
+
+
 @pytest.mark.parametrize("space", ["\u00a0", "\u202f", "\u2009"])
 def test_digit_groups_set_apart_by_a_no_break_or_thin_space(space: str) -> None:
     """“2\u202f287.04万元” (blind probe AD ad11): the narrow no-break space of typeset numbers."""
