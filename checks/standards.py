@@ -43,14 +43,16 @@ def check_direct_subsidy_standard(inp: CheckInput, settings: RuleSettings) -> It
     """直补人数 × 直补标准（600元/人/年），不等于所写的直补资金。
 
     检查内容：报告的直补（直扶）人数乘以直补标准，与其直补资金比较，允许所写金额的舍入误差。标准用报告
-    自己写明的直补标准（“补助标准每人每年960元”）；未写明时用默认标准（依国发〔2006〕17号为600元/人/年；
-    规则配置文件中的设置项：direct_subsidy_yuan_per_person_year）。
+    自己写明的直补标准（“补助标准每人每年960元”）；未写明时，水库移民后期扶持直补（标题或人数、金额
+    所在段落中有“移民”“后期扶持”“库区”“直补”“直扶”）用默认标准（依国发〔2006〕17号为600元/人/年；规则配置文件中的设置项：
+    direct_subsidy_yuan_per_person_year），其他发放项目不核对。
     为何重要：直补按人头、按固定标准发放；金额不等于“人数 × 600元”，说明有人只领了部分年度、有人没有
     领到（相差人数为整数时会写出相差多少人），或两个数字之一有误。
     触发示例：“完成了36277人计2161.83万元的移民直补资金”（36277 × 600元 = 2176.62万元）。
     不触发示例：“直补移民人数为6514人，计划发放直补资金390.84万元”，且390.84万元就是实发金额（6514 ×
     600元 = 390.84万元）。“直补人数4,250人，补贴标准为每人每年960元，发放直补资金408.00万元”
-    （4250 × 960元 = 408万元：报告写明的标准，而非600元）。
+    （4250 × 960元 = 408万元：报告写明的标准，而非600元）。计划生育奖励扶助“共为3,145名奖励扶助对象
+    发放奖励扶助金301.92万元”，标准按月写（80元/人·月），不是移民直补的600元。
     局限：只报“提醒”，从不报“错误”：人数的统计时点可能与发放时点不同，有的省也可能执行另一标准（可在
     规则配置文件中设置）。只比较报告对评价年度所写的各一个采用值。报告分几类对象、各按自己的标准发放，
     且至少两段各自写明标准、人数和金额并相符时（“集中供养…每人每年10,800元，全年为214人发放…231.12万元”
@@ -61,6 +63,9 @@ def check_direct_subsidy_standard(inp: CheckInput, settings: RuleSettings) -> It
     if people is None or paid is None or inp.values.several_paid_groups:
         return  # several groups, each paid by its own standard and adding up on its own
     stated = chosen.get("direct_subsidy_standard_yuan")  # the unit's own standard, where it states one
+    if stated is None and not RESETTLEMENT_SUBSIDY.search(
+            " ".join((inp.metadata.title, people.label, paid.label, people.location.quote, paid.location.quote))):
+        return  # the national 600元 is the resettlement subsidy's; another programme's standard is its own
     standard = stated.value if stated is not None else settings.standard(
         "direct_subsidy_yuan_per_person_year", Decimal(600))
     expected = people.value * standard / YUAN_PER_WAN
@@ -80,6 +85,14 @@ def check_direct_subsidy_standard(inp: CheckInput, settings: RuleSettings) -> It
                 "difference_wan": number_text(difference)},
         severity="warning",
     )
+
+
+# The programme the default standard is set for: the direct subsidy to people resettled for large
+# and medium reservoirs (大中型水库移民后期扶持, 国发〔2006〕17号), named in the title or in the
+# paragraphs (cells) of the people and the money, by its name or as 直补/直扶. Another programme
+# paying people (计划生育奖励扶助 at 80元/人·月, blind probe AE ae11) is checked only against a
+# standard it states itself.
+RESETTLEMENT_SUBSIDY = re.compile(r"移民|后期扶持|后扶|库区|直补|直扶")
 
 
 def _people_hint(difference_wan: Decimal, standard_yuan: Decimal) -> str:

@@ -2959,3 +2959,25 @@ def test_the_rate_of_the_appropriation_in_a_projects_report_is_its_rate(tmp_path
     report, _ = run(tmp_path, "德阳市旌阳区2024年度农村供水保障工程项目绩效自评报告\n"
                     "全年预算1,000.00万元，实际支出961.90万元，财政补助资金执行率96.19%。\n")
     assert report["execution_rate_pct"] == "96.19"
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # blind probe AE ae11: another programme paying people is not held to the resettlement 600元
+    ("冷水江市2022年度计划生育奖励扶助资金绩效自评报告\n全年共为3,145名奖励扶助对象发放奖励扶助金301.92万元。", False),
+    # the resettlement subsidy, with no standard written, is: 3,145 × 600元 = 188.7万元
+    ("冷水江市2022年度大中型水库移民后期扶持资金绩效自评报告\n全年直补移民人数3,145人，发放直补资金301.92万元。", True),
+])
+def test_the_default_standard_is_the_resettlement_subsidys(tmp_path: Path, text: str, flagged: bool) -> None:
+    report, flags = run(tmp_path, text + "\n")
+    assert (report["direct_subsidy_people"], report["direct_subsidy_wan"]) == ("3145", "301.92")
+    assert ("JX250" in {flag["rule_id"] for flag in flags}) == flagged
+
+
+def test_money_counted_after_the_year_under_a_label_naming_the_year(tmp_path: Path) -> None:
+    """Blind probe AE ae03: “截至2024年3月底，2023年度直补资金累计拨付750.00万元” beside the year's
+    744.96万元 has grown since the year's end: no second value of it (JX601)."""
+    report, flags = run(tmp_path, "汝城县2023年度大中型水库移民后期扶持资金绩效自评报告\n"
+                        "2023年核定直补人数12,416人，全年发放直补资金744.96万元。"
+                        "截至2024年3月底，2023年度直补资金累计拨付750.00万元，拨付率100%。\n")
+    assert (report["direct_subsidy_wan"], report["n_conflicts"]) == ("744.96", "0")
+    assert "JX601" not in {flag["rule_id"] for flag in flags}
