@@ -219,6 +219,10 @@ def heading_level(text: str) -> int | None:
 # --- running text ------------------------------------------------------------------------------
 
 
+# The word that dates a count (截至/截止 …): most sentences have none.
+AS_OF_WORD = "截"
+
+
 # The page number ending a line of a table of contents: after a run of leader dots, or after a tab
 # when what comes before is a heading (Word's TOC, blind probe AD ad01: “四、自评得分及等次\t3” was
 # read as a self-score of 3). Not a label and its value set apart by a tab (全年预算数\t640).
@@ -268,6 +272,10 @@ def text_to_raw_figures(
         if not years:
             years, context_as_of = years_for(_without_asides(_without_compared_years(context)))
             as_of = as_of or context_as_of
+        elif not as_of and AS_OF_WORD in context:
+            # “截至2024年3月底，2023年度直补资金累计拨付750.00万元” (blind probe AE ae03): the label
+            # names the year the money is of, the sentence the day it was counted
+            as_of = years_for(_without_asides(_without_compared_years(context)))[1]
         previous_end = end
         yield RawFigure(
             label=label,
