@@ -294,10 +294,12 @@ def subsidy_row_concept(raw: RawFigure) -> tuple[Concept, Match] | None:
 # A programme that pays people, its title naming a 补贴, 津贴, 补助, 优待金 …: in its own report the
 # money it says it paid out (发放), its standard per person per year and the people paid are its
 # 直补 figures, however the programme names them (blind probe N: “按每人每年960元的标准发放，…
-# 共向3,126名奖励扶助对象发放奖励扶助金296.83万元”; probe P: a 国家助学金 “向1,260名中职学生发放”).
-SUBSIDY_PROGRAMME = re.compile(r"补贴|津贴|补助|扶助|优待|救助|资助|奖励|奖补|助学金|奖学金|抚恤")
+# 共向3,126名奖励扶助对象发放奖励扶助金296.83万元”; probe P: a 国家助学金 “向1,260名中职学生发放”;
+# probe AE: the resettlement subsidy, 大中型水库移民后期扶持, paid as 直补).
+SUBSIDY_PROGRAMME = re.compile(r"补贴|津贴|补助|扶助|优待|救助|资助|奖励|奖补|助学金|奖学金|抚恤|后期扶持|直补")
 PAID_OUT = re.compile(r"发放")
-PER_PERSON_YEAR = re.compile(r"每\s*[人名生]\s*每\s*年\s*$")
+# 每人每年, and with the verb of paying after it: “对纳入扶持范围的移民每人每年补助500元” (blind probe AE ae03).
+PER_PERSON_YEAR = re.compile(r"每\s*[人名生]\s*每\s*年\s*(?:补助|补贴|发放|扶持|奖励)?\s*$")
 PEOPLE_PAID = re.compile(r"发放|享受|对象")
 PEOPLE_UNITS = ("人", "名")
 # A part of the programme's payments that one place made: 其中, a township, village or district's

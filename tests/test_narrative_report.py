@@ -2981,3 +2981,13 @@ def test_money_counted_after_the_year_under_a_label_naming_the_year(tmp_path: Pa
                         "截至2024年3月底，2023年度直补资金累计拨付750.00万元，拨付率100%。\n")
     assert (report["direct_subsidy_wan"], report["n_conflicts"]) == ("744.96", "0")
     assert "JX601" not in {flag["rule_id"] for flag in flags}
+
+
+def test_a_standard_per_person_and_year_with_its_verb(tmp_path: Path) -> None:
+    """Blind probe AE ae03: “对纳入扶持范围的移民每人每年补助500元” in a resettlement subsidy's report
+    states its standard; 12,416 × 500元 = 620.80万元, not the 744.96万元 paid (JX250)."""
+    report, flags = run(tmp_path, "汝城县2023年度大中型水库移民后期扶持资金绩效自评报告\n"
+                        "对纳入扶持范围的移民每人每年补助500元，采取直补到人方式发放。\n"
+                        "2023年核定直补人数12,416人，全年发放直补资金744.96万元。\n")
+    assert report["direct_subsidy_standard_yuan"] == "500"
+    assert "JX250" in {flag["rule_id"] for flag in flags}
