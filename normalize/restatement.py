@@ -52,4 +52,7 @@ def _is_restated_side(figure: Figure, earlier: list[Figure]) -> bool:
     if names_a_side(figure.label):
         return False
     first = next((f for f in earlier if names_a_side(f.label)), None)
-    return first is not None and first.role == figure.role and first.value != figure.value
+    # another year's amount (“…支出5.16万元，同比下降8.02%（2023年为5.61万元），其中…”, blind probe
+    # AE ae14) is a comparison, not the same side restated: the parts after it stay
+    return (first is not None and first.role == figure.role and first.value != figure.value
+            and first.year == figure.year)

@@ -2991,3 +2991,13 @@ def test_a_standard_per_person_and_year_with_its_verb(tmp_path: Path) -> None:
                         "2023年核定直补人数12,416人，全年发放直补资金744.96万元。\n")
     assert report["direct_subsidy_standard_yuan"] == "500"
     assert "JX250" in {flag["rule_id"] for flag in flags}
+
+
+def test_parts_listed_after_last_years_amount_in_brackets(tmp_path: Path) -> None:
+    """Blind probe AE ae14: “（2023年为5.61万元）” is a comparison; the 其中 list after it is this
+    year's parts, not parts of a restated amount."""
+    report, _ = run(tmp_path, "郴州市北湖区自然资源局2024年度部门整体支出绩效自评报告\n"
+                    "2024年“三公”经费支出5.16万元，同比下降8.02%（2023年为5.61万元），其中公务接待费1.26万元，"
+                    "公务用车运行维护费3.90万元。\n")
+    assert (report["sangong_spent_wan"], report["reception_spent_wan"], report["vehicle_operation_spent_wan"],
+            report["n_conflicts"]) == ("5.16", "1.26", "3.90", "0")
