@@ -228,6 +228,14 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
             # “补助标准每人每年1,200元，发放资金158.60万元”: the amount paid after a standard is the
             # money the standard is of, not a second standard
             found = CONCEPTS_BY_NAME[MONEY_OF_STANDARD[found[0].name]], None
+        if (found is not None and found[0].name == "direct_subsidy" and report_kind in ONE_FUND_KINDS
+                and DIRECT_SUBSIDY_FUND.search(title) and role_of(raw.label) in ("budget", "budget_initial")
+                and not PLANNED.search(raw.label)):
+            # “2023年上级下达直补资金预算750.00万元” in a report on the 直补资金 itself (blind probe AE
+            # ae03, ae12): the 直补资金 keys hold money paid; its budget is the report's. Not where
+            # the fund holds more (项目扶持 beside 直补), nor money planned to be paid (计划发放)
+            total = CONCEPTS_BY_NAME["total"]
+            found = total, Match(total, 0.0, "programme", raw.label)
         if found is not None and report_kind == "project" and found[0].name == "project":
             # “2023年项目支出1,036.80万元，预算执行率97%” in a project's report: its 项目支出 is the
             # report's whole spending, and the rate after it the report's 预算执行率
@@ -559,6 +567,11 @@ def _after_other_money(context: str) -> bool:
 
 # A table's group row of projects: its numbered rows are single projects, whatever their names say.
 PROJECT_GROUP = re.compile(r"项目支出|项目经费|项目资金")
+
+
+# A title naming the direct subsidy as the money evaluated (…后期扶持直补资金, …扶持基金（直补资金）).
+DIRECT_SUBSIDY_FUND = re.compile(r"直补资金|直扶资金")
+PLANNED = re.compile(r"计划")
 
 
 # A year opening a label: “2022年”, “2022年度”.

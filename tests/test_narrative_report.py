@@ -3001,3 +3001,16 @@ def test_parts_listed_after_last_years_amount_in_brackets(tmp_path: Path) -> Non
                     "公务用车运行维护费3.90万元。\n")
     assert (report["sangong_spent_wan"], report["reception_spent_wan"], report["vehicle_operation_spent_wan"],
             report["n_conflicts"]) == ("5.16", "1.26", "3.90", "0")
+
+
+@pytest.mark.parametrize(("sentence", "budget", "spent"), [
+    # blind probe AE ae03, ae12: the subsidy fund's own budget, named by the money it pays
+    ("2023年上级下达直补资金预算750.00万元，全年执行744.96万元，执行率99.33%。", "750.00", "744.96"),
+    ("2023年下达直补资金750.00万元（含上年结转6.30万元），全年执行744.96万元，执行率99.33%。", "750.00", "744.96"),
+    # money planned to be paid is no budget of the fund
+    ("2023年计划发放直补资金750.00万元，全年执行744.96万元。", "", ""),
+])
+def test_a_subsidy_funds_budget_named_by_its_money(tmp_path: Path, sentence: str, budget: str, spent: str) -> None:
+    report, flags = run(tmp_path, "汝城县2023年度大中型水库移民后期扶持直补资金绩效自评报告\n" + sentence + "\n")
+    assert (report["budget_total_wan"], report["spent_total_wan"]) == (budget, spent)
+    assert not {flag["rule_id"] for flag in flags} & {"JX201", "JX601"}
