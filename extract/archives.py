@@ -44,8 +44,8 @@ reach a path outside ``work_dir`` and two members can never overwrite each other
 Nested zips: a member that is itself a zip archive (by content, not name; a .docx or .xlsx is a
 zip too, and is left alone) is expanded in place, one level deep by default
 (``ArchiveLimits.max_depth``): ``外.zip!/附件/内.zip!/报告.docx``. A zip nested deeper is
-returned as a member like any other file, so the reader reports it as an archive to unpack by
-hand. The limits are shared across levels: a nested zip cannot multiply them.
+refused on its own, with a reason that says it is nested too deep (``too_deep``). The limits
+are shared across levels: a nested zip cannot multiply them.
 
 Files already written when an error is raised mid-stream stay in ``work_dir``; the caller owns
 that folder (normally a temporary directory) and removes it.
@@ -199,12 +199,25 @@ def _expand(path: Path, work_dir: Path, source: str, budget: _Budget, depth: int
                 members.append(ArchiveMember(member_source, target, name, 0, exc))
                 continue
             member = ArchiveMember(member_source, target, name, size)
-            if depth < budget.limits.max_depth and sniff(target).code == "zip":
+            if sniff(target).code != "zip":
+                members.append(member)
+            elif depth < budget.limits.max_depth:
                 members.extend(_expand(target, folder, member.source, budget, depth + 1))
                 target.unlink()
             else:
-                members.append(member)
+                shutil.rmtree(folder)
+                members.append(ArchiveMember(member_source, target, name, 0, too_deep(member_source, depth + 1)))
     return members
+
+
+def too_deep(source: str, depth: int) -> ArchiveLimitError:
+    """The refusal of a zip nested deeper than ``ArchiveLimits.max_depth``: said as such (blind
+    probe AF: read as a member, it was reported as a format the tool cannot read)."""
+    return MemberLimitError(
+        f"压缩包“{display_name(source)}”套在第{depth}层压缩包里，嵌套过深，未再解压；请把它解压后，"
+        "将其中的报告文件直接提交或打包在第一层压缩包中",
+        f"nested zip at depth {depth}, deeper than max_depth",
+    )
 
 
 def archive_to_entries(
