@@ -22,6 +22,7 @@ import tempfile
 import json
 import os
 import signal
+import stat
 import sys
 import threading
 import time
@@ -164,13 +165,22 @@ def analyse(document: Document) -> Analysis:
     return Analysis(metadata, fiscal_year, figures, values, indicators, raw_figures, check_input)
 
 
-def collect_inputs(paths: Sequence[Path]) -> tuple[list[Path], list[Path]]:
-    """Expand folders recursively (sorted, so runs are reproducible); return (files, skipped)."""
+def collect_inputs(paths: Sequence[Path], unreadable: list[Path] | None = None) -> tuple[list[Path], list[Path]]:
+    """Expand folders recursively (sorted, so runs are reproducible); return (files, skipped).
+
+    A folder that cannot be listed (no permission) is added to ``unreadable``, so that it gets a
+    row of its own: what it holds was submitted and must not vanish without a trace (blind
+    probe AF)."""
     files: list[Path] = []
     skipped: list[Path] = []
+
+    def note_unreadable(error: OSError) -> None:
+        if unreadable is not None and error.filename is not None:
+            unreadable.append(Path(error.filename))
+
     for path in paths:
         if path.is_dir():
-            for root, dirs, names in os.walk(path):
+            for root, dirs, names in os.walk(path, onerror=note_unreadable):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(names):
                     candidate = Path(root) / name
@@ -249,11 +259,13 @@ def document_summary(document: Document) -> dict[str, object]:
 
 
 def failed_result(path: Path, source: str, stage: str, reason: str, exception_type: str) -> ReadResult:
-    try:
-        doc_id = file_sha256(path)[:16]
-        kind = sniff(path).code
-    except OSError:
-        doc_id, kind = "", ""
+    doc_id, kind = "", ""
+    if is_regular_file(path):  # never open a pipe or a device: it may wait forever
+        try:
+            doc_id = file_sha256(path)[:16]
+            kind = sniff(path).code
+        except OSError:
+            doc_id, kind = "", ""
     summary = {"doc_id": doc_id, "source_file": source, "format": kind, "status": "failed", "notes": reason}
     return ReadResult(summary, None, (FileError(source, stage, reason, exception_type),))
 
@@ -356,7 +368,14 @@ def run_batch(paths: Sequence[Path], out_dir: Path, options: BatchOptions = Batc
     settings = options.settings or load_settings(options.rules_file, list(ALL_RULES))
     # A LibreOffice conversion must give up before its worker is killed, or soffice is orphaned.
     os.environ.setdefault(CONVERT_TIMEOUT_ENV, f"{max(1.0, options.timeout * 0.8):g}")
-    files, skipped = collect_inputs(paths)
+    unreadable: list[Path] = []
+    files, skipped = collect_inputs(paths, unreadable)
+    # Every temporary file of the run (extracted archive members, LibreOffice conversions and
+    # their profiles) goes under one folder the parent removes at the end, whatever happened to
+    # the worker that made it: a worker stopped at its time limit runs no cleanup of its own, and
+    # copies of submitted reports must not stay in a shared /tmp (blind probe AF).
+    run_tmp = Path(tempfile.mkdtemp(prefix="jixiao-run-"))
+    saved_tmp = use_temp_folder(run_tmp)
     work_dir = Path(tempfile.mkdtemp(prefix="jixiao-archives-"))
     # Sniffed and hashed as they are scheduled, so that the workers start on the first files
     # while the parent looks at the next; an archive adds its members to the progress total.
@@ -374,7 +393,7 @@ def run_batch(paths: Sequence[Path], out_dir: Path, options: BatchOptions = Batc
     try:
         outcomes = outcomes_in_order(submissions, options, pool, cache, settings, progress)
         # then a 'failed' row for each path given that does not exist
-        for outcome in itertools.chain(outcomes, map(missing_outcome, missing)):
+        for outcome in itertools.chain(outcomes, map(missing_outcome, missing), map(unreadable_outcome, unreadable)):
             written = write_outcome(outputs, outcome)
             if workbook_stream is not None:
                 workbook_stream.add(written)
@@ -399,6 +418,8 @@ def run_batch(paths: Sequence[Path], out_dir: Path, options: BatchOptions = Batc
         pool.join()
         progress.close()
         shutil.rmtree(work_dir, ignore_errors=True)
+        restore_temp_folder(saved_tmp)
+        shutil.rmtree(run_tmp, ignore_errors=True)
         if cache is not None:
             cache.close()
     if not options.quiet:
@@ -433,6 +454,12 @@ def expand_archives(files: Iterable[Path], work_dir: Path,
     extracted under ``work_dir`` within the limits of ``extract.archives`` (zip bombs refused).
     ``on_archive`` hears how many submissions each archive opened became."""
     for index, path in enumerate(files):
+        if not is_regular_file(path):
+            # a named pipe, a socket or a device: opening one to sniff or hash it may wait forever
+            # (blind probe AF: a FIFO in a submission folder stopped the whole run)
+            reason = "不是普通文件（可能是命名管道、设备或套接字），未读取；请确认提交的是报告文件本身"
+            yield Submission(path, str(path), None, failure=failed_result(path, str(path), "open", reason, "NotAFile"))
+            continue
         try:
             kind = sniff(path)
         except OSError:
@@ -452,6 +479,14 @@ def expand_archives(files: Iterable[Path], work_dir: Path,
                 yield refused_submission(member.path, member.source, member.failure)
                 continue
             yield Submission(member.path, member.source, None)
+
+
+def is_regular_file(path: Path) -> bool:
+    """Whether ``path`` is a regular file, or cannot be looked at (the open then reports why)."""
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return True
 
 
 def refused_submission(path: Path, source: str, exc: ReadError) -> Submission:
@@ -646,6 +681,31 @@ def duplicate_outcome(submission: Submission, original: FileOutcome) -> FileOutc
 
 # Across documents (7xx): the one rule the batch itself applies, since no single report shows it.
 DUPLICATE_RULE_ID = "JX701"
+
+
+def use_temp_folder(folder: Path) -> tuple[str | None, str | None]:
+    """Make ``folder`` where this process and the processes it starts (workers, LibreOffice) put
+    temporary files: ``tempfile.tempdir`` and ``TMPDIR``. Returns what it replaced, for
+    ``restore_temp_folder``."""
+    saved = (tempfile.tempdir, os.environ.get("TMPDIR"))
+    tempfile.tempdir = os.environ["TMPDIR"] = str(folder)
+    return saved
+
+
+def restore_temp_folder(saved: tuple[str | None, str | None]) -> None:
+    tempfile.tempdir, environ = saved
+    if environ is None:
+        os.environ.pop("TMPDIR", None)
+    else:
+        os.environ["TMPDIR"] = environ
+
+
+def unreadable_outcome(path: Path) -> FileOutcome:
+    reason = "无法打开文件夹（没有读取权限），其中的文件未能读取；请检查文件夹权限后重新运行"
+    return FileOutcome(
+        {"source_file": str(path), "status": "failed", "notes": reason},
+        (FileError(str(path), "open", reason, "PermissionError"),),
+    )
 
 
 def missing_outcome(path: Path) -> FileOutcome:

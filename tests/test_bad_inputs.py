@@ -7,6 +7,8 @@ from __future__ import annotations
 import csv
 import os
 import shutil
+import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -123,3 +125,52 @@ def test_zip_of_reports_is_read_member_by_member(tmp_path: Path) -> None:
     assert all(r["status"] == "ok" for r in reports)
     flags = read_rows(out / "flags.csv")
     assert any("各单位报告.zip!/岳阳/004" in r["source_file"] for r in flags)
+
+
+def test_a_named_pipe_is_refused_without_being_opened(tmp_path: Path) -> None:
+    """Blind probe AF: a FIFO in a submission folder blocked the parent as it sniffed the file, and
+    no time limit applies there: the whole run waited forever."""
+    error, _ = run_with(tmp_path, "会卡住的管道.txt", os.mkfifo)
+    assert (error["stage"], error["exception_type"]) == ("open", "NotAFile")
+    assert "不是普通文件" in error["reason"]
+
+
+def test_a_folder_that_cannot_be_listed_gets_its_row(tmp_path: Path, monkeypatch) -> None:
+    """Blind probe AF: a sub-folder without read permission vanished from every output. (Run as
+    root, permissions are not enforced: the refusal is simulated where os.walk lists the folder.)"""
+    real_scandir = os.scandir
+
+    def refusing_scandir(path="."):
+        if isinstance(path, (str, os.PathLike)) and Path(path).name == "锁住的文件夹":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing_scandir)
+    error, _ = run_with(tmp_path, "锁住的文件夹", lambda p: p.mkdir())
+    assert (error["stage"], error["exception_type"]) == ("open", "PermissionError")
+    assert "文件夹" in error["reason"] and "权限" in error["reason"]
+
+
+def test_temporary_files_of_a_run_are_removed_even_after_a_timeout(tmp_path: Path, monkeypatch) -> None:
+    """Blind probe AF: a worker stopped at its time limit left its conversion folder (a copy of the
+    submitted report and a LibreOffice profile) in the shared temporary folder."""
+    shared_tmp = tmp_path / "共享临时目录"
+    shared_tmp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(shared_tmp))
+    monkeypatch.setattr(tempfile, "tempdir", None)
+
+    def leaving_a_copy_then_hanging(path, source=None, kind=None, sha256=None):
+        if Path(path).name.startswith("卡住"):
+            handle, _ = tempfile.mkstemp(prefix="jixiao-convert-", suffix=".doc")
+            os.close(handle)
+            time.sleep(60)
+        return ORIGINAL_READ(path, source, kind, sha256)
+
+    monkeypatch.setattr(pipeline, "read_document", leaving_a_copy_then_hanging)
+    run_with(tmp_path, "卡住的报告.txt", lambda p: p.write_text("某县2023年度部门整体支出绩效自评报告\n", encoding="utf-8"),
+             "--timeout", "5")
+    assert list(shared_tmp.iterdir()) == []
+    assert os.environ["TMPDIR"] == str(shared_tmp)  # restored
+
+
+ORIGINAL_READ = pipeline.read_document
