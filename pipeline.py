@@ -66,7 +66,7 @@ from extract.records import GUARDED as GUARDED_RECORDS, record
 from extract.sentences import document_to_sentences
 from extract.indicators import IndicatorRow, document_to_indicator_rows, indicator_rows_by_table
 from extract.metadata import ReportMetadata, document_to_metadata
-from extract.model import Document, FileError
+from extract.model import Document, FileError, Paragraph
 from extract.readers import file_sha256, read_document
 from extract.readers.sniff import FileKind, sniff
 from normalize.match import tokenizer
@@ -230,6 +230,12 @@ def read_file(path: Path, source: str | None = None, debug: bool = False, kind: 
         if debug:
             traceback.print_exc()
         return failed_result(path, source, "read", internal_error(exc), type(exc).__name__)
+    if document.status != "needs_ocr" and not holds_text(document):
+        # a Word file holding only a pasted scan, a blank one, an empty sheet (blind probe AF): as
+        # for an empty text file, not a report read whole
+        reason = "文件中没有任何文字（可能是空白文档，或只有扫描图片、需要先做 OCR 识别），未能读取任何数据"
+        return failed_result(path, source, "read", with_detail(reason, f"{document.format}: no text"),
+                             "EmptyDocument")
     summary = document_summary(document)
     errors: tuple[FileError, ...] = ()
     if document.status == "needs_ocr":
@@ -243,6 +249,17 @@ def read_file(path: Path, source: str | None = None, debug: bool = False, kind: 
         error = FileError(source, "extract", internal_error(exc), type(exc).__name__)
         return ReadResult(summary, None, errors + (error,))
     return ReadResult(summary, analysis, errors)
+
+
+def holds_text(document: Document) -> bool:
+    """Whether any paragraph or table cell of the body holds text."""
+    for block in document.blocks:
+        if isinstance(block, Paragraph):
+            if block.text.strip():
+                return True
+        elif any(cell.text.strip() for table in block.iter_tables() for cell in table.cells):
+            return True
+    return False
 
 
 def document_summary(document: Document) -> dict[str, object]:

@@ -174,3 +174,14 @@ def test_temporary_files_of_a_run_are_removed_even_after_a_timeout(tmp_path: Pat
 
 
 ORIGINAL_READ = pipeline.read_document
+
+
+def test_a_word_file_without_any_text_is_not_read_whole(tmp_path: Path) -> None:
+    """Blind probe AF: a .docx holding only a pasted scan, or nothing, was reported 完整读取 (ok)
+    with no row in errors.csv, where an empty text file was refused."""
+    import docx
+
+    error, reports = run_with(tmp_path, "空白的报告.docx", lambda p: docx.Document().save(p))
+    assert (error["stage"], error["exception_type"]) == ("read", "EmptyDocument")
+    assert "没有任何文字" in error["reason"] and "OCR" in error["reason"]
+    assert [r["status"] for r in reports if r["source_file"].endswith("空白的报告.docx")] == ["failed"]
