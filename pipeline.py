@@ -178,7 +178,7 @@ def collect_inputs(paths: Sequence[Path], unreadable: list[Path] | None = None) 
         if unreadable is not None and error.filename is not None:
             unreadable.append(Path(error.filename))
 
-    for path in paths:
+    for path in dict.fromkeys(paths):  # the same path given twice is one submission (blind probe AF)
         if path.is_dir():
             for root, dirs, names in os.walk(path, onerror=note_unreadable):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))

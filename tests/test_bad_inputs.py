@@ -185,3 +185,13 @@ def test_a_word_file_without_any_text_is_not_read_whole(tmp_path: Path) -> None:
     assert (error["stage"], error["exception_type"]) == ("read", "EmptyDocument")
     assert "没有任何文字" in error["reason"] and "OCR" in error["reason"]
     assert [r["status"] for r in reports if r["source_file"].endswith("空白的报告.docx")] == ["failed"]
+
+
+def test_the_same_path_given_twice_is_one_submission(tmp_path: Path) -> None:
+    """Blind probe AF: `run F F` listed F once ok and once as a duplicate of itself."""
+    report = tmp_path / "报告.txt"
+    shutil.copyfile(CORPUS / "txt" / GOOD[0], report)
+    out = tmp_path / "out"
+    assert pipeline.main(["run", str(report), str(report), "--out", str(out), "--quiet", "--workers", "1"]) == 0
+    assert [row["status"] for row in read_rows(out / "reports.csv")] == ["ok"]
+    assert "JX701" not in {row["rule_id"] for row in read_rows(out / "flags.csv")}
