@@ -22,6 +22,7 @@ from typing import Collection, Iterator
 
 from extract.budget_columns import ColumnKind, budget_column_kinds
 from extract.indicators import IndicatorRow, table_to_indicator_rows
+from extract.markers import CONTINUED_MARKER
 from extract.memo import short_text_memo
 from extract.model import Cell, Document, Location, Paragraph, Table
 from extract.numbers import (
@@ -245,8 +246,9 @@ def text_to_raw_figures(
     quantities = find_quantities(text)
     if not quantities:
         return
-    if (page := TOC_PAGE_NUMBER.search(text)) is not None and quantities[-1].start == page.start("page") and (
-            page["leader"] or heading_level(text[:page.start()]) is not None):
+    if (not quantities[-1].unit and (page := TOC_PAGE_NUMBER.search(text)) is not None
+            and quantities[-1].start == page.start("page")
+            and (page["leader"] or heading_level(text[:page.start()]) is not None)):
         quantities = quantities[:-1]  # “四、自评得分及等次\t3”: a contents line's page number
     previous_end = 0
     if (quantities and not quantities[0].unit and (note := NOTE_NUMBER.match(text)) is not None
@@ -269,13 +271,12 @@ def text_to_raw_figures(
             label = named  # “无因公出国（境）费用支出”: the zero is of the cost named after 无
         context = text[sentence_start:start]
         years, as_of = years_for(label)
-        if not years:
-            years, context_as_of = years_for(_without_asides(_without_compared_years(context)))
-            as_of = as_of or context_as_of
-        elif not as_of and AS_OF_WORD in context:
-            # “截至2024年3月底，2023年度直补资金累计拨付750.00万元” (blind probe AE ae03): the label
-            # names the year the money is of, the sentence the day it was counted
-            as_of = years_for(_without_asides(_without_compared_years(context)))[1]
+        # the sentence's years when the label names none; its 截至 date also where the label names
+        # the year the money is of (“截至2024年3月底，2023年度直补资金累计拨付750.00万元”, blind probe
+        # AE ae03: the sentence says the day it was counted)
+        if not years or (not as_of and AS_OF_WORD in context):
+            context_years, context_as_of = years_for(_without_asides(_without_compared_years(context)))
+            years, as_of = years or context_years, as_of or context_as_of
         previous_end = end
         yield RawFigure(
             label=label,
@@ -630,10 +631,6 @@ def is_label_cell(cell: Cell | None) -> bool:
 TOTAL_HEADERS = frozenset({"合计", "小计", "总计"})
 # Words by which a block's name says what its money is (预算申请, 执行, 收入 …).
 MONEY_BLOCK_WORDS = re.compile(r"预算|申请|执行|支出|收入|资金|经费|决算")
-# A table's own first row saying it goes on from the table before: 续表, 续表2, （续上表）.
-CONTINUED_TITLE = re.compile(r"\s*[（(]?\s*续(?:表|上表)")
-
-
 def _continuation_title(layout: "_TableLayout") -> str:
     """The text of a first row that holds nothing but “续表…”: the caption of a sheet that goes on
     with the sheet before (“自评表（续）”, blind probe AC ac06), written inside the table."""
@@ -643,7 +640,9 @@ def _continuation_title(layout: "_TableLayout") -> str:
     if len(filled) != 1:
         return ""
     (first,) = filled.values()
-    return first.text.strip() if CONTINUED_TITLE.match(first.text) else ""
+    return first.text.strip() if CONTINUED_MARKER.match(first.text) else ""
+
+
 # A bracketed aside in a label: “（万元）”, “(单位：元)”.
 BRACKETED = re.compile(r"[（(][^（()）]*[)）]")
 

@@ -592,16 +592,10 @@ WHOLE_RATE = re.compile(r"预算执行率|资金执行率|预算完成率|支出
 _DIGIT = re.compile(r"\d")
 
 
-# Words opening a list of a whole's parts.
-LIST_OPENER = re.compile(r"其中|包括")
-
-
 def _in_open_list(context: str) -> bool:
-    """Whether a figure is in a list of parts (其中, 包括) that no ； has closed before it."""
-    opener = None
-    for opener in LIST_OPENER.finditer(context):
-        pass
-    return opener is not None and max(context.rfind("；"), context.rfind(";")) < opener.start()
+    """Whether a figure is in a list of parts (opened by 其中 or 包括) that no ； has closed before it."""
+    opener = max(context.rfind("其中"), context.rfind("包括"))
+    return opener >= 0 and max(context.rfind("；"), context.rfind(";")) < opener
 
 
 def _list_closed(context: str) -> bool:

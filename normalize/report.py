@@ -113,7 +113,8 @@ def select_report_values(figures: list[Figure], fiscal_year: int | None) -> Repo
     return ReportValues(chosen, conflicts, several_groups)
 
 
-SPENT_KEY, BUDGET_KEY, RATE_KEY, PAID_KEY = "spent_total_wan", "budget_total_wan", "execution_rate_pct", "direct_subsidy_wan"
+SPENT_KEY, BUDGET_KEY = "spent_total_wan", "budget_total_wan"
+RATE_KEY, PAID_KEY = "execution_rate_pct", "direct_subsidy_wan"
 
 
 def paid_as_spent(chosen: dict[str, Figure]) -> Figure | None:

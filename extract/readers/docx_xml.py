@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from docx.styles import BabelFish
 from lxml import etree
 
-from extract.readers.pdf_tables import LIST_MARKER
+from extract.markers import LIST_MARKER
 from extract.textfix import remove_zero_width
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -286,7 +286,6 @@ def paragraph_to_text(paragraph: etree._Element, tally: Tally) -> tuple[str, lis
 # mid-sentence before a line that opens no item. A short line (a name over a date, a title over
 # its second line, 预算数 over （万元）) is a line of its own, as Word shows it.
 WRAPPED_LINE_MIN_CHARS = 15
-_BREAK = re.compile(r"\n")
 _CUT_NUMBER = re.compile(r"[\d≥≤＞＜><.]\n(?=[\d%％万亿元人名个户])")
 _OPEN_ENDING = re.compile(r"[^。；;！!？?：:\s]$")
 POINT_MARKER = re.compile(r"\s*[一二三四五六七八九十]是")  # 一是…, 二是…: the points of a paragraph

@@ -38,6 +38,7 @@ from pdfplumber.table import TableFinder, cells_to_tables
 from pdfplumber.utils.exceptions import PdfminerException
 
 from extract.errors import CorruptFileError, EncryptedFileError
+from extract.markers import CONTINUED_MARKER
 from extract.model import Block, Cell, Document, Location, Paragraph, Table
 from extract.readers.pdf_aligned import chars_to_aligned_tables, snap_to_columns
 from extract.readers.pdf_tables import (
@@ -99,9 +100,6 @@ PAGE_NUMBER = re.compile(
     r"\s*(?:[-－—–]\s*\d+\s*[-－—–]|\d+|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+"
     r"|(?i:page)\s*\d+(?:\s*(?i:of)\s*\d+)?)\s*"
 )
-
-# A caption saying the table goes on from the previous page: "续表", "续表1-2", "（续表）", "续上表".
-CONTINUED_MARKER = re.compile(r"^\s*[（(]?\s*续(?:表|上表)")
 
 NO_TEXT_LAYER_NOTE = "PDF 没有文字层（可能是扫描件），需要先做 OCR 识别才能读取"
 
@@ -367,9 +365,12 @@ def pages_to_furniture(pages: Sequence[PageLayout]) -> dict[tuple[int, int], str
     same text, give or take numbers that count the pages ("第 3 页", "- 3 -"), is in the same
     band on at least ``FURNITURE_MIN_SHARE`` of the pages (and two). The share keeps body text
     out: a "单位：万元" above two tables that happen to start a page, or "第2条"/"第3条" opening
-    pages 2 and 3 of a long report. Limits: a header on a one-page file is body text unless it
-    is a page number; a running line that changes on every page (chapter titles) stays in the
-    body; numbered headings that open most pages in step with the page numbers would be taken
+    pages 2 and 3 of a long report. Lines in the band's outer part (OUTER_MARGIN_BAND, where
+    running headers sit) that run so are the furniture, and the same words lower down on a page
+    are body text (a title under a header repeating it); lines only lower in the band, where a body
+    may begin, need DEEP_FURNITURE_MIN_PAGES pages. Limits: a header on a one-page file is body
+    text unless it is a page number; a running line that changes on every page (chapter titles)
+    stays in the body; numbered headings that open most pages in step with the page numbers would be taken
     for furniture; "续表" captions never count.
     """
     # (page number, line index, text, whether the line lies in the band's outer part) by band and text

@@ -29,6 +29,7 @@ from typing import Any
 
 from pdfplumber.utils import cluster_objects
 
+from extract.markers import LIST_MARKER
 from extract.records import record
 
 Char = dict[str, Any]  # a pdfplumber char: text, x0, x1, top, bottom, size, fontname, ...
@@ -223,19 +224,6 @@ def chars_to_lead_width(chars: Sequence[Char]) -> float:
 
 
 # --------------------------------------------------------------------------- paragraphs
-
-# A line starting like this opens a new paragraph even when the previous line was full:
-# headings and list items of Chinese reports. "1." must not be followed by a digit, so that a
-# wrapped "9914.42万元" at the start of a line is not taken for item 9914.
-LIST_MARKER = re.compile(
-    r"^\s*(?:"
-    r"第[一二三四五六七八九十百]+[章节部分条]"  # 第一章 / 第二部分
-    r"|[一二三四五六七八九十]+[、.．]"  # 一、
-    r"|[（(][一二三四五六七八九十\d]+[）)]"  # （一） (1)
-    r"|\d+(?:[、）)]|[.．](?!\d))"  # 1、 1) 1.
-    r"|[①-⑳]"  # ①
-    r")"
-)
 
 
 @record
