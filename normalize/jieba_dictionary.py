@@ -11,11 +11,12 @@ first time that character is asked about.
 
 The cut is exactly jieba's: the same entries, the same frequencies, the same total, only read
 later. The split file is built once per machine from jieba's own dictionary by jieba's own
-``gen_pfdict`` and kept in the temporary folder, as jieba keeps its cache; its name holds the
-jieba version, the Python version (marshal's format) and a hash of the dictionary file, so a
-change to any of them builds a new one. It is written to a temporary name and renamed, so two
-processes building it at once never read half a file; a file that is damaged, cut short or
-another user's is built again. Where the folder cannot be written, the split is built in memory
+``gen_pfdict`` and kept in the temporary folder, as jieba keeps its cache (the machine's, not
+the folder of its own a batch run removes at its end); its name holds the jieba version, the
+Python version (marshal's format) and a hash of the dictionary file, so a change to any of them
+builds a new one. It is written to a temporary name and renamed, so two processes building it
+at once never read half a file; a file that is damaged, cut short or another user's is built
+again. Where the folder cannot be written, the split is built in memory
 for the process (as slow, once, as jieba's own first load). A tokenizer on another dictionary,
 or whose dictionary file cannot be read, is left to jieba.
 
@@ -38,6 +39,12 @@ from types import ModuleType
 # again rather than failing a cut halfway through a batch.
 FORMAT = 2
 DIGEST_SIZE = 32
+
+# Where the split file is kept unless a caller names a folder: the temporary folder as it was
+# when this module was imported. A batch run points ``tempfile`` at a folder of its own and
+# removes it at the end; a dictionary kept there would be built again (more than a second of
+# the parent's time before any worker starts) on every run.
+CACHE_FOLDER = tempfile.gettempdir()
 
 
 class FirstCharacterDictionary:
@@ -106,7 +113,7 @@ def install(tokenizer, folder: str | None = None) -> bool:
         return False
     name = (f"jixiao-jieba-{jieba.__version__}-py{sys.version_info[0]}{sys.version_info[1]}"
             f"-{dictionary_hash}-v{FORMAT}.dict")
-    path = Path(folder or tempfile.gettempdir()) / name
+    path = Path(folder or CACHE_FOLDER) / name
     loaded = _read(path)
     if loaded is None:
         freq, total = tokenizer.gen_pfdict(tokenizer.get_dict_file())

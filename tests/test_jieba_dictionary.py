@@ -160,3 +160,22 @@ def test_jieba_imported_without_pkg_resources_reads_the_same_dictionary():
     with jieba.Tokenizer().get_dict_file() as handle:
         assert digest == hashlib.sha256(handle.read()).hexdigest()
     assert imported == "pkg_resources"
+
+
+def test_a_batch_run_keeps_the_split_dictionary_for_the_next_run(tmp_path):
+    """A batch run points tempfile at a folder of its own and removes it at the end. The split
+    dictionary was built there, so every run built it again before its workers could start (more
+    than a second of the parent's time). It must stay in the machine's temporary folder."""
+    import subprocess
+    import sys
+
+    machine_tmp = tmp_path / "机器临时目录"
+    machine_tmp.mkdir()
+    report = tmp_path / "报告.txt"
+    report.write_text("某县2023年度部门整体支出绩效自评报告\n年初预算数为100万元。\n", encoding="utf-8")
+    project = Path(__file__).resolve().parents[1]
+    environment = {**os.environ, "TMPDIR": str(machine_tmp)}
+    subprocess.run([sys.executable, "pipeline.py", "run", str(report), "--out", str(tmp_path / "out"),
+                    "--quiet", "--no-cache", "--workers", "1"], cwd=project, env=environment, check=True)
+    left = sorted(path.name for path in machine_tmp.iterdir())
+    assert len(left) == 1 and left[0].startswith("jixiao-jieba-") and left[0].endswith(".dict"), left
