@@ -81,6 +81,13 @@ def test_bad_input_gives_one_error_row(tmp_path: Path, name, make, words: str, e
     assert bad["status"] in ("failed", "needs_ocr")
 
 
+def test_a_file_that_cannot_be_opened_says_what_the_system_said(tmp_path: Path) -> None:
+    """Blind probe AF: the reason said only 无法打开文件, without the technical detail after it."""
+    error, _ = run_with(tmp_path, "无法打开.docx", lambda p: os.symlink(p.parent / "不存在的目标", p))
+    assert error["reason"].startswith("无法打开文件")
+    assert "技术细节：FileNotFoundError" in error["reason"] and "无法打开.docx" in error["reason"]
+
+
 def test_oversized_file_is_refused_by_the_size_limit(tmp_path: Path) -> None:
     def big(path: Path) -> None:
         path.write_bytes(b"x" * (2 << 20))
@@ -108,6 +115,48 @@ def test_zip_bomb_is_refused_and_the_batch_goes_on(tmp_path: Path) -> None:
     reports = {Path(r["source_file"]).name: r for r in read_rows(out / "reports.csv")}
     assert reports[GOOD[0]]["status"] == "ok" and reports[GOOD[0]]["source_file"].endswith("材料包.zip!/单位/" + GOOD[0])
     assert reports["炸弹.txt"]["status"] == "failed"
+
+
+def padded_copy(source: Path, member: str, padding_bytes: int):
+    """A maker of a copy of the zip-based file ``source`` whose ``member`` ends in an XML comment
+    of ``padding_bytes`` spaces: still well-formed, and it inflates a thousandfold."""
+    import zipfile
+
+    def make(target: Path) -> None:
+        with zipfile.ZipFile(source) as original, zipfile.ZipFile(
+                target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as copy:
+            for info in original.infolist():
+                data = original.read(info)
+                if info.filename == member:
+                    data += b"<!--" + b" " * padding_bytes + b"-->"
+                copy.writestr(info.filename, data)
+    return make
+
+
+def test_a_word_file_whose_text_inflates_past_the_limit_is_refused_unread(tmp_path: Path) -> None:
+    """Blind probe AF: a .docx of a few hundred KB whose word/document.xml inflates to 1 GiB took
+    2.1 GB of one worker's memory before its XML was refused. The size is checked first."""
+    from extract.readers.inflated_size import MAX_PART_BYTES
+
+    make = padded_copy(CORPUS / "docx" / "000_7300f5264373c338.docx", "word/document.xml", MAX_PART_BYTES + 1)
+    error, _ = run_with(tmp_path, "解压过大.docx", make)
+    assert error["exception_type"] == "InflatedTooLargeError"
+    assert "解压后内容过大" in error["reason"] and "word/document.xml" in error["reason"]
+
+
+def test_a_workbook_whose_sheet_inflates_past_the_limit_is_refused_unread(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    from extract.readers.inflated_size import MAX_PART_BYTES
+
+    source = tmp_path / "源.xlsx"
+    workbook = Workbook()
+    workbook.active.append(["项目名称", "年初预算数（万元）"])
+    workbook.active.append(["某项目", 100])
+    workbook.save(source)
+    error, _ = run_with(tmp_path, "解压过大.xlsx", padded_copy(source, "xl/worksheets/sheet1.xml", MAX_PART_BYTES + 1))
+    assert error["exception_type"] == "InflatedTooLargeError"
+    assert "xl/worksheets/sheet1.xml" in error["reason"]
 
 
 def test_zip_of_reports_is_read_member_by_member(tmp_path: Path) -> None:

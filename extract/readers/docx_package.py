@@ -20,7 +20,9 @@ lookup by relationship type finds nothing (None), one part, or raises ValueError
 relationships have that type. Errors are the ones python-docx raised (``PackageNotFoundError``,
 ``KeyError`` for a missing member or content type, ``ValueError`` for a main part that is not a
 Word document, zipfile's errors), except malformed XML, which comes as ``MalformedPartError``
-naming the broken member. ``docx.package_errors`` turns them into Chinese reasons.
+naming the broken member. ``docx.package_errors`` turns them into Chinese reasons. A part that
+would inflate past ``extract.readers.inflated_size``'s limits is refused before it is read
+(``InflatedTooLargeError``, a ReadError already).
 
 The styles part is read but left unparsed (``parse_part`` parses it on demand), so that a
 broken styles part is reported as such, by name, when the reader asks for heading names.
@@ -48,6 +50,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from extract.readers.docx_xml import FOOTER_REF, HEADER_REF, R_ID, SECT_PR, W, first_child
+from extract.readers.inflated_size import InflationBudget
 from extract.records import record
 
 # The same options as python-docx's parser, so that the trees, hence the text, are the same
@@ -230,7 +233,8 @@ def load_package(path: Path, known_styles: Container[bytes] = ()) -> WordPackage
     if not zipfile.is_zipfile(str(path)):
         raise PackageNotFoundError(f"Package not found at '{path}'")
     with zipfile.ZipFile(path) as archive:
-        loader = _Loader(archive, read_content_types(archive.read(CONTENT_TYPES_MEMBER)))
+        budget = InflationBudget()  # every part read counts: a zip bomb is refused before inflating
+        loader = _Loader(archive, read_content_types(budget.read(archive, CONTENT_TYPES_MEMBER)), budget)
         root = Part(PACKAGE_URI, "", False, rels=loader.rels_of(PACKAGE_URI))
         office_document = _office_document(root)
         main = loader.load(office_document.target, office_document.reltype)
@@ -292,9 +296,10 @@ def _furniture_rels(main: Part, references: list[etree._Element]) -> list[Relati
 class _Loader:
     """Reads and parses parts from an open zip, each part once."""
 
-    def __init__(self, archive: zipfile.ZipFile, content_types: ContentTypes) -> None:
+    def __init__(self, archive: zipfile.ZipFile, content_types: ContentTypes, budget: InflationBudget) -> None:
         self.archive = archive
         self.content_types = content_types
+        self.budget = budget
         self.parts: dict[str, Part] = {}
 
     def load(
@@ -315,13 +320,13 @@ class _Loader:
         if part is None:
             member = partname[1:]
             digest = stored_digest(self.archive, member) if known is not None else None
-            blob = None if digest is not None and digest in known else self.archive.read(member)
+            blob = None if digest is not None and digest in known else self.budget.read(self.archive, member)
             content_type = self.content_types.of(partname)
             is_xml = content_type in XML_CONTENT_TYPES and reltype != RT.IMAGE
             part = Part(partname, content_type, is_xml, blob=blob if is_xml else None, digest=digest)
             self.parts[partname] = part
         elif parse and part.is_xml and part.element is None and part.blob is None:
-            part.blob = self.archive.read(partname[1:])  # left compressed as known, now wanted as XML
+            part.blob = self.budget.read(self.archive, partname[1:])  # left compressed as known, now wanted
         if parse:
             parse_part(part)
         return part
@@ -331,7 +336,7 @@ class _Loader:
         directory, filename = posixpath.split(partname)
         member = posixpath.join(directory, "_rels", filename + ".rels")[1:]
         try:
-            blob = self.archive.read(member)
+            blob = self.budget.read(self.archive, member)
         except KeyError:
             return {}
         rels: dict[str | None, Relationship] = {}

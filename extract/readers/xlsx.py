@@ -38,6 +38,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import warnings
+import zipfile
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
@@ -45,8 +46,9 @@ from pathlib import Path
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from extract.errors import CorruptFileError, EncryptedFileError
+from extract.errors import CorruptFileError, EncryptedFileError, ReadError
 from extract.model import Cell, Document, Location, Table
+from extract.readers.inflated_size import check_inflated_sizes
 from extract.records import record
 from extract.textfix import remove_zero_width
 
@@ -112,10 +114,11 @@ def open_workbook(path: Path) -> _Workbook:
     """
     try:
         with open(path, "rb") as handle, warnings.catch_warnings():
+            check_parts_inflated(handle)
             # openpyxl warns about features it drops (data validation extensions, slicers): noise here.
             warnings.simplefilter("ignore")
             workbook = load_workbook(handle, read_only=False, data_only=True)
-    except OSError:
+    except (OSError, ReadError):
         raise
     except Exception as exc:  # openpyxl raises many types for damaged files (KeyError, ValueError, …)
         if "encrypt" in str(exc).lower():
@@ -123,6 +126,24 @@ def open_workbook(path: Path) -> _Workbook:
         raise CorruptFileError(REASON_CORRUPT, f"{type(exc).__name__}: {exc}") from exc
     sheets = [workbook[name] for name in workbook.sheetnames]  # every tab in order, chart sheets too
     return _Workbook(sheets, properties_to_metadata(workbook.properties))
+
+
+# The parts openpyxl inflates and parses whole (sheets, shared strings, styles, drawings' XML).
+# Pictures are left out: they hardly compress, so the limit on the file's own size covers them.
+XML_PART_SUFFIXES = (".xml", ".rels", ".vml")
+
+
+def check_parts_inflated(handle) -> None:
+    """Refuse a workbook whose XML would inflate past the limits (extract.readers.inflated_size)
+    before openpyxl inflates any of it; a file that is no zip is left to openpyxl's own error."""
+    try:
+        with zipfile.ZipFile(handle) as archive:
+            names = archive.namelist()
+            check_inflated_sizes(archive, [name for name in names if name.lower().endswith(XML_PART_SUFFIXES)])
+    except zipfile.BadZipFile:
+        pass
+    finally:
+        handle.seek(0)
 
 
 def properties_to_metadata(props) -> dict[str, str]:
