@@ -512,6 +512,13 @@ def refused_submission(path: Path, source: str, exc: ReadError) -> Submission:
     return Submission(path, source, None, failure=failed_result(path, source, "archive", reason, type(exc).__name__))
 
 
+def unopened_result(submission: Submission, exc: OSError | None) -> ReadResult:
+    """The errors.csv row of a file that could not even be opened, with the system's own words."""
+    reason = "无法打开文件（文件不存在、无读取权限或正被其他程序占用）"
+    detail = f"{type(exc).__name__}: {exc}" if exc is not None else ""
+    return failed_result(submission.path, submission.source, "open", with_detail(reason, detail), "OSError")
+
+
 def identify(submissions: Iterable[Submission]) -> Iterator[Submission]:
     """Hash every file once; a file whose content was already submitted is marked a duplicate."""
     seen: dict[str, str] = {}
@@ -521,8 +528,8 @@ def identify(submissions: Iterable[Submission]) -> Iterator[Submission]:
             continue
         try:
             digest = file_sha256(submission.path)
-        except OSError:
-            yield submission
+        except OSError as exc:
+            yield replace(submission, failure=unopened_result(submission, exc))
             continue
         yield replace(submission, sha256=digest, duplicate_of=seen.get(digest))
         seen.setdefault(digest, submission.source)
@@ -593,9 +600,8 @@ def schedule(
         return outcome_of(submission.failure)
     if submission.duplicate_of:
         return outcome_of(ReadResult({"source_file": submission.source, "status": "skipped"}, None, ()))
-    if submission.sha256 is None:
-        reason = "无法打开文件（文件不存在、无读取权限或正被其他程序占用）"
-        return outcome_of(failed_result(submission.path, submission.source, "open", reason, "OSError"))
+    if submission.sha256 is None:  # not hashed, and no failure said why (not from identify)
+        return outcome_of(unopened_result(submission, None))
     size_mb = submission.path.stat().st_size / (1 << 20)
     if size_mb > options.max_file_mb:
         reason = (f"文件过大（{size_mb:.1f} MB，超过上限 {options.max_file_mb:g} MB），未读取；"
