@@ -385,7 +385,16 @@ def _blank_match(match: re.Match[str]) -> str:
 FOREIGN_CURRENCY_SPELLINGS: dict[str, str] = {
     "美元": "美元", "美金": "美元", "欧元": "欧元", "英镑": "英镑", "日元": "日元", "港元": "港元",
     "港币": "港元", "澳元": "澳元", "加元": "加元", "韩元": "韩元", "卢布": "卢布",
+    "新台币": "新台币", "台币": "新台币", "泰铢": "泰铢",
 }
+
+# A foreign currency named right before its number, as in 港币两千九百六十元 or 新台币 177.1亿元:
+# the 元 after the number is that currency's, not the yuan (public number suites, JioNLP).
+# 人民币 before the number is the yuan (read_left).
+_CURRENCY_BEFORE_BY_LAST: dict[str, tuple[str, ...]] = {}
+for _spelling in sorted(FOREIGN_CURRENCY_SPELLINGS, key=len, reverse=True):
+    _CURRENCY_BEFORE_BY_LAST.setdefault(_spelling[-1], ())
+    _CURRENCY_BEFORE_BY_LAST[_spelling[-1]] += (_spelling,)
 
 # Written spelling → normalised unit. Longest spelling wins (人次 before 人, 个月 before 个).
 UNIT_SPELLINGS: dict[str, str] = {
@@ -637,6 +646,18 @@ class _Piece:
         return total, self.unit
 
 
+# The yuan units a number may carry, by what they multiply by: after a foreign currency's name
+# (港币…元) the amount is in that currency, its 万/亿 folded in as for 100万美元.
+YUAN_UNITS = {"元": 1, "万元": 10**4, "亿元": 10**8}
+
+
+def _times(value: Decimal, factor: int) -> Decimal:
+    """``value`` × ``factor``, without the decimals the factor made whole (177.1亿 is 17710000000),
+    as value_and_unit folds a multiplier."""
+    total = EXACT.multiply(value, factor)
+    return total.quantize(ONE) if factor != 1 and total == total.to_integral_value() else total
+
+
 # Arithmetic on report figures raises instead of rounding: a figure is never approximated.
 EXACT = Context(prec=60, traps=[Inexact, InvalidOperation, DivisionByZero, Overflow])
 ONE = Decimal(1)
@@ -756,6 +777,8 @@ def _read_multiplier_and_unit(s: str, piece: _Piece) -> None:
     more_before = p < len(s) and s[p] in MORE_THAN_MARKS
     q = p + more_before
     written = piece.multiplier  # a Chinese run's own 万/亿
+    if not written and s.startswith(SPOKEN_YI, q):
+        q += 1  # 两个亿 (spoken): 2亿, not two 个 of something
     is_unit_next = s.startswith(MULTIPLIER_INITIAL_UNITS, q)
     if not is_unit_next and s[q:q + 1] in _MULTIPLIER_START and (mm := MULTIPLIERS.match(s, q)) is not None:
         piece.multiplier, q = written + mm.group().strip().translate(_MULTIPLIER_SPELLING), mm.end()
@@ -782,6 +805,11 @@ def _read_multiplier_and_unit(s: str, piece: _Piece) -> None:
         return
     piece.unit = unit
     piece.more_than = more_before or more_after or more_inside
+
+
+# 个 between a number and 亿, as spoken: 两个亿 is 2亿 (public number suites, JioNLP). Only 亿: 两个万 is
+# not said.
+SPOKEN_YI = "个亿"
 
 
 # “And a half” written after the measure word: 一年半, 两倍半, 3天半, 两成半 (25%); and inside it: 一个半月 (个月),
@@ -957,10 +985,11 @@ def _shared_magnitude(first: _Piece, second: _Piece) -> int | None:
     return None
 
 
-def read_left(s: str, start: int, floor: int, is_arabic: bool) -> tuple[int, int, bool, int | None, str | None]:
+def read_left(s: str, start: int, floor: int, is_arabic: bool) -> tuple[int, int, str, int | None, str | None]:
     """Read leftwards from a core: sign, currency mark, comparator prefix; never before ``floor``.
 
-    Returns (start with sign and currency, sign, has currency, start with comparator or None, op).
+    Returns (start with sign and currency, sign, the currency named before it ("元" for ¥ and
+    人民币, a FOREIGN_CURRENCY_SPELLINGS value, or ""), start with comparator or None, op).
     """
     p, sign = start, 1
     if is_arabic and p - 1 >= floor and s[p - 1] in "+-" and (p < 2 or s[p - 2] not in NO_SIGN_AFTER):
@@ -970,17 +999,27 @@ def read_left(s: str, start: int, floor: int, is_arabic: bool) -> tuple[int, int
     elif (p - 2 >= floor and s[p - 1] == "的" and s[p - 2] in NEGATIVE_WORDS
           and (p < 3 or s[p - 3] not in NEGATIVE_OF_NOT_AFTER)):
         sign, p = -1, p - 2
-    has_currency = False
+    currency = ""
     q = _skip_spaces_left(s, p, floor)
     if q - 1 >= floor and s[q - 1] == "¥":
-        has_currency, p = True, q - 1
+        currency, p = "元", q - 1
     elif q - 3 >= floor and s[q - 3:q] == "人民币":
-        has_currency, p = True, q - 3
+        currency, p = "元", q - 3
+    elif q - 2 >= floor and (named := _currency_ending_at(s, q, floor)):
+        currency, p = FOREIGN_CURRENCY_SPELLINGS[named], q - len(named)
     q = _skip_spaces_left(s, p, floor)
     comparator = comparator_ending_at(s, q, floor)
     if comparator is not None:
-        return p, sign, has_currency, *comparator
-    return p, sign, has_currency, None, None
+        return p, sign, currency, *comparator
+    return p, sign, currency, None, None
+
+
+def _currency_ending_at(s: str, q: int, floor: int) -> str:
+    """The foreign currency's spelling ending right before ``q`` (not before ``floor``), or ""."""
+    for spelling in _CURRENCY_BEFORE_BY_LAST.get(s[q - 1], ()):
+        if q - len(spelling) >= floor and s.startswith(spelling, q - len(spelling)):
+            return spelling
+    return ""
 
 
 def comparator_ending_at(s: str, q: int, floor: int = 0) -> tuple[int, str | None] | None:
@@ -1296,7 +1335,7 @@ def _match_to_quantity(text: str, s: str, m: re.Match[str], floor: int, whole_ce
     piece = match_to_piece(s, m)
     if piece is None:
         return None
-    start, sign, has_currency, comparator_start, prefix_op = read_left(s, piece.start, floor, piece.run is None)
+    start, sign, currency, comparator_start, prefix_op = read_left(s, piece.start, floor, piece.run is None)
     piece.number = EXACT.multiply(piece.number, sign)  # before the range check: -5~5% ascends
     if piece.high is not None:  # a spoken range (七八十人) says all; 负 before one says nothing clear
         if sign < 0:
@@ -1323,8 +1362,11 @@ def _match_to_quantity(text: str, s: str, m: re.Match[str], floor: int, whole_ce
             return None
     value, unit = piece.value_and_unit()
     high = high_piece.value_and_unit()[0] if high_piece is not None else None
-    if has_currency and not unit:
-        unit = "元"
+    if currency and not unit:
+        unit = currency
+    elif currency != "元" and currency and unit in YUAN_UNITS:  # 港币两千九百六十元: the 元 is the HK dollar
+        value, high = _times(value, YUAN_UNITS[unit]), _times(high, YUAN_UNITS[unit]) if high is not None else None
+        unit = currency
     return Quantity(
         value=value,
         unit=unit,

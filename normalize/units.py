@@ -15,7 +15,7 @@ from __future__ import annotations
 from decimal import Context, Decimal, DivisionByZero, Inexact, InvalidOperation, Overflow
 from typing import Literal
 
-from extract.numbers import Quantity, parse_quantity
+from extract.numbers import FOREIGN_CURRENCY_SPELLINGS, Quantity, parse_quantity
 from extract.records import record
 
 Kind = Literal["money", "rate", "count", "other"]
@@ -92,7 +92,7 @@ _OTHERS_SEEN: dict[str, str] = {
     "/10万": "rates per 100,000 people (孕产妇死亡率12/10万); compared only with the same unit; not in seeds",
     "/万": "rates per 10,000 people (每万人); compared only with the same unit; not in seeds",
     **{currency: "foreign currency (100万美元): not 元, never the report's own money; not in seeds"
-       for currency in ("美元", "欧元", "英镑", "日元", "港元", "澳元", "加元", "韩元", "卢布")},
+       for currency in dict.fromkeys(FOREIGN_CURRENCY_SPELLINGS.values())},
 }
 
 UNIT_FACTORS: dict[str, UnitFactor] = {

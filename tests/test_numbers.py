@@ -761,6 +761,14 @@ UNITS = [
     # foreign currencies keep their own unit: not 元, and not a bare number a 万元 header could claim
     ("5美元", Q("5", "美元")), ("100万美元", Q("1000000", "美元")), ("利用外资2.5亿美元", Q("250000000", "美元", raw="2.5亿美元")),
     ("3万港币", Q("30000", "港元")), ("1月1日元旦", None),
+    # the currency named before the number makes the 元 after it its own (JioNLP's suite); 人民币
+    # and ¥ before it are the yuan
+    ("港币两千九百六十元", Q("2960", "港元")), ("新台币 177.1 亿元", Q("17710000000", "新台币")),
+    ("美元2.5万元", Q("25000", "美元")), ("人民币100万元", Q("100", "万元")), ("¥30", Q("30", "元")),
+    ("不到1.9万台币", Q("19000", "新台币", "<")), ("二十五万三千二百泰铢", Q("253200", "泰铢")),
+    ("购置2台", Q("2", "台", raw="2台")),
+    # 两个亿 as spoken: 个 before 亿 is no measure word (JioNLP's suite)
+    ("两个亿卢布", Q("200000000", "卢布")), ("一个亿元", Q("1", "亿元")), ("2个亿", Q("200000000", "")),
     # rates per 10万 or 万 people, as health reports give them; a slash fraction stays no number
     ("12/10万", Q("12", "/10万")), ("≤12/10万", Q("12", "/10万", "≤")), ("3.5/万", Q("3.5", "/万")),
     ("1/3", None), ("12/31", None),
