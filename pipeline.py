@@ -64,6 +64,7 @@ from checks.rules import ALL_RULES
 from extract.figures import RawFigure, document_to_raw_figures
 from extract.records import GUARDED as GUARDED_RECORDS, record
 from extract.sentences import document_to_sentences
+from extract.table_titles import document_to_table_titles
 from extract.indicators import IndicatorRow, document_to_indicator_rows, indicator_rows_by_table
 from extract.metadata import ReportMetadata, document_to_metadata
 from extract.model import Document, FileError, Paragraph
@@ -160,7 +161,8 @@ def analyse(document: Document) -> Analysis:
     indicators = document_to_indicator_rows(document, indicators_by_table)
     sentences = tuple(document_to_sentences(document))
     check_input = CheckInput(
-        document.source, fiscal_year, metadata, tuple(figures), values, tuple(raw_figures), tuple(indicators), sentences
+        document.source, fiscal_year, metadata, tuple(figures), values, tuple(raw_figures), tuple(indicators), sentences,
+        document_to_table_titles(document),
     )
     return Analysis(metadata, fiscal_year, figures, values, indicators, raw_figures, check_input)
 

@@ -17,6 +17,7 @@ from extract.metadata import ReportMetadata
 from extract.model import Location
 from extract.records import record
 from extract.sentences import TextSentence as Sentence  # a sentence as the rules read it
+from extract.table_titles import TableTitle
 from normalize.figures import Figure
 from normalize.report import ReportValues
 
@@ -34,6 +35,7 @@ class CheckInput:
     raw_figures: tuple[RawFigure, ...]
     indicators: tuple[IndicatorRow, ...]
     sentences: tuple[Sentence, ...] = ()
+    table_titles: tuple[TableTitle, ...] = ()
 
 
 @record

@@ -28,6 +28,7 @@ from extract.model import Location
 from extract.numbers import find_quantities, normalise_chars
 from extract.records import record
 from extract.sentences import TextSentence
+from extract.table_titles import TableTitle
 
 # A 截至 date between the end of the fiscal year and the middle of the next is the usual cut-off
 # of a self-evaluation: funds are paid out until 次年3月底 (seed 003: “截至2024年3月底，2023年度
@@ -223,16 +224,21 @@ def check_indicator_years(inp: CheckInput, settings: RuleSettings) -> Iterator[F
 
     检查内容：读取每一指标行的名称、目标值和实际值，查找：超出通常截止时点（评价年度末至次年年中）的
     “截至”日期；早于评价年度或晚于该截止时点的日期；数字所属年度（“2022年度计划…”）不是评价年度的；
-    以及目标值与实际值写的年度不同的。
+    以及目标值与实际值写的年度不同的。还读取自评表、绩效目标表等表格的标题（表格正上方的短标题行、
+    表内只有一段文字的开头行、工作表名），查找只写了一个、且早于评价年度的年度。
     为何重要：从上年表格抄来的指标，衡量的是上年的计划；旁边的实际值可能也是上年的，据此打出的分数没
-    有意义。
+    有意义。标题仍是上年度的自评表，表中的数字和得分可能整张都是上年的。
     触发示例：在2023年度报告中，“指标2：截至2022年底，2022年度计划项目资金完成率（%）”和“指标3：截至
-    2021年3月底，2022年度计划项目资金完成率（%）”（样本003，表1-2和表2-1）。
+    2021年3月底，2022年度计划项目资金完成率（%）”（样本003，表1-2和表2-1）；表格上方写“项目支出绩效
+    自评表”“（2022年度）”。
     不触发示例：同一报告中的“截至2024年3月底，2023年度计划项目资金完成率”（截止时点在所衡量年度结束
     后三个月）；“较2022年增长率”（比较基数）；目标“2024年春季开学前”“2024年一季度”（季节、季度按其
-    月份读，在次年年中以前）。
+    月份读，在次年年中以前）。标题同时写了评价年度（“2022—2023年度…对比表”），或讲的是上年问题整改、
+    结转、对比的表格（“2022年度绩效评价问题整改情况表”）；标题不讲绩效、自评、评价或指标的表格。
     局限：不带“年”字的年份（“2022计划完成率”）读不出。确实跨到下一年的计划（“2024年6月底前完工率”）
     只在年中截止时点以前才不报告。每一行在每张表中各报告一次，同一指标出现在两张表中就有两条问题。
+    表格标题只看表格上方两行以内、表内开头两行以内；写在更远处（如上一页）的标题看不到。标题晚于评价
+    年度（下年度绩效目标表）不报告。
     """
     fiscal_year = inp.fiscal_year
     if fiscal_year is None:
@@ -265,6 +271,38 @@ def check_indicator_years(inp: CheckInput, settings: RuleSettings) -> Iterator[F
             tuple(dict.fromkeys(evidence)),
             tuple(dict.fromkeys(locations)),
             {"fiscal_year": str(fiscal_year), "indicator": row.name, "problems": "；".join(problems)},
+        )
+    yield from _table_titles_of_earlier_years(inp.table_titles, fiscal_year)
+
+
+# A table whose title says it holds results, targets or scores: its year is the year they are of.
+TITLE_OF_RESULTS = re.compile(r"自评|绩效|评价|指标|考核")
+# Tables that are about another year by design: rectifying last year's findings, carry-overs,
+# comparisons over years.
+TITLE_OF_OTHER_YEARS = re.compile(r"整改|问题|上年|去年|对比|比较|结转|结余|同期|历年|以前年度|往年|变动")
+TITLE_YEAR = re.compile(rf"{YEAR}\s*年")
+
+
+def _table_titles_of_earlier_years(titles: Sequence[TableTitle], fiscal_year: int) -> Iterator[Flag]:
+    """A table titled as results of one year only, earlier than the report's (自评表（2022年度）)."""
+    by_table: dict[int, list[TableTitle]] = {}
+    for title in titles:
+        by_table.setdefault(title.table, []).append(title)
+    for lines in by_table.values():
+        text = "".join(line.text for line in lines)
+        if not TITLE_OF_RESULTS.search(text) or TITLE_OF_OTHER_YEARS.search(text):
+            continue
+        years = {int(m[1]) for m in TITLE_YEAR.finditer(normalise_chars(text))}
+        if len(years) != 1 or (year := years.pop()) >= fiscal_year:
+            continue
+        shown = [line for line in lines if TITLE_YEAR.search(normalise_chars(line.text))]
+        title = "”“".join(line.text for line in lines)
+        yield Flag(
+            f"表格标题“{title}”写的是{year}年度，而本报告评价的是{fiscal_year}年度：表中的指标、数字和得分"
+            f"可能是从{year}年度的表格抄来的，请核实",
+            tuple(dict.fromkeys(line.text for line in lines)),
+            tuple(dict.fromkeys(line.location for line in shown)),
+            {"fiscal_year": str(fiscal_year), "title_year": str(year), "title": title},
         )
 
 

@@ -118,6 +118,34 @@ def test_indicator_year_message_names_the_periods(tmp_path: Path) -> None:
     assert flag.severity == "warning" and flag.locations[0].table == 1
 
 
+# The title of a 自评表 naming an earlier year (blind probe AE ae05): above the table on two lines
+# or one, or inside it as its first rows.
+TABLE_ROWS = (HEADER, ("产出指标", "数量指标", "发放人数", "≥2800人", "2850人"))
+
+
+@pytest.mark.parametrize(("before", "first_rows", "count"), [
+    ("项目支出绩效自评表\n（2022年度）\n", (), 1),
+    ("表3  2022年度项目支出绩效自评表\n", (), 1),
+    ("", (("项目支出绩效自评表",), ("（2022年度）",)), 1),
+    ("（三）2022年度部门整体支出绩效自评表\n", (), 1),
+    # the report's year, a later year, another kind of table, a table about other years by design
+    ("项目支出绩效自评表\n（2023年度）\n", (), 0),
+    ("2024年度绩效目标申报表\n", (), 0),
+    ("2022年度预算收支情况表\n", (), 0),
+    ("2022年度绩效评价问题整改情况表\n", (), 0),
+    ("2022—2023年度绩效指标对比表\n", (), 0),
+    # a sentence above the table is no title, nor a title beyond the two lines above it
+    ("2022年度项目支出绩效自评表\n绩效指标完成情况详见下表。\n", (), 0),
+])
+def test_a_table_titled_with_an_earlier_year(tmp_path: Path, before: str, first_rows, count: int) -> None:
+    text = TITLE + "三、绩效自评情况\n" + before + table(*first_rows, *TABLE_ROWS)
+    flags = flags_of(tmp_path, text, "JX301")
+    assert len(flags) == count, flags
+    if count:
+        assert "2022年度" in flags[0].message and "2023年度" in flags[0].message
+        assert all(location is not None for location in flags[0].locations)
+
+
 # --- JX302: sentences --------------------------------------------------------------------------
 
 
