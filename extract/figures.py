@@ -182,8 +182,7 @@ def document_to_raw_figures(
             figures.extend(text_to_raw_figures(block.text, block.location, section=section, block=index))
         else:
             caption = caption_text.strip() if is_caption(caption_text) else ""
-            for table in block.iter_tables():
-                above = _declared_unit_in(previous_text)
+            for table, above in _tables_with_units_outside(block, _declared_unit_in(previous_text)):
                 # read once: the table's values skip these rows, and the subsidy rows come from them
                 rows = indicators_by_table[id(table)] if indicators_by_table is not None else (
                     table_to_indicator_rows(table))
@@ -193,6 +192,31 @@ def document_to_raw_figures(
                 figures.extend(subsidy_raw_figures(rows, section, index))
             previous_text = caption_text = ""  # a unit line applies to the one table right below it
     return figures
+
+
+def _tables_with_units_outside(table: Table, unit_above: str) -> Iterator[tuple[Table, str]]:
+    """``table`` and the tables nested in it (in ``iter_tables`` order), each with the unit declared
+    just outside it: for ``table`` the line above it; for a nested table the enclosing cell's own
+    text or its row label (“项目资金（万元）” | [nested table], blind probe AD ad10), else the unit
+    outside the table it is nested in."""
+    yield table, unit_above
+    grid = None
+    for cell in table.cells:
+        if not cell.tables:
+            continue
+        if grid is None:
+            grid = table.grid()
+        unit = _declared_unit_in(cell.text) or _declared_unit_in(_row_label_of(grid, cell)) or unit_above
+        for nested in cell.tables:
+            yield from _tables_with_units_outside(nested, unit)
+
+
+def _row_label_of(grid: list[list[Cell | None]], cell: Cell) -> str:
+    """The text of the nearest cell left of ``cell`` in its row that holds any."""
+    for left in reversed(grid[cell.row - 1][:cell.col - 1]):
+        if left is not None and left is not cell and left.text.strip():
+            return left.text.strip()
+    return ""
 
 
 def subsidy_raw_figures(rows: list[IndicatorRow], section: str, block: int) -> Iterator[RawFigure]:

@@ -122,3 +122,28 @@ def test_a_contents_line_heads_no_section() -> None:
 ])
 def test_a_notes_number_is_no_figure(text: str, kept: list[str]) -> None:
     assert [raw.quantity.raw for raw in text_to_raw_figures(text, Location(file="脚注.pdf"))] == kept
+
+
+def test_a_nested_tables_unit_comes_from_the_label_of_the_cell_it_sits_in(tmp_path: Path) -> None:
+    """Blind probe AD ad10: a form's row “项目资金（万元）” holds the money as a nested table whose
+    header names no unit; its amounts were left unread, and the report's two 年初预算 went unseen."""
+    import docx
+
+    from extract.figures import document_to_raw_figures
+
+    path = tmp_path / "内嵌表格.docx"
+    document = docx.Document()
+    document.add_paragraph("三、项目支出绩效自评表")
+    form = document.add_table(rows=2, cols=2)
+    form.cell(0, 0).text, form.cell(0, 1).text = "项目名称", "中小学校舍维修改造项目"
+    form.cell(1, 0).text = "项目资金（万元）"
+    money = form.cell(1, 1).add_table(rows=2, cols=4)
+    for col, text in enumerate(["", "年初预算数", "全年预算数", "全年执行数"]):
+        money.cell(0, col).text = text
+    for col, text in enumerate(["年度资金总额", "780.00", "860.00", "842.35"]):
+        money.cell(1, col).text = text
+    document.save(path)
+    figures = document_to_raw_figures(read_document(path, path.name))
+    nested = [(f.header, str(f.quantity.value), f.unit_hint or f.quantity.unit) for f in figures
+              if f.location.table == 2]
+    assert nested == [("年初预算数", "780.00", "万元"), ("全年预算数", "860.00", "万元"), ("全年执行数", "842.35", "万元")]
