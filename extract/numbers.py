@@ -312,6 +312,9 @@ _NOT_QUANTITY_SOURCES: tuple[tuple[str, ...], ...] = (
     (r"\(\s*\d{1,3}\s*\)", "list markers (1) / （1） (seed 003)", "("),
     (_NUMBER_START + r"\d{0,2}\.(?=[\u4e00-\u9fff“\"])",
      "list markers 1.贯彻 (004), 4.提高 (000): no amount ends in '.'", ".", r"\.(?<=\d\.)[\u4e00-\u9fff“\"]"),
+    (r"(?:^|(?<=[\s。;；:：,，(（]))\d{1,2}\.[ \u3000]+(?=[\u4e00-\u9fff“\"])",
+     "list markers set apart by a space, 1. 基本支出845.26万元 (blind probe AG), where a clause begins: "
+     "not the 5. of a number that ends a sentence with an ASCII point", ".", r"\.[ \u3000]+[\u4e00-\u9fff“\"]"),
     (r"(?m)(?:^|(?<=[;。:,\s]))[ \t]*\d{1,3}\)", "line-start markers 1）数量指标 (seed 003)", ")",
      r"\)(?<=\d\))"),
     (r"(?:指标|目标|附件|附表|任务|步骤|序号|编号|条款|图)[ ]*\d+(?:[-.]\d+)*",

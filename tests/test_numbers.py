@@ -830,6 +830,11 @@ FINDS = [
     # ordinals listed after one 第 (probe E)
     ("第1、2批资金", []), ("第一、二批", []), ("第1-3批", []), ("第一至三季度", []),
     ("第一，100个村", [("100", "个")]),
+    # a list marker set apart by a space where a clause begins (blind probe AG ag12): the 1 and 2
+    # were taken as the amounts of 基本支出 and 项目支出
+    ("1. 基本支出845.26万元", [("845.26", "万元")]), ("支出如下：2. 项目支出1,172.09万元", [("1172.09", "万元")]),
+    ("3. “三公”经费支出1.32万元", [("1.32", "万元")]), ("1.\u3000基本支出845.26万元", [("845.26", "万元")]),
+    ("增长5. 全年", [("5", "")]),  # no clause begins before the 5: a number ending a sentence
 ]
 
 
