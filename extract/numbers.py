@@ -497,8 +497,18 @@ MULTIPLIER_VALUES = {"百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
 _MULTIPLIER_SPELLING = str.maketrans("佰仟萬億", "百千万亿")
 
 # "/人" after a money unit makes a per-head amount: 2000元/人; "/座" one per thing (单座补助标准为
-# 80万元/座, blind probe X x04: a reservoir's, no standard per head).
-PER_UNIT = re.compile(r"/(人次|人|户|月|年|亩|吨|次|天|平方米|公里|台|辆|座|个|所|处|村|家|项|套|间|栋)")
+# 80万元/座, blind probe X x04: a reservoir's, no standard per head); 元/场, 元/盏 the cost targets
+# of indicator tables (blind probe AH: they were cut to 元). People, time, area and weight, and the
+# measure words of things counted.
+PER_WHAT = (
+    "人次", "人", "户次", "户", "生", "名", "位", "床",
+    "月", "年", "天", "日", "小时", "课时", "学时", "周", "季度",
+    "亩", "平方公里", "平方米", "立方米", "公里", "千米", "米", "吨", "公斤", "千克", "斤",
+    "次", "场次", "场", "台", "辆", "座", "个", "所", "处", "村", "家", "项", "套", "间", "栋", "幢", "盏",
+    "批次", "批", "件", "株", "棵", "头", "只", "羽", "尾", "张", "本", "册", "条", "期", "支", "口", "眼",
+    "艘", "架", "宗", "份", "篇", "组", "班",
+)
+PER_UNIT = re.compile("/(" + "|".join(sorted(PER_WHAT, key=len, reverse=True)) + ")")
 
 _SPACES = re.compile(r"[ ]*")
 
@@ -915,8 +925,13 @@ def _read_elided_group(s: str, piece: _Piece, q: int) -> int:
 
 
 def read_unit(s: str, p: int) -> tuple[str, int]:
-    """The unit written at ``p`` (spaces allowed before it) and where it ends, or ("", p)."""
+    """The unit written at ``p`` (spaces allowed before it) and where it ends, or ("", p).
+
+    One line break may stand between the number and its unit: a narrow table cell wraps
+    “1.85万元/户” as “1.85万” over “元/户” (blind probe AH), and the unit is still the number's."""
     q = _SPACES.match(s, p).end() if s.startswith(" ", p) else p
+    if s.startswith("\n", q):
+        q = _SPACES.match(s, q + 1).end()
     for spelling in _UNITS_BY_FIRST_CHAR.get(s[q: q + 1], ()):
         if s.startswith(spelling, q):
             after = s[q + len(spelling): q + len(spelling) + 1]

@@ -94,8 +94,8 @@ def readable_blank(clean: str) -> str:
 
 
 def readable_read_unit(s: str, p: int) -> tuple[str, int]:
-    """``read_unit`` as it was: every spelling, longest first."""
-    q = re.compile(r"[ ]*").match(s, p).end()
+    """``read_unit`` as it was: every spelling, longest first (one line break allowed before it)."""
+    q = re.compile(r"[ ]*(?:\n[ ]*)?").match(s, p).end()
     for spelling in sorted(numbers.UNIT_SPELLINGS, key=len, reverse=True):
         if s.startswith(spelling, q):
             after = s[q + len(spelling): q + len(spelling) + 1]

@@ -767,6 +767,12 @@ UNITS = [
     ("美元2.5万元", Q("25000", "美元")), ("人民币100万元", Q("100", "万元")), ("¥30", Q("30", "元")),
     ("不到1.9万台币", Q("19000", "新台币", "<")), ("二十五万三千二百泰铢", Q("253200", "泰铢")),
     ("购置2台", Q("2", "台", raw="2台")),
+    # per-unit costs of indicator tables (blind probe AH: 元/场 and 元/盏 were cut to 元)
+    ("2,800元/场", Q("2800", "元/场")), ("≤400元/盏", Q("400", "元/盏", "≤")), ("1000元/生", Q("1000", "元/生")),
+    # a narrow cell wraps between the number and its unit (blind probe AH); a word after the break
+    # that only begins with a unit's character is no unit
+    ("1.85万\n元/户", Q("1.85", "万元/户")), ("≤3000\n元/户", Q("3000", "元/户", "≤")),
+    ("100\n人员经费", Q("100", "", raw="100")),
     # 两个亿 as spoken: 个 before 亿 is no measure word (JioNLP's suite)
     ("两个亿卢布", Q("200000000", "卢布")), ("一个亿元", Q("1", "亿元")), ("2个亿", Q("200000000", "")),
     # rates per 10万 or 万 people, as health reports give them; a slash fraction stays no number
