@@ -76,7 +76,7 @@ _DATE_LABEL = r"(?:(?:填报|填表|报告|报送|自评|评价|编制)?日期|(
 LABELLED_DATE = re.compile(_DATE_LABEL + r"\s*(?:" + DATE.pattern + "|" + NUMERIC_DATE.pattern + ")")
 # Labels that name the unit a report is from, surest first: the one that filled it in, then the
 # unit the budget belongs to, then the one carrying the project out; 主管部门 only as a last resort.
-UNIT_LABELS = ("填报单位", "单位名称", "部门名称", "部门（单位）名称", "单位（部门）名称", "部门(单位)名称",
+UNIT_LABELS = ("填报单位", "编报单位", "单位名称", "部门名称", "部门（单位）名称", "单位（部门）名称", "部门(单位)名称",
                "预算单位", "评价单位", "自评单位", "报送单位", "报告单位",
                "项目实施单位", "实施单位", "项目单位", "项目主管部门", "主管部门")
 UNIT_LABEL = re.compile(
@@ -242,10 +242,10 @@ def _unit_name(title: _Line | None, leading: list[_Line], lines: list[_Line]) ->
         before = re.sub(r"^附件\s*\d*", "", before).strip()
         before = re.sub(r"^关于", "", before).strip()
         if before and ORG_LINE.match(before):
-            return MetaValue(before, title.location)
+            return _fuller_name(before, lines) or MetaValue(before, title.location)
         after_name = AFTER_UNIT.split(after, maxsplit=1)[0].strip() if after else ""
         if ORG_LINE.match(after_name):
-            return MetaValue(after_name, title.location)
+            return _fuller_name(after_name, lines) or MetaValue(after_name, title.location)
         if before and PLACE_ONLY.match(before):
             for line in lines:
                 if before not in line.text:
@@ -267,11 +267,18 @@ def _unit_name(title: _Line | None, leading: list[_Line], lines: list[_Line]) ->
 def _fuller_name(org: str, lines: list[_Line]) -> MetaValue | None:
     """The unit's name as the form's label or the signature gives it, when that is ``org`` with the
     city before it: a title naming only 鹤城区 finds “鹤城区住房和城乡建设局” in the text, and the
-    report signs as 怀化市鹤城区住房和城乡建设局 (blind probe M)."""
+    report signs as 怀化市鹤城区住房和城乡建设局 (blind probe M); a title's “鸭溪镇人民政府” is
+    “遵义市播州区鸭溪镇人民政府” on the 单位名称 line (blind probe AG). A town or a street office the
+    title names by its place alone (花吐古拉镇) is its government (…花吐古拉镇人民政府)."""
     for named in (_labelled_unit(lines), _signed_by(lines)):
-        if named is not None and named.value != org and named.value.endswith(org):
+        if named is not None and named.value != org and named.value.endswith(
+                (org, *(org + office for office in LOCAL_GOVERNMENT_OFFICES))):
             return named
     return None
+
+
+# What a town's or a street's own name stands for when a report is signed by it.
+LOCAL_GOVERNMENT_OFFICES = ("人民政府", "街道办事处", "办事处")
 
 
 def _signed_by(lines: list[_Line]) -> MetaValue | None:

@@ -2364,6 +2364,30 @@ def test_a_place_titles_unit_as_it_signs_with_its_city(tmp_path: Path) -> None:
     assert report["unit_name"] == "怀化市鹤城区住房和城乡建设局"
 
 
+@pytest.mark.parametrize(("title", "label_line", "unit"), [
+    ("花吐古拉镇2023年度部门整体支出绩效自评报告", "编报单位：科尔沁左翼中旗花吐古拉镇人民政府",
+     "科尔沁左翼中旗花吐古拉镇人民政府"),
+    ("鸭溪镇人民政府2024年度部门整体支出绩效自评报告", "单位名称：遵义市播州区鸭溪镇人民政府", "遵义市播州区鸭溪镇人民政府"),
+    # a labelled name that is not the title's with more before it is another unit: the title's stays
+    ("某县教育局2023年度部门整体支出绩效自评报告", "填报单位：某县教育局财务股", "某县教育局"),
+])
+def test_the_labelled_line_gives_the_title_units_full_name(tmp_path: Path, title: str, label_line: str,
+                                                          unit: str) -> None:
+    """Blind probe AG: the title's short name (花吐古拉镇, a place) was the unit, though the line
+    under the title gives the whole name under 编报单位 / 单位名称."""
+    report, _ = run(tmp_path, f"{title}\n{label_line}\n一、基本情况\n全年预算500万元。\n")
+    assert report["unit_name"] == unit
+
+
+def test_what_people_pay_in_is_no_standard_of_what_they_are_paid(tmp_path: Path) -> None:
+    """Blind probe AG ag04: the residents' own 400元 contribution was a second 直补 standard beside the
+    670元 the programme pays, and JX601 reported one quantity with two values."""
+    report, flags = run(tmp_path, "某旗2024年度城乡居民基本医疗保险财政补助资金绩效自评报告\n"
+                                  "2024年人均财政补助标准为每人每年670元，个人缴费标准为每人每年400元。\n")
+    assert [flag for flag in flags if flag["rule_id"] == "JX601"] == []
+    assert report["direct_subsidy_standard_yuan"] == "670"
+
+
 @pytest.mark.parametrize(("title", "rate"), [
     ("武冈市2023年度困难残疾人生活补贴专项资金绩效自评报告", "97.14"),  # a report on one fund (probe J r22)
     ("武冈市残疾人联合会2023年度部门整体支出绩效自评报告", ""),  # a unit's: the rate may be the part's
