@@ -301,6 +301,9 @@ PAID_OUT = re.compile(r"发放")
 # 每人每年, and with the verb of paying after it: “对纳入扶持范围的移民每人每年补助500元” (blind probe AE ae03).
 PER_PERSON_YEAR = re.compile(r"每\s*[人名生]\s*每\s*年\s*(?:补助|补贴|发放|扶持|奖励)?\s*$")
 PEOPLE_PAID = re.compile(r"发放|享受|对象")
+# Money people pay in themselves beside what the programme pays them (城乡居民医保: “人均财政补助标准为
+# 每人每年670元，个人缴费标准为每人每年400元”, blind probe AG ag04): no 直补 figure.
+PAID_BY_PEOPLE = re.compile(r"缴费|缴纳|缴存|自筹|自付|个人负担|个人承担")
 PEOPLE_UNITS = ("人", "名")
 # A part of the programme's payments that one place made: 其中, a township, village or district's
 # name, and 发放 (其中网岭镇发放; not 其中农村低保对象发放 or 其中城乡居民…).
@@ -313,6 +316,8 @@ def subsidy_text_concept(raw: RawFigure) -> tuple[Concept, Match] | None:
     unit, label = raw.quantity.unit, raw.label
     if PLACES_SHARE.search(label):
         return None  # “其中网岭镇发放907.41万元”: one township's share (blind probe P p14)
+    if PAID_BY_PEOPLE.search(label):
+        return None  # “个人缴费标准为每人每年400元”: what people pay in, not what they are paid
     if unit.endswith("元") and PER_PERSON_YEAR.search(label):
         name = "direct_subsidy_standard"
     elif unit.endswith("元") and "/" not in unit and PAID_OUT.search(label):
