@@ -38,10 +38,11 @@ Limits are listed on the functions that make each decision.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from extract.model import Cell, Document, Location, Table
+from extract.markers import CONTINUED_MARKER
+from extract.model import Cell, Document, Location, Paragraph, Table
 from extract.numbers import MULTIPLIER_VALUES, Quantity, parse_day_count, parse_quantity
 from extract.records import record
 
@@ -338,14 +339,23 @@ def table_to_indicator_rows(table: Table, grid: list[GridRow] | None = None) -> 
 
     ``grid`` is ``table.grid()`` when the caller has it already.
     """
-    grid = table.grid() if grid is None else grid
+    return _rows_and_end(table, table.grid() if grid is None else grid, None)[0]
+
+
+def _rows_and_end(table: Table, grid: list[GridRow],
+                  continued: Continuation | None) -> tuple[list[IndicatorRow], Continuation | None]:
+    """The indicator rows of one table and where it ended (None without rows). ``continued``:
+    where the table right before it ended, when this one may go on from it."""
     found: list[IndicatorRow] = []
+    end: Continuation | None = None
     header: Header | None = None
     levels = ("", "")
     for r, grid_row in enumerate(grid):
         new_header = rows_to_header(grid, r)
         if new_header is not None:
-            if header is None or new_header.columns != header.columns:
+            if header is None and continued is not None and new_header.columns == continued.columns:
+                levels = continued.levels  # a 续表 repeating the header, its level cells left blank
+            elif header is None or new_header.columns != header.columns:
                 levels = ("", "")  # a repeated header (continuation page) keeps the levels above
             header = new_header
             continue
@@ -365,7 +375,16 @@ def table_to_indicator_rows(table: Table, grid: list[GridRow] | None = None) -> 
             continue
         levels = row_to_levels(grid_row, header, levels)
         found.append(cells_to_indicator_row(table, r + 1, grid_row, header, levels, name, name_cell))
-    return found
+        end = Continuation(header.columns, levels)
+    return found, end
+
+
+@dataclass(frozen=True)
+class Continuation:
+    """Where an indicator table ended: its header's columns and the levels of its last row."""
+
+    columns: dict[str, int]
+    levels: tuple[str, str]
 
 
 # A row that is one cell naming a 一级指标 (“一、产出指标”, “（二）效益指标”), as forms without a 一级
@@ -521,4 +540,24 @@ def indicator_rows_by_table(document: Document) -> dict[int, list[IndicatorRow]]
     The figures stage leaves these rows out of a table's values, and the indicator list is
     made of them: reading them once serves both.
     """
-    return {id(table): table_to_indicator_rows(table) for table in document.tables}
+    rows: dict[int, list[IndicatorRow]] = {}
+    continued: Continuation | None = None
+    for block in document.blocks:
+        if isinstance(block, Paragraph):
+            if continued is not None and not _between_parts(block.text):
+                continued = None
+            continue
+        for table in block.iter_tables():
+            rows[id(table)], end = _rows_and_end(table, table.grid(), continued if table is block else None)
+            if table is block:
+                continued = end
+    return rows
+
+
+# What may stand between a table and its continuation (blind probe AH ah04: 一级/二级 left blank on
+# the 续表 after a page break, as printed forms do): nothing, or a short line saying 续表.
+CONTINUED_LINE_MAX = 20
+
+
+def _between_parts(text: str) -> bool:
+    return not text.strip() or CONTINUED_MARKER.match(text) is not None and len(text.strip()) <= CONTINUED_LINE_MAX

@@ -311,6 +311,29 @@ def test_repeated_header_row_is_skipped() -> None:
     ]
 
 
+@pytest.mark.parametrize(("between", "inherited"), [
+    (["续表"], True), ([], True), (["（续表）"], True),
+    (["（二）效益指标完成情况"], False),  # a paragraph of its own between: a table of its own
+])
+def test_a_continued_table_carries_the_levels_of_the_table_before_it(between: list[str], inherited: bool) -> None:
+    """Blind probe AH ah04: a 续表 after a page break repeats the header and leaves the 一级/二级
+    cells of the group it continues blank, as printed forms do; they were left blank."""
+    from extract.model import Document, Paragraph
+
+    header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值"]
+    first = make_table([header, ["产出指标", "质量指标", "传染病报告及时率", "≥95%", "99.1%"]], index=1)
+    second = make_table([header, ["", "", "医疗废物规范处置率", "100%", "100%"],
+                         ["", "时效指标", "专项资金拨付时间", "按时完成", "已完成"]], index=2)
+    paragraphs = tuple(Paragraph(text, Location(file="手工表.docx", paragraph=2)) for text in between)
+    document = Document("手工表.docx", "0" * 64, "docx", (first, *paragraphs, second), (), None)
+    rows = brief(document_to_indicator_rows(document))[1:]
+    if inherited:
+        assert rows == [("产出指标", "质量指标", "医疗废物规范处置率", "100%", "100%"),
+                        ("产出指标", "时效指标", "专项资金拨付时间", "按时完成", "已完成")]
+    else:
+        assert [row[:2] for row in rows] == [("", ""), ("", "时效指标")]
+
+
 def test_text_export_empty_level_cells_inherit_from_above() -> None:
     """The text export has no vertical spans: a merged level cell's continuations are empty."""
     table = make_table([
