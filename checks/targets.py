@@ -167,7 +167,9 @@ class Shortfall:
 # A deadline: a day, the end of a month or a month, with 前 after it (2023年11月30日前,
 # 2023年11月底前, 2023年11月前), and perhaps the word for what is to be done by then. A month is read
 # leniently: the whole month counts as in time (late_to_shortfall). A deadline without its year
-# (12月底前) is left out: the report may cover either of two years.
+# (12月底前, 年底前) is in the year the report evaluates, and an actual dated 次年3月 in the year
+# after it (dated_in_report_year); an actual month without its year (3月) is left out: it may be
+# either year's.
 _DATE = (
     r"(?P<year>(?:19|20)\d{2})\s*(?:年\s*(?P<month>\d{1,2})\s*月\s*(?:(?P<day>\d{1,2})\s*[日号]|(?P<end>底|末))?"
     r"|[-./](?P<month2>\d{1,2})(?:[-./](?P<day2>\d{1,2}))?(?![-./\d]))"
@@ -203,12 +205,41 @@ def text_to_days(text: str) -> tuple[date, date] | None:
     return date(year, month, 1), date(year, month, last_day)
 
 
-def row_to_deadline_and_date(row: IndicatorRow) -> tuple[tuple[date, date], tuple[date, date]] | None:
+# A deadline or date written without its year: 12月底前, 年底前; 次年3月 (the year after the report's).
+NEXT_YEAR_WORDS = r"次年|下一年|下年|翌年|来年"
+YEARLESS_DEADLINE = re.compile(r"\s*(?:于|在)?\s*(?P<month>\d{1,2}\s*月)(?=[^前]*前)")
+YEAR_END_DEADLINE = re.compile(r"\s*(?:于|在)?\s*(?:本?年底|本?年末|年终)(?=\s*(?:前|之前|以前))")
+NEXT_YEAR_DATE = re.compile(rf"\s*(?:于|在)?\s*(?:{NEXT_YEAR_WORDS})\s*(?=\d{{1,2}}\s*月)")
+
+
+def dated_in_report_year(text: str, fiscal_year: int | None) -> str:
+    """``text`` with the year it leaves out written in: a deadline in the report's year (12月底前 →
+    2023年12月底前, 年底前 → 2023年12月底前), a date of the next year (次年3月 → 2024年3月).
+    Anything else, and everything when the report's year is not known, comes back as it was."""
+    if fiscal_year is None or YEAR_IN_CELL.search(text):
+        return text
+    if (m := YEARLESS_DEADLINE.match(text)) is not None:
+        return f"{fiscal_year}年" + text[m.start("month"):]
+    if (m := YEAR_END_DEADLINE.match(text)) is not None:
+        return f"{fiscal_year}年12月底" + text[m.end():]
+    if (m := NEXT_YEAR_DATE.match(text)) is not None:
+        return f"{fiscal_year + 1}年" + text[m.end():]
+    return text
+
+
+YEAR_IN_CELL = re.compile(r"(?:19|20)\d{2}")
+
+
+def row_to_deadline_and_date(row: IndicatorRow, fiscal_year: int | None = None
+                             ) -> tuple[tuple[date, date], tuple[date, date]] | None:
     """(deadline, actual) days when ``row``'s target is a deadline and its actual a date, else None.
 
     An actual written as a deadline too (2023年12月20日前) says by when, not when: not compared.
+    With ``fiscal_year``, a deadline or a next-year date without its year is read in it
+    (dated_in_report_year).
     """
-    target_raw, actual_raw = normalise_chars(row.target_raw), normalise_chars(row.actual_raw)
+    target_raw = normalise_chars(dated_in_report_year(row.target_raw.strip(), fiscal_year))
+    actual_raw = normalise_chars(dated_in_report_year(row.actual_raw.strip(), fiscal_year))
     if DEADLINE.fullmatch(actual_raw) is not None:
         return None
     if DEADLINE.fullmatch(target_raw) is None and not (is_time_row(row) and DATE_DONE.fullmatch(target_raw)):
@@ -293,8 +324,9 @@ def _grade_below(target: str, actual: str) -> bool:
     return GRADE_RANKS[actual] > GRADE_RANKS[asked]
 
 
-def row_to_shortfall(row: IndicatorRow) -> Shortfall | None:
-    """Why ``row`` missed its target, or None when it met it or cannot be told."""
+def row_to_shortfall(row: IndicatorRow, fiscal_year: int | None = None) -> Shortfall | None:
+    """Why ``row`` missed its target, or None when it met it or cannot be told (``fiscal_year``:
+    the report's, for deadlines written without their year)."""
     if not row.target_raw.strip() or not row.actual_raw.strip():
         return None
     target_raw, actual_raw = row.target_raw.strip(), row.actual_raw.strip()
@@ -306,7 +338,7 @@ def row_to_shortfall(row: IndicatorRow) -> Shortfall | None:
             or _some_where_none_asked(target_raw, row.actual)
             or (row.target is None and _part_where_all_asked(target_raw, row.actual))):
         return Shortfall(f"实际完成情况为“{actual_raw}”，目标为“{target_raw}”", values)
-    if (dates := row_to_deadline_and_date(row)) is not None:
+    if (dates := row_to_deadline_and_date(row, fiscal_year)) is not None:
         return late_to_shortfall(row, *dates)
     if is_time_row(row) and (_date_match(row.target_raw) or _date_match(row.actual_raw)):
         return None  # 2023.12 against 2023.10 are months, not numbers 0.02 apart
@@ -373,11 +405,12 @@ def check_targets_met(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]
     局限：只写一个数的目标，除上述情形外一律按下限理解，因此名称不常见、又没有写“≤”的上限会被理解反。
     无法换算的单位（人与户）不比较；一方不带单位时，只在指标名称表明是比率（含“（%）”“率”“比例”或“满
     意度”）时才与百分数比较，不与金额比较；工作日与天不互相换算。只写到月的截止日期（“2023年11月前”）
-    从宽理解，该月之内都算按时；没有年份的截止日期（“12月底前”）和写成“某日前”的实际值不比较；时效指标以外单写的“15日”按日期理解，
-    不比较。没有实际值的行跳过。
+    从宽理解，该月之内都算按时；没有年份的截止日期（“12月底前”“年底前”）按评价年度理解，实际值“次年3月”
+    按评价年度的下一年理解，没有年份的实际月份（“3月”）和写成“某日前”的实际值不比较；时效指标以外单写
+    的“15日”按日期理解，不比较。没有实际值的行跳过。
     """
     for row in inp.indicators:
-        shortfall = row_to_shortfall(row)
+        shortfall = row_to_shortfall(row, inp.fiscal_year)
         if shortfall is None:
             continue
         evidence, locations = row.cells("target", "actual")
@@ -411,7 +444,7 @@ def check_full_score_on_miss(inp: CheckInput, settings: RuleSettings) -> Iterato
         weight, score = _points(row.weight), _points(row.score)
         if weight is None or score is None or weight <= 0 or score != weight:
             continue
-        shortfall = row_to_shortfall(row)
+        shortfall = row_to_shortfall(row, inp.fiscal_year)
         if shortfall is None:
             continue
         evidence, locations = row.cells("target", "actual", "weight", "score")
