@@ -19,6 +19,7 @@ from checks.sums import plus_text, sum_tolerance
 from checks.tolerance import decimals_of, rounding_of
 from extract.figures import RawFigure
 from extract.indicators import IndicatorRow
+from extract.markers import CONTINUATION_CAPTION
 from extract.numbers import Quantity
 
 TOTAL_SCORE_ROW = re.compile(r"总\s*分|总\s*得\s*分|合\s*计|总\s*计")
@@ -61,10 +62,6 @@ def check_score_totals(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag
             flag = _column_flag(inp.raw_figures, tables, rows, field, header, column_name)
             if flag is not None:
                 yield flag
-
-
-# A caption that says its table goes on with the one before: 续表, 续表6, 表6（续）.
-CONTINUATION_CAPTION = re.compile(r"^\s*续表|[（(]\s*续\s*[)）]\s*$")
 
 
 def _continued_tables(raw_figures: Sequence[RawFigure]) -> dict[int, int]:

@@ -18,13 +18,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import replace
-from typing import Collection, Iterator
+from typing import Collection, Iterator, Sequence
 
 from extract.budget_columns import ColumnKind, budget_column_kinds
 from extract.indicators import IndicatorRow, table_to_indicator_rows
-from extract.markers import CONTINUED_MARKER
+from extract.markers import CONTINUATION_CAPTION, CONTINUED_MARKER
 from extract.memo import short_text_memo
-from extract.model import Cell, Document, Location, Paragraph, Table
+from extract.model import Block, Cell, Document, Location, Paragraph, Table
 from extract.numbers import (
     Quantity,
     find_quantities,
@@ -53,9 +53,9 @@ PROSE_CELL_CHARS = 60
 # A unit in brackets in a label, header or title applies to the bare numbers under it: “（万元）”, and
 # “（单位：万元）” as a section title in a sheet writes it (blind probe S s14).
 UNIT_IN_BRACKETS = re.compile(
-    r"[（(]\s*(?:(?:金额|计量)?单位\s*[:：]\s*)?(万元|亿元|千元|元|%|％|人次|人|户|个|项|分)\s*[)）]")
-# "单位：万元" at the top of a table.
-UNIT_DECLARED = re.compile(r"单位\s*[:：]\s*(万元|亿元|千元|元)")
+    r"[（(]\s*(?:(?:金额|计量)?单位\s*[:：]\s*|金额\s*[:：]\s*)?(万元|亿元|千元|元|%|％|人次|人|户|个|项|分)\s*[)）]")
+# "单位：万元" at the top of a table; “表中金额单位为万元” in a note (blind probe AJ).
+UNIT_DECLARED = re.compile(r"单位\s*(?:[:：]|为)\s*(万元|亿元|千元|元)")
 # The rows of a table's head where a form declares its unit: under its title, after a
 # “填报单位：…” cell (“部门整体支出绩效自评表（2023年度）| 填报单位：某镇人民政府 | 金额单位：元”).
 UNIT_DECLARED_ROWS = 3
@@ -169,11 +169,17 @@ def document_to_raw_figures(
     headings: dict[int, str] = {}
     section = ""
     previous_text = caption_text = ""
-    for index, block in enumerate(document.blocks):
+    # The unit the last table got from the lines around it, while only a 续表 line has come since:
+    # the part after a page break is in the same unit (blind probe AJ aj05, aj12).
+    continued_unit = ""
+    blocks = document.blocks
+    for index, block in enumerate(blocks):
         if isinstance(block, Paragraph):
             if not (caption_text and UNIT_LINE.fullmatch(block.text.strip())):
                 caption_text = block.text  # a title above a “单位：万元” line still names the table
             previous_text = block.text
+            if block.text.strip() and not _says_continued(block.text):
+                continued_unit = ""
             level = heading_level(block.text)
             if level is not None:
                 headings = {k: v for k, v in headings.items() if k < level}
@@ -182,7 +188,9 @@ def document_to_raw_figures(
             figures.extend(text_to_raw_figures(block.text, block.location, section=section, block=index))
         else:
             caption = caption_text.strip() if is_caption(caption_text) else ""
-            for table, above in _tables_with_units_outside(block, _declared_unit_in(previous_text)):
+            outside = _declared_unit_in(previous_text) or _unit_note_below(blocks, index) or continued_unit
+            continued_unit = outside
+            for table, above in _tables_with_units_outside(block, outside):
                 # read once: the table's values skip these rows, and the subsidy rows come from them
                 rows = indicators_by_table[id(table)] if indicators_by_table is not None else (
                     table_to_indicator_rows(table))
@@ -192,6 +200,32 @@ def document_to_raw_figures(
                 figures.extend(subsidy_raw_figures(rows, section, index))
             previous_text = caption_text = ""  # a unit line applies to the one table right below it
     return figures
+
+
+# A note under a table (注：表中金额单位为万元。, 说明：…) declares what the table above it is in.
+NOTE_START = re.compile(r"\s*[（(]?\s*(?:注|说明|备注)\s*\d*\s*[:：]")
+NOTE_MAX_CHARS = 120
+CONTINUED_LINE_MAX = 20
+
+
+def _says_continued(text: str) -> bool:
+    """Whether a paragraph is only a line saying the next table continues the last (续表, 表1（续）)."""
+    stripped = text.strip()
+    return len(stripped) <= CONTINUED_LINE_MAX and CONTINUATION_CAPTION.search(stripped) is not None
+
+
+def _unit_note_below(blocks: Sequence[Block], index: int) -> str:
+    """The money unit the paragraph right under table ``index`` declares for it: a note (注：表中金额
+    单位为万元。), or a bare unit line (（金额单位：万元）) that no table follows, which would make it
+    that table's line above (blind probe AJ aj02, aj03, aj10)."""
+    if index + 1 >= len(blocks) or not isinstance(blocks[index + 1], Paragraph):
+        return ""
+    text = blocks[index + 1].text.strip()
+    if NOTE_START.match(text) and len(text) <= NOTE_MAX_CHARS:
+        found = UNIT_DECLARED.search(text)
+        return found.group(1) if found else ""
+    following = blocks[index + 2] if index + 2 < len(blocks) else None
+    return "" if isinstance(following, Table) else _declared_unit_in(text)
 
 
 def _tables_with_units_outside(table: Table, unit_above: str) -> Iterator[tuple[Table, str]]:

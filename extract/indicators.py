@@ -41,7 +41,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from extract.markers import CONTINUED_MARKER
+from extract.markers import CONTINUATION_CAPTION
 from extract.model import Cell, Document, Location, Paragraph, Table
 from extract.numbers import MULTIPLIER_VALUES, Quantity, parse_day_count, parse_quantity
 from extract.records import record
@@ -560,4 +560,4 @@ CONTINUED_LINE_MAX = 20
 
 
 def _between_parts(text: str) -> bool:
-    return not text.strip() or CONTINUED_MARKER.match(text) is not None and len(text.strip()) <= CONTINUED_LINE_MAX
+    return not text.strip() or CONTINUATION_CAPTION.search(text) is not None and len(text.strip()) <= CONTINUED_LINE_MAX

@@ -25,3 +25,7 @@ LIST_MARKER = re.compile(
 # A caption saying the table goes on from the previous page: "续表", "续表1-2", "（续表）", "续上表";
 # in a workbook, a sheet's first row saying so.
 CONTINUED_MARKER = re.compile(r"^\s*[（(]?\s*续(?:表|上表)")
+
+# A caption line saying its table goes on with the one before it: 续表, 续表6, （续表）, 续上表, and the
+# table's own name with （续） after it: 表6（续）, 表1-2（续表）.
+CONTINUATION_CAPTION = re.compile(r"^\s*[（(]?\s*续(?:表|上表)|[（(]\s*续表?\s*[)）]\s*$")

@@ -147,3 +147,58 @@ def test_a_nested_tables_unit_comes_from_the_label_of_the_cell_it_sits_in(tmp_pa
     nested = [(f.header, str(f.quantity.value), f.unit_hint or f.quantity.unit) for f in figures
               if f.location.table == 2]
     assert nested == [("年初预算数", "780.00", "万元"), ("全年预算数", "860.00", "万元"), ("全年执行数", "842.35", "万元")]
+
+
+SANGONG_ROWS = (("项目", "预算数", "决算数"), ("合计", "5.60", "4.87"), ("公务接待费", "1.60", "1.37"))
+
+
+def table_units(folder: Path, text: str) -> list[tuple[int, str, str]]:
+    """(table, row label, unit) of every table figure of a small .txt report."""
+    from extract.figures import document_to_raw_figures
+
+    path = folder / "报告.txt"
+    path.write_text(text, encoding="utf-8")
+    return [(f.location.table, f.label, f.unit_hint or f.quantity.unit)
+            for f in document_to_raw_figures(read_document(path, str(path))) if f.extractor == "table"]
+
+
+@pytest.mark.parametrize(("before", "after", "unit"), [
+    # blind probe AJ: a unit stated in a note under the table, or as 单位为 above it
+    ("", "注：表中金额单位为万元。\n", "万元"),
+    ("", "（金额单位：万元）\n", "万元"),
+    ("", "说明：1.表中金额单位为万元；2.数据来源于部门决算。\n", "万元"),
+    ("表中金额单位为万元\n", "", "万元"),
+    ("", "", ""),  # no unit anywhere: nothing is guessed
+])
+def test_the_unit_of_a_table_from_a_note_under_it(tmp_path: Path, before: str, after: str, unit: str) -> None:
+    text = "“三公”经费支出情况\n" + before + txt_table(*SANGONG_ROWS) + after + "四、其他情况\n"
+    found = table_units(tmp_path, text)
+    assert [u for _, label, u in found if label == "合计"] == [unit, unit]
+
+
+def test_a_unit_line_between_two_tables_is_the_second_ones(tmp_path: Path) -> None:
+    text = ("“三公”经费支出情况\n" + txt_table(*SANGONG_ROWS) + "单位：元\n"
+            + txt_table(("项目", "预算数", "决算数"), ("合计", "56000.00", "48700.00")))
+    units = {(table, u) for table, label, u in table_units(tmp_path, text) if label == "合计"}
+    assert units == {(1, ""), (2, "元")}
+
+
+@pytest.mark.parametrize("continued", ["续表1", "表1（续）", "（续表）"])
+def test_a_continued_table_keeps_the_unit_of_its_first_part(tmp_path: Path, continued: str) -> None:
+    """Blind probe AJ aj05, aj12: the 续表 after a page break has no unit line of its own."""
+    text = ("表1 收入支出决算情况\n单位：元\n" + txt_table(("项目", "预算数", "决算数"), ("本年支出合计", "100.00", "98.00"))
+            + f"{continued}\n" + txt_table(("项目", "预算数", "决算数"), ("基本支出", "60.00", "59.00")))
+    assert {(table, u) for table, _, u in table_units(tmp_path, text)} == {(1, "元"), (2, "元")}
+
+
+def test_a_table_after_a_paragraph_of_its_own_keeps_no_unit_of_the_one_before(tmp_path: Path) -> None:
+    text = ("表1 收入支出决算情况\n单位：元\n" + txt_table(("项目", "预算数", "决算数"), ("本年支出合计", "100.00", "98.00"))
+            + "二、人员情况\n" + txt_table(("项目", "编制数", "实有数"), ("行政", "12", "11")))
+    assert {(table, u) for table, _, u in table_units(tmp_path, text)} == {(1, "元"), (2, "")}
+
+
+def test_a_unit_in_brackets_after_jin_e(tmp_path: Path) -> None:
+    """Blind probe AJ aj09: a merged header “2024年度（金额：元）” over 预算数 | 决算数."""
+    from extract.figures import UNIT_IN_BRACKETS
+
+    assert UNIT_IN_BRACKETS.search("2024年度（金额：元）").group(1) == "元"
