@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from extract.line_breaks import join_wrapped_breaks
+
 # "[bookmark: _GoBack]", "[bookmark: _Toc47553380]": the text export writes every Word bookmark
 # that starts in a paragraph as such a marker, anywhere in the line, often several in a row.
 BOOKMARK = re.compile(r"\[bookmark:[^\[\]\n]*\]")
@@ -57,6 +59,20 @@ def remove_zero_width(text: str) -> str:
     return ZERO_WIDTH.sub("", text)
 
 
+def join_soft_breaks(text: str) -> str:
+    """Word's text export writes a manual line break (Shift+Enter) as a vertical tab: where it only
+    wraps a sentence it goes, as the .docx reader joins the same break; any other becomes a line
+    break inside the paragraph (blind probe AI: a report with such breaks was refused as binary).
+
+    >>> join_soft_breaks("根据相关职责，我中心内设四个机构，\x0b具体有：办公室、政策法规股")
+    '根据相关职责，我中心内设四个机构，具体有：办公室、政策法规股'
+    """
+    return join_wrapped_breaks(text.replace(SOFT_BREAK, "\n")) if SOFT_BREAK in text else text
+
+
+SOFT_BREAK = "\x0b"
+
+
 def strip_padding(text: str) -> str:
     """Strip indentation and trailing padding, including no-break and ideographic spaces.
 
@@ -74,6 +90,7 @@ LINE_FIXES: tuple[Callable[[str], str], ...] = (
     remove_bom,
     remove_zero_width,
     remove_bookmarks,
+    join_soft_breaks,
     strip_padding,
 )
 

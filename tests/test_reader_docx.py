@@ -545,6 +545,6 @@ def test_zero_width_characters_and_soft_hyphens_typed_into_the_text_are_dropped(
     ("一、部门基本情况和预算资金安排情况说明\n（一）部门职能", "一、部门基本情况和预算资金安排情况说明\n（一）部门职能"),
 ])
 def test_manual_line_breaks_inside_a_sentence_are_wraps(text: str, read: str) -> None:
-    from extract.readers.docx_xml import join_wrapped_breaks
+    from extract.line_breaks import join_wrapped_breaks
 
     assert join_wrapped_breaks(text) == read

@@ -1223,3 +1223,17 @@ def test_running_text_after_a_figure_cell_and_one_blank_line_ends_the_table(tmp_
     path.write_text("\t项目\n\t说明\n\n\t项目支出\n\t主要用于\n\n农田建设。\n", encoding="utf-8")
     (table,) = read(path, "after.txt", "0").tables
     assert texts(table)[1] == ["项目支出", "主要用于\n农田建设。"]
+
+
+def test_word_soft_line_breaks_in_a_text_export_are_read_not_refused(tmp_path: Path) -> None:
+    """Blind probe AI: Word's text export writes a manual line break as a vertical tab; a report
+    with twenty of them was sniffed as binary and refused. A break that wraps a sentence goes, as
+    the .docx reader joins it; one after a short line stays a line break inside the paragraph."""
+    seed_text = (CORPUS / "txt" / "001_c77a996d3d2046a2.txt").read_text(encoding="utf-8")
+    wrapped = seed_text.replace("，", "，\x0b", 20)
+    document = load_text(tmp_path, wrapped + "\n项目负责人\x0b2024年3月\n")
+    assert document.status == "ok"
+    texts = [p.text for p in document.paragraphs]
+    assert not any("\x0b" in text for text in texts)
+    assert [p.text for p in load_text(tmp_path, seed_text, "原文.txt").paragraphs] == texts[:-1]
+    assert texts[-1] == "项目负责人\n2024年3月"

@@ -220,6 +220,11 @@ def _odf_mimetype(archive: zipfile.ZipFile) -> str:
     return archive.read(info).decode("ascii", "replace").strip()
 
 
+# Control characters plain text holds: tab, line ends, form feed (a page break), and the vertical
+# tab Word's text export writes for a manual line break (blind probe AI).
+TEXT_CONTROLS = "\t\r\n\f\v"
+
+
 def _looks_like_text(head: bytes) -> bool:
     """True when the bytes decode as text in a common Chinese encoding without control junk."""
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -234,6 +239,6 @@ def _looks_like_text(head: bytes) -> bool:
             if exc.start < len(head) - 4:
                 continue
             text = head[: exc.start].decode(encoding)
-        controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\r\n\f")
+        controls = sum(1 for ch in text if ord(ch) < 32 and ch not in TEXT_CONTROLS)
         return controls <= max(2, len(text) // 200)
     return False
