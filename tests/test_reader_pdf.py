@@ -278,6 +278,19 @@ def test_row_whose_one_wrapped_cell_breaks_over_the_page_is_one_row():
     assert table.cell_at(2, 1).text == "产出目标" and table.cell_at(2, 1).row_span == 3
 
 
+def test_a_borderless_row_broken_over_the_page_leaves_its_cell_text_above_the_rest():
+    """Blind probe AI: the rest of a narrow cell (“格率”, “（%）”) opens page 2 as lines of text
+    above the rest of a borderless table. The table was cut there: the rows of page 2 had no
+    header and were lost as indicators, and the name read “+验收合”."""
+    document = read("borderless_row_over_the_page.pdf")
+    (table,) = document.tables
+    assert (table.n_rows, table.n_cols, table.pages) == (6, 7, (1, 2))
+    assert [norm_space(table.cell_at(row, 3).text) for row in range(2, 7)] == [
+        '=HYPERLINK("http://evil.example","x")培训人数（人）', "+验收合格率（%）", "-按时发放率（%）",
+        "@受益人数（人）", "群众满意度（%）"]
+    assert not any(p.text in ("格率", "（%）") for p in document.paragraphs)
+
+
 # --- continuation by caption, merged cells over the break, and a false friend --------------------
 
 

@@ -483,6 +483,8 @@ def items_to_runs(
                 bool(items) and isinstance(items[0], TextLine) and bool(CONTINUED_MARKER.match(items[0].text))
             )
             candidate_at = 1 if has_marker else 0
+            spilled = spilled_cell_lines(items[candidate_at:], last, settings)
+            candidate_at += len(spilled)
             if candidate_at < len(items) and isinstance(items[candidate_at], TablePart):
                 room_below = bottoms[round(previous.height)] - last.last.bottom
                 part = items[candidate_at]
@@ -493,10 +495,10 @@ def items_to_runs(
                         # that ends its page, and the same columns opening the next, are one table.
                         room_below = 0.0
                 stitched = continue_table(
-                    last, part, has_marker=has_marker, room_below=room_below, settings=settings
+                    last, part, has_marker=has_marker or bool(spilled), room_below=room_below, settings=settings
                 )
                 if stitched is not None:
-                    runs[-1] = stitched
+                    runs[-1] = with_spilled_lines(stitched, last.n_rows - 1, spilled, settings)
                     start = candidate_at + 1
         for item in items[start:]:
             if isinstance(item, TablePart) and item.as_lines:
@@ -513,6 +515,50 @@ def items_to_runs(
                 runs.append([item])
         previous = page
     return runs
+
+
+# A row broken over a page can leave the rest of one cell's text at the top of the next page
+# outside any table part (LibreOffice draws no cell there): “+验收合” / “格率” “（%）” (blind probe AI).
+SPILLED_LINES_MAX = 4
+SPILLED_LINE_MAX_CHARS = 12
+
+
+def spilled_cell_lines(items: Sequence[TextLine | TablePart], table: StitchedTable,
+                       settings: LayoutSettings) -> list[TextLine]:
+    """The short lines opening a page, each inside one column of ``table``, right before a table
+    part: the rest of a cell of the row the page broke. [] when anything else comes first."""
+    lines: list[TextLine] = []
+    for item in items[:SPILLED_LINES_MAX + 1]:
+        if isinstance(item, TablePart):
+            return lines
+        if len(item.text.strip()) > SPILLED_LINE_MAX_CHARS or _column_of(item, table.xs, settings) is None:
+            return []
+        lines.append(item)
+    return []
+
+
+def _column_of(line: TextLine, xs: Sequence[float], settings: LayoutSettings) -> int | None:
+    """The column of ``xs`` that holds ``line`` whole, or None."""
+    tolerance = settings.column_tolerance
+    for col in range(len(xs) - 1):
+        if xs[col] - tolerance <= line.x0 and line.x1 <= xs[col + 1] + tolerance:
+            return col
+    return None
+
+
+def with_spilled_lines(table: StitchedTable, row: int, lines: Sequence[TextLine],
+                       settings: LayoutSettings) -> StitchedTable:
+    """``table`` with each spilled line added to the cell of ``row`` in its column."""
+    if not lines:
+        return table
+    cells = list(table.cells)
+    for line in lines:
+        col = _column_of(line, table.xs, settings)
+        for index, cell in enumerate(cells):
+            if col is not None and cell.row <= row < cell.row_end and cell.col <= col < cell.col_end:
+                cells[index] = replace(cell, lines=cell.lines + (line,))
+                break
+    return replace(table, cells=tuple(cells))
 
 
 def page_bottoms(items_by_page: Sequence[tuple[PageLayout, list[TextLine | TablePart]]]) -> dict[int, float]:
