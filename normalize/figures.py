@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 
 from extract.figures import SECTION_SEPARATOR, RawFigure, heading_level, innermost_heading, is_caption
@@ -165,6 +166,7 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
     in_bare_runs = _in_bare_runs(raw_figures)
     several_subjects = len({raw.table_subject for raw in raw_figures if raw.table_subject}) > 1
     row_weights = _row_weights(raw_figures)
+    wholes = tables_of_parts(raw_figures)
     retirees_from = _first_counts_of(raw_figures, RETIREES)
     outside_quota_from = _first_counts_of(raw_figures, OUTSIDE_QUOTA)
     respective = respective_labels(raw_figures)  # “A、B分别为x、y”: x is A's, y is B's
@@ -215,7 +217,7 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
                 _list_closed(raw.context) or ("其中" in raw.context and WHOLE_RATE.search(raw.label))
                 or _compares_the_whole(raw_figures, index, written_label)):
             previous = list_heads[sentence]
-        found = _concept_of(raw, previous, role_only)
+        found = _concept_of(raw, previous, role_only, wholes.get(_table_key(raw), "") if wholes else "")
         if (found is not None and found[1] is None and report_kind in ONE_FUND_KINDS and "rate" not in found[0].keys
                 and role_of(raw.label) == "rate"):
             # “发放直补资金408.00万元，资金执行率97.14%” in a report on one fund: the money before it
@@ -516,12 +518,13 @@ def _money_units_by_sentence(raw_figures: list[RawFigure]) -> dict[tuple, str]:
 
 
 def _concept_of(
-    raw: RawFigure, previous: Concept | None, role_only: bool
+    raw: RawFigure, previous: Concept | None, role_only: bool, whole: str = ""
 ) -> tuple[Concept, Match | None] | None:
     """The concept a figure names and the match that found it; ``role_only`` is
-    ``is_role_only(raw.label)``: such a label continues the ``previous`` concept of its sentence."""
+    ``is_role_only(raw.label)``: such a label continues the ``previous`` concept of its sentence.
+    ``whole``: what the rows of the figure's table are parts of (tables_of_parts)."""
     if raw.extractor == "table":
-        return _table_concept(raw)
+        return _table_concept(raw, whole)
     if role_only and previous is not None and not _changes_flow(raw.label, previous):
         return previous, None
     match = match_label(raw.label)
@@ -641,15 +644,16 @@ MONEY_OF_STANDARD = {standard: of for of, standard in PER_HEAD_STANDARDS.items()
 CARRIED_CONCEPTS = frozenset({"carryover", "balance"})
 
 
-def _table_concept(raw: RawFigure) -> tuple[Concept, Match | None] | None:
+def _table_concept(raw: RawFigure, whole: str = "") -> tuple[Concept, Match | None] | None:
     by_label = match_label(raw.label) if raw.label else None
     label_from_table = by_label is None and bool(TOTAL_ROW.search(raw.label))
     if label_from_table:
         # A 合计 row totals what the label column's header names (“‘三公’经费（万元） | 预算数” over
         # “合计 | 12.5”), or, where that header says nothing (项目), the table's caption (“表2
-        # “三公”经费支出情况表”), its title row, or the heading above it (“三、“三公”经费”): not the
-        # report's whole budget.
-        by_label = _named_by_table(raw, raw.label_header)
+        # “三公”经费支出情况表”), its title row, or the heading above it (“三、“三公”经费”), or what
+        # its other rows are parts of (因公出国（境）费, 公务接待费 …: ``whole``): not the report's
+        # whole budget.
+        by_label = _named_by_table(raw, raw.label_header) or (_specific_match(whole) if whole else None)
     by_header = match_label(raw.header) if raw.header else None
     if (by_header is None and TOTAL_ROW.search(raw.header)
             and (by_label is None or by_label.concept.name in GENERIC_CONCEPTS)):
@@ -680,6 +684,41 @@ def _table_concept(raw: RawFigure) -> tuple[Concept, Match | None] | None:
         return chosen.concept, chosen
     chosen = by_label or by_header
     return (chosen.concept, chosen) if chosen else None
+
+
+# The wholes a table's rows can be parts of, by the concepts of their parts: a table listing two of
+# 三公's parts totals 三公 in its 合计 row, whatever the words around it (blind probe AJ: a 三公 table
+# under “二、部门整体支出情况” gave its 合计 as the unit's budget and spending).
+WHOLES_OF_PARTS = {
+    "“三公”经费": frozenset({"overseas", "reception", "vehicle", "vehicle_operation", "vehicle_purchase"}),
+}
+PARTS_NAMING_A_WHOLE = 2
+
+
+def tables_of_parts(raw_figures: Sequence[RawFigure]) -> dict[tuple[int | None, str], str]:
+    """{(table, title row): the whole its rows are parts of} for tables (or tables stacked in one
+    sheet under their title rows) whose row labels name at least two different parts of one whole
+    of WHOLES_OF_PARTS (公务用车费 and its 运行维护费 count as two), and nothing but that whole,
+    its parts and generic totals."""
+    concepts_by_table: dict[tuple[int | None, str], set[str]] = {}
+    for raw in raw_figures:
+        if raw.extractor != "table" or raw.location.table is None or not raw.label:
+            continue
+        match = match_label(raw.label)
+        if match is not None:
+            concepts_by_table.setdefault(_table_key(raw), set()).add(match.concept.name)
+    wholes: dict[tuple[int | None, str], str] = {}
+    for key, concepts in concepts_by_table.items():
+        for whole, parts in WHOLES_OF_PARTS.items():
+            if len(concepts & parts) >= PARTS_NAMING_A_WHOLE and not concepts - parts - GENERIC_CONCEPTS - {
+                    match_label(whole).concept.name}:
+                wholes[key] = whole
+    return wholes
+
+
+def _table_key(raw: RawFigure) -> tuple[int | None, str]:
+    """A table figure's table and the title row it is under (a sheet stacks several tables)."""
+    return raw.location.table, raw.context
 
 
 def _named_by_table(raw: RawFigure, *first: str) -> Match | None:

@@ -2379,6 +2379,21 @@ def test_the_labelled_line_gives_the_title_units_full_name(tmp_path: Path, title
     assert report["unit_name"] == unit
 
 
+def test_a_table_of_sangongs_parts_totals_sangong_whatever_the_words_around_it(tmp_path: Path) -> None:
+    """Blind probe AJ: a table whose rows are 因公出国（境）费, 公务接待费, 公务用车… under a heading on
+    the unit's whole spending gave its 合计 as the unit's budget and spending, with a false JX201 and
+    two false JX601."""
+    table = "".join("".join(f"\t{cell}\n" for cell in row) + "\n" for row in (
+        ("项目", "预算数", "决算数"), ("合计", "5.60", "4.87"), ("因公出国（境）费", "0", "0"),
+        ("公务接待费", "1.60", "1.37"), ("公务用车购置及运行维护费", "4.00", "3.50"))) + "\n"
+    report, flags = run(tmp_path, "某县水利局2024年度部门整体支出绩效自评报告\n二、部门整体支出情况\n"
+                                  "2024年度我局全年预算1,563.28万元，全年支出1,521.43万元，预算执行率97.32%。\n"
+                                  "单位：万元\n" + table + "三、其他\n")
+    assert (report["budget_total_wan"], report["spent_total_wan"]) == ("1563.28", "1521.43")
+    assert (report["sangong_budget_wan"], report["sangong_spent_wan"]) == ("5.60", "4.87")
+    assert [flag["rule_id"] for flag in flags if flag["rule_id"] in ("JX201", "JX601")] == []
+
+
 def test_what_people_pay_in_is_no_standard_of_what_they_are_paid(tmp_path: Path) -> None:
     """Blind probe AG ag04: the residents' own 400元 contribution was a second 直补 standard beside the
     670元 the programme pays, and JX601 reported one quantity with two values."""
