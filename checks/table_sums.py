@@ -9,7 +9,7 @@ allowed is that of checks/sums.py (sum_tolerance).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from decimal import Decimal
 
 from checks.amounts import Amount, amount_of, slip_hint
@@ -17,6 +17,7 @@ from checks.model import CheckInput, number_text
 from checks.registry import Flag, Rule, RuleSettings
 from checks.sums import adds_up, plus_text
 from extract.figures import RawFigure, heading_level
+from normalize.figures import vehicle_sub_rows
 from normalize.match import match_label
 
 TOTAL_ROW = re.compile(r"合\s*计|总\s*计|汇\s*总")
@@ -55,8 +56,11 @@ def check_table_totals(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag
     不参与计算，因此合计大于各行之和时报“提醒”，合计小于各行之和时报“错误”。含小计行或有几个合计行的
     列，以及横向合计（收入合计 = 上年结转 + 拨款 …），不核对。
     """
+    # Rows named by a part of the row above alone (公务用车… over “购置费” / “运行维护费”) are its
+    # sub-rows, as “其中” rows are (blind probe AJ aj11: the 运行维护费 row was added to the 合计).
+    sub_rows = {id(inp.raw_figures[index]) for index in vehicle_sub_rows(inp.raw_figures)}
     for group in _table_columns(inp.raw_figures):
-        flag = _table_total_flag(group)
+        flag = _table_total_flag(group, sub_rows)
         if flag is not None:
             yield flag
         # A total already found not to add up is not reported again for its 其中 list.
@@ -74,13 +78,13 @@ def _table_columns(raw_figures: Iterable[RawFigure]) -> list[list[RawFigure]]:
     return [sorted(c, key=lambda r: r.location.row or 0) for c in columns.values()]
 
 
-def _table_total_flag(column: list[RawFigure]) -> Flag | None:
+def _table_total_flag(column: list[RawFigure], sub_rows: Collection[int] = ()) -> Flag | None:
     totals = [r for r in column if TOTAL_ROW.search(r.label)]
     if len(totals) != 1 or any(SUBTOTAL_ROW.search(r.label) for r in column):
         return None
     total_raw = totals[0]
     every_row = [r for r in column if r is not total_raw and not NOT_ADDED_ROW.search(r.label)]
-    rows = [r for r in every_row if not SUB_ITEM_ROW.match(r.label)]
+    rows = [r for r in every_row if not SUB_ITEM_ROW.match(r.label) and id(r) not in sub_rows]
     amounts = [amount_of(r) for r in (total_raw, *rows)]
     if not rows or any(a is None for a in amounts):
         return None

@@ -167,6 +167,7 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
     several_subjects = len({raw.table_subject for raw in raw_figures if raw.table_subject}) > 1
     row_weights = _row_weights(raw_figures)
     wholes = tables_of_parts(raw_figures)
+    sub_rows_named = vehicle_sub_rows(raw_figures)
     retirees_from = _first_counts_of(raw_figures, RETIREES)
     outside_quota_from = _first_counts_of(raw_figures, OUTSIDE_QUOTA)
     respective = respective_labels(raw_figures)  # “A、B分别为x、y”: x is A's, y is B's
@@ -176,6 +177,8 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
                 continue  # a 分别 list whose names and amounts do not pair up
             raw = dataclasses.replace(raw, label=respective[index])
         written_label = raw.label  # what label_raw shows, even where the words read are fewer
+        if index in sub_rows_named:
+            raw = dataclasses.replace(raw, label=sub_rows_named[index])
         if raw.extractor == "text" and (
                 label := without_self_reference(without_comparison_to_budget(raw.label), own_words)) != raw.label:
             # the label is the end of its sentence so far: the context loses the same words
@@ -693,6 +696,37 @@ WHOLES_OF_PARTS = {
     "“三公”经费": frozenset({"overseas", "reception", "vehicle", "vehicle_operation", "vehicle_purchase"}),
 }
 PARTS_NAMING_A_WHOLE = 2
+
+
+# The rows a 决算 table breaks 公务用车购置及运行维护费 into, under it, named by the part alone:
+# “其中：购置费” / “运行维护费” (blind probe AJ: never read, so the 公务用车 check could not run, and
+# JX103 added the 运行维护费 row to the 三公 合计 as a part of its own).
+BARE_VEHICLE_PART = re.compile(r"(?:其中\s*[:：]?\s*)?(?:车辆)?(购置费?|运行维护费|运行费|维护费|运维费)")
+VEHICLE_SUB_ROWS = 2
+
+
+def vehicle_sub_rows(raw_figures: Sequence[RawFigure]) -> dict[int, str]:
+    """{index: the label it stands for} for table rows labelled by a part of 公务用车费 alone, in
+    the rows right under the 公务用车 row of the same table: “运行维护费” → “公务用车运行维护费”."""
+    named: dict[int, str] = {}
+    vehicle_row: dict[int, int] = {}  # table → the row of its last 公务用车费 label
+    for index, raw in enumerate(raw_figures):
+        table, row = raw.location.table, raw.location.row
+        if raw.extractor != "table" or table is None or row is None or not raw.label:
+            continue
+        bare = BARE_VEHICLE_PART.fullmatch(raw.label.strip())
+        if bare is not None:
+            above = vehicle_row.get(table)
+            if above is not None and 0 < row - above <= VEHICLE_SUB_ROWS:
+                part = bare.group(1)
+                named[index] = "公务用车" + (part if part.endswith("费") else part + "费")
+            continue
+        match = match_label(raw.label)
+        if match is not None and match.concept.name == "vehicle":
+            vehicle_row[table] = row
+        elif match is not None:
+            vehicle_row.pop(table, None)
+    return named
 
 
 def tables_of_parts(raw_figures: Sequence[RawFigure]) -> dict[tuple[int | None, str], str]:

@@ -2394,6 +2394,20 @@ def test_a_table_of_sangongs_parts_totals_sangong_whatever_the_words_around_it(t
     assert [flag["rule_id"] for flag in flags if flag["rule_id"] in ("JX201", "JX601")] == []
 
 
+@pytest.mark.parametrize(("operation", "rules"), [("4.50", []), ("5.40", ["JX102"])])
+def test_the_parts_of_vehicle_costs_named_alone_under_it(tmp_path: Path, operation: str, rules: list[str]) -> None:
+    """Blind probe AJ: a 决算 table breaks 公务用车购置及运行维护费 into rows named “其中：购置费” and
+    “运行维护费” alone. They were not read, and JX103 added 运行维护费 to the 合计 as a row of its own
+    (the correct 合计 6.12 reported as 5.4 short); the wrong 公务用车 row went unflagged."""
+    table = "".join("".join(f"\t{cell}\n" for cell in row) + "\n" for row in (
+        ("项目", "决算数"), ("合计", "6.12"), ("因公出国（境）费", "0.00"), ("公务接待费", "1.62"),
+        ("公务用车购置及运行维护费", "4.50"), ("其中：购置费", "0.00"), ("运行维护费", operation))) + "\n"
+    report, flags = run(tmp_path, "某市财政局2024年度部门整体支出绩效自评报告\n三、“三公”经费支出情况\n"
+                                  "单位：万元\n" + table + "四、其他\n")
+    assert (report["vehicle_purchase_spent_wan"], report["vehicle_operation_spent_wan"]) == ("0.00", operation)
+    assert sorted(flag["rule_id"] for flag in flags) == rules
+
+
 def test_what_people_pay_in_is_no_standard_of_what_they_are_paid(tmp_path: Path) -> None:
     """Blind probe AG ag04: the residents' own 400元 contribution was a second 直补 standard beside the
     670元 the programme pays, and JX601 reported one quantity with two values."""
