@@ -169,17 +169,16 @@ def document_to_raw_figures(
     headings: dict[int, str] = {}
     section = ""
     previous_text = caption_text = ""
-    # The unit the last table got from the lines around it, while only a 续表 line has come since:
-    # the part after a page break is in the same unit (blind probe AJ aj05, aj12).
-    continued_unit = ""
+    # The unit the last table got from the lines around it: a table under a 续表 line (续表1, 表1（续）)
+    # is the part after a page break, in the same unit (blind probe AJ aj05, aj12), even where a
+    # paragraph closed the page between the two.
+    last_unit = ""
     blocks = document.blocks
     for index, block in enumerate(blocks):
         if isinstance(block, Paragraph):
             if not (caption_text and UNIT_LINE.fullmatch(block.text.strip())):
                 caption_text = block.text  # a title above a “单位：万元” line still names the table
             previous_text = block.text
-            if block.text.strip() and not _says_continued(block.text):
-                continued_unit = ""
             level = heading_level(block.text)
             if level is not None:
                 headings = {k: v for k, v in headings.items() if k < level}
@@ -188,8 +187,9 @@ def document_to_raw_figures(
             figures.extend(text_to_raw_figures(block.text, block.location, section=section, block=index))
         else:
             caption = caption_text.strip() if is_caption(caption_text) else ""
-            outside = _declared_unit_in(previous_text) or _unit_note_below(blocks, index) or continued_unit
-            continued_unit = outside
+            outside = (_declared_unit_in(previous_text) or _unit_note_below(blocks, index)
+                       or (last_unit if _says_continued(previous_text) else ""))
+            last_unit = outside
             for table, above in _tables_with_units_outside(block, outside):
                 # read once: the table's values skip these rows, and the subsidy rows come from them
                 rows = indicators_by_table[id(table)] if indicators_by_table is not None else (
@@ -614,7 +614,8 @@ def table_to_raw_figures(
         label_header = layout.label_column_header(label_cell, header_cell)
         group = layout.row_group(label_cell) if label_cell is not None and ITEM_NUMBER.match(label) else ""
         title = layout.section_title(cell)
-        hint = (_unit_in(header) or header_unit or _unit_in(label) or _unit_in(title)
+        hint = (_unit_in(header) or header_unit or layout.spanning_header_unit(header_cell)
+                or _unit_in(label) or _unit_in(title)
                 or layout.unit_above(cell) or layout.row_heads_unit(cell)
                 or _unit_in(label_header) or table_unit or (layout.block_unit(cell) if value_at else ""))
         if not quantity.unit and RATE_HEADER.search(header):
@@ -866,6 +867,12 @@ class _TableLayout:
             if self.is_label(candidate):
                 return candidate
         return None
+
+    def spanning_header_unit(self, header_cell: Cell | None) -> str:
+        """The unit of the header merged across the columns over ``header_cell``: “2024年度（金额：
+        元）” over 预算数 | 决算数 (blind probe AJ aj09), “金额（元）” over the same."""
+        parent = self.column_header_cell(header_cell) if header_cell is not None else None
+        return _unit_in(parent.text) if parent is not None and parent.col_span > 1 else ""
 
     def column_header(self, header_cell: Cell | None) -> str:
         """The header's text; a bare 合计 / 小计 / 总计 with the header above it in its column.

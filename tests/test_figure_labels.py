@@ -183,9 +183,11 @@ def test_a_unit_line_between_two_tables_is_the_second_ones(tmp_path: Path) -> No
     assert units == {(1, ""), (2, "元")}
 
 
-@pytest.mark.parametrize("continued", ["续表1", "表1（续）", "（续表）"])
+@pytest.mark.parametrize("continued", ["续表1", "表1（续）", "（续表）",
+                                       "我镇坚持“过紧日子”要求，压减一般性支出。\n表1（续）"])
 def test_a_continued_table_keeps_the_unit_of_its_first_part(tmp_path: Path, continued: str) -> None:
-    """Blind probe AJ aj05, aj12: the 续表 after a page break has no unit line of its own."""
+    """Blind probe AJ aj05, aj12: the 续表 after a page break has no unit line of its own; in aj05 a
+    paragraph closes the first page between the two parts."""
     text = ("表1 收入支出决算情况\n单位：元\n" + txt_table(("项目", "预算数", "决算数"), ("本年支出合计", "100.00", "98.00"))
             + f"{continued}\n" + txt_table(("项目", "预算数", "决算数"), ("基本支出", "60.00", "59.00")))
     assert {(table, u) for table, _, u in table_units(tmp_path, text)} == {(1, "元"), (2, "元")}
@@ -202,3 +204,26 @@ def test_a_unit_in_brackets_after_jin_e(tmp_path: Path) -> None:
     from extract.figures import UNIT_IN_BRACKETS
 
     assert UNIT_IN_BRACKETS.search("2024年度（金额：元）").group(1) == "元"
+
+
+def test_a_header_merged_over_the_value_columns_gives_their_unit(tmp_path: Path) -> None:
+    """Blind probe AJ aj09: “项目 | 2024年度（金额：元）[over 预算数 | 决算数] | 完成率（%）”; the
+    amounts under it were left without a unit, and unread."""
+    import docx
+
+    from extract.figures import document_to_raw_figures
+
+    path = tmp_path / "合并表头.docx"
+    document = docx.Document()
+    document.add_paragraph("二、收入支出情况")
+    table = document.add_table(rows=3, cols=4)
+    table.cell(0, 0).merge(table.cell(1, 0)).text = "项目"
+    table.cell(0, 1).merge(table.cell(0, 2)).text = "2024年度（金额：元）"
+    table.cell(0, 3).merge(table.cell(1, 3)).text = "完成率（%）"
+    table.cell(1, 1).text, table.cell(1, 2).text = "预算数", "决算数"
+    for col, text in enumerate(["基本支出", "10,832,800.00", "10,765,120.30", "99.38"]):
+        table.cell(2, col).text = text
+    document.save(path)
+    found = [(f.header, f.unit_hint or f.quantity.unit) for f in document_to_raw_figures(read_document(path, path.name))
+             if f.extractor == "table"]
+    assert found == [("预算数", "元"), ("决算数", "元"), ("完成率（%）", "%")]
