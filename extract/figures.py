@@ -22,7 +22,7 @@ from typing import Collection, Iterator, Sequence
 
 from extract.budget_columns import ColumnKind, budget_column_kinds
 from extract.indicators import IndicatorRow, table_to_indicator_rows
-from extract.markers import CONTINUATION_CAPTION, CONTINUED_MARKER
+from extract.markers import CONTINUED_MARKER, says_continued
 from extract.memo import short_text_memo
 from extract.model import Block, Cell, Document, Location, Paragraph, Table
 from extract.numbers import (
@@ -188,7 +188,7 @@ def document_to_raw_figures(
         else:
             caption = caption_text.strip() if is_caption(caption_text) else ""
             outside = (_declared_unit_in(previous_text) or _unit_note_below(blocks, index)
-                       or (last_unit if _says_continued(previous_text) else ""))
+                       or (last_unit if says_continued(previous_text) else ""))
             last_unit = outside
             for table, above in _tables_with_units_outside(block, outside):
                 # read once: the table's values skip these rows, and the subsidy rows come from them
@@ -205,13 +205,6 @@ def document_to_raw_figures(
 # A note under a table (注：表中金额单位为万元。, 说明：…) declares what the table above it is in.
 NOTE_START = re.compile(r"\s*[（(]?\s*(?:注|说明|备注)\s*\d*\s*[:：]")
 NOTE_MAX_CHARS = 120
-CONTINUED_LINE_MAX = 20
-
-
-def _says_continued(text: str) -> bool:
-    """Whether a paragraph is only a line saying the next table continues the last (续表, 表1（续）)."""
-    stripped = text.strip()
-    return len(stripped) <= CONTINUED_LINE_MAX and CONTINUATION_CAPTION.search(stripped) is not None
 
 
 def _unit_note_below(blocks: Sequence[Block], index: int) -> str:

@@ -41,7 +41,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from extract.markers import CONTINUATION_CAPTION
+from extract.markers import says_continued
 from extract.model import Cell, Document, Location, Paragraph, Table
 from extract.numbers import MULTIPLIER_VALUES, Quantity, parse_day_count, parse_quantity
 from extract.records import record
@@ -556,8 +556,5 @@ def indicator_rows_by_table(document: Document) -> dict[int, list[IndicatorRow]]
 
 # What may stand between a table and its continuation (blind probe AH ah04: 一级/二级 left blank on
 # the 续表 after a page break, as printed forms do): nothing, or a short line saying 续表.
-CONTINUED_LINE_MAX = 20
-
-
 def _between_parts(text: str) -> bool:
-    return not text.strip() or CONTINUATION_CAPTION.search(text) is not None and len(text.strip()) <= CONTINUED_LINE_MAX
+    return not text.strip() or says_continued(text)

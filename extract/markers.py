@@ -29,3 +29,11 @@ CONTINUED_MARKER = re.compile(r"^\s*[（(]?\s*续(?:表|上表)")
 # A caption line saying its table goes on with the one before it: 续表, 续表6, （续表）, 续上表, and the
 # table's own name with （续） after it: 表6（续）, 表1-2（续表）.
 CONTINUATION_CAPTION = re.compile(r"^\s*[（(]?\s*续(?:表|上表)|[（(]\s*续表?\s*[)）]\s*$")
+# A paragraph that only says so is a short line: 续表1, 表1（续）, not a sentence about 续表.
+CONTINUED_LINE_MAX = 20
+
+
+def says_continued(text: str) -> bool:
+    """Whether a paragraph is only a line saying the table after it continues the last one."""
+    stripped = text.strip()
+    return len(stripped) <= CONTINUED_LINE_MAX and CONTINUATION_CAPTION.search(stripped) is not None

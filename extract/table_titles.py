@@ -55,7 +55,8 @@ def document_to_table_titles(document: Document) -> tuple[TableTitle, ...]:
 def _lines_above(blocks: Sequence[Block], index: int, table: int) -> Iterator[TableTitle]:
     """The short lines right above block ``index``, nearest first; a heading only right above it."""
     taken = 0
-    for block in reversed(blocks[:index]):
+    for above in range(index - 1, -1, -1):
+        block = blocks[above]
         if not isinstance(block, Paragraph) or taken == LINES_ABOVE:
             return
         text = block.text.strip()
