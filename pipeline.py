@@ -226,7 +226,7 @@ def read_file(path: Path, source: str | None = None, debug: bool = False, kind: 
     except ReadError as exc:
         return failed_result(path, source, "read", with_detail(exc.reason, exc.detail), type(exc).__name__)
     except OSError as exc:
-        reason = with_detail("无法打开文件（文件不存在、无读取权限或正被其他程序占用）", f"{exc.strerror or exc}")
+        reason = with_detail(UNOPENED_REASON, f"{exc.strerror or exc}")
         return failed_result(path, source, "open", reason, type(exc).__name__)
     except Exception as exc:  # a reader bug must not stop the batch
         if debug:
@@ -516,9 +516,11 @@ def refused_submission(path: Path, source: str, exc: ReadError) -> Submission:
 
 def unopened_result(submission: Submission, exc: OSError | None) -> ReadResult:
     """The errors.csv row of a file that could not even be opened, with the system's own words."""
-    reason = "无法打开文件（文件不存在、无读取权限或正被其他程序占用）"
     detail = f"{type(exc).__name__}: {exc}" if exc is not None else ""
-    return failed_result(submission.path, submission.source, "open", with_detail(reason, detail), "OSError")
+    return failed_result(submission.path, submission.source, "open", with_detail(UNOPENED_REASON, detail), "OSError")
+
+
+UNOPENED_REASON = "无法打开文件（文件不存在、无读取权限或正被其他程序占用）"
 
 
 def identify(submissions: Iterable[Submission]) -> Iterator[Submission]:
