@@ -19,7 +19,16 @@ from typing import Iterator, Mapping, Sequence
 from export.atomic import CSV_ENCODING
 from export.sanitize import NUMERIC_COLUMNS
 from export.sheet_writer import SheetOrderError, SheetSpec, WorkbookWriter
-from export.xlsx import flag_highlights, report_marks, report_sheets
+from export.xlsx import (
+    flag_highlights,
+    flag_places,
+    indicator_marks,
+    merged_highlights,
+    metric_marks,
+    place_highlights,
+    report_marks,
+    report_sheets,
+)
 
 __all__ = ["NUMERIC_COLUMNS", "WorkbookStream", "workbook_sheets", "workbook_source_digest"]
 
@@ -34,8 +43,10 @@ def csv_rows(path: Path) -> Iterator[dict[str, str]]:
 
 def workbook_sheets(csv_paths: dict[str, Path]) -> list[SheetSpec]:
     """The five sheets, in order, fed from the CSV files named by output (reports, metrics …)."""
-    highlight = flag_highlights(csv_rows(csv_paths["flags"]))
-    return report_sheets(*(csv_rows(csv_paths[name]) for name in SHEET_ORDER), highlight=highlight)
+    places = flag_places(csv_rows(csv_paths["flags"]))
+    highlight = merged_highlights(flag_highlights(csv_rows(csv_paths["flags"])),
+                                  place_highlights(places, csv_rows(csv_paths["metrics"])))
+    return report_sheets(*(csv_rows(csv_paths[name]) for name in SHEET_ORDER), highlight=highlight, places=places)
 
 
 def workbook_source_digest(csv_paths: dict[str, Path]) -> str:
@@ -80,10 +91,17 @@ class WorkbookStream:
         """One report's rows by output name (reports, metrics …), as written to the CSVs."""
         if self.writer is None:
             return
-        report_cells = report_marks(flag_highlights(rows.get("flags", ())))
+        flags = rows.get("flags", ())
+        places = flag_places(flags)
+        marks_by_sheet = {
+            "reports": report_marks(merged_highlights(flag_highlights(flags),
+                                                      place_highlights(places, rows.get("metrics", ())))),
+            "metrics": metric_marks(places),
+            "indicators": indicator_marks(places),
+        }
         try:
             for index, (name, spec) in enumerate(zip(SHEET_ORDER, self.specs)):
-                marks = report_cells if name == "reports" else spec.marks
+                marks = marks_by_sheet.get(name, spec.marks)
                 for row in rows.get(name, ()):
                     self.writer.write(index, row, marks(row) if marks else None)
         except SheetOrderError:

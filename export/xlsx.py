@@ -15,6 +15,7 @@ Typical use::
 from __future__ import annotations
 
 import json
+import re
 from typing import Iterable, Iterator, Mapping
 
 from export.rows import ERROR_COLUMNS, FLAG_COLUMNS, INDICATOR_COLUMNS, METRIC_COLUMNS, REPORT_COLUMNS
@@ -112,21 +113,104 @@ def report_sheets(
     flags: Iterable[Mapping[str, object]],
     errors: Iterable[Mapping[str, object]],
     highlight: Mapping[tuple[str, str, str], str] | None = None,
+    places: Mapping[Place, str] | None = None,
 ) -> list[SheetSpec]:
     """The five sheets of report.xlsx, in order, from the same rows as the CSVs.
 
     ``highlight`` maps (doc_id, source_file, column of reports.csv) → severity: the cells of 报告汇总 a check
-    names (see flag_highlights). A report's 错误数 cell is red when it is above 0 and its 警告数
-    amber; in 问题清单 the 严重程度 cell is filled by its own value.
+    names (see flag_highlights). ``places``: the places the findings point at (flag_places), whose
+    figures are filled on 指标 and whose indicator rows on 指标表. A report's 错误数 cell is red when
+    it is above 0 and its 警告数 amber; in 问题清单 the 严重程度 cell is filled by its own value.
     """
+    places = places or {}
     return [
         SheetSpec("报告汇总", REPORT_COLUMNS, reports, REPORT_NUMERIC_COLUMNS, HEADER_NAMES,
                   report_marks(highlight or {})),
-        SheetSpec("指标", METRIC_COLUMNS, metrics, METRIC_NUMERIC_COLUMNS, HEADER_NAMES),
-        SheetSpec("指标表", INDICATOR_COLUMNS, indicators, INDICATOR_NUMERIC_COLUMNS, HEADER_NAMES),
+        SheetSpec("指标", METRIC_COLUMNS, metrics, METRIC_NUMERIC_COLUMNS, HEADER_NAMES, metric_marks(places)),
+        SheetSpec("指标表", INDICATOR_COLUMNS, indicators, INDICATOR_NUMERIC_COLUMNS, HEADER_NAMES,
+                  indicator_marks(places)),
         SheetSpec("问题清单", FLAG_COLUMNS, flags, FLAG_NUMERIC_COLUMNS, HEADER_NAMES, severity_marks),
         SheetSpec("错误", ERROR_COLUMNS, errors, ERROR_NUMERIC_COLUMNS, HEADER_NAMES),
     ]
+
+
+# A place a finding points at: (doc_id, source_file, one location as flags.csv describes it).
+Place = tuple[str, str, str]
+# The places of one finding are joined by this in flags.csv's location column.
+PLACE_SEPARATOR = "；"
+# A table row in a place: “第3页 表2 第5行第4列” → (2, 5).
+TABLE_ROW = re.compile(r"表(\d+) 第(\d+)行")
+
+
+def flag_places(flags: Iterable[Mapping[str, object]]) -> dict[Place, str]:
+    """flags.csv rows → {place: worst severity}: every place a finding quotes (blind probe AI: a
+    stated rate a JX201 error is about, the two values of a JX601, the rows of a JX404 were not
+    filled anywhere but on 问题清单)."""
+    found: dict[Place, str] = {}
+    for flag in flags:
+        severity = str(flag.get("severity") or "")
+        doc_id, source = str(flag.get("doc_id") or ""), str(flag.get("source_file") or "")
+        for piece in str(flag.get("location") or "").split(PLACE_SEPARATOR):
+            place = (doc_id, source, piece.strip())
+            if piece.strip() and SEVERITY_RANK.get(severity, -1) > SEVERITY_RANK.get(found.get(place, ""), -1):
+                found[place] = severity
+    return found
+
+
+def place_highlights(places: Mapping[Place, str],
+                     metrics: Iterable[Mapping[str, object]]) -> dict[tuple[str, str, str], str]:
+    """{(doc_id, source_file, metric key): severity} for the figures 报告汇总 shows (metrics.csv's
+    chosen rows) that stand at a place a finding points at."""
+    found: dict[tuple[str, str, str], str] = {}
+    for row in metrics:
+        if not row.get("chosen"):
+            continue
+        doc_id, source = str(row.get("doc_id") or ""), str(row.get("source_file") or "")
+        severity = places.get((doc_id, source, str(row.get("location") or "")))
+        cell = (doc_id, source, str(row.get("metric") or ""))
+        if severity and SEVERITY_RANK[severity] > SEVERITY_RANK.get(found.get(cell, ""), -1):
+            found[cell] = severity
+    return found
+
+
+def merged_highlights(*highlights: Mapping[tuple[str, str, str], str]) -> dict[tuple[str, str, str], str]:
+    """The highlights of several sources together, the worst severity of each cell kept."""
+    merged: dict[tuple[str, str, str], str] = {}
+    for highlight in highlights:
+        for cell, severity in highlight.items():
+            if SEVERITY_RANK.get(severity, -1) > SEVERITY_RANK.get(merged.get(cell, ""), -1):
+                merged[cell] = severity
+    return merged
+
+
+def metric_marks(places: Mapping[Place, str]) -> Marks:
+    """Marks for 指标: the value of a figure that stands at a place a finding points at."""
+    def marks(row: Mapping[str, object]) -> Mapping[str, str]:
+        severity = places.get((str(row.get("doc_id") or ""), str(row.get("source_file") or ""),
+                               str(row.get("location") or "")))
+        return {"value": severity} if severity else {}
+
+    return marks
+
+
+def indicator_marks(places: Mapping[Place, str]) -> Marks:
+    """Marks for 指标表: the name, target and actual of an indicator row a finding points into."""
+    rows: dict[tuple[str, str, str, str], str] = {}
+    for (doc_id, source, piece), severity in places.items():
+        for table, row in TABLE_ROW.findall(piece):
+            key = (doc_id, source, table, row)
+            if SEVERITY_RANK[severity] > SEVERITY_RANK.get(rows.get(key, ""), -1):
+                rows[key] = severity
+
+    def marks(row: Mapping[str, object]) -> Mapping[str, str]:
+        severity = rows.get((str(row.get("doc_id") or ""), str(row.get("source_file") or ""),
+                             str(row.get("table") or ""), str(row.get("row") or "")))
+        return dict.fromkeys(INDICATOR_MARKED_COLUMNS, severity) if severity else {}
+
+    return marks
+
+
+INDICATOR_MARKED_COLUMNS = ("name", "target_raw", "actual_raw")
 
 
 def flag_highlights(flags: Iterable[Mapping[str, object]]) -> dict[tuple[str, str, str], str]:

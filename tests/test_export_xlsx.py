@@ -17,6 +17,7 @@ from export.atomic import write_csv_atomic
 from export.rows import ERROR_COLUMNS, FLAG_COLUMNS, INDICATOR_COLUMNS, METRIC_COLUMNS, REPORT_COLUMNS
 from export.sanitize import NUMERIC_COLUMNS
 from export.sheet_writer import text_width, write_report_xlsx
+from export.xlsx import HEADER_NAMES
 from export.xlsx import flag_highlights, report_sheets
 
 # Fill colours as ARGB, with the opaque alpha byte Excel itself writes (FF).
@@ -441,3 +442,50 @@ def test_a_new_workbook_replaces_the_old(tmp_path: Path) -> None:
     path = write_sample(tmp_path / "report.xlsx", errors=[])
     write_sample(path)
     assert load_workbook(path)["错误"].max_row == 2
+
+
+def filled_cells(sheet) -> dict[tuple[int, str], str]:
+    """{(data row, column header): fill} of every filled data cell."""
+    header = [cell.value for cell in sheet[1]]
+    return {(cell.row - 1, header[cell.column - 1]): fill_of(cell)
+            for row in sheet.iter_rows(min_row=2) for cell in row if fill_of(cell)}
+
+
+def test_the_figures_and_indicator_rows_a_finding_points_at_are_filled(tmp_path: Path) -> None:
+    """Blind probe AI: only 问题清单 and some 报告汇总 cells were filled. Corpus 004's stated 61.92%
+    (JX201, an error) was not filled on 报告汇总 nor on 指标, nor were corpus 003's indicator rows
+    that JX301 names on 指标表. The streamed workbook and one rebuilt from the CSVs agree."""
+    import pipeline
+    from export.sheet_writer import write_workbook
+    from export.workbook import SHEET_ORDER, workbook_sheets
+
+    from conftest import CORPUS
+
+    out = tmp_path / "out"
+    assert pipeline.main(["run", str(CORPUS / "txt" / "004_595fe22f084a2b2d.txt"),
+                          str(CORPUS / "docx" / "003_4125eea1ce7e0ef6.docx"), "--out", str(out), "--quiet",
+                          "--no-cache", "--workers", "1"]) == 0
+    streamed = load_workbook(out / "report.xlsx")
+    rebuilt_path = tmp_path / "rebuilt.xlsx"
+    write_workbook(rebuilt_path, workbook_sheets({name: out / f"{name}.csv" for name in SHEET_ORDER}))
+    rebuilt = load_workbook(rebuilt_path)
+    for name in ("报告汇总", "指标", "指标表"):
+        assert filled_cells(streamed[name]) == filled_cells(rebuilt[name]), name
+    reports, metrics, indicators = streamed["报告汇总"], streamed["指标"], streamed["指标表"]
+    rate_column = [cell.value for cell in reports[1]].index(HEADER_NAMES["execution_rate_pct"]) + 1
+    rate_rows = [row for row in range(2, reports.max_row + 1) if reports.cell(row, rate_column).value == 61.92]
+    assert rate_rows and all(fill_of(reports.cell(row, rate_column)) == RED for row in rate_rows)
+    stated = [(row, fill) for (row, column), fill in filled_cells(metrics).items()
+              if column == HEADER_NAMES["value"] and metrics.cell(row + 1, column_index(metrics, "value")).value == 61.92]
+    assert stated and all(fill == RED for _, fill in stated)
+    named_rows = {row for (row, column), _ in filled_cells(indicators).items()
+                  if column == HEADER_NAMES["name"]}
+    names = {indicators.cell(row + 1, column_index(indicators, "name")).value for row in named_rows}
+    assert any("截至2022年底" in name for name in names)
+    unflagged = [indicators.cell(row, column_index(indicators, "name")).value for row in range(2, indicators.max_row + 1)
+                 if (row - 1) not in named_rows]
+    assert unflagged  # rows no finding names stay unfilled
+
+
+def column_index(sheet, column: str) -> int:
+    return [cell.value for cell in sheet[1]].index(HEADER_NAMES[column]) + 1
