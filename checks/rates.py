@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from checks.amounts import (
     Amount,
@@ -109,11 +109,11 @@ def _raw_at(inp: CheckInput, location: Location) -> RawFigure | None:
     return next((r for r in inp.raw_figures if r.location == location), None)
 
 
-def _sentence_states(inp: CheckInput, figure: Figure, *values: Decimal) -> bool:
-    """Whether the sentence of ``figure`` also states every one of ``values`` (its own inputs)."""
+def _sentence_amounts(inp: CheckInput, figure: Figure) -> set[Decimal]:
+    """The amounts the sentence of ``figure`` states besides it (none for a table cell)."""
     raw = _raw_at(inp, figure.location)
     if raw is None or raw.extractor != "text":
-        return False
+        return set()
     key = sentence_key(raw)
     units = money_units_by_sentence(inp.raw_figures)
     stated = set()
@@ -122,7 +122,34 @@ def _sentence_states(inp: CheckInput, figure: Figure, *values: Decimal) -> bool:
             amount = amount_of(other, units.get(key, ""))
             if amount is not None:
                 stated.add(amount.value)
-    return all(value in stated for value in values)
+    return stated
+
+
+def _as_written(value: Decimal, stated: set[Decimal]) -> Decimal | None:
+    """The amount of ``stated`` that is ``value``, or ``value`` rounded to its places (a sentence
+    writes 2,615.84万元 where the table gives 26,158,420.00元), else None."""
+    if value in stated:
+        return value
+    for amount in stated:
+        exponent = amount.as_tuple().exponent
+        if isinstance(exponent, int) and value.quantize(Decimal(1).scaleb(exponent), ROUND_HALF_UP) == amount:
+            return amount
+    return None
+
+
+def _sentence_contradicts(inp: CheckInput, rate: Figure, numerator: Figure, denominator: Figure,
+                          extra: Decimal) -> bool:
+    """Whether the rate's own sentence states both amounts, as exact or as rounded, and the rate
+    disagrees with them as written there too: the sentence contradicts itself (blind probe AJ
+    aj04: “全年预算2,846.35万元，决算支出2,615.84万元，预算执行率98.50%” beside a table in 元)."""
+    stated = _sentence_amounts(inp, rate)
+    written = [_as_written(figure.value, stated) for figure in (numerator, denominator)]
+    if None in written:
+        return False
+    if written == [numerator.value, denominator.value]:
+        return True
+    low, high = _ratio_range(*((amount, rounding_of(str(amount))) for amount in written))
+    return not _rate_agrees(rate.value, rate.raw, low, high, extra)
 
 
 def _one_table_row(*figures: Figure) -> bool:
@@ -148,7 +175,8 @@ def check_execution_rate(inp: CheckInput, settings: RuleSettings) -> Iterator[Fl
     不触发示例：“全年预算数2026.86，预算执行数2026.86万元，预算执行率100%”；把61.89%写作61.9%（61.9
     代表61.85至61.95）。
     局限：只比较单位层面的执行率和总数；其他口径的执行率（仅财政拨款、项目资金），只有在被误认作单位
-    执行率时才会被比较。执行率所在句子（或表格的同一行）同时写出两个金额时报“错误”；金额取自报告其他
+    执行率时才会被比较。执行率所在句子（或表格的同一行）同时写出两个金额时报“错误”（句中写的是四舍五入
+    后的金额，如表中以元列出、句中写到0.01万元，而按句中金额算也不符时同样报“错误”）；金额取自报告其他
     地方，或三个数值中任何一个在别处另有不同写法时，报“提醒”。
     """
     chosen = inp.values.chosen
@@ -193,7 +221,7 @@ def _catalogue_rate_flag(
     if _rate_agrees(rate.value, rate.raw, low, high, _extra(settings)):
         return None
     computed = numerator.value / denominator.value * HUNDRED
-    is_stated_together = (_sentence_states(inp, rate, numerator.value, denominator.value)
+    is_stated_together = (_sentence_contradicts(inp, rate, numerator, denominator, _extra(settings))
                           or _one_table_row(rate, numerator, denominator))
     has_conflicts = any(inp.values.conflicts.get(k) for k in keys)
     return Flag(

@@ -43,6 +43,12 @@ def flags_of(tmp_path: Path, text: str, rule_id: str, settings: RuleSettings | N
         # the rate stated apart from its amounts: a warning
         ("预算执行率95%。\n全年预算数100.00万元，预算执行数90.00万元。", ["warning"]),
         ("预算执行率90%。\n全年预算数100.00万元，预算执行数90.00万元。", []),
+        # the sentence writes both amounts rounded to 0.01万元 where the chosen ones are a table's 元
+        # (blind probe AJ aj04): it still contradicts itself, an error
+        ("2020年度全年预算2,846.35万元，决算支出2,615.84万元，预算执行率98.50%。\n单位：元\n"
+         "\t项目\n\t预算数\n\t决算数\n\n\t本年支出合计\n\t28,463,500.00\n\t26,158,420.00\n\n\n二、其他", ["error"]),
+        ("2020年度全年预算2,846.35万元，决算支出2,615.84万元，预算执行率91.90%。\n单位：元\n"
+         "\t项目\n\t预算数\n\t决算数\n\n\t本年支出合计\n\t28,463,500.00\n\t26,158,420.00\n\n\n二、其他", []),
     ],
 )
 def test_execution_rate(tmp_path: Path, text: str, expected: list[str]) -> None:
