@@ -23,8 +23,11 @@ BOOKMARK = re.compile(r"\[bookmark:[^\[\]\n]*\]")
 
 # Characters with no width that break searching and number parsing when left inside text: zero-
 # width spaces and joiners, the word joiner, a BOM inside a line, and the soft hyphen (shown only
-# where a line breaks; “4,1\u00ad86.32万元” is 4,186.32, blind probe AD).
-ZERO_WIDTH = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+# where a line breaks; “4,1\u00ad86.32万元” is 4,186.32, blind probe AD); and the control
+# characters no editor shows (\x01, DEL, C1), which a spreadsheet cannot hold either: the
+# workbook showed them as “�” while the CSV kept them (blind probe AI). Tab, line ends, the
+# vertical tab (a soft line break, join_soft_breaks) and form feed (padding) are kept.
+ZERO_WIDTH = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 # Whitespace that pads a line on either side: ASCII space and tab, no-break space (Word's
 # "fixed space"), ideographic space U+3000 (Chinese indentation), form feed (page break), and
@@ -51,7 +54,8 @@ def remove_bookmarks(text: str) -> str:
 
 
 def remove_zero_width(text: str) -> str:
-    """Remove zero-width spaces, joiners and soft hyphens (invisible, but they split numbers and words).
+    """Remove zero-width spaces, joiners, soft hyphens and control characters (invisible, but they
+    split numbers and words).
 
     >>> remove_zero_width("预算数\\u200b640.00万元")
     '预算数640.00万元'

@@ -864,6 +864,10 @@ TEXT_FIXES = [
     (remove_bookmarks, "1、 [bookmark: _Toc47553378][bookmark: _Toc73976714]项目安排", "1、 项目安排"),
     (remove_bookmarks, "见[注1]和[bookmark]", "见[注1]和[bookmark]"),  # near misses stay
     (remove_zero_width, "640\u200b.00", "640.00"),
+    # control characters no editor shows (blind probe AI: the workbook showed them as “�”); tab,
+    # line ends, the vertical tab (a soft break) and form feed stay for the fixes that read them
+    (remove_zero_width, "全年预算1\x0123.45万元\x7f，执行\x9c率", "全年预算123.45万元，执行率"),
+    (remove_zero_width, "甲\t乙\x0b丙\x0c丁", "甲\t乙\x0b丙\x0c丁"),
     (strip_padding, "\u3000\u3000（二）预算执行情况\u00a0", "（二）预算执行情况"),
     (strip_padding, "  易 斌  ", "易 斌"),  # inner space kept
 ]
