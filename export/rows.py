@@ -39,6 +39,10 @@ def decimal_text(value: Decimal | None) -> str:
     return text
 
 
+# The places of one finding are joined by this in flags.csv's location column.
+PLACE_SEPARATOR = "；"
+
+
 def location_text(location: Location | None) -> str:
     return location.describe() if location is not None else ""
 
@@ -91,7 +95,7 @@ def flag_rows(doc_id: str, source: str, findings: Iterable) -> Iterable[dict[str
             "severity": finding.severity,
             "message": finding.message,
             "evidence": " ‖ ".join(finding.evidence),
-            "location": "；".join(location_text(loc) for loc in finding.locations),
+            "location": PLACE_SEPARATOR.join(location_text(loc) for loc in finding.locations),
             "values": json.dumps(finding.values, ensure_ascii=False, sort_keys=True),
         }
 

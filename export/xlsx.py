@@ -18,7 +18,14 @@ import json
 import re
 from typing import Iterable, Iterator, Mapping
 
-from export.rows import ERROR_COLUMNS, FLAG_COLUMNS, INDICATOR_COLUMNS, METRIC_COLUMNS, REPORT_COLUMNS
+from export.rows import (
+    ERROR_COLUMNS,
+    FLAG_COLUMNS,
+    INDICATOR_COLUMNS,
+    METRIC_COLUMNS,
+    PLACE_SEPARATOR,
+    REPORT_COLUMNS,
+)
 from export.sanitize import (
     ERROR_NUMERIC_COLUMNS,
     FLAG_NUMERIC_COLUMNS,
@@ -136,8 +143,6 @@ def report_sheets(
 
 # A place a finding points at: (doc_id, source_file, one location as flags.csv describes it).
 Place = tuple[str, str, str]
-# The places of one finding are joined by this in flags.csv's location column.
-PLACE_SEPARATOR = "；"
 # A table row in a place: “第3页 表2 第5行第4列” → (2, 5).
 TABLE_ROW = re.compile(r"表(\d+) 第(\d+)行")
 
@@ -151,9 +156,8 @@ def flag_places(flags: Iterable[Mapping[str, object]]) -> dict[Place, str]:
         severity = str(flag.get("severity") or "")
         doc_id, source = str(flag.get("doc_id") or ""), str(flag.get("source_file") or "")
         for piece in str(flag.get("location") or "").split(PLACE_SEPARATOR):
-            place = (doc_id, source, piece.strip())
-            if piece.strip() and SEVERITY_RANK.get(severity, -1) > SEVERITY_RANK.get(found.get(place, ""), -1):
-                found[place] = severity
+            if piece.strip():
+                keep_worst(found, (doc_id, source, piece.strip()), severity)
     return found
 
 
@@ -167,9 +171,8 @@ def place_highlights(places: Mapping[Place, str],
             continue
         doc_id, source = str(row.get("doc_id") or ""), str(row.get("source_file") or "")
         severity = places.get((doc_id, source, str(row.get("location") or "")))
-        cell = (doc_id, source, str(row.get("metric") or ""))
-        if severity and SEVERITY_RANK[severity] > SEVERITY_RANK.get(found.get(cell, ""), -1):
-            found[cell] = severity
+        if severity:
+            keep_worst(found, (doc_id, source, str(row.get("metric") or "")), severity)
     return found
 
 
@@ -178,8 +181,7 @@ def merged_highlights(*highlights: Mapping[tuple[str, str, str], str]) -> dict[t
     merged: dict[tuple[str, str, str], str] = {}
     for highlight in highlights:
         for cell, severity in highlight.items():
-            if SEVERITY_RANK.get(severity, -1) > SEVERITY_RANK.get(merged.get(cell, ""), -1):
-                merged[cell] = severity
+            keep_worst(merged, cell, severity)
     return merged
 
 
@@ -198,9 +200,7 @@ def indicator_marks(places: Mapping[Place, str]) -> Marks:
     rows: dict[tuple[str, str, str, str], str] = {}
     for (doc_id, source, piece), severity in places.items():
         for table, row in TABLE_ROW.findall(piece):
-            key = (doc_id, source, table, row)
-            if SEVERITY_RANK[severity] > SEVERITY_RANK.get(rows.get(key, ""), -1):
-                rows[key] = severity
+            keep_worst(rows, (doc_id, source, table, row), severity)
 
     def marks(row: Mapping[str, object]) -> Mapping[str, str]:
         severity = rows.get((str(row.get("doc_id") or ""), str(row.get("source_file") or ""),
@@ -211,6 +211,12 @@ def indicator_marks(places: Mapping[Place, str]) -> Marks:
 
 
 INDICATOR_MARKED_COLUMNS = ("name", "target_raw", "actual_raw")
+
+
+def keep_worst(found: dict, key: object, severity: str) -> None:
+    """Keep ``severity`` for ``key`` in ``found`` unless a worse one is there already."""
+    if SEVERITY_RANK.get(severity, -1) > SEVERITY_RANK.get(found.get(key, ""), -1):
+        found[key] = severity
 
 
 def flag_highlights(flags: Iterable[Mapping[str, object]]) -> dict[tuple[str, str, str], str]:
@@ -238,9 +244,7 @@ def flag_highlights(flags: Iterable[Mapping[str, object]]) -> dict[tuple[str, st
         if not doc_id or not isinstance(values, dict):
             continue
         for metric in named_metrics(values, key_by_name):
-            cell = (doc_id, str(flag.get("source_file") or ""), metric)
-            if SEVERITY_RANK.get(severity, -1) > SEVERITY_RANK.get(found.get(cell, ""), -1):
-                found[cell] = severity
+            keep_worst(found, (doc_id, str(flag.get("source_file") or ""), metric), severity)
     return found
 
 
