@@ -6,7 +6,7 @@ instead of after them all with the workers idle. A rerun that may keep the workb
 time (see ``pipeline.publish_workbook``) writes it afterwards, if at all, reading the CSVs back row
 by row (``workbook_sheets``). Either way a batch of any size never holds its rows in memory, and
 both give the same cells: the streamed rows are the CSV rows as they read back. Cells a check
-names are highlighted on 报告汇总 (see ``export.xlsx.flag_highlights``).
+names are highlighted on 报告汇总 (see ``export.xlsx.finding_highlights``).
 """
 
 from __future__ import annotations
@@ -19,16 +19,7 @@ from typing import Iterator, Mapping, Sequence
 from export.atomic import CSV_ENCODING
 from export.sanitize import NUMERIC_COLUMNS
 from export.sheet_writer import SheetOrderError, SheetSpec, WorkbookWriter
-from export.xlsx import (
-    flag_highlights,
-    flag_places,
-    indicator_marks,
-    merged_highlights,
-    metric_marks,
-    place_highlights,
-    report_marks,
-    report_sheets,
-)
+from export.xlsx import finding_highlights, report_sheets
 
 __all__ = ["NUMERIC_COLUMNS", "WorkbookStream", "workbook_sheets", "workbook_source_digest"]
 
@@ -43,9 +34,7 @@ def csv_rows(path: Path) -> Iterator[dict[str, str]]:
 
 def workbook_sheets(csv_paths: dict[str, Path]) -> list[SheetSpec]:
     """The five sheets, in order, fed from the CSV files named by output (reports, metrics …)."""
-    places = flag_places(csv_rows(csv_paths["flags"]))
-    highlight = merged_highlights(flag_highlights(csv_rows(csv_paths["flags"])),
-                                  place_highlights(places, csv_rows(csv_paths["metrics"])))
+    highlight, places = finding_highlights(csv_rows(csv_paths["flags"]), csv_rows(csv_paths["metrics"]))
     return report_sheets(*(csv_rows(csv_paths[name]) for name in SHEET_ORDER), highlight=highlight, places=places)
 
 
@@ -91,17 +80,11 @@ class WorkbookStream:
         """One report's rows by output name (reports, metrics …), as written to the CSVs."""
         if self.writer is None:
             return
-        flags = rows.get("flags", ())
-        places = flag_places(flags)
-        marks_by_sheet = {
-            "reports": report_marks(merged_highlights(flag_highlights(flags),
-                                                      place_highlights(places, rows.get("metrics", ())))),
-            "metrics": metric_marks(places),
-            "indicators": indicator_marks(places),
-        }
+        highlight, places = finding_highlights(rows.get("flags", ()), rows.get("metrics", ()))
+        specs = report_sheets([], [], [], [], [], highlight=highlight, places=places)
         try:
-            for index, (name, spec) in enumerate(zip(SHEET_ORDER, self.specs)):
-                marks = marks_by_sheet.get(name, spec.marks)
+            for index, (name, spec) in enumerate(zip(SHEET_ORDER, specs)):
+                marks = spec.marks
                 for row in rows.get(name, ()):
                     self.writer.write(index, row, marks(row) if marks else None)
         except SheetOrderError:

@@ -125,7 +125,7 @@ def report_sheets(
     """The five sheets of report.xlsx, in order, from the same rows as the CSVs.
 
     ``highlight`` maps (doc_id, source_file, column of reports.csv) → severity: the cells of 报告汇总 a check
-    names (see flag_highlights). ``places``: the places the findings point at (flag_places), whose
+    names (see finding_highlights). ``places``: the places the findings point at, whose
     figures are filled on 指标 and whose indicator rows on 指标表. A report's 错误数 cell is red when
     it is above 0 and its 警告数 amber; in 问题清单 the 严重程度 cell is filled by its own value.
     """
@@ -147,18 +147,28 @@ Place = tuple[str, str, str]
 TABLE_ROW = re.compile(r"表(\d+) 第(\d+)行")
 
 
-def flag_places(flags: Iterable[Mapping[str, object]]) -> dict[Place, str]:
-    """flags.csv rows → {place: worst severity}: every place a finding quotes (blind probe AI: a
-    stated rate a JX201 error is about, the two values of a JX601, the rows of a JX404 were not
-    filled anywhere but on 问题清单)."""
-    found: dict[Place, str] = {}
+def _add_places(found: dict[Place, str], flag: Mapping[str, object]) -> None:
+    """Add the places one flags.csv row points at, each with the worst severity of the findings
+    pointing there (blind probe AI: a stated rate a JX201 error is about, the two values of a
+    JX601, the rows of a JX404 were not filled anywhere but on 问题清单)."""
+    severity = str(flag.get("severity") or "")
+    doc_id, source = str(flag.get("doc_id") or ""), str(flag.get("source_file") or "")
+    for piece in str(flag.get("location") or "").split(PLACE_SEPARATOR):
+        if piece.strip():
+            keep_worst(found, (doc_id, source, piece.strip()), severity)
+
+
+def finding_highlights(flags: Iterable[Mapping[str, object]], metrics: Iterable[Mapping[str, object]]
+                       ) -> tuple[dict[tuple[str, str, str], str], dict[Place, str]]:
+    """(报告汇总's cells, the places) the findings point at, from one pass over ``flags``: the
+    cells their values name (flag_highlights) and those of the chosen figures at their places
+    (place_highlights), and the places themselves for 指标 and 指标表."""
+    named: dict[tuple[str, str, str], str] = {}
+    places: dict[Place, str] = {}
     for flag in flags:
-        severity = str(flag.get("severity") or "")
-        doc_id, source = str(flag.get("doc_id") or ""), str(flag.get("source_file") or "")
-        for piece in str(flag.get("location") or "").split(PLACE_SEPARATOR):
-            if piece.strip():
-                keep_worst(found, (doc_id, source, piece.strip()), severity)
-    return found
+        _add_named_cells(named, flag)
+        _add_places(places, flag)
+    return merged_highlights(named, place_highlights(places, metrics)), places
 
 
 def place_highlights(places: Mapping[Place, str],
@@ -232,20 +242,27 @@ def flag_highlights(flags: Iterable[Mapping[str, object]]) -> dict[tuple[str, st
     The file is part of the key because a file submitted twice has the same doc_id (its content's
     hash): the findings are about the row that was read, not the duplicate's row, which was skipped.
     """
-    key_by_name = {name: key for key, name in METRIC_NAMES.items()}
     found: dict[tuple[str, str, str], str] = {}
     for flag in flags:
-        doc_id = str(flag.get("doc_id") or "")
-        severity = str(flag.get("severity") or "")
-        try:
-            values = json.loads(str(flag.get("values") or "{}"))
-        except ValueError:
-            continue
-        if not doc_id or not isinstance(values, dict):
-            continue
-        for metric in named_metrics(values, key_by_name):
-            keep_worst(found, (doc_id, str(flag.get("source_file") or ""), metric), severity)
+        _add_named_cells(found, flag)
     return found
+
+
+# METRIC_NAMES the other way: a metric's Chinese name → its key.
+KEY_BY_NAME = {name: key for key, name in METRIC_NAMES.items()}
+
+
+def _add_named_cells(found: dict[tuple[str, str, str], str], flag: Mapping[str, object]) -> None:
+    """Add the 报告汇总 cells one flags.csv row names by its values (see flag_highlights)."""
+    doc_id = str(flag.get("doc_id") or "")
+    try:
+        values = json.loads(str(flag.get("values") or "{}"))
+    except ValueError:
+        return
+    if not doc_id or not isinstance(values, dict):
+        return
+    for metric in named_metrics(values, KEY_BY_NAME):
+        keep_worst(found, (doc_id, str(flag.get("source_file") or ""), metric), str(flag.get("severity") or ""))
 
 
 def named_metrics(values: Mapping[str, object], key_by_name: Mapping[str, str]) -> Iterator[str]:
