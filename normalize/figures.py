@@ -742,10 +742,13 @@ def tables_of_parts(raw_figures: Sequence[RawFigure]) -> dict[tuple[int | None, 
         if match is not None:
             concepts_by_table.setdefault(_table_key(raw), set()).add(match.concept.name)
     wholes: dict[tuple[int | None, str], str] = {}
+    if not concepts_by_table:
+        return wholes
+    allowed = {whole: parts | GENERIC_CONCEPTS | {match_label(whole).concept.name}
+               for whole, parts in WHOLES_OF_PARTS.items()}
     for key, concepts in concepts_by_table.items():
         for whole, parts in WHOLES_OF_PARTS.items():
-            if len(concepts & parts) >= PARTS_NAMING_A_WHOLE and not concepts - parts - GENERIC_CONCEPTS - {
-                    match_label(whole).concept.name}:
+            if len(concepts & parts) >= PARTS_NAMING_A_WHOLE and concepts <= allowed[whole]:
                 wholes[key] = whole
     return wholes
 

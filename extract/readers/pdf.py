@@ -554,8 +554,10 @@ def with_spilled_lines(table: StitchedTable, row: int, lines: Sequence[TextLine]
     cells = list(table.cells)
     for line in lines:
         col = _column_of(line, table.xs, settings)
+        if col is None:
+            continue  # the stitched table's edges moved: no column holds it whole any more
         for index, cell in enumerate(cells):
-            if col is not None and cell.row <= row < cell.row_end and cell.col <= col < cell.col_end:
+            if cell.row <= row < cell.row_end and cell.col <= col < cell.col_end:
                 cells[index] = replace(cell, lines=cell.lines + (line,))
                 break
     return replace(table, cells=tuple(cells))
