@@ -291,6 +291,23 @@ def test_a_borderless_row_broken_over_the_page_leaves_its_cell_text_above_the_re
     assert not any(p.text in ("格率", "（%）") for p in document.paragraphs)
 
 
+def test_a_repeated_header_drawn_too_short_is_still_the_header_and_the_broken_row_one_row():
+    """Blind probe AH ah11: the header cell 偏差原因分析及改进措施 needs three lines; the header
+    repeated on page 2 is drawn two lines high and its cut-off 施 lands in the first row below.
+    The header was not recognised, so 三级指标 was read into the row broken over the page
+    (“项目完工时三级指标”), its rest (间 | 月底前 | 月) became a row of its own, and the table's
+    score row no longer added up."""
+    (table,) = read("header_cut_short.pdf").tables
+    assert (table.n_rows, table.n_cols, table.pages) == (11, 8, (1, 2))
+    assert row_texts(table, 1)[-1] == "偏差原因分析及改进措施"
+    assert row_texts(table, 7) == ["项目完工时间", "2023年12月底前", "2023年12月", "10", "10", ""]
+    assert table.cell_at(7, 3).location.page == 1
+    assert row_texts(table, 8)[:3] == ["成本指标", "户均改造成本", "≤2万元/户"]
+    assert table.cell_at(8, 1).text == "产出指标" and table.cell_at(8, 1).row == 3
+    assert row_texts(table, 11)[-3:] == ["100", "99", ""]
+    assert "施" not in [norm_space(cell.text) for cell in table.cells]
+
+
 # --- continuation by caption, merged cells over the break, and a false friend --------------------
 
 

@@ -602,24 +602,64 @@ def rows_signature(cells: Iterable[GridCell], n_rows: int, settings: LayoutSetti
     )
 
 
+@record
+class RepeatedHeader:
+    """The leading rows of a page's part that repeat the table's header (``n_rows``, 0 for none),
+    and the text cut off a header cell drawn too short for it (``cut_off``, by column box)."""
+
+    n_rows: int
+    cut_off: dict[tuple[int, int], str]
+
+
 def repeated_header_rows(
     first: Sequence[GridCell],
     first_rows: int,
     part: Sequence[GridCell],
     part_rows: int,
     settings: LayoutSettings = DEFAULT_SETTINGS,
-) -> int:
+) -> RepeatedHeader:
     """How many leading rows of a part repeat the table's first rows (0 if none).
 
     Word's "repeat as header row" (``w:tblHeader``) makes LibreOffice and Word draw the header
     again on each page; units also copy it by hand. Rows must match cell by cell (same grid
-    boxes on the common columns, same text ignoring whitespace) and contain some text.
+    boxes on the common columns, same text ignoring whitespace) and contain some text. A cell
+    may hold less than the first page's: LibreOffice draws the repeated header no taller than
+    its rows' own height, and the last line of a header cell that needed more
+    (偏差原因分析及改进措 | 施) is cut off and lands in the row below; what is missing is
+    returned, for the caller to take off that row.
     """
     for n_rows in range(min(settings.max_header_rows, first_rows, part_rows), 0, -1):
         signature = rows_signature(first, n_rows, settings)
-        if any(entry[-1] for entry in signature) and signature == rows_signature(part, n_rows, settings):
-            return n_rows
-    return 0
+        if not any(entry[-1] for entry in signature):
+            continue
+        repeated = rows_signature(part, n_rows, settings)
+        if len(repeated) != len(signature):
+            continue
+        cut_off: dict[tuple[int, int], str] = {}
+        for (*box, text), (*repeated_box, repeated_text) in zip(signature, repeated):
+            if box != repeated_box or not text.startswith(repeated_text):
+                break
+            if repeated_text != text:
+                if not repeated_text or box[1] != n_rows:
+                    break  # only a cell reaching the header's last row can spill into the next
+                cut_off[(box[2], box[3])] = text[len(repeated_text):]
+        else:
+            return RepeatedHeader(n_rows, cut_off)
+    return RepeatedHeader(0, {})
+
+
+def without_cut_off_header(cell: GridCell, cut_off: str, settings: LayoutSettings = DEFAULT_SETTINGS) -> GridCell:
+    """``cell`` (right under a repeated header, in the column of a header cell drawn too short)
+    without the leading lines that are that header cell's cut-off text; as it is when its
+    leading lines do not spell exactly that text."""
+    taken = ""
+    for count, line in enumerate(cell.lines, start=1):
+        taken += normalize_cell_text(line.text)
+        if taken == cut_off:
+            return replace(cell, lines=cell.lines[count:])
+        if not cut_off.startswith(taken):
+            break
+    return cell
 
 
 def line_pitch(lines: Sequence[TextLine]) -> float:
@@ -823,7 +863,14 @@ def continue_table(
     xs = values_to_edges(table.xs + part.xs, settings.column_tolerance)
     first = cells_onto_edges(table.first.cells, xs)
     below_cells = cells_onto_edges(part.cells, xs)
-    header_rows = repeated_header_rows(first, table.first.n_rows, below_cells, part.n_rows, settings)
+    header = repeated_header_rows(first, table.first.n_rows, below_cells, part.n_rows, settings)
+    header_rows = header.n_rows
+    if header.cut_off:
+        below_cells = tuple(
+            without_cut_off_header(c, header.cut_off[(c.col, c.col_end)], settings)
+            if c.row == header_rows and (c.col, c.col_end) in header.cut_off else c
+            for c in below_cells
+        )
     if header_rows >= part.n_rows:  # nothing but the repeated header on this page
         return replace(table, last=part, pages=table.pages + (part.page,))
     first_row_height = part.ys[header_rows + 1] - part.ys[header_rows]
