@@ -246,8 +246,8 @@ CONCEPTS: tuple[Concept, ...] = (
          # 实有民警179名, 现有在职干部职工46人, 年末在职人员21名, 实际在岗46人
          "实有在职", "实有职工", "实有干部职工", "实有教职工", "实有民警", "在职干部职工", "在职教职工",
          "在职民警", "在职人员", "实际在岗", "年末在职",
-         # after the quota, the people go without a noun: “核定编制72名，实有68名”
-         "实有"),
+         # after the quota, the people go without a noun: “核定编制72名，实有68名”, “核定编制22名，在职20人”
+         "实有", "在职"),
         {"count": "staff_actual"}, "count",
     ),
     Concept(
@@ -282,8 +282,9 @@ CONCEPTS: tuple[Concept, ...] = (
 )
 
 # Aliases that name their concept only where nothing is named after them: “实有68名” after the
-# quota is the staff, but 实有人口, 实有户数 and 实有车辆 are other things a unit counts.
-ALIASES_AT_END_ONLY = frozenset({"实有"})
+# quota is the staff, but 实有人口, 实有户数 and 实有车辆 are other things a unit counts; “在职20人”
+# is the staff, 在职党员 and 在职人员控制率 are not.
+ALIASES_AT_END_ONLY = frozenset({"实有", "在职"})
 
 # Report-level keys that are not money figures; filled by the metadata extractor.
 METADATA_KEYS: dict[str, str] = {

@@ -320,8 +320,8 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
         if figure is not None and figure.metric == "self_score" and (
                 _scored_out_of_less(raw, row_weights) or SUB_SCORE.search(raw.label)):
             continue  # “总分 | 90 | 88”: the indicators' marks out of 90, the 执行率's 10 elsewhere
-        if figure is not None and not _counts_others(figure, sentence, retirees_from, SERVING) and not (
-                _counts_others(figure, sentence, outside_quota_from, IN_QUOTA)):
+        if figure is not None and not _counts_others(figure, raw, retirees_from.get(sentence), SERVING) and not (
+                _counts_others(figure, raw, outside_quota_from.get(sentence), IN_QUOTA, breakdown_only=True)):
             figures.append(figure)
             sentences.append(sentence)
             if fund_paid_out and (spent := _fund_paid_out(raw, fiscal_year)) is not None:
@@ -423,21 +423,39 @@ def _scored_out_of_less(raw: RawFigure, row_weights: dict[tuple, Decimal]) -> bo
     return raw.extractor == "table" and weight is not None and weight < 100
 
 
-def _first_counts_of(raw_figures: list[RawFigure], words: re.Pattern[str]) -> dict[tuple, int]:
+@record
+class OthersCounted:
+    """Where a sentence first counts staff of some kind (退休人员31人, 临聘人员3人): the figure's
+    ``start`` in its paragraph, the sentence up to its label (``context``), and the headcounts
+    (人, 名) the sentence states up to it and with it, each with the sentence before its label."""
+
+    start: int
+    context: str
+    counts_so_far: tuple[tuple[str, Decimal], ...]
+
+
+def _first_counts_of(raw_figures: list[RawFigure], words: re.Pattern[str]) -> dict[tuple, OthersCounted]:
     """Where each sentence that counts retired staff (退休人员31人), or other staff of ``words``,
     first does so, by sentence."""
-    found: dict[tuple, int] = {}
+    found: dict[tuple, OthersCounted] = {}
+    counts: dict[tuple, list[tuple[str, Decimal]]] = {}
     for raw in raw_figures:
-        if raw.extractor == "text" and raw.quantity.unit in ("人", "名") and words.search(raw.label):
-            start = raw.location.char_start or 0
-            key = _sentence_key(raw)
-            found[key] = min(start, found.get(key, start))
+        if raw.extractor != "text" or raw.quantity.unit not in ("人", "名"):
+            continue
+        key = _sentence_key(raw)
+        if key in found:
+            continue
+        counts.setdefault(key, []).append((raw.context, raw.quantity.value))
+        if words.search(raw.label):
+            found[key] = OthersCounted(raw.location.char_start or 0, raw.context, tuple(counts[key]))
     return found
 
 
-def _counts_others(figure: Figure, sentence: tuple, others_from: dict[tuple, int], own: re.Pattern[str]) -> bool:
+def _counts_others(figure: Figure, raw: RawFigure, others: OthersCounted | None, own: re.Pattern[str],
+                   breakdown_only: bool = False) -> bool:
     """Whether ``figure`` is a headcount that its sentence then breaks down into staff counted
-    against the 编制 and others who are not (``others_from``: where the sentence first counts them).
+    against the 编制 and others who are not (``others``: where the sentence first counts them), or
+    the total of such a list after them.
 
     Retirees: “实有人数82人，其中在职人员51人，退休人员31人”, “现有人员82人（在职51人，退休31人）”.
     Staff outside the quota: “在职人员126人，其中在编民警95人、辅警31人”. Such a total, taken as the
@@ -445,10 +463,27 @@ def _counts_others(figure: Figure, sentence: tuple, others_from: dict[tuple, int
     value beside the count within it, so it is not the 实有人数; that count, when its label names
     it, is. A headcount whose own label says it is of the staff counted (``own``: 在职/在编/在岗
     against retirees, 在编 against staff outside the quota) is that whatever follows.
+
+    With ``breakdown_only`` (staff outside the quota), a headcount before them is theirs only
+    when the sentence breaks it down: 其中 or a bracket between them, or the counts after it up to
+    theirs adding up to it (在职人员126人，在编民警95人、辅警31人). 在职人员17人，临聘人员3人 lists two
+    groups side by side (blind probe AL). A total after the others (…，合计20人) counts them too.
     """
-    start = others_from.get(sentence)
-    return (start is not None and figure.metric == "staff_actual" and figure.extractor == "text"
-            and not own.search(figure.label) and (figure.location.char_start or 0) < start)
+    if others is None or figure.metric != "staff_actual" or figure.extractor != "text" or own.search(figure.label):
+        return False
+    if (figure.location.char_start or 0) > others.start:
+        return HEADCOUNT_TOTAL.search(figure.label) is not None
+    if not breakdown_only:
+        return True
+    between = others.context[len(raw.context):]
+    if "其中" in between or _in_brackets(between):
+        return True
+    after = [value for context, value in others.counts_so_far if len(context) > len(raw.context)]
+    return len(after) >= 2 and sum(after) == raw.quantity.value
+
+
+# The total of a list of headcounts: 合计20人, 共计20人, 总人数20人.
+HEADCOUNT_TOTAL = re.compile(r"合计|共计|总计|总数|总人数|一共|^共有?$")
 
 
 # A number right after another with only spaces between, and no words of its own: “总分 100 92.5”,

@@ -876,7 +876,7 @@ def test_a_unit_named_alone_on_the_cover_is_the_unit(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("staff", "actual", "flagged"), [
     # The 82 counts the 31 retirees, who do not count against the 55 of the quota: 51 ÷ 55.
     ("单位核定编制55名，实有人数82人，其中在职人员51人，退休人员31人。", "51", []),
-    ("单位核定编制55名，现有人员82人（在职51人，退休31人）。", "", []),
+    ("单位核定编制55名，现有人员82人（在职51人，退休31人）。", "51", []),  # 在职 alone, after the quota
     ("单位核定编制55名，实有人数52人。另有退休人员31人。", "52", []),  # another sentence: not a breakdown
     ("单位核定编制55名，在职人员58人，另有退休人员31人。", "58", ["JX402"]),  # 在职 says serving staff
 ])
@@ -1895,6 +1895,25 @@ def test_a_headcount_broken_down_into_staff_within_and_outside_the_quota(tmp_pat
     report, flags = run(tmp_path, text)
     assert (report["staff_quota"], report["staff_actual"]) == ("100", "95")
     assert not [f for f in flags if f["rule_id"] in ("JX402", "JX601")]
+
+
+@pytest.mark.parametrize(("staff", "quota", "actual", "flagged"), [
+    # Blind probe AL: two groups side by side and their 合计, which counts the 临聘人员 outside the
+    # quota. The 合计 was the 实有人数 (a false JX402, 20 of 18), or with 在职 alone a second 编制数.
+    ("本局编制18人，在职人员17人，临聘人员3人，合计20人。", "18", "17", []),
+    ("本局编制18人，在职17人，临聘人员3人，合计20人。", "18", "17", []),
+    # 在职 alone after the quota is the staff: the stated rate is checked against it (20 ÷ 22 = 90.91%)
+    ("本局核定编制22名，在职20人，在职人员控制率95.00%。", "22", "20", ["JX202"]),
+    ("本局核定编制22名，在职20人，在职人员控制率90.91%。", "22", "20", []),
+    # a breakdown without 其中 is told by its sum: 95 + 31 = 126
+    ("核定政法专项编制100名。全局现有在职人员126人，在编民警95人、辅警31人。", "100", "95", []),
+])
+def test_staff_outside_the_quota_listed_beside_the_staff(
+        tmp_path: Path, staff: str, quota: str, actual: str, flagged: list[str]) -> None:
+    text = REPORT.replace("本单位核定编制人数45人，年末实有在职人数42人，在职人员控制率93.33%。", staff)
+    report, flags = run(tmp_path, text)
+    assert (report["staff_quota"], report["staff_actual"]) == (quota, actual)
+    assert [f["rule_id"] for f in flags] == flagged
 
 
 def test_a_planned_count_in_a_table_is_not_the_count(tmp_path: Path) -> None:
