@@ -71,7 +71,7 @@ from normalize.quota_types import TABLE_LABEL_JOINER, with_quota_by_type_summed
 from normalize.respectively import respective_labels, with_jointly_stated
 from normalize.restatement import without_restated_sides
 from normalize.roles import PER_HEAD_WAN, WEIGHT_HEADER, key_in
-from normalize.scope import narrower_than_the_whole
+from normalize.scope import narrower_than_the_whole, of_a_named_part
 from normalize.self_reference import self_reference_words, without_self_reference
 from normalize.units import as_money_with_multiplier, has_multiplier, to_canonical, written_multiplier
 from normalize.whole_parts import with_parts_stated_whole
@@ -83,6 +83,8 @@ NON_SPENDING_CONCEPTS = frozenset(
 
 # The unit's, project's or fund's whole money and its execution rate: never one source's share.
 WHOLE_BUDGET_CONCEPTS = frozenset({"total", "execution_rate"})
+# The unit's spending by its nature: a named project's money is no part of these either.
+SPENDING_PARTS = frozenset({"project", "basic", "personnel", "public"})
 # A document number inside a label: 湘财农指〔2022〕87号, 岳政办发[2007］7号.
 DOCUMENT_NUMBER = re.compile(r"[〔﹝\[【(（]\s*(?:19|20)\d{2}\s*[〕﹞\]】)）]\s*\d+\s*号")
 # The label of a bare number that is a term of a calculation: an operator, perhaps a bracket
@@ -157,6 +159,7 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
     # the unit's total.
     about_other: set[tuple] = set()
     sentence_units: dict[tuple, str] = _money_units_by_sentence(raw_figures)
+    sentence_texts = _sentence_texts(raw_figures)
     sentences: list[tuple] = []  # the sentence of each figure kept
     # The concept each sentence named before its 其中 list: “预算总额860.5万元，其中基本支出120.5万元、
     # 项目支出740万元；全年实际支出835.2万元” goes back to the 预算总额's thing once the list is closed.
@@ -299,8 +302,13 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
                 continue
             concept, match = CONCEPTS_BY_NAME[PER_HEAD_STANDARDS[concept.name]], None
         if concept.name in WHOLE_BUDGET_CONCEPTS and (
-                SOURCE_SHARE.search(raw.label) or narrower_than_the_whole(raw, concept.name, report_kind, fiscal_year, title)):
+                SOURCE_SHARE.search(raw.label) or narrower_than_the_whole(
+                    raw, concept.name, report_kind, fiscal_year, title, sentence_texts.get(sentence, ""))):
             continue  # “其中中央资金执行率100%”, “项目支出执行率103.2%”, “上半年支出进度…”: not the whole
+        if concept.name in SPENDING_PARTS and of_a_named_part(raw, report_kind, title, sentence_texts.get(sentence, "")):
+            # “其中，高标准农田建设项目县级配套全年预算420.00万元” under 项目支出, “义务教育公用经费保障全年
+            # 预算1,356.72万元” among a 教育局's projects (blind probe AK): one project's money
+            continue
         if (raw.extractor == "text" and named.kind == "money" and not role_only and match is not None
                 and list_heads.get(sentence) is named and _in_open_list(raw.context)):
             # “年末结转结余101.94万元，其中结转资金96.30万元…，结余资金5.64万元” (blind probe AB c12): a
@@ -545,6 +553,18 @@ def _compares_the_whole(raw_figures: list[RawFigure], index: int, written_label:
 def _sentence_key(raw: RawFigure) -> tuple:
     loc = raw.location
     return (raw.block, loc.table, loc.row, loc.col, raw.sentence)
+
+
+def _sentence_texts(raw_figures: list[RawFigure]) -> dict[tuple, str]:
+    """Each sentence as far as its figures show it: the longest context (the sentence up to a
+    figure's label) among its text figures."""
+    texts: dict[tuple, str] = {}
+    for raw in raw_figures:
+        if raw.extractor == "text":
+            key = _sentence_key(raw)
+            if len(raw.context) > len(texts.get(key, "")):
+                texts[key] = raw.context
+    return texts
 
 
 def _money_units_by_sentence(raw_figures: list[RawFigure]) -> dict[tuple, str]:

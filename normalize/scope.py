@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from extract.figures import RawFigure, innermost_heading
+from normalize.match import match_label
 
 # A rate of a part of a unit's spending, in its own label: 项目支出执行率, 基本支出执行率.
 PART_OF_UNIT = re.compile(r"项目|基本支出|人员经费|公用经费|人员支出|公用支出")
@@ -64,13 +65,15 @@ ITEM_NAME = re.compile(r"[^，,。；;：:]{2,22}?(?:项目|工程|补贴|补助
 
 
 def narrower_than_the_whole(raw: RawFigure, concept: str, report_kind: str | None,
-                            fiscal_year: int | None, title: str = "") -> bool:
+                            fiscal_year: int | None, title: str = "", sentence_text: str = "") -> bool:
     """Whether a text figure of the unit's whole budget, spending or rate (``concept`` "total"
-    or "execution_rate") is stated for a narrower scope, so is not the whole."""
+    or "execution_rate") is stated for a narrower scope, so is not the whole. ``sentence_text``:
+    as much of the figure's sentence as is known (see in_a_part_clause)."""
     if raw.extractor != "text":
         return False
     if (_of_part_of_the_year(raw.context, fiscal_year) or _of_one_item(raw)
-            or LISTED_ITEM_OPENER.match(raw.context) or OTHER_UNITS.search(raw.label)):
+            or LISTED_ITEM_OPENER.match(raw.context) or OTHER_UNITS.search(raw.label)
+            or in_a_part_clause(raw, title, sentence_text)):
         return True
     if report_kind == "dept_overall" and ITEM_SUBJECT.match(raw.context):
         return True
@@ -88,6 +91,108 @@ def narrower_than_the_whole(raw: RawFigure, concept: str, report_kind: str | Non
     for basis in BASIS.finditer(raw.context):
         pass  # the last basis named before the rate is its own
     return basis is not None and INITIAL_BUDGET.search(basis.group(1)) is not None
+
+
+# Where a clause about one part begins: after 其中, or after a semicolon that separates the parts
+# of a list (“其中A项目预算…，执行…；B项目预算…”).
+PART_CLAUSE_START = re.compile(r"其中\s*[，,：:]?\s*|[；;]\s*")
+# What ends a part's name: the first word of budget or spending (全年预算, 执行, 支出 …), or the
+# amount itself (县级资金600.00万元).
+AFTER_PART_NAME = re.compile(r"(?:全年|年初|调整后?|当年|年度)?(?:预算|执行|支出|安排|下达|到位|拨付|使用|完成)|[0-9０-９]")
+# A name that is no part: the unit or the whole itself (本单位, 该项目, 全部资金, 部门), a list
+# marker or a placeholder, or a name spanning clauses.
+NOT_A_PART_NAME = re.compile(r"^(?:本|该|各|全|所有|我|部门|单位|项目|资金|经费|合计|总)|[，,。；;：:]")
+# A named project, works or subsidy among the parts: 校舍维修改造项目, 学前教育保育教育费补助. Not
+# 财政补助, the unit's own appropriation.
+ITEM_NAME_END = re.compile(r"(?:项目|工程|(?<!财政)补助|补贴|计划|行动)$")
+# Where the money came from, all sources together: the fund's whole, not a share of it.
+ALL_SOURCES_NAME = re.compile(r"(?:(?:上级|本级|中央|省级|市级|县级|省|市|县)(?:财政)?[及和与、]?){2,}")
+# One source of the money: 中央资金, 省级资金, 县级配套资金, 自筹.
+ONE_SOURCE_NAME = re.compile(
+    r"(?:中央|省级|省|市级|市|县级|县|区级|乡镇|本级)(?:财政)?(?:专项|配套)?(?:资金|补助|投入|配套)"
+    r"|配套|自筹|其他资金|社会资金")
+
+
+def in_a_part_clause(raw: RawFigure, title: str = "", sentence_text: str = "") -> bool:
+    """Whether the figure's clause opens with the name of one part of the whole: its money,
+    spending and rate are the part's (blind probes AK, AL).
+
+    * one source of the money, anywhere: “县级资金600.00万元，执行582.35万元，执行率97.06%”;
+    * any named part after 其中: “其中财政拨款预算1,520.00万元，执行1,498.30万元，执行率98.57%”;
+    * a named project, works or subsidy in a list of them (其中 before it, or a semicolon between
+      two such clauses): “全年共实施项目5个，其中茶产业基地提升项目预算1,280.00万元…；农村道路
+      硬化项目预算1,150.00万元…”, “其中，学前教育保育教育费补助全年预算468.30万元…”.
+
+    Not the whole restated after its parts (合计, 总体 in the figure's label), nor a part the
+    report's title names (a report on that project restating its own money). The clause is read
+    from the last 其中 or semicolon before the figure; ``sentence_text`` (the sentence up to its
+    last figure's label, for the clauses after this one) tells a list of items. A part named
+    after its amount (“600.00万元（中央资金）”) is not seen.
+    """
+    if raw.extractor != "text" or WHOLE_SCOPE.search(raw.label):
+        return False
+    context = raw.context
+    openers = list(PART_CLAUSE_START.finditer(context))
+    clause_start = openers[-1].end() if openers else 0
+    clause = context[clause_start:]
+    name_end = AFTER_PART_NAME.search(clause)
+    if name_end is None:
+        return False
+    name = clause[:name_end.start()].strip()
+    if not 2 <= len(name) <= 22 or NOT_A_PART_NAME.search(name) or (title and name in title):
+        return False
+    if _names_a_catalogue_part(clause[:name_end.end()]):
+        # “其中：基本支出预算1,508.65万元，项目支出预算…”, “其中基本支出和项目支出分别为…”: the parts
+        # the catalogue knows
+        return False
+    if ONE_SOURCE_NAME.search(name) and not ALL_SOURCES_NAME.search(name):
+        return True
+    after_qizhong = any(opener.group().startswith("其中") for opener in openers)
+    if after_qizhong:
+        return True
+    return ITEM_NAME_END.search(name) is not None and _lists_items(sentence_text or context)
+
+
+# How much of a clause's first label a catalogue alias must cover for the clause to be about that
+# concept (基本支出预算: 66.7) rather than a named thing that holds its word (义务教育公用经费保障全年
+# 预算: 28.6, a project).
+CATALOGUE_PART_SCORE = 50.0
+
+
+def _names_a_catalogue_part(clause: str) -> bool:
+    """Whether the clause's first label names one of the catalogue's own parts of the whole
+    (基本支出, 项目支出, 人员经费 …), not a generic word for the whole (全年预算, 执行率)."""
+    label = re.split(r"[0-9０-９]", clause, maxsplit=1)[0]
+    found = match_label(label)
+    return found is not None and found.concept.name not in WHOLE_CONCEPTS and found.score >= CATALOGUE_PART_SCORE
+
+
+# The concepts of the whole budget, spending and rate.
+WHOLE_CONCEPTS = frozenset({"total", "execution_rate"})
+
+
+def _lists_items(sentence_text: str) -> bool:
+    """Whether the text holds two or more clauses, split by semicolons, each opening with a named
+    project, works or subsidy followed by its money."""
+    named = 0
+    for clause in re.split(r"[；;]", sentence_text):
+        end = AFTER_PART_NAME.search(clause)
+        name = re.sub(r"^\s*(?:[一二三四五六七八九十]是|\d+[、.．]|[（(][一二三四五六七八九十\d]+[)）])\s*", "",
+                      clause[:end.start()]) if end else ""
+        if end is not None and 2 <= len(name) <= 22 and ITEM_NAME_END.search(name) and not NOT_A_PART_NAME.search(name):
+            named += 1
+    return named >= 2
+
+
+def of_a_named_part(raw: RawFigure, report_kind: str | None, title: str = "", sentence_text: str = "") -> bool:
+    """Whether a text figure of one of the unit's parts of spending (基本支出, 项目支出, 人员经费,
+    公用经费) is a named project's or source's money instead: in a part's clause (in_a_part_clause),
+    or, in a unit's report, in a sentence whose subject is one project (“农产品质量安全监管项目全年
+    预算148.00万元，执行131.00万元” under 二、项目支出情况, blind probe AK a01)."""
+    if in_a_part_clause(raw, title, sentence_text):
+        return True
+    return (report_kind == "dept_overall" and raw.extractor == "text" and ITEM_SUBJECT.match(raw.context) is not None
+            and not _names_a_catalogue_part(raw.context))
 
 
 # A sentence that opens with one item of the whole just stated: “其中，林业有害生物防治项目预算86.00万元，

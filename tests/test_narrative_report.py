@@ -3086,3 +3086,54 @@ def test_a_subsidy_funds_budget_named_by_its_money(tmp_path: Path, sentence: str
     report, flags = run(tmp_path, "汝城县2023年度大中型水库移民后期扶持直补资金绩效自评报告\n" + sentence + "\n")
     assert (report["budget_total_wan"], report["spent_total_wan"]) == (budget, spent)
     assert not {flag["rule_id"] for flag in flags} & {"JX201", "JX601"}
+
+
+# A unit's report that goes on to its projects and the sources of its money, each with its own
+# budget, spending and rate (blind probes AK, AL): each figure is the part's, not a second value
+# of the unit's whole (JX601), nor the unit's 公用经费 or 项目支出.
+PARTS_SENTENCE = "2023年年初预算数为1500万元，调整后预算数为1856.32万元，实际支出1790.11万元，预算执行率为96.43%。"
+
+
+@pytest.mark.parametrize("parts", [
+    # a list of named projects and subsidies after 其中
+    "其中，学前教育保育教育费补助全年预算468.30万元，执行461.25万元，执行率98.49%；"
+    "校舍维修改造项目全年预算680.00万元，执行662.40万元，执行率97.41%。",
+    # after a count of them, and without 全年
+    "全年共实施项目5个，其中茶产业基地提升项目预算1,280.00万元，执行1,265.40万元，执行率98.86%；"
+    "农村道路硬化项目预算1,150.00万元，执行1,138.20万元，执行率98.97%。",
+    # a list without 其中: two clauses, each opening with a project's name
+    "城乡环境整治项目预算300.00万元，执行290.00万元，执行率96.67%；"
+    "背街小巷改造工程预算200.00万元，执行196.00万元，执行率98.00%。",
+    # the sources of the money, with or without 其中
+    "中央资金执行600.00万元，执行率100%；省级资金执行372.60万元，执行率93.15%；县级配套资金执行184.20万元，执行率92.10%。",
+    "其中财政拨款预算1,520.00万元，执行1,498.30万元，执行率98.57%。",
+    # a project whose name holds a word of the catalogue (公用经费)
+    "其中，义务教育公用经费保障全年预算1,356.72万元，执行1,349.10万元，执行率99.44%；"
+    "校舍维修改造项目全年预算680.00万元，执行662.40万元，执行率97.41%。",
+])
+def test_the_money_of_named_parts_is_not_the_whole(tmp_path: Path, parts: str) -> None:
+    text = REPORT.replace(PARTS_SENTENCE, PARTS_SENTENCE + parts)
+    report, flags = run(tmp_path, text)
+    keys = ("budget_total_wan", "spent_total_wan", "execution_rate_pct", "project_spent_wan", "public_spent_wan")
+    assert [report[key] for key in keys] == ["1856.32", "1790.11", "96.43", "589.61", "200.3"]
+    assert report["public_budget_wan"] == ""
+    assert [f["rule_id"] for f in flags] == []
+
+
+def test_one_project_under_the_project_spending_heading_is_not_the_project_spending(tmp_path: Path) -> None:
+    """“农产品质量安全监管项目全年预算148.00万元，执行131.00万元” under 项目支出情况 (blind probe AK
+    a01): its 执行 was the unit's 项目支出, a second value beside the 589.61 (JX601)."""
+    text = REPORT.replace("三、自评结论", "三、项目支出情况\n农产品质量安全监管项目全年预算148.00万元，执行131.00万元，"
+                          "执行率88.51%，主要是部分快检设备采购于2024年初到货验收。\n四、自评结论")
+    report, flags = run(tmp_path, text)
+    assert report["project_spent_wan"] == "589.61"
+    assert [f["rule_id"] for f in flags] == []
+
+
+def test_the_catalogue_parts_after_qizhong_are_still_read(tmp_path: Path) -> None:
+    """The parts the catalogue knows are no named parts: 其中：基本支出预算…，项目支出预算… (probe AK a07)."""
+    text = REPORT.replace(PARTS_SENTENCE, PARTS_SENTENCE + "全年预算数1856.32万元，其中：基本支出预算1,250.00万元，"
+                          "项目支出预算606.32万元。")
+    report, flags = run(tmp_path, text)
+    assert (report["basic_budget_wan"], report["project_budget_wan"]) == ("1250.00", "606.32")
+    assert [f["rule_id"] for f in flags] == []
