@@ -3137,3 +3137,25 @@ def test_the_catalogue_parts_after_qizhong_are_still_read(tmp_path: Path) -> Non
     report, flags = run(tmp_path, text)
     assert (report["basic_budget_wan"], report["project_budget_wan"]) == ("1250.00", "606.32")
     assert [f["rule_id"] for f in flags] == []
+
+
+def test_the_whole_after_a_list_of_sources_closed_by_a_semicolon_is_the_whole(tmp_path: Path) -> None:
+    """Blind probe AA aa09: “全年预算资金1.2648亿元，其中中央车购税资金0.52亿元、…；截至2023年12月31日，实际
+    支出1.1936亿元，预算执行率94.37%”: after the semicolon the sentence is back at the whole."""
+    text = REPORT.replace(PARTS_SENTENCE, "2023年全年预算资金1856.32万元，其中中央资金1000万元、省级资金500万元、"
+                          "县级配套资金356.32万元；截至2023年12月31日，实际支出1790.11万元，预算执行率96.43%。")
+    report, _ = run(tmp_path, text)
+    assert [report[key] for key in ("budget_total_wan", "spent_total_wan", "execution_rate_pct")] == [
+        "1856.32", "1790.11", "96.43"]
+
+
+def test_a_rounded_restatement_does_not_replace_the_figure_it_rounds(tmp_path: Path) -> None:
+    """Blind probe AL r04: “…全年执行数18,236.47万元…。全年执行数1.82亿元，比上年1.74亿元增长4.60%”
+    gave 18200.00: the restatement's label was the surer match. The two agree (no JX601), and the
+    value is the one written to the 0.01万元."""
+    text = REPORT.replace(PARTS_SENTENCE, "2023年全年预算数18,600.52万元，全年执行数18,236.47万元，预算执行率98.04%。"
+                          "全年执行数1.82亿元，比上年1.74亿元增长4.60%。")
+    text = text.replace("其中：基本支出1200.5万元（人员经费1000.2万元，公用经费200.3万元），项目支出589.61万元。", "")
+    report, flags = run(tmp_path, text)
+    assert (report["budget_total_wan"], report["spent_total_wan"]) == ("18600.52", "18236.47")
+    assert [f["rule_id"] for f in flags if f["rule_id"] == "JX601"] == []
