@@ -12,6 +12,10 @@ as 在职全额编制 in prose). ``select_report_values`` keeps one per key by t
    then fuzzy, then inherited from earlier in the sentence (“编制数13人” over “在职全额编制10人”);
 4. the **first** in reading order.
 
+Whatever their labels, a value rounded from another is not chosen over it: where the chosen
+figure is another candidate rounded to fewer places (全年执行数1.82亿元 and 18,236.47万元), the more
+precise one is the value.
+
 Before all of these, a budget **stated as a budget** comes before money that stands in for one:
 funds received or allotted (“实际到位资金920万元”, “下达资金…”, “安排…资金”), or a project's
 investment over all its years (“总投资2580万元”). A report on a project or a fund often
@@ -90,7 +94,7 @@ def select_report_values(figures: list[Figure], fiscal_year: int | None) -> Repo
         if any(f.role == "budget" for _, f in ranked):
             ranked = [(rank, f) for rank, f in ranked if f.role != "budget_initial"]
         ranked.sort(key=lambda item: item[0])
-        best = ranked[0][1]
+        best = _finest_statement(ranked[0][1], [f for _, f in ranked], fiscal_year)
         chosen[metric] = best
         stand_in, after = _stands_in_for_budget(best), measured_after_year(best, fiscal_year)
         others = tuple(f for _, f in ranked[1:]
@@ -198,6 +202,20 @@ def _balance_and_its_part(a: Figure, b: Figure) -> bool:
     结余101.94万元” and “结余资金5.64万元” (blind probe AB c12) are two quantities, not one stated twice."""
     return a.metric == b.metric == "balance_wan" and (
         (CARRIED_OVER.search(a.label) is None) != (CARRIED_OVER.search(b.label) is None))
+
+
+def _finest_statement(best: Figure, ranked: list[Figure], fiscal_year: int | None) -> Figure:
+    """``best``, or the first of ``ranked`` that states its value to more places: a rounded
+    restatement (全年执行数1.82亿元) never replaces the figure it rounds (全年执行数18,236.47万元),
+    whatever their labels (blind probe AL r04). Only a figure of the same standing (a budget
+    stated as one, measured in the year) counts."""
+    places = _places(best)
+    if places is None:
+        return best
+    stand_in, after = _stands_in_for_budget(best), measured_after_year(best, fiscal_year)
+    finer = [f for f in ranked if (p := _places(f)) is not None and p < places and _same_value(f, best)
+             and _stands_in_for_budget(f) == stand_in and measured_after_year(f, fiscal_year) == after]
+    return min(finer, key=_places) if finer else best
 
 
 def _same_value(a: Figure, b: Figure) -> bool:
