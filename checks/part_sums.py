@@ -57,7 +57,9 @@ def check_part_sum(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
 
     检查内容：正文中一个数字后接“其中”和一串同类数字（任何单位的金额；以人、名计的人数；其他按同一量
     词计的数量）。总数取句中“其中”之前最后一个同类数字；“其中”位于句首时（“…5143.78万元。其中：…”），
-    取前一句中唯一的同类数字。分项一直读到句末，遇到下列情况即停止：后面另一个“其中”的总数；“其中”在
+    取前一句中唯一的同类数字。列举逐项写出预算和执行（“其中：低保工作经费预算120.00万元，执行118.20万元；
+    养老服务补贴预算95.00万元，执行93.40万元”）时，只加与总数同一方面的分项（总数是支出时加执行数，
+    是预算时加预算数）。分项一直读到句末，遇到下列情况即停止：后面另一个“其中”的总数；“其中”在
     括号内时的右括号；量词改变；用“、”连接的列举之后的第一个逗号；已有两个或以上分项之和恰好等于总数。
     增减额（较上年减少3.14万元）和重述的合计（合计…）不算分项。紧跟在某个分项之后的括号，以及紧跟其后
     由“含”“包括”引出、到分号或句号为止的列举，是这个分项的细分，不算总数的分项，总数的列举在细分之后
@@ -166,11 +168,32 @@ def _part_lists(
         if total is None or is_delta(total.label):
             continue
         parts, breakdowns, _ = _parts(after, kind, amounts, total, text)
+        parts = _on_the_totals_side(total, parts)
         if parts and not _sides_differ(total, parts):
             gap = text[total.raw.location.char_end or 0 : marker]
             yield _PartList(total, tuple(parts), all(ch in JOINERS for ch in gap), marker)
             for breakdown in breakdowns:
                 yield dataclasses.replace(breakdown, of=breakdown.of or total)
+
+
+BUDGET_ROLES = frozenset({"budget", "budget_initial"})
+# A total that is money spent though its label has no role word: 项目支出412.36万元.
+SPENT_TOTAL = re.compile(r"支出|执行|使用|拨付")
+
+
+def _on_the_totals_side(total: Amount, parts: list[Amount]) -> list[Amount]:
+    """The parts to add up for ``total``: all of them, or, when the list gives each item's budget and
+    its spending (“其中：低保工作经费预算120.00万元，执行118.20万元；养老服务补贴预算95.00万元，执行
+    93.40万元”, blind probe AL r01), those on the total's side: the spending for a total spent, the
+    budgets for a budget; none when the total's side cannot be told."""
+    roles = [role_of(part.label) for part in parts]
+    if not (BUDGET_ROLES.intersection(roles) and "actual" in roles):
+        return parts
+    side = role_of(total.label) or ("actual" if SPENT_TOTAL.search(total.label) else None)
+    if side is None:
+        return []
+    wanted = BUDGET_ROLES if side in BUDGET_ROLES else {side}
+    return [part for part, role in zip(parts, roles) if role in wanted]
 
 
 def _bracket_end(text: str, marker: int) -> int | None:

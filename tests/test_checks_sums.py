@@ -196,6 +196,24 @@ def test_part_sum(tmp_path: Path, text: str, expected: list[str]) -> None:
     assert severities(flags_of(tmp_path, text, "JX101")) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # Blind probe AL r01: each item's budget and spending; 120 + 118.2 + 95 + 93.4 = 426.6 was
+    # added up against the 412.36 spent, an error on a correct sentence
+    ("项目支出412.36万元，其中：低保工作经费预算120.00万元，执行118.20万元；养老服务补贴预算95.00万元，执行93.40万元。",
+     []),
+    # the items' spending does exceed the total spent
+    ("项目支出412.36万元，其中：低保工作经费预算320.00万元，执行318.20万元；养老服务补贴预算95.00万元，执行95.00万元。",
+     ["error"]),
+    # a budget total is compared with the items' budgets, not their spending
+    ("项目支出预算400.00万元，其中：低保工作经费预算320.00万元，执行300.00万元；养老服务补贴预算95.00万元，执行90.00万元。",
+     ["error"]),
+    ("项目支出预算420.00万元，其中：低保工作经费预算320.00万元，执行318.20万元；养老服务补贴预算95.00万元，执行93.40万元。",
+     []),
+])
+def test_part_sum_of_items_with_budget_and_spending(tmp_path: Path, text: str, expected: list[str]) -> None:
+    assert severities(flags_of(tmp_path, text, "JX101")) == expected
+
+
 def test_part_sum_message_and_evidence(tmp_path: Path) -> None:
     text = "2020年预算总收入3183.29万元，其中：财政拨款3183.29万元，上年结转927.54万元。"
     [flag] = flags_of(tmp_path, text, "JX101")
