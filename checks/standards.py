@@ -56,7 +56,8 @@ def check_direct_subsidy_standard(inp: CheckInput, settings: RuleSettings) -> It
     局限：只报“提醒”，从不报“错误”：人数的统计时点可能与发放时点不同，有的省也可能执行另一标准（可在
     规则配置文件中设置）。只比较报告对评价年度所写的各一个采用值。报告分几类对象、各按自己的标准发放，
     且至少两段各自写明标准、人数和金额并相符时（“集中供养…每人每年10,800元，全年为214人发放…231.12万元”
-    与“分散供养…每人每年9,600元…”），不核对，直补的这几项也不报告为两个数值（JX601）。
+    与“分散供养…每人每年9,600元…”），或同一段落按人群分档写了几个不同标准时（“80—89周岁每人每年600元，
+    90—99周岁每人每年1,200元”，汇总表此时不填直补标准），不核对，直补的这几项也不报告为两个数值（JX601）。
     """
     chosen = inp.values.chosen
     people, paid = chosen.get("direct_subsidy_people"), chosen.get("direct_subsidy_wan")
@@ -138,16 +139,19 @@ def check_stated_standard(inp: CheckInput, settings: RuleSettings) -> Iterator[F
     不触发示例：同一段改写为“发放补助金额4千元”；“直补移民人数为6514人，计划发放直补资金390.84万元”
     （段落中没有写标准，由JX250检查）。
     局限：只报“提醒”。按月或按日的标准、写在其他段落的标准、金额写在人数之前的情形，都不读取；JX250
-    比较的那一对数字留给JX250。
+    比较的那一对数字留给JX250。同一段落按人群分档写了几个不同标准（“80—89周岁每人每年600元，90—99
+    周岁每人每年1,200元”）时，分不清金额属于哪一档，不核对。
     """
     chosen = inp.values.chosen
     national = {chosen[k].location for k in ("direct_subsidy_people", "direct_subsidy_wan") if k in chosen}
     for group in text_groups(inp.raw_figures):
-        for index, raw in enumerate(group):
-            standard = _standard_at(group, index)
-            if standard is None:
-                continue
+        standards = {index: found for index in range(len(group)) if (found := _standard_at(group, index)) is not None}
+        banded = _banded_families(standards.values())
+        for index, standard in standards.items():
+            raw = group[index]
             yuan, family, phrase = standard
+            if family in banded:
+                continue  # several bands, each paid to its own people: which one an amount is of is not said
             for people, amount in _people_and_amounts(group, index, family):
                 if people.raw.location in national or amount.raw.location in national:
                     continue
@@ -156,6 +160,23 @@ def check_stated_standard(inp: CheckInput, settings: RuleSettings) -> Iterator[F
                 flag = _stated_standard_flag(raw, yuan, people, amount)
                 if flag is not None:
                     yield flag
+
+
+def _banded_families(standards) -> set[str]:
+    """The heads (人, 户 …) a paragraph states two or more different standards per, each for a band
+    of the people (80—89周岁每人每年600元，90—99周岁每人每年1,200元, blind probe AL r02). Standards
+    of two named things (培训补助每人2000元，就业奖励每人1000元) are no bands: each is held to the
+    amounts that name it."""
+    values: dict[str, set[Decimal]] = {}
+    for yuan, family, phrase in standards:
+        if BAND_QUALIFIER.search(phrase):
+            values.setdefault(family, set()).add(yuan)
+    return {family for family, found in values.items() if len(found) > 1}
+
+
+# What marks a band of the people a standard is for: an age (80—89周岁, 100周岁及以上) or a grade
+# (一级, 二档).
+BAND_QUALIFIER = re.compile(r"周岁|岁(?:以上|以下|及以上)|[一二三四五六七八九十\d]\s*(?:级|档)")
 
 
 def _standard_at(group: list[RawFigure], index: int) -> tuple[Decimal, str, str] | None:

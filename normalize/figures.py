@@ -164,6 +164,7 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
     # The concept each sentence named before its 其中 list: “预算总额860.5万元，其中基本支出120.5万元、
     # 项目支出740万元；全年实际支出835.2万元” goes back to the 预算总额's thing once the list is closed.
     list_heads: dict[tuple, Concept] = {}
+    listed_wholes: dict[tuple, set[str]] = {}  # the concepts each sentence states before its 其中
     headings: dict[str, HeadingMatch] = {}  # heading_concept's answers, by section
     target_sections: dict[str, bool] = {}
     in_bare_runs = _in_bare_runs(raw_figures)
@@ -219,9 +220,10 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
             continue  # “二、项目支出” over “1.义务教育公用经费补助”: one project's money (blind probe Q)
         role_only = is_role_only(raw.label)  # asked up to three times below
         previous = sentence_concepts.get(sentence)
-        if role_only and sentence in list_heads and (
-                _list_closed(raw.context) or ("其中" in raw.context and WHOLE_RATE.search(raw.label))
-                or _compares_the_whole(raw_figures, index, written_label)):
+        back_to_whole = role_only and sentence in list_heads and bool(
+            _list_closed(raw.context) or ("其中" in raw.context and WHOLE_RATE.search(raw.label))
+            or _compares_the_whole(raw_figures, index, written_label))
+        if back_to_whole:
             previous = list_heads[sentence]
         found = _concept_of(raw, previous, role_only, wholes.get(_table_key(raw), "") if wholes else "")
         if (found is not None and found[1] is None and report_kind in ONE_FUND_KINDS and "rate" not in found[0].keys
@@ -288,6 +290,11 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
                 about_other.add(sentence)
             continue
         concept, match = found
+        if (match is None and not back_to_whole and raw.extractor == "text" and _in_open_list(raw.context)
+                and concept.name in listed_wholes.get(sentence, ())):
+            # “为3,126名高龄老人发放高龄津贴223.68万元，其中80—89周岁2,580人…” (blind probe AL r02): a
+            # number that only carries on the concept stated whole before the 其中 is one of its parts
+            continue
         if concept.name == "project" and PROJECT_CATEGORY.search(raw.label):
             continue  # 人员类项目支出 of “人员类、运转类、特定目标类项目”: one kind of project, not all
         if concept.kind == "money" and concept.name not in PER_HEAD_STANDARDS and PER_UNIT_AMOUNT.search(raw.label):
@@ -332,6 +339,8 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
                 _counts_others(figure, raw, outside_quota_from.get(sentence), IN_QUOTA, breakdown_only=True)):
             figures.append(figure)
             sentences.append(sentence)
+            if raw.extractor == "text" and "其中" not in raw.context:
+                listed_wholes.setdefault(sentence, set()).add(concept.name)
             if fund_paid_out and (spent := _fund_paid_out(raw, fiscal_year)) is not None:
                 figures.append(spent)
                 sentences.append(sentence)

@@ -103,12 +103,16 @@ def select_report_values(figures: list[Figure], fiscal_year: int | None) -> Repo
                        and not _balance_and_its_part(f, best))
         if others:
             conflicts[metric] = others
-    several_groups = len({standard for standard, _ in paid_groups(figures, fiscal_year)}) > 1
+    banded = has_banded_standards(figures, fiscal_year)
+    several_groups = banded or len({standard for standard, _ in paid_groups(figures, fiscal_year)}) > 1
     if several_groups:
-        # 集中供养 and 分散供养 each with their standard, people and money (blind probe X x13): the
-        # groups' figures are parts of the programme, not values of one quantity that disagree
+        # 集中供养 and 分散供养 each with their standard, people and money (blind probe X x13), or the
+        # bands of one standard by age (blind probe AL r02): the groups' figures are parts of the
+        # programme, not values of one quantity that disagree
         for key in PAID_GROUP_KEYS:
             conflicts.pop(key, None)
+    if banded:
+        chosen.pop(STANDARD_KEY, None)  # one band's standard is not the programme's
     for whole, (other, part) in SPLIT_KEYS.items():  # the part that stands for the whole is the second
         if whole not in chosen and part in chosen and (other not in chosen or chosen[other].value == 0):
             chosen[whole] = chosen[part]
@@ -145,6 +149,23 @@ def paid_as_spent(chosen: dict[str, Figure]) -> Figure | None:
 PAID_GROUP_KEYS = ("direct_subsidy_standard_yuan", "direct_subsidy_people", "direct_subsidy_wan")
 # How far people × standard may be from the money paid, in 万元: a cent, as amounts are written.
 PAID_GROUP_TOLERANCE = Decimal("0.01")
+
+
+STANDARD_KEY = PAID_GROUP_KEYS[0]
+
+
+def has_banded_standards(figures: list[Figure], fiscal_year: int | None) -> bool:
+    """Whether one paragraph of running text states two or more different standards per head: the
+    bands of one programme (“80—89周岁每人每年600元，90—99周岁每人每年1,200元，100周岁及以上每人每年
+    3,600元”), each paid to its own people, so that no one of them times all the people is the money."""
+    by_block: dict[tuple, set[Decimal]] = {}
+    for figure in figures:
+        if figure.extractor != "text" or figure.metric != STANDARD_KEY or (
+                fiscal_year is not None and figure.year not in (None, fiscal_year)):
+            continue
+        where = figure.location
+        by_block.setdefault((where.file, where.page, where.paragraph, where.line), set()).add(figure.value)
+    return any(len(values) > 1 for values in by_block.values())
 
 
 def paid_groups(figures: list[Figure], fiscal_year: int | None) -> list[tuple[Decimal, Decimal]]:

@@ -102,6 +102,9 @@ AFTER_PART_NAME = re.compile(r"(?:全年|年初|调整后?|当年|年度)?(?:预
 # A name that is no part: the unit or the whole itself (本单位, 该项目, 全部资金, 部门), a date
 # (截至2023年12月31日), or a name spanning clauses.
 NOT_A_PART_NAME = re.compile(r"^(?:本|该|各|全|所有|我|部门|单位|项目|资金|经费|合计|总|截[至止])|[，,。；;：:]")
+# Words of time and manner that name no part on their own: “；实际支出95万元”, “；当年实际支出…”.
+NAME_FILLER = re.compile(r"实际|当年|全年|年度|累计|本年|上年|全部|完成|已经|已|共计|共")
+MIN_PART_NAME = 4
 # A named project, works or subsidy among the parts: 校舍维修改造项目, 学前教育保育教育费补助. Not
 # 财政补助, the unit's own appropriation.
 ITEM_NAME_END = re.compile(r"(?:项目|工程|(?<!财政)补助|补贴|计划|行动)$")
@@ -120,8 +123,9 @@ def in_a_part_clause(raw: RawFigure, title: str = "", sentence_text: str = "") -
     * one source of the money, anywhere: “县级资金600.00万元，执行582.35万元，执行率97.06%”;
     * any named part right after 其中: “其中财政拨款预算1,520.00万元，执行1,498.30万元，执行率98.57%”;
     * a named project, works or subsidy in a list of them (其中 before it, or a semicolon between
-      two such clauses; after a semicolon nothing else goes on the list, “；截至2023年12月31日，
-      实际支出1.1936亿元” is the whole again): “全年共实施项目5个，其中茶产业基地提升项目预算1,280.00万元…；农村道路
+      two such clauses), or after a semicolon in a 其中 list a name of four characters or more
+      besides words of time and manner (“；截至2023年12月31日，实际支出1.1936亿元” and “；实际支出…”
+      are the whole again): “全年共实施项目5个，其中茶产业基地提升项目预算1,280.00万元…；农村道路
       硬化项目预算1,150.00万元…”, “其中，学前教育保育教育费补助全年预算468.30万元…”.
 
     Not the whole restated after its parts (合计, 总体 in the figure's label), nor a part the
@@ -150,9 +154,11 @@ def in_a_part_clause(raw: RawFigure, title: str = "", sentence_text: str = "") -
         return True
     if openers and openers[-1].group().startswith("其中"):
         return True
-    if ITEM_NAME_END.search(name) is None:
-        return False  # after a semicolon, only a named project, works or subsidy goes on a list
-    return any(opener.group().startswith("其中") for opener in openers) or _lists_items(sentence_text or context)
+    if any(opener.group().startswith("其中") for opener in openers):
+        # a 其中 list going on after a semicolon: a named item, or a name of some length once the
+        # words of time and manner are taken off (not 实际, 当年实际: the whole again)
+        return ITEM_NAME_END.search(name) is not None or len(NAME_FILLER.sub("", name)) >= MIN_PART_NAME
+    return ITEM_NAME_END.search(name) is not None and _lists_items(sentence_text or context)
 
 
 # How much of a clause's first label a catalogue alias must cover for the clause to be about that

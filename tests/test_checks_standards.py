@@ -78,6 +78,9 @@ def test_direct_subsidy_standard_from_settings(tmp_path: Path) -> None:
          []),
         ("培训补助每人2000元，就业奖励每人1000元。参加培训移民5人，发放培训补助1万元；就业移民3人，发放就业奖励4000元。",
          ["warning"]),
+        # bands of one programme by age: which band an amount is of is not said (blind probe AL r02)
+        ("高龄津贴标准为：80—89周岁每人每年600元，90—99周岁每人每年1,200元。全年为3,112名高龄老人发放高龄津贴218.64万元，"
+         "其中80—89周岁2,580人154.80万元，90—99周岁532人63.84万元。", []),
         # not a yearly per-head standard, per household against people, or no standard stated
         ("每人每月发放生活补助300元，全年发放12人，发放资金4.32万元。", []),
         ("按300元/人/月的标准发放生活补助，补助移民5人，发放生活补助0.6万元。", []),

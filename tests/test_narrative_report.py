@@ -3159,3 +3159,42 @@ def test_a_rounded_restatement_does_not_replace_the_figure_it_rounds(tmp_path: P
     report, flags = run(tmp_path, text)
     assert (report["budget_total_wan"], report["spent_total_wan"]) == ("18600.52", "18236.47")
     assert [f["rule_id"] for f in flags if f["rule_id"] == "JX601"] == []
+
+
+@pytest.mark.parametrize("after", ["实际支出1790.11万元", "当年实际支出1790.11万元"])
+def test_spending_after_a_semicolon_closing_a_list_of_sources_is_the_whole(tmp_path: Path, after: str) -> None:
+    text = REPORT.replace(PARTS_SENTENCE, "2023年全年预算资金1856.32万元，其中中央资金1000万元、省级资金500万元、"
+                          f"县级配套资金356.32万元；{after}，预算执行率96.43%。")
+    report, _ = run(tmp_path, text)
+    assert [report[key] for key in ("budget_total_wan", "spent_total_wan", "execution_rate_pct")] == [
+        "1856.32", "1790.11", "96.43"]
+
+
+BANDS_REPORT = """某区民政局2024年度高龄津贴项目支出绩效自评报告
+一、项目基本情况
+高龄津贴标准为：80—89周岁每人每年600元，90—99周岁每人每年1,200元，100周岁及以上每人每年3,600元。全年为3,126名高龄老人发放高龄津贴223.68万元，其中80—89周岁2,580人154.80万元，90—99周岁532人63.84万元，100周岁及以上14人5.04万元。
+二、自评结论
+自评得分98分，评价等次为优。
+某区民政局
+2025年2月20日
+"""
+
+
+def test_standards_banded_by_age_in_one_paragraph(tmp_path: Path) -> None:
+    """Blind probe AL r02: three bands, each adding up (2580 × 600 + 532 × 1200 + 14 × 3600 元 =
+    223.68万元). The first band's 600元 times all 3,126 people gave a false JX250 (“相差36.12万元，正好
+    602人的标准金额”), and the other bands' standards and people five false JX601."""
+    report, flags = run(tmp_path, BANDS_REPORT)
+    assert (report["direct_subsidy_people"], report["direct_subsidy_wan"]) == ("3126", "223.68")
+    assert report["direct_subsidy_standard_yuan"] == ""  # one band's standard is not the programme's
+    assert [f["rule_id"] for f in flags] == []
+
+
+def test_one_standard_in_the_paragraph_is_still_checked(tmp_path: Path) -> None:
+    text = BANDS_REPORT.replace("高龄津贴标准为：80—89周岁每人每年600元，90—99周岁每人每年1,200元，100周岁及以上每人每年3,600元。"
+                                "全年为3,126名高龄老人发放高龄津贴223.68万元，其中80—89周岁2,580人154.80万元，"
+                                "90—99周岁532人63.84万元，100周岁及以上14人5.04万元。",
+                                "高龄津贴标准为每人每年600元。全年为3,126名高龄老人发放高龄津贴223.68万元。")
+    report, flags = run(tmp_path, text)
+    assert report["direct_subsidy_standard_yuan"] == "600"
+    assert [f["rule_id"] for f in flags] in (["JX250"], ["JX251"])
