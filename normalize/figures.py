@@ -663,9 +663,21 @@ _DIGIT = re.compile(r"\d")
 
 
 def _in_open_list(context: str) -> bool:
-    """Whether a figure is in a list of parts (opened by 其中 or 包括) that no ； has closed before it."""
+    """Whether a figure is in a list of parts (opened by 其中 or 包括) that no ； has closed before it,
+    nor the closing of a bracket it was opened in (“全年预算数1,234.56万元（其中中央资金864.00万元、…），
+    实际支出1,198.26万元”: back at the whole, blind probe T t02)."""
     opener = max(context.rfind("其中"), context.rfind("包括"))
-    return opener >= 0 and max(context.rfind("；"), context.rfind(";")) < opener
+    if opener < 0 or max(context.rfind("；"), context.rfind(";")) > opener:
+        return False
+    depth = 0
+    for character in context[opener:]:
+        if character in "（(":
+            depth += 1
+        elif character in "）)":
+            depth -= 1
+            if depth < 0:
+                return False  # the bracket the list was opened in has closed
+    return True
 
 
 def _list_closed(context: str) -> bool:

@@ -139,6 +139,11 @@ def in_a_part_clause(raw: RawFigure, title: str = "", sentence_text: str = "") -
     context = raw.context
     openers = list(PART_CLAUSE_START.finditer(context))
     clause_start = openers[-1].end() if openers else 0
+    closed = _closing_bracket_after(context, clause_start)
+    if closed is not None:
+        # “全年预算数1,234.56万元（其中中央资金864.00万元、…），实际支出1,198.26万元”: the parts were
+        # an aside in brackets, and the sentence is back at the whole (blind probes T t02, J r26)
+        clause_start, openers = closed, []
     clause = context[clause_start:]
     name_end = AFTER_PART_NAME.search(clause)
     if name_end is None:
@@ -177,6 +182,21 @@ def _names_a_catalogue_part(clause: str) -> bool:
 
 # The concepts of the whole budget, spending and rate.
 WHOLE_CONCEPTS = frozenset({"total", "execution_rate"})
+
+
+def _closing_bracket_after(context: str, start: int) -> int | None:
+    """Where the clause from ``start`` last closes a bracket opened before it (the position after
+    that bracket), or None when it closes none."""
+    depth, last = 0, None
+    for at in range(start, len(context)):
+        if context[at] in "（(":
+            depth += 1
+        elif context[at] in "）)":
+            if depth == 0:
+                last = at + 1
+            else:
+                depth -= 1
+    return last
 
 
 def _lists_items(sentence_text: str) -> bool:

@@ -3198,3 +3198,14 @@ def test_one_standard_in_the_paragraph_is_still_checked(tmp_path: Path) -> None:
     report, flags = run(tmp_path, text)
     assert report["direct_subsidy_standard_yuan"] == "600"
     assert [f["rule_id"] for f in flags] in (["JX250"], ["JX251"])
+
+
+@pytest.mark.parametrize("spent", ["实际支出1790.11万元，预算执行率96.43%", "截至2023年12月31日累计支付资金1790.11万元，资金支付率96.43%"])
+def test_the_whole_after_its_sources_in_brackets(tmp_path: Path, spent: str) -> None:
+    """Blind probes T t02 and J r26 (rerun this session): “全年预算数…万元（其中中央资金…、区级配套资金…），
+    实际支出…” lost its 执行数 and 执行率, read as the last source's once the bracket had closed."""
+    text = REPORT.replace(PARTS_SENTENCE, "2023年全年预算数为1856.32万元（其中中央资金1000.00万元、省级资金500.00万元、"
+                          f"县级配套资金356.32万元），{spent}。")
+    report, _ = run(tmp_path, text)
+    assert [report[key] for key in ("budget_total_wan", "spent_total_wan", "execution_rate_pct")] == [
+        "1856.32", "1790.11", "96.43"]
