@@ -927,6 +927,11 @@ ITEM_NUMBER = re.compile(r"\s*(?:\d{1,2}\s*[.．、]|[（(]\s*\d{1,2}\s*[)）])"
 GROUP_NUMBER = re.compile(r"\s*[一二三四五六七八九十]{1,3}\s*[、.．]")
 # The label of the row that names a table's project, as the national 项目支出绩效自评表 has it.
 SUBJECT_LABEL = re.compile(r"项目名称[：:]?")
+# What heads a column of money or rates: beside 项目名称 it makes a list of projects' header row
+# (项目名称 | 全年预算数 | 全年执行数 | 执行率), not a form naming its one project (blind probe AK a06).
+COLUMN_HEADER = re.compile(
+    r"(?:全年|年初|调整后?|实际|本年|当年|年度)?(?:预算|执行|支出|决算|完成|拨付|到位)(?:数|额|率|值|金额)?"
+    r"(?:[（(][^）)]*[）)])?")
 
 
 def table_subject(table: Table) -> str:
@@ -940,6 +945,8 @@ def _table_subject(grid: list[list[Cell | None]]) -> str:
         cells = [cell for cell in dict.fromkeys(row) if cell is not None]  # a merged cell once
         for label, value in zip(cells, cells[1:]):
             if SUBJECT_LABEL.fullmatch(label.text.replace(" ", "").strip()) and value.text.strip():
+                if COLUMN_HEADER.fullmatch(value.text.replace(" ", "").strip()):
+                    return ""  # the header row of a list of projects
                 return value.text.strip()
     return ""
 

@@ -39,6 +39,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from extract.figures import SECTION_SEPARATOR, RawFigure, heading_level, innermost_heading, is_caption
+from extract.indicators import label_to_role
 from extract.model import Location
 from extract.numbers import CLAUSE_COMMA
 from extract.records import record
@@ -168,7 +169,7 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
     headings: dict[str, HeadingMatch] = {}  # heading_concept's answers, by section
     target_sections: dict[str, bool] = {}
     in_bare_runs = _in_bare_runs(raw_figures)
-    several_subjects = len({raw.table_subject for raw in raw_figures if raw.table_subject}) > 1
+    several_subjects = len({_subject_key(raw.table_subject) for raw in raw_figures if raw.table_subject}) > 1
     row_weights = _row_weights(raw_figures)
     wholes = tables_of_parts(raw_figures)
     sub_rows_named = vehicle_sub_rows(raw_figures)
@@ -295,6 +296,8 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
             # “为3,126名高龄老人发放高龄津贴223.68万元，其中80—89周岁2,580人…” (blind probe AL r02): a
             # number that only carries on the concept stated whole before the 其中 is one of its parts
             continue
+        if raw.extractor == "table" and concept.kind == "rate" and label_to_role(raw.header) == "target":
+            continue  # “预算执行率 | 100% | 95.71%” in an indicator table: 100% is its target (blind probe AM d04)
         if concept.name == "project" and PROJECT_CATEGORY.search(raw.label):
             continue  # 人员类项目支出 of “人员类、运转类、特定目标类项目”: one kind of project, not all
         if concept.kind == "money" and concept.name not in PER_HEAD_STANDARDS and PER_UNIT_AMOUNT.search(raw.label):
@@ -562,6 +565,17 @@ def _compares_the_whole(raw_figures: list[RawFigure], index: int, written_label:
 def _sentence_key(raw: RawFigure) -> tuple:
     loc = raw.location
     return (raw.block, loc.table, loc.row, loc.col, raw.sentence)
+
+
+# The year a form puts before its project's name: 2022年农村实用人才培训项目 on last year's copy of
+# the form is the same project as 2023年农村实用人才培训项目 (blind probe AN v27); its figures are
+# told apart by their year, not dropped as another project's.
+SUBJECT_YEAR = re.compile(r"^\s*(?:19|20)\d{2}\s*年度?")
+
+
+def _subject_key(subject: str) -> str:
+    """A table's project name without the year before it."""
+    return SUBJECT_YEAR.sub("", subject).strip()
 
 
 def _sentence_texts(raw_figures: list[RawFigure]) -> dict[tuple, str]:

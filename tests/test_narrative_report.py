@@ -3209,3 +3209,52 @@ def test_the_whole_after_its_sources_in_brackets(tmp_path: Path, spent: str) -> 
     report, _ = run(tmp_path, text)
     assert [report[key] for key in ("budget_total_wan", "spent_total_wan", "execution_rate_pct")] == [
         "1856.32", "1790.11", "96.43"]
+
+
+OWN_FORM = txt_table(
+    ("项目名称", "2023年度乡村振兴补助资金", "", "", "", ""),
+    ("", "年初预算数（万元）", "全年预算数（万元）", "全年执行数（万元）", "执行率", "得分"),
+    ("年度资金总额", "4,286.50", "4,286.50", "4,231.68", "98.72%", "9.87"),
+    ("总分", "", "", "", "", "99.87"),
+)
+
+
+def test_a_project_report_keeps_its_own_form_beside_a_list_of_its_projects(tmp_path: Path) -> None:
+    """Blind probe AK a06: a list of the fund's projects headed 项目名称 | 全年预算数 | … was read as a
+    form naming the project “全年预算数”; with two projects' forms in the report, the report's own
+    form was dropped with the list (budget_initial_wan and self_score blank)."""
+    projects = txt_table(("项目名称", "全年预算数（万元）", "全年执行数（万元）", "执行率"),
+                         ("茶产业基地提升项目", "1,280.00", "1,265.40", "98.86%"),
+                         ("农村道路硬化项目", "1,150.00", "1,138.20", "98.97%"))
+    text = ("某县2023年度乡村振兴补助资金项目绩效自评报告\n一、资金安排\n" + projects
+            + "二、绩效自评表\n" + OWN_FORM + "某县农业农村局\n2024年3月1日\n")
+    report, _ = run(tmp_path, text)
+    assert [report[key] for key in ("budget_initial_wan", "budget_total_wan", "spent_total_wan", "self_score")] == [
+        "4286.50", "4286.50", "4231.68", "99.87"]
+
+
+def test_last_years_copy_of_the_form_is_the_same_project(tmp_path: Path) -> None:
+    """Blind probe AN v27: a workbook with the 2023 form and last year's (项目名称 2022年… against
+    2023年…) gave a blank budget, spending, rate and score: two projects' forms, both dropped."""
+    old_form = txt_table(
+        ("项目名称", "2022年度乡村振兴补助资金", "", "", "", ""),
+        ("", "年初预算数（万元）", "全年预算数（万元）", "全年执行数（万元）", "执行率", "得分"),
+        ("2022年度资金总额", "3,900.00", "3,900.00", "3,800.00", "97.44%", "9.74"),
+    )
+    text = "某县2023年度乡村振兴补助资金项目绩效自评报告\n" + OWN_FORM + "上年自评表：\n" + old_form + "某县农业农村局\n2024年3月1日\n"
+    report, _ = run(tmp_path, text)
+    assert [report[key] for key in ("budget_total_wan", "spent_total_wan", "execution_rate_pct", "self_score")] == [
+        "4286.50", "4231.68", "98.72", "99.87"]
+
+
+def test_the_target_of_an_execution_rate_indicator_is_not_the_rate(tmp_path: Path) -> None:
+    """Blind probe AM d04: “预算执行率 | 100% | 95.71%” in an indicator table gave 执行率 100 (the
+    target), with a false JX201 and JX601 against the 95.71% the text states."""
+    table = txt_table(("一级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"),
+                      ("产出指标", "治理河长（公里）", "≥10", "12", "90", "90"),
+                      ("预算执行率", "", "100%", "95.71%", "10", "9.57"))
+    text = ("某县水利局2024年度河道治理项目支出绩效自评报告\n项目全年预算数12,648.00万元，实际支出12,105.36万元，"
+            "预算执行率95.71%。\n" + table + "某县水利局\n2025年3月1日\n")
+    report, flags = run(tmp_path, text)
+    assert report["execution_rate_pct"] == "95.71"
+    assert [f["rule_id"] for f in flags if f["rule_id"] in ("JX201", "JX601")] == []
