@@ -679,6 +679,10 @@ def is_label_cell(cell: Cell | None) -> bool:
             and cell_to_label_and_value(text) is None)  # “项目支出：719.85” is a value, with its own label
 
 
+# A cell that is a date to the month or the day, perhaps a deadline: 2024年11月30日前, 2024年12月底,
+# 2024.11.28. (A year alone, 2023年, heads a column of that year's figures.)
+DATE_CELL = re.compile(r"(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|[./-]\s*\d{1,2}(?:\s*[./-]\s*\d{1,2})?)"
+                       r"\s*(?:底|末|初|中旬|上旬|下旬)?\s*(?:前|以前|之前|后|以后)?")
 # Column headers that say only “the total”: of what, the header above them in the column says.
 TOTAL_HEADERS = frozenset({"合计", "小计", "总计"})
 # Words by which a block's name says what its money is (预算申请, 执行, 收入 …).
@@ -852,12 +856,14 @@ class _TableLayout:
         return None
 
     def column_header_cell(self, cell: Cell) -> Cell | None:
-        """The nearest label cell above ``cell`` in its column."""
+        """The nearest label cell above ``cell`` in its column. A date is a value, not a header:
+        “工程完工时间 | 2024年11月30日前 | 2024年11月28日” is a row of an indicator table, and the
+        rows under it are headed by the table's 年度指标值 | 实际完成值 (blind probe AM d04)."""
         for row in range(cell.row - 2, -1, -1):
             candidate = self.grid[row][cell.col - 1]
             if candidate is cell or candidate is None:
                 continue
-            if self.is_label(candidate):
+            if self.is_label(candidate) and not DATE_CELL.fullmatch(candidate.text.strip()):
                 return candidate
         return None
 
@@ -929,9 +935,21 @@ GROUP_NUMBER = re.compile(r"\s*[一二三四五六七八九十]{1,3}\s*[、.．]
 SUBJECT_LABEL = re.compile(r"项目名称[：:]?")
 # What heads a column of money or rates: beside 项目名称 it makes a list of projects' header row
 # (项目名称 | 全年预算数 | 全年执行数 | 执行率), not a form naming its one project (blind probe AK a06).
+# Such a table's subject is PROJECT_LIST: it is about other projects than a form's own.
 COLUMN_HEADER = re.compile(
     r"(?:全年|年初|调整后?|实际|本年|当年|年度)?(?:预算|执行|支出|决算|完成|拨付|到位)(?:数|额|率|值|金额)?"
     r"(?:[（(][^）)]*[）)])?")
+
+
+PROJECT_LIST = "（项目清单）"
+# The year a form puts before its project's name: 2022年农村实用人才培训项目 on last year's copy of
+# the form is the same project as 2023年农村实用人才培训项目 (blind probe AN v27).
+SUBJECT_YEAR = re.compile(r"^\s*(?:19|20)\d{2}\s*年度?")
+
+
+def subject_key(subject: str) -> str:
+    """A table's project name without the year before it: what tells two projects apart."""
+    return SUBJECT_YEAR.sub("", subject).strip()
 
 
 def table_subject(table: Table) -> str:
@@ -946,7 +964,7 @@ def _table_subject(grid: list[list[Cell | None]]) -> str:
         for label, value in zip(cells, cells[1:]):
             if SUBJECT_LABEL.fullmatch(label.text.replace(" ", "").strip()) and value.text.strip():
                 if COLUMN_HEADER.fullmatch(value.text.replace(" ", "").strip()):
-                    return ""  # the header row of a list of projects
+                    return PROJECT_LIST  # the header row of a list of projects
                 return value.text.strip()
     return ""
 

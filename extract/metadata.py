@@ -22,7 +22,7 @@ from datetime import date
 from typing import Iterator
 
 from extract.chinese_numerals import chinese_to_int
-from extract.figures import table_subject
+from extract.figures import subject_key, table_subject
 from extract.model import Document, Location, Paragraph, Table
 from extract.records import record
 
@@ -484,7 +484,7 @@ def _grade(document: Document, lines: list[_Line]) -> MetaValue | None:
         if not found:
             continue
         subjects = subjects if subjects is not None else [table_subject(t) for t in document.tables]
-        if subjects[index] and len(set(subjects) - {""}) > 1:
+        if subjects[index] and len({subject_key(subject) for subject in subjects} - {""}) > 1:
             continue  # one of several projects' forms (blind probe V v10): its grade is that project's
         return found
     # Both patterns below need 等次 or 等级: the few lines with one are searched, twice.

@@ -38,7 +38,8 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
-from extract.figures import SECTION_SEPARATOR, RawFigure, heading_level, innermost_heading, is_caption
+from extract.figures import (PROJECT_LIST, SECTION_SEPARATOR, RawFigure, heading_level, innermost_heading,
+                             is_caption, subject_key)
 from extract.indicators import label_to_role
 from extract.model import Location
 from extract.numbers import CLAUSE_COMMA
@@ -169,7 +170,9 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
     headings: dict[str, HeadingMatch] = {}  # heading_concept's answers, by section
     target_sections: dict[str, bool] = {}
     in_bare_runs = _in_bare_runs(raw_figures)
-    several_subjects = len({_subject_key(raw.table_subject) for raw in raw_figures if raw.table_subject}) > 1
+    # Last year's copy of a form is the same project (blind probe AN v27): its figures are told
+    # apart by their year, not dropped as another project's.
+    several_subjects = len({subject_key(raw.table_subject) for raw in raw_figures if raw.table_subject}) > 1
     row_weights = _row_weights(raw_figures)
     wholes = tables_of_parts(raw_figures)
     sub_rows_named = vehicle_sub_rows(raw_figures)
@@ -213,7 +216,8 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
             continue
         if raw.extractor == "text" and _is_under_target_heading(raw.section, target_sections):
             continue
-        if raw.table_subject and (report_kind == "dept_overall" or several_subjects):
+        if raw.table_subject and (report_kind == "dept_overall" or (
+                several_subjects and not _is_own_subject(raw.table_subject, title))):
             # a project's 自评表 in a unit's report (blind probe R), or one of several projects' in a
             # workbook summing them up (blind probe V v10): that project's money and score
             continue
@@ -567,15 +571,11 @@ def _sentence_key(raw: RawFigure) -> tuple:
     return (raw.block, loc.table, loc.row, loc.col, raw.sentence)
 
 
-# The year a form puts before its project's name: 2022年农村实用人才培训项目 on last year's copy of
-# the form is the same project as 2023年农村实用人才培训项目 (blind probe AN v27); its figures are
-# told apart by their year, not dropped as another project's.
-SUBJECT_YEAR = re.compile(r"^\s*(?:19|20)\d{2}\s*年度?")
-
-
-def _subject_key(subject: str) -> str:
-    """A table's project name without the year before it."""
-    return SUBJECT_YEAR.sub("", subject).strip()
+def _is_own_subject(subject: str, title: str) -> bool:
+    """Whether a form names the project its report's title evaluates: a 项目支出 report's own 自评表
+    beside a list of its projects (blind probe AK a06) is read; the others' are not."""
+    key = subject_key(subject)
+    return subject != PROJECT_LIST and len(key) >= 2 and key in title
 
 
 def _sentence_texts(raw_figures: list[RawFigure]) -> dict[tuple, str]:

@@ -27,6 +27,7 @@ from extract.figures import (
     _CLAUSE_BREAK,
     _SENTENCE_BREAK,
     CLAUSE_BREAKS,
+    DATE_CELL,
     HEADING_MARKERS,
     HEADING_MAX_CHARS,
     SENTENCE_BREAKS,
@@ -306,7 +307,7 @@ def old_column_header_cell(grid, cell: Cell) -> Cell | None:
         candidate = grid[row][cell.col - 1]
         if candidate is cell or candidate is None:
             continue
-        if is_label_cell(candidate):
+        if is_label_cell(candidate) and not DATE_CELL.fullmatch(candidate.text.strip()):  # a date is a value
             return candidate
     return None
 

@@ -3247,11 +3247,15 @@ def test_last_years_copy_of_the_form_is_the_same_project(tmp_path: Path) -> None
         "4286.50", "4231.68", "98.72", "99.87"]
 
 
-def test_the_target_of_an_execution_rate_indicator_is_not_the_rate(tmp_path: Path) -> None:
+@pytest.mark.parametrize("date_row", [False, True])
+def test_the_target_of_an_execution_rate_indicator_is_not_the_rate(tmp_path: Path, date_row: bool) -> None:
     """Blind probe AM d04: “预算执行率 | 100% | 95.71%” in an indicator table gave 执行率 100 (the
-    target), with a false JX201 and JX601 against the 95.71% the text states."""
+    target), with a false JX201 and JX601 against the 95.71% the text states. A row of dates above
+    it (2024年11月30日前 | 2024年11月28日) was taken for the header of the rows under it."""
+    dates = [("产出指标", "工程完工时间", "2024年11月30日前", "2024年11月28日", "0", "0")] if date_row else []
     table = txt_table(("一级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"),
                       ("产出指标", "治理河长（公里）", "≥10", "12", "90", "90"),
+                      *dates,
                       ("预算执行率", "", "100%", "95.71%", "10", "9.57"))
     text = ("某县水利局2024年度河道治理项目支出绩效自评报告\n项目全年预算数12,648.00万元，实际支出12,105.36万元，"
             "预算执行率95.71%。\n" + table + "某县水利局\n2025年3月1日\n")
