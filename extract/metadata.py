@@ -43,7 +43,8 @@ AS_OF_YEAR_END = re.compile(r"截[至止]\s*(" + _CENTURY + r"\d{2})\s*年\s*12\
 # A line that is a label and its value (填报日期：…, 填报单位：…): never part of a title.
 LABELLED_LINE = re.compile(r"(?:日期|时间|单位|填报人|联系人|电话)\s*[:：]")
 YEAR_DU = re.compile(r"(" + _CENTURY + r"\d{2})\s*年度")
-ORG_SUFFIX = r"(?:局|中心|办公室|委员会|政府|厅|院|所|站|队|馆|办|处|校|学校|医院|公司|协会|联合会|部|中学|小学|幼儿园)"
+ORG_SUFFIX = (r"(?:局|中心|办公室|委员会|政府|厅|院|所|站|队|馆|办|处|校|学校|医院|公司|协会|联合会|部|中学|小学|幼儿园"
+              r"|(?:管理|养护|公路)段)")  # 某县公路管理段 (blind probe AN v33)
 # A township, sub-district or community reports as itself (“攸县白沙镇”, “圭塘街道”): a name that is
 # the whole line or title part. Not in ORG_SUFFIX, whose shortest matches would cut “岳阳县乡村振兴局”
 # at 乡 and “白沙镇人民政府” at 镇.
@@ -311,10 +312,17 @@ def _org_after_place(place: str, text: str) -> str | None:
     start = text.find(place)
     while start != -1:
         org = ORG_AFTER_PLACE.match(text, start + len(place))
-        if org is not None:
+        if org is not None and not _in_cited_title(text, start):
             return text[start:org.end()]
         start = text.find(place, start + 1)
     return None
+
+
+def _in_cited_title(text: str, at: int) -> bool:
+    """Whether ``at`` is inside the title of a document the text cites (《滑县财政局关于开展2023年度
+    项目支出绩效自评工作的通知》): the office named there issued that document, it does not report
+    (blind probe AK a02)."""
+    return text.rfind("《", 0, at) > text.rfind("》", 0, at)
 
 
 def _labelled_unit(lines: list[_Line]) -> MetaValue | None:
@@ -366,8 +374,8 @@ def _report_date(lines: list[_Line], title: _Line | None = None) -> MetaValue | 
             # a form: the label's cell, then the date's (an Excel date cell reads 2024-03-28)
             if (found := _whole_date(lines[index + 1])) is not None:
                 return found
-    return (_form_signature_date(lines) or _named_and_dated(lines) or _month_signed(lines)
-            or _month_under_title(lines, title))
+    return (_form_signature_date(lines) or _date_closing_a_form(lines) or _named_and_dated(lines)
+            or _month_signed(lines) or _month_under_title(lines, title))
 
 
 # A signature whose name and date a PDF's text layer ran into one line: “桂东县图书馆2023年3月28日”.
@@ -435,6 +443,28 @@ def _form_signature_date(lines: list[_Line]) -> MetaValue | None:
             if line.location.table is not None and SIGNATURE_ROW_LABEL.match(line.text)}
     for line in lines:
         if (line.location.table, line.location.row) in rows and (found := _whole_date(line)) is not None:
+            return found
+    return None
+
+
+# How near a form's end a date alone in its row must be to be the date the form bears.
+FORM_END_ROWS = 3
+
+
+def _date_closing_a_form(lines: list[_Line]) -> MetaValue | None:
+    """A date alone in its row among the last rows of a table: where a form filled in as a
+    spreadsheet is dated, under its 填表人 row or by itself (blind probe AN p03, d08). A date
+    among other cells of a row (完成时间 | 2023年12月20日) is an indicator's."""
+    cells_by_row: dict[tuple, list[_Line]] = {}
+    last_row: dict[int, int] = {}
+    for line in lines:
+        where = line.location
+        if where.table is None or where.row is None:
+            continue
+        cells_by_row.setdefault((where.table, where.row), []).append(line)
+        last_row[where.table] = max(last_row.get(where.table, 0), where.row)
+    for (table, row), row_lines in cells_by_row.items():
+        if len(row_lines) == 1 and row > last_row[table] - FORM_END_ROWS and (found := _whole_date(row_lines[0])):
             return found
     return None
 

@@ -507,8 +507,12 @@ def test_the_seed_reports_are_analysed_alike_twice() -> None:
 
 
 def old_org_after_place(place: str, text: str) -> str | None:
-    org = re.compile(rf"{re.escape(place)}[\u4e00-\u9fff]{{0,20}}?{ORG_SUFFIX}").search(text)
-    return org.group(0) if org else None
+    """The first match of the place and a name, not inside a cited document's title (《…》)."""
+    for org in re.compile(rf"(?={re.escape(place)}[\u4e00-\u9fff]{{0,20}}?{ORG_SUFFIX})").finditer(text):
+        at = org.start()
+        if text.rfind("《", 0, at) <= text.rfind("》", 0, at):
+            return re.compile(rf"{re.escape(place)}[\u4e00-\u9fff]{{0,20}}?{ORG_SUFFIX}").match(text, at).group(0)
+    return None
 
 
 def test_organisation_after_a_place() -> None:

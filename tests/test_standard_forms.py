@@ -636,3 +636,25 @@ def test_a_sheet_opening_with_xubiao_continues_the_sheet_before(tmp_path: Path) 
     })
     assert report["self_score"] == "95"
     assert "JX104" not in {flag["rule_id"] for flag in flags}
+
+
+@pytest.mark.parametrize("date", ["2024年3月15日", "excel"])
+def test_a_date_alone_under_the_form_is_its_date(tmp_path: Path, date: str) -> None:
+    """Blind probe AN p03, d08: a spreadsheet form dated by a date alone in its row, under the
+    填表人 row (a text or an Excel date), had no report_date, so JX303 could not check it."""
+    from datetime import datetime
+
+    from openpyxl import load_workbook
+
+    path = build_workbook(tmp_path / "自评表.xlsx")
+    book = load_workbook(path)
+    sheet = book.active
+    sheet.cell(row=sheet.max_row, column=1).value = "填表人：张三    联系电话：0730-1234567"
+    sheet.append([datetime(2024, 3, 15) if date == "excel" else date])
+    if date == "excel":
+        sheet.cell(row=sheet.max_row, column=1).number_format = "yyyy年m月d日"
+    book.save(path)
+    out = tmp_path / "out"
+    assert pipeline.main(["run", str(path), "--out", str(out), "--quiet", "--no-cache", "--workers", "1"]) == 0
+    (report,) = read_rows(out / "reports.csv")
+    assert report["report_date"] == "2024-03-15"
