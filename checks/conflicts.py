@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from checks.amounts import slip_hint
 from checks.model import CheckInput, number_text
 from checks.registry import Flag, Rule, RuleSettings
 from normalize.catalogue import METRIC_NAMES
@@ -42,7 +43,8 @@ def check_two_values(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
         for other in others:
             yield Flag(
                 f"{name}在报告中有两个不同数值：{number_text(chosen.value)}{chosen.unit}"
-                f"（{chosen.location.describe()}）与{number_text(other.value)}{other.unit}（{other.location.describe()}）",
+                f"（{chosen.location.describe()}）与{number_text(other.value)}{other.unit}（{other.location.describe()}）"
+                f"{slip_hint(other.value, chosen.value)}",
                 (chosen.location.excerpt(), other.location.excerpt()),
                 (chosen.location, other.location),
                 {"采用值": number_text(chosen.value), "另一值": number_text(other.value), "指标": metric},

@@ -1276,11 +1276,20 @@ def value_of_cell(text: str) -> Quantity | None:
     stripped = text.strip()
     if not stripped:
         return None
+    if (bracketed := ACCOUNTING_NEGATIVE.fullmatch(normalise_chars(stripped))) is not None:
+        inner = parse_quantity(bracketed.group(1))
+        if inner is not None and inner.value > 0 and not inner.unit:
+            return replace(inner, value=-inner.value, raw=stripped, start=0, end=len(stripped))
     quantity = parse_quantity(stripped)
     if quantity is None:
         return None
     leftover = len(_WHITESPACE.sub("", stripped)) - len(_WHITESPACE.sub("", quantity.raw))
     return quantity if leftover <= VALUE_CELL_SLACK else None
+
+
+# A cell that is an amount in brackets, as accounts write a negative one: (3.20), （1,234.56）, (2,300).
+# Only with decimals or digit groups: a bracketed small integer, (1), numbers a note or an item.
+ACCOUNTING_NEGATIVE = re.compile(r"\(\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)\s*\)")
 
 
 def _scan(text: str, whole_cell: bool) -> list[Quantity]:

@@ -3262,3 +3262,23 @@ def test_the_target_of_an_execution_rate_indicator_is_not_the_rate(tmp_path: Pat
     report, flags = run(tmp_path, text)
     assert report["execution_rate_pct"] == "95.71"
     assert [f["rule_id"] for f in flags if f["rule_id"] in ("JX201", "JX601")] == []
+
+
+def test_an_office_named_in_a_cited_notice_is_not_the_unit(tmp_path: Path) -> None:
+    """Blind probe AK a02: “根据《滑县财政局关于开展2023年度项目支出绩效自评工作的通知》要求” gave
+    the unit 滑县财政局, which issued the notice; the report is the 农业农村局's."""
+    text = ("滑县2023年度高标准农田建设项目支出绩效自评报告\n"
+            "根据《滑县财政局关于开展2023年度项目支出绩效自评工作的通知》要求，滑县农业农村局对本项目开展了自评。\n"
+            "项目全年预算数1,200.00万元，实际支出1,180.00万元，预算执行率98.33%。\n滑县农业农村局\n2024年3月1日\n")
+    report, _ = run(tmp_path, text)
+    assert report["unit_name"] == "滑县农业农村局"
+
+
+def test_two_values_a_yuan_wan_slip_apart_are_said_to_be(tmp_path: Path) -> None:
+    """Blind probe AM t02: the README says a mismatch that is exactly a 元/万元 slip is named as one;
+    JX601 did not (736.1万元 against 0.07361万元)."""
+    text = REPORT.replace("实际支出1790.11万元", "实际支出1790.11万元").replace(
+        "政府采购预算80万元，实际采购金额76.5万元。", "政府采购预算80万元，实际采购金额76.5万元。全年实际支出1790.11元。")
+    _, flags = run(tmp_path, text)
+    (conflict,) = [f for f in flags if f["rule_id"] == "JX601"]
+    assert "一万倍" in conflict["message"] and "元与万元" in conflict["message"]

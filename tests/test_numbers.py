@@ -24,6 +24,7 @@ from extract.numbers import (
     find_years,
     parse_day_count,
     parse_quantity,
+    value_of_cell,
 )
 
 SEEDS_DIR = ROOT.parent / "shared" / "seeds"
@@ -988,3 +989,18 @@ def test_a_cost_that_did_not_arise_is_a_zero(text: str, zeros: list[str]):
     found = [q for q in find_quantities(text) if q.raw == "未发生"]
     assert [q.raw for q in found] == zeros
     assert all(q.value == 0 and text[q.start:q.end] == q.raw for q in found)
+
+
+
+@pytest.mark.parametrize(("cell", "value"), [
+    ("（3.20）", "-3.20"), ("(1,234.56)", "-1234.56"), ("( 2,300 )", "-2300"),
+    ("(1)", None), ("（3）", None),  # a note's or an item's number
+])
+def test_an_amount_in_brackets_in_a_cell_is_negative(cell: str, value: str | None) -> None:
+    """Blind probe AM e6: 年末结余 | （3.20） beside 收入 100.00 and 支出 103.20 read as 3.20, with a
+    false JX102 (结余 ≠ 收入 − 支出) instead of the negative balance."""
+    found = value_of_cell(cell)
+    if value is None:
+        assert found is None or found.value > 0
+    else:
+        assert found is not None and found.value == Decimal(value) and found.raw == cell
