@@ -3282,3 +3282,14 @@ def test_two_values_a_yuan_wan_slip_apart_are_said_to_be(tmp_path: Path) -> None
     _, flags = run(tmp_path, text)
     (conflict,) = [f for f in flags if f["rule_id"] == "JX601"]
     assert "一万倍" in conflict["message"] and "元与万元" in conflict["message"]
+
+
+def test_two_values_about_ten_times_apart_are_no_decimal_shift(tmp_path: Path) -> None:
+    """Written values are exact: 179.011万元 is a shift of 1790.11万元, 179万元 is only another value."""
+    for other, hinted in (("179.011", True), ("179", False)):
+        text = REPORT.replace("政府采购预算80万元，实际采购金额76.5万元。",
+                              f"政府采购预算80万元，实际采购金额76.5万元。全年实际支出{other}万元。")
+        (tmp_path / other).mkdir()
+        _, flags = run(tmp_path / other, text)
+        (conflict,) = [f for f in flags if f["rule_id"] == "JX601"]
+        assert ("小数点错位" in conflict["message"]) is hinted
