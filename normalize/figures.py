@@ -73,7 +73,7 @@ from normalize.quota_types import TABLE_LABEL_JOINER, with_quota_by_type_summed
 from normalize.respectively import respective_labels, with_jointly_stated
 from normalize.restatement import without_restated_sides
 from normalize.roles import PER_HEAD_WAN, WEIGHT_HEADER, key_in
-from normalize.scope import narrower_than_the_whole, of_a_named_part
+from normalize.scope import WHOLE_BUDGET_CONCEPTS, closing_bracket_after, narrower_than_the_whole, of_a_named_part
 from normalize.self_reference import self_reference_words, without_self_reference
 from normalize.units import as_money_with_multiplier, has_multiplier, to_canonical, written_multiplier
 from normalize.whole_parts import with_parts_stated_whole
@@ -83,8 +83,6 @@ NON_SPENDING_CONCEPTS = frozenset(
     {"income", "carryover", "balance", "staff_quota", "staff_actual", "direct_subsidy_people", "self_score", "grade"}
 )
 
-# The unit's, project's or fund's whole money and its execution rate: never one source's share.
-WHOLE_BUDGET_CONCEPTS = frozenset({"total", "execution_rate"})
 # The unit's spending by its nature: a named project's money is no part of these either.
 SPENDING_PARTS = frozenset({"project", "basic", "personnel", "public"})
 # A document number inside a label: 湘财农指〔2022〕87号, 岳政办发[2007］7号.
@@ -683,15 +681,7 @@ def _in_open_list(context: str) -> bool:
     opener = max(context.rfind("其中"), context.rfind("包括"))
     if opener < 0 or max(context.rfind("；"), context.rfind(";")) > opener:
         return False
-    depth = 0
-    for character in context[opener:]:
-        if character in "（(":
-            depth += 1
-        elif character in "）)":
-            depth -= 1
-            if depth < 0:
-                return False  # the bracket the list was opened in has closed
-    return True
+    return closing_bracket_after(context, opener) is None
 
 
 def _list_closed(context: str) -> bool:

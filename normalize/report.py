@@ -103,8 +103,9 @@ def select_report_values(figures: list[Figure], fiscal_year: int | None) -> Repo
                        and not _balance_and_its_part(f, best))
         if others:
             conflicts[metric] = others
-    banded = has_banded_standards(figures, fiscal_year)
-    several_groups = banded or len({standard for standard, _ in paid_groups(figures, fiscal_year)}) > 1
+    paragraphs = paid_figures_by_paragraph(figures, fiscal_year)
+    banded = has_banded_standards(paragraphs)
+    several_groups = banded or len({standard for standard, _ in paid_groups(paragraphs)}) > 1
     if several_groups:
         # 集中供养 and 分散供养 each with their standard, people and money (blind probe X x13), or the
         # bands of one standard by age (blind probe AL r02): the groups' figures are parts of the
@@ -154,35 +155,37 @@ PAID_GROUP_TOLERANCE = Decimal("0.01")
 STANDARD_KEY = PAID_GROUP_KEYS[0]
 
 
-def has_banded_standards(figures: list[Figure], fiscal_year: int | None) -> bool:
-    """Whether one paragraph of running text states two or more different standards per head: the
-    bands of one programme (“80—89周岁每人每年600元，90—99周岁每人每年1,200元，100周岁及以上每人每年
-    3,600元”), each paid to its own people, so that no one of them times all the people is the money."""
-    by_block: dict[tuple, set[Decimal]] = {}
-    for figure in figures:
-        if figure.extractor != "text" or figure.metric != STANDARD_KEY or (
-                fiscal_year is not None and figure.year not in (None, fiscal_year)):
-            continue
-        where = figure.location
-        by_block.setdefault((where.file, where.page, where.paragraph, where.line), set()).add(figure.value)
-    return any(len(values) > 1 for values in by_block.values())
-
-
-def paid_groups(figures: list[Figure], fiscal_year: int | None) -> list[tuple[Decimal, Decimal]]:
-    """(standard, people) of each paragraph of running text that states a standard per head, the
-    people paid and the money paid, the three agreeing (people × standard = money): a group the
-    programme pays as a whole of its own (“集中供养特困人员基本生活标准为每人每年10,800元，全年为214人
-    发放基本生活费231.12万元”)."""
-    by_block: dict[tuple, dict[str, Figure]] = {}
+def paid_figures_by_paragraph(figures: list[Figure], fiscal_year: int | None) -> list[list[Figure]]:
+    """The direct-subsidy figures (standard, people, money: PAID_GROUP_KEYS) of the year that each
+    paragraph of running text states, in reading order."""
+    by_paragraph: dict[tuple, list[Figure]] = {}
     for figure in figures:
         if figure.extractor != "text" or figure.metric not in PAID_GROUP_KEYS or (
                 fiscal_year is not None and figure.year not in (None, fiscal_year)):
             continue
         where = figure.location
-        by_block.setdefault((where.file, where.page, where.paragraph, where.line), {}).setdefault(
-            figure.metric, figure)
+        by_paragraph.setdefault((where.file, where.page, where.paragraph, where.line), []).append(figure)
+    return list(by_paragraph.values())
+
+
+def has_banded_standards(paragraphs: list[list[Figure]]) -> bool:
+    """Whether one paragraph (of ``paid_figures_by_paragraph``) states two or more different
+    standards per head: the bands of one programme (“80—89周岁每人每年600元，90—99周岁每人每年1,200元，
+    100周岁及以上每人每年3,600元”), each paid to its own people, so that no one of them times all
+    the people is the money."""
+    return any(len({f.value for f in stated if f.metric == STANDARD_KEY}) > 1 for stated in paragraphs)
+
+
+def paid_groups(paragraphs: list[list[Figure]]) -> list[tuple[Decimal, Decimal]]:
+    """(standard, people) of each paragraph (of ``paid_figures_by_paragraph``) that states a
+    standard per head, the people paid and the money paid, the three agreeing (people × standard =
+    money): a group the programme pays as a whole of its own (“集中供养特困人员基本生活标准为每人每年
+    10,800元，全年为214人发放基本生活费231.12万元”)."""
     groups = []
-    for stated in by_block.values():
+    for figures in paragraphs:
+        stated: dict[str, Figure] = {}
+        for figure in figures:
+            stated.setdefault(figure.metric, figure)  # the first of each key in the paragraph
         if len(stated) < len(PAID_GROUP_KEYS):
             continue
         standard, people, paid = (stated[key].value for key in PAID_GROUP_KEYS)

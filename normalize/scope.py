@@ -27,6 +27,8 @@ import re
 from extract.figures import RawFigure, innermost_heading
 from normalize.match import match_label
 
+# The concepts of the unit's whole budget, spending and rate.
+WHOLE_BUDGET_CONCEPTS = frozenset({"total", "execution_rate"})
 # A rate of a part of a unit's spending, in its own label: 项目支出执行率, 基本支出执行率.
 PART_OF_UNIT = re.compile(r"项目|基本支出|人员经费|公用经费|人员支出|公用支出")
 # Part of the year: 上半年, 前三季度, 一季度, 1-6月.
@@ -139,7 +141,7 @@ def in_a_part_clause(raw: RawFigure, title: str = "", sentence_text: str = "") -
     context = raw.context
     openers = list(PART_CLAUSE_START.finditer(context))
     clause_start = openers[-1].end() if openers else 0
-    closed = _closing_bracket_after(context, clause_start)
+    closed = closing_bracket_after(context, clause_start)
     if closed is not None:
         # “全年预算数1,234.56万元（其中中央资金864.00万元、…），实际支出1,198.26万元”: the parts were
         # an aside in brackets, and the sentence is back at the whole (blind probes T t02, J r26)
@@ -177,16 +179,14 @@ def _names_a_catalogue_part(clause: str) -> bool:
     (基本支出, 项目支出, 人员经费 …), not a generic word for the whole (全年预算, 执行率)."""
     label = re.split(r"[0-9０-９]", clause, maxsplit=1)[0]
     found = match_label(label)
-    return found is not None and found.concept.name not in WHOLE_CONCEPTS and found.score >= CATALOGUE_PART_SCORE
+    return found is not None and found.concept.name not in WHOLE_BUDGET_CONCEPTS and found.score >= CATALOGUE_PART_SCORE
 
 
-# The concepts of the whole budget, spending and rate.
-WHOLE_CONCEPTS = frozenset({"total", "execution_rate"})
 
 
-def _closing_bracket_after(context: str, start: int) -> int | None:
-    """Where the clause from ``start`` last closes a bracket opened before it (the position after
-    that bracket), or None when it closes none."""
+def closing_bracket_after(context: str, start: int) -> int | None:
+    """Where the text from ``start`` last closes a bracket opened before it (the position after
+    that bracket), or None when it closes none: “（其中中央资金…），实际支出” after its 其中."""
     depth, last = 0, None
     for at in range(start, len(context)):
         if context[at] in "（(":
@@ -199,14 +199,17 @@ def _closing_bracket_after(context: str, start: int) -> int | None:
     return last
 
 
+# What may open an item's clause before its name: 一是, 1、, （1）.
+ITEM_LIST_MARKER = re.compile(r"^\s*(?:[一二三四五六七八九十]是|\d+[、.．]|[（(][一二三四五六七八九十\d]+[)）])\s*")
+
+
 def _lists_items(sentence_text: str) -> bool:
     """Whether the text holds two or more clauses, split by semicolons, each opening with a named
     project, works or subsidy followed by its money."""
     named = 0
     for clause in re.split(r"[；;]", sentence_text):
         end = AFTER_PART_NAME.search(clause)
-        name = re.sub(r"^\s*(?:[一二三四五六七八九十]是|\d+[、.．]|[（(][一二三四五六七八九十\d]+[)）])\s*", "",
-                      clause[:end.start()]) if end else ""
+        name = ITEM_LIST_MARKER.sub("", clause[:end.start()]) if end else ""
         if end is not None and 2 <= len(name) <= 22 and ITEM_NAME_END.search(name) and not NOT_A_PART_NAME.search(name):
             named += 1
     return named >= 2
