@@ -1132,7 +1132,7 @@ def find_quantities(text: str) -> list[Quantity]:
     """
     found = _scan(text, whole_cell=False)
     nothing: list[re.Match[str]] = []
-    if NOTHING_SPENT_WORD in text:
+    if NOTHING_SPENT_WORD in text or "无" in text:
         nothing += NOTHING_SPENT.finditer(text)
     if "无" in text or "未" in text or "没有" in text:
         nothing += NOTHING_NAMED_AFTER.finditer(text)
@@ -1142,11 +1142,12 @@ def find_quantities(text: str) -> list[Quantity]:
     return found
 
 
-# A cost named right before 未发生 that ends its clause was not spent at all: “…公务用车运行维护费
-# 26,200.00元，因公出国（境）费未发生。” (blind probes R r03, T t01), as “为零” or “0元” say. Not “未发生
-# 超支” (no overspending) nor “全年未发生安全事故”: only after a name ending in 费 or 费用.
+# A cost named right before 未发生 (or “：无”) that ends its clause was not spent at all: “…公务用车
+# 运行维护费26,200.00元，因公出国（境）费未发生。” (blind probes R r03, T t01), “因公出国（境）费：无”
+# (blind probe AM e2), as “为零” or “0元” say. Not “未发生超支” (no overspending) nor “全年未发生安全
+# 事故”: only after a name ending in 费 or 费用.
 NOTHING_SPENT_WORD = "未发生"
-NOTHING_SPENT = re.compile(r"(?:(?<=费)|(?<=费用))未发生(?=\s*(?:[，,。；;）)]|$))")
+NOTHING_SPENT = re.compile(r"(?:(?<=费)|(?<=费用))(?:未发生|\s*[：:]\s*无)(?=\s*(?:[，,。；;）)]|$))")
 
 
 # The same with the cost named after the word that says there was none: “无因公出国（境）费用支出”

@@ -959,6 +959,10 @@ def _unit_readings(raw: RawFigure, concept: Concept, sentence_unit: str):
     as_money = as_money_with_multiplier(quantity) if concept.kind == "money" and multiplied else None
     if as_money is not None:
         yield as_money, "+wan_as_yuan"  # “支出合计2410.29万”: money written with its 万, without 元
+    if concept.kind == "money" and quantity.value == 0:
+        # “三公经费支出为零”, “…为0” with no other amount in the sentence (blind probe AM e2): no
+        # money is none in any unit
+        yield dataclasses.replace(quantity, unit="万元"), ""
     yield quantity, ""
 
 

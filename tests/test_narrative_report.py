@@ -3293,3 +3293,18 @@ def test_two_values_about_ten_times_apart_are_no_decimal_shift(tmp_path: Path) -
         _, flags = run(tmp_path / other, text)
         (conflict,) = [f for f in flags if f["rule_id"] == "JX601"]
         assert ("小数点错位" in conflict["message"]) is hinted
+
+
+SANGONG_SENTENCE = "“三公”经费支出3.5万元，其中公务接待费1.2万元，公务用车运行维护费2.3万元，因公出国（境）费0万元。"
+
+
+@pytest.mark.parametrize(("sentence", "key"), [
+    ("“三公”经费支出为零。", "sangong_spent_wan"),
+    ("“三公”经费支出为0。", "sangong_spent_wan"),  # no amount in the sentence to lend a unit
+    (SANGONG_SENTENCE.replace("因公出国（境）费0万元", "因公出国（境）费：无"), "overseas_spent_wan"),
+])
+def test_no_money_spent_said_in_words_is_zero(tmp_path: Path, sentence: str, key: str) -> None:
+    """Blind probe AM e2: “三公经费支出为零”, “…为0” alone in their sentence and “因公出国（境）费：无”
+    left their keys blank; nothing spent is 0 in any unit."""
+    report, _ = run(tmp_path, REPORT.replace(SANGONG_SENTENCE, sentence))
+    assert report[key] == "0"
