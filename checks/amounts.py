@@ -264,6 +264,6 @@ def short_label(raw: RawFigure, limit: int = 16) -> str:
 LEADING_YEAR = re.compile(r"^\s*(?:19|20)\d{2}\s*年度?\s*[，,]?\s*")
 
 
-def slip_hint(stated: Decimal, computed: Decimal) -> str:
-    hint = explain_slip(stated, computed)
+def slip_hint(stated: Decimal, computed: Decimal, exact: bool = False) -> str:
+    hint = explain_slip(stated, computed, exact)
     return f"（{hint}）" if hint else ""

@@ -7,7 +7,6 @@ question for the unit: which figure is right?
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Iterator
 
 from checks.amounts import slip_hint
@@ -45,23 +44,11 @@ def check_two_values(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
             yield Flag(
                 f"{name}在报告中有两个不同数值：{number_text(chosen.value)}{chosen.unit}"
                 f"（{chosen.location.describe()}）与{number_text(other.value)}{other.unit}（{other.location.describe()}）"
-                f"{_exact_slip_hint(other.value, chosen.value)}",
+                f"{slip_hint(other.value, chosen.value, exact=True)}",  # two values as written
                 (chosen.location.excerpt(), other.location.excerpt()),
                 (chosen.location, other.location),
                 {"采用值": number_text(chosen.value), "另一值": number_text(other.value), "指标": metric},
             )
-
-
-def _exact_slip_hint(a: Decimal, b: Decimal) -> str:
-    """The hint of a 元/万元 slip or a decimal shift, when one written value is exactly the other
-    shifted: two values as written (736.1万元 and 0.07361万元) are not rounded as a computed one
-    is, so 100 and 1000.82 are no shift, only two different values."""
-    if a == 0 or b == 0 or (a / b).copy_abs() not in EXACT_SHIFTS:
-        return ""
-    return slip_hint(a, b)
-
-
-EXACT_SHIFTS = frozenset(Decimal(10) ** exponent for exponent in (-4, -2, -1, 1, 2, 4))
 
 
 RULES = (Rule("JX601", "text_table_conflict", "warning", check_two_values),)

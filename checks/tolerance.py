@@ -31,14 +31,23 @@ def rounding_of(raw: str) -> Decimal:
     return HALF * Decimal(10) ** -decimals_of(raw)
 
 
-def explain_slip(stated: Decimal, computed: Decimal) -> str:
-    """A Chinese hint when a mismatch is exactly a unit slip or a decimal shift, else ""."""
+def explain_slip(stated: Decimal, computed: Decimal, exact: bool = False) -> str:
+    """A Chinese hint when a mismatch is a unit slip or a decimal shift, else "".
+
+    A value computed from rounded ones is a shift when within SLIP_TOLERANCE of one; with
+    ``exact``, for two values as written (736.1万元 and 0.07361万元), only an exact shift counts:
+    100 and 1000.82 are two different values, not a decimal slip."""
     if stated == 0 or computed == 0:
         return ""
     ratio = stated / computed
+    tolerance = 0 if exact else SLIP_TOLERANCE
     for factor, hint in ((UNIT_SLIP_FACTOR, "相差正好一万倍，疑似元与万元混用"), (Decimal(100), "相差一百倍，疑似小数点错位"),
                          (Decimal(10), "相差十倍，疑似小数点错位")):
         for candidate in (factor, 1 / factor):
-            if abs(ratio - candidate) <= candidate * Decimal("0.001"):
+            if abs(ratio - candidate) <= candidate * tolerance:
                 return hint
     return ""
+
+
+# How far, as a fraction, a computed value may be from an exact shift and still be called one.
+SLIP_TOLERANCE = Decimal("0.001")
