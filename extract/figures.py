@@ -59,6 +59,9 @@ UNIT_DECLARED = re.compile(r"单位\s*(?:[:：]|为)\s*(万元|亿元|千元|元
 # The rows of a table's head where a form declares its unit: under its title, after a
 # “填报单位：…” cell (“部门整体支出绩效自评表（2023年度）| 填报单位：某镇人民政府 | 金额单位：元”).
 UNIT_DECLARED_ROWS = 3
+# The units of UNIT_IN_BRACKETS that say a label counts (people, households, items) or is money.
+COUNT_UNITS = frozenset({"人次", "人", "户", "个", "项"})
+MONEY_UNITS = frozenset({"万元", "亿元", "千元", "元"})
 # A column of rates (执行率, 完成率, 控制率 …) whose cells may leave out the %: a bare number there
 # above 1 is a percent (95.42); 0.9542 could be a fraction or 0.95 %, so bare numbers up to 1 stay
 # without a unit, as do numbers too large for a rate.
@@ -588,6 +591,10 @@ def table_to_raw_figures(
             # “人员编制（人） | 86 | 实有人数（人） | 82” in a form whose header row says 年初预算数 … 分值
             # over those columns (blind probe S s04): each value is its label's, not its column's
             header_unit, header_cell = _unit_in(layout.column_header(header_cell)), None
+        elif not quantity.unit and layout.is_lone_count(cell, label, header_cell):
+            # “编制数（人） | 30” under a money block's 年初预算数 in a sheet that lists the unit's
+            # other facts below its money (blind probe AM x01): the label's count, not a budget
+            header_unit, header_cell = _unit_in(label), None
         if (label_cell is not None and header_cell is not None and not outer_label and label_cell.row_span > 1
                 and label_cell.row <= header_cell.row and not MONEY_BLOCK_WORDS.search(label)):
             # “人员情况” merged down the left of “编制数（人） | 实有人数（人）” and of the row of
@@ -760,6 +767,20 @@ class _TableLayout:
                 self.is_label(cell) if i % 2 == 0 else value_of_cell(cell.text) is not None
                 for i, cell in enumerate(cells)) and not self._is_side_by_side(cells[1::2])
         return self._pair_rows[row_number]
+
+    def is_lone_count(self, cell: Cell, label: str, header_cell: Cell | None) -> bool:
+        """Whether ``cell`` is the only value of its row, its label declares a count (“编制数（人）”)
+        and its column header names money (年初预算数, 金额（万元）): a line of a list of facts that
+        stands under a money block's header, not an amount of that column. A row with a second
+        value (“资助人数（人） | 预算数 100 | 实际数 98”) is of its columns."""
+        if header_cell is None or _unit_in(label) not in COUNT_UNITS:
+            return False
+        header = self.column_header(header_cell)
+        if not (MONEY_BLOCK_WORDS.search(header) or _unit_in(header) in MONEY_UNITS):
+            return False
+        values = {id(other) for other in self.grid[cell.row - 1]
+                  if other is not None and other is not cell and value_of_cell(other.text) is not None}
+        return not values
 
     def _is_side_by_side(self, value_cells: list[Cell]) -> bool:
         """Whether the header row names every value column of a pair row alike, each in a header

@@ -454,6 +454,29 @@ def test_a_line_of_labels_and_values_under_the_budget_columns_is_read_pair_by_pa
         "86", "82", "2276.52084")
 
 
+def test_counts_listed_under_a_money_block_are_their_labels(tmp_path: Path) -> None:
+    """A sheet whose money block (项目 | 年初预算数 | 全年预算数 | 全年执行数, 单位：元) is followed,
+    after a blank row, by the unit's other facts one per row (“编制数（人） | 30” in the 年初预算数
+    column, blind probe AM x01): each count is its label's, not a budget of 30 元. A row with two
+    values under the money columns stays of its columns."""
+    rows = [
+        ["长沙市某区统计局2023年度部门整体支出绩效自评表"],
+        ["单位：元"],
+        ["项目", "年初预算数", "全年预算数", "全年执行数", "执行率"],
+        ["支出合计", "8,500,000.00", "8,765,432.10", "8,642,100.55", "98.59%"],
+        ["基本支出", "6,000,000.00", "6,120,000.00", "6,100,000.00", ""],
+        ["项目支出", "2,500,000.00", "2,645,432.10", "2,542,100.55", ""],
+        [],
+        ["编制数（人）", 30],
+        ["实有人数（人）", 28],
+        ["在职人员控制率", "93.33%"],
+    ]
+    report, flags = run_workbook(tmp_path, {"自评表": rows}, merged=("A1:E1",))
+    assert (report["staff_quota"], report["staff_actual"], report["budget_total_wan"]) == (
+        "30", "28", "876.543210")
+    assert [flag["rule_id"] for flag in flags] == []
+
+
 def test_a_total_under_a_side_alone_is_the_reports(tmp_path: Path) -> None:
     """“资金来源 | 预算安排（年初预算 | 年中调整 | 全年预算） | 执行情况（实际支出 | 执行率）” with a 合计
     row (blind probe W w08): the 年初预算 under the merged group is the report's, as 全年预算 and
