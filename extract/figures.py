@@ -523,7 +523,7 @@ def _with_span(location: Location, quote: str, start: int, end: int) -> Location
     return Location(
         file=location.file, page=location.page, paragraph=location.paragraph, line=location.line,
         table=location.table, row=location.row, col=location.col, char_start=start, char_end=end,
-        quote=quote, part=location.part,
+        quote=quote, part=location.part, sheet=location.sheet,
     )
 
 

@@ -40,8 +40,9 @@ class Location:
     ``paragraph`` (its number in the body); a PDF paragraph has ``page`` and ``paragraph`` (its
     number among the paragraphs that start on that page, tables and running headers not
     counted: 第2页 第3段); a PDF table cell has ``page``, ``table``, ``row`` and ``col``; a .txt
-    line has ``line``. ``quote`` is the exact text found there (after the reader's minimal cleaning,
-    e.g. bookmark artefacts removed), so that a person can search for it.
+    line has ``line``; a spreadsheet cell has ``sheet`` (the tab's name), ``table`` (the tab's
+    position), ``row`` and ``col``. ``quote`` is the exact text found there (after the reader's
+    minimal cleaning, e.g. bookmark artefacts removed), so that a person can search for it.
     """
 
     file: str
@@ -55,6 +56,7 @@ class Location:
     char_end: int | None = None
     quote: str = ""
     part: Part = "body"
+    sheet: str = ""  # a spreadsheet's sheet name (its tab), which an auditor looks for first
 
     def excerpt(self, before: int = 40, after: int = 12) -> str:
         """The exact text around the span: the whole quote when short, else a window around it.
@@ -80,7 +82,14 @@ class Location:
             pieces.append(f"第{self.line}行")
         if self.paragraph is not None:
             pieces.append(f"第{self.paragraph}段")
-        if self.table is not None:
+        if self.table is not None and self.sheet:
+            # 工作表“自评表”（表2） 单元格B12: the tab to click and the cell to type in the name box
+            pieces.append(f"工作表“{self.sheet}”（表{self.table}）")
+            if self.row is not None and self.col is not None:
+                pieces.append(f"单元格{column_letters(self.col)}{self.row}")
+            elif self.row is not None:
+                pieces.append(f"第{self.row}行")
+        elif self.table is not None:
             pieces.append(f"表{self.table}")
             if self.row is not None and self.col is not None:
                 pieces.append(f"第{self.row}行第{self.col}列")
@@ -90,6 +99,19 @@ class Location:
             # counted from 1 and inclusive, as a person counts: the span [17, 28) is 字符18-28
             pieces.append(f"字符{self.char_start + 1}-{self.char_end}")
         return " ".join(pieces)
+
+
+def column_letters(col: int) -> str:
+    """A spreadsheet's name of the 1-based column ``col``: 1 → A, 26 → Z, 27 → AA.
+
+    >>> column_letters(2), column_letters(28), column_letters(703)
+    ('B', 'AB', 'AAA')
+    """
+    letters = ""
+    while col > 0:
+        col, remainder = divmod(col - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters
 
 
 @record

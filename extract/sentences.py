@@ -40,7 +40,7 @@ class TextSentence:
         return Location(
             file=block.file, page=block.page, paragraph=block.paragraph, line=block.line, table=block.table,
             row=block.row, col=block.col, char_start=self.char_start, char_end=self.char_end, quote=block.quote,
-            part=block.part,
+            part=block.part, sheet=block.sheet,
         )
 
 

@@ -172,7 +172,7 @@ def test_spreadsheets_are_read_through_libreoffice(name: str, kind: str, fmt: st
     assert [c.text for c in sheet.rows()[11]] == ["其他", "0.3", "0.6", "1,234.50万元", "-5.00%", "3.14"]
     label = sheet.cell_at(8, 1)
     assert (label.row, label.col, label.row_span, label.text) == (7, 1, 3, "产出指标")
-    assert label.location == Location(file=name, table=1, row=7, col=1, quote="产出指标")
+    assert label.location == Location(file=name, table=1, row=7, col=1, quote="产出指标", sheet="项目支出绩效自评表")
     header = sheet.cell_at(5, 5)
     assert (header.row, header.col, header.col_span, header.text) == (5, 4, 2, "指标值")
 

@@ -107,12 +107,21 @@ def test_merged_cells_cover_their_grid_positions(workbook: Document) -> None:
 
 
 def test_locations_are_sheet_row_and_column(workbook: Document) -> None:
-    sheet = workbook.tables[0]
-    assert sheet.cell_at(7, 1).location == Location(file="自评表.xlsx", table=1, row=7, col=1, quote="产出指标")
-    assert sheet.cell_at(4, 5).location == Location(file="自评表.xlsx", table=1, row=4, col=5, quote="80.05%")
-    assert sheet.location == Location(file="自评表.xlsx", table=1, quote="2023年度项目支出绩效自评表")
-    assert workbook.tables[2].cell_at(1, 2).location == Location(file="自评表.xlsx", table=4, row=1, col=2, quote="99")
-    assert sheet.cell_at(4, 5).location.describe() == "表1 第4行第5列"
+    sheet, form = workbook.tables[0], "项目支出绩效自评表"
+    assert sheet.cell_at(7, 1).location == Location(
+        file="自评表.xlsx", table=1, row=7, col=1, quote="产出指标", sheet=form)
+    assert sheet.cell_at(4, 5).location == Location(
+        file="自评表.xlsx", table=1, row=4, col=5, quote="80.05%", sheet=form)
+    assert sheet.location == Location(file="自评表.xlsx", table=1, quote="2023年度项目支出绩效自评表", sheet=form)
+    assert workbook.tables[2].cell_at(1, 2).location == Location(
+        file="自评表.xlsx", table=4, row=1, col=2, quote="99", sheet="测算底稿")
+
+
+def test_a_cell_is_described_by_its_sheet_tab_and_cell_name(workbook: Document) -> None:
+    """What an auditor types into Excel's name box after clicking the tab: 单元格E4, on the tab
+    named 项目支出绩效自评表; the tab's position (表1) is what flag messages call the table."""
+    assert workbook.tables[0].cell_at(4, 5).location.describe() == "工作表“项目支出绩效自评表”（表1） 单元格E4"
+    assert workbook.tables[2].cell_at(1, 2).location.describe() == "工作表“测算底稿”（表4） 单元格B1"
 
 
 def test_notes_name_hidden_sheets_and_formulas_saved_without_values(workbook: Document) -> None:
@@ -151,7 +160,7 @@ def test_leading_empty_rows_and_columns_are_kept_so_positions_match_the_sheet(tm
     document = xlsx_reader.read(save(book, tmp_path / "b.xlsx"), "b.xlsx", "0" * 64)
     table = document.tables[0]
     assert (table.n_rows, table.n_cols, len(table.cells)) == (3, 4, 12)
-    assert table.cell_at(3, 3).location == Location(file="b.xlsx", table=1, row=3, col=3, quote="预算数")
+    assert table.cell_at(3, 3).location == Location(file="b.xlsx", table=1, row=3, col=3, quote="预算数", sheet="Sheet")
     assert [c.text for c in table.rows()[2]] == ["", "", "预算数", "640"]
 
 

@@ -475,6 +475,10 @@ def test_counts_listed_under_a_money_block_are_their_labels(tmp_path: Path) -> N
     assert (report["staff_quota"], report["staff_actual"], report["budget_total_wan"]) == (
         "30", "28", "876.543210")
     assert [flag["rule_id"] for flag in flags] == []
+    # where an auditor finds it: the tab, then the cell by the name Excel gives it
+    chosen = {row["metric"]: row["location"] for row in read_rows(tmp_path / "out" / "metrics.csv")
+              if row["chosen"] == "是"}
+    assert chosen["staff_quota"] == "工作表“自评表”（表1） 单元格B8 字符1-2"
 
 
 def test_a_total_under_a_side_alone_is_the_reports(tmp_path: Path) -> None:

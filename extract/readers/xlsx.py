@@ -18,7 +18,8 @@ The model, per worksheet:
 * Every grid position holds one Cell, empty or not, except those a merged range covers: a merged
   range is one Cell at its top-left corner with ``row_span``/``col_span`` (clipped where the range
   runs past the last row or column holding a value).
-* Locations have ``table``, ``row``, ``col`` and ``quote``; no paragraph or page.
+* Locations have ``sheet`` (the tab's name), ``table``, ``row``, ``col`` and ``quote``; no paragraph
+  or page. They read 工作表“自评表”（表2） 单元格B12.
 * No Paragraph blocks: the sheet name is the table's caption, not text of the report (a
   paragraph "Sheet1" would reach the figure and sentence extractors as if it were report text).
 
@@ -179,7 +180,7 @@ def sheet_to_table(sheet, index: int, source: str) -> Table | None:
                 continue
             text = texts.get((row, col), "")
             row_span, col_span = spans.get((row, col), (1, 1))
-            location = Location(file=source, table=index, row=row, col=col, quote=text)
+            location = Location(file=source, table=index, row=row, col=col, quote=text, sheet=sheet.title)
             cells.append(Cell(row, col, text, location, row_span, col_span))
     first_row = "\t".join(cell.text for cell in cells if cell.row == 1)
     return Table(
@@ -187,7 +188,7 @@ def sheet_to_table(sheet, index: int, source: str) -> Table | None:
         n_rows=n_rows,
         n_cols=n_cols,
         cells=tuple(cells),
-        location=Location(file=source, table=index, quote=first_row),
+        location=Location(file=source, table=index, quote=first_row, sheet=sheet.title),
         caption=sheet.title,
     )
 
