@@ -23,6 +23,7 @@ from typing import Iterator
 
 from extract.chinese_numerals import chinese_to_int
 from extract.figures import subject_key, table_subject
+from extract.numbers import find_years
 from extract.model import Document, Location, Paragraph, Table
 from extract.records import record
 
@@ -161,7 +162,7 @@ def document_to_metadata(document: Document) -> ReportMetadata:
         unit_name=unit_name,
         report_kind=kind,
         report_date=_report_date(lines, title),
-        grade=_grade(document, lines),
+        grade=_grade(document, lines, int(fiscal_year.value) if fiscal_year else None),
         title=title.text if title else "",
     )
 
@@ -507,7 +508,9 @@ def _date_value(match: re.Match[str], line: _Line) -> MetaValue | None:
     return MetaValue(signed.isoformat(), line.location)
 
 
-def _grade(document: Document, lines: list[_Line]) -> MetaValue | None:
+def _grade(document: Document, lines: list[_Line], fiscal_year: int | None = None) -> MetaValue | None:
+    """The grade the report gives itself: from a form's 等次 cell, else from the text, where a
+    sentence about another year's evaluation (“上年度…评价等次为“优””) gives that year's grade."""
     subjects: list[str] | None = None  # the projects the tables name, found only if a table grades
     for index, table in enumerate(document.tables):
         found = _grade_in_table(table)
@@ -520,19 +523,47 @@ def _grade(document: Document, lines: list[_Line]) -> MetaValue | None:
     # Both patterns below need 等次 or 等级: the few lines with one are searched, twice.
     naming_grades = [line for line in lines if "等次" in line.text or "等级" in line.text]
     for line in naming_grades:
-        match = GRADE_IN_TEXT.search(line.text)
-        if match:
+        if (match := _own_year_match(GRADE_IN_TEXT, line.text, fiscal_year)) is not None:
             return MetaValue(match.group(1), line.location)
     for line in naming_grades:
-        match = GRADE_AFTER_WORD.search(line.text) if EVALUATION_WORDS.search(line.text) else None
-        if match:
+        if EVALUATION_WORDS.search(line.text) and (
+                match := _own_year_match(GRADE_AFTER_WORD, line.text, fiscal_year)) is not None:
             return MetaValue(match.group(1), line.location)
     for line in lines:
-        if "结" in line.text and (match := GRADE_AS_RESULT.search(line.text)):
+        if "结" in line.text and (match := _own_year_match(GRADE_AS_RESULT, line.text, fiscal_year)) is not None:
             return MetaValue(match.group(1), line.location)
     for line in lines:
-        if ("等" in line.text or "评级" in line.text) and (match := GRADE_BEFORE_WORD.search(line.text)):
+        if ("等" in line.text or "评级" in line.text) and (
+                match := _own_year_match(GRADE_BEFORE_WORD, line.text, fiscal_year)) is not None:
             return MetaValue(match.group(1) or match.group(2), line.location)
+    return None
+
+
+# Words by which a sentence speaks of an earlier year's evaluation, or of this year's.
+EARLIER_YEAR_WORDS = re.compile(r"上一?年度?|去年|前一年|以前年度|往年")
+THIS_YEAR_WORDS = re.compile(r"本年度?|今年|当年")
+GRADE_SENTENCE_BREAK = re.compile(r"[。！？!?；;]")
+
+
+def _own_year_match(pattern: re.Pattern[str], text: str, fiscal_year: int | None) -> re.Match[str] | None:
+    """The first match of ``pattern`` in ``text`` whose sentence, up to the match, is not about
+    another year: the year named last before it is the fiscal year (or none is named), and no
+    上年度/去年 comes after that (blind probe AP: “上年度部门整体支出绩效评价等次为“优”。…本单位
+    2025年度自评得分88分，评价等次为“良”” is graded 良)."""
+    for match in pattern.finditer(text):
+        starts = [found.end() for found in GRADE_SENTENCE_BREAK.finditer(text, 0, match.start())]
+        before = text[starts[-1] if starts else 0 : match.start()]
+        years = find_years(before)
+        last_year = years[-1] if years else None
+        earlier = [found.start() for found in EARLIER_YEAR_WORDS.finditer(before)]
+        this_year = [found.start() for found in THIS_YEAR_WORDS.finditer(before)]
+        if earlier and (not this_year or this_year[-1] < earlier[-1]) and (
+                last_year is None or last_year[1][0] < earlier[-1]):
+            continue  # “上年度…等次为“优””
+        if last_year is not None and fiscal_year is not None and last_year[0] != fiscal_year and not (
+                this_year and this_year[-1] > last_year[1][0]):
+            continue  # “2024年度…等次为“优”” in a report on 2025
+        return match
     return None
 
 

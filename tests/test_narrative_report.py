@@ -1073,6 +1073,21 @@ def test_the_self_score_and_grade_in_more_words(tmp_path: Path, sentence: str, s
     text = "某县水利局2023年度小型水库维修养护项目支出绩效自评报告\n三、自评结论\n" + sentence + "\n"
     report, _ = run(tmp_path, text)
     assert (report["self_score"], report["grade"]) == (score, grade)
+@pytest.mark.parametrize(("sentences", "grade"), [
+    # another year's grade before the report's own (blind probe AP X02, W06, W07)
+    ("上年度部门整体支出绩效评价等次为“优”。经自评，本单位2025年度自评得分88分，评价等次为“良”。", "良"),
+    ("2024年度自评得分92分，评价等次为“优”；2025年度自评得分88分，评价等次为“良”。", "良"),
+    ("2024年度部门整体支出绩效评价等次为“优”。", ""),  # only last year's: the report states none (X04)
+    ("对照2024年度评价结果，本年度评价等次为“良”。", "良"),  # 本年度 after the other year
+    ("经自评，本单位2025年度自评得分88分，评价等次为“良”。上年度评价等次为“优”。", "良"),
+])
+def test_a_grade_stated_for_another_year_is_not_the_reports(tmp_path: Path, sentences: str, grade: str) -> None:
+    text = "某县民政局2025年度部门整体支出绩效自评报告\n三、自评结论\n" + sentences + "\n"
+    report, flags = run(tmp_path, text)
+    assert report["grade"] == grade
+    assert [flag["rule_id"] for flag in flags if flag["rule_id"] == "JX450"] == []
+
+
 # A part broken down in brackets or after 含: the total is the sum of the parts, each breakdown the
 # sum of its part (sums by hand: 401.24 + 109.04 = 510.28 ≈ 510.27; 359.13 + 42.11 = 401.24;
 # 4,012,356.10 + 1,090,377.55 = 5,102,733.65; 3,591,250.00 + 421,106.10 = 4,012,356.10;
