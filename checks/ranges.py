@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Iterator
 
 from checks.model import CheckInput, number_text
+from checks.rates import rate_text
 from checks.registry import Flag, Rule, RuleSettings
 from normalize.match import is_delta
 
@@ -88,12 +89,12 @@ def check_staff_over_quota(inp: CheckInput, settings: RuleSettings) -> Iterator[
     actual = inp.values.chosen.get("staff_actual")
     if quota is None or actual is None or quota.value <= 0 or actual.value <= quota.value:
         return
-    rate = (actual.value / quota.value * HUNDRED).quantize(Decimal("0.01"))
+    rate = rate_text(actual.value / quota.value * HUNDRED)
     yield Flag(
-        f"实有人数{number_text(actual.value)}人超过编制数{number_text(quota.value)}人，在职人员控制率为{number_text(rate)}%",
+        f"实有人数{number_text(actual.value)}人超过编制数{number_text(quota.value)}人，在职人员控制率为{rate}%",
         (actual.location.excerpt(), quota.location.excerpt()),
         (actual.location, quota.location),
-        {"实有人数": number_text(actual.value), "编制数": number_text(quota.value), "控制率": number_text(rate)},
+        {"实有人数": number_text(actual.value), "编制数": number_text(quota.value), "控制率": rate},
     )
 
 

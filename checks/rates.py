@@ -47,7 +47,9 @@ BUDGET_ROLES = frozenset({"budget", "budget_initial"})
 
 
 def rate_text(value: Decimal) -> str:
-    return number_text(value.quantize(RATE_DISPLAY))
+    """A computed rate as a message shows it, rounded half up as people round (29÷32 = 90.625 →
+    90.63, blind probe AQ d11), not half to even."""
+    return number_text(value.quantize(RATE_DISPLAY, ROUND_HALF_UP))
 
 
 def _extra(settings: RuleSettings) -> Decimal:

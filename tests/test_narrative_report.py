@@ -3323,3 +3323,12 @@ def test_no_money_spent_said_in_words_is_zero(tmp_path: Path, sentence: str, key
     left their keys blank; nothing spent is 0 in any unit."""
     report, _ = run(tmp_path, REPORT.replace(SANGONG_SENTENCE, sentence))
     assert report[key] == "0"
+
+
+
+def test_a_computed_control_rate_is_rounded_half_up(tmp_path: Path) -> None:
+    """29 ÷ 32 = 90.625 %: shown 90.63 %, as people round (blind probe AQ d11)."""
+    text = LOOK_ALIKE_HEAD + "本单位编制32人，实有人数29人，在职人员控制率96.88%。\n"
+    _, flags = run(tmp_path, text)
+    (flag,) = [flag for flag in flags if flag["rule_id"] == "JX202"]
+    assert "90.63%" in flag["message"] and "90.62" not in flag["message"]
