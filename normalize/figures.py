@@ -236,6 +236,21 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
             own = match_label(raw.label)
             if own is not None and own.method in ("exact", "alias") and own.concept.name == "execution_rate":
                 found = own.concept, own
+        if (found is not None and found[1] is None and found[0].name in GENERIC_CONCEPTS and raw.extractor == "text"
+                and role_of(raw.label) == "rate" and (own := match_label(raw.label)) is not None
+                and own.method == "exact" and own.concept.name == "execution_rate"):
+            # “全年预算…，全年支出…，预算执行率92.84%” (blind probe AQ d03): the label is the rate's own
+            # name, not a side word carried on from 全年预算: as sure as any, and surer than a rate
+            # whose label merely holds 执行率 (采购执行率)
+            found = found[0], own
+        if (found is not None and found[1] is not None and found[0].name == "execution_rate"
+                and found[1].method != "exact" and _names_something_else(raw.label, found[1].alias) and (
+                    previous.name not in GENERIC_CONCEPTS and previous.name != "execution_rate"
+                    if previous is not None else sentence in about_other)):
+            # “政府采购预算…，实际采购金额…，采购执行率95.84%”, “经济普查经费预算…，普查经费执行率95%”
+            # (blind probe AQ d03, d13): a rate named by more than 执行率 in a sentence about another
+            # thing is that thing's
+            continue
         if (found is not None and found[0].name in MONEY_OF_STANDARD and found[1] is None and raw.extractor == "text"
                 and not PER_HEAD_BEFORE.search(raw.label)):
             # “补助标准每人每年1,200元，发放资金158.60万元”: the amount paid after a standard is the
@@ -285,8 +300,10 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
                 # “2023年年初预算3200万元，调整后预算3580万元” is the project's
                 found = unit_total(raw)
         if found is not None and sentence in about_other and sentence not in sentence_concepts:
-            if found[0].name in GENERIC_CONCEPTS and role_only and not (
+            if (found[0].name in GENERIC_CONCEPTS or found[0].name == "execution_rate") and role_only and not (
                     report_kind in ONE_FUND_KINDS and WHOLE_WORD.search(raw.label)):
+                # “第五次全国经济普查经费预算…，实际支出…，执行率95.53%” (blind probe AQ d13): the rate
+                # of the money the sentence is about
                 found = None
         if found is None:
             if raw.extractor == "text" and raw.quantity.unit.endswith("元"):
@@ -620,6 +637,20 @@ def _concept_of(
     if match is None:
         return None
     return match.concept, match
+
+
+CJK_CHARACTER = re.compile(r"[\u4e00-\u9fff]")
+# Words a rate's name may hold besides its alias and still be the whole's: 整体预算执行率, 2023年度
+# 全年预算执行率, 部门资金执行率.
+WHOLE_RATE_WORDS = re.compile(r"(?:19|20)\d{2}\s*年度?|全年|年度|本年|整体|总体|综合|全部|部门|单位|本|我|"
+                              r"财政|资金|预算|总|的|为|是|达到?|实现|[\s，,、：:（）()]")
+
+
+def _names_something_else(label: str, alias: str | None) -> bool:
+    """Whether a rate's ``label`` names a thing besides its ``alias`` and whole words: 采购 in
+    采购执行率, 普查经费 in 普查经费执行率; not 整体 in 整体预算执行率."""
+    rest = label.replace(alias, " ", 1) if alias else label
+    return bool(CJK_CHARACTER.search(WHOLE_RATE_WORDS.sub("", rest)))
 
 
 # The two parts of 公务用车费, named without 公务用车 in a list right after it.

@@ -1663,7 +1663,6 @@ def test_a_project_reports_budget_stated_by_its_side(tmp_path: Path, sentence: s
     assert (report["budget_initial_wan"], report["budget_total_wan"], report["spent_total_wan"]) == expected
 
 
-
 def test_money_written_with_wan_and_without_yuan(tmp_path: Path) -> None:
     """“支出合计2410.29万”: an amount of money with its 万 but no 元 is 2410.29万元, to 0.01万元; a
     count with 万 (受益群众2.5万) is no money. 1986.43 + 423.86 = 2410.29; with 433.86 the parts
@@ -2628,7 +2627,6 @@ def test_a_numbered_project_under_project_spending_is_one_project(tmp_path: Path
     assert [flag["rule_id"] for flag in flags] == []
 
 
-
 def test_a_sentence_opened_by_last_year_is_last_years(tmp_path: Path) -> None:
     """“上年同期安置818人，发放补贴490.80万元” (blind probe R r14): both amounts are the year before's, so
     the 490.80 is no second value of this year's 直补资金."""
@@ -3325,10 +3323,40 @@ def test_no_money_spent_said_in_words_is_zero(tmp_path: Path, sentence: str, key
     assert report[key] == "0"
 
 
-
 def test_a_computed_control_rate_is_rounded_half_up(tmp_path: Path) -> None:
     """29 ÷ 32 = 90.625 %: shown 90.63 %, as people round (blind probe AQ d11)."""
     text = LOOK_ALIKE_HEAD + "本单位编制32人，实有人数29人，在职人员控制率96.88%。\n"
     _, flags = run(tmp_path, text)
     (flag,) = [flag for flag in flags if flag["rule_id"] == "JX202"]
     assert "90.63%" in flag["message"] and "90.62" not in flag["message"]
+
+
+# --- the right figure among look-alikes (blind probe AQ) ----------------------------------------
+
+LOOK_ALIKE_HEAD = "某县农业农村局2023年度部门整体支出绩效自评报告\n一、部门整体支出情况\n"
+
+
+@pytest.mark.parametrize("other", [
+    "政府采购预算50.00万元，实际采购金额48.00万元，采购执行率96.00%。",  # d03
+    "第五次全国经济普查经费预算10.00万元，实际支出9.50万元，执行率95.00%。",  # d13
+    "经济普查经费预算10.00万元，实际支出9.50万元，普查经费执行率95.00%。",
+])
+def test_the_units_rate_is_not_replaced_by_another_things(tmp_path: Path, other: str) -> None:
+    """“预算执行率” after 全年预算 and 全年支出 is the unit's rate, as sure as a label can be; a rate
+    named by more than 执行率 (采购执行率) or one in a sentence about other money is that money's:
+    not the unit's, and no second value of it."""
+    text = LOOK_ALIKE_HEAD + "2023年度全年预算100.00万元，全年支出90.00万元，预算执行率90.00%。\n" + other + "\n"
+    report, flags = run(tmp_path, text)
+    assert (report["execution_rate_pct"], report["budget_total_wan"], report["spent_total_wan"]) == (
+        "90.00", "100.00", "90.00")
+    assert [flag["rule_id"] for flag in flags] == []
+
+
+def test_a_rate_its_own_figures_contradict_beside_a_procurement_rate(tmp_path: Path) -> None:
+    """The stated 92.84% against 6,215.48 ÷ 6,842.35 = 90.84% is an error, whatever the procurement
+    section's 采购执行率 says (blind probe AQ d03, its planted error)."""
+    text = (LOOK_ALIKE_HEAD + "2023年全年预算6,842.35万元，全年支出6,215.48万元，预算执行率92.84%。\n"
+            "政府采购预算520.00万元，实际采购金额498.36万元，采购执行率95.84%。\n")
+    report, flags = run(tmp_path, text)
+    assert report["execution_rate_pct"] == "92.84"
+    assert [(flag["rule_id"], flag["severity"]) for flag in flags] == [("JX201", "error")]
