@@ -52,6 +52,8 @@ ROLE_WORDS: tuple[tuple[str, Role], ...] = (
     ("年初安排", "budget_initial"),
     ("年初批复", "budget_initial"),  # “2023年部门预算年初批复4862.75万元，全年调整预算数5937.16万元”
     ("调整后预算", "budget"),
+    ("调整预算后", "budget"),  # “年初预算3,820.50万元，调整预算后为4,405.90万元” (blind probe AQ d10)
+    ("预算调整后", "budget"),
     ("调整预算", "budget"),
     ("全年预算", "budget"),
     ("预算安排", "budget"),

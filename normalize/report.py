@@ -26,6 +26,8 @@ nor counted as a conflict.
 A key that holds a full-year budget (基本支出预算数, 项目支出预算数 …) is filled by 全年预算数 /
 调整后预算 when the report states one; a 年初预算数 for it is then another quantity (the budget
 before the year's adjustments), neither chosen nor counted as a conflict. Alone, it is the value.
+So is a budget stated plainly (支出预算3,126.40万元) beside one stated as adjusted (调整后支出预算
+3,402.15万元): it is the budget before the adjustments.
 
 Every other candidate with a different value is kept in ``conflicts``, for the consistency checks:
 nothing is silently dropped. A value is not different when it is the other rounded to the places it
@@ -53,6 +55,10 @@ EXTRACTOR_RANK = {"table": 0, "text": 1}
 # Money that stands in for a budget (funds received, allotted), unless the label also says 预算.
 BUDGET_STAND_IN = re.compile(r"到位|下达|安排|总投资")  # 总投资: a project's, over all its years
 STATED_BUDGET = re.compile(r"预算")
+# A budget stated after the year's adjustments (调整后预算, 调整预算后为, 追加后预算), or as the
+# full year's (全年预算): what 预算执行率 is measured against.
+ADJUSTED_BUDGET = re.compile(r"调整后|调整预算|调整为|追加后|变更后|调增后|调减后")
+FULL_YEAR_BUDGET = re.compile(r"全年|年度预算总?额")
 # How sure a label match is, best first: the label is an alias; it contains one; jieba tokens;
 # rapidfuzz; the concept was carried over from earlier in the sentence.
 METHOD_RANK = {"exact": 0, "alias": 1, "tokens": 2, "fuzzy": 3, "inherited": 4}
@@ -93,6 +99,11 @@ def select_report_values(figures: list[Figure], fiscal_year: int | None) -> Repo
     for metric, ranked in candidates.items():
         if any(f.role == "budget" for _, f in ranked):
             ranked = [(rank, f) for rank, f in ranked if f.role != "budget_initial"]
+        if any(f.role == "budget" and ADJUSTED_BUDGET.search(f.label) for _, f in ranked):
+            # “支出预算3,126.40万元…调整后支出预算3,402.15万元” (blind probe AQ d07): beside a budget
+            # stated as adjusted, one stated plainly is the budget before the adjustment
+            ranked = [(rank, f) for rank, f in ranked
+                      if f.role != "budget" or ADJUSTED_BUDGET.search(f.label) or FULL_YEAR_BUDGET.search(f.label)]
         ranked.sort(key=lambda item: item[0])
         best = _finest_statement(ranked[0][1], [f for _, f in ranked], fiscal_year)
         chosen[metric] = best

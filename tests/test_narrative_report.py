@@ -3360,3 +3360,16 @@ def test_a_rate_its_own_figures_contradict_beside_a_procurement_rate(tmp_path: P
     report, flags = run(tmp_path, text)
     assert report["execution_rate_pct"] == "92.84"
     assert [(flag["rule_id"], flag["severity"]) for flag in flags] == [("JX201", "error")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "2023年度收入预算100.00万元，支出预算100.00万元，收支平衡。年中追加经费，调整后支出预算120.00万元。",  # d07
+    "2023年年初预算100.00万元，调整预算后为120.00万元。",  # d10
+])
+def test_the_budget_after_the_years_adjustments_is_the_budget(tmp_path: Path, sentence: str) -> None:
+    """A budget stated plainly beside one stated as adjusted is the budget before the adjustments:
+    the 预算数 is the adjusted one, the one 预算执行率 is measured against (110 ÷ 120 = 91.67%)."""
+    text = LOOK_ALIKE_HEAD + sentence + "全年实际支出110.00万元，预算执行率91.67%。\n"
+    report, flags = run(tmp_path, text)
+    assert (report["budget_total_wan"], report["execution_rate_pct"]) == ("120.00", "91.67")
+    assert [flag["rule_id"] for flag in flags] == []
