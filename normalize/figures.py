@@ -357,7 +357,7 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
         if figure is not None and figure.metric == "self_score" and (
                 _scored_out_of_less(raw, row_weights) or SUB_SCORE.search(raw.label)):
             continue  # “总分 | 90 | 88”: the indicators' marks out of 90, the 执行率's 10 elsewhere
-        if figure is not None and not _counts_others(figure, raw, retirees_from.get(sentence), SERVING) and not (
+        if figure is not None and not _counts_others(figure, raw, retirees_from.get(sentence), SERVING, breakdown_only=True) and not (
                 _counts_others(figure, raw, outside_quota_from.get(sentence), IN_QUOTA, breakdown_only=True)):
             figures.append(figure)
             sentences.append(sentence)
@@ -503,10 +503,11 @@ def _counts_others(figure: Figure, raw: RawFigure, others: OthersCounted | None,
     it, is. A headcount whose own label says it is of the staff counted (``own``: 在职/在编/在岗
     against retirees, 在编 against staff outside the quota) is that whatever follows.
 
-    With ``breakdown_only`` (staff outside the quota), a headcount before them is theirs only
-    when the sentence breaks it down: 其中 or a bracket between them, or the counts after it up to
-    theirs adding up to it (在职人员126人，在编民警95人、辅警31人). 在职人员17人，临聘人员3人 lists two
-    groups side by side (blind probe AL). A total after the others (…，合计20人) counts them too.
+    With ``breakdown_only`` (both callers), a headcount before them is theirs only when the
+    sentence breaks it down: 其中 or a bracket between them, or the counts after it up to theirs
+    adding up to it (在职人员126人，在编民警95人、辅警31人). 在职人员17人，临聘人员3人 lists two groups
+    side by side (blind probe AL); so does 年末实有人员41名，在职人员控制率91.11%，退休人员23名
+    (blind probe AQ d04). A total after the others (…，合计20人) counts them too.
     """
     if others is None or figure.metric != "staff_actual" or figure.extractor != "text" or own.search(figure.label):
         return False

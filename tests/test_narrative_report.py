@@ -3373,3 +3373,12 @@ def test_the_budget_after_the_years_adjustments_is_the_budget(tmp_path: Path, se
     report, flags = run(tmp_path, text)
     assert (report["budget_total_wan"], report["execution_rate_pct"]) == ("120.00", "91.67")
     assert [flag["rule_id"] for flag in flags] == []
+
+
+def test_retirees_listed_after_the_staff_are_not_in_it(tmp_path: Path) -> None:
+    """“年末实有人员41名，在职人员控制率91.11%，退休人员23名” (blind probe AQ d04) lists the retirees
+    beside the staff; nothing breaks the 41 down into them."""
+    text = LOOK_ALIKE_HEAD + "本级核定编制45名，年末实有人员41名，在职人员控制率91.11%，退休人员23名。\n"
+    report, flags = run(tmp_path, text)
+    assert (report["staff_quota"], report["staff_actual"], report["staff_control_rate_pct"]) == ("45", "41", "91.11")
+    assert [flag["rule_id"] for flag in flags] == []
