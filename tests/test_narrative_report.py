@@ -3382,3 +3382,20 @@ def test_retirees_listed_after_the_staff_are_not_in_it(tmp_path: Path) -> None:
     report, flags = run(tmp_path, text)
     assert (report["staff_quota"], report["staff_actual"], report["staff_control_rate_pct"]) == ("45", "41", "91.11")
     assert [flag["rule_id"] for flag in flags] == []
+
+
+def test_a_count_of_units_is_not_money(tmp_path: Path) -> None:
+    """“下属14家乡镇卫生院…” (blind probe AQ d04): 14 is a count of 家, not 14万元 of income."""
+    text = (LOOK_ALIKE_HEAD + "2023年度本年收入合计100.00万元，其中财政拨款收入100.00万元。"
+            "下属14家乡镇卫生院均为独立核算单位。\n")
+    report, flags = run(tmp_path, text)
+    assert report["income_total_wan"] == "100.00"
+    values = [row["value"] for row in read_metrics(tmp_path) if row["metric"] == "income_total_wan"]
+    assert values == ["100.00"]
+    assert [flag["rule_id"] for flag in flags] == []
+
+
+def read_metrics(tmp_path: Path) -> list[dict[str, str]]:
+    """The metrics.csv rows of the last ``run`` into ``tmp_path``."""
+    with open(tmp_path / "out" / "metrics.csv", encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
