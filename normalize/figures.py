@@ -185,8 +185,8 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
         written_label = raw.label  # what label_raw shows, even where the words read are fewer
         if index in sub_rows_named:
             raw = dataclasses.replace(raw, label=sub_rows_named[index])
-        if raw.extractor == "text" and (
-                label := without_self_reference(without_comparison_to_budget(raw.label), own_words)) != raw.label:
+        if raw.extractor == "text" and (label := carried_from_last_year(
+                without_self_reference(without_comparison_to_budget(raw.label), own_words), fiscal_year)) != raw.label:
             # the label is the end of its sentence so far: the context loses the same words
             context = raw.context[: -len(raw.label)] + label if raw.context.endswith(raw.label) else raw.context
             raw = dataclasses.replace(raw, label=label, context=context)
@@ -1007,6 +1007,21 @@ PRIOR_YEAR = re.compile(r"上一?年(?!度?(?:结转|结余))|去年|前一年")
 # this year (本年, 今年, 当年) before the figure.
 PRIOR_YEAR_LEAD = re.compile(r"\s*(?:上一?年|去年)(?!度?(?:结转|结余))")
 THIS_YEAR_WORDS = re.compile(r"本年|今年|当年|本期")
+# A year the money was carried over from, right before 结转: “2023年结转资金”, “2023年度结转”.
+CARRIED_FROM_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?\s*(?:结转|滚存)")
+CARRIED_LAST_YEAR = re.compile(r"上一?年度?(?:结转|滚存)")  # “上年结转资金（2023年）”
+
+
+def carried_from_last_year(label: str, fiscal_year: int | None) -> str:
+    """``label`` with money carried over from the year before the evaluated one named as 上年结转,
+    the words the catalogue knows it by: “（含2023年结转资金” in a report on 2024 (blind probe AP
+    r07) is “（含上年结转资金”."""
+    if fiscal_year is None or "结转" not in label and "滚存" not in label:
+        return label
+    carried = CARRIED_FROM_YEAR.search(label)
+    if carried is None or int(carried["year"]) != fiscal_year - 1:
+        return label
+    return f"{label[:carried.start()]}上年{carried.group()[-2:]}{label[carried.end():]}"  # 2023年度结转 → 上年结转
 YEAR_WRITTEN = re.compile(r"(?:19|20)\d{2}\s*年|[〇零一二三四五六七八九]{4}年")
 
 
@@ -1019,6 +1034,12 @@ def _year_of(raw: RawFigure, fiscal_year: int | None) -> tuple[int | None, str]:
         # “2024年…（上年执行率95.85%）”: the label's 上年 over the sentence's year (blind probe T)
         return fiscal_year - 1, source
     if raw.years:
+        if (fiscal_year is not None and raw.years[-1] == fiscal_year - 1
+                and ((carried := CARRIED_FROM_YEAR.search(raw.label)) is not None
+                     and int(carried["year"]) == raw.years[-1] or CARRIED_LAST_YEAR.search(raw.label))):
+            # “（含2023年结转资金86.20万元）” in a report on 2024 (blind probe AP r07): money carried
+            # from 2023 into the year evaluated, as 上年结转 is
+            return fiscal_year, source
         return raw.years[-1], source
     if fiscal_year is not None and (PRIOR_YEAR.search(raw.label) or PRIOR_YEAR.search(raw.header)):
         return fiscal_year - 1, source

@@ -3399,3 +3399,22 @@ def read_metrics(tmp_path: Path) -> list[dict[str, str]]:
     """The metrics.csv rows of the last ``run`` into ``tmp_path``."""
     with open(tmp_path / "out" / "metrics.csv", encoding="utf-8-sig", newline="") as handle:
         return list(csv.DictReader(handle))
+
+
+@pytest.mark.parametrize("sentence", [
+    "2024年全年预算数6,842.35万元（含2023年结转资金86.20万元），执行数6,715.90万元，预算执行率98.15%。",
+    "2023年结转资金86.20万元，全部用于低保金发放。",
+    "2023年度结转资金86.20万元，全部用于低保金发放。",
+])
+def test_money_carried_from_the_year_before_is_the_years_carryover(tmp_path: Path, sentence: str) -> None:
+    """In a report on 2024, money carried over from 2023 is carried into 2024: its 上年结转 (blind
+    probe AP r07, r10, r12, r16)."""
+    text = "某县民政局2024年度部门整体支出绩效自评报告\n一、基本情况\n" + sentence + "\n"
+    report, _ = run(tmp_path, text)
+    assert report["carryover_wan"] == "86.20"
+
+
+def test_money_carried_from_an_earlier_year_is_that_years(tmp_path: Path) -> None:
+    text = "某县民政局2024年度部门整体支出绩效自评报告\n一、基本情况\n2022年结转资金86.20万元，已于2023年全部支出。\n"
+    report, _ = run(tmp_path, text)
+    assert report["carryover_wan"] == ""
