@@ -266,10 +266,13 @@ def test_edge_cases_rarer_markup():
     ]  # fmt: skip
     assert paragraphs(document) == [
         (2, "文本框里有表格"),
-        (2, "框内表头\t数值"),  # a table in a text box: one line per row
-        (2, "到位率\t100%"),
-        (3, "A\uf0b1★B\nC"),  # Symbol-font ± kept as stored; soft hyphen invisible; w:cr is a break
+        (3, "A±★B\nC"),  # Symbol-font ± read as ±; soft hyphen invisible; w:cr is a break
     ]
+    # a table in a text box is a table, after its anchor's text, located at the anchor (blind probe AO f13)
+    assert [type(block).__name__ for block in document.blocks] == ["Table", "Paragraph", "Table", "Paragraph"]
+    boxed = document.tables[1]
+    assert (boxed.index, boxed.location.paragraph) == (2, 2)
+    assert cells(boxed) == [(1, 1, 1, 1, "框内表头"), (1, 2, 1, 1, "数值"), (2, 1, 1, 1, "到位率"), (2, 2, 1, 1, "100%")]
     header_paragraph, header_table = document.furniture
     assert (header_paragraph.location.part, header_paragraph.text) == ("header", "页眉表格上方")
     assert (header_table.index, header_table.location.part, header_table.location.paragraph) == (
@@ -548,3 +551,69 @@ def test_manual_line_breaks_inside_a_sentence_are_wraps(text: str, read: str) ->
     from extract.line_breaks import join_wrapped_breaks
 
     assert join_wrapped_breaks(text) == read
+
+
+# --- text Word neither shows nor prints, and symbols inserted from a symbol font (blind probe AO) ---
+
+
+def _run_xml(text: str, properties: str = "") -> str:
+    return f'<w:r><w:rPr>{properties}</w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>' if properties else (
+        f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>')
+
+
+def _docx_with_body(tmp_path: Path, paragraphs: list[str], styles: str = "") -> Document:
+    """A .docx whose body holds ``paragraphs`` (each the inner XML of a w:p), with ``styles``
+    (w:style elements) added to its styles part; read back by the reader."""
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    body = document.element.body
+    namespace = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    for inner in paragraphs:
+        body.insert(len(body) - 1, parse_xml(f"<w:p {namespace}>{inner}</w:p>"))
+    if styles:
+        for style in parse_xml(f"<w:styles {namespace}>{styles}</w:styles>"):
+            document.styles.element.append(style)
+    path = tmp_path / "hidden.docx"
+    document.save(path)
+    return docx_reader.read(path, path.name, SHA)
+
+
+def test_hidden_text_is_not_read(tmp_path: Path) -> None:
+    """Word's 隐藏文字 (w:vanish), set on a run, through a character style or a paragraph style, is
+    neither shown nor printed: a draft's figure left in it is no part of the report. A run that
+    turns it off again (w:val="0") is shown."""
+    character_style = ('<w:style w:type="character" w:styleId="DraftNote"><w:name w:val="Draft Note"/>'
+                       '<w:rPr><w:vanish/></w:rPr></w:style>')
+    paragraph_style = ('<w:style w:type="paragraph" w:styleId="DraftPara"><w:name w:val="Draft Para"/>'
+                       '<w:rPr><w:vanish/></w:rPr></w:style>')
+    document = _docx_with_body(tmp_path, [
+        _run_xml("实有人数28人") + _run_xml("（原稿：实有人数31人）", "<w:vanish/>") + _run_xml("。"),
+        _run_xml("全年预算数642.80万元") + _run_xml("，初稿为600万元", '<w:rStyle w:val="DraftNote"/>'),
+        '<w:pPr><w:pStyle w:val="DraftPara"/></w:pPr>' + _run_xml("预算执行率为100.00%。"),
+        '<w:pPr><w:pStyle w:val="DraftPara"/></w:pPr>' + _run_xml("执行率97.72%", '<w:vanish w:val="0"/>'),
+        _run_xml("执行数628.15万元") + _run_xml("（网页视图隐藏）", "<w:webHidden/>"),
+    ], character_style + paragraph_style)
+    assert [block.text for block in document.paragraphs] == [
+        "实有人数28人。", "全年预算数642.80万元", "执行率97.72%", "执行数628.15万元（网页视图隐藏）"]
+
+
+def test_hidden_text_in_a_table_cell_is_not_read(tmp_path: Path) -> None:
+    import docx
+
+    path = tmp_path / "cell.docx"
+    document = docx.Document()
+    paragraph = document.add_table(rows=1, cols=1).cell(0, 0).paragraphs[0]
+    paragraph.add_run("98%")
+    paragraph.add_run("（初报92%）").font.hidden = True
+    document.save(path)
+    assert docx_reader.read(path, path.name, SHA).tables[0].cells[0].text == "98%"
+
+
+@pytest.mark.parametrize(("code", "shown"), [("F0A3", "≤"), ("F0B3", "≥"), ("00B3", "≥"), ("F0B1", "±")])
+def test_symbol_font_operators_are_read_as_themselves(tmp_path: Path, code: str, shown: str) -> None:
+    """A target typed with Word's Insert Symbol (Symbol font) is “≤3%”, not “3%” with a private-use
+    character the number reader cannot see (blind probe AO f08: the ≤ lost made 1.2% a miss)."""
+    document = _docx_with_body(tmp_path, [f'<w:r><w:sym w:font="Symbol" w:char="{code}"/><w:t>3%</w:t></w:r>'])
+    assert document.paragraphs[0].text == f"{shown}3%"

@@ -69,6 +69,7 @@ from extract.readers.docx_xml import (
     row_is_deleted,
     row_properties,
     styles_to_heading_names,
+    styles_to_hidden_ids,
     table_grid_width,
 )
 
@@ -90,13 +91,13 @@ REASON_ENCRYPTED = "文件设有密码，无法读取，请取消密码后重新
 def read(path: Path, source: str, sha256: str) -> Document:
     """Read the .docx at ``path``; every Location names ``source``."""
     package = open_package(Path(path))
-    headings = package_to_heading_names(package)
+    headings, hidden = package_to_styles(package)
     tally = Tally()
     body = package.body
     if body is None:
         raise CorruptFileError(REASON_NO_BODY, "word/document.xml has no w:body")
-    blocks = story_to_blocks(body, _Story(source, "body", headings, tally))
-    furniture, unread_parts = document_to_furniture(package, source, headings, tally)
+    blocks = story_to_blocks(body, _Story(source, "body", headings, tally, hidden))
+    furniture, unread_parts = document_to_furniture(package, source, headings, tally, hidden)
     notes = tally_to_notes(tally, unread_parts)
     return Document(
         source=source,
@@ -142,35 +143,39 @@ def _exception_to_detail(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
-def package_to_heading_names(package: WordPackage) -> dict[str, str]:
-    """Heading styles of the part the main document relates to as its styles (see
-    ``styles_to_heading_names``); ValueError when it relates to several, as python-docx."""
+StyleFacts = tuple[dict[str, str], frozenset[str]]  # heading names by style id; hidden style ids
+
+
+def package_to_styles(package: WordPackage) -> StyleFacts:
+    """What the reader needs of the styles part the main document relates to: heading styles
+    (``styles_to_heading_names``) and styles that hide their text (``styles_to_hidden_ids``);
+    ValueError when it relates to several, as python-docx."""
     styles = package.part(package.main.related_by(RT.STYLES))
     if styles is None or not styles.is_xml:
-        return {}
+        return {}, frozenset()
     if styles.element is not None:  # already parsed (also referenced as a header or footer)
-        return styles_to_heading_names(styles.element)
+        return styles_to_heading_names(styles.element), styles_to_hidden_ids(styles.element)
     if styles.blob is None:  # left compressed: stored byte for byte as a styles part read before
-        names = _HEADING_NAMES_BY_STYLES[styles.digest]
+        facts = _HEADING_NAMES_BY_STYLES[styles.digest]
         keys = [styles.digest]
     else:
         content_key = hashlib.sha256(styles.blob).digest()
-        names = _HEADING_NAMES_BY_STYLES.get(content_key)
-        if names is None:
+        facts = _HEADING_NAMES_BY_STYLES.get(content_key)
+        if facts is None:
             with package_errors():
                 element = parse_part(styles)
-            names = styles_to_heading_names(element)
+            facts = styles_to_heading_names(element), styles_to_hidden_ids(element)
         keys = [content_key, styles.digest]
-    _keep_heading_names(keys, names)
-    return dict(names)
+    _keep_heading_names(keys, facts)
+    return dict(facts[0]), facts[1]
 
 
-def _keep_heading_names(keys: list[bytes | None], names: dict[str, str]) -> None:
-    """Remember ``names`` under ``keys`` as the most recently used; forget the oldest beyond
+def _keep_heading_names(keys: list[bytes | None], facts: StyleFacts) -> None:
+    """Remember ``facts`` under ``keys`` as the most recently used; forget the oldest beyond
     ``HEADING_NAMES_KEPT``."""
     for key in keys:
         if key is not None:
-            _HEADING_NAMES_BY_STYLES[key] = names
+            _HEADING_NAMES_BY_STYLES[key] = facts
             _HEADING_NAMES_BY_STYLES.move_to_end(key)
     while len(_HEADING_NAMES_BY_STYLES) > HEADING_NAMES_KEPT:
         _HEADING_NAMES_BY_STYLES.popitem(last=False)
@@ -185,7 +190,7 @@ def _keep_heading_names(keys: list[bytes | None], names: dict[str, str]) -> None
 # not even decompressed. A part that fails to parse is never kept, so a broken one is reported
 # every time.
 HEADING_NAMES_KEPT = 16  # two keys for each of the last 8 styles parts
-_HEADING_NAMES_BY_STYLES: OrderedDict[bytes, dict[str, str]] = OrderedDict()
+_HEADING_NAMES_BY_STYLES: OrderedDict[bytes, StyleFacts] = OrderedDict()
 
 
 # Locations and Cells are made with positional arguments: a report has hundreds of them, and
@@ -218,6 +223,7 @@ class _Story:
     part: Part
     headings: dict[str, str]
     tally: Tally
+    hidden: frozenset[str] = frozenset()  # style ids that hide their text
     tables_seen: int = 0
 
     def take_table_index(self) -> int:
@@ -254,16 +260,29 @@ def story_to_blocks(container, story: _Story) -> list[Block]:
     return blocks
 
 
-def paragraph_to_blocks(element, number: int, story: _Story) -> list[Paragraph]:
-    """The paragraph (unless empty) followed by the paragraphs of the text boxes it anchors."""
-    text, boxes = paragraph_to_text(element, story.tally)
-    lines = [(text, element)] if text.strip() else []
+def paragraph_to_blocks(element, number: int, story: _Story) -> list[Block]:
+    """The paragraph (unless empty) followed by the blocks of the text boxes it anchors."""
+    text, boxes = paragraph_to_text(element, story.tally, story.hidden)
+    blocks: list[Block] = [Paragraph(text, story.location(number, text), story.heading_of(element))] if (
+        text.strip()) else []
     for box in boxes:
-        lines.extend(container_to_lines(box, story))
-    return [
-        Paragraph(line, story.location(number, line), story.heading_of(paragraph))
-        for line, paragraph in lines
-    ]
+        blocks.extend(text_box_to_blocks(box, number, story))
+    return blocks
+
+
+def text_box_to_blocks(box, number: int, story: _Story) -> list[Block]:
+    """The paragraphs and tables of a text box anchored in paragraph ``number``, located there.
+
+    A table in a text box is a table (a 三公 table laid out in a frame, blind probe AO f13), read
+    as any other and numbered in reading order; it used to be flattened to one line per row,
+    which no table rule or figure reader could see."""
+    blocks: list[Block] = []
+    for element in iter_blocks(box, story.tally):
+        if element.tag == P:
+            blocks.extend(paragraph_to_blocks(element, number, story))
+        else:
+            blocks.append(table_to_table(element, story, number))
+    return blocks
 
 
 def container_to_lines(container, story: _Story, nested: list | None = None) -> list[tuple[str, object]]:
@@ -277,7 +296,7 @@ def container_to_lines(container, story: _Story, nested: list | None = None) -> 
     lines: list[tuple[str, object]] = []
     for element in iter_blocks(container, story.tally):
         if element.tag == P:
-            text, boxes = paragraph_to_text(element, story.tally)
+            text, boxes = paragraph_to_text(element, story.tally, story.hidden)
             if text.strip():
                 lines.append((text, element))
             for box in boxes:
@@ -382,7 +401,7 @@ def draft_to_cell(draft: _CellDraft, story: _Story, index: int, number: int) -> 
 
 
 def document_to_furniture(
-    package: WordPackage, source: str, headings: dict[str, str], tally: Tally
+    package: WordPackage, source: str, headings: dict[str, str], tally: Tally, hidden: frozenset[str] = frozenset()
 ) -> tuple[list[Block], int]:
     """Blocks of every header and footer part referenced by any section, each part read once.
 
@@ -401,7 +420,7 @@ def document_to_furniture(
             continue
         seen.add(part.partname)
         kind: Part = "header" if reference.tag == HEADER_REF else "footer"
-        blocks.extend(story_to_blocks(part.element, _Story(source, kind, headings, tally)))
+        blocks.extend(story_to_blocks(part.element, _Story(source, kind, headings, tally, hidden)))
     return blocks, unread
 
 
