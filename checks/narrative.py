@@ -20,7 +20,8 @@ How a sentence is tied to an indicator:
    A number after 由/从 is the start of a change (由上年的3.2%下降到1.5%): the statement is the
    number after 到/至/为 that ends it, or none.
 3. **Role.** Target or actual: first from the words of the clause (计划/目标/预期 … → target;
-   完成/实际/实现 → actual; a sentence opening with “目标3：” → target), else from the nearest
+   完成/实际/实现 → actual; the clause a goal lead opens, “目标3：” or “2025年度绩效目标为：”, is a
+   target whatever verb it takes; after it, a sentence so opened is a target), else from the nearest
    heading above that says so (“绩效目标” → target; “完成情况” → actual). Headings about
    deviations, causes or problems (偏离, 原因, 问题, 整改) decide nothing: such sections state both.
 4. **Compare.** The value is compared, in one unit (``checks.targets.comparable_values``), with
@@ -76,7 +77,8 @@ TARGET_WORDS = re.compile(r"目标|计划|预计|预期|拟|力争|确保")
 ACTUAL_WORDS = re.compile(r"完成|实际|实现")
 # Parts of names and headings that hold an actual word but do not make a statement an actual.
 NOT_ROLE_WORDS = re.compile(r"完成率|完成情况|实现率|目标值")
-TARGET_LEAD = re.compile(r"^\s*(?:年度|绩效|预期|总体)?目标\s*\d*\s*[:：]")
+TARGET_LEAD = re.compile(
+    r"^\s*(?:(?:19|20)\d{2}\s*年度?)?\s*(?:年度|绩效|预期|总体|项目)?(?:绩效)?目标\s*\d*\s*(?:为|是)?\s*[:：]")
 HEADING_UNDECIDED = re.compile(r"偏离|差距|原因|问题|整改|建议|措施")
 HEADING_ACTUAL = re.compile(r"完成情况|实际完成|完成值|实现情况|目标实现|目标完成")
 HEADING_TARGET = re.compile(r"绩效目标|目标设定|预期目标|年度目标|目标值")
@@ -367,9 +369,14 @@ def statement_role(text: str, match: NameMatch, quantity: Quantity, section: str
     words = NOT_ROLE_WORDS.sub("", around)
     if TARGET_WORDS.search(words):
         return "target", False
+    lead = TARGET_LEAD.match(text)
+    if lead is not None and clause_start <= lead.end():
+        # “2025年度绩效目标为：完成农村公路日常养护里程420公里以上” (blind probe AP r04): the
+        # clause the lead opens lists goals, whatever verb they take
+        return "target", False
     if ACTUAL_WORDS.search(words):
         return "actual", False
-    if TARGET_LEAD.match(text):
+    if lead is not None:
         return "target", False
     role = heading_to_role(section)
     return role, role is not None
@@ -463,8 +470,8 @@ def check_text_against_table(inp: CheckInput, settings: RuleSettings) -> Iterato
     不相等即报告，并给出最接近的那一行。认定方法：名称——去掉“指标N：”前缀、括号中的单位和末尾的%后，
     在句中精确查找，或按相似度（满分100，不低于90）查找略有改写的名称；数值——名称后的第一个数量，相
     距不超过六个字，中间没有分句或括号；“由／从（上年的）X提高到／下降到／降至Y”中X是起点，取变化后
-    的Y；目标还是实际——先看分句用词（计划、目标、预期……为目标；完成、实际、实现为实际），否则看上方
-    最近的标题（“绩效目标”为目标，“完成情况”为实际）。实际值允许两者中精度较低一方的舍入误差，目标值
+    的Y；目标还是实际——先看分句用词（计划、目标、预期……为目标；紧跟“目标N：”“××年度绩效目标为：”的
+    分句为目标；完成、实际、实现为实际），否则看上方最近的标题（“绩效目标”为目标，“完成情况”为实际）。实际值允许两者中精度较低一方的舍入误差，目标值
     必须相等。
     为何重要：正文和表格是对同一数字的两次表述；两者不同，必有一个是错的，而只读正文的人（正文往往是
     唯一被阅读的部分）会对完成情况产生误解。

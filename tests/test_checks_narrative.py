@@ -65,6 +65,10 @@ def flags_of(tmp_path: Path, heading: str, sentence: str):
         # words of the clause win over the heading
         (RESULTS, "计划实施移民美丽家园项目124个。", 0),
         (TARGETS, "目标2：实施移民美丽家园项目123个。", 1),
+        # a lead naming the goals makes its clause a target whatever verb it takes (blind probe AP r04)
+        (TARGETS, "2023年度绩效目标为：完成移民美丽家园项目124个。", 0),
+        (RESULTS, "2023年度绩效目标为：完成移民美丽家园项目124个。", 0),
+        (RESULTS, "2023年度绩效目标为：完成移民美丽家园项目123个。", 1),
         (DEVIATION, "移民美丽家园项目完成124个，与目标值相差2个。", 1),
         (DEVIATION, "移民美丽家园项目完成122个，与目标值相差2个。", 0),
         (DEVIATION, "移民美丽家园项目124个，因土地审批未到位未实施。", 0),  # undecided: no 完成, no 计划
