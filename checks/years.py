@@ -369,14 +369,16 @@ def _next_states_the_same_for_the_year(text: str, governing: Period, sentences: 
     name = text[governing.end:first.start].rstrip(AMOUNT_LINKS)[-SAME_NAME_CHARS:]
     following = sentences[index + 1].text
     periods = text_to_periods(following)
-    return (len(name) == SAME_NAME_CHARS and name in following and bool(periods)
+    return (len(name) >= MIN_SAME_NAME_CHARS and name in following and bool(periods)
             and all(p.year == fiscal_year for p in periods))
 
 
 # Words between an amount's name and the amount (全年支出为…), and how many of the name's last
-# characters must recur in the next sentence for it to state the same amount.
+# characters must recur in the next sentence for it to state the same amount: up to four, at
+# least three (执行数, blind probe AP w11).
 AMOUNT_LINKS = " 为是达共计约：:"
 SAME_NAME_CHARS = 4
+MIN_SAME_NAME_CHARS = 3
 
 
 def _states_money(text: str) -> bool:
