@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from extract.figures import RawFigure
 from extract.numbers import CLAUSE_COMMA
 from normalize.catalogue import CONCEPTS_BY_NAME, Concept, key_kind
-from normalize.match import is_role_only, names_a_side, role_of
+from normalize.match import is_role_only, names_a_side, naming_words, role_of
 
 # A column of the points each indicator may earn, beside the 得分 column of what it earned.
 WEIGHT_HEADER = re.compile(r"分值|满分|权重|标准分|指标分")
@@ -38,6 +38,11 @@ def key_in(raw: RawFigure, concept: Concept, canonical) -> tuple[str, str | None
         if candidate.name in SIDELESS_CONCEPTS and raw.extractor == "text" and (
                 not names_a_side(raw.label)):
             role = candidate.default_role  # the sentence's role words are another figure's
+        elif (raw.extractor == "text" and _key_for(candidate, role) is None and OWN_TOTAL.search(raw.label)
+              and not names_a_side(raw.label) and naming_words(raw.label)):
+            # “2023年收入预算5,936.10万元，本年收入合计6,398.62万元” (blind probe AQ d03): a total
+            # named by its own words is a level of its own, not on the side of the amount before it
+            role = candidate.default_role
         key = _key_for(candidate, role)
         if key is not None and _fits(key, canonical):
             return key, role
@@ -49,6 +54,8 @@ def key_in(raw: RawFigure, concept: Concept, canonical) -> tuple[str, str | None
 # 到位 and 预算 belong to other amounts, and the 结余 is still the 结余. (人员经费 is not one: in
 # “年初预算158.93万元，其中：人员经费140.93万元” it is a budgeted part and has no key.)
 SIDELESS_CONCEPTS = frozenset({"balance"})
+# A total named as such (本年收入合计, 支出总额).
+OWN_TOTAL = re.compile(r"合计|总计|总额|共计")
 
 
 def _table_role_allowed(raw: RawFigure, concept: Concept, stated: str | None) -> bool:

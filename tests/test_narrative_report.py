@@ -3418,3 +3418,11 @@ def test_money_carried_from_an_earlier_year_is_that_years(tmp_path: Path) -> Non
     text = "某县民政局2024年度部门整体支出绩效自评报告\n一、基本情况\n2022年结转资金86.20万元，已于2023年全部支出。\n"
     report, _ = run(tmp_path, text)
     assert report["carryover_wan"] == ""
+
+
+def test_a_total_named_as_such_is_not_on_the_side_of_the_amount_before_it(tmp_path: Path) -> None:
+    """“收入预算100.00万元，本年收入合计110.00万元” (blind probe AQ d03): the 收入合计 is the year's
+    income, not a budget of it (which has no column)."""
+    text = LOOK_ALIKE_HEAD + "2023年收入预算100.00万元，本年收入合计110.00万元，其中财政拨款收入100.00万元，其他收入10.00万元。\n"
+    report, _ = run(tmp_path, text)
+    assert report["income_total_wan"] == "110.00"
