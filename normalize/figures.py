@@ -334,6 +334,10 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
                 SOURCE_SHARE.search(raw.label) or narrower_than_the_whole(
                     raw, concept.name, report_kind, fiscal_year, title, sentence_texts.get(sentence, ""))):
             continue  # “其中中央资金执行率100%”, “项目支出执行率103.2%”, “上半年支出进度…”: not the whole
+        if raw.extractor == "text" and concept.kind == "money" and OTHER_UNITS_SUBJECT.match(raw.context):
+            # “下属14家乡镇卫生院2025年度医疗收入合计8,652.30万元，不纳入本部门决算” (blind probe AQ
+            # d04): the money of the units below, not the unit's
+            continue
         if concept.name in SPENDING_PARTS and of_a_named_part(raw, report_kind, title, sentence_texts.get(sentence, "")):
             # “其中，高标准农田建设项目县级配套全年预算420.00万元” under 项目支出, “义务教育公用经费保障全年
             # 预算1,356.72万元” among a 教育局's projects (blind probe AK): one project's money
@@ -652,6 +656,10 @@ def _names_something_else(label: str, alias: str | None) -> bool:
     采购执行率, 普查经费 in 普查经费执行率; not 整体 in 整体预算执行率."""
     rest = label.replace(alias, " ", 1) if alias else label
     return bool(CJK_CHARACTER.search(WHOLE_RATE_WORDS.sub("", rest)))
+
+
+# A sentence whose subject is the units below the reporting one: 下属14家乡镇卫生院…, 所属各单位….
+OTHER_UNITS_SUBJECT = re.compile(r"\s*(?:另[外有]?[，,]?\s*)?(?:其)?(?:下属|所属)")
 
 
 # The two parts of 公务用车费, named without 公务用车 in a list right after it.

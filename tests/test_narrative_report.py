@@ -3384,6 +3384,16 @@ def test_retirees_listed_after_the_staff_are_not_in_it(tmp_path: Path) -> None:
     assert [flag["rule_id"] for flag in flags] == []
 
 
+def test_the_money_of_the_units_below_is_not_the_units(tmp_path: Path) -> None:
+    """“下属14家乡镇卫生院2023年度医疗收入合计500.00万元，不纳入本部门决算” (blind probe AQ d04): the
+    units below's income is no second value of the unit's own."""
+    text = (LOOK_ALIKE_HEAD + "2023年度本年收入合计100.00万元，其中财政拨款收入100.00万元。"
+            "下属14家乡镇卫生院2023年度医疗收入合计500.00万元，不纳入本部门决算。\n")
+    report, flags = run(tmp_path, text)
+    assert report["income_total_wan"] == "100.00"
+    assert [flag["rule_id"] for flag in flags] == []
+
+
 def test_a_count_of_units_is_not_money(tmp_path: Path) -> None:
     """“下属14家乡镇卫生院…” (blind probe AQ d04): 14 is a count of 家, not 14万元 of income."""
     text = (LOOK_ALIKE_HEAD + "2023年度本年收入合计100.00万元，其中财政拨款收入100.00万元。"
