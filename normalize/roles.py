@@ -141,6 +141,10 @@ def _role_sources(raw: RawFigure) -> Iterator[tuple[str, bool]]:
         # “全年基本支出1458.62万元（人员经费1263.30万元，公用经费195.32万元）”: the parts in the
         # bracket are of the amount it follows, as after 其中 (blind probe M)
         yield from ((head, False), (head, True), (context, False))
+    elif (lead := _colon_lead(context)) is not None:
+        # “预算安排：基本支出300.00万元，项目支出200.00万元”: the side the lead names is the list's,
+        # before the weak 支出 of each part's name
+        yield lead, False
     yield raw.label, True
     yield _nearer_amount_by_side(context), True
     yield from ((context, False), (raw.trailing, False), (context, True), (raw.trailing, True))
@@ -173,6 +177,16 @@ def _bracket_head(context: str) -> str | None:
     if opening < 0 or max(context.rfind("）"), context.rfind(")")) > opening:
         return None
     return _CLAUSE_SPLIT.split(context[:opening])[-1]
+
+
+# A sentence opened by a side and a colon (预算安排：, 年初预算：, 实际支出情况：) over a list of amounts.
+_COLON_LEAD = re.compile(r"\s*([^，,。；;：:\d]{2,12})[：:]")
+
+
+def _colon_lead(context: str) -> str | None:
+    """The words before the colon that opens ``context``, when they name no amount, else None."""
+    found = _COLON_LEAD.match(context)
+    return found.group(1) if found is not None else None
 
 
 def _list_head(context: str) -> str:

@@ -3436,3 +3436,14 @@ def test_a_total_named_as_such_is_not_on_the_side_of_the_amount_before_it(tmp_pa
     text = LOOK_ALIKE_HEAD + "2023年收入预算100.00万元，本年收入合计110.00万元，其中财政拨款收入100.00万元，其他收入10.00万元。\n"
     report, _ = run(tmp_path, text)
     assert report["income_total_wan"] == "110.00"
+
+
+def test_a_side_and_a_colon_over_a_list_give_the_lists_side(tmp_path: Path) -> None:
+    """“预算安排：基本支出300.00万元，项目支出200.00万元” lists budgets: the lead's side comes before
+    the weak 支出 in each part's name (which read them as spent)."""
+    text = LOOK_ALIKE_HEAD + "预算安排：基本支出300.00万元，项目支出200.00万元。全年支出480.00万元。\n"
+    report, _ = run(tmp_path, text)
+    assert {key: report[key] for key in ("basic_budget_wan", "project_budget_wan", "basic_spent_wan",
+                                         "project_spent_wan", "spent_total_wan")} == {
+        "basic_budget_wan": "300.00", "project_budget_wan": "200.00", "basic_spent_wan": "",
+        "project_spent_wan": "", "spent_total_wan": "480.00"}
