@@ -156,8 +156,8 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
     sentence_concepts: dict[tuple, Concept] = {}
     # Sentences whose earlier amounts named no catalogue concept: they are about something else
     # (“两笔突出问题处理13个项目213万元，执行资金212.963万元”), so a bare “执行资金” there is not
-    # the unit's total.
-    about_other: set[tuple] = set()
+    # the unit's total. Each such sentence keeps the label of its first such amount.
+    about_other: dict[tuple, str] = {}
     sentence_units: dict[tuple, str] = _money_units_by_sentence(raw_figures)
     sentence_texts = _sentence_texts(raw_figures)
     sentences: list[tuple] = []  # the sentence of each figure kept
@@ -246,7 +246,7 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
         if (found is not None and found[1] is not None and found[0].name == "execution_rate"
                 and found[1].method != "exact" and _names_something_else(raw.label, found[1].alias) and (
                     previous.name not in GENERIC_CONCEPTS and previous.name != "execution_rate"
-                    if previous is not None else sentence in about_other)):
+                    if previous is not None else NAMED_MONEY.search(about_other.get(sentence, "")))):
             # “政府采购预算…，实际采购金额…，采购执行率95.84%”, “经济普查经费预算…，普查经费执行率95%”
             # (blind probe AQ d03, d13): a rate named by more than 执行率 in a sentence about another
             # thing is that thing's
@@ -300,14 +300,15 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
                 # “2023年年初预算3200万元，调整后预算3580万元” is the project's
                 found = unit_total(raw)
         if found is not None and sentence in about_other and sentence not in sentence_concepts:
-            if (found[0].name in GENERIC_CONCEPTS or found[0].name == "execution_rate") and role_only and not (
-                    report_kind in ONE_FUND_KINDS and WHOLE_WORD.search(raw.label)):
+            if (found[0].name in GENERIC_CONCEPTS or (
+                    found[0].name == "execution_rate" and NAMED_MONEY.search(about_other[sentence]))) and (
+                    role_only and not (report_kind in ONE_FUND_KINDS and WHOLE_WORD.search(raw.label))):
                 # “第五次全国经济普查经费预算…，实际支出…，执行率95.53%” (blind probe AQ d13): the rate
-                # of the money the sentence is about
+                # of the money the sentence names; not after “全镇预算…” (blind probe AJ aj05), the unit's
                 found = None
         if found is None:
             if raw.extractor == "text" and raw.quantity.unit.endswith("元"):
-                about_other.add(sentence)
+                about_other.setdefault(sentence, raw.label)
             continue
         concept, match = found
         if (match is None and not back_to_whole and raw.extractor == "text" and _in_open_list(raw.context)
@@ -658,6 +659,8 @@ def _names_something_else(label: str, alias: str | None) -> bool:
     return bool(CJK_CHARACTER.search(WHOLE_RATE_WORDS.sub("", rest)))
 
 
+# Words by which a label names a sum of money of its own (经济普查经费, 专项资金, 维修项目).
+NAMED_MONEY = re.compile(r"经费|资金|项目|专项|补助|补贴|工程")
 # A sentence whose subject is the units below the reporting one: 下属14家乡镇卫生院…, 所属各单位….
 OTHER_UNITS_SUBJECT = re.compile(r"\s*(?:另[外有]?[，,]?\s*)?(?:其)?(?:下属|所属)")
 

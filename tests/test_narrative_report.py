@@ -3447,3 +3447,12 @@ def test_a_side_and_a_colon_over_a_list_give_the_lists_side(tmp_path: Path) -> N
                                          "project_spent_wan", "spent_total_wan")} == {
         "basic_budget_wan": "300.00", "project_budget_wan": "200.00", "basic_spent_wan": "",
         "project_spent_wan": "", "spent_total_wan": "480.00"}
+
+
+def test_a_rate_after_the_whole_towns_budget_is_the_units(tmp_path: Path) -> None:
+    """“2023年度全镇预算…，实际支出…，执行率97.68%” in a 镇's report (blind probe AJ aj05): 全镇预算 is
+    the unit's own budget by another name, not money of something else, so its 执行率 is the unit's."""
+    text = ("某县某镇人民政府2023年度部门整体支出绩效自评报告\n一、基本情况\n"
+            "2023年度全镇预算2,856.40万元，实际支出2,790.15万元，执行率97.68%。\n")
+    report, _ = run(tmp_path, text)
+    assert report["execution_rate_pct"] == "97.68"
