@@ -14,7 +14,9 @@ as 在职全额编制 in prose). ``select_report_values`` keeps one per key by t
 
 Whatever their labels, a value rounded from another is not chosen over it: where the chosen
 figure is another candidate rounded to fewer places (全年执行数1.82亿元 and 18,236.47万元), the more
-precise one is the value.
+precise one is the value. And where 执行数 or 预算数 has two values, one of which the report's own
+预算执行率 (with the other of the two) agrees with, that one is the value (a slip of 元 for 万元 or a
+typo in the other, blind probe AS a2).
 
 Before all of these, a budget **stated as a budget** comes before money that stands in for one:
 funds received or allotted (“实际到位资金920万元”, “下达资金…”, “安排…资金”), or a project's
@@ -114,6 +116,7 @@ def select_report_values(figures: list[Figure], fiscal_year: int | None) -> Repo
                        and not _balance_and_its_part(f, best))
         if others:
             conflicts[metric] = others
+    _prefer_the_one_its_rate_agrees_with(chosen, conflicts)
     paragraphs = paid_figures_by_paragraph(figures, fiscal_year)
     banded = has_banded_standards(paragraphs)
     several_groups = banded or len({standard for standard, _ in paid_groups(paragraphs)}) > 1
@@ -237,6 +240,40 @@ def _balance_and_its_part(a: Figure, b: Figure) -> bool:
     结余101.94万元” and “结余资金5.64万元” (blind probe AB c12) are two quantities, not one stated twice."""
     return a.metric == b.metric == "balance_wan" and (
         (CARRIED_OVER.search(a.label) is None) != (CARRIED_OVER.search(b.label) is None))
+
+
+def _prefer_the_one_its_rate_agrees_with(chosen: dict[str, Figure], conflicts: dict[str, tuple[Figure, ...]]) -> None:
+    """Where the report gives its 执行数 (or 预算数) two values and its own 预算执行率, with the other
+    of the two, agrees with only one of them, that one is the value, whatever came first: the
+    other is a slip (“全年执行数3,421,500.00万元” beside “全年执行数342.15万元，预算执行率95.89%” of a
+    356.80万元 budget, blind probe AS a2). It stays a conflict, for JX601 to show."""
+    rate = chosen.get(RATE_KEY)
+    if rate is None or RATE_KEY in conflicts:
+        return
+    for key, other_key in ((SPENT_KEY, BUDGET_KEY), (BUDGET_KEY, SPENT_KEY)):
+        if key not in conflicts or other_key not in chosen or other_key in conflicts:
+            continue
+        other = chosen[other_key].value
+
+        def agrees(figure: Figure) -> bool:
+            spent, budget = (figure.value, other) if key == SPENT_KEY else (other, figure.value)
+            return _rate_agrees(spent, budget, rate)
+
+        if agrees(chosen[key]):
+            continue
+        agreeing = [figure for figure in conflicts[key] if agrees(figure)]
+        if len(agreeing) == 1:
+            conflicts[key] = tuple(f for f in conflicts[key] if f is not agreeing[0]) + (chosen[key],)
+            chosen[key] = agreeing[0]
+
+
+def _rate_agrees(spent: Decimal, budget: Decimal, rate: Figure) -> bool:
+    """Whether ``spent`` ÷ ``budget`` is the stated ``rate`` to the places it was written to."""
+    if budget <= 0:
+        return False
+    places = _places(rate)
+    half = Decimal(5).scaleb((places if places is not None else 0) - 1)
+    return abs(spent / budget * 100 - rate.value) <= half
 
 
 def _finest_statement(best: Figure, ranked: list[Figure], fiscal_year: int | None) -> Figure:

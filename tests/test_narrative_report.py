@@ -2235,10 +2235,15 @@ def test_the_grand_totals_of_an_income_and_spending_summary(tmp_path: Path) -> N
 
 
 def test_a_grand_total_without_the_years_total_stays(tmp_path: Path) -> None:
-    """Without the year's 合计 beside it, nothing says the 支出总计 is more than the spending: it
-    stays, and the table's figure comes before the narrative's (the two are then a conflict)."""
+    """Without the year's 合计 beside it, the table does not say the 支出总计 is more than the
+    spending: it stays a value, in conflict with the narrative's (JX601). The report's own 预算执行率
+    (2,114.38 ÷ 2,146.85 = 98.49%) agrees with the narrative's 执行数 only, which is therefore the
+    value (without that rate the table's would come first)."""
     text = INCOME_AND_SPENDING_SUMMARY.replace("\t本年支出合计\n\t2,114.38\n", "\t\n\t\n")
     report, flags = run(tmp_path, text)
+    assert report["spent_total_wan"] == "2114.38"
+    assert "JX601" in {flag["rule_id"] for flag in flags}
+    report, flags = run(tmp_path, text.replace("，预算执行率98.49%", ""))
     assert report["spent_total_wan"] == "2146.85"
     assert "JX601" in {flag["rule_id"] for flag in flags}
 
@@ -3456,3 +3461,20 @@ def test_a_rate_after_the_whole_towns_budget_is_the_units(tmp_path: Path) -> Non
             "2023年度全镇预算2,856.40万元，实际支出2,790.15万元，执行率97.68%。\n")
     report, _ = run(tmp_path, text)
     assert report["execution_rate_pct"] == "97.68"
+
+
+@pytest.mark.parametrize("lines", [
+    # the whole's 执行数 named by its own words in the sentence with 全年预算, before a restatement
+    # with a typo (blind probe AS a4), and a 元 for 万元 slip written first (a2)
+    ("2024年度全年预算数1,024.60万元，全年执行数986.52万元，预算执行率96.28%。",
+     "全年执行数968.52万元，主要用于人员工资和日常运转。"),
+    ("全年执行数9,865,200.00万元，主要用于人员工资和日常运转。",
+     "2024年度全年预算数1,024.60万元，全年执行数986.52万元，预算执行率96.28%。"),
+])
+def test_of_two_values_the_one_the_reports_rate_agrees_with(tmp_path: Path, lines: tuple[str, str]) -> None:
+    """986.52 ÷ 1,024.60 = 96.28%, the rate the report states: 986.52 is its 执行数, and the other
+    value is shown as a second one (JX601), not used to call the rate wrong (JX201)."""
+    text = "某县某局2024年度部门整体支出绩效自评报告\n一、基本情况\n" + "\n".join(lines) + "\n"
+    report, flags = run(tmp_path, text)
+    assert (report["spent_total_wan"], report["execution_rate_pct"]) == ("986.52", "96.28")
+    assert [flag["rule_id"] for flag in flags] == ["JX601"]
