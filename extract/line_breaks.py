@@ -39,3 +39,23 @@ def join_wrapped_breaks(text: str) -> str:
         else:
             joined[-1] = before + "\n" + line
     return joined[0]
+
+
+# A paragraph that ends inside a number and the one that goes on with it: text pasted from a PDF
+# or a scan keeps the page's line ends as paragraph ends, and cuts numbers (blind probe AR:
+# “全年执行数3088.6” / “4万元。”, “全年执行数12,3” / “45.67万元”, “实有在职人员6” / “0人”). Read
+# apart, the first part became the figure (3088.6, 12, 6), a wrong value with false alarms. The
+# paragraph must end in a digit (or a digit and its , or .) right after words, the next begin
+# with a digit, and open neither a list item (“2、…”) nor a statement of a year (“附件 5” over
+# “2023年度…整体支出”, a title's lines).
+_ENDS_IN_A_DIGIT = re.compile(r"[\u4e00-\u9fff][^\u4e00-\u9fff\s]{0,12}\d[,，.]?$")
+_OPENS_A_YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
+CUT_PARAGRAPH_MIN_CHARS = 4
+
+
+def continues_a_cut_number(before: str, after: str) -> bool:
+    """Whether paragraph ``after`` goes on with a number ``before`` ends inside (see above)."""
+    before, after = before.rstrip(), after.lstrip()
+    return (len(before) >= CUT_PARAGRAPH_MIN_CHARS and after[:1].isdigit()
+            and _ENDS_IN_A_DIGIT.search(before[-16:]) is not None and not LIST_MARKER.match(after)
+            and not _OPENS_A_YEAR.match(after))

@@ -617,3 +617,15 @@ def test_symbol_font_operators_are_read_as_themselves(tmp_path: Path, code: str,
     character the number reader cannot see (blind probe AO f08: the ≤ lost made 1.2% a miss)."""
     document = _docx_with_body(tmp_path, [f'<w:r><w:sym w:font="Symbol" w:char="{code}"/><w:t>3%</w:t></w:r>'])
     assert document.paragraphs[0].text == f"{shown}3%"
+
+
+def test_a_number_cut_by_a_paragraph_end_is_one_paragraph(tmp_path: Path) -> None:
+    """Text pasted from a PDF into Word keeps the PDF's line ends as paragraph ends: “全年执行数12,3” /
+    “45.67万元” is one paragraph, numbered as the first (blind probe AR f02: 12 was the 执行数)."""
+    document = _docx_with_body(tmp_path, [
+        _run_xml("全年预算数12874.50万元，全年执行数12,3"), _run_xml("45.67万元，预算执行率为95.89%。"),
+        _run_xml("一、基本情况"), _run_xml("2023年，本局继续加强管理。"),
+    ])
+    texts = [(p.location.paragraph, p.text) for p in document.paragraphs]
+    assert texts[:3] == [(1, "全年预算数12874.50万元，全年执行数12,345.67万元，预算执行率为95.89%。"),
+                         (3, "一、基本情况"), (4, "2023年，本局继续加强管理。")]

@@ -1241,3 +1241,29 @@ def test_word_soft_line_breaks_in_a_text_export_are_read_not_refused(tmp_path: P
     assert not any("\x0b" in text for text in texts)
     assert [p.text for p in load_text(tmp_path, seed_text, "原文.txt").paragraphs] == texts[:-1]
     assert texts[-1] == "项目负责人\n2024年3月"
+
+
+# --- numbers cut by a line end (text pasted from a PDF or a scan, blind probe AR) ----------------
+
+
+@pytest.mark.parametrize(("lines", "paragraphs"), [
+    (["全年预算数3210.00万元，全年执行数3088.6", "4万元，预算执行率96.22%。"],
+     ["全年预算数3210.00万元，全年执行数3088.64万元，预算执行率96.22%。"]),
+    (["全年执行数12,3", "45.67万元。"], ["全年执行数12,345.67万元。"]),
+    (["全年执行数3,088.", "64万元。"], ["全年执行数3,088.64万元。"]),
+    (["核定编制64人，实有在职人员6", "0人。"], ["核定编制64人，实有在职人员60人。"]),
+    # not a cut number: a list item, a line of a number only, a sentence ended, a label alone
+    (["主要措施有以下3", "1、加强管理。"], ["主要措施有以下3", "1、加强管理。"]),
+    (["3", "2024年3月15日"], ["3", "2024年3月15日"]),
+    (["全年执行数3088.64万元。", "2024年，继续加强管理。"], ["全年执行数3088.64万元。", "2024年，继续加强管理。"]),
+    (["“三公”经费实际支出", "8.75万元。"], ["“三公”经费实际支出", "8.75万元。"]),
+    (["附件 5", "2023年度某局整体支出绩效自评报告"], ["附件 5", "2023年度某局整体支出绩效自评报告"]),
+])
+def test_a_number_cut_by_a_line_end_is_one_paragraph(tmp_path: Path, lines: list[str], paragraphs: list[str]) -> None:
+    path = tmp_path / "pasted.txt"
+    path.write_text("某县某局2023年度部门整体支出绩效自评报告\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    document = read(path, path.name, "0" * 64)
+    assert [p.text for p in document.paragraphs][1:] == paragraphs
+    first = document.paragraphs[1]
+    assert first.location.line == 2  # where the paragraph begins, quoted as its lines are written
+    assert first.location.quote.split("\n") == (lines if len(paragraphs) == 1 else lines[:1])

@@ -52,6 +52,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 
 from extract.errors import CorruptFileError, EncryptedFileError
+from extract.line_breaks import continues_a_cut_number
 from extract.model import Block, Cell, Document, Location, Paragraph, Part, Table
 from extract.readers.docx_package import MalformedPartError, WordPackage, load_package, parse_part
 from extract.readers.docx_xml import (
@@ -254,10 +255,26 @@ def story_to_blocks(container, story: _Story) -> list[Block]:
     blocks: list[Block] = []
     for number, element in enumerate(iter_blocks(container, story.tally), start=1):
         if element.tag == P:
-            blocks.extend(paragraph_to_blocks(element, number, story))
+            new = paragraph_to_blocks(element, number, story)
+            if new and _goes_on_with_a_cut_number(blocks, new[0], number):
+                # “全年执行数12,3” / “45.67万元” pasted from a PDF (blind probe AR f02): one paragraph
+                before, after = blocks[-1], new.pop(0)
+                text = before.text.rstrip() + after.text.lstrip()
+                blocks[-1] = Paragraph(text, story.location(number - 1, text), before.style)
+            blocks.extend(new)
         else:
             blocks.append(table_to_table(element, story, number))
     return blocks
+
+
+def _goes_on_with_a_cut_number(blocks: list[Block], paragraph: Block, number: int) -> bool:
+    """Whether ``paragraph`` (the first block of body paragraph ``number``) goes on with a number
+    the paragraph right before it ends inside (``line_breaks.continues_a_cut_number``)."""
+    if not blocks or not isinstance(paragraph, Paragraph) or paragraph.location.paragraph != number:
+        return False
+    before = blocks[-1]
+    return (isinstance(before, Paragraph) and before.location.paragraph == number - 1
+            and continues_a_cut_number(before.text, paragraph.text))
 
 
 def paragraph_to_blocks(element, number: int, story: _Story) -> list[Block]:

@@ -10,7 +10,9 @@ box-drawing characters or aligned columns, see ``txt_drawn``). Both are read by 
   quote.
 * **Paragraphs.** Outside tables, one non-empty line is one Paragraph. Labels and values written
   on separate lines ("预算数" / "640.00万元") stay two paragraphs: pairing them is the figure
-  extractor's job, and inventing a table here would hide the original layout.
+  extractor's job, and inventing a table here would hide the original layout. A line that ends
+  inside a number and the next that goes on with it are one paragraph, located at the first line
+  (``line_breaks.continues_a_cut_number``: "全年执行数3088.6" / "4万元。").
 * **Tables.** A line whose raw text starts with a TAB opens a Word-export table
   (``txt_tables.tab_table_end``); otherwise pipe/box tables (``txt_drawn.drawn_table_end``),
   rows of tab-separated cells pasted from a spreadsheet (``txt_tsv.tsv_table_end``), aligned
@@ -31,6 +33,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from extract.errors import CorruptFileError, EmptyFileError
+from extract.line_breaks import continues_a_cut_number
 from extract.model import Block, Document, Location, Paragraph
 from extract.readers.txt_drawn import (
     aligned_lines_to_table,
@@ -175,7 +178,16 @@ def lines_to_blocks(
                 end = spaced
                 table, table_notes = spaced_lines_to_table(lines[i:end], index, source, settings)
         else:
-            blocks.append(Paragraph(line.text, Location(file=source, line=line.number, quote=line.text)))
+            previous = blocks[-1] if blocks else None
+            if (isinstance(previous, Paragraph) and previous.location.line == line.number - 1
+                    and continues_a_cut_number(previous.text, line.text)):
+                # “全年执行数3088.6” / “4万元。”: one paragraph at its first line, quoted as the
+                # two lines are written
+                text = previous.text.rstrip() + line.text.lstrip()
+                quote = previous.location.quote + "\n" + line.text
+                blocks[-1] = Paragraph(text, Location(file=source, line=previous.location.line, quote=quote))
+            else:
+                blocks.append(Paragraph(line.text, Location(file=source, line=line.number, quote=line.text)))
             index -= 1
             i += 1
             continue
