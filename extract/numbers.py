@@ -1329,7 +1329,35 @@ def _scan_uncached(text: str, whole_cell: bool) -> list[Quantity]:
             continue
         found.append(quantity)
         pos = floor = quantity.end or m.end()
-    return found
+    return _without_glued_parts(text, found) if ("、" in text or "，" in text) else found
+
+
+# Digits glued by 、 or ， with no space between: how OCR reads a decimal point (“预算执行率97、35%”,
+# “4987、60万元”, “3，456、78万元”, “93、6%”, blind probe AR). Read apart, the digits after the last
+# glue were the figure (35%, 60万元, 6%) and those before a bare number taking the sentence's unit
+# (4987万元, 3万元): wrong values and false alarms. Where a number starts right after such a glue
+# and carries money or a percent, and no number of the run before it has a unit of its own, no
+# number of the run is read: the figure is not certain. A list says 分别 or 依次, or gives each
+# number its unit (95%、99%), and is read as before; so is 1，234.56万元, one number.
+_GLUED_RUN = re.compile(r"\d+(?:[、，]\d+)+")
+_GLUED_AFTER_UNITS = ("元", "%")
+
+
+def _without_glued_parts(text: str, found: list[Quantity]) -> list[Quantity]:
+    """``found`` without the numbers of a run of digits glued by 、 or ， (see _GLUED_RUN)."""
+    dropped: set[int] = set()
+    for run in _GLUED_RUN.finditer(text):
+        start, end = run.span()
+        inside = [q for q in found if (q.start or 0) < end and (q.end or 0) > start]
+        glues = {start + i + 1 for i, ch in enumerate(run.group()) if ch in "、，"}
+        cut = [q for q in inside if q.start in glues and q.unit.endswith(_GLUED_AFTER_UNITS)]
+        if not cut or any(q.unit for q in inside if (q.start or 0) < (cut[0].start or 0)):
+            continue
+        sentence_start = max(text.rfind(stop, 0, start) for stop in _SENTENCE_END_CHARS) + 1
+        if _LIST_WORD.search(text, sentence_start, start) is not None:
+            continue
+        dropped.update(id(q) for q in inside)
+    return [q for q in found if id(q) not in dropped] if dropped else found
 
 
 # A full-width comma between digits is read as a thousands separator (1，234.56), as the ASCII one

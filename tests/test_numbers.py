@@ -1004,3 +1004,20 @@ def test_an_amount_in_brackets_in_a_cell_is_negative(cell: str, value: str | Non
         assert found is None or found.value > 0
     else:
         assert found is not None and found.value == Decimal(value) and found.raw == cell
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    # a decimal point read by OCR as 、 or ，: not certain, so not read (blind probe AR)
+    ("预算执行率97、35%。", []),
+    ("预算执行率97，35%。", []),
+    ("全年执行数4987、60万元", []),
+    ("项目支出3，456、78万元", []),
+    ("实际值93、6%", []),
+    # lists and one number with its separator are read as before
+    ("分别为95%、99%", [("95", "%"), ("99", "%")]),
+    ("全年预算1，234.56万元", [("1234.56", "万元")]),
+    ("编制30人，28人在岗", [("30", "人"), ("28", "人")]),
+    ("完成1、2号水库除险加固，投资120万元", [("120", "万元")]),
+])
+def test_digits_glued_by_a_list_mark_are_no_certain_number(text: str, read: list[tuple[str, str]]) -> None:
+    assert [(str(q.value), q.unit) for q in find_quantities(text)] == read
