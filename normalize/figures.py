@@ -236,13 +236,15 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
             own = match_label(raw.label)
             if own is not None and own.method in ("exact", "alias") and own.concept.name == "execution_rate":
                 found = own.concept, own
-        if (found is not None and found[1] is None and found[0].name in GENERIC_CONCEPTS and raw.extractor == "text"
+        if (found is not None and found[1] is None and raw.extractor == "text"
+                and (found[0].name in GENERIC_CONCEPTS or found[0].name in CARRIED_CONCEPTS)
                 and role_of(raw.label) == "rate" and (own := match_label(raw.label)) is not None
                 and own.method == "exact" and own.concept.name == "execution_rate"):
             # “全年预算…，全年支出…，预算执行率92.84%” (blind probe AQ d03): the label is the rate's own
             # name, not a side word carried on from 全年预算: as sure as any, and surer than a rate
-            # whose label merely holds 执行率 (采购执行率)
-            found = found[0], own
+            # whose label merely holds 执行率 (采购执行率). After the whole's remainder (“…，结余4万元，
+            # 预算执行率96.22%”, blind probe AR) it is still the whole's rate, which 结余 has none of.
+            found = (found[0] if found[0].name in GENERIC_CONCEPTS else own.concept), own
         if (found is not None and found[1] is not None and found[0].name == "execution_rate"
                 and found[1].method != "exact" and _names_something_else(raw.label, found[1].alias) and (
                     previous.name not in GENERIC_CONCEPTS and previous.name != "execution_rate"

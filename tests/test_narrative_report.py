@@ -3478,3 +3478,12 @@ def test_of_two_values_the_one_the_reports_rate_agrees_with(tmp_path: Path, line
     report, flags = run(tmp_path, text)
     assert (report["spent_total_wan"], report["execution_rate_pct"]) == ("986.52", "96.28")
     assert [flag["rule_id"] for flag in flags] == ["JX601"]
+
+
+def test_the_rate_after_the_balance_is_the_wholes(tmp_path: Path) -> None:
+    """“…，全年执行数3088.64万元，结余4万元，预算执行率96.22%” (blind probe AR w1): 结余 has no rate;
+    the 预算执行率 after it is the whole's, and is checked (3088.64 ÷ 3210.00 = 96.22%)."""
+    text = LOOK_ALIKE_HEAD + "全年预算数3210.00万元，全年执行数3088.64万元，结余4万元，预算执行率96.22%。\n"
+    report, flags = run(tmp_path, text)
+    assert (report["execution_rate_pct"], report["balance_wan"]) == ("96.22", "4")
+    assert flags == []
