@@ -45,7 +45,8 @@ def check_score_totals(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag
     不触发示例：同样的表格总分写95（86 + 9），或写86（执行率在别处计分的表格）；分值20、10、10、10、
     30、10，总分的分值写100（90 + 执行率的10）。
     局限：表中有任何一行指标得分读不出时，整张表不核对。总分写成整数时，与各项之和相差不足0.5即视为
-    四舍五入所致；带小数时，允许相差其末位的一半。只读取指标表本身中的总分行；标题为“续表”的表格（分页
+    四舍五入所致；带小数时，允许相差其末位的一半；某项得分带两位及以上小数（按公式计算再取舍的得分）
+    时，另允许其末位的一半。只读取指标表本身中的总分行；标题为“续表”的表格（分页
     处断开的指标表，或首行写“续表”的工作表）与其前一张表格合为一张核对。各项之和小于总分时只报
     “提醒”：表中有一行指标没有读到时，看起来也是这样。
     """
@@ -111,8 +112,13 @@ def _column_flag(
 
 
 def _part_rounding(quantity: Quantity) -> Decimal:
-    """A score written as a whole number is exact (10分 is ten points); 9.17 is ± 0.005."""
-    return rounding_of(quantity.raw) if decimals_of(quantity.raw) else Decimal(0)
+    """A score given as points is exact: 10分, and 9.5 or 8.2 to one decimal, as scorers give them
+    (a 总分 of 96.4 over 48.1 + 29.2 + 19 = 96.3 is a slip, blind probe AS d7). A score to two
+    decimals or more (9.17) is computed (10 × 91.7%) and rounded: ± half its last digit."""
+    return rounding_of(quantity.raw) if decimals_of(quantity.raw) >= COMPUTED_SCORE_DECIMALS else Decimal(0)
+
+
+COMPUTED_SCORE_DECIMALS = 2
 
 
 def _funds_line(raw_figures: Sequence[RawFigure], tables: set[int | None], header: re.Pattern[str]

@@ -54,6 +54,10 @@ def messages(tmp_path: Path, text: str) -> list[str]:
         ("total of the indicators alone", report("90", "86"), []),
         ("no funding block, total of the indicators", report("90", "86", funds=None), []),
         ("a score written with decimals, total rounded", report("100", "95.2", funds=("10", "9.17")), []),
+        # scores to one decimal are given, not rounded: the 总分 allows only its own half digit
+        # (86 + 9.5 = 95.5; blind probe AS d7)
+        ("one-decimal scores, total off by 0.1", report("100", "95.6", funds=("10", "9.5")), ["得分"]),
+        ("one-decimal scores, total right", report("100", "95.5", funds=("10", "9.5")), []),
         ("总分 得分 off by one", report("100", "94"), ["得分"]),
         ("总分 分值 off by ten", report("110", "95"), ["分值"]),
         ("no funding block, 得分 off", report("90", "85", funds=None), ["得分"]),
