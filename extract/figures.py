@@ -171,7 +171,7 @@ def document_to_raw_figures(
     figures: list[RawFigure] = []
     headings: dict[int, str] = {}
     section = ""
-    previous_text = caption_text = ""
+    previous_text = caption_text = earlier_text = ""
     # The unit the last table got from the lines around it: a table under a 续表 line (续表1, 表1（续）)
     # is the part after a page break, in the same unit (blind probe AJ aj05, aj12), even where a
     # paragraph closed the page between the two.
@@ -181,7 +181,7 @@ def document_to_raw_figures(
         if isinstance(block, Paragraph):
             if not (caption_text and UNIT_LINE.fullmatch(block.text.strip())):
                 caption_text = block.text  # a title above a “单位：万元” line still names the table
-            previous_text = block.text
+            earlier_text, previous_text = previous_text, block.text
             level = heading_level(block.text)
             if level is not None:
                 headings = {k: v for k, v in headings.items() if k < level}
@@ -191,7 +191,9 @@ def document_to_raw_figures(
         else:
             caption = caption_text.strip() if is_caption(caption_text) else ""
             outside = (_declared_unit_in(previous_text) or _unit_note_below(blocks, index)
-                       or (last_unit if says_continued(previous_text) else ""))
+                       or (last_unit if says_continued(previous_text) else "")
+                       # “…明细见下表（单位：万元）：” over the table's caption (blind probe AO f13)
+                       or (_declared_unit_in(earlier_text) if is_caption(previous_text) else ""))
             last_unit = outside
             for table, above in _tables_with_units_outside(block, outside):
                 # read once: the table's values skip these rows, and the subsidy rows come from them
@@ -201,7 +203,7 @@ def document_to_raw_figures(
                                                     indicator_rows={row.row for row in rows},
                                                     caption=caption, section=section))
                 figures.extend(subsidy_raw_figures(rows, section, index))
-            previous_text = caption_text = ""  # a unit line applies to the one table right below it
+            previous_text = caption_text = earlier_text = ""  # a unit line applies to the one table right below it
     return figures
 
 

@@ -3487,3 +3487,18 @@ def test_the_rate_after_the_balance_is_the_wholes(tmp_path: Path) -> None:
     report, flags = run(tmp_path, text)
     assert (report["execution_rate_pct"], report["balance_wan"]) == ("96.22", "4")
     assert flags == []
+
+
+def test_a_unit_declared_above_a_tables_caption_is_the_tables(tmp_path: Path) -> None:
+    """“…明细见下表（单位：万元）：” over “表2 2025年度“三公”经费支出明细表” over the table (blind probe
+    AO f13): the unit two lines up is the table's, as it would be right above it."""
+    text = ("某县人社局2025年度部门整体支出绩效自评报告\n一、基本情况\n"
+            "“三公”经费预算4.20万元，支出3.91万元，明细见下表（单位：万元）：\n"
+            "表2  2025年度“三公”经费支出明细表\n"
+            + txt_table(("项目", "预算数", "支出数"), ("公务接待费", "1.20", "1.05"),
+                        ("公务用车运行维护费", "3.00", "2.86"), ("因公出国（境）费", "0", "0"),
+                        ("合计", "4.20", "3.91")))
+    report, flags = run(tmp_path, text)
+    assert (report["reception_spent_wan"], report["vehicle_operation_spent_wan"], report["sangong_spent_wan"]) == (
+        "1.05", "2.86", "3.91")
+    assert flags == []
