@@ -25,7 +25,7 @@ from typing import Literal
 from checks.model import CheckInput
 from checks.registry import Flag, Rule, RuleSettings
 from extract.model import Location
-from extract.numbers import find_quantities, normalise_chars
+from extract.numbers import find_quantities, find_years, normalise_chars
 from extract.records import record
 from extract.sentences import TextSentence
 from extract.table_titles import TableTitle
@@ -355,6 +355,30 @@ def _block_key(sentence) -> tuple:
     return where.file, where.page, where.paragraph, where.line, where.table, where.row, where.col
 
 
+# A sentence that states the period evaluated: “本次评价期间为2023年1月1日至2023年12月31日”,
+# “本次自评的时间范围为2023年度”, “评价时段：…”. Not “评价期间，我们走访了…” (during the evaluation).
+EVALUATION_PERIOD = re.compile(r"(?:评价|自评)[^，,。；;]{0,4}?(?:期间|时段|区间|时间范围|年度范围)\s*(?:为|是|：|:)")
+
+
+def _evaluation_period_flag(sentence: TextSentence, fiscal_year: int) -> Flag | None:
+    """④ of JX302: a sentence stating the period evaluated whose years are all another year's."""
+    text = sentence.text
+    if "评" not in text or (found := EVALUATION_PERIOD.search(text)) is None:
+        return None
+    end = CLAUSE_END.search(text, found.end())
+    stated = text[found.end(): end.start() if end else len(text)]
+    years = {year for year, _ in find_years(stated)}
+    if not years or fiscal_year in years:
+        return None
+    quote = text[found.start(): end.start() if end else len(text)]
+    return Flag(
+        f"句中“{quote}”写明的评价期间不是本报告评价的{fiscal_year}年度，整份报告所述数据可能是其他年度的",
+        (text,),
+        (sentence.location,),
+        {"fiscal_year": str(fiscal_year), "years": "、".join(str(year) for year in sorted(years))},
+    )
+
+
 def _next_states_the_same_for_the_year(text: str, governing: Period, sentences: Sequence[TextSentence],
                                        index: int, fiscal_year: int) -> bool:
     """Whether the sentence after ``index`` names the evaluated year (and no other) and the same
@@ -417,11 +441,13 @@ def check_sentence_years(inp: CheckInput, settings: RuleSettings) -> Iterator[Fl
 
     检查内容：读取正文每个句子，查找：①早于评价年度的“截至／截止”日期（2023年度报告中的“截至2022年底，…”）；
     ②以另一年度开头、又带数字陈述成果（完成、执行、发放、拨付、支出……加数字）的句子，因为本年成果正
-    是这样写的；③以更早年度开头陈述绩效目标的句子（2024年度报告中的“2023年度绩效目标：…”）。
+    是这样写的；③以更早年度开头陈述绩效目标的句子（2024年度报告中的“2023年度绩效目标：…”）；④写明
+    评价期间（评价期间为、评价时段：、自评的时间范围为……）而所写年度都不是评价年度的句子。
     为何重要：在上年报告基础上改写的报告，常留下上年的日期和数字；审计人员使用一个数字之前，必须知道
     它是不是本年度的。
     触发示例：在2023年度报告中，“截至2022年底，项目资金完成率80%”；“2022年，我中心完成了36277人计
-    2161.83万元的移民直补资金发放”；“2022年度绩效目标：为不少于2,800名困难残疾人按时足额发放生活补贴”。
+    2161.83万元的移民直补资金发放”；“2022年度绩效目标：为不少于2,800名困难残疾人按时足额发放生活补贴”；
+    “本次评价期间为2022年1月1日至2022年12月31日”。
     不触发示例：比较（“比2022年8725.42万元多1189万元”）；结转资金（“2022年结转资金50万元已于本年度全
     部支出”）；同时写了评价年度的句子（“2020年度预算1.14万元，2019年度预算1.93万元”）；计划（“2021年
     预计解决160名移民就业”）；跨年度期间（2020年—2021年）；标题和文号（《…2021年…通知》、〔2021〕12
@@ -448,6 +474,9 @@ def check_sentence_years(inp: CheckInput, settings: RuleSettings) -> Iterator[Fl
     sentences = inp.sentences
     for index, sentence in enumerate(sentences):
         text = sentence.text
+        if (period_flag := _evaluation_period_flag(sentence, fiscal_year)) is not None:
+            yield period_flag
+            continue
         periods = text_to_periods(text)
         block_sentences = this_years.setdefault(_block_key(sentence), [])
         earlier = len(block_sentences)  # the block's sentences before this one

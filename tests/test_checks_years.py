@@ -205,6 +205,13 @@ def test_a_table_titled_with_an_earlier_year(tmp_path: Path, before: str, first_
         # this year's money in the paragraph before is not enough: seed 001's stale sentence follows some
         ("2023年专项资金共计1.2856亿元，实际支出12,452.36万元。\n2022年全年支出1.1624亿元，执行率93.4%。", 1),
         ("2022年同类资金规模为1.1624亿元，执行率93.4%。", 0),
+        # ④ the period evaluated, stated as another year's (blind probe AP r09)
+        ("本次评价期间为2022年1月1日至2022年12月31日。", 1),
+        ("本次自评的时间范围为2022年度。", 1),
+        ("评价时段：2022年1月—12月。", 1),
+        ("本次评价期间为2023年1月1日至2023年12月31日。", 0),
+        ("评价期间，评价组走访了2022年度实施的项目。", 0),  # during the evaluation: no period stated
+        ("评价期间为2021年至2023年三个年度。", 0),  # the year evaluated among them
         # … the same with a three-character name, the year's own after a semicolon (blind probe AP w11)
         ("2022年执行数为4,862.10万元；2023年全年预算数5,230.60万元，执行数5,108.45万元。", 0),
         ("2022年执行数为4,862.10万元；2023年全年预算数5,230.60万元。", 1),  # no 执行数 of this year
