@@ -254,17 +254,17 @@ def _prefer_the_one_its_rate_agrees_with(chosen: dict[str, Figure], conflicts: d
         if key not in conflicts or other_key not in chosen or other_key in conflicts:
             continue
         other = chosen[other_key].value
-
-        def agrees(figure: Figure) -> bool:
-            spent, budget = (figure.value, other) if key == SPENT_KEY else (other, figure.value)
-            return _rate_agrees(spent, budget, rate)
-
-        if agrees(chosen[key]):
+        if _rate_agrees_with(key, chosen[key].value, other, rate):
             continue
-        agreeing = [figure for figure in conflicts[key] if agrees(figure)]
+        agreeing = [figure for figure in conflicts[key] if _rate_agrees_with(key, figure.value, other, rate)]
         if len(agreeing) == 1:
             conflicts[key] = tuple(f for f in conflicts[key] if f is not agreeing[0]) + (chosen[key],)
             chosen[key] = agreeing[0]
+
+
+def _rate_agrees_with(key: str, value: Decimal, other: Decimal, rate: Figure) -> bool:
+    """``_rate_agrees`` for ``value`` of ``key`` (the 执行数 or the 预算数) beside ``other``, the other one."""
+    return _rate_agrees(value, other, rate) if key == SPENT_KEY else _rate_agrees(other, value, rate)
 
 
 def _rate_agrees(spent: Decimal, budget: Decimal, rate: Figure) -> bool:
