@@ -51,11 +51,14 @@ def join_wrapped_breaks(text: str) -> str:
 _ENDS_IN_A_DIGIT = re.compile(r"[\u4e00-\u9fff][^\u4e00-\u9fff\s]{0,12}\d[,，.]?$")
 _OPENS_A_YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
 CUT_PARAGRAPH_MIN_CHARS = 4
+_DIGIT_OR_SEPARATOR = frozenset("0123456789,，.")
 
 
 def continues_a_cut_number(before: str, after: str) -> bool:
     """Whether paragraph ``after`` goes on with a number ``before`` ends inside (see above)."""
     before, after = before.rstrip(), after.lstrip()
-    return (len(before) >= CUT_PARAGRAPH_MIN_CHARS and after[:1].isdigit()
+    if not (after[:1].isdigit() and before[-1:] in _DIGIT_OR_SEPARATOR):
+        return False  # nearly every pair of paragraphs: two tests, no search
+    return (len(before) >= CUT_PARAGRAPH_MIN_CHARS
             and _ENDS_IN_A_DIGIT.search(before[-16:]) is not None and not LIST_MARKER.match(after)
             and not _OPENS_A_YEAR.match(after))

@@ -71,6 +71,7 @@ from extract.readers.docx_xml import (
     row_properties,
     styles_to_heading_names,
     styles_to_hidden_ids,
+    holds_hidden_text,
     table_grid_width,
 )
 
@@ -225,6 +226,7 @@ class _Story:
     headings: dict[str, str]
     tally: Tally
     hidden: frozenset[str] = frozenset()  # style ids that hide their text
+    may_hide: bool = True  # whether the story may hold hidden text (holds_hidden_text)
     tables_seen: int = 0
 
     def take_table_index(self) -> int:
@@ -253,6 +255,7 @@ class _Story:
 def story_to_blocks(container, story: _Story) -> list[Block]:
     """Paragraphs and tables of a body or header/footer, numbered as the module docstring says."""
     blocks: list[Block] = []
+    story.may_hide = holds_hidden_text(container, story.hidden)
     for number, element in enumerate(iter_blocks(container, story.tally), start=1):
         if element.tag == P:
             new = paragraph_to_blocks(element, number, story)
@@ -279,7 +282,7 @@ def _goes_on_with_a_cut_number(blocks: list[Block], paragraph: Block, number: in
 
 def paragraph_to_blocks(element, number: int, story: _Story) -> list[Block]:
     """The paragraph (unless empty) followed by the blocks of the text boxes it anchors."""
-    text, boxes = paragraph_to_text(element, story.tally, story.hidden)
+    text, boxes = paragraph_to_text(element, story.tally, story.hidden, story.may_hide)
     blocks: list[Block] = [Paragraph(text, story.location(number, text), story.heading_of(element))] if (
         text.strip()) else []
     for box in boxes:
@@ -313,7 +316,7 @@ def container_to_lines(container, story: _Story, nested: list | None = None) -> 
     lines: list[tuple[str, object]] = []
     for element in iter_blocks(container, story.tally):
         if element.tag == P:
-            text, boxes = paragraph_to_text(element, story.tally, story.hidden)
+            text, boxes = paragraph_to_text(element, story.tally, story.hidden, story.may_hide)
             if text.strip():
                 lines.append((text, element))
             for box in boxes:

@@ -150,16 +150,17 @@ class _RunState:
     """Scratch state while reading one paragraph (a plain class rather than a dataclass: one is
     made for every paragraph, and default factories make that a third slower)."""
 
-    __slots__ = ("boxes", "fields", "hidden_styles", "paragraph_hidden", "pieces", "tally")
+    __slots__ = ("boxes", "fields", "hidden_styles", "may_hide", "paragraph_hidden", "pieces", "tally")
 
     def __init__(self, tally: Tally, hidden_styles: frozenset[str] = frozenset(),
-                 paragraph_hidden: bool = False) -> None:
+                 paragraph_hidden: bool = False, may_hide: bool = True) -> None:
         self.tally = tally
         self.pieces: list[str] = []
         self.boxes: list[etree._Element] = []
         self.fields: list[bool] = []  # one entry per open field: True once past "separate"
         self.hidden_styles = hidden_styles  # style ids whose text is hidden (styles_to_hidden_ids)
         self.paragraph_hidden = paragraph_hidden  # the paragraph's style hides its runs
+        self.may_hide = may_hide  # False where the story holds no hidden text: runs are not asked
 
     @property
     def is_visible(self) -> bool:
@@ -245,7 +246,8 @@ def _run_to_pieces(run: etree._Element, state: _RunState) -> None:
                 if text:
                     state.pieces.append(text)
         elif tag == R_PR:
-            hidden = _hides_its_run(child, state.hidden_styles, hidden)
+            if state.may_hide:
+                hidden = _hides_its_run(child, state.hidden_styles, hidden)
         elif tag in RUN_CHARS:
             if state.is_visible and not hidden:
                 state.pieces.append(RUN_CHARS[tag])
@@ -267,17 +269,23 @@ def _run_to_pieces(run: etree._Element, state: _RunState) -> None:
             state.tally.note_refs += 1
 
 
+def holds_hidden_text(story: etree._Element, hidden_styles: frozenset[str]) -> bool:
+    """Whether any run of ``story`` (a body, header or footer) may be hidden: a style hides text,
+    or a ``w:vanish`` stands anywhere in it (one search of the tree, so that the runs of the many
+    stories that hold none are not asked one by one)."""
+    return bool(hidden_styles) or next(story.iter(VANISH), None) is not None
+
+
 def _hides_its_run(properties: etree._Element, hidden_styles: frozenset[str], default: bool) -> bool:
     """Whether a run's ``w:rPr`` hides its text (Word's 隐藏文字, ``w:vanish``): set on the run
     itself, else through its character style (``w:rStyle``), else as ``default`` (its paragraph's
     style). Hidden text is neither shown nor printed, so it is no part of the report signed:
     a draft's figure left in it (blind probe AO f02) must not become a value."""
-    for child in properties:
-        tag = child.tag
-        if tag == VANISH:
-            return child.get(W_VAL) not in OFF_VALUES
-        if tag == R_STYLE and child.get(W_VAL) in hidden_styles:
-            default = True
+    vanish = properties.find(VANISH)  # lxml's search, not a Python loop: every run has properties
+    if vanish is not None:
+        return vanish.get(W_VAL) not in OFF_VALUES
+    if hidden_styles and (style := properties.find(R_STYLE)) is not None and style.get(W_VAL) in hidden_styles:
+        return True
     return default
 
 
@@ -311,16 +319,17 @@ def _inline_to_pieces(container: etree._Element, state: _RunState) -> None:
             _inline_to_pieces(child, state)
 
 
-def paragraph_to_text(paragraph: etree._Element, tally: Tally,
-                      hidden_styles: frozenset[str] = frozenset()) -> tuple[str, list[etree._Element]]:
+def paragraph_to_text(paragraph: etree._Element, tally: Tally, hidden_styles: frozenset[str] = frozenset(),
+                      may_hide: bool = True) -> tuple[str, list[etree._Element]]:
     """The text a ``w:p`` shows, and the text boxes anchored in it (in order). Text hidden
-    directly or through a style in ``hidden_styles`` is not shown (see _hides_its_run).
+    directly or through a style in ``hidden_styles`` is not shown (see _hides_its_run);
+    ``may_hide=False`` says the caller knows its story holds none (``holds_hidden_text``).
 
     >>> # <w:p><w:r><w:t>预算数为</w:t></w:r><w:del>…500…</w:del><w:ins>…640…</w:ins>…万元</w:p>
     >>> # → ("预算数为640万元", [])
     """
     state = _RunState(tally, hidden_styles,
-                      bool(hidden_styles) and paragraph_style_id(paragraph) in hidden_styles)
+                      bool(hidden_styles) and paragraph_style_id(paragraph) in hidden_styles, may_hide)
     _inline_to_pieces(paragraph, state)
     text = remove_zero_width("".join(state.pieces))
     return (join_wrapped_breaks(text) if "\n" in text else text), state.boxes
