@@ -313,8 +313,12 @@ def text_to_raw_figures(
         previous_end = note.end()  # names nothing: the labels begin after it
     clauses, sentences = _Breaks(text, _CLAUSE_BREAK), _Breaks(text, _SENTENCE_BREAK)
     has_formula = "=" in text or "＝" in text  # most texts have none: no number is a formula's result
+    examples = example_spans(text) if EXAMPLE_WORD_CHARS.intersection(text) else ()
     for index, quantity in enumerate(quantities):
         start, end = quantity.start or 0, quantity.end or 0
+        if examples and any(first <= start < last for first, last in examples):
+            previous_end = end
+            continue  # “【填报示例：全年预算数1000.00万元…】”: the template's example, not the unit's
         clause_start = max(clauses.last_before(start), previous_end)
         sentence_start = sentences.last_before(start)
         label = _before_formula(text[clause_start:start].strip())
@@ -348,6 +352,52 @@ def text_to_raw_figures(
             section=section,
             block=block,
         )
+
+
+# A worked example a template gives, left in the report (blind probe AU): “【填报示例：全年预算数
+# 1000.00万元，…；自评得分90分…】”, “示例：全年预算数100.00万元。”, “（例：95%）”, “如：发放补贴120
+# 万元”, “如“自评得分92分，等次为优””. Its numbers are the template's, not the unit's. The example
+# runs from its word to the close of the bracket or quotation it stands in (or opens), else to the
+# end of its sentence.
+EXAMPLE_WORD = re.compile(r"(?:填报|格式)?示例\s*[:：]?|(?<![\u4e00-\u9fff])例\s*[:：]|[例比譬]如\s*[:：，,“\"「]?|如\s*[:：“\"「]")
+EXAMPLE_WORD_CHARS = frozenset("例如")
+_EXAMPLE_CLOSERS = {"（": "）", "(": ")", "【": "】", "[": "]", "「": "」", "“": "”", "\"": "\""}
+_EXAMPLE_SENTENCE_END = re.compile(r"[。！？!?\n]")
+
+
+def example_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each worked example in ``text`` (see EXAMPLE_WORD)."""
+    spans: list[tuple[int, int]] = []
+    for found in EXAMPLE_WORD.finditer(text):
+        if found.group().startswith("如") and text[found.start() - 1: found.start()] in ("假", "诸", "正", "一"):
+            continue  # 假如 (if), 诸如, 正如, 一如: no example of a figure
+        opener = found.group()[-1] if found.group()[-1] in _EXAMPLE_CLOSERS else _open_bracket_before(text, found.start())
+        if opener:
+            close = text.find(_EXAMPLE_CLOSERS[opener], found.end())
+            end = close if close >= 0 else len(text)
+        else:
+            stop = _EXAMPLE_SENTENCE_END.search(text, found.end())
+            end = stop.start() if stop else len(text)
+        spans.append((found.start(), end))
+    return tuple(spans)
+
+
+def _open_bracket_before(text: str, at: int) -> str:
+    """The bracket still open at ``at`` within its sentence (“【填报示例：…”), or ""."""
+    depth: dict[str, int] = {}
+    for index in range(at - 1, -1, -1):
+        char = text[index]
+        if char in "。！？!?\n":
+            return ""
+        if char in _EXAMPLE_CLOSERS.values() and char not in _EXAMPLE_CLOSERS:
+            depth[char] = depth.get(char, 0) + 1
+        elif char in _EXAMPLE_CLOSERS and char != "\"":
+            closer = _EXAMPLE_CLOSERS[char]
+            if depth.get(closer, 0):
+                depth[closer] -= 1
+            else:
+                return char
+    return ""
 
 
 # A year compared with (较2019年减少3.12万元, 比2022年增长, 与2021年相比): in the sentence before a

@@ -3502,3 +3502,23 @@ def test_a_unit_declared_above_a_tables_caption_is_the_tables(tmp_path: Path) ->
     assert (report["reception_spent_wan"], report["vehicle_operation_spent_wan"], report["sangong_spent_wan"]) == (
         "1.05", "2.86", "3.91")
     assert flags == []
+
+
+@pytest.mark.parametrize("example", [
+    "【填报示例：全年预算数1000.00万元，全年执行数950.00万元，预算执行率95.00%；自评得分90分，等次为良。正式报送前请删除本段。】",
+    "填报示例：全年预算数1000.00万元。",
+    "（模板说明：金额单位为万元；示例：全年预算数1000.00万元。）",
+    "（填报说明：请写明预算执行情况，例如：全年预算数1000.00万元，全年执行数950.00万元。）",
+    "（填写说明：请填写自评得分及等次，如“自评得分90分，等次为良”。）",
+])
+def test_a_templates_worked_example_is_not_the_units(tmp_path: Path, example: str) -> None:
+    """A worked example left in from the template (blind probe AU r09, r06, t3) gives no figure: the
+    unit's own are the values, and nothing is flagged against the example's."""
+    text = (LOOK_ALIKE_HEAD + example + "\n2023年度全年预算数1,832.60万元，全年执行数1,790.15万元，预算执行率97.68%。\n"
+            "经自评，本单位自评得分94分，评价等次为优。\n")
+    report, flags = run(tmp_path, text)
+    assert {key: report[key] for key in ("budget_total_wan", "spent_total_wan", "execution_rate_pct", "self_score",
+                                         "grade")} == {
+        "budget_total_wan": "1832.60", "spent_total_wan": "1790.15", "execution_rate_pct": "97.68",
+        "self_score": "94", "grade": "优"}
+    assert flags == []
