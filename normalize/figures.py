@@ -364,6 +364,9 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
         if figure is not None and figure.metric == "self_score" and (
                 _scored_out_of_less(raw, row_weights) or SUB_SCORE.search(raw.label)):
             continue  # “总分 | 90 | 88”: the indicators' marks out of 90, the 执行率's 10 elsewhere
+        if figure is not None and figure.metric == "self_score" and raw.extractor == "text" and (
+                SCORING_RULE_LEAD.match(raw.context) or MAXIMUM_SCORE.search(raw.label)):
+            continue  # “评分办法：总分100分，预算执行率10分”, “满分100分”: the scale, not the score (blind probe AU)
         if figure is not None and not _counts_others(figure, raw, retirees_from.get(sentence), SERVING, breakdown_only=True) and not (
                 _counts_others(figure, raw, outside_quota_from.get(sentence), IN_QUOTA, breakdown_only=True)):
             figures.append(figure)
@@ -659,6 +662,14 @@ def _names_something_else(label: str, alias: str | None) -> bool:
     采购执行率, 普查经费 in 普查经费执行率; not 整体 in 整体预算执行率."""
     rest = label.replace(alias, " ", 1) if alias else label
     return bool(CJK_CHARACTER.search(WHOLE_RATE_WORDS.sub("", rest)))
+
+
+# A sentence that sets out how the evaluation is scored (评分办法：…, 计分标准：…), and a label that
+# names the most points to be had (满分, 总分值): the scale, not the score the unit got.
+SCORING_RULE_LEAD = re.compile(
+    r"\s*(?:[一二三四五六七八九十]+[、.．]|\d+[、.．]|[（(][一二三四五六七八九十\d]+[）)])?\s*"
+    r"(?:评分|计分|打分|赋分|评价)(?:办法|方法|标准|规则|细则)\s*[:：]")
+MAXIMUM_SCORE = re.compile(r"满分|总分值|分值")
 
 
 # Words by which a label names a sum of money of its own (经济普查经费, 专项资金, 维修项目).

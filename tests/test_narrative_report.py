@@ -3522,3 +3522,17 @@ def test_a_templates_worked_example_is_not_the_units(tmp_path: Path, example: st
         "budget_total_wan": "1832.60", "spent_total_wan": "1790.15", "execution_rate_pct": "97.68",
         "self_score": "94", "grade": "优"}
     assert flags == []
+
+
+@pytest.mark.parametrize("rule", [
+    "评分办法：总分100分，预算执行率10分，得分=执行率×10；90分以上为优，80-89分为良。",
+    "本次评价满分100分。",
+    "二、评分标准：总分值100分。",
+])
+def test_the_scoring_scale_is_not_the_score(tmp_path: Path, rule: str) -> None:
+    """How the evaluation is scored (评分办法：总分100分…, 满分100分) gives the scale, not the score the
+    unit got (blind probe AU r09): no second value of 自评得分."""
+    text = LOOK_ALIKE_HEAD + rule + "\n经自评，本单位自评得分94分，评价等次为优。\n"
+    report, flags = run(tmp_path, text)
+    assert report["self_score"] == "94"
+    assert flags == []
