@@ -31,6 +31,7 @@ from checks.registry import Flag, Rule, RuleSettings
 from checks.sums import adds_up, plus_text, quoted, sum_tolerance
 from extract.figures import RawFigure
 from extract.records import record
+from normalize.catalogue import BUDGET_ROLES
 from normalize.match import is_delta, match_label, role_of
 
 PART_MARKER = re.compile(r"其中")
@@ -176,7 +177,6 @@ def _part_lists(
                 yield dataclasses.replace(breakdown, of=breakdown.of or total)
 
 
-BUDGET_ROLES = frozenset({"budget", "budget_initial"})
 # A total that is money spent though its label has no role word: 项目支出412.36万元.
 SPENT_TOTAL = re.compile(r"支出|执行|使用|拨付")
 

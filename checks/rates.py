@@ -36,6 +36,7 @@ from checks.registry import Flag, Rule, RuleSettings
 from checks.tolerance import RATE_DISPLAY, rounding_of
 from extract.figures import RawFigure
 from extract.model import Location
+from normalize.catalogue import BUDGET_ROLES
 from normalize.figures import Figure
 from normalize.match import is_delta, is_role_only, match_label, role_of
 
@@ -43,7 +44,6 @@ HUNDRED = Decimal(100)
 # Concepts whose aliases are generic words (实际支出, 预算数): they name no specific thing, so they
 # agree with any specific concept in the same statement.
 GENERIC_CONCEPTS = frozenset({"total", "execution_rate"})
-BUDGET_ROLES = frozenset({"budget", "budget_initial"})
 
 
 def rate_text(value: Decimal) -> str:

@@ -36,6 +36,8 @@ from extract.records import record
 
 Kind = Literal["money", "rate", "count", "score", "text", "date", "year", "yuan"]
 Role = Literal["budget", "budget_initial", "actual", "rate", "count", "standard", "value"]
+# The roles on the budget side: the year's budget and the budget at its start.
+BUDGET_ROLES: frozenset[Role] = frozenset({"budget", "budget_initial"})
 
 # Words that say which side of the budget a money figure is on. Order matters: the longest,
 # most specific words first, so that 年初预算 is read before 预算.
