@@ -22,7 +22,7 @@ from datetime import date
 from typing import Iterator
 
 from extract.chinese_numerals import chinese_to_int
-from extract.figures import EXAMPLE_WORD_CHARS, example_spans, subject_key, table_subject
+from extract.figures import example_spans, subject_key, table_subject
 from extract.numbers import find_years
 from extract.model import Document, Location, Paragraph, Table
 from extract.records import record
@@ -550,7 +550,7 @@ def _own_year_match(pattern: re.Pattern[str], text: str, fiscal_year: int | None
     another year: the year named last before it is the fiscal year (or none is named), and no
     上年度/去年 comes after that (blind probe AP: “上年度部门整体支出绩效评价等次为“优”。…本单位
     2025年度自评得分88分，评价等次为“良”” is graded 良)."""
-    examples = example_spans(text) if EXAMPLE_WORD_CHARS.intersection(text) else ()
+    examples = example_spans(text)
     for match in pattern.finditer(text):
         if any(first <= match.start() < last for first, last in examples):
             continue  # “如“自评得分92分，等次为优””: a template's example (blind probe AU r06)
