@@ -1353,8 +1353,7 @@ def _without_glued_parts(text: str, found: list[Quantity]) -> list[Quantity]:
         cut = [q for q in inside if q.start in glues and q.unit.endswith(_GLUED_AFTER_UNITS)]
         if not cut or any(q.unit for q in inside if (q.start or 0) < (cut[0].start or 0)):
             continue
-        sentence_start = max(text.rfind(stop, 0, start) for stop in _SENTENCE_END_CHARS) + 1
-        if _LIST_WORD.search(text, sentence_start, start) is not None:
+        if _in_a_listing_sentence(text, start):
             continue
         dropped.update(id(q) for q in inside)
     return [q for q in found if id(q) not in dropped] if dropped else found
@@ -1379,11 +1378,16 @@ def _split_listed_numbers(text: str, s: str) -> str:
     chars: list[str] | None = None
     for comma in _LISTED_COMMA.finditer(text):
         at = comma.start()
-        sentence_start = max(text.rfind(end, 0, at) for end in _SENTENCE_END_CHARS) + 1
-        if _LIST_WORD.search(text, sentence_start, at) is not None:
+        if _in_a_listing_sentence(text, at):
             chars = chars if chars is not None else list(s)
             chars[at] = LIST_SEPARATOR
     return s if chars is None else "".join(chars)
+
+
+def _in_a_listing_sentence(text: str, at: int) -> bool:
+    """Whether the sentence of ``text`` that reaches ``at`` says 分别 or 依次 before it."""
+    sentence_start = max(text.rfind(end, 0, at) for end in _SENTENCE_END_CHARS) + 1
+    return _LIST_WORD.search(text, sentence_start, at) is not None
 
 
 def _match_to_quantity(text: str, s: str, m: re.Match[str], floor: int, whole_cell: bool) -> Quantity | None:
