@@ -515,7 +515,7 @@ def test_styles_are_known_by_content_when_zipfile_hides_the_stored_bytes(monkeyp
     monkeypatch.setattr(zipfile.ZipFile, "open", open_without_raw)
     with zipfile.ZipFile(FIXTURES / "body_order.docx") as archive:
         assert docx_package.stored_digest(archive, "word/styles.xml") is None
-    docx_reader._HEADING_NAMES_BY_STYLES.clear()
+    docx_reader._STYLE_FACTS_BY_PART.clear()
     assert read("body_order.docx") == expected
 
 

@@ -117,7 +117,7 @@ def read(path: Path, source: str, sha256: str) -> Document:
 def open_package(path: Path) -> WordPackage:
     """The parts of ``path`` the reader needs, or a ReadError saying in Chinese what is wrong."""
     with package_errors():
-        return load_package(path, known_styles=_HEADING_NAMES_BY_STYLES)
+        return load_package(path, known_styles=_STYLE_FACTS_BY_PART)
 
 
 @contextmanager
@@ -158,41 +158,41 @@ def package_to_styles(package: WordPackage) -> StyleFacts:
     if styles.element is not None:  # already parsed (also referenced as a header or footer)
         return styles_to_heading_names(styles.element), styles_to_hidden_ids(styles.element)
     if styles.blob is None:  # left compressed: stored byte for byte as a styles part read before
-        facts = _HEADING_NAMES_BY_STYLES[styles.digest]
+        facts = _STYLE_FACTS_BY_PART[styles.digest]
         keys = [styles.digest]
     else:
         content_key = hashlib.sha256(styles.blob).digest()
-        facts = _HEADING_NAMES_BY_STYLES.get(content_key)
+        facts = _STYLE_FACTS_BY_PART.get(content_key)
         if facts is None:
             with package_errors():
                 element = parse_part(styles)
             facts = styles_to_heading_names(element), styles_to_hidden_ids(element)
         keys = [content_key, styles.digest]
-    _keep_heading_names(keys, facts)
+    _keep_style_facts(keys, facts)
     return dict(facts[0]), facts[1]
 
 
-def _keep_heading_names(keys: list[bytes | None], facts: StyleFacts) -> None:
+def _keep_style_facts(keys: list[bytes | None], facts: StyleFacts) -> None:
     """Remember ``facts`` under ``keys`` as the most recently used; forget the oldest beyond
-    ``HEADING_NAMES_KEPT``."""
+    ``STYLE_FACTS_KEPT``."""
     for key in keys:
         if key is not None:
-            _HEADING_NAMES_BY_STYLES[key] = facts
-            _HEADING_NAMES_BY_STYLES.move_to_end(key)
-    while len(_HEADING_NAMES_BY_STYLES) > HEADING_NAMES_KEPT:
-        _HEADING_NAMES_BY_STYLES.popitem(last=False)
+            _STYLE_FACTS_BY_PART[key] = facts
+            _STYLE_FACTS_BY_PART.move_to_end(key)
+    while len(_STYLE_FACTS_BY_PART) > STYLE_FACTS_KEPT:
+        _STYLE_FACTS_BY_PART.popitem(last=False)
 
 
 # Reports made from one template carry the same styles part, byte for byte, and parsing it is
 # often the largest cost of reading a short report: Word's and python-docx's templates hold 20 to
-# 350 KB of styles for a 15 KB body. The heading names are a function of those bytes alone, so
-# each process keeps those of the last few styles parts it parsed, under two keys: the SHA-256
-# of the part's bytes, and the digest of the zip member as stored (``stored_digest``), which
-# ``load_package`` checks before inflating the part, so that a part stored as one met before is
-# not even decompressed. A part that fails to parse is never kept, so a broken one is reported
+# 350 KB of styles for a 15 KB body. What the reader takes from it (StyleFacts: the heading names
+# and the styles that hide text) is a function of those bytes alone, so each process keeps that
+# of the last few styles parts it parsed, under two keys: the SHA-256 of the part's bytes, and the
+# digest of the zip member as stored (``stored_digest``), which ``load_package`` checks before
+# inflating the part, so that a part stored as one met before is not even decompressed. A part that fails to parse is never kept, so a broken one is reported
 # every time.
-HEADING_NAMES_KEPT = 16  # two keys for each of the last 8 styles parts
-_HEADING_NAMES_BY_STYLES: OrderedDict[bytes, StyleFacts] = OrderedDict()
+STYLE_FACTS_KEPT = 16  # two keys for each of the last 8 styles parts
+_STYLE_FACTS_BY_PART: OrderedDict[bytes, StyleFacts] = OrderedDict()
 
 
 # Locations and Cells are made with positional arguments: a report has hundreds of them, and

@@ -269,6 +269,11 @@ def _run_to_pieces(run: etree._Element, state: _RunState) -> None:
             state.tally.note_refs += 1
 
 
+def is_on(toggle: etree._Element) -> bool:
+    """Whether an on/off property (ST_OnOff: ``<w:vanish/>``, ``<w:vanish w:val="0"/>``) is on."""
+    return toggle.get(W_VAL) not in OFF_VALUES
+
+
 def holds_hidden_text(story: etree._Element, hidden_styles: frozenset[str]) -> bool:
     """Whether any run of ``story`` (a body, header or footer) may be hidden: a style hides text,
     or a ``w:vanish`` stands anywhere in it (one search of the tree, so that the runs of the many
@@ -283,7 +288,7 @@ def _hides_its_run(properties: etree._Element, hidden_styles: frozenset[str], de
     a draft's figure left in it (blind probe AO f02) must not become a value."""
     vanish = properties.find(VANISH)  # lxml's search, not a Python loop: every run has properties
     if vanish is not None:
-        return vanish.get(W_VAL) not in OFF_VALUES
+        return is_on(vanish)
     if hidden_styles and (style := properties.find(R_STYLE)) is not None and style.get(W_VAL) in hidden_styles:
         return True
     return default
@@ -475,7 +480,7 @@ def _style_hides_text(element: etree._Element, by_id: dict, depth: int = 0) -> b
     rpr = first_child(element, R_PR)
     vanish = first_child(rpr, VANISH) if rpr is not None else None
     if vanish is not None:
-        return vanish.get(W_VAL) not in OFF_VALUES
+        return is_on(vanish)
     based_on = first_child(element, BASED_ON)
     parent = by_id.get(based_on.get(W_VAL)) if based_on is not None else None
     return parent is not None and depth < 10 and _style_hides_text(parent, by_id, depth + 1)
