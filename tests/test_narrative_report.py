@@ -3528,6 +3528,8 @@ def test_a_templates_worked_example_is_not_the_units(tmp_path: Path, example: st
     "评分办法：总分100分，预算执行率10分，得分=执行率×10；90分以上为优，80-89分为良。",
     "本次评价满分100分。",
     "二、评分标准：总分值100分。",
+    "本次评价总分100分，共设置一级指标4个、二级指标10个、三级指标25个。",
+    "评价指标体系总分为100分，其中产出指标50分、效益指标30分。",
 ])
 def test_the_scoring_scale_is_not_the_score(tmp_path: Path, rule: str) -> None:
     """How the evaluation is scored (评分办法：总分100分…, 满分100分) gives the scale, not the score the
@@ -3536,3 +3538,11 @@ def test_the_scoring_scale_is_not_the_score(tmp_path: Path, rule: str) -> None:
     report, flags = run(tmp_path, text)
     assert report["self_score"] == "94"
     assert flags == []
+
+
+@pytest.mark.parametrize("stated", ["经评价，总分100分，评价等次为优。", "本项目自评总分100分，评价等次为优。"])
+def test_a_total_of_100_the_unit_got_is_its_score(tmp_path: Path, stated: str) -> None:
+    """A 总分 of 100 the report says the unit got (经评价, 自评) is its score, not the scale."""
+    report, _flags = run(tmp_path, LOOK_ALIKE_HEAD + stated + "\n")
+    assert report["self_score"] == "100"
+
