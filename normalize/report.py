@@ -98,6 +98,7 @@ def select_report_values(figures: list[Figure], fiscal_year: int | None) -> Repo
         candidates.setdefault(figure.metric, []).append((rank, figure))
     chosen: dict[str, Figure] = {}
     conflicts: dict[str, tuple[Figure, ...]] = {}
+    ranked_by_metric: dict[str, list[Figure]] = {}
     for metric, ranked in candidates.items():
         if any(f.role == "budget" for _, f in ranked):
             ranked = [(rank, f) for rank, f in ranked if f.role != "budget_initial"]
@@ -107,6 +108,7 @@ def select_report_values(figures: list[Figure], fiscal_year: int | None) -> Repo
             ranked = [(rank, f) for rank, f in ranked
                       if f.role != "budget" or ADJUSTED_BUDGET.search(f.label) or FULL_YEAR_BUDGET.search(f.label)]
         ranked.sort(key=lambda item: item[0])
+        ranked_by_metric[metric] = [f for _, f in ranked]
         best = _finest_statement(ranked[0][1], [f for _, f in ranked], fiscal_year)
         chosen[metric] = best
         stand_in, after = _stands_in_for_budget(best), measured_after_year(best, fiscal_year)
@@ -126,6 +128,7 @@ def select_report_values(figures: list[Figure], fiscal_year: int | None) -> Repo
         # programme, not values of one quantity that disagree
         for key in PAID_GROUP_KEYS:
             conflicts.pop(key, None)
+        _only_wholes_of_groups(chosen, ranked_by_metric, group_figures(paragraphs))
     if banded:
         chosen.pop(STANDARD_KEY, None)  # one band's standard is not the programme's
     for whole, (other, part) in SPLIT_KEYS.items():  # the part that stands for the whole is the second
@@ -206,6 +209,47 @@ def paid_groups(paragraphs: list[list[Figure]]) -> list[tuple[Decimal, Decimal]]
         if abs(people * standard / YUAN_PER_WAN - paid) <= PAID_GROUP_TOLERANCE:
             groups.append((standard, people))
     return groups
+
+
+def group_figures(paragraphs: list[list[Figure]]) -> set[int]:
+    """The ids of the people and money figures (of ``paid_figures_by_paragraph``) that are one group's
+    of a programme paying several: those of a paragraph that states two or more of one key
+    (“80-89周岁老人2,100人…发放252.00万元；90-99周岁老人350人…发放84.00万元”, blind probe AV), and
+    those of the paragraphs that each state one group whole (``paid_groups``: 集中供养 and 分散供养),
+    when there are two or more. A figure that is the sum of the others of its key in its paragraph
+    (“共发放343.20万元，其中…252.00万元、…84.00万元、…7.20万元”) is the whole, not a group's."""
+    grouped: set[int] = set()
+    groups_by_paragraph = len({standard for standard, _ in paid_groups(paragraphs)}) > 1
+    for figures in paragraphs:
+        whole_group = groups_by_paragraph and bool(paid_groups([figures]))
+        for key in WHOLE_OF_GROUPS_KEYS:
+            stated = [figure for figure in figures if figure.metric == key]
+            if not (whole_group or len({figure.value for figure in stated}) > 1):
+                continue
+            for figure in stated:
+                rest = sum((other.value for other in stated if other is not figure), Decimal(0))
+                if len(stated) < 3 or figure.value != rest:
+                    grouped.add(id(figure))
+    return grouped
+
+
+# The keys whose figure for the whole programme is not any one group's: its standard is dropped
+# when the groups have their own (``has_banded_standards``).
+WHOLE_OF_GROUPS_KEYS = ("direct_subsidy_people", "direct_subsidy_wan")
+
+
+def _only_wholes_of_groups(chosen: dict[str, Figure], ranked: dict[str, list[Figure]], grouped: set[int]) -> None:
+    """Where the chosen people or money of a programme paying several groups is one group's, the
+    best-ranked figure of that key that is no group's stands instead (a total stated elsewhere);
+    with none, the key is left blank: one group's figure is not the programme's."""
+    for key in WHOLE_OF_GROUPS_KEYS:
+        if key not in chosen or id(chosen[key]) not in grouped:
+            continue
+        whole = next((figure for figure in ranked.get(key, ()) if id(figure) not in grouped), None)
+        if whole is None:
+            del chosen[key]
+        else:
+            chosen[key] = whole
 
 
 def _stands_in_for_budget(figure: Figure) -> bool:

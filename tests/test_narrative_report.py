@@ -3546,3 +3546,22 @@ def test_a_total_of_100_the_unit_got_is_its_score(tmp_path: Path, stated: str) -
     report, _flags = run(tmp_path, LOOK_ALIKE_HEAD + stated + "\n")
     assert report["self_score"] == "100"
 
+
+MONTHLY_GROUPS = ("2023年按月足额发放高龄津贴：80-89周岁老人2,100人，每人每月100元，全年发放252.00万元；"
+                  "90-99周岁老人350人，每人每月200元，全年发放84.00万元；100周岁以上老人12人，每人每月500元，全年发放7.20万元。")
+
+
+@pytest.mark.parametrize(("whole", "paid"), [
+    ("", ""),
+    ("全年共为2,462名高龄老人发放高龄津贴343.20万元。", "343.20"),
+])
+def test_one_groups_money_is_not_the_programmes(tmp_path: Path, whole: str, paid: str) -> None:
+    """Blind probe AV: groups each paid by their own monthly standard (2,100 × 100元 × 12 = 252.00万元,
+    350 × 200 × 12 = 84.00, 12 × 500 × 12 = 7.20). One group's 84.00万元 was the report's 直补资金; it is
+    blank unless the report states the programme's total, which is then taken."""
+    report, flags = run(tmp_path, "某县2023年度高龄津贴专项资金绩效自评报告\n"
+                        "高龄津贴专项资金2023年度预算数为350.00万元，全年执行数343.20万元，预算执行率98.06%。\n"
+                        + MONTHLY_GROUPS + "\n" + whole + "\n本项目自评得分95分，等次为优。\n")
+    assert report["direct_subsidy_wan"] == paid
+    assert report["spent_total_wan"] == "343.20"
+    assert not {flag["rule_id"] for flag in flags} & {"JX601", "JX250"}
