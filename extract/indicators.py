@@ -49,7 +49,8 @@ from extract.records import record
 # Role → keywords found in its header cell (whitespace removed), tried in this order; the first
 # role with a matching keyword wins. Labels seen in the seeds and in the 财政部 自评表 forms.
 ROLE_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("level1", ("一级指标",)),
+    # local forms: 指标类别 | 指标 | 年度目标 | 实际完成 (blind probe AW)
+    ("level1", ("一级指标", "指标类别", "指标类型")),
     ("level2", ("二级指标",)),
     # seed 003: 三级指标; seed 002: 绩效内容; forms: 指标名称, 具体指标, 指标内容, 考核指标
     # (not 绩效指标: the national form writes it over the whole block, left of 一级指标)
@@ -243,10 +244,11 @@ def rows_to_header(grid: list[GridRow], r: int) -> Header | None:
     return Header(row=r + 1, columns=header_to_columns(grid[r], roles, next_width), cells=tuple(cells))
 
 
-# Local forms head the name column 绩效指标 or 评价指标 (“指标类别 | 绩效指标 | 年度目标值 | 实际完成值”).
-# The national form writes 绩效指标 over 一级/二级/三级指标 in the row above them instead, so the
-# word names the column only when the next row names no name column of its own.
-FALLBACK_NAME_LABELS = frozenset({"绩效指标", "评价指标"})
+# Local forms head the name column 绩效指标, 评价指标 or just 指标 (“指标类别 | 绩效指标 | 年度目标值 |
+# 实际完成值”, “指标 | 年度目标 | 实际完成”: blind probes AU, AW). The national form writes 绩效指标 over
+# 一级/二级/三级指标 in the row above them instead, so the word names the column only when the next
+# row names no name column of its own.
+FALLBACK_NAME_LABELS = frozenset({"绩效指标", "评价指标", "指标", "指标项", "考核项目"})
 
 
 def _fallback_name_cell(grid: list[GridRow], r: int) -> tuple[Cell, Span] | None:

@@ -128,15 +128,16 @@ def test_weight_and_score_columns_and_a_comparator_target() -> None:
     assert second.actual_location is not None and (second.actual_location.row, second.actual_location.col) == (3, 5)
 
 
-@pytest.mark.parametrize("label", ["绩效指标", "评价指标"])
+@pytest.mark.parametrize("label", ["绩效指标", "评价指标", "指标"])
 def test_a_name_column_headed_by_the_word_for_indicator(label: str) -> None:
-    """Local forms (probe F19) head the name column 绩效指标 or 评价指标; the national form writes
-    绩效指标 over 一级/二级/三级指标 in the row above them, which still heads nothing."""
+    """Local forms (probe F19) head the name column 绩效指标, 评价指标 or 指标, with the first level in
+    a 指标类别 column (blind probe AW); the national form writes 绩效指标 over 一级/二级/三级指标 in
+    the row above them, which still heads nothing."""
     table = make_table([
         ["指标类别", label, "年度目标值", "实际完成值", "分值", "得分"],
         ["产出指标", "统计数据上报及时率", "100%", "96%", "30", "30"],
     ])
-    assert brief(table_to_indicator_rows(table)) == [("", "", "统计数据上报及时率", "100%", "96%")]
+    assert brief(table_to_indicator_rows(table)) == [("产出指标", "", "统计数据上报及时率", "100%", "96%")]
     national = make_table([
         [("绩效指标", 1, 3), ("年度指标值", 2, 1), ("实际完成值", 2, 1), ("分值", 2, 1), ("得分", 2, 1)],
         ["一级指标", "二级指标", "三级指标"],
@@ -448,3 +449,14 @@ def test_label_to_role(text: str, role: str | None) -> None:
 )
 def test_cell_text_to_label(text: str, label: str) -> None:
     assert cell_text_to_label(text) == label
+
+
+def test_a_plain_indicator_header() -> None:
+    """“指标 | 年度目标 | 实际完成” (blind probes AU, AW 02): an indicator table, its rows read."""
+    table = make_table([
+        ["指标", "年度目标", "实际完成"],
+        ["受益学生人数", "≥11,000人", "11,248人"],
+        ["营养餐补助资金按时拨付率", "≥95%", "88%"],
+    ])
+    assert brief(table_to_indicator_rows(table)) == [("", "", "受益学生人数", "≥11,000人", "11,248人"),
+                                                     ("", "", "营养餐补助资金按时拨付率", "≥95%", "88%")]
