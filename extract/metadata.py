@@ -124,6 +124,10 @@ KIND_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     # money paid to people, named by its own noun: “…中等职业教育国家助学金绩效自评报告”, “…高龄津贴…”
     # (blind probe P). Not 救助 or 补助 alone, which name units too (救助管理站).
     (re.compile(r"助学金|奖学金|补贴|津贴|补助金|救助金|扶助金|抚恤金|优待金"), "special_fund"),
+    # a programme or a works evaluated by its own name: “…学生营养改善计划绩效自评报告”, “…雨露计划…”,
+    # “…农村饮水安全工程绩效自评报告” (blind probe AW)
+    (re.compile(r"计划(?=绩效|自评|评价)"), "special_fund"),
+    (re.compile(r"工程(?=绩效|自评|评价)"), "project"),
 )
 
 

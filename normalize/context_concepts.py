@@ -35,7 +35,8 @@ WHOLE_WORD = re.compile(r"合计|共计|总计|全年预算|调整后预算|预�
 # “项目资金到位520万元”, “项目总投资800万元”. Not in a unit's report, where 项目资金 is the money of
 # its many projects (“拨付移民项目资金3904.16万元”), and not a source's share (中央资金, 省级配套).
 # 项目年度预算 (blind probe X x12) as 项目全年预算.
-PROJECT_TOTAL = re.compile(r"项目(?:总)?(?:预算)?资金|项目(?:总|年初|全年|本?年度|调整后)?预算|项目总投资|预算资金")
+PROJECT_TOTAL = re.compile(
+    r"项目(?:总)?(?:预算)?资金|项目(?:总|年初|全年|本?年度|调整后)?(?:批复|核定|下达)?预算|项目总投资|预算资金")
 PROJECT_SOURCE = re.compile(r"中央|省级|省|市级|县级|区级|乡镇|配套|自筹|其他资金|社会资金|银行")
 
 
@@ -57,7 +58,8 @@ TITLE_FUND = re.compile(r"(?:19|20)\d{2}\s*年度?(.+?)(?:项目支出|专项资
 FUND_PREFIXES = re.compile(r"^(?:(?:中央财政|中央|省级|省|市级|县级|本级|财政)[和及与、]?)+")  # 中央和省级财政…
 SOURCE_SHARE = re.compile(
     r"(?:中央|省级|省|市级|市|县级|区级|乡镇|本级)(?:财政)?(?:专项)?(?:资金|配套|补助|投入|衔接资金)"
-    r"|配套|自筹|其他资金|社会资金|银行|贷款|群众")
+    # the people's own share (群众自筹, 群众投劳), not money for them (困难群众救助补助资金, blind probe AX)
+    r"|配套|自筹|其他资金|社会资金|银行|贷款|群众(?:自筹|筹资|集资|出资|投工|投劳|投入)")
 
 
 # Money put to one use of the fund (“安排救助资金25万元用于移民特困救助”): a part, not the whole.

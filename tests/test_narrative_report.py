@@ -3565,3 +3565,23 @@ def test_one_groups_money_is_not_the_programmes(tmp_path: Path, whole: str, paid
     assert report["direct_subsidy_wan"] == paid
     assert report["spent_total_wan"] == "343.20"
     assert not {flag["rule_id"] for flag in flags} & {"JX601", "JX250"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a programme named …计划 is one fund's report (blind probe AW 02): its money named by the programme
+    ("某县教育局2023年度农村义务教育学生营养改善计划绩效自评报告\n"
+     "2023年营养改善计划资金预算1,196.40万元，实际执行1,142.87万元，预算执行率95.53%。\n",
+     ("1196.40", "1142.87", "95.53")),
+    # 批复 between 项目 and 预算 (blind probe AW 05)
+    ("2023年度高标准农田建设项目绩效自评报告\n"
+     "项目批复预算2,850.00万元，截至2023年12月31日实际支出2,793.12万元，预算执行率98.00%。\n",
+     ("2850.00", "2793.12", "98.00")),
+    # 困难群众 are the people paid, not 群众自筹 (blind probe AX F08)
+    ("沅陵县民政局2023年度困难群众救助补助资金绩效自评报告\n"
+     "2023年困难群众救助补助资金全年预算数3,210.50万元，全年执行数3,166.27万元，预算执行率98.62%。\n",
+     ("3210.50", "3166.27", "98.62")),
+])
+def test_a_programmes_own_money_named_by_it(tmp_path: Path, text: str, expected: tuple[str, str, str]) -> None:
+    report, _ = run(tmp_path, text)
+    assert (report["budget_total_wan"], report["spent_total_wan"], report["execution_rate_pct"]) == expected
+
