@@ -283,6 +283,8 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
         fund_paid_out = False
         if found is None and report_kind in ONE_FUND_KINDS and raw.extractor == "text" and pays_people:
             found = subsidy_text_concept(raw)  # “共向3,126名…对象发放奖励扶助金296.83万元”
+            if found is not None and found[0].name == "direct_subsidy" and _listed_before_more_money(raw_figures, index):
+                found = None  # “发放城乡低保金2,416.80万元、特困人员救助供养金568.20万元”: one of the kinds paid
             fund_paid_out = found is not None and found[0].name == "direct_subsidy" and (
                 bool(fund) and fund in raw.label or fund_money(raw, fund, report_kind) is not None)
         if found is None and report_kind in ONE_FUND_KINDS and raw.extractor == "text":
@@ -677,6 +679,21 @@ EARNED_WORDS = re.compile(r"得|自评|评定|综合评|经")
 # scale goes on to set out (the indicators and their weights).
 SCALE_WORDS = re.compile(r"指标|体系|权重|分值|设置|设有|共设")
 THIS_EVALUATION = re.compile(r"^(?:本次|此次|该次)")
+
+
+def _listed_before_more_money(raw_figures: list[RawFigure], index: int) -> bool:
+    """Whether the amount at ``index`` is followed, after only a 、 and a name, by another amount of
+    money in its sentence: the first item of a list of the kinds paid (blind probe AX), not the
+    whole paid out."""
+    raw = raw_figures[index]
+    if index + 1 >= len(raw_figures):
+        return False
+    following = raw_figures[index + 1]
+    if following.extractor != "text" or _sentence_key(following) != _sentence_key(raw):
+        return False
+    after = len(raw.context) + len(raw.quantity.raw)
+    return (following.context.startswith(raw.context) and following.context[after:after + 1] == "、"
+            and following.quantity.unit.endswith("元"))
 
 
 def _states_the_scale(raw: RawFigure, figure: Figure, sentence_text: str) -> bool:

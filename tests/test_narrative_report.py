@@ -3585,3 +3585,12 @@ def test_a_programmes_own_money_named_by_it(tmp_path: Path, text: str, expected:
     report, _ = run(tmp_path, text)
     assert (report["budget_total_wan"], report["spent_total_wan"], report["execution_rate_pct"]) == expected
 
+
+def test_the_first_of_the_kinds_paid_is_not_the_whole(tmp_path: Path) -> None:
+    """“全年累计发放城乡低保金2,416.80万元、特困人员救助供养金568.20万元” (blind probe AX F08): the
+    低保金 is one of the kinds the programme paid, not its 直补资金."""
+    report, _ = run(tmp_path, "沅陵县民政局2023年度困难群众救助补助资金绩效自评报告\n"
+                    "2023年困难群众救助补助资金全年预算数3,210.50万元，全年执行数3,166.27万元，预算执行率98.62%。"
+                    "全年累计发放城乡低保金2,416.80万元、特困人员救助供养金568.20万元，实施临时救助1,842人次。\n")
+    assert report["direct_subsidy_wan"] == ""
+    assert report["budget_total_wan"] == "3210.50"
