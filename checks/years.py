@@ -382,12 +382,14 @@ def _evaluation_period_flag(sentence: TextSentence, fiscal_year: int) -> Flag | 
 def _next_states_the_same_for_the_year(text: str, governing: Period, sentences: Sequence[TextSentence],
                                        index: int, fiscal_year: int) -> bool:
     """Whether the sentence after ``index`` names the evaluated year (and no other) and the same
-    amount as this one's first: the last words before it (全年实际支出, 全年支出) are in it. Not a
+    amount or score as this one's first: the last words before it (全年实际支出, 全年支出, 自评得分)
+    are in it (“2022年度…自评得分89分，等次为良；2023年度自评得分93.5分”, blind probe AX F14). Not a
     statement of other work beside the year's money (“2021年，我中心完成了…发放” before “我中心
     2024年初政府性基金预算…”)."""
     if index + 1 >= len(sentences):
         return False
-    first = next((q for q in find_quantities(text) if (q.start or 0) >= governing.end and q.unit.endswith("元")), None)
+    first = next((q for q in find_quantities(text)
+                  if (q.start or 0) >= governing.end and (q.unit.endswith("元") or q.unit == "分")), None)
     if first is None:
         return False
     name = text[governing.end:first.start].rstrip(AMOUNT_LINKS)[-SAME_NAME_CHARS:]
