@@ -366,6 +366,10 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
         if figure is not None and figure.metric == "self_score" and (
                 _scored_out_of_less(raw, row_weights) or SUB_SCORE.search(raw.label)):
             continue  # “总分 | 90 | 88”: the indicators' marks out of 90, the 执行率's 10 elsewhere
+        if figure is not None and raw.extractor == "text" and SCORING_CONDITION.match(raw.trailing):
+            continue  # “执行率达到100%的得满分”: a condition of the scoring rules (blind probe AX F07)
+        if figure is not None and figure.metric == "self_score" and (raw.quantity.op or raw.quantity.high):
+            continue  # “90分（含）以上为优”, “80-89分为良”: a grade's band, not a score (blind probe AX F01)
         if figure is not None and figure.metric == "self_score" and raw.extractor == "text" and (
                 SCORING_RULE_LEAD.match(raw.context) or MAXIMUM_SCORE.search(raw.label) or _states_the_scale(raw, figure, sentence_texts.get(sentence, ''))):
             continue  # “评分办法：总分100分，预算执行率10分”, “满分100分”: the scale, not the score (blind probe AU)
@@ -672,13 +676,38 @@ SCORING_RULE_LEAD = re.compile(
     r"\s*(?:[一二三四五六七八九十]+[、.．]|\d+[、.．]|[（(][一二三四五六七八九十\d]+[）)])?\s*"
     r"(?:评分|计分|打分|赋分|评价)(?:办法|方法|标准|规则|细则)\s*[:：]")
 MAXIMUM_SCORE = re.compile(r"满分|总分值|分值")
-# A 总分 the unit was not said to get (no 得, 自评, 评定): “本次评价总分100分，共设置一级指标4个…”.
+# A 总分 the unit was not said to get (no 得, 自评, 评定 on its label, no 经…评 or result before it):
+# “本次评价总分100分，共设置一级指标4个…”, “本次自评按照…评分规则执行，总分100分，其中…”.
 TOTAL_NOT_EARNED = re.compile(r"总分(?:为|是)?\s*$")
-EARNED_WORDS = re.compile(r"得|自评|评定|综合评|经")
-# Words that make a 总分 the evaluation's: 本次评价总分, 指标体系总分, and what a sentence about the
-# scale goes on to set out (the indicators and their weights).
-SCALE_WORDS = re.compile(r"指标|体系|权重|分值|设置|设有|共设")
+EARNED_WORDS = re.compile(r"得|自评|评定|综合评")
+EARNED_CONTEXT = re.compile(r"经[^，,。；;]{0,8}(?:评|审|核)|得分|结果|最终|评定")
+# Words that make a 总分 the evaluation's: 本次评价总分, 指标体系总分, what a sentence about the scale
+# goes on to set out (the indicators and their weights), or the rules it is said to follow.
+SCALE_WORDS = re.compile(r"指标|体系|权重|分值|设置|设有|共设|百分制")
+SCALE_CONTEXT = re.compile(r"按照|依据|根据|评分|计分|设置|指标|百分制")
 THIS_EVALUATION = re.compile(r"^(?:本次|此次|该次)")
+
+
+def _states_the_scale(raw: RawFigure, figure: Figure, sentence_text: str) -> bool:
+    """Whether a self-score of 100 is the scale the evaluation is marked on: a 总分 the unit is not
+    said to have got, named as this evaluation's or its indicator system's, in a sentence about the
+    rules it follows, or one that goes on to set out the indicators (“本次评价总分100分，共设置一级
+    指标4个”, “本次自评按照…评分规则执行，总分100分，其中…”, “按照评分标准（总分100分；90分及以上为优…）”:
+    blind probes AU, AX); not “自评总分100分”, “总得分100分” or “经评价，总分100分”. ``sentence_text``:
+    the sentence as far as its figures show it (_sentence_texts)."""
+    if (figure.value != 100 or not TOTAL_NOT_EARNED.search(raw.label) or EARNED_WORDS.search(raw.label)
+            or EARNED_CONTEXT.search(raw.context)):
+        return False
+    after = sentence_text[len(raw.context):] if sentence_text.startswith(raw.context) else ""
+    return bool(SCALE_WORDS.search(raw.label) or THIS_EVALUATION.search(raw.label) or SCALE_WORDS.search(after)
+                or SCALE_CONTEXT.search(raw.context))
+
+
+# What follows a number that sets a condition of a scoring rule, in the same clause: “执行率达到100%的
+# 得满分”, “90%（含）以上的得10分”, “低于60%不得分” (blind probe AX F07). A level, not a stated one.
+SCORING_CONDITION = re.compile(
+    r"^(?:得满分|不得分)|^(?:（含）|\(含\))?(?:(?:及?以上|及?以下|之间|以内)的?|的)\s*"
+    r"(?:得满分|不得分|得分|扣分|[得扣]\s*(?:\d|[零一二三四五六七八九十]+\s*分))")
 
 
 def _listed_before_more_money(raw_figures: list[RawFigure], index: int) -> bool:
@@ -694,18 +723,6 @@ def _listed_before_more_money(raw_figures: list[RawFigure], index: int) -> bool:
     after = len(raw.context) + len(raw.quantity.raw)
     return (following.context.startswith(raw.context) and following.context[after:after + 1] == "、"
             and following.quantity.unit.endswith("元"))
-
-
-def _states_the_scale(raw: RawFigure, figure: Figure, sentence_text: str) -> bool:
-    """Whether a self-score of 100 is the scale the evaluation is marked on: a 总分 the unit is not
-    said to have got, named as this evaluation's or its indicator system's, or in a sentence that
-    goes on to set out the indicators (“本次评价总分100分，共设置一级指标4个”, blind probe AU); not
-    “自评总分100分”, “总得分100分” or “经评价，总分100分”. ``sentence_text``: the sentence as far as
-    its figures show it (_sentence_texts)."""
-    if figure.value != 100 or not TOTAL_NOT_EARNED.search(raw.label) or EARNED_WORDS.search(raw.context):
-        return False
-    after = sentence_text[len(raw.context):] if sentence_text.startswith(raw.context) else ""
-    return bool(SCALE_WORDS.search(raw.label) or THIS_EVALUATION.search(raw.label) or SCALE_WORDS.search(after))
 
 
 # Words by which a label names a sum of money of its own (经济普查经费, 专项资金, 维修项目).

@@ -3530,6 +3530,10 @@ def test_a_templates_worked_example_is_not_the_units(tmp_path: Path, example: st
     "二、评分标准：总分值100分。",
     "本次评价总分100分，共设置一级指标4个、二级指标10个、三级指标25个。",
     "评价指标体系总分为100分，其中产出指标50分、效益指标30分。",
+    # the rules the evaluation follows (blind probe AX F02, F07, F09)
+    "本次自评按照决策、过程、产出、效益四个方面设置指标，总分100分。",
+    "本次自评按照《宁乡市财政支出项目绩效自评评分规则》执行，总分100分，其中预算执行率指标分值10分。",
+    "按照评分标准（总分100分；90分及以上为优，80-89.99分为良，60-79.99分为中，60分以下为差），评价如下。",
 ])
 def test_the_scoring_scale_is_not_the_score(tmp_path: Path, rule: str) -> None:
     """How the evaluation is scored (评分办法：总分100分…, 满分100分) gives the scale, not the score the
@@ -3594,3 +3598,19 @@ def test_the_first_of_the_kinds_paid_is_not_the_whole(tmp_path: Path) -> None:
                     "全年累计发放城乡低保金2,416.80万元、特困人员救助供养金568.20万元，实施临时救助1,842人次。\n")
     assert report["direct_subsidy_wan"] == ""
     assert report["budget_total_wan"] == "3210.50"
+
+
+def test_a_scoring_rules_conditions_are_no_figures(tmp_path: Path) -> None:
+    """Blind probe AX F01, F07: “执行率达到100%的得满分” is a condition of the scoring rules, not the
+    unit's 执行率 (it gave a false JX601 beside the stated 82.35%), and the grade bands “90分（含）以上
+    为优，80分（含）-90分为良” are no 自评得分 figures."""
+    text = (LOOK_ALIKE_HEAD + "2023年预算数170.00万元，执行数140.00万元，预算执行率82.35%。\n"
+            "预算执行率指标分值10分：执行率达到100%的得满分，执行率在90%（含）-100%之间的按比例得分。\n"
+            "评价结果分为四个等次：90分（含）以上为优，80分（含）-90分为良，60分（含）-80分为中，60分以下为差。\n"
+            "经自评，本单位自评得分86分，评价等次为良。\n")
+    report, flags = run(tmp_path, text)
+    assert (report["execution_rate_pct"], report["self_score"], report["n_conflicts"]) == ("82.35", "86", "0")
+    assert flags == []
+    with open(tmp_path / "out" / "metrics.csv", encoding="utf-8-sig", newline="") as handle:
+        scores = [row["value"] for row in csv.DictReader(handle) if row["metric"] == "self_score"]
+    assert scores == ["86"]
