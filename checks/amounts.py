@@ -253,15 +253,16 @@ def sentence_bounds(text: str, position: int) -> tuple[int, int]:
 
 def short_label(raw: RawFigure, limit: int = 16) -> str:
     """The naming words of a label for a message: no leading 其中 (also in a bracket: “（其中人员经费”),
-    at most ``limit`` characters. A long label loses its leading year first, so that no year is cut
-    in two (“3年全市大气污染防治专项资金共计”, blind probe Y y07)."""
+    at most ``limit`` characters. A long label loses what comes up to its year first, so that no
+    year is cut in two (“3年全市大气污染防治专项资金共计”, blind probe Y y07; “23年度部门整体支出绩效
+    自评得分” of 我局2023年度…, blind probe AX F05)."""
     label = re.sub(r"^[\s，,：:（(]*其中[：:，,\s]*", "", raw.label or raw.trailing).strip(" ：:（(")
     if len(label) > limit:
-        label = LEADING_YEAR.sub("", label)
+        label = UP_TO_YEAR.sub("", label)
     return label[-limit:] if len(label) > limit else label
 
 
-LEADING_YEAR = re.compile(r"^\s*(?:19|20)\d{2}\s*年度?\s*[，,]?\s*")
+UP_TO_YEAR = re.compile(r"^[^，,。；;]{0,12}?(?:19|20)\d{2}\s*年度?\s*[，,]?\s*")
 
 
 def slip_hint(stated: Decimal, computed: Decimal, exact: bool = False) -> str:

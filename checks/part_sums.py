@@ -18,6 +18,7 @@ from decimal import Decimal
 from checks.amounts import (
     Amount,
     amount_of,
+    written_rounding,
     money_units_by_sentence,
     sentence_bounds,
     sentence_key,
@@ -57,7 +58,7 @@ def check_part_sum(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
     """“其中”后列出的各分项之和，大于紧挨在前面的总数。
 
     检查内容：正文中一个数字后接“其中”和一串同类数字（任何单位的金额；以人、名计的人数；其他按同一量
-    词计的数量）。总数取句中“其中”之前最后一个同类数字；“其中”位于句首时（“…5143.78万元。其中：…”），
+    词计的数量；以“得分”标明的分数，如“自评得分86分，其中：产出指标得分45分…”，满分、分值不算）。总数取句中“其中”之前最后一个同类数字；“其中”位于句首时（“…5143.78万元。其中：…”），
     取前一句中唯一的同类数字。列举逐项写出预算和执行（“其中：低保工作经费预算120.00万元，执行118.20万元；
     养老服务补贴预算95.00万元，执行93.40万元”）时，只加与总数同一方面的分项（总数是支出时加执行数，
     是预算时加预算数）。分项一直读到句末，遇到下列情况即停止：后面另一个“其中”的总数；“其中”在
@@ -134,11 +135,27 @@ class _Amounts:
         return self.units.get(sentence_key(raw), "")
 
     def of(self, raw: RawFigure) -> Amount | None:
-        """``amount_of(raw, self.unit_of(raw))``."""
+        """``amount_of(raw, self.unit_of(raw))``, or the score a label names as got (score_of)."""
         key = id(raw)
         if key not in self._known:
-            self._known[key] = amount_of(raw, self.unit_of(raw))
+            self._known[key] = amount_of(raw, self.unit_of(raw)) or score_of(raw)
         return self._known[key]
+
+
+# A score the label says was got: 自评得分86分, 产出指标得分45分, 预算执行率得分9.8分. Not the most to be
+# had (满分50分, 分值10分), which a 其中 list of scores may give beside each part.
+SCORE_GOT = re.compile(r"得分\s*(?:为|是)?\s*$")
+
+
+def score_of(raw: RawFigure) -> Amount | None:
+    """A score in 分 whose label ends in 得分, as an Amount of kind "score": “自评得分86分，其中：产出指标
+    得分45分，效益指标得分28分…” lists the parts of the score (blind probe AX F05)."""
+    quantity = raw.quantity
+    if quantity.unit != "分" or quantity.op not in (None, "=") or quantity.high is not None:
+        return None
+    if not SCORE_GOT.search(raw.label):
+        return None
+    return Amount(quantity.value, written_rounding(quantity), "分", "score", raw)
 
 
 def _part_lists(
@@ -222,7 +239,7 @@ def _without_next_total(after: list[RawFigure]) -> list[RawFigure]:
     """Drop, for each kind, the last number before the next 其中: it is that list's total."""
     last_by_kind: dict[str, RawFigure] = {}
     for raw in after:
-        amount = amount_of(raw)
+        amount = amount_of(raw) or score_of(raw)
         if amount is not None:
             last_by_kind[amount.kind] = raw
     dropped = {id(r) for r in last_by_kind.values()}
@@ -245,7 +262,7 @@ def _total_before(before: list[RawFigure], kind: str, amounts: _Amounts) -> Amou
         if is_delta(raw.label):
             continue
         exact = dataclasses.replace(raw, quantity=dataclasses.replace(raw.quantity, op=None))
-        amount = amount_of(exact, amounts.unit_of(raw))
+        amount = amount_of(exact, amounts.unit_of(raw)) or score_of(exact)
         if amount is not None and amount.kind == kind:
             return amount if raw.quantity.op in (None, "=") else None
     return None
