@@ -10,6 +10,7 @@ import re
 from decimal import Decimal
 from typing import Iterator
 
+from checks.grade_bands import GRADE_NAMES, stated_grade_bands
 from checks.model import CheckInput, number_text
 from checks.rates import rate_text
 from checks.registry import Flag, Rule, RuleSettings
@@ -41,15 +42,14 @@ SHARE_RATE_NAME = re.compile(r"合格率|及时率|发放率|(?:按时|按期|�
 COUNT_UNITS = frozenset({"人", "人次", "户", "户次", "名", "个", "项", "次", "家", "所", "辆", "件", "处", "间", "位"})
 CHANGE_WORDS = re.compile(r"增减|变动|变化|差额|差异|较|比|同比|相比")
 
-# Standard grade bands of the 财政支出绩效评价 rules: 优 ≥ 90, 良 80–90, 中 60–80, 差 < 60.
+# Standard grade bands of the 财政支出绩效评价 rules: 优 ≥ 90, 良 80–90, 中 60–80, 差 < 60; a report
+# that states whole bands of its own is graded by those (checks.grade_bands).
 GRADE_BANDS: tuple[tuple[str, Decimal, Decimal], ...] = (
     ("优", Decimal(90), Decimal(101)),
     ("良", Decimal(80), Decimal(90)),
     ("中", Decimal(60), Decimal(80)),
     ("差", Decimal(0), Decimal(60)),
 )
-GRADE_NAMES = {"优秀": "优", "优": "优", "良好": "良", "良": "良", "中等": "中", "中": "中", "合格": "中", "及格": "中",
-               "差": "差", "不合格": "差"}
 
 
 def check_capped_rates(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
@@ -184,24 +184,49 @@ def check_share_rates(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]
 
 
 def check_grade_matches_score(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
-    """评价等次与自评得分不符（标准档次：优 ≥ 90，良 80–90，中 60–80，差 < 60）。
+    """评价等次与自评得分不符（按报告自己写明的档次，未写明时按标准档次：优 ≥ 90，良 80–90，中 60–80，差 < 60）。
 
-    检查内容：报告所写的评价等次，与自评得分按标准档次应得的等次比较：优为90分及以上，良为80分至不足
-    90分，中为60分至不足80分，差为不足60分。“优秀”按优、“良好”按良、“中等”“合格”“及格”按中、“不合格”
-    按差理解。
-    为何重要：等次是给看不到分数的人看的；85分评为“优”，就是拔高了评价。
-    触发示例：“绩效自评得分85分，评价等次为优”。
-    不触发示例：97.16分评为优；98分评为优秀。
-    局限：地方规定可能采用其他档次（如优 ≥ 85）：须修改代码中的 GRADE_BANDS（规则配置文件不能设置档
-    次）。
+    检查内容：报告所写的评价等次，与自评得分应得的等次比较。报告正文写明了完整的等次档次时（如“评价结果
+    分为优秀（85分及以上）、良好（75分至84分）、合格（60分至74分）、不合格（60分以下）四个等次”“90分（含）
+    以上为优，80-90分（不含90分）为良，60-80分为中，60分以下为差”），按报告的档次判断，提示中引用这些档次，
+    并指向写明档次的句子；否则按标准档次：优为90分及以上，良为80分至不足90分，中为60分至不足80分，差为不
+    足60分。“优秀”按优、“良好”按良、“中等”“合格”“及格”按中、“不合格”按差理解。档次的写法可以是“X分以上”
+    “X分（含）以上”“≥X分”“X分以下”“不足X分”“X（含）-Y分”“X—Y分”“X分至Y分”，等次在前（“优秀（85分及以
+    上）”）或在后（“90分以上为优”）均可；相邻两档的上下限相差不超过1分（“75分至84分”与“85分及以上”，
+    “80分至89.9分”与“90分以上”）视为相接，恰为分界的得分归较高一档，除非较低一档写明含该分数（“80-90分
+    （含90分）”）。
+    为何重要：等次是给看不到分数的人看的；85分评为“优”，就是拔高了评价。地方规定的档次（如优 ≥ 85）与标
+    准档次不同，按标准档次判断会误报。
+    触发示例：“绩效自评得分85分，评价等次为优”（报告未写档次）；报告写明“优秀（85分及以上）、良好（75分至
+    84分）…”，而“自评得分78分，评价等次为优秀”。
+    不触发示例：97.16分评为优；98分评为优秀；报告写明“优秀（85分及以上）、良好（75分至84分）、合格（60分至
+    74分）、不合格（60分以下）”，87分评为优秀。
+    局限：只读正文（含表格中的大段文字）中的档次，表格形式的档次表不读；档次须完整（从0分到100分，每个等
+    次一档，互不重叠），不完整、重叠、用了不认识的等次词（如“较差”“一般”），或报告写了两套不同的档次时，
+    仍按标准档次判断。
     """
     grade = inp.metadata.grade
     score = inp.values.chosen.get("self_score")
     if grade is None or score is None:
         return
     stated = GRADE_NAMES.get(grade.value)
+    if stated is None:
+        return
+    own = stated_grade_bands(inp.sentences)
+    if own is not None:
+        band = own.band_of(score.value)
+        if band.grade == stated:
+            return
+        yield Flag(
+            f"评价等次写为“{grade.value}”，但按报告所写的等次档次（{own.describe()}），"
+            f"自评得分{number_text(score.value)}分应为“{band.word}”",
+            (grade.location.excerpt(), score.location.excerpt(), *(s.text for s in own.sentences)),
+            (grade.location, score.location, *(s.location for s in own.sentences)),
+            {"自评得分": number_text(score.value), "等次": grade.value},
+        )
+        return
     expected = next((name for name, low, high in GRADE_BANDS if low <= score.value < high), None)
-    if stated is None or expected is None or stated == expected:
+    if expected is None or stated == expected:
         return
     yield Flag(
         f"评价等次写为“{grade.value}”，但自评得分{number_text(score.value)}分按标准应为“{expected}”",

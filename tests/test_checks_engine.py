@@ -71,6 +71,74 @@ def test_messages_carry_the_real_values(tmp_path: Path) -> None:
     assert flag.locations[0].line == 2
 
 
+# A report that states its own grade bands (blind test: a 常德 project report graded 87 优秀 was
+# told 87 should be 良). Under these bands 85 and up is 优秀, 75 to 84 良好, 60 to 74 合格.
+PROJECT_TITLE = "常德市某区农业农村局2023年度高标准农田建设项目支出绩效自评报告\n"
+CHANGDE_BANDS = ("根据《常德市财政支出绩效评价结果应用管理办法》，评价结果分为优秀（85分及以上）、良好（75分至84分）、"
+                 "合格（60分至74分）、不合格（60分以下）四个等次。")
+
+
+def test_a_grade_by_the_reports_own_bands_is_not_flagged(tmp_path: Path) -> None:
+    """87 is 优秀 under the bands the report states (85分及以上), though 良 under the national ones."""
+    text = PROJECT_TITLE + CHANGDE_BANDS + "本项目自评得分87分，评价等次为优秀。\n"
+    check_input = analyse_text(tmp_path, text).check_input
+    assert (check_input.values.chosen["self_score"].value, check_input.metadata.grade.value) == (87, "优秀")
+    assert flags_of(tmp_path, text, "JX450") == []
+
+
+def test_a_grade_against_the_reports_own_bands_names_them(tmp_path: Path) -> None:
+    """78 is 良好 under the report's bands (75分至84分), not 优秀: the message says by which bands,
+    and the flag points at the sentence that states them."""
+    text = PROJECT_TITLE + CHANGDE_BANDS + "本项目自评得分78分，评价等次为优秀。\n"
+    [flag] = flags_of(tmp_path, text, "JX450")
+    assert "报告所写" in flag.message and "“优秀（85分及以上）”" in flag.message
+    assert "“良好（75分至84分）”" in flag.message and "应为“良好”" in flag.message
+    assert "按标准" not in flag.message
+    assert CHANGDE_BANDS in flag.evidence
+    assert any(loc.line == 2 and loc.char_end == len(CHANGDE_BANDS) for loc in flag.locations)
+
+
+def test_without_stated_bands_the_national_bands_hold(tmp_path: Path) -> None:
+    [flag] = flags_of(tmp_path, PROJECT_TITLE + "本项目自评得分87分，评价等次为优秀。\n", "JX450")
+    assert "按标准应为“良”" in flag.message
+    assert all(loc.line == 2 for loc in flag.locations)
+
+
+@pytest.mark.parametrize(
+    ("bands", "result", "said"),
+    [
+        # 分（含）: 86 is 优 under 85（含）以上 (the national bands would say 良)
+        ("85分（含）以上为优，75（含）-85分为良，60（含）-75分为中，60分以下为差。", "自评得分86分，评价等次为优。", None),
+        # 至, with 总分…以上 and 分(含): 78 is 良 (nationally 中)
+        ("总分85分以上为“优”，75分(含)至85分为“良”，60分(含)至75分为“中”，60分以下为“差”。", "自评得分78分，评价等次为良。", None),
+        # —, bands one sentence each (split at ；): 76 is 良 (nationally 中)
+        ("85分以上为优；75—84分为良；60—74分为中；60分以下为差。", "自评得分76分，评价等次为良。", None),
+        # ≥ and 至…9分: stricter bands than the national ones, 92 is 良, not 优
+        ("≥95分为优，85分至94.9分为良，60分至84.9分为中，60分以下为差。", "自评得分92分，评价等次为优。", "按报告所写的等次档次"),
+        # the boundary the lower band says it holds: 90 is 良
+        ("90分以上（不含90分）为优，80-90分（含90分）为良，60-80分为中，60分以下为差。", "自评得分90分，评价等次为良。", None),
+        # the bands as a list, one paragraph each, the grade first
+        ("评价等次划分如下：\n优：85分及以上；\n良：75-84分；\n中：60-74分；\n差：60分以下。", "自评得分86分，评价等次为优。", None),
+        # incomplete (no 中 or 差): the national bands, 87 is 良
+        ("85分以上为优，75-85分为良。", "自评得分87分，评价等次为优。", "按标准应为“良”"),
+        # overlapping (良 reaches 88): the national bands
+        ("85分以上为优，75-88分为良，60-75分为中，60分以下为差。", "自评得分87分，评价等次为优。", "按标准应为“良”"),
+        # a gap (nothing from 60 to 70): the national bands
+        ("85分以上为优，75-85分为良，70-75分为中，60分以下为差。", "自评得分87分，评价等次为优。", "按标准应为“良”"),
+    ],
+    ids=["han", "zhi", "dash", "stricter", "boundary-held-below", "list-grade-first",
+         "incomplete", "overlap", "gap"],
+)
+def test_grade_bands_the_report_states(tmp_path: Path, bands: str, result: str, said: str | None) -> None:
+    """``said``: None where the grade fits, else the words that say by which bands it does not."""
+    text = TITLE + bands + "\n经自评，本单位" + result + "\n"
+    check_input = analyse_text(tmp_path, text).check_input
+    score, grade = check_input.values.chosen["self_score"], check_input.metadata.grade
+    assert (f"得分{score.raw}，评价等次为{grade.value}。") in result  # the stated ones, not a band's
+    flags = run_rules([RULES_BY_ID["JX450"]], check_input, {"JX450": RuleSettings(severity="warning")})
+    assert [said in flag.message for flag in flags] == ([] if said is None else [True])
+
+
 INDICATOR_HEADER = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分")
 
 
