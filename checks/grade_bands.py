@@ -87,6 +87,11 @@ GRADE_THEN_RANGE = re.compile(
     rf"(?<![其集之当空年月日初高])(?P<grade>{_GRADE}){_CLOSE_QUOTE}\s*(?:等次|等级|档次|档|级)?\s*"
     rf"(?:[（(]|[:：]|为|是)\s*(?:自评得分|得分|分数|总分|评分)?\s*(?:在|为|达到)?\s*(?P<range>{RANGE})(?:\s*[）)])?")
 _DIGIT = re.compile(r"\d")
+# Every whole set of bands names 优, 良 or a 格 (合格, 及格, 不合格): a statement begins only in a
+# sentence that holds one, and most sentences of a report are passed over without the patterns above.
+_GRADE_HINTS = ("优", "良", "格")
+# …and a band is written with 分, 以上/以下 or a comparison sign.
+_SCORE_HINTS = ("分", "以", "≥", ">", "＞", "≤", "<", "＜", "不足", "不低于")
 
 
 @record
@@ -225,6 +230,13 @@ def resolve(bands: Sequence[Band], sentences: Sequence[Sentence]) -> StatedBands
     return StatedBands(tuple(ordered), tuple(cuts), tuple(to_lower), tuple(sentences))
 
 
+def _may_state_bands(text: str) -> bool:
+    """Whether a sentence holds a grade hint, a word of scores or bounds, and a digit (a cheap test
+    before the patterns)."""
+    return (any(hint in text for hint in _GRADE_HINTS) and any(word in text for word in _SCORE_HINTS)
+            and _DIGIT.search(text) is not None)
+
+
 def stated_grade_bands(sentences: Sequence[Sentence]) -> StatedBands | None:
     """The grade bands the report states for itself, or None (then the national bands hold).
 
@@ -235,7 +247,9 @@ def stated_grade_bands(sentences: Sequence[Sentence]) -> StatedBands | None:
     run_open = False
     for sentence in sentences:
         text = sentence.text
-        bands = bands_in_text(text) if _DIGIT.search(text) else []
+        # a statement's later sentences may name only 中 or 差 (“…为良；60—74分为中；60分以下为差。”)
+        may_state = _may_state_bands(text) or (run_open and _DIGIT.search(text) is not None)
+        bands = bands_in_text(text) if may_state else []
         if not bands:
             run_open = False
             continue
