@@ -30,7 +30,8 @@ COLUMNS = (
 )
 # The funding block's row whose 分值/得分 score the execution rate.
 # Local forms label it 项目资金 or 资金执行情况 rather than 年度资金总额 (probe F11).
-FUNDS_ROW = re.compile(r"资金总额|预算资金|年度资金|预算执行率|项目资金|资金执行")
+# …or 资金情况, 资金使用情况 over its 预算数 | 执行数 | 预算执行率 | 分值 | 得分 (blind probe AW X2).
+FUNDS_ROW = re.compile(r"资金总额|预算资金|年度资金|预算执行率|项目资金|资金执行|资金(?:投入|使用|到位)?情况")
 
 
 def check_score_totals(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:

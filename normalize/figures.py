@@ -289,6 +289,8 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
                 bool(fund) and fund in raw.label or fund_money(raw, fund, report_kind) is not None)
         if found is None and report_kind in ONE_FUND_KINDS and raw.extractor == "text":
             found = fund_money(raw, fund, report_kind)  # “上级共下达我县农村公路养护资金1000万元”
+        if found is None and report_kind in ONE_FUND_KINDS and raw.extractor == "table":
+            found = _funds_row_concept(raw)  # “资金情况 | 预算数 | 执行数 | 预算执行率” over “48 | 47.52 | 99.00%”
         if found is None and raw.extractor == "text":
             found = evaluation_score(raw)
         if (found is None and role_only and previous is None and raw.extractor == "text"
@@ -368,10 +370,12 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
             continue  # “总分 | 90 | 88”: the indicators' marks out of 90, the 执行率's 10 elsewhere
         if figure is not None and raw.extractor == "text" and SCORING_CONDITION.match(raw.trailing):
             continue  # “执行率达到100%的得满分”: a condition of the scoring rules (blind probe AX F07)
-        if figure is not None and figure.metric == "self_score" and (raw.quantity.op or raw.quantity.high):
+        if figure is not None and figure.metric == "self_score" and (
+                raw.quantity.op not in (None, "=") or raw.quantity.high is not None):
             continue  # “90分（含）以上为优”, “80-89分为良”: a grade's band, not a score (blind probe AX F01)
         if figure is not None and figure.metric == "self_score" and raw.extractor == "text" and (
-                SCORING_RULE_LEAD.match(raw.context) or MAXIMUM_SCORE.search(raw.label) or _states_the_scale(raw, figure, sentence_texts.get(sentence, ''))):
+                SCORING_RULE_LEAD.match(raw.context) or MAXIMUM_SCORE.search(raw.label)
+                or _states_the_scale(raw, figure, sentence_texts.get(sentence, ""))):
             continue  # “评分办法：总分100分，预算执行率10分”, “满分100分”: the scale, not the score (blind probe AU)
         if figure is not None and not _counts_others(figure, raw, retirees_from.get(sentence), SERVING, breakdown_only=True) and not (
                 _counts_others(figure, raw, outside_quota_from.get(sentence), IN_QUOTA, breakdown_only=True)):
@@ -708,6 +712,24 @@ def _states_the_scale(raw: RawFigure, figure: Figure, sentence_text: str) -> boo
 SCORING_CONDITION = re.compile(
     r"^(?:得满分|不得分)|^(?:（含）|\(含\))?(?:(?:及?以上|及?以下|之间|以内)的?|的)\s*"
     r"(?:得满分|不得分|得分|扣分|[得扣]\s*(?:\d|[零一二三四五六七八九十]+\s*分))")
+
+
+# A table row that is a project's or fund's money as a whole, by a label naming no part of it: the
+# funds block of a local 自评表 (“资金情况 | 预算数 | 执行数 | 预算执行率”, blind probe AW X2).
+FUNDS_ROW_LABEL = re.compile(r"(?:项目)?(?:资金|预算)(?:投入|安排|使用|执行|到位|支出)?(?:及使用)?(?:情况)?")
+FUNDS_ROW_CONCEPTS = frozenset({"total", "execution_rate"})
+
+
+def _funds_row_concept(raw: RawFigure) -> tuple[Concept, Match] | None:
+    """The whole's budget, spending or rate for a value in the funds row of a project's or fund's
+    own form, its column header naming which (预算数, 执行数, 预算执行率); None for any other row or
+    column (分值, 得分)."""
+    if not FUNDS_ROW_LABEL.fullmatch("".join(raw.label.split())):
+        return None
+    match = match_label(raw.header)
+    if match is None or match.concept.name not in FUNDS_ROW_CONCEPTS or match.method not in ("exact", "alias"):
+        return None
+    return match.concept, match
 
 
 def _listed_before_more_money(raw_figures: list[RawFigure], index: int) -> bool:

@@ -3614,3 +3614,22 @@ def test_a_scoring_rules_conditions_are_no_figures(tmp_path: Path) -> None:
     with open(tmp_path / "out" / "metrics.csv", encoding="utf-8-sig", newline="") as handle:
         scores = [row["value"] for row in csv.DictReader(handle) if row["metric"] == "self_score"]
     assert scores == ["86"]
+
+
+FUNDS_BLOCK_FORM = ("2023年度乡镇综合文化站免费开放项目绩效自评表\n金额单位：万元\n"
+                    + txt_table(("资金情况", "预算数", "执行数", "预算执行率", "分值", "得分"),
+                                ("资金情况", "48", "47.52", "99.00%", "10", "9.9"),
+                                ("序号", "指标名称", "年度目标", "实际完成", "分值", "得分"),
+                                ("1", "文化站年开放天数", "≥300天", "312天", "45", "45"),
+                                ("2", "群众满意度", "≥90%", "93.4%", "45", "44"),
+                                ("合计", "", "", "", "100", "98.9")))
+
+
+def test_a_forms_funds_block_is_the_projects_money(tmp_path: Path) -> None:
+    """Blind probe AW X2: a local form's funds block, “资金情况 | 预算数 | 执行数 | 预算执行率 | 分值 |
+    得分” over “48 | 47.52 | 99.00% | 10 | 9.9”, is the project's budget, spending and rate; its 分值
+    and 得分 are the rate's, part of the 合计 row (45 + 45 + 10 = 100, 45 + 44 + 9.9 = 98.9): no JX104."""
+    report, flags = run(tmp_path, FUNDS_BLOCK_FORM)
+    assert (report["budget_total_wan"], report["spent_total_wan"], report["execution_rate_pct"]) == (
+        "48", "47.52", "99.00")
+    assert [flag["rule_id"] for flag in flags] == []
