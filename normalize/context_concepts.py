@@ -72,14 +72,21 @@ def fund_of_title(title: str) -> str:
     found = TITLE_FUND.search(title.replace(" ", ""))
     if found is None:
         return ""
-    core = FUND_PREFIXES.sub("", found.group(1))
+    core = TITLE_WORK_END.sub("", FUND_PREFIXES.sub("", found.group(1)))
     return core if len(core) >= 2 else ""
+
+
+# The work a title may name after the fund (“南县2023年度高龄津贴发放绩效自评报告”, blind probe AY):
+# the fund is 高龄津贴, and its money is named without the 发放.
+TITLE_WORK_END = re.compile(r"(?:发放|管理|使用|实施|落实)(?:工作)?$|工作$")
 
 
 def fund_money(raw: RawFigure, fund: str, report_kind: str | None) -> tuple[Concept, Match] | None:
     """The whole-budget concept for a fund report's own money (see FUND_NOUN), else None."""
     label = raw.label
     found = FUND_NOUN.search(label)
+    if found is None and fund and fund in label:
+        found = re.search(re.escape(fund), label)  # “2023年普通高中国家助学金预算”: the fund by its own name
     if (found is None or SOURCE_SHARE.search(label) or not raw.quantity.unit.endswith("元")
             or not names_a_side(label)
             or FOR_A_USE.match(raw.trailing)):
@@ -112,7 +119,26 @@ def _shortened_fund(naming: str, fund: str, generic: frozenset[str]) -> bool:
         if rest.startswith(lead) and (lead != "项目" or "项目" in generic):
             rest = rest[len(lead):]
     rest = _FUND_KIND_END.sub("", rest)  # the title's core has lost its 补助资金 too
-    return len(rest) >= SHORT_FUND_MIN_CHARS and rest in fund
+    return len(rest) >= SHORT_FUND_MIN_CHARS and (rest in fund or _abbreviates(rest, fund))
+
+
+# The fewest characters an abbreviation of the fund's name must have: 城乡低保 of 城乡最低生活保障.
+ABBREVIATION_MIN_CHARS = 3
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """Whether ``short`` is ``name`` abbreviated the usual way, keeping some of its characters in
+    order from its first: 城乡低保 of 城乡最低生活保障 (blind probe AY), 残疾人两项补贴 … A name
+    with characters of its own (城乡医保) is another fund's."""
+    if len(short) < ABBREVIATION_MIN_CHARS or len(short) >= len(name) or short[0] != name[0]:
+        return False
+    position = 0
+    for char in short:
+        position = name.find(char, position)
+        if position < 0:
+            return False
+        position += 1
+    return True
 
 
 # What ends a fund's name before its 资金 and is cut from the title's core (see TITLE_FUND).

@@ -3633,3 +3633,28 @@ def test_a_forms_funds_block_is_the_projects_money(tmp_path: Path) -> None:
     assert (report["budget_total_wan"], report["spent_total_wan"], report["execution_rate_pct"]) == (
         "48", "47.52", "99.00")
     assert [flag["rule_id"] for flag in flags] == []
+
+
+@pytest.mark.parametrize(("title", "sentence", "expected"), [
+    # the fund by its own name, without 资金 (blind probe AY 桃源)
+    ("桃源县教育局2023年度普通高中国家助学金绩效自评报告",
+     "2023年普通高中国家助学金预算260.00万元，执行257.20万元，执行率98.92%。", ("260.00", "257.20")),
+    # the fund abbreviated: 城乡低保 of 城乡最低生活保障 (blind probe AY 沅江)
+    ("沅江市民政局2023年度城乡最低生活保障资金绩效自评报告",
+     "2023年城乡低保资金预算2,900.00万元，执行2,856.40万元，执行率98.50%。", ("2900.00", "2856.40")),
+    # the title names the work after the fund: 高龄津贴发放 (blind probe AY 南县)
+    ("南县民政局2023年度高龄津贴发放绩效自评报告",
+     "2023年高龄津贴预算400.00万元，执行396.84万元，预算执行率99.21%。", ("400.00", "396.84")),
+])
+def test_a_funds_money_named_by_the_fund(tmp_path: Path, title: str, sentence: str,
+                                         expected: tuple[str, str]) -> None:
+    report, _ = run(tmp_path, title + "\n" + sentence + "\n")
+    assert (report["budget_total_wan"], report["spent_total_wan"]) == expected
+
+
+def test_another_funds_abbreviation_is_not_the_reports(tmp_path: Path) -> None:
+    """城乡医保 keeps a character 城乡最低生活保障 lacks: another fund's money, not the report's."""
+    report, _ = run(tmp_path, "沅江市民政局2023年度城乡最低生活保障资金绩效自评报告\n"
+                    "2023年城乡医保资金预算500.00万元。\n")
+    assert report["budget_total_wan"] == ""
+
