@@ -645,8 +645,8 @@ def _concept_of(
     if role_only and previous is not None and not _changes_flow(raw.label, previous):
         return previous, None
     match = match_label(raw.label)
-    if match is None and raw.trailing and not raw.label.endswith(("为", "是")) and not raw.trailing.startswith(
-            ("（", "(")):  # “1,520.00万元（含上年结转12.00万元）”: an aside on what the amount holds
+    if match is None and raw.trailing and (not raw.label.endswith(("为", "是")) or _paid_to(raw)) and not (
+            raw.trailing.startswith(("（", "("))):  # “1,520.00万元（含上年结转12.00万元）”: an aside on what the amount holds
         match = match_label(raw.trailing)
         if match is not None:
             match = dataclasses.replace(match, method=f"{match.method}+after")
@@ -730,6 +730,16 @@ def _funds_row_concept(raw: RawFigure) -> tuple[Concept, Match] | None:
     if match is None or match.concept.name not in FUNDS_ROW_CONCEPTS or match.method not in ("exact", "alias"):
         return None
     return match.concept, match
+
+
+# 为 … 发放: the people money is paid to (“共为12,356名移民发放后期扶持直补资金”, blind probe AY), where
+# the 为 of “人数为” would say the label names the number.
+PAID_TO_VERB = re.compile(r"发放|支付|兑现|兑付")
+
+
+def _paid_to(raw: RawFigure) -> bool:
+    """Whether a label ending in 为 is the 为 of paying to the people counted after it."""
+    return raw.label.endswith("为") and raw.quantity.unit in ("人", "名", "户") and bool(PAID_TO_VERB.search(raw.trailing))
 
 
 def _listed_before_more_money(raw_figures: list[RawFigure], index: int) -> bool:

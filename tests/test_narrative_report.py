@@ -3658,3 +3658,11 @@ def test_another_funds_abbreviation_is_not_the_reports(tmp_path: Path) -> None:
                     "2023年城乡医保资金预算500.00万元。\n")
     assert report["budget_total_wan"] == ""
 
+
+def test_the_people_paid_before_the_money(tmp_path: Path) -> None:
+    """“共为12,356名移民发放后期扶持直补资金736.20万元” (blind probe AY 鼎城): the 为 of paying to the
+    people counted, not of “人数为”; 12,356 × 600元 = 741.36万元, so the programme paid 86 people short."""
+    report, flags = run(tmp_path, "鼎城区库区移民事务中心2023年度部门整体支出绩效自评报告\n"
+                        "2023年共为12,356名移民发放后期扶持直补资金736.20万元。\n")
+    assert (report["direct_subsidy_people"], report["direct_subsidy_wan"]) == ("12356", "736.20")
+    assert [flag["rule_id"] for flag in flags] == ["JX250"]
