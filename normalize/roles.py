@@ -133,6 +133,10 @@ def _role_sources(raw: RawFigure) -> Iterator[tuple[str, bool]]:
         yield from ((raw.label, False), (raw.header, False), (raw.label, True), (raw.header, True))
         return
     yield raw.label, False
+    if is_role_only(raw.label):
+        # “其中：公务接待费预算3.12万元，支出2.48万元” (blind probe AZ): a label that is only a side
+        # word, weak as it is, names this amount's side; the 预算 before it was the other amount's
+        yield raw.label, True
     context = _without_asides(_without_comparisons(raw.context))
     if "其中" in context:
         head = _list_head(context)
