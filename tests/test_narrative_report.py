@@ -3666,3 +3666,18 @@ def test_the_people_paid_before_the_money(tmp_path: Path) -> None:
                         "2023年共为12,356名移民发放后期扶持直补资金736.20万元。\n")
     assert (report["direct_subsidy_people"], report["direct_subsidy_wan"]) == ("12356", "736.20")
     assert [flag["rule_id"] for flag in flags] == ["JX250"]
+
+
+DEPT_HEAD = ("某县审计局2023年度部门整体支出绩效自评报告\n"
+             "2023年全年预算数2,745.93万元，全年执行数2,688.17万元，预算执行率97.90%。\n")
+
+
+def test_a_bare_spending_after_an_items_budget(tmp_path: Path) -> None:
+    """“其中：公务接待费预算3.12万元，支出2.48万元；…” (blind probe AZ): 支出 alone is the item's
+    spending, not a second budget (it gave false JX601 and wrong budgets in eight reports)."""
+    report, flags = run(tmp_path, DEPT_HEAD + "2023年“三公”经费预算28.50万元，实际支出21.36万元。其中：公务接待费预算"
+                        "3.12万元，支出2.48万元；公务用车购置及运行维护费预算25.38万元，支出18.88万元。\n")
+    assert (report["reception_budget_wan"], report["reception_spent_wan"]) == ("3.12", "2.48")
+    assert (report["vehicle_budget_wan"], report["vehicle_spent_wan"]) == ("25.38", "18.88")
+    assert flags == []
+
