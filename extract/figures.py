@@ -187,7 +187,9 @@ def document_to_raw_figures(
                 headings = {k: v for k, v in headings.items() if k < level}
                 headings[level] = block.text.strip()
                 section = SECTION_SEPARATOR.join(headings[k] for k in sorted(headings))  # changes only here
-            figures.extend(text_to_raw_figures(block.text, block.location, section=section, block=index))
+            lead = inline_heading(block.text) if level is None else None
+            own_section = SECTION_SEPARATOR.join(part for part in (section, lead) if part) if lead else section
+            figures.extend(text_to_raw_figures(block.text, block.location, section=own_section, block=index))
         else:
             caption = caption_text.strip() if is_caption(caption_text) else ""
             outside = (_declared_unit_in(previous_text) or _unit_note_below(blocks, index)
@@ -271,6 +273,22 @@ def heading_level(text: str) -> int | None:
         return None  # a line of the table of contents names a section, but heads nothing here
     match = _ANY_HEADING_MARKER.match(stripped)
     return match.lastindex - 1 if match else None
+
+
+# A heading that opens a paragraph of its own text, closed by 。 or a colon: “（一）基本支出。全年预算
+# 1,204.55万元，支出1,198.62万元” (blind probe AZ). Short, and marked as a heading is.
+_INLINE_HEADING = re.compile(r"\s*([^。；;：:，,]{2,%d})[。：:]\s*\S" % HEADING_MAX_CHARS)
+
+
+def inline_heading(text: str) -> str | None:
+    """The heading a paragraph opens with before its text (see _INLINE_HEADING), or None: the
+    paragraph's figures sit under it, as under a heading of their own."""
+    if not text or _ANY_HEADING_MARKER.match(text.lstrip()) is None:
+        return None  # most paragraphs: no marker, nothing more to look at
+    found = _INLINE_HEADING.match(text)
+    if found is None or heading_level(found.group(1)) is None:
+        return None
+    return found.group(1).strip()
 
 
 # --- running text ------------------------------------------------------------------------------

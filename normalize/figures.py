@@ -305,6 +305,13 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
                 # “我馆年初预算780万元…”, “2023年全年支出35902.3万元”; in a report on one project,
                 # “2023年年初预算3200万元，调整后预算3580万元” is the project's
                 found = unit_total(raw)
+        if (found is not None and found[0].name == "total" and role_only and previous is None
+                and raw.extractor == "text" and report_kind == "dept_overall" and sentence not in about_other
+                and (lead := colon_lead_concept(raw) or heading_concept(raw.section, headings)) is not None
+                and lead[0].name in LEAD_PART_CONCEPTS):
+            # “‘三公’经费：全年预算5.20万元，支出4.37万元”, “（一）基本支出。全年预算1,204.55万元…” (blind
+            # probe AZ): 全年预算 alone, a name of the whole, is the part the lead or heading names
+            found = lead
         if found is not None and sentence in about_other and sentence not in sentence_concepts:
             if (found[0].name in GENERIC_CONCEPTS or (
                     found[0].name == "execution_rate" and NAMED_MONEY.search(about_other[sentence]))) and (
@@ -786,6 +793,13 @@ def _after_other_money(context: str) -> bool:
         return False
     named = clauses[-2].strip()
     return bool(_MONEY_NAME_END.search(named)) and match_label(named) is None
+
+
+# The parts of a unit's spending a colon lead or a heading may name over a sentence that begins with
+# 全年预算 alone (see resolve_figures).
+LEAD_PART_CONCEPTS = frozenset({"basic", "personnel", "public", "project", "sangong", "reception", "vehicle",
+                                "vehicle_operation", "vehicle_purchase", "overseas", "meeting", "training",
+                                "procurement"})
 
 
 # A table's group row of projects: its numbered rows are single projects, whatever their names say.

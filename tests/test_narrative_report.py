@@ -3681,3 +3681,17 @@ def test_a_bare_spending_after_an_items_budget(tmp_path: Path) -> None:
     assert (report["vehicle_budget_wan"], report["vehicle_spent_wan"]) == ("25.38", "18.88")
     assert flags == []
 
+
+@pytest.mark.parametrize(("sentence", "keys", "values"), [
+    ("（一）基本支出。全年预算1,204.55万元，支出1,198.62万元。", ("basic_budget_wan", "basic_spent_wan"),
+     ("1204.55", "1198.62")),
+    ("“三公”经费：全年预算5.20万元，支出4.37万元。", ("sangong_budget_wan", "sangong_spent_wan"), ("5.20", "4.37")),
+])
+def test_a_part_named_by_its_lead(tmp_path: Path, sentence: str, keys: tuple[str, str],
+                                  values: tuple[str, str]) -> None:
+    """Blind probe AZ A04, A09: 全年预算 alone after a heading that opens the paragraph or a colon lead
+    is the part they name, not the unit's whole budget (which it had replaced, with a false JX201)."""
+    report, flags = run(tmp_path, DEPT_HEAD + sentence + "\n")
+    assert (report[keys[0]], report[keys[1]]) == values
+    assert (report["budget_total_wan"], report["spent_total_wan"]) == ("2745.93", "2688.17")
+    assert flags == []
