@@ -33,7 +33,7 @@ from checks.sums import adds_up, plus_text, quoted, sum_tolerance
 from extract.figures import RawFigure
 from extract.records import record
 from normalize.catalogue import BUDGET_ROLES
-from normalize.match import is_delta, match_label, role_of
+from normalize.match import is_delta, is_role_only, match_label, role_of
 
 PART_MARKER = re.compile(r"其中")
 OPEN_BRACKETS = "（("
@@ -203,7 +203,7 @@ def _on_the_totals_side(total: Amount, parts: list[Amount]) -> list[Amount]:
     its spending (“其中：低保工作经费预算120.00万元，执行118.20万元；养老服务补贴预算95.00万元，执行
     93.40万元”, blind probe AL r01), those on the total's side: the spending for a total spent, the
     budgets for a budget; none when the total's side cannot be told."""
-    roles = [role_of(part.label) for part in parts]
+    roles = [_part_role(part.label) for part in parts]
     if not (BUDGET_ROLES.intersection(roles) and "actual" in roles):
         return parts
     side = role_of(total.label) or ("actual" if SPENT_TOTAL.search(total.label) else None)
@@ -211,6 +211,12 @@ def _on_the_totals_side(total: Amount, parts: list[Amount]) -> list[Amount]:
         return []
     wanted = BUDGET_ROLES if side in BUDGET_ROLES else {side}
     return [part for part, role in zip(parts, roles) if role in wanted]
+
+
+def _part_role(label: str) -> str | None:
+    """The side a part's label names: its strong side word, or 支出 when that is all the label says
+    (“公务用车购置费预算22.00万元，支出21.80万元”, blind probe AZ A14: the second is spent)."""
+    return role_of(label) or (role_of(label, weak=True) if is_role_only(label) else None)
 
 
 def _bracket_end(text: str, marker: int) -> int | None:
