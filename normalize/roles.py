@@ -138,7 +138,7 @@ def _role_sources(raw: RawFigure) -> Iterator[tuple[str, bool]]:
         # word, weak as it is, names this amount's side; the 预算 before it was the other amount's
         yield raw.label, True
     context = _without_asides(_without_comparisons(raw.context))
-    if "其中" in context:
+    if "其中" in context and _bracket_head(context) is None:
         head = _list_head(context)
         yield from ((head, False), (head, True), (context, False))
     elif (head := _bracket_head(context)) is not None:

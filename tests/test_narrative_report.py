@@ -3695,3 +3695,17 @@ def test_a_part_named_by_its_lead(tmp_path: Path, sentence: str, keys: tuple[str
     assert (report[keys[0]], report[keys[1]]) == values
     assert (report["budget_total_wan"], report["spent_total_wan"]) == ("2745.93", "2688.17")
     assert flags == []
+
+
+def test_a_bracket_after_an_items_spending_breaks_down_the_spending(tmp_path: Path) -> None:
+    """Blind probe AZ A07, A10: inside a 其中 list, “支出3,096.27万元（人员经费2,574.80万元，公用经费
+    521.47万元）” breaks down the spending the bracket follows; the list's 预算 had made them budgets
+    (a wrong 公用经费预算 and a false JX102 against the 公务用车费 budget)."""
+    report, flags = run(tmp_path, DEPT_HEAD.replace("2,745.93", "4,655.82").replace("2,688.17", "4,588.16").replace(
+        "97.90", "98.55") + "其中：基本支出全年预算3,108.40万元，支出3,096.27万元（人员经费2,574.80万元，公用经费"
+        "521.47万元）；项目支出全年预算1,547.42万元，支出1,491.89万元。\n2023年“三公”经费预算18.00万元，实际支出"
+        "14.72万元。其中：公务接待费预算4.00万元，支出3.15万元；公务用车购置及运行维护费预算14.00万元，支出11.57万元"
+        "（公务用车购置费0万元，公务用车运行维护费11.57万元）。\n")
+    assert (report["public_budget_wan"], report["public_spent_wan"]) == ("", "521.47")
+    assert (report["vehicle_operation_budget_wan"], report["vehicle_operation_spent_wan"]) == ("", "11.57")
+    assert flags == []
