@@ -219,8 +219,11 @@ def beneficiaries(raw: RawFigure, previous: Concept) -> tuple[Concept, Match] | 
 
 def begins_its_sentence(raw: RawFigure) -> bool:
     """Whether the figure's label is all of its sentence before it (no clause before it), but
-    for a leading 截至 date, which says when, not what: “截至2022年12月31日，已支出7,935.46万元”."""
+    for a leading 截至 date, which says when, not what: “截至2022年12月31日，已支出7,935.46万元”, and
+    a colon lead that names no catalogue thing, only the part of the report: “（二）执行情况：”."""
     context = raw.context.strip()
+    if (lead := COLON_LEAD.match(context)) is not None and match_label(lead.group(1)) is None:
+        context = context[lead.end():].lstrip()  # “（二）执行情况：2022年全年支出…” (blind probe AZ A11)
     if context.startswith(("截至", "截止")):
         context = _AS_OF_LEAD.sub("", context, count=1)
     return context == raw.label.strip()

@@ -3709,3 +3709,12 @@ def test_a_bracket_after_an_items_spending_breaks_down_the_spending(tmp_path: Pa
     assert (report["public_budget_wan"], report["public_spent_wan"]) == ("", "521.47")
     assert (report["vehicle_operation_budget_wan"], report["vehicle_operation_spent_wan"]) == ("", "11.57")
     assert flags == []
+
+
+def test_the_whole_after_a_lead_naming_the_part_of_the_report(tmp_path: Path) -> None:
+    """“（二）执行情况：2022年全年支出7,986,512.36元，预算执行率99.65%” (blind probe AZ A11): the lead
+    names the part of the report, not a thing; the spending that follows is the unit's."""
+    report, _ = run(tmp_path, "祁东县城关第二完全小学2022年度整体支出绩效自评报告\n"
+                    "（一）预算情况：2022年全年预算数8,014,237.50元。\n"
+                    "（二）执行情况：2022年全年支出7,986,512.36元，预算执行率99.65%。\n")
+    assert (report["budget_total_wan"], report["spent_total_wan"]) == ("801.423750", "798.651236")
