@@ -336,6 +336,8 @@ PEOPLE_PAID = re.compile(r"发放|享受|对象")
 # 每人每年670元，个人缴费标准为每人每年400元”, blind probe AG ag04): no 直补 figure.
 PAID_BY_PEOPLE = re.compile(r"缴费|缴纳|缴存|自筹|自付|个人负担|个人承担")
 PEOPLE_UNITS = ("人", "名")
+# The people who joined or left a programme during the year: a change, not the people paid.
+PEOPLE_CHANGE = re.compile(r"新增|退出|停发|停止发放|减少|注销|清退|取消|死亡|迁出|增加")
 # A part of the programme's payments that one place made: 其中, a township, village or district's
 # name, and 发放 (其中网岭镇发放; not 其中农村低保对象发放 or 其中城乡居民…).
 PLACES_SHARE = re.compile(r"其中[^，,；;。]{0,10}?(?:镇|乡|街道|村|社区|区|县)(?:共|累计|已|实际)?发放")
@@ -349,6 +351,8 @@ def subsidy_text_concept(raw: RawFigure) -> tuple[Concept, Match] | None:
         return None  # “其中网岭镇发放907.41万元”: one township's share (blind probe P p14)
     if PAID_BY_PEOPLE.search(label):
         return None  # “个人缴费标准为每人每年400元”: what people pay in, not what they are paid
+    if PEOPLE_CHANGE.search(label):
+        return None  # “全年新增对象276人，退出对象91人” (blind probe AY): who came and went, not who was paid
     if unit.endswith("元") and PER_PERSON_YEAR.search(label):
         name = "direct_subsidy_standard"
     elif unit.endswith("元") and "/" not in unit and PAID_OUT.search(label):

@@ -3718,3 +3718,12 @@ def test_the_whole_after_a_lead_naming_the_part_of_the_report(tmp_path: Path) ->
                     "（一）预算情况：2022年全年预算数8,014,237.50元。\n"
                     "（二）执行情况：2022年全年支出7,986,512.36元，预算执行率99.65%。\n")
     assert (report["budget_total_wan"], report["spent_total_wan"]) == ("801.423750", "798.651236")
+
+
+def test_people_who_joined_or_left_are_not_the_people_paid(tmp_path: Path) -> None:
+    """“全年新增对象276人，退出对象91人” (blind probe AY 桃江): changes, not a second 直补人数 (JX601)."""
+    report, flags = run(tmp_path, "桃江县2023年度计划生育奖励扶助资金绩效自评报告\n"
+                        "2023年共为3,145名奖励扶助对象发放奖励扶助金301.92万元。全年新增对象276人，退出对象91人。\n")
+    assert report["direct_subsidy_people"] == "3145"
+    assert "JX601" not in {flag["rule_id"] for flag in flags}
+
