@@ -157,7 +157,7 @@ def analyse(document: Document) -> Analysis:
     raw_figures = document_to_raw_figures(document, indicators_by_table)
     figures = resolve_figures(raw_figures, fiscal_year, metadata.report_kind.value if metadata.report_kind else None,
                               metadata.title, metadata.unit_name.value if metadata.unit_name else "")
-    values = select_report_values(figures, fiscal_year)
+    values = select_report_values(figures, fiscal_year, metadata.title)
     indicators = document_to_indicator_rows(document, indicators_by_table)
     sentences = tuple(document_to_sentences(document))
     check_input = CheckInput(

@@ -82,7 +82,10 @@ class ReportValues:
                 for key, figure in self.chosen.items() if figure.metric != key)
 
 
-def select_report_values(figures: list[Figure], fiscal_year: int | None) -> ReportValues:
+def select_report_values(figures: list[Figure], fiscal_year: int | None, title: str = "") -> ReportValues:
+    """The value of each catalogue key the report states (see README, Units and precedence), the
+    other values it states for each, and whether the direct-subsidy keys are groups' figures.
+    ``title``: a report on two programmes (names_several_programmes) pays each to its own people."""
     candidates: dict[str, list[tuple[tuple, Figure]]] = {}
     for order, figure in enumerate(figures):
         if fiscal_year is not None and figure.year is not None and figure.year != fiscal_year:
@@ -121,16 +124,17 @@ def select_report_values(figures: list[Figure], fiscal_year: int | None) -> Repo
     _prefer_the_one_its_rate_agrees_with(chosen, conflicts)
     paragraphs = paid_figures_by_paragraph(figures, fiscal_year)
     banded = has_banded_standards(paragraphs)
-    several_groups = banded or len({standard for standard, _ in paid_groups(paragraphs)}) > 1
+    several_programmes = names_several_programmes(title)
+    several_groups = banded or len({standard for standard, _ in paid_groups(paragraphs, several_programmes)}) > 1
     if several_groups:
         # 集中供养 and 分散供养 each with their standard, people and money (blind probe X x13), or the
         # bands of one standard by age (blind probe AL r02): the groups' figures are parts of the
         # programme, not values of one quantity that disagree
         for key in PAID_GROUP_KEYS:
             conflicts.pop(key, None)
-        _only_wholes_of_groups(chosen, ranked_by_metric, group_figures(paragraphs))
-    if banded:
-        chosen.pop(STANDARD_KEY, None)  # one band's standard is not the programme's
+        _only_wholes_of_groups(chosen, ranked_by_metric, group_figures(paragraphs, several_programmes))
+    if several_groups:
+        chosen.pop(STANDARD_KEY, None)  # one band's or group's standard is not the programme's
     for whole, (other, part) in SPLIT_KEYS.items():  # the part that stands for the whole is the second
         if whole not in chosen and part in chosen and (other not in chosen or chosen[other].value == 0):
             chosen[whole] = chosen[part]
@@ -193,11 +197,21 @@ def has_banded_standards(paragraphs: list[list[Figure]]) -> bool:
     return any(len({f.value for f in stated if f.metric == STANDARD_KEY}) > 1 for stated in paragraphs)
 
 
-def paid_groups(paragraphs: list[list[Figure]]) -> list[tuple[Decimal, Decimal]]:
+def names_several_programmes(title: str) -> bool:
+    """Whether a title evaluates two or more programmes paying people: “困难残疾人生活补贴和重度残疾人
+    护理补贴资金绩效自评报告”, “残疾人两项补贴…” (blind probe AY 平江)."""
+    return len(set(PROGRAMME_NAME.findall(title))) > 1 or SEVERAL_PROGRAMMES.search(title) is not None
+
+
+SEVERAL_PROGRAMMES = re.compile(r"[两二三]项(?:补贴|补助|津贴)")
+
+
+def paid_groups(paragraphs: list[list[Figure]], several_programmes: bool = False) -> list[tuple[Decimal, Decimal]]:
     """(standard, people) of each paragraph (of ``paid_figures_by_paragraph``) that states a
     standard per head, the people paid and the money paid, the three agreeing (people × standard =
     money): a group the programme pays as a whole of its own (“集中供养特困人员基本生活标准为每人每年
-    10,800元，全年为214人发放基本生活费231.12万元”)."""
+    10,800元，全年为214人发放基本生活费231.12万元”). In a report on ``several_programmes`` each
+    paragraph stating the three is one programme's, whether or not they agree (JX251 checks that)."""
     groups = []
     for figures in paragraphs:
         stated: dict[str, Figure] = {}
@@ -206,12 +220,12 @@ def paid_groups(paragraphs: list[list[Figure]]) -> list[tuple[Decimal, Decimal]]
         if len(stated) < len(PAID_GROUP_KEYS):
             continue
         standard, people, paid = (stated[key].value for key in PAID_GROUP_KEYS)
-        if abs(people * standard / YUAN_PER_WAN - paid) <= PAID_GROUP_TOLERANCE:
+        if several_programmes or abs(people * standard / YUAN_PER_WAN - paid) <= PAID_GROUP_TOLERANCE:
             groups.append((standard, people))
     return groups
 
 
-def group_figures(paragraphs: list[list[Figure]]) -> set[int]:
+def group_figures(paragraphs: list[list[Figure]], several_programmes: bool = False) -> set[int]:
     """The ids of the people and money figures (of ``paid_figures_by_paragraph``) that are one group's
     of a programme paying several: those of a paragraph that states two or more of one key
     (“80-89周岁老人2,100人…发放252.00万元；90-99周岁老人350人…发放84.00万元”, blind probe AV), and
@@ -219,9 +233,9 @@ def group_figures(paragraphs: list[list[Figure]]) -> set[int]:
     when there are two or more. A figure that is the sum of the others of its key in its paragraph
     (“共发放343.20万元，其中…252.00万元、…84.00万元、…7.20万元”) is the whole, not a group's."""
     grouped: set[int] = set()
-    groups_by_paragraph = len({standard for standard, _ in paid_groups(paragraphs)}) > 1
+    groups_by_paragraph = len({standard for standard, _ in paid_groups(paragraphs, several_programmes)}) > 1
     for figures in paragraphs:
-        whole_group = groups_by_paragraph and bool(paid_groups([figures]))
+        whole_group = groups_by_paragraph and bool(paid_groups([figures], several_programmes))
         for key in WHOLE_OF_GROUPS_KEYS:
             stated = [figure for figure in figures if figure.metric == key]
             if not (whole_group or len({figure.value for figure in stated}) > 1):

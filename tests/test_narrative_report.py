@@ -3727,3 +3727,15 @@ def test_people_who_joined_or_left_are_not_the_people_paid(tmp_path: Path) -> No
     assert report["direct_subsidy_people"] == "3145"
     assert "JX601" not in {flag["rule_id"] for flag in flags}
 
+
+def test_a_report_on_two_programmes_pays_each_its_own_people(tmp_path: Path) -> None:
+    """Blind probe AY 平江: a report on 困难残疾人生活补贴 and 重度残疾人护理补贴 states each one's standard,
+    people and money; neither is the report's (blank, no JX601). The second is paid short (5,104 ×
+    1,080元 = 551.23万元, not 525.62): JX251 says so."""
+    report, flags = run(tmp_path, "平江县残疾人联合会2023年度困难残疾人生活补贴和重度残疾人护理补贴资金绩效自评报告\n"
+                        "（一）困难残疾人生活补贴。补贴标准为每人每年960元。全年为3,826名困难残疾人发放生活补贴367.30万元。\n"
+                        "（二）重度残疾人护理补贴。护理补贴标准为每人每年1,080元。全年为5,104名重度残疾人发放护理补贴"
+                        "525.62万元。\n")
+    assert [report[key] for key in ("direct_subsidy_people", "direct_subsidy_wan", "direct_subsidy_standard_yuan")] == [
+        "", "", ""]
+    assert [flag["rule_id"] for flag in flags] == ["JX251"]
