@@ -261,7 +261,7 @@ CONCEPTS: tuple[Concept, ...] = (
     Concept(
         "direct_subsidy_people", "直补（直扶）人数", "count",
         ("直补人数", "直补移民人数", "直扶人数", "直补受益移民", "资金直补受益移民", "直补发放移民人数", "直扶人口",
-         "直补移民"),
+         "直补移民", "直补人口"),
         {"count": "direct_subsidy_people"}, "count", companion="direct_subsidy",
     ),
     Concept(

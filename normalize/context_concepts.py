@@ -327,15 +327,19 @@ def subsidy_row_concept(raw: RawFigure) -> tuple[Concept, Match] | None:
 # 直补 figures, however the programme names them (blind probe N: “按每人每年960元的标准发放，…
 # 共向3,126名奖励扶助对象发放奖励扶助金296.83万元”; probe P: a 国家助学金 “向1,260名中职学生发放”;
 # probe AE: the resettlement subsidy, 大中型水库移民后期扶持, paid as 直补).
-SUBSIDY_PROGRAMME = re.compile(r"补贴|津贴|补助|扶助|优待|救助|资助|奖励|奖补|助学金|奖学金|抚恤|后期扶持|直补")
+SUBSIDY_PROGRAMME = re.compile(r"补贴|津贴|补助|扶助|优待|救助|资助|奖励|奖补|助学金|奖学金|抚恤|后期扶持|直补"
+                               r"|供养")  # 特困分散供养资金 (blind probe AY)
 PAID_OUT = re.compile(r"发放")
 # 每人每年, and with the verb of paying after it: “对纳入扶持范围的移民每人每年补助500元” (blind probe AE ae03).
 PER_PERSON_YEAR = re.compile(r"每\s*[人名生]\s*每\s*年\s*(?:补助|补贴|发放|扶持|奖励)?\s*$")
-PEOPLE_PAID = re.compile(r"发放|享受|对象")
+PEOPLE_PAID = re.compile(r"发放|享受|对象|资助|救助|扶助")  # 共资助家庭经济困难学生3,452人 (blind probe AY)
 # Money people pay in themselves beside what the programme pays them (城乡居民医保: “人均财政补助标准为
 # 每人每年670元，个人缴费标准为每人每年400元”, blind probe AG ag04): no 直补 figure.
 PAID_BY_PEOPLE = re.compile(r"缴费|缴纳|缴存|自筹|自付|个人负担|个人承担")
 PEOPLE_UNITS = ("人", "名")
+# A level changed during the year, named before the change: 由 … 提高到 / 调整为 ….
+FORMER_LEVEL = re.compile(r"由[^，,。；;]*$")
+RAISED_TO = re.compile(r"\s*(?:提高|提升|上调|调增|增加|调整|下调|降低)(?:到|至|为)")
 # The people who joined or left a programme during the year: a change, not the people paid.
 PEOPLE_CHANGE = re.compile(r"新增|退出|停发|停止发放|减少|注销|清退|取消|死亡|迁出|增加")
 # A part of the programme's payments that one place made: 其中, a township, village or district's
@@ -349,8 +353,12 @@ def subsidy_text_concept(raw: RawFigure) -> tuple[Concept, Match] | None:
     unit, label = raw.quantity.unit, raw.label
     if PLACES_SHARE.search(label):
         return None  # “其中网岭镇发放907.41万元”: one township's share (blind probe P p14)
+    if "其中" in raw.context:
+        return None  # “共资助…3,452人，其中：…学前教育幼儿资助420人” (blind probe AY): a part of the whole
     if PAID_BY_PEOPLE.search(label):
         return None  # “个人缴费标准为每人每年400元”: what people pay in, not what they are paid
+    if FORMER_LEVEL.search(label) and RAISED_TO.match(raw.trailing):
+        return None  # “标准由每人每年5,100元提高到每人每年5,400元”: the level before the change
     if PEOPLE_CHANGE.search(label):
         return None  # “全年新增对象276人，退出对象91人” (blind probe AY): who came and went, not who was paid
     if unit.endswith("元") and PER_PERSON_YEAR.search(label):

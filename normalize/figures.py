@@ -375,6 +375,9 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
         if figure is not None and figure.metric == "self_score" and (
                 _scored_out_of_less(raw, row_weights) or SUB_SCORE.search(raw.label)):
             continue  # “总分 | 90 | 88”: the indicators' marks out of 90, the 执行率's 10 elsewhere
+        if (figure is not None and figure.metric == "direct_subsidy_people" and raw.extractor == "text"
+                and ALLOCATION_BASIS.search(raw.label) and ALLOCATED.match(raw.trailing)):
+            continue  # “省财政按核定扶持人口6,920人下达我县直补资金”: what the money was allotted by (blind probe AY)
         if figure is not None and raw.extractor == "text" and SCORING_CONDITION.match(raw.trailing):
             continue  # “执行率达到100%的得满分”: a condition of the scoring rules (blind probe AX F07)
         if figure is not None and figure.metric == "self_score" and (
@@ -712,6 +715,11 @@ def _states_the_scale(raw: RawFigure, figure: Figure, sentence_text: str) -> boo
     after = sentence_text[len(raw.context):] if sentence_text.startswith(raw.context) else ""
     return bool(SCALE_WORDS.search(raw.label) or THIS_EVALUATION.search(raw.label) or SCALE_WORDS.search(after)
                 or SCALE_CONTEXT.search(raw.context))
+
+
+# A count the money was allotted by (按…人口 … 下达): the basis of a budget, not the people paid.
+ALLOCATION_BASIS = re.compile(r"按[^，,。；;]*$")
+ALLOCATED = re.compile(r"\s*(?:的标准)?\s*(?:下达|拨付|安排|分配|测算|核拨)")
 
 
 # What follows a number that sets a condition of a scoring rule, in the same clause: “执行率达到100%的

@@ -3739,3 +3739,29 @@ def test_a_report_on_two_programmes_pays_each_its_own_people(tmp_path: Path) -> 
     assert [report[key] for key in ("direct_subsidy_people", "direct_subsidy_wan", "direct_subsidy_standard_yuan")] == [
         "", "", ""]
     assert [flag["rule_id"] for flag in flags] == ["JX251"]
+
+
+@pytest.mark.parametrize(("title", "text", "expected"), [
+    # the people the money was allotted by are not the people paid; 直补人口 names the latter (湘阴)
+    ("湘阴县2023年度大中型水库移民后期扶持直补资金绩效自评报告",
+     "2023年省财政按核定扶持人口6,920人下达我县直补资金415.20万元。\n"
+     "2023年核定直补人口6,842人，全年发放直补资金410.52万元。\n", ("6842", "410.52", "")),
+    # people helped (资助) before a 其中 list of its parts (安乡)
+    ("安乡县2023年度学生资助资金绩效自评报告",
+     "2023年全县共资助家庭经济困难学生3,452人，其中：普通高中国家助学金1,860人，学前教育幼儿资助420人。\n",
+     ("3452", "", "")),
+    # a programme of 供养 pays people (资阳)
+    ("资阳区2023年度农村特困分散供养资金绩效自评报告",
+     "2023年分散供养特困人员基本生活标准为每人每年7,200元。全年为835名分散供养特困人员发放基本生活费"
+     "601.20万元。\n", ("835", "601.20", "7200")),
+    # the standard before it was raised is not the year's (no value rather than the old one)
+    ("某县2023年度高龄津贴专项资金绩效自评报告",
+     "2023年，高龄津贴标准由每人每年600元提高到每人每年720元，全年为1,000名老人发放高龄津贴72.00万元。\n",
+     ("1000", "72.00", "")),
+])
+def test_who_a_programme_paid(tmp_path: Path, title: str, text: str, expected: tuple[str, str, str]) -> None:
+    """Blind probe AY: the people, money and standard a programme paying people states."""
+    report, flags = run(tmp_path, title + "\n" + text)
+    assert (report["direct_subsidy_people"], report["direct_subsidy_wan"],
+            report["direct_subsidy_standard_yuan"]) == expected
+    assert "JX601" not in {flag["rule_id"] for flag in flags}
