@@ -157,7 +157,9 @@ def analyse(document: Document) -> Analysis:
     raw_figures = document_to_raw_figures(document, indicators_by_table)
     figures = resolve_figures(raw_figures, fiscal_year, metadata.report_kind.value if metadata.report_kind else None,
                               metadata.title, metadata.unit_name.value if metadata.unit_name else "")
-    values = select_report_values(figures, fiscal_year, metadata.title)
+    # what the report evaluates: its title, and the project a form names (项目名称 | 残疾人两项补贴)
+    subjects = " ".join([metadata.title, *sorted({raw.table_subject for raw in raw_figures if raw.table_subject})])
+    values = select_report_values(figures, fiscal_year, subjects)
     indicators = document_to_indicator_rows(document, indicators_by_table)
     sentences = tuple(document_to_sentences(document))
     check_input = CheckInput(

@@ -85,7 +85,8 @@ class ReportValues:
 def select_report_values(figures: list[Figure], fiscal_year: int | None, title: str = "") -> ReportValues:
     """The value of each catalogue key the report states (see README, Units and precedence), the
     other values it states for each, and whether the direct-subsidy keys are groups' figures.
-    ``title``: a report on two programmes (names_several_programmes) pays each to its own people."""
+    ``title``: what the report evaluates (its title, the project its form names); a report on two
+    programmes (names_several_programmes) pays each to its own people."""
     candidates: dict[str, list[tuple[tuple, Figure]]] = {}
     for order, figure in enumerate(figures):
         if fiscal_year is not None and figure.year is not None and figure.year != fiscal_year:
@@ -135,6 +136,13 @@ def select_report_values(figures: list[Figure], fiscal_year: int | None, title: 
         _only_wholes_of_groups(chosen, ranked_by_metric, group_figures(paragraphs, several_programmes))
     if several_groups:
         chosen.pop(STANDARD_KEY, None)  # one band's or group's standard is not the programme's
+    if several_programmes:
+        # “困难残疾人生活补贴人数 | 2615” and “重度残疾人护理补贴人数 | 3162” (blind probe AY 华容): each
+        # programme's own, however stated, and neither the report's. Two values of one programme's
+        # count (told apart by name, _of_other_programmes) stay a conflict, with the one chosen.
+        for key in PAID_GROUP_KEYS:
+            if key not in conflicts and len({figure.value for figure in ranked_by_metric.get(key, ())}) > 1:
+                chosen.pop(key, None)
     for whole, (other, part) in SPLIT_KEYS.items():  # the part that stands for the whole is the second
         if whole not in chosen and part in chosen and (other not in chosen or chosen[other].value == 0):
             chosen[whole] = chosen[part]

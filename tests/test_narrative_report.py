@@ -3765,3 +3765,22 @@ def test_who_a_programme_paid(tmp_path: Path, title: str, text: str, expected: t
     assert (report["direct_subsidy_people"], report["direct_subsidy_wan"],
             report["direct_subsidy_standard_yuan"]) == expected
     assert "JX601" not in {flag["rule_id"] for flag in flags}
+
+
+@pytest.mark.parametrize(("title", "first_row"), [
+    ("华容县2023年度残疾人两项补贴资金绩效自评报告", ()),
+    # the form names the project over its funds row
+    ("项目支出绩效自评表（2023年度）", (("项目名称", "残疾人两项补贴"), ("", "全年预算数", "全年执行数"),
+                                     ("年度资金总额", "620", "598.56"))),
+])
+def test_two_programmes_indicator_rows_are_each_ones_own(tmp_path: Path, title: str,
+                                                         first_row: tuple[tuple[str, ...], ...]) -> None:
+    """Blind probe AY 华容: the people of 困难残疾人生活补贴 and of 重度残疾人护理补贴, each an indicator
+    row of a report on both, are neither the report's 直补人数 (nor two values of it)."""
+    report, flags = run(tmp_path, title + "\n" + txt_table(
+        *first_row,
+        ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值"),
+        ("产出指标", "数量指标", "困难残疾人生活补贴人数", "≥2600人", "2615人"),
+        ("产出指标", "数量指标", "重度残疾人护理补贴人数", "≥3100人", "3162人")))
+    assert report["direct_subsidy_people"] == ""
+    assert "JX601" not in {flag["rule_id"] for flag in flags}
