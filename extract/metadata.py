@@ -219,7 +219,7 @@ MONTH_AFTER = re.compile(r"\s*\d{1,2}\s*月")
 
 def _fiscal_year(title: _Line | None, lines: list[_Line]) -> MetaValue | None:
     if title is not None:
-        match = YEAR_IN_TITLE.search(title.text)
+        match = _title_year(title.text)
         if match:
             return MetaValue(_year_in_figures(match.group(1)), title.location)
     for line in lines:
@@ -232,6 +232,20 @@ def _fiscal_year(title: _Line | None, lines: list[_Line]) -> MetaValue | None:
         first = next(line for line in lines if f"{year}年度" in line.text.replace(" ", ""))
         return MetaValue(_year_in_figures(year), first.location)
     return None
+
+
+# The end of a span of years (2022—2024年, 2021-2023年度): a project's years, not the year evaluated.
+SPAN_END = re.compile(r"(?:" + _CENTURY + r"\d{2})\s*年?\s*[—–\-~～至到]+\s*$")
+
+
+def _title_year(text: str) -> re.Match[str] | None:
+    """The year a title evaluates: the first year that ends no span of years, where a later one does
+    not follow it as 年度 (“松林县2022—2024年高标准农田整县推进项目2023年度绩效自评报告” is 2023,
+    blind probe BA); a title with only a span (“2021—2023年度…”) keeps the span's end, as before."""
+    found = list(YEAR_IN_TITLE.finditer(text))
+    own = [match for match in found if not SPAN_END.search(text[: match.start()])]
+    return next((match for match in own if match.group(0).endswith("度")), own[0] if own else (
+        found[0] if found else None))
 
 
 def _year_in_figures(year: str) -> str:

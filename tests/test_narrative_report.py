@@ -511,6 +511,18 @@ def test_a_title_year_in_full_width_digits(tmp_path: Path, year: str) -> None:
     assert report["fiscal_year"] == "2023"
 
 
+@pytest.mark.parametrize(("title", "year"), [
+    ("松林县2022—2024年高标准农田整县推进项目2023年度绩效自评报告", "2023"),  # blind probe BA F09
+    ("松林县2022-2024年高标准农田整县推进项目2024年度绩效自评报告", "2024"),
+    ("松林县2021—2023年度高标准农田建设项目绩效自评报告", "2023"),  # a span alone: its end, as before
+])
+def test_the_year_a_title_evaluates_beside_a_projects_years(tmp_path: Path, title: str, year: str) -> None:
+    """A project's years (2022—2024年) before the year evaluated (2023年度) in the title: the latter.
+    Taking 2024 had blanked the grade and raised a false JX303 and four JX301/JX302."""
+    report, _ = run(tmp_path, title + "\n项目全年预算数1,000.00万元，全年执行数960.00万元。\n")
+    assert report["fiscal_year"] == year
+
+
 def test_a_title_year_in_numerals(tmp_path: Path) -> None:
     """二〇二三年度 in the title is the year evaluated, as 2023年度 is, and the unit stands before it."""
     text = REPORT.replace("2023年", "本").replace("某县民政局本度", "某县民政局二〇二三年度", 1)
@@ -3784,3 +3796,4 @@ def test_two_programmes_indicator_rows_are_each_ones_own(tmp_path: Path, title: 
         ("产出指标", "数量指标", "重度残疾人护理补贴人数", "≥3100人", "3162人")))
     assert report["direct_subsidy_people"] == ""
     assert "JX601" not in {flag["rule_id"] for flag in flags}
+
