@@ -375,6 +375,8 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
         if figure is not None and figure.metric == "self_score" and (
                 _scored_out_of_less(raw, row_weights) or SUB_SCORE.search(raw.label)):
             continue  # “总分 | 90 | 88”: the indicators' marks out of 90, the 执行率's 10 elsewhere
+        if figure is not None and figure.metric == "carryover_wan" and CARRYOVER_SPENT.search(raw.label):
+            continue  # “上年结转资金支出42.20万元”: how much of the carryover was spent (blind probe BA)
         if (figure is not None and figure.metric == "direct_subsidy_people" and raw.extractor == "text"
                 and ALLOCATION_BASIS.search(raw.label) and ALLOCATED.match(raw.trailing)):
             continue  # “省财政按核定扶持人口6,920人下达我县直补资金”: what the money was allotted by (blind probe AY)
@@ -715,6 +717,10 @@ def _states_the_scale(raw: RawFigure, figure: Figure, sentence_text: str) -> boo
     after = sentence_text[len(raw.context):] if sentence_text.startswith(raw.context) else ""
     return bool(SCALE_WORDS.search(raw.label) or THIS_EVALUATION.search(raw.label) or SCALE_WORDS.search(after)
                 or SCALE_CONTEXT.search(raw.context))
+
+
+# The part of the money carried over that was spent: 上年结转资金支出, 结转资金执行 ….
+CARRYOVER_SPENT = re.compile(r"(?:支出|执行|使用|支付|拨付)(?:数|金额)?\s*(?:为|是)?\s*$")
 
 
 # A count the money was allotted by (按…人口 … 下达): the basis of a budget, not the people paid.

@@ -3797,3 +3797,12 @@ def test_two_programmes_indicator_rows_are_each_ones_own(tmp_path: Path, title: 
     assert report["direct_subsidy_people"] == ""
     assert "JX601" not in {flag["rule_id"] for flag in flags}
 
+
+def test_the_spent_part_of_the_carryover_is_not_the_carryover(tmp_path: Path) -> None:
+    """“…其中当年财政拨款支出610.20万元，上年结转资金支出42.20万元” beside 上年结转资金45.00万元 (blind
+    probe BA F04): how much of the carryover was spent, not a second value of it (a false JX601)."""
+    report, flags = run(tmp_path, "2023年度某县农村公路建设项目绩效自评报告\n"
+                        "项目全年预算数700.00万元，全年执行数652.40万元，其中当年财政拨款支出610.20万元，"
+                        "上年结转资金支出42.20万元。\n上年结转资金45.00万元。\n")
+    assert report["carryover_wan"] == "45.00"
+    assert flags == []
