@@ -209,6 +209,17 @@ def document_to_raw_figures(
     return figures
 
 
+# Spaces a form puts between the characters of a short label to spread it over its cell: “合    计”,
+# “小  计” (blind probe BB: a PDF's 决算表 total row was never read). Chinese sets no spaces between
+# words, so none between two of its characters is part of a label.
+_SPREAD_LETTERS = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000\t]+(?=[\u4e00-\u9fff])")
+
+
+def without_spread_letters(label: str) -> str:
+    """A table label with the spaces between its Chinese characters taken out (“合    计” → 合计)."""
+    return _SPREAD_LETTERS.sub("", label) if " " in label or "\u3000" in label or "\t" in label else label
+
+
 # A note under a table (注：表中金额单位为万元。, 说明：…) declares what the table above it is in.
 NOTE_START = re.compile(r"\s*[（(]?\s*(?:注|说明|备注)\s*\d*\s*[:：]")
 NOTE_MAX_CHARS = 120
@@ -645,7 +656,7 @@ def table_to_raw_figures(
             continue
         quantity, value_at = value_of_cell(cell.text), 0
         label_cell = layout.row_label_cell(cell)
-        label = label_cell.text.strip() if label_cell is not None else ""
+        label = without_spread_letters(label_cell.text.strip()) if label_cell is not None else ""
         if label in TOTAL_HEADERS and (head := layout.block_head(cell)):
             label = head + label  # “‘三公’经费（万元）” merged down the block's rows, “合计” in one of them
         outer_label = ""

@@ -3806,3 +3806,16 @@ def test_the_spent_part_of_the_carryover_is_not_the_carryover(tmp_path: Path) ->
                         "上年结转资金支出42.20万元。\n上年结转资金45.00万元。\n")
     assert report["carryover_wan"] == "45.00"
     assert flags == []
+
+
+@pytest.mark.parametrize("total", ["合计", "合    计", "合\u3000\u3000计"])
+def test_a_total_row_spread_over_its_cell(tmp_path: Path, total: str) -> None:
+    """“合    计” (blind probe BB F08: a PDF's 决算表, whose total row was never read, so a slip in the
+    narrative's 执行数 was taken and the two values not compared)."""
+    report, _ = run(tmp_path, "某县市场监督管理局2023年度部门整体支出绩效自评报告\n单位：万元\n" + txt_table(
+        ("项目", "年初预算数", "全年预算数", "全年执行数", "执行率"),
+        ("一、基本支出", "1,662.66", "1,736.60", "1,708.48", "98.38%"),
+        ("二、项目支出", "1,120.00", "1,843.60", "1,748.30", "94.83%"),
+        (total, "2,782.66", "3,580.20", "3,456.78", "96.55%")))
+    assert (report["budget_total_wan"], report["spent_total_wan"], report["execution_rate_pct"]) == (
+        "3580.20", "3456.78", "96.55")
