@@ -311,7 +311,8 @@ def _table_titles_of_earlier_years(titles: Sequence[TableTitle], fiscal_year: in
 # Words that make a sentence a statement of results: what was done with the year's money.
 RESULT_WORDS = re.compile(r"完成|执行|发放|拨付|支出|支付|兑现|决算|投入|落实资金")
 # Words that make it a plan or a budget, which may name a later year (2021年预计…, seed 000).
-_INTENTIONS = r"计划|预计|预期|拟|力争|争取|规划|目标|将(?:于|会|要|在|继续|进一步)|下一步|明年|次年"
+_INTENTIONS = (r"计划|预计|预期|拟|力争|争取|规划|目标|将(?:于|会|要|在|继续|进一步)|下一步|明年|次年"
+               r"|将(?:完成|实现|建成|启动|开展|推进)")  # 2024年将完成剩余0.75万亩 (blind probe BA F09)
 PLAN_WORDS = re.compile(_INTENTIONS + r"|安排|预算")
 # Of those, the ones that look ahead: a 截至 date after them may lie after the report was signed
 # (计划截至2024年底完成…). 预算 and 安排 name the money, not an intention: “截至2023年12月31日，全年

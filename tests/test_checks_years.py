@@ -215,6 +215,8 @@ def test_a_table_titled_with_an_earlier_year(tmp_path: Path, before: str, first_
         # … the same with a three-character name, the year's own after a semicolon (blind probe AP w11)
         ("2022年执行数为4,862.10万元；2023年全年预算数5,230.60万元，执行数5,108.45万元。", 0),
         ("2022年执行数为4,862.10万元；2023年全年预算数5,230.60万元。", 1),  # no 执行数 of this year
+        # the year after, with what will be done then (blind probe BA F09)
+        ("2024年将完成剩余0.75万亩建设任务，并同步推进建后管护。", 0),
         # … and a score, last year's beside this year's (blind probe AX F14)
         ("2022年度我局部门整体支出绩效自评得分89分，等次为良；2023年度自评得分93.5分，评价等次为优。", 0),
         ("2022年全年实际支出108,642,371.60元。\n我局认真开展工作。", 1),  # next: no year's money
