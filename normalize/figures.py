@@ -152,6 +152,9 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
     fund = fund_of_title(title)
     own_words = self_reference_words(unit_name, report_kind)
     pays_people = SUBSIDY_PROGRAMME.search(title) is not None
+    # a project over several years (“…2022—2024年高标准农田整县推进项目2023年度…”): what it has done
+    # so far (累计完成投资) is not the year's
+    since_earlier_year = _spans_from_before(title, fiscal_year)
     figures: list[Figure] = []
     sentence_concepts: dict[tuple, Concept] = {}
     # Sentences whose earlier amounts named no catalogue concept: they are about something else
@@ -375,6 +378,9 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
         if figure is not None and figure.metric == "self_score" and (
                 _scored_out_of_less(raw, row_weights) or SUB_SCORE.search(raw.label)):
             continue  # “总分 | 90 | 88”: the indicators' marks out of 90, the 执行率's 10 elsewhere
+        if (figure is not None and since_earlier_year and raw.extractor == "text" and CUMULATIVE.search(raw.label)
+                and fiscal_year not in raw.years):
+            continue  # “截至2023年底，项目累计完成投资3,180.00万元” of a 2022—2024 project (blind probe BA F09)
         if figure is not None and figure.metric == "carryover_wan" and CARRYOVER_SPENT.search(raw.label):
             continue  # “上年结转资金支出42.20万元”: how much of the carryover was spent (blind probe BA)
         if (figure is not None and figure.metric == "direct_subsidy_people" and raw.extractor == "text"
@@ -717,6 +723,17 @@ def _states_the_scale(raw: RawFigure, figure: Figure, sentence_text: str) -> boo
     after = sentence_text[len(raw.context):] if sentence_text.startswith(raw.context) else ""
     return bool(SCALE_WORDS.search(raw.label) or THIS_EVALUATION.search(raw.label) or SCALE_WORDS.search(after)
                 or SCALE_CONTEXT.search(raw.context))
+
+
+# A title's span of years (2022—2024年), and a label of what has been done so far.
+PROJECT_SPAN = re.compile(r"((?:19|20)\d{2})\s*年?\s*[—–\-~～至到]+\s*(?:19|20)\d{2}\s*年")
+CUMULATIVE = re.compile(r"累计")
+
+
+def _spans_from_before(title: str, fiscal_year: int | None) -> bool:
+    """Whether the title names a span of years that began before the year evaluated."""
+    found = PROJECT_SPAN.search(title)
+    return found is not None and fiscal_year is not None and int(found.group(1)) < fiscal_year
 
 
 # The part of the money carried over that was spent: 上年结转资金支出, 结转资金执行 ….

@@ -3819,3 +3819,13 @@ def test_a_total_row_spread_over_its_cell(tmp_path: Path, total: str) -> None:
         (total, "2,782.66", "3,580.20", "3,456.78", "96.55%")))
     assert (report["budget_total_wan"], report["spent_total_wan"], report["execution_rate_pct"]) == (
         "3580.20", "3456.78", "96.55")
+
+
+def test_what_a_project_over_several_years_has_done_so_far(tmp_path: Path) -> None:
+    """“截至2023年底，项目累计完成投资3,180.00万元” in the 2023 report of a 2022—2024 project (blind probe
+    BA F09): the project's spending since 2022, not a second value of the year's 执行数 (a false JX601)."""
+    report, flags = run(tmp_path, "松林县2022—2024年高标准农田整县推进项目2023年度绩效自评报告\n"
+                        "2023年度项目全年预算数2,120.00万元，全年执行数2,036.80万元，预算执行率96.08%。\n"
+                        "截至2023年底，项目累计完成投资3,180.00万元。\n")
+    assert (report["fiscal_year"], report["spent_total_wan"], report["n_conflicts"]) == ("2023", "2036.80", "0")
+    assert flags == []
