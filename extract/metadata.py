@@ -193,6 +193,10 @@ def _find_title(lines: list[_Line]) -> _Line | None:
             # a title broken over two lines; not a labelled line (“填报日期：2024年3月22日”) and
             # what follows it (blind probe V v10)
             candidates.append(line.text + lines[index + 1].text)
+            if index + 2 < len(lines) and not LABELLED_LINE.search(lines[index + 1].text):
+                # …or three, as a cover sets it (“云溪县2023年度” / “学前教育发展专项资金” / “绩效自评报告”,
+                # blind probe BB F04)
+                candidates.append(candidates[-1] + lines[index + 2].text)
         for text in candidates:
             if len(text) <= TITLE_MAX_CHARS and _is_title(text):
                 return _Line(text, line.location, line.block)

@@ -3829,3 +3829,11 @@ def test_what_a_project_over_several_years_has_done_so_far(tmp_path: Path) -> No
                         "截至2023年底，项目累计完成投资3,180.00万元。\n")
     assert (report["fiscal_year"], report["spent_total_wan"], report["n_conflicts"]) == ("2023", "2036.80", "0")
     assert flags == []
+
+
+def test_a_title_set_over_three_lines_of_a_cover(tmp_path: Path) -> None:
+    """“云溪县2023年度” / “学前教育发展专项资金” / “绩效自评报告” on a cover (blind probe BB F04): one
+    title, a fund's report; a later form's 项目支出绩效自评表 had made it a project's."""
+    report, _ = run(tmp_path, "云溪县2023年度\n学前教育发展专项资金\n绩效自评报告\n云溪县教育局\n2024年4月10日\n"
+                    "附表：项目支出绩效自评表（2023年度）\n")
+    assert (report["fiscal_year"], report["report_kind"]) == ("2023", "special_fund")
