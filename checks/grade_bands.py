@@ -30,6 +30,7 @@ take the report's own bands away, never invent a stricter set.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
@@ -160,27 +161,27 @@ def _bounds(match: re.Match[str]) -> tuple[Decimal | None, Decimal | None, bool 
                 else:
                     high_in = _mark_in(tail)
             return low, high, low_in, high_in
-        for prefix in ("b", "e"):
-            if group(f"{prefix}_lo") is not None:
-                word = group(f"{prefix}_word")
-                low_in = _mark_in(group(f"{prefix}_mark")) if group(f"{prefix}_mark") else None
-                if prefix == "b" and group("b_tail_mark"):
-                    low_in = _mark_in(group("b_tail_mark"))
-                if word:
-                    low_in = re.fullmatch(_LOW_WORD, word) is not None
-                return Decimal(group(f"{prefix}_lo")), None, low_in, None
-        for prefix in ("c", "f"):
-            if group(f"{prefix}_hi") is not None:
-                word = group(f"{prefix}_word")
-                high_in = _mark_in(group(f"{prefix}_mark")) if group(f"{prefix}_mark") else None
-                if prefix == "c" and group("c_tail_mark"):
-                    high_in = _mark_in(group("c_tail_mark"))
-                if word:
-                    high_in = re.fullmatch(_HIGH_WORD, word) is not None
-                return None, Decimal(group(f"{prefix}_hi")), None, high_in
+        for prefixes, closed_word, lower in ((("b", "e"), _LOW_WORD, True), (("c", "f"), _HIGH_WORD, False)):
+            for prefix in prefixes:
+                bound = group(f"{prefix}_lo" if lower else f"{prefix}_hi")
+                if bound is not None:
+                    inside = _one_bound_inside(group, prefix, closed_word)
+                    return (Decimal(bound), None, inside, None) if lower else (None, Decimal(bound), None, inside)
     except InvalidOperation:
         return None
     return None
+
+
+def _one_bound_inside(group, prefix: str, closed_word: str) -> bool | None:
+    """Whether the one bound of a RANGE alternative with ``prefix`` (b/e: a low bound, 90分以上, ≥90;
+    c/f: a high bound, 60分以下, 不足60) is in its band: its （含） mark, the mark after 以上/以下
+    (b/c only), or its comparison word (≥ and 不低于 hold the bound, > and 不足 do not)."""
+    inside = _mark_in(group(f"{prefix}_mark")) if group(f"{prefix}_mark") else None
+    if prefix in ("b", "c") and group(f"{prefix}_tail_mark"):
+        inside = _mark_in(group(f"{prefix}_tail_mark"))
+    if group(f"{prefix}_word"):
+        inside = re.fullmatch(closed_word, group(f"{prefix}_word")) is not None
+    return inside
 
 
 def bands_in_text(text: str) -> list[Band]:
@@ -212,7 +213,7 @@ def resolve(bands: Sequence[Band], sentences: Sequence[Sentence]) -> StatedBands
         return None
     cuts: list[Decimal] = []
     to_lower: list[bool] = []
-    for lower, upper in zip(ordered, ordered[1:]):
+    for lower, upper in itertools.pairwise(ordered):
         if lower.high is None or upper.low is None:
             return None
         if lower.low is not None and lower.high <= lower.low:
