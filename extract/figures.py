@@ -288,7 +288,7 @@ def heading_level(text: str) -> int | None:
 
 # A heading that opens a paragraph of its own text, closed by 。 or a colon: “（一）基本支出。全年预算
 # 1,204.55万元，支出1,198.62万元” (blind probe AZ). Short, and marked as a heading is.
-_INLINE_HEADING = re.compile(r"\s*([^。；;：:，,]{2,%d})[。：:]\s*\S" % HEADING_MAX_CHARS)
+_INLINE_HEADING = re.compile(rf"\s*([^。；;：:，,]{{2,{HEADING_MAX_CHARS}}})[。：:]\s*\S")
 
 
 def inline_heading(text: str) -> str | None:
