@@ -233,6 +233,10 @@ def _shares_words(phrase: str, labels: str) -> bool:
     return bool(words(phrase) & words(labels))
 
 
+# How a standard per head is written before its amount: 每人每年, 每名, 每生每学期 ….
+PER_HEAD_WORDS = re.compile(r"每[^，,。；;、\d]{0,6}$")
+
+
 def _stated_standard_flag(
     standard_raw: RawFigure, yuan: Decimal, people: Amount, amount: Amount
 ) -> Flag | None:
@@ -241,10 +245,19 @@ def _stated_standard_flag(
     allowed_yuan = amount.rounding * YUAN_PER_WAN
     if abs(expected_yuan - stated_yuan) <= allowed_yuan:
         return None
+    per_head = PER_HEAD_WORDS.search(standard_raw.label)
+    written = (f"“{per_head.group(0)}{standard_raw.quantity.raw}”" if per_head is not None
+               else f"每{people.raw.quantity.unit}{number_text(yuan)}元")
+    if "万" in amount.raw.quantity.raw:
+        # in 万元, as the report states the money paid (blind probe AY: “相差256120元” beside 525.62万元)
+        expected_wan = expected_yuan / YUAN_PER_WAN
+        sums = (f"{number_text(expected_wan)}万元，写明发放{amount.raw.quantity.raw}，"
+                f"相差{number_text(abs(expected_wan - amount.value))}万元")
+    else:
+        sums = (f"{number_text(expected_yuan)}元，写明发放{amount.raw.quantity.raw}"
+                f"（{number_text(stated_yuan)}元），相差{number_text(abs(expected_yuan - stated_yuan))}元")
     return Flag(
-        f"文中标准为每{people.raw.quantity.unit}{number_text(yuan)}元，但人数×标准={number_text(people.value)}×"
-        f"{number_text(yuan)}={number_text(expected_yuan)}元，写明发放{amount.raw.quantity.raw}"
-        f"（{number_text(stated_yuan)}元），相差{number_text(abs(expected_yuan - stated_yuan))}元",
+        f"文中标准为{written}，但人数×标准={number_text(people.value)}×{number_text(yuan)}={sums}",
         evidence=(span_quote(people.raw.location, amount.raw.location), span_quote(standard_raw.location)),
         locations=(people.raw.location, amount.raw.location, standard_raw.location),
         values={"people": number_text(people.value), "standard_yuan": number_text(yuan),

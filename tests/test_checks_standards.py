@@ -121,3 +121,12 @@ def test_the_evidence_quote_keeps_a_number_with_a_thousands_comma_whole():
     end = start + len("412.44万元")
     location = Location(file="r.txt", line=13, char_start=start, char_end=end, quote=text)
     assert span_quote(location) == "2024年共向3,412名高龄老人发放生活补贴412.44万元"
+
+
+def test_stated_standard_message_as_the_report_writes_it(tmp_path: Path) -> None:
+    """Blind probe AY 平江: the standard as written (每人每年1,080元, not 每名1080元) and the money in
+    万元 when the report states it so (5,104 × 1,080元 = 551.232万元 against 525.62万元)."""
+    text = "护理补贴标准为每人每年1,080元。全年为5,104名重度残疾人发放护理补贴525.62万元。"
+    [flag] = flags_of(tmp_path, text, "JX251")
+    assert "“每人每年1,080元”" in flag.message and "551.232万元" in flag.message
+    assert "相差25.612万元" in flag.message
