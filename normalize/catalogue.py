@@ -105,6 +105,8 @@ NEGATION_WORDS: tuple[str, ...] = ("未", "尚未", "没有", "无法", "未能"
 DELTA_WORDS: tuple[str, ...] = (
     "增加", "减少", "增长", "下降", "降低", "提高", "节约", "超支", "追加", "调减", "调增", "较", "比上年",
     "同比", "环比", "相比", "多争取", "增幅", "降幅", "增减",
+    # a 预算数 | 决算数 | 差额 column: what the two differ by (blind probe BD)
+    "差额",
 )
 
 # Words that carry no naming of their own in a label: what remains after removing them and the

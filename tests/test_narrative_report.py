@@ -3837,3 +3837,16 @@ def test_a_title_set_over_three_lines_of_a_cover(tmp_path: Path) -> None:
     report, _ = run(tmp_path, "云溪县2023年度\n学前教育发展专项资金\n绩效自评报告\n云溪县教育局\n2024年4月10日\n"
                     "附表：项目支出绩效自评表（2023年度）\n")
     assert (report["fiscal_year"], report["report_kind"]) == ("2023", "special_fund")
+
+
+def test_a_difference_column_is_no_second_value(tmp_path: Path) -> None:
+    """“预算数 | 决算数 | 差额” (blind probe BD: 20 false JX601 in five reports, a false JX403): what
+    the two differ by, not a second 决算数."""
+    report, flags = run(tmp_path, "某县统计局2023年度部门整体支出绩效自评报告\n单位：万元\n" + txt_table(
+        ("项目", "预算数", "决算数", "差额"),
+        ("基本支出", "620.00", "612.50", "7.50"),
+        ("项目支出", "380.00", "356.20", "23.80"),
+        ("支出合计", "1,000.00", "968.70", "31.30")))
+    assert (report["budget_total_wan"], report["spent_total_wan"], report["n_conflicts"]) == ("1000.00", "968.70", "0")
+    assert flags == []
+
