@@ -19,6 +19,8 @@ Amounts with their rounding and the quotes cut from a paragraph come from ``chec
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 
@@ -106,7 +108,7 @@ def check_catalogue_sums(inp: CheckInput, settings: RuleSettings) -> Iterator[Fl
     费 + 公用经费；基本支出 + 项目支出 ≤ 支出合计（预算方面的分项则与同一阶段的年初预算或全年预
     算总数比较）；“三公”经费 = 公务接待费 + 公务用车费 + 因公出国（境）费，公务用车费 = 公务用车
     购置费 + 公务用车运行维护费（预算数和支出数分别核对；未写公务用车费而写了其两项时，以两项代替
-    它）；收入合计 − 支出合计 = 结余（仅当三者出自同一张表时）。
+    它）；收入合计 − 支出合计 = 结余（仅当三者出自同一张表、且该表没有年初结转和结余一行时）。
     为何重要：按预算支出分类的定义，这些等式必然成立；不成立的报告，其决算汇总中有错误数字。
     触发示例：三公经费3.12万元，而公务接待费2.50 + 公务用车费1.00 + 因公出国费0 = 3.50万元。
     不触发示例：支出合计2026.86万元，基本支出153.21 + 项目支出716.41 = 869.62万元（样本001：其余部分
@@ -168,6 +170,10 @@ def _budget_parts_flags(inp: CheckInput) -> Iterator[Flag]:
         yield flag
 
 
+# A row of money carried in from the year before: 年初结转和结余, 上年结转, 期初结余.
+CARRIED_IN = re.compile(r"年初结转|上年结转|期初结|年初结余|上年结余")
+
+
 def _balance_flags(inp: CheckInput) -> Iterator[Flag]:
     chosen = inp.values.chosen
     income, spent, balance = (chosen.get(k) for k in ("income_total_wan", "spent_total_wan", "balance_wan"))
@@ -175,6 +181,11 @@ def _balance_flags(inp: CheckInput) -> Iterator[Flag]:
         return
     tables = {(f.extractor, f.location.table) for f in (income, spent, balance)}
     if len(tables) != 1 or next(iter(tables))[0] != "table":
+        return
+    if any(raw.extractor == "table" and raw.location.table == balance.location.table
+           and CARRIED_IN.search(raw.label) for raw in inp.raw_figures):
+        # the table carries money in from the year before (年初结转和结余 1,006,500元, blind probe BD F01):
+        # the balance is that plus income less spending, which this check does not add up
         return
     computed = income.value - spent.value
     allowed = catalogue_tolerance(balance, (income, spent))

@@ -3850,3 +3850,14 @@ def test_a_difference_column_is_no_second_value(tmp_path: Path) -> None:
     assert (report["budget_total_wan"], report["spent_total_wan"], report["n_conflicts"]) == ("1000.00", "968.70", "0")
     assert flags == []
 
+
+def test_a_balance_with_money_carried_in(tmp_path: Path) -> None:
+    """Blind probe BD F01: 年末结转和结余 38.00 = 年初结转和结余 100.65 + 收入 1,775.73 − 支出 1,838.38;
+    income less spending alone (−62.65) gave a false JX102 error."""
+    report, flags = run(tmp_path, "某县统计局2023年度部门整体支出绩效自评报告\n单位：万元\n" + txt_table(
+        ("项目", "金额"),
+        ("年初结转和结余", "100.65"),
+        ("本年收入合计", "1,775.73"),
+        ("本年支出合计", "1,838.38"),
+        ("年末结转和结余", "38.00")))
+    assert "JX102" not in {flag["rule_id"] for flag in flags}
