@@ -22,6 +22,8 @@ from normalize.match import match_label
 
 TOTAL_ROW = re.compile(r"合\s*计|总\s*计|汇\s*总")
 SUBTOTAL_ROW = re.compile(r"小\s*计")
+# What is left over or carried forward at the year's end: never a part of the spending.
+BALANCE_ROW = re.compile(r"结\s*余|结\s*转")
 SUB_ITEM_ROW = re.compile(r"^\s*其中")
 # Columns whose total row is not a sum of the rows above: rates, shares, scores, ranks, years.
 NOT_ADDED_HEADER = re.compile(
@@ -204,8 +206,9 @@ def _listed_parts(by_row: dict[int | None, RawFigure], first: int, total: Amount
     lists_spending = _concept_name(by_row[first].label) in SPENDING_CONCEPTS
     while (raw := by_row.get(row)) is not None:
         if row != first and (SUB_ITEM_ROW.match(raw.label) or TOTAL_ROW.search(raw.label)
-                             or (not lists_spending and _concept_name(raw.label) in SPENDING_CONCEPTS)):
-            break
+                             or (not lists_spending and _concept_name(raw.label) in SPENDING_CONCEPTS)
+                             or (lists_spending and BALANCE_ROW.search(raw.label))):
+            break  # …and a list of spending ends at what is left over (年末结余, blind probe BC C3)
         amount = amount_of(raw)
         if amount is None or amount.kind != total.kind:
             return None

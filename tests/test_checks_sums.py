@@ -401,3 +401,16 @@ def test_a_table_total_message_adds_the_rows_the_table_means(tmp_path: Path) -> 
 @pytest.mark.parametrize(("seed", "fmt"), SEED_CASES)
 def test_seeds_give_exactly_the_golden_findings(seed: str, fmt: str) -> None:
     assert_exact_golden_findings(RULES, seed, fmt, keep=lambda seed, f: f["kind"] in KINDS)
+
+def test_a_spending_list_ends_at_what_is_left_over(tmp_path: Path) -> None:
+    """Blind probe BC C3: “支出合计 815.37 / 其中：基本支出 198.62 / 人员支出 / 公用支出 / 项目支出 616.75 /
+    年末结余 47.08”; 198.62 + 616.75 = 815.37, and the year-end balance is no part of the spending (a
+    false error said 198.62 + 616.75 + 47.08 = 862.45). The list still ends in an excess when there is one."""
+    rows = [("项目", "金额"), ("收入合计", "862.45"), ("其中：财政拨款", "830.25"), ("上年结转", "32.20"),
+            ("支出合计", "815.37"), ("其中：基本支出", "198.62"), ("人员支出", "170.40"), ("公用支出", "28.22"),
+            ("项目支出", "616.75"), ("年末结余", "47.08")]
+    text = "收支情况如下（单位：万元）：\n" + txt_table(*rows) + "完。\n"
+    assert flags_of(tmp_path, text, "JX103") == []
+    wrong = [row if row[0] != "项目支出" else ("项目支出", "666.75") for row in rows]
+    assert severities(flags_of(tmp_path, "收支情况如下（单位：万元）：\n" + txt_table(*wrong) + "完。\n", "JX103")) == [
+        "error"]
