@@ -706,6 +706,10 @@ def table_to_raw_figures(
             elif is_stored_fraction(quantity):
                 quantity = replace(quantity, value=quantity.value.scaleb(2), unit="%")  # 0.9542 → 95.42 %
         label_years, header_years, title_years = years_for(label), years_for(header), years_for(title)
+        if not header_years[0] and (spanning := layout.spanning_header(header_cell)):
+            # “2022年度 | 2023年度” merged over 预算数 | 决算数 each (blind probe BD F08): the year of the
+            # column is the one above it
+            header_years = years_for(spanning)
         yield RawFigure(
             label=label,
             quantity=quantity,
@@ -970,11 +974,16 @@ class _TableLayout:
                 return candidate
         return None
 
+    def spanning_header(self, header_cell: Cell | None) -> str:
+        """The text of the header merged across the columns over ``header_cell`` (“2024年度（金额：
+        元）” over 预算数 | 决算数, blind probe AJ aj09), "" when there is none."""
+        parent = self.column_header_cell(header_cell) if header_cell is not None else None
+        return parent.text if parent is not None and parent.col_span > 1 else ""
+
     def spanning_header_unit(self, header_cell: Cell | None) -> str:
         """The unit of the header merged across the columns over ``header_cell``: “2024年度（金额：
         元）” over 预算数 | 决算数 (blind probe AJ aj09), “金额（元）” over the same."""
-        parent = self.column_header_cell(header_cell) if header_cell is not None else None
-        return _unit_in(parent.text) if parent is not None and parent.col_span > 1 else ""
+        return _unit_in(self.spanning_header(header_cell))
 
     def column_header(self, header_cell: Cell | None) -> str:
         """The header's text; a bare 合计 / 小计 / 总计 with the header above it in its column.

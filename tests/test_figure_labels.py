@@ -227,3 +227,27 @@ def test_a_header_merged_over_the_value_columns_gives_their_unit(tmp_path: Path)
     found = [(f.header, f.unit_hint or f.quantity.unit) for f in document_to_raw_figures(read_document(path, path.name))
              if f.extractor == "table"]
     assert found == [("预算数", "元"), ("决算数", "元"), ("完成率（%）", "%")]
+
+
+def test_a_year_merged_over_the_value_columns_is_theirs(tmp_path: Path) -> None:
+    """Blind probe BD F08: “项目 | 2022年度 [over 预算数 | 决算数] | 2023年度 [over 预算数 | 决算数]”; every
+    value was of no year, and the 2022 columns, first, were taken for the report's 2023 figures."""
+    import docx
+
+    from extract.figures import document_to_raw_figures
+
+    path = tmp_path / "两年对比.docx"
+    document = docx.Document()
+    document.add_paragraph("一、预算收支对比情况（单位：万元）")
+    table = document.add_table(rows=3, cols=5)
+    table.cell(0, 0).merge(table.cell(1, 0)).text = "项目"
+    table.cell(0, 1).merge(table.cell(0, 2)).text = "2022年度"
+    table.cell(0, 3).merge(table.cell(0, 4)).text = "2023年度"
+    for col, text in enumerate(["预算数", "决算数", "预算数", "决算数"], start=1):
+        table.cell(1, col).text = text
+    for col, text in enumerate(["支出合计", "1920.00", "1874.52", "2146.80", "2058.93"]):
+        table.cell(2, col).text = text
+    document.save(path)
+    found = [(f.header, f.years) for f in document_to_raw_figures(read_document(path, path.name))
+             if f.extractor == "table"]
+    assert found == [("预算数", (2022,)), ("决算数", (2022,)), ("预算数", (2023,)), ("决算数", (2023,))]
