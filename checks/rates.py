@@ -465,7 +465,12 @@ def _change_after_amount(
         tried.append((current, base_sign, computed))
     if not tried:
         return True, None
-    current, base_sign, computed = tried[-1]
+    # The message works from the spending when the sentence states it beside a budget (“决算为1.05万元，
+    # 预算为1.60万元，…较上年增加0.30万元，增长35%”, blind probe BC A2): a change on last year is the
+    # spending's; from the nearest amount otherwise.
+    spent = [attempt for attempt in tried
+             if (role_of(attempt[0].label) or role_of(attempt[0].label, weak=True)) == "actual"]
+    current, base_sign, computed = (spent or tried)[-1]
     previous = current.value + base_sign * change.value
     operator = "−" if is_up else "+"
     base = (number_text(current.value) if not base_sign

@@ -202,3 +202,11 @@ def test_change_rate_message(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("seed", "fmt"), SEED_CASES)
 def test_seeds_give_exactly_the_golden_findings(seed: str, fmt: str) -> None:
     assert_exact_golden_findings(RULES, seed, fmt, keep=lambda seed, f: f["kind"] in KINDS)
+
+def test_change_rate_message_works_from_the_spending(tmp_path: Path) -> None:
+    """Blind probe BC A2: “决算为1.05万元，预算为1.60万元，较上年增加0.30万元，增长35%” is flagged (neither
+    0.30 ÷ 0.75 = 40% nor 0.30 ÷ 1.30 = 23.08% is 35%); the message works from the spending, as a
+    change on last year is, not from the budget nearest the change."""
+    [flag] = flags_of(tmp_path, "2023年“三公”经费决算为1.05万元，预算为1.60万元，较上年增加0.30万元，增长35%。",
+                      "JX204")
+    assert "0.3÷（1.05−0.3）" in flag.message and "40%" in flag.message
