@@ -178,6 +178,7 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
     wholes = tables_of_parts(raw_figures)
     sub_rows_named = vehicle_sub_rows(raw_figures)
     retirees_from = _first_counts_of(raw_figures, RETIREES)
+    rows_with_retirees = _table_rows_counting(raw_figures, RETIREES) & _table_rows_counting(raw_figures, SERVING)
     outside_quota_from = _first_counts_of(raw_figures, OUTSIDE_QUOTA)
     respective = respective_labels(raw_figures)  # “A、B分别为x、y”: x is A's, y is B's
     for index, raw in enumerate(raw_figures):
@@ -395,6 +396,10 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
                 SCORING_RULE_LEAD.match(raw.context) or MAXIMUM_SCORE.search(raw.label)
                 or _states_the_scale(raw, figure, sentence_texts.get(sentence, ""))):
             continue  # “评分办法：总分100分，预算执行率10分”, “满分100分”: the scale, not the score (blind probe AU)
+        if (figure is not None and figure.metric == "staff_actual" and raw.extractor == "table"
+                and (_table_key(raw), raw.location.row) in rows_with_retirees
+                and not SERVING.search(f"{raw.label} {raw.header}")):
+            continue  # “实有人数 | 其中：在职 | 其中：退休” over “1977 | 1452 | 525” (blind probe BD F06)
         if figure is not None and not _counts_others(figure, raw, retirees_from.get(sentence), SERVING, breakdown_only=True) and not (
                 _counts_others(figure, raw, outside_quota_from.get(sentence), IN_QUOTA, breakdown_only=True)):
             figures.append(figure)
@@ -526,6 +531,13 @@ def _first_counts_of(raw_figures: list[RawFigure], words: re.Pattern[str]) -> di
         if words.search(raw.label):
             found[key] = OthersCounted(raw.location.char_start or 0, raw.context, tuple(counts[key]))
     return found
+
+
+def _table_rows_counting(raw_figures: list[RawFigure], words: re.Pattern[str]) -> set[tuple]:
+    """The table rows (by table, title row and row) holding a count whose label or header names
+    ``words``: 退休 beside 在职 makes the row's plain 实有人数 a total of both."""
+    return {(_table_key(raw), raw.location.row) for raw in raw_figures
+            if raw.extractor == "table" and not raw.quantity.unit.endswith("元") and words.search(f"{raw.label} {raw.header}")}
 
 
 def _counts_others(figure: Figure, raw: RawFigure, others: OthersCounted | None, own: re.Pattern[str],

@@ -3861,3 +3861,13 @@ def test_a_balance_with_money_carried_in(tmp_path: Path) -> None:
         ("本年支出合计", "1,838.38"),
         ("年末结转和结余", "38.00")))
     assert "JX102" not in {flag["rule_id"] for flag in flags}
+
+
+def test_a_staff_table_with_retirees_beside_the_serving(tmp_path: Path) -> None:
+    """“编制数 | 实有人数 | 其中：在职 | 其中：退休” over “1486 | 1977 | 1452 | 525” (blind probe BD F06): the
+    实有人数 counts the retirees; the serving staff are the 实有人数 a control rate is made of (1977
+    gave a false JX402 and JX601)."""
+    report, flags = run(tmp_path, "望川县教育局2023年度部门整体支出绩效自评报告\n表一 人员情况\n" + txt_table(
+        ("编制数", "实有人数", "其中：在职", "其中：退休"), ("1486", "1977", "1452", "525")))
+    assert (report["staff_quota"], report["staff_actual"], report["n_conflicts"]) == ("1486", "1452", "0")
+    assert flags == []
