@@ -3854,7 +3854,7 @@ def test_a_difference_column_is_no_second_value(tmp_path: Path) -> None:
 def test_a_balance_with_money_carried_in(tmp_path: Path) -> None:
     """Blind probe BD F01: 年末结转和结余 38.00 = 年初结转和结余 100.65 + 收入 1,775.73 − 支出 1,838.38;
     income less spending alone (−62.65) gave a false JX102 error."""
-    report, flags = run(tmp_path, "某县统计局2023年度部门整体支出绩效自评报告\n单位：万元\n" + txt_table(
+    _, flags = run(tmp_path, "某县统计局2023年度部门整体支出绩效自评报告\n单位：万元\n" + txt_table(
         ("项目", "金额"),
         ("年初结转和结余", "100.65"),
         ("本年收入合计", "1,775.73"),
