@@ -70,8 +70,9 @@ METHOD_RANK = {"exact": 0, "alias": 1, "tokens": 2, "fuzzy": 3, "inherited": 4}
 class ReportValues:
     chosen: dict[str, Figure] = field(default_factory=dict)
     conflicts: dict[str, tuple[Figure, ...]] = field(default_factory=dict)
-    # The report pays several groups, each stated whole in a paragraph of its own (see
-    # ``paid_groups``): the direct-subsidy keys hold one group's figures, not the report's.
+    # The report pays several groups or bands (see ``paid_groups``, ``has_banded_standards``): the
+    # direct-subsidy keys hold the programme's total where the report states one, else nothing, and
+    # no group's standard (``group_figures``).
     several_paid_groups: bool = False
 
     def stand_ins(self) -> Iterator[tuple[str, Figure, str]]:
@@ -134,7 +135,6 @@ def select_report_values(figures: list[Figure], fiscal_year: int | None, title: 
         for key in PAID_GROUP_KEYS:
             conflicts.pop(key, None)
         _only_wholes_of_groups(chosen, ranked_by_metric, group_figures(paragraphs, several_programmes))
-    if several_groups:
         chosen.pop(STANDARD_KEY, None)  # one band's or group's standard is not the programme's
     if several_programmes:
         # “困难残疾人生活补贴人数 | 2615” and “重度残疾人护理补贴人数 | 3162” (blind probe AY 华容): each
