@@ -128,8 +128,8 @@ ABBREVIATION_MIN_CHARS = 3
 
 def _abbreviates(short: str, name: str) -> bool:
     """Whether ``short`` is ``name`` abbreviated the usual way, keeping some of its characters in
-    order from its first: 城乡低保 of 城乡最低生活保障 (blind probe AY), 残疾人两项补贴 … A name
-    with characters of its own (城乡医保) is another fund's."""
+    order from its first: 城乡低保 of 城乡最低生活保障 (blind probe AY). A name with characters of
+    its own (城乡医保) is another fund's."""
     if len(short) < ABBREVIATION_MIN_CHARS or len(short) >= len(name) or short[0] != name[0]:
         return False
     position = 0
