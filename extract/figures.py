@@ -814,7 +814,8 @@ class _TableLayout:
         self._pair_rows: dict[int, bool] = {}  # by 1-based row
         # The first cell of each title row (None for other rows) and, for each row, the title of
         # the nearest title row above it ("" when none).
-        self.title_cells: list[Cell | None] = [_title_cell(row) for row in self.grid]
+        self.title_cells: list[Cell | None] = [
+            _title_cell(row) or _block_title_cell(self.grid, index) for index, row in enumerate(self.grid)]
         # A title row that only declares a unit (“金额单位：万元”) under a title does not replace it:
         # it gives the unit of the rows below (``unit_above``), and the title still names them.
         self._titles_above: list[str] = []
@@ -1085,6 +1086,25 @@ def _title_cell(row: list[Cell | None]) -> Cell | None:
     """The first cell of a section title row: one cell alone in its row, or one cell spanning at
     least half the width (a row label with empty values is not a title); None for other rows."""
     return next(c for c in row if c is not None) if _is_title_row(row) else None
+
+
+# A block title's section number: 一、 二、 …, （一）.
+BLOCK_NUMBER = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十]{1,3}[）)])")
+
+
+def _block_title_cell(grid: list[list[Cell | None]], index: int) -> Cell | None:
+    """The first cell of a sheet's block title: a numbered label alone in its row (“三、“三公”经费
+    （单位：万元）”), after an empty row, over a row that is not empty. A workbook that stacks its
+    tables on one sheet (blind probe BD X03) titles each so; the 合计 under it is that block's."""
+    row = grid[index]
+    filled = [cell for cell in {id(c): c for c in row if c is not None}.values() if cell.text.strip()]
+    if len(filled) != 1 or filled[0].col != 1 or not BLOCK_NUMBER.match(filled[0].text):
+        return None
+    if index == 0 or any(c is not None and c.text.strip() for c in grid[index - 1]):
+        return None
+    if index + 1 >= len(grid) or not any(c is not None and c.text.strip() for c in grid[index + 1]):
+        return None
+    return filled[0]
 
 
 def _is_title_row(row: list[Cell | None]) -> bool:

@@ -251,3 +251,26 @@ def test_a_year_merged_over_the_value_columns_is_theirs(tmp_path: Path) -> None:
     found = [(f.header, f.years) for f in document_to_raw_figures(read_document(path, path.name))
              if f.extractor == "table"]
     assert found == [("预算数", (2022,)), ("决算数", (2022,)), ("预算数", (2023,)), ("决算数", (2023,))]
+
+
+def test_a_sheet_of_stacked_blocks_titles_each(tmp_path: Path) -> None:
+    """Blind probe BD X03: one sheet stacks 二、收支情况 and 三、“三公”经费 (each after an empty row);
+    the 三公 block's 合计 is under its own title, not the sheet's, and was taken for the unit's totals."""
+    import openpyxl
+
+    from extract.figures import document_to_raw_figures
+
+    rows = [["青岚县司法局2023年度部门整体支出绩效自评表", None, None], [None, None, None],
+            ["二、收支情况", None, None], ["项目", "全年预算数", "全年执行数"], ["合计", 287.70, 282.68],
+            ["基本支出", 229.20, 227.32], ["项目支出", 58.50, 55.36], [None, None, None],
+            ["三、“三公”经费（单位：万元）", None, None], ["项目", "预算数", "决算数"],
+            ["公务接待费", 1.20, 0.86], ["公务用车运行维护费", 3.50, 3.12], ["合计", 4.70, 3.98]]
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    path = tmp_path / "自评表.xlsx"
+    book.save(path)
+    found = {(f.location.row, f.header): f.context for f in document_to_raw_figures(read_document(path, path.name))
+             if f.label == "合计"}
+    assert found[(13, "预算数")] == "三、“三公”经费（单位：万元）"
+    assert found[(5, "全年预算数")] == "二、收支情况"
