@@ -275,7 +275,7 @@ def _unit_name(title: _Line | None, leading: list[_Line], lines: list[_Line]) ->
                 if before not in line.text:
                     continue  # most lines do not name the place: one substring test each
                 org = _org_after_place(before, line.text)
-                if org:
+                if org and not ISSUED_THE_FORM.match(line.text, line.text.find(org) + len(org)):
                     return _fuller_name(org, lines) or MetaValue(org, line.location)
     labelled = _labelled_unit(lines)
     if labelled is not None:
@@ -339,6 +339,11 @@ def _org_after_place(place: str, text: str) -> str | None:
             return text[start:org.end()]
         start = text.find(place, start + 1)
     return None
+
+
+# The mark of the office that issued a blank form (“涟源市财政局（制）” under the form's title, blind
+# probe BC C2): that office drew the form, the unit filling it in is named elsewhere.
+ISSUED_THE_FORM = re.compile(r"\s*(?:[（(]\s*(?:制|印制|制表|监制)\s*[）)]|制表|印制|监制)")
 
 
 def _in_cited_title(text: str, at: int) -> bool:

@@ -3882,3 +3882,11 @@ def test_a_standard_stated_before_the_direct_subsidy_it_pays(tmp_path: Path) -> 
     assert (report["direct_subsidy_standard_yuan"], report["direct_subsidy_people"], report["direct_subsidy_wan"]) == (
         "600", "28415", "1704.90")
     assert flags == []
+
+
+def test_the_office_that_issued_the_form_is_not_the_unit(tmp_path: Path) -> None:
+    """“涟源市财政局（制）” under a form's title (blind probe BC C2) drew the blank form; the unit that
+    filled it in is the one its 部门（单位）名称 cell names."""
+    report, _ = run(tmp_path, "涟源市2023年度部门整体支出绩效自评表\n涟源市财政局（制）\n"
+                    + txt_table(("部门（单位）名称", "涟源市库区移民事务中心"), ("人员编制", "20")))
+    assert report["unit_name"] == "涟源市库区移民事务中心"
