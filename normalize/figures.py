@@ -179,7 +179,8 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
     wholes = tables_of_parts(raw_figures)
     sub_rows_named = vehicle_sub_rows(raw_figures)
     retirees_from = _first_counts_of(raw_figures, RETIREES)
-    rows_with_retirees = _table_rows_counting(raw_figures, RETIREES) & _table_rows_counting(raw_figures, SERVING)
+    rows_with_retirees = (_table_rows_counting(raw_figures, RETIREES) & _table_rows_counting(raw_figures, SERVING)
+                          | _table_rows_counting(raw_figures, RETIREES_AMONG))
     outside_quota_from = _first_counts_of(raw_figures, OUTSIDE_QUOTA)
     respective = respective_labels(raw_figures)  # “A、B分别为x、y”: x is A's, y is B's
     for index, raw in enumerate(raw_figures):
@@ -403,6 +404,9 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
                 SCORING_RULE_LEAD.match(raw.context) or MAXIMUM_SCORE.search(raw.label)
                 or _states_the_scale(raw, figure, sentence_texts.get(sentence, ""))):
             continue  # “评分办法：总分100分，预算执行率10分”, “满分100分”: the scale, not the score (blind probe AU)
+        if figure is not None and figure.metric == "staff_actual" and raw.extractor == "text" and (
+                RETIREES_AFTER_STAFF.search(raw.label)):
+            continue  # “实有人数含退休人员21人” (blind probe BD P01): the retirees among them, not the staff
         if (figure is not None and figure.metric == "staff_actual" and raw.extractor == "table"
                 and (_table_key(raw), raw.location.row) in rows_with_retirees
                 and not SERVING.search(f"{raw.label} {raw.header}")):
@@ -490,6 +494,9 @@ def _without_other_subject_scores(figures: list[Figure], report_kind: str | None
 
 # Retired staff, counted in a unit's headcount but not against its 编制.
 RETIREES = re.compile(r"退休|离休|离退")
+# Retirees counted as a part of the headcount before them: a 其中：退休 column, 实有人数含退休人员….
+RETIREES_AMONG = re.compile(r"其中\S{0,3}(?:退休|离休|离退)")
+RETIREES_AFTER_STAFF = re.compile(r"(?:实有|现有|人数|人员)[^，,。；;]*(?:含|包括|其中)[^，,。；;]*(?:退休|离休|离退)")
 # Staff outside the 编制 (辅警, 编外 and contract staff), counted in a headcount but not against the
 # quota either: “在职人员126人，其中在编民警95人、辅警31人”.
 OUTSIDE_QUOTA = re.compile(r"辅警|协警|编外|临聘|聘用人员|劳务派遣|合同制|公益性岗位|非编")

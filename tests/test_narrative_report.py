@@ -3890,3 +3890,17 @@ def test_the_office_that_issued_the_form_is_not_the_unit(tmp_path: Path) -> None
     report, _ = run(tmp_path, "涟源市2023年度部门整体支出绩效自评表\n涟源市财政局（制）\n"
                     + txt_table(("部门（单位）名称", "涟源市库区移民事务中心"), ("人员编制", "20")))
     assert report["unit_name"] == "涟源市库区移民事务中心"
+
+
+def test_retirees_counted_among_the_headcount(tmp_path: Path) -> None:
+    """Blind probe BD P01: “编制数 | 实有人数 | 其中：退休” over “52 | 70 | 21”, and the note “实有人数含退休人员
+    21人，在职人员49人”: the 70 counts the retirees and the 21 are them; the staff are the 49 (70 gave a
+    false JX402 and two JX601). A separate 退休人数 column (not 其中) leaves the 实有人数 as it is."""
+    report, flags = run(tmp_path, "枫溪县住房和城乡建设局2023年度部门整体支出绩效自评报告\n" + txt_table(
+        ("编制数（人）", "实有人数（人）", "其中：退休（人）"), ("52", "70", "21"))
+        + "注：实有人数含退休人员21人，在职人员49人。\n")
+    assert (report["staff_quota"], report["staff_actual"], report["n_conflicts"]) == ("52", "49", "0")
+    assert flags == []
+    report, _ = run(tmp_path, "青岚县司法局2023年度部门整体支出绩效自评报告\n" + txt_table(
+        ("编制数", "实有人数", "退休人数"), ("9", "8", "5")))
+    assert report["staff_actual"] == "8"
