@@ -135,16 +135,21 @@ class _Amounts:
         return self.units.get(sentence_key(raw), "")
 
     def of(self, raw: RawFigure) -> Amount | None:
-        """``amount_of(raw, self.unit_of(raw))``, or the score a label names as got (score_of)."""
+        """``amount_or_score(raw, self.unit_of(raw))``."""
         key = id(raw)
         if key not in self._known:
-            self._known[key] = amount_of(raw, self.unit_of(raw)) or score_of(raw)
+            self._known[key] = amount_or_score(raw, self.unit_of(raw))
         return self._known[key]
 
 
 # A score the label says was got: 自评得分86分, 产出指标得分45分, 预算执行率得分9.8分. Not the most to be
 # had (满分50分, 分值10分), which a 其中 list of scores may give beside each part.
 SCORE_GOT = re.compile(r"得分\s*(?:为|是)?\s*$")
+
+
+def amount_or_score(raw: RawFigure, sentence_unit: str = "") -> Amount | None:
+    """What JX101 adds up of a figure: ``amount_of`` it, else the score its label says was got."""
+    return amount_of(raw, sentence_unit) or score_of(raw)
 
 
 def score_of(raw: RawFigure) -> Amount | None:
@@ -245,7 +250,7 @@ def _without_next_total(after: list[RawFigure]) -> list[RawFigure]:
     """Drop, for each kind, the last number before the next 其中: it is that list's total."""
     last_by_kind: dict[str, RawFigure] = {}
     for raw in after:
-        amount = amount_of(raw) or score_of(raw)
+        amount = amount_or_score(raw)
         if amount is not None:
             last_by_kind[amount.kind] = raw
     dropped = {id(r) for r in last_by_kind.values()}
@@ -268,7 +273,7 @@ def _total_before(before: list[RawFigure], kind: str, amounts: _Amounts) -> Amou
         if is_delta(raw.label):
             continue
         exact = dataclasses.replace(raw, quantity=dataclasses.replace(raw.quantity, op=None))
-        amount = amount_of(exact, amounts.unit_of(raw)) or score_of(exact)
+        amount = amount_or_score(exact, amounts.unit_of(raw))
         if amount is not None and amount.kind == kind:
             return amount if raw.quantity.op in (None, "=") else None
     return None
