@@ -1088,27 +1088,33 @@ def _title_cell(row: list[Cell | None]) -> Cell | None:
     return next(c for c in row if c is not None) if _is_title_row(row) else None
 
 
-# A block title's section number: 一、 二、 …, （一）.
-BLOCK_NUMBER = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十]{1,3}[）)])")
+# A block title's section number: a group's (一、 二、, GROUP_NUMBER) or （一）.
+BLOCK_NUMBER = re.compile(GROUP_NUMBER.pattern + r"|\s*[（(][一二三四五六七八九十]{1,3}[）)]")
 
 
 def _block_title_cell(grid: list[list[Cell | None]], index: int) -> Cell | None:
     """The first cell of a sheet's block title: a numbered label alone in its row (“三、“三公”经费
     （单位：万元）”), after an empty row, over a row that is not empty. A workbook that stacks its
     tables on one sheet (blind probe BD X03) titles each so; the 合计 under it is that block's."""
-    row = grid[index]
-    filled = [cell for cell in {id(c): c for c in row if c is not None}.values() if cell.text.strip()]
+    if index == 0 or index + 1 >= len(grid) or _holds_text(grid[index - 1]) or not _holds_text(grid[index + 1]):
+        return None  # most rows: the row above holds text, found at its first cell
+    filled = [cell for cell in _distinct_cells(grid[index]) if cell.text.strip()]
     if len(filled) != 1 or filled[0].col != 1 or not BLOCK_NUMBER.match(filled[0].text):
-        return None
-    if index == 0 or any(c is not None and c.text.strip() for c in grid[index - 1]):
-        return None
-    if index + 1 >= len(grid) or not any(c is not None and c.text.strip() for c in grid[index + 1]):
         return None
     return filled[0]
 
 
+def _distinct_cells(row: list[Cell | None]) -> list[Cell]:
+    """The cells of a grid row, each once (a merged cell fills several of its columns)."""
+    return list({id(c): c for c in row if c is not None}.values())
+
+
+def _holds_text(row: list[Cell | None]) -> bool:
+    return any(c is not None and c.text.strip() for c in row)
+
+
 def _is_title_row(row: list[Cell | None]) -> bool:
-    distinct = list({id(c): c for c in row if c is not None}.values())
+    distinct = _distinct_cells(row)
     if len(distinct) == 1:
         return bool(distinct[0].text.strip())
     filled = [c for c in distinct if c.text.strip()]
