@@ -179,8 +179,7 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
     wholes = tables_of_parts(raw_figures)
     sub_rows_named = vehicle_sub_rows(raw_figures)
     retirees_from = _first_counts_of(raw_figures, RETIREES)
-    rows_with_retirees = (_table_rows_counting(raw_figures, RETIREES) & _table_rows_counting(raw_figures, SERVING)
-                          | _table_rows_counting(raw_figures, RETIREES_AMONG))
+    rows_with_retirees = _table_rows_with_retirees(raw_figures)
     outside_quota_from = _first_counts_of(raw_figures, OUTSIDE_QUOTA)
     respective = respective_labels(raw_figures)  # “A、B分别为x、y”: x is A's, y is B's
     for index, raw in enumerate(raw_figures):
@@ -312,7 +311,7 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
                 # “2023年年初预算3200万元，调整后预算3580万元” is the project's
                 found = unit_total(raw)
         if (found is None and raw.extractor == "text" and raw.quantity.unit == "元" and PER_PERSON_YEAR.search(raw.label)
-                and DIRECT_SUBSIDY_AFTER.search(sentence_texts.get(sentence, "")[len(raw.context):])):
+                and DIRECT_SUBSIDY_AFTER.search(_rest_of_sentence(raw, sentence_texts.get(sentence, "")))):
             # “按每人每年600元的标准，全年…为28415名移民发放后期扶持直补资金1704.90万元” (blind probe BC A1): the
             # standard the sentence then pays the 直补 by
             concept = CONCEPTS_BY_NAME["direct_subsidy_standard"]
@@ -547,11 +546,23 @@ def _first_counts_of(raw_figures: list[RawFigure], words: re.Pattern[str]) -> di
     return found
 
 
-def _table_rows_counting(raw_figures: list[RawFigure], words: re.Pattern[str]) -> set[tuple]:
-    """The table rows (by table, title row and row) holding a count whose label or header names
-    ``words``: 退休 beside 在职 makes the row's plain 实有人数 a total of both."""
-    return {(_table_key(raw), raw.location.row) for raw in raw_figures
-            if raw.extractor == "table" and not raw.quantity.unit.endswith("元") and words.search(f"{raw.label} {raw.header}")}
+def _table_rows_with_retirees(raw_figures: list[RawFigure]) -> set[tuple]:
+    """The table rows (by table, title row and row) whose plain 实有人数 counts the retirees too: rows
+    that count the retirees beside the serving staff (在职 | 退休), or as a part (其中：退休)."""
+    retirees: set[tuple] = set()
+    serving: set[tuple] = set()
+    among: set[tuple] = set()
+    for raw in raw_figures:
+        if raw.extractor != "table" or raw.quantity.unit.endswith("元"):
+            continue
+        names = f"{raw.label} {raw.header}"
+        if RETIREES.search(names) is None and SERVING.search(names) is None:
+            continue  # most cells: neither word, one search each
+        row = (_table_key(raw), raw.location.row)
+        for words, rows in ((RETIREES, retirees), (SERVING, serving), (RETIREES_AMONG, among)):
+            if words.search(names):
+                rows.add(row)
+    return retirees & serving | among
 
 
 def _counts_others(figure: Figure, raw: RawFigure, others: OthersCounted | None, own: re.Pattern[str],
@@ -746,9 +757,14 @@ def _states_the_scale(raw: RawFigure, figure: Figure, sentence_text: str) -> boo
     if (figure.value != 100 or not TOTAL_NOT_EARNED.search(raw.label) or EARNED_WORDS.search(raw.label)
             or EARNED_CONTEXT.search(raw.context)):
         return False
-    after = sentence_text[len(raw.context):] if sentence_text.startswith(raw.context) else ""
-    return bool(SCALE_WORDS.search(raw.label) or THIS_EVALUATION.search(raw.label) or SCALE_WORDS.search(after)
-                or SCALE_CONTEXT.search(raw.context))
+    return bool(SCALE_WORDS.search(raw.label) or THIS_EVALUATION.search(raw.label)
+                or SCALE_WORDS.search(_rest_of_sentence(raw, sentence_text)) or SCALE_CONTEXT.search(raw.context))
+
+
+def _rest_of_sentence(raw: RawFigure, sentence_text: str) -> str:
+    """What the sentence says after the figure, as far as its later figures' contexts show it
+    (``sentence_text``: its entry of _sentence_texts), "" when that is not known."""
+    return sentence_text[len(raw.context):] if sentence_text.startswith(raw.context) else ""
 
 
 # A title's span of years (2022—2024年), and a label of what has been done so far.
