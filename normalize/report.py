@@ -127,14 +127,16 @@ def select_report_values(figures: list[Figure], fiscal_year: int | None, title: 
     paragraphs = paid_figures_by_paragraph(figures, fiscal_year)
     banded = has_banded_standards(paragraphs)
     several_programmes = names_several_programmes(title)
-    several_groups = banded or len({standard for standard, _ in paid_groups(paragraphs, several_programmes)}) > 1
+    groups_by_paragraph = len({standard for standard, _ in paid_groups(paragraphs, several_programmes)}) > 1
+    several_groups = banded or groups_by_paragraph
     if several_groups:
         # 集中供养 and 分散供养 each with their standard, people and money (blind probe X x13), or the
         # bands of one standard by age (blind probe AL r02): the groups' figures are parts of the
         # programme, not values of one quantity that disagree
         for key in PAID_GROUP_KEYS:
             conflicts.pop(key, None)
-        _only_wholes_of_groups(chosen, ranked_by_metric, group_figures(paragraphs, several_programmes))
+        _only_wholes_of_groups(chosen, ranked_by_metric,
+                               group_figures(paragraphs, groups_by_paragraph, several_programmes))
         chosen.pop(STANDARD_KEY, None)  # one band's or group's standard is not the programme's
     if several_programmes:
         # “困难残疾人生活补贴人数 | 2615” and “重度残疾人护理补贴人数 | 3162” (blind probe AY 华容): each
@@ -233,15 +235,16 @@ def paid_groups(paragraphs: list[list[Figure]], several_programmes: bool = False
     return groups
 
 
-def group_figures(paragraphs: list[list[Figure]], several_programmes: bool = False) -> set[int]:
+def group_figures(paragraphs: list[list[Figure]], groups_by_paragraph: bool,
+                  several_programmes: bool = False) -> set[int]:
     """The ids of the people and money figures (of ``paid_figures_by_paragraph``) that are one group's
     of a programme paying several: those of a paragraph that states two or more of one key
     (“80-89周岁老人2,100人…发放252.00万元；90-99周岁老人350人…发放84.00万元”, blind probe AV), and
     those of the paragraphs that each state one group whole (``paid_groups``: 集中供养 and 分散供养),
-    when there are two or more. A figure that is the sum of the others of its key in its paragraph
-    (“共发放343.20万元，其中…252.00万元、…84.00万元、…7.20万元”) is the whole, not a group's."""
+    when there are two or more (``groups_by_paragraph``, as select_report_values found). A figure
+    that is the sum of the others of its key in its paragraph (“共发放343.20万元，其中…252.00万元、…
+    84.00万元、…7.20万元”) is the whole, not a group's."""
     grouped: set[int] = set()
-    groups_by_paragraph = len({standard for standard, _ in paid_groups(paragraphs, several_programmes)}) > 1
     for figures in paragraphs:
         whole_group = groups_by_paragraph and bool(paid_groups([figures], several_programmes))
         for key in WHOLE_OF_GROUPS_KEYS:
