@@ -84,10 +84,10 @@ TITLE_WORK_END = re.compile(r"(?:发放|管理|使用|实施|落实)(?:工作)?$
 def fund_money(raw: RawFigure, fund: str, report_kind: str | None) -> tuple[Concept, Match] | None:
     """The whole-budget concept for a fund report's own money (see FUND_NOUN), else None."""
     label = raw.label
-    found = FUND_NOUN.search(label)
-    if found is None and fund and fund in label:
-        found = re.search(re.escape(fund), label)  # “2023年普通高中国家助学金预算”: the fund by its own name
-    if (found is None or SOURCE_SHARE.search(label) or not raw.quantity.unit.endswith("元")
+    noun = FUND_NOUN.search(label)
+    # “2023年普通高中国家助学金预算”: the fund named by its own name, without 资金 or 经费
+    named = noun.group(0) if noun is not None else (fund if fund and fund in label else None)
+    if (named is None or SOURCE_SHARE.search(label) or not raw.quantity.unit.endswith("元")
             or not names_a_side(label)
             or FOR_A_USE.match(raw.trailing)):
         return None
@@ -97,7 +97,7 @@ def fund_money(raw: RawFigure, fund: str, report_kind: str | None) -> tuple[Conc
             or ALL_SOURCES.fullmatch(naming)):
         return None
     concept = CONCEPTS_BY_NAME["total"]
-    return concept, Match(concept, 0.0, "fund", found.group(0))
+    return concept, Match(concept, 0.0, "fund", named)
 
 
 # Words a label may put before a shortened fund name: who gave it and whose it is (上级下达, 我县).
