@@ -1073,7 +1073,7 @@ def table_subject(table: Table) -> str:
 def _table_subject(grid: list[list[Cell | None]]) -> str:
     """The project a table names in its 项目名称 row (the next cell's text), or ""."""
     for row in grid:
-        cells = [cell for cell in dict.fromkeys(row) if cell is not None]  # a merged cell once
+        cells = _distinct_cells(row)  # a merged cell once (by identity: hashing a Cell hashes its location)
         for label, value in zip(cells, cells[1:]):
             if SUBJECT_LABEL.fullmatch(label.text.replace(" ", "").strip()) and value.text.strip():
                 if COLUMN_HEADER.fullmatch(value.text.replace(" ", "").strip()):
