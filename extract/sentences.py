@@ -14,8 +14,10 @@ from extract.figures import SECTION_SEPARATOR, heading_level, is_prose_cell
 from extract.model import Document, Location, Paragraph
 from extract.records import record
 
-# Where a sentence ends; the end mark stays with its sentence.
-SENTENCE_END = re.compile(r"(?<=[。！？!?；;])|\n")
+# Where a sentence ends: after an end mark, which stays with its sentence, or at a line break,
+# which belongs to neither sentence. Found as the marks themselves: a pattern of a lookbehind
+# (split after 。) makes re try it at every character of every paragraph.
+SENTENCE_MARK = re.compile(r"[。！？!?；;\n]")
 
 
 @record
@@ -63,12 +65,13 @@ def document_to_sentences(document: Document) -> Iterator[TextSentence]:
 
 
 def text_to_sentences(text: str, location: Location, section: str = "") -> Iterator[TextSentence]:
+    """Each non-blank sentence of ``text``, stripped, with its span before stripping."""
     start = 0
-    for piece in SENTENCE_END.split(text):
-        end = start + len(piece)
-        sentence = piece.strip()
-        if sentence:
+    for mark in SENTENCE_MARK.finditer(text):
+        at = mark.start()
+        end = at if text[at] == "\n" else at + 1
+        if sentence := text[start:end].strip():
             yield TextSentence(sentence, location, start, end, section)
-        start = end
-        if start < len(text) and text[start] == "\n":
-            start += 1
+        start = at + 1
+    if sentence := text[start:].strip():
+        yield TextSentence(sentence, location, start, len(text), section)
