@@ -146,8 +146,8 @@ def text_to_periods(text: str) -> tuple[Period, ...]:
     >>> [(p.kind, p.raw) for p in text_to_periods("截至2021年3月底，2022年度计划项目资金完成率")]
     [('as_of', '截至2021年3月底'), ('year', '2022年度')]
     """
-    if not MAY_NAME_YEAR.search(text):
-        return ()
+    if "年" not in text or not MAY_NAME_YEAR.search(text):
+        return ()  # every period pattern holds 年 (normalise_chars makes no 年): a bare 2026.86 names none
     return _periods(text)
 
 
@@ -482,6 +482,9 @@ def check_sentence_years(inp: CheckInput, settings: RuleSettings) -> Iterator[Fl
             continue
         periods = text_to_periods(text)
         block_sentences = this_years.setdefault(_block_key(sentence), [])
+        if not periods:  # most sentences: one naming no year names no other year, and is no more asked
+            block_sentences.append(text)
+            continue
         earlier = len(block_sentences)  # the block's sentences before this one
         if all(p.year == fiscal_year for p in periods):
             block_sentences.append(text)
@@ -601,7 +604,10 @@ def check_report_date(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]
             {"report_date": meta.value, "fiscal_year": str(fiscal_year)},
         )
     for sentence in inp.sentences:
-        late = [p for p in text_to_periods(sentence.text) if p.kind == "as_of" and p.first > report_date]
+        periods = text_to_periods(sentence.text)
+        if not periods:
+            continue  # most sentences: no date at all
+        late = [p for p in periods if p.kind == "as_of" and p.first > report_date]
         if not late:
             continue
         if INTENTION_WORDS.search(mask_non_periods(sentence.text)):
