@@ -38,6 +38,8 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from functools import cache
+from itertools import chain
 
 from rapidfuzz import fuzz
 
@@ -146,6 +148,7 @@ def _compact(text: str) -> tuple[str, Sequence[int]]:
     return compact, [i for i, ch in enumerate(text) if not ch.isspace()]
 
 
+@cache  # a few dozen name lengths: worked out once per worker, not for each name of each report
 def most_missing_chars(length: int, min_score: float = NAME_MATCH_MIN_SCORE) -> int:
     """How many characters of a name of ``length`` a sentence may lack and still score ``min_score``.
 
@@ -174,12 +177,13 @@ class IndicatorName:
     # sentence holding none of them lacks too many characters to align (``names_by_sentence``).
     required: str
 
-    def may_align(self, compact: str) -> bool:
-        """Whether a sentence (whitespace removed) holds enough of the name's characters to hold
-        the name, exactly or fuzzily (rapidfuzz need not be asked otherwise)."""
+    def may_align(self, text: str) -> bool:
+        """Whether a sentence (with or without its whitespace: the name's characters are never
+        whitespace) holds enough of the name's characters to hold the name, exactly or fuzzily
+        (rapidfuzz need not be asked otherwise)."""
         missing = 0
         for ch, count in self.chars:
-            if ch not in compact:
+            if ch not in text:
                 missing += count
                 if missing > self.most_missing:
                     return False
@@ -189,7 +193,7 @@ class IndicatorName:
 def names_to_look_for(keys: Iterable[str]) -> list[IndicatorName]:
     """The keys long enough to say which indicator a sentence means (``MIN_NAME_CHARS``), prepared."""
     keys = [key for key in keys if len(key) >= MIN_NAME_CHARS]
-    spread = Counter(ch for key in keys for ch in set(key))  # in how many names each character is
+    spread = Counter(chain.from_iterable(map(set, keys)))  # in how many names each character is
     names = []
     for key in keys:
         most_missing = most_missing_chars(len(key))
@@ -251,13 +255,17 @@ def sentence_to_matches(text: str, names: list[IndicatorName]) -> list[NameMatch
     or more and it names parts; not at all and rapidfuzz aligns it, but only in a sentence that
     holds enough of its characters (``IndicatorName.may_align``).
     """
-    compact, index = _compact(text)
-    if not compact:
-        return []
+    compact, index = "", range(0)
     found: list[NameMatch] = []
     for name in names:
+        # a name's characters are never whitespace: the text holds one when its compact form does,
+        # and most names are ruled out before the compact form is needed
+        if not name.may_align(text):
+            continue
+        if not compact:
+            compact, index = _compact(text)
         key = name.key
-        if len(key) > len(compact) or not name.may_align(compact):
+        if len(key) > len(compact):
             continue
         occurrences = compact.count(key)
         if occurrences > 1:
@@ -272,6 +280,8 @@ def sentence_to_matches(text: str, names: list[IndicatorName]) -> list[NameMatch
             start, end, score = aligned.dest_start, aligned.dest_end, aligned.score
         if end > start:
             found.append(NameMatch(key, score, index[start], index[end - 1] + 1))
+    if len(found) < 2:
+        return found  # no name to be nested in
     return [
         m for m in found
         if not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in found)
