@@ -237,18 +237,17 @@ def _text_groups(raw_figures: Iterable[RawFigure]) -> tuple[tuple[RawFigure, ...
 
 
 def sentence_bounds(text: str, position: int) -> tuple[int, int]:
-    """(start, end) of the sentence of running text holding ``position``."""
-    start = 0
-    for index in range(position - 1, -1, -1):
-        if text[index] in SENTENCE_BREAKS:
-            start = index + 1
-            break
-    end = len(text)
-    for index in range(position, len(text)):
-        if text[index] in SENTENCE_BREAKS:
-            end = index
-            break
-    return start, end
+    """(start, end) of the sentence of running text holding ``position``.
+
+    Found by ``str.rfind`` and a regex rather than a walk character by character: a paragraph of
+    running text may be thousands of characters long, and each 其中 asks for its sentence.
+    """
+    start = max(text.rfind(ch, 0, position) for ch in SENTENCE_BREAKS) + 1
+    end = _SENTENCE_BREAK.search(text, position)
+    return start, end.start() if end is not None else len(text)
+
+
+_SENTENCE_BREAK = re.compile(f"[{re.escape(SENTENCE_BREAKS)}]")
 
 
 def short_label(raw: RawFigure, limit: int = 16) -> str:

@@ -272,8 +272,11 @@ def _total_before(before: list[RawFigure], kind: str, amounts: _Amounts) -> Amou
     for raw in reversed(before):
         if is_delta(raw.label):
             continue
-        exact = dataclasses.replace(raw, quantity=dataclasses.replace(raw.quantity, op=None))
-        amount = amount_or_score(exact, amounts.unit_of(raw))
+        if raw.quantity.op is None:  # most figures: read as exact already, and kept by ``amounts``
+            amount = amounts.of(raw)
+        else:
+            exact = dataclasses.replace(raw, quantity=dataclasses.replace(raw.quantity, op=None))
+            amount = amount_or_score(exact, amounts.unit_of(raw))
         if amount is not None and amount.kind == kind:
             return amount if raw.quantity.op in (None, "=") else None
     return None
