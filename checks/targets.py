@@ -105,8 +105,10 @@ def comparable_values(a: Quantity, b: Quantity, name: str) -> tuple[Decimal, Dec
     >>> comparable_values(q("100"), q("99%"), "培训人数") is None
     True
     """
-    declared = name_unit(name)
-    unit_a, unit_b = a.unit or declared, b.unit or declared
+    unit_a, unit_b = a.unit, b.unit
+    if not unit_a or not unit_b:  # only a bare number takes the unit the name declares
+        declared = name_unit(name)
+        unit_a, unit_b = unit_a or declared, unit_b or declared
     if unit_a == unit_b:
         return a.value, b.value, unit_a
     if not unit_a or not unit_b:
