@@ -175,10 +175,15 @@ class Table:
 
     def grid(self) -> list[list[Cell | None]]:
         """Row-major grid where every covered position points at its (single) cell."""
-        grid: list[list[Cell | None]] = [[None] * self.n_cols for _ in range(self.n_rows)]
+        n_rows, n_cols = self.n_rows, self.n_cols
+        grid: list[list[Cell | None]] = [[None] * n_cols for _ in range(n_rows)]
         for cell in self.cells:
-            for r in range(cell.row - 1, min(cell.row - 1 + cell.row_span, self.n_rows)):
-                for c in range(cell.col - 1, min(cell.col - 1 + cell.col_span, self.n_cols)):
+            row, col = cell.row, cell.col
+            if cell.row_span == 1 and cell.col_span == 1 and 0 < row <= n_rows and 0 < col <= n_cols:
+                grid[row - 1][col - 1] = cell  # most cells: one position, without two range loops
+                continue
+            for r in range(row - 1, min(row - 1 + cell.row_span, n_rows)):
+                for c in range(col - 1, min(col - 1 + cell.col_span, n_cols)):
                     grid[r][c] = cell
         return grid
 
