@@ -433,12 +433,6 @@ UNIT_SPELLINGS: dict[str, str] = {
     "个工作日": "工作日", "工作日": "工作日", "个自然日": "自然日", "自然日": "自然日", "个季度": "季度",
 }
 _UNITS_LONGEST_FIRST = sorted(UNIT_SPELLINGS, key=len, reverse=True)
-# The same, grouped by first character, order kept: only spellings starting with the character
-# at hand can be there, and read_unit runs once per number.
-_UNITS_BY_FIRST_CHAR: dict[str, tuple[str, ...]] = {
-    first: tuple(u for u in _UNITS_LONGEST_FIRST if u[0] == first)
-    for first in {u[0] for u in UNIT_SPELLINGS}
-}
 
 # A unit is not read when the next character makes it part of a word: 3成立 is not 3 成,
 # 5本级 not 5 本. Each entry lists the characters that follow the unit in such words.
@@ -483,6 +477,18 @@ UNIT_REJECTED_BEFORE: dict[str, str] = {
     "宗": "教旨族",
     "架": "构设空",
     "眼": "睛光界科",
+}
+
+# The same, grouped by first character, order kept: only spellings starting with the character
+# at hand can be there, and read_unit runs once per number. Each spelling comes with what
+# read_unit asks of it: its unit, the characters that may not follow it (UNIT_REJECTED_BEFORE),
+# and whether it ends in a Latin letter or digit (then no other may follow: 5kmh is no 5 km).
+_UNITS_BY_FIRST_CHAR: dict[str, tuple[tuple[str, str, str, bool], ...]] = {
+    first: tuple(
+        (u, UNIT_SPELLINGS[u], UNIT_REJECTED_BEFORE.get(u, ""), u[-1].isascii() and u[-1].isalnum())
+        for u in _UNITS_LONGEST_FIRST if u[0] == first
+    )
+    for first in {u[0] for u in UNIT_SPELLINGS}
 }
 
 # Units whose spelling starts with a multiplier character: read them before multipliers so that
@@ -678,34 +684,44 @@ ONE = Decimal(1)
 
 def match_to_piece(s: str, m: re.Match[str]) -> _Piece | None:
     """Read the number core ``m`` and what follows it (multiplier, 余/多, unit, 角分, 整)."""
-    if s.startswith(FRACTION_MARK, m.end()) or (m["den"] and _MIXED_NUMBER_JOIN.search(s, 0, m.start())):
+    pct, den, cn, arabic = m.group("pct", "den", "cn", "arabic")
+    if s.startswith(FRACTION_MARK, m.end()) or (den and _MIXED_NUMBER_JOIN.search(s, 0, m.start())):
         return None  # the denominator of a fraction after it; the fraction of 七又五分之二 (7.4)
-    if m["cn"] is not None:
+    if cn is not None:
         piece = _chinese_core_to_piece(m)
+        if piece is None:
+            return None
     else:
-        piece = _Piece(Decimal(m["arabic"].replace(",", "").replace(" ", "")), m.start(), m.end(), None)
-    if piece is None:
-        return None
-    if m["pct"] or m["den"]:
-        if m["den"]:
-            piece.number = _fraction_of(piece.number, m["den"])
+        piece = _Piece(Decimal(arabic.replace(",", "").replace(" ", "")), m.start(), m.end(), None)
+    if pct or den:
+        if den:
+            piece.number = _fraction_of(piece.number, den)
             if piece.number is None:
                 return None
             piece.unit = "%"
         else:
-            piece.unit = _PERCENT_PREFIX_UNITS[m["pct"]]
+            piece.unit = _PERCENT_PREFIX_UNITS[pct]
         if m["pct_minus"]:  # 百分之负五, as 负百分之五: the sign spoken after 百分之
             piece.number = -piece.number
         return piece
     _read_multiplier_and_unit(s, piece)
-    whole = piece.number == piece.number.to_integral_value()
-    if piece.unit in ("元", "块") and not piece.multiplier and whole:
+    if piece.unit in _MONEY_READ_ON:
+        _read_money_end(s, piece)
+    return piece
+
+
+# The units after which an amount may go on: 角/分 after 元 or 块, 整 after 元 or 角, /人 after 元.
+_MONEY_READ_ON = frozenset({"元", "块", "角"})
+
+
+def _read_money_end(s: str, piece: _Piece) -> None:
+    """Extend an amount in 元, 块 or 角 over its 角/分, a closing 整 and a per-what (/人)."""
+    if piece.unit in ("元", "块") and not piece.multiplier and piece.number == piece.number.to_integral_value():
         _read_jiao_fen(s, piece)
     if piece.unit in ("元", "角") and (w := WHOLE_AMOUNT.match(s, piece.end)) is not None:
         piece.end = w.end()
     if piece.unit == "元" and (per := PER_UNIT.match(s, piece.end)) is not None:
         piece.unit, piece.end = f"元/{per[1]}", per.end()
-    return piece
 
 
 # A number right before 分之 is the denominator of a fraction, never a quantity of its own (in
@@ -787,23 +803,17 @@ def _lone_magnitude(m: re.Match[str]) -> Decimal | None:
 def _read_multiplier_and_unit(s: str, piece: _Piece) -> None:
     """Extend ``piece`` over [余/多][multiplier][余/多][ ]unit; 余/多 needs a neighbour to count."""
     p = piece.end
-    more_before = p < len(s) and s[p] in MORE_THAN_MARKS
-    q = p + more_before
-    written = piece.multiplier  # a Chinese run's own 万/亿
-    if not written and s.startswith(SPOKEN_YI, q):
-        q += 1  # 两个亿 (spoken): 2亿, not two 个 of something
-    is_unit_next = s.startswith(MULTIPLIER_INITIAL_UNITS, q)
-    if not is_unit_next and s[q:q + 1] in _MULTIPLIER_START and (mm := MULTIPLIERS.match(s, q)) is not None:
-        piece.multiplier, q = written + mm.group().strip().translate(_MULTIPLIER_SPELLING), mm.end()
-        if piece.run is None and not written and not more_before and piece.number == piece.number.to_integral_value():
-            q = _read_lower_groups(s, piece, q)
+    if s[p:p + 1] in _MULTIPLIER_OR_MORE_START:
+        more_before, q = _read_multiplier(s, piece, p)
+    else:
+        more_before, q = False, p  # most numbers: a unit or nothing comes right after
     has_multiplier = q > p + more_before  # a multiplier, and any groups after it (3万零500: none left)
     more_after = has_multiplier and q < len(s) and s[q] in MORE_THAN_MARKS
     unit, unit_end = read_unit(s, q + more_after)
     more_inside = unit == "个" and s.startswith(("多月", "余月"), unit_end)
     if more_inside:  # 2个多月: “more than two months”, 多 inside the measure word 个月
         unit, unit_end = "个月", unit_end + 2
-    elif unit and not piece.multiplier and piece.number == piece.number.to_integral_value():
+    elif unit in _HALF_UNITS and not piece.multiplier and piece.number == piece.number.to_integral_value():
         unit, unit_end = _read_half(s, piece, unit, unit_end)
     if (unit in MORE_AFTER_UNITS and not (more_before or more_after or more_inside)
             and unit_end < len(s) and s[unit_end] in MORE_THAN_MARKS and s[unit_end + 1:unit_end + 2] in MORE_AFTER_ENDS):
@@ -820,9 +830,28 @@ def _read_multiplier_and_unit(s: str, piece: _Piece) -> None:
     piece.more_than = more_before or more_after or more_inside
 
 
+def _read_multiplier(s: str, piece: _Piece, p: int) -> tuple[bool, int]:
+    """Read [余/多][multiplier and lower groups] from ``p`` into ``piece``: whether a 余/多 came
+    first, and where the multiplier (or the 余/多 alone, or nothing) ends."""
+    more_before = s[p] in MORE_THAN_MARKS
+    q = p + more_before
+    written = piece.multiplier  # a Chinese run's own 万/亿
+    if not written and s.startswith(SPOKEN_YI, q):
+        q += 1  # 两个亿 (spoken): 2亿, not two 个 of something
+    is_unit_next = s.startswith(MULTIPLIER_INITIAL_UNITS, q)
+    if not is_unit_next and s[q:q + 1] in _MULTIPLIER_START and (mm := MULTIPLIERS.match(s, q)) is not None:
+        piece.multiplier, q = written + mm.group().strip().translate(_MULTIPLIER_SPELLING), mm.end()
+        if piece.run is None and not written and not more_before and piece.number == piece.number.to_integral_value():
+            q = _read_lower_groups(s, piece, q)
+    return more_before, q
+
+
 # 个 between a number and 亿, as spoken: 两个亿 is 2亿 (public number suites, JioNLP). Only 亿: 两个万 is
 # not said.
 SPOKEN_YI = "个亿"
+# What _read_multiplier can start with: 余/多, the 个 of 个亿, or a multiplier. After any other
+# character (most numbers) there is no multiplier to read, and the unit starts right there.
+_MULTIPLIER_OR_MORE_START = frozenset(MORE_THAN_MARKS + SPOKEN_YI[0]) | _MULTIPLIER_START
 
 
 # “And a half” written after the measure word: 一年半, 两倍半, 3天半, 两成半 (25%); and inside it: 一个半月 (个月),
@@ -830,6 +859,8 @@ SPOKEN_YI = "个亿"
 HALF_AFTER_UNIT = ("年", "倍", "天", "成")
 HALF_INSIDE_UNIT = {"个半月": "个月", "个半小时": "小时"}
 HALF = Decimal("0.5")
+# The units _read_half can add a half to (个 of 一个半月 among them): after others it finds nothing.
+_HALF_UNITS = frozenset(HALF_AFTER_UNIT) | {"个"}
 
 
 def _read_half(s: str, piece: _Piece, unit: str, unit_end: int) -> tuple[str, int]:
@@ -929,17 +960,21 @@ def read_unit(s: str, p: int) -> tuple[str, int]:
 
     One line break may stand between the number and its unit: a narrow table cell wraps
     “1.85万元/户” as “1.85万” over “元/户” (blind probe AH), and the unit is still the number's."""
-    q = _SPACES.match(s, p).end() if s.startswith(" ", p) else p
-    if s.startswith("\n", q):
-        q = _SPACES.match(s, q + 1).end()
-    for spelling in _UNITS_BY_FIRST_CHAR.get(s[q: q + 1], ()):
+    q, first = p, s[p:p + 1]
+    if first == " " or first == "\n":
+        q = _SPACES.match(s, p).end()
+        if s.startswith("\n", q):
+            q = _SPACES.match(s, q + 1).end()
+        first = s[q:q + 1]
+    for spelling, unit, rejected_before, letters_run_on in _UNITS_BY_FIRST_CHAR.get(first, ()):
         if s.startswith(spelling, q):
-            after = s[q + len(spelling): q + len(spelling) + 1]
-            if after and after in UNIT_REJECTED_BEFORE.get(spelling, ""):
+            end = q + len(spelling)
+            after = s[end:end + 1]
+            if after and after in rejected_before:
                 continue
-            if after.isascii() and after.isalnum() and spelling[-1].isascii() and spelling[-1].isalnum():
+            if letters_run_on and after.isascii() and after.isalnum():
                 continue  # 5kmh, 100mg: the letters run on, so they are not this unit
-            return UNIT_SPELLINGS[spelling], q + len(spelling)
+            return unit, end
     return "", p
 
 
@@ -1009,6 +1044,8 @@ def read_left(s: str, start: int, floor: int, is_arabic: bool) -> tuple[int, int
     Returns (start with sign and currency, sign, the currency named before it ("元" for ¥ and
     人民币, a FOREIGN_CURRENCY_SPELLINGS value, or ""), start with comparator or None, op).
     """
+    if start <= floor or s[start - 1] not in _LEFT_MARKS:
+        return start, 1, "", None, None  # nothing that reads leftwards ends here: most numbers
     p, sign = start, 1
     if is_arabic and p - 1 >= floor and s[p - 1] in "+-" and (p < 2 or s[p - 2] not in NO_SIGN_AFTER):
         sign, p = (-1 if s[p - 1] == "-" else 1), p - 1
@@ -1059,6 +1096,14 @@ _PREFIX_COMPARATORS_BY_LAST: dict[str, tuple[tuple[str, str], ...]] = {
     last: tuple(entry for entry in PREFIX_COMPARATORS if entry[0][-1] == last)
     for last in {word[-1] for word, _op in PREFIX_COMPARATORS}
 }
+
+
+# The characters read_left can start from, right before a number: a sign (+ - 负 的), a space, the
+# last character of a currency mark (¥, 人民币, a foreign currency) or of a comparator. Before any
+# other character (为, 计, 了 …) nothing is read: one set test instead of the steps that would each
+# find nothing.
+_LEFT_MARKS = frozenset("+-" + NEGATIVE_WORDS + "的 ¥币") | set(_CURRENCY_BEFORE_BY_LAST) | set(
+    _PREFIX_COMPARATORS_BY_LAST)
 
 
 def _skip_spaces_left(s: str, p: int, floor: int) -> int:
