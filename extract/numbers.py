@@ -653,6 +653,8 @@ class _Piece:
 
     def value_and_unit(self) -> tuple[Decimal, str]:
         """Apply the multiplier; money keeps a final 万/亿 in its unit (2.5万元 → 2.5 万元)."""
+        if not self.multiplier:  # most numbers: still through EXACT, which refuses 61 digits
+            return EXACT.multiply(self.number, 1), self.unit
         factor = 1
         for ch in self.multiplier:
             factor *= MULTIPLIER_VALUES[ch]
@@ -1161,6 +1163,18 @@ def _chinese_ok(s: str, piece: _Piece, whole_cell: bool) -> bool:
                                spoken_range=piece.high is not None)
 
 
+def _bare_run_stays_bare(s: str, piece: _Piece) -> bool:
+    """Whether a Chinese run in running text read with no unit will have none, so that _chinese_ok
+    refuses it (一定, 三峡, the 一 of “（一）”: a seventh of all cores), before its sign, range and
+    comparators are read for nothing. Only a range (三到五个) or a count of days (十五日内) can still
+    give it a unit, each starting with the character right after the run; 零 may stand alone."""
+    return not piece.unit and piece.run != "零" and s[piece.end:piece.end + 1] not in _UNIT_MAY_COME_AFTER
+
+
+# The characters after a number that may start a range (read_range_end) or a count of days.
+_UNIT_MAY_COME_AFTER = _RANGE_OR_INCLUSION_START | {"日"}
+
+
 # 零 right before 支出 or 开支, ending its clause, is a zero spent (“零支出目标” is a goal, not an amount).
 ZERO_SPENDING = re.compile("支出|开支")
 
@@ -1438,7 +1452,7 @@ def _in_a_listing_sentence(text: str, at: int) -> bool:
 def _match_to_quantity(text: str, s: str, m: re.Match[str], floor: int, whole_cell: bool) -> Quantity | None:
     """Settle one core: range or single, sign, comparators, Chinese acceptance; build the Quantity."""
     piece = match_to_piece(s, m)
-    if piece is None:
+    if piece is None or (piece.run is not None and not whole_cell and _bare_run_stays_bare(s, piece)):
         return None
     start, sign, currency, comparator_start, prefix_op = read_left(s, piece.start, floor, piece.run is None)
     piece.number = EXACT.multiply(piece.number, sign)  # before the range check: -5~5% ascends
@@ -1472,12 +1486,4 @@ def _match_to_quantity(text: str, s: str, m: re.Match[str], floor: int, whole_ce
     elif currency != "元" and currency and unit in YUAN_UNITS:  # 港币两千九百六十元: the 元 is the HK dollar
         value, high = _times(value, YUAN_UNITS[unit]), _times(high, YUAN_UNITS[unit]) if high is not None else None
         unit = currency
-    return Quantity(
-        value=value,
-        unit=unit,
-        raw=text[start:end],
-        op=op,
-        high=high,
-        start=start,
-        end=end,
-    )
+    return Quantity(value, unit, text[start:end], op, high, start, end)  # by position: cheaper than by keyword
