@@ -1422,6 +1422,8 @@ _GLUED_AFTER_UNITS = ("元", "%")
 
 def _without_glued_parts(text: str, found: list[Quantity]) -> list[Quantity]:
     """``found`` without the numbers of a run of digits glued by 、 or ， (see _GLUED_RUN)."""
+    if not any(q.start and text[q.start - 1] in "、，" and q.unit.endswith(_GLUED_AFTER_UNITS) for q in found):
+        return found  # no money or percent right after a glue: no run is cut (most texts)
     dropped: set[int] = set()
     for run in _GLUED_RUN.finditer(text):
         start, end = run.span()
