@@ -37,10 +37,11 @@ from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 from export.atomic import atomic_open
-from export.labels import display_value
+from export.labels import COLUMN_VALUE_NAMES, display_value
 from export.prepared_rows import (CellRenderer, PreparedCell, PreparedRowWorksheet, check_all_written,
                                   fast_deflate, prepared_cell)
-from export.sanitize import is_formula_like, plain_number, restore_neutralised
+from export.sanitize import (MAY_NEED_QUOTE, NEUTRALISING_PREFIX, is_formula_like, plain_number,
+                             restore_neutralised)
 from export.show import display_width
 from extract.records import record
 
@@ -194,18 +195,20 @@ class WorkbookWriter:
 
     def write(self, index: int, row: Mapping[str, object], marks: Mapping[str, str] | None = None) -> None:
         """One data row of sheet ``index``, its ``marks`` cells ({column: severity}) filled."""
-        self.start(index)
-        spec = self.specs[index]
-        if self.counts[self.parts[index][-1][0]] == MAX_SHEET_ROWS - 1:  # the header takes one
+        parts = self.parts[index]
+        if not parts:
+            self.start(index)  # a sheet begun has every sheet before it begun
+        name, sheet = parts[-1]
+        if self.counts[name] == MAX_SHEET_ROWS - 1:  # the header takes one
             if any(self.parts[later] for later in range(index + 1, len(self.specs))):
-                raise SheetOrderError(spec.name)
+                raise SheetOrderError(self.specs[index].name)
             self._add_part(index)
-        name, sheet = self.parts[index][-1]
-        self.counts[name] += 1
+            name, sheet = parts[-1]
+        row_number = self.counts[name] = self.counts[name] + 1
         if self.rows_seen[index] < WIDTH_SAMPLE_ROWS:
             self._fit_widths(index, row)
         self.rows_seen[index] += 1
-        self._write_data_row(sheet, self.counts[name], index, row, marks or {})
+        self._write_data_row(sheet, row_number, index, row, marks or {})
 
     def close(self) -> dict[str, int]:
         """Finish the workbook; returns the data rows written per sheet name."""
@@ -308,8 +311,14 @@ class PreparedCells:
         self.formats = formats
         self.renderer = CellRenderer()
         # Per sheet, per column: (index, name, is numeric, its kept cells by value or (value, severity)).
-        self.columns = [[(index, column, column in spec.numeric_columns, {})
-                         for index, column in enumerate(spec.columns)] for spec in specs]
+        # A cell depends only on the first three, so sheets share the kept cells of a column they
+        # hold alike: a report's doc_id and file, prepared once for its rows on every sheet.
+        kept_cells: dict[tuple[int, str, bool], dict] = {}
+        self.columns = []
+        for spec in specs:
+            columns = [(index, column, column in spec.numeric_columns)
+                       for index, column in enumerate(spec.columns)]
+            self.columns.append([(*column, kept_cells.setdefault(column, {})) for column in columns])
         self.kept = 0
         self.numbers: dict[str, str] = {}  # a number's XML by its repr (see number_tail)
 
@@ -333,17 +342,22 @@ class PreparedCells:
         return cells
 
     def count_kept(self) -> None:
-        """Forget every kept cell past MEMO_MAX_ENTRIES, so that memory stays flat."""
+        """Past MEMO_MAX_ENTRIES kept cells, forget those of the column that keeps most, so that
+        memory stays flat: mostly a column of texts seen once (quotes), while the few values that
+        repeat (units, codes, the report's file) stay kept."""
         self.kept += 1
         if self.kept >= MEMO_MAX_ENTRIES:
-            for columns in self.columns:
-                for *_, kept in columns:
-                    kept.clear()
-            self.kept = 0
+            largest = max((kept for columns in self.columns for *_, kept in columns), key=len)
+            self.kept -= len(largest)
+            largest.clear()
 
     def prepare(self, column_index: int, value: object, column: str, is_numeric: bool,
                 severity: str | None) -> PreparedCell | None:
         """One cell as a prepared row takes it; None for a cell left out."""
+        if severity is None and not is_numeric and type(value) is str:
+            tail = self.plain_text_tail(value, column)
+            if tail is not None:
+                return prepared_cell(column_index, None, tail)
         cell = typed_cell(self.formats, value, column, is_numeric, severity)
         if cell is None:
             return None
@@ -355,6 +369,20 @@ class PreparedCells:
             if tail is None:
                 tail = self.render(kind, payload, cell_format)
         return prepared_cell(column_index, cell_format, tail)
+
+    def plain_text_tail(self, text: str, column: str) -> str | None:
+        """The tail of a text cell that typed_cell stores as it is, without a format, and that
+        XlsxWriter writes as it is, made without either; None for other text.
+
+        Most cells prepared are such text, seen once (quotes, messages, places): a text column
+        that shows no names for codes (display_value), a first character that is neither the
+        CSV's neutralising quote (restore_neutralised) nor a formula sign or space (the quote
+        prefix), and nothing that clean_text changes nor XlsxWriter escapes (verbatim_text,
+        whose characters include clean_text's)."""
+        if (not text or text[0] in TEXT_MAY_CHANGE or column in COLUMN_VALUE_NAMES
+                or len(text) > MAX_CELL_CHARS):
+            return None
+        return self.renderer.verbatim_text(text)
 
     def number_tail(self, number: float) -> str:
         """A number's XML, made once per number: the same number stands in many columns and
@@ -386,12 +414,15 @@ def write_typed(sheet: Worksheet, row: int, col: int, kind: str, payload: object
         sheet.write_blank(row, col, None, cell_format)
 
 
-# Text values up to this length are kept by PreparedCells, which forgets them all past MEMO_MAX_ENTRIES
-# entries, so that long unique texts (quotes, messages) cost no memory and a batch no more than a
-# few megabytes.
+# Text values up to this length are kept by PreparedCells, at most MEMO_MAX_ENTRIES of them (see
+# count_kept), so that long unique texts (quotes, messages) cost no memory and a batch no more
+# than a few megabytes.
 MEMO_MAX_CHARS = 80
 MEMO_MAX_ENTRIES = 20_000
 _NOT_KEPT = object()
+# First characters of text that may not reach its cell as it is: the CSV's neutralising quote
+# (taken off again) and a formula sign or space (the quote prefix), see PreparedCells.plain_text_tail.
+TEXT_MAY_CHANGE = MAY_NEED_QUOTE | {NEUTRALISING_PREFIX}
 NUMBER, TEXT, BLANK = "number", "text", "blank"
 TypedCell = tuple[str, object, Format | None]
 
