@@ -20,9 +20,10 @@ pyproject.toml):
   without asking it each time (``verbatim_text``).
 * ``PreparedRowWorksheet`` (a ``worksheet_class`` for ``Workbook.add_worksheet``): overrides
   ``_write_single_row``, which XlsxWriter calls when a later row starts and, from its packager,
-  for the last row; uses ``previous_row``, ``table``, ``row_info``, ``col_info``, ``fh``,
-  ``_check_dimensions``, ``_write_row`` and ``_xml_end_tag`` to write the row where and as
-  XlsxWriter would, and ``Format._get_xf_index`` in the order XlsxWriter calls it. It also
+  for the last row; uses ``previous_row``, ``table``, ``row_info``, ``col_info``, ``fh`` and
+  ``_check_dimensions`` to write the row where and as XlsxWriter would, ``_write_row`` (once per
+  sheet) for the row's start tag, and ``Format._get_xf_index`` in the order XlsxWriter calls it,
+  once per cell (a format's index never changes once given). It also
   overrides ``_write_optimized_sheet_data``, where XlsxWriter copies a sheet's rows from their
   temporary file into the sheet's XML when the workbook is assembled: the same bytes, copied as
   bytes (``row_data_fh``, ``row_data_filename``, ``dim_rowmin``, ``_xml_start_tag``).
@@ -43,6 +44,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from io import StringIO
+from operator import itemgetter
 from typing import Callable
 
 import xlsxwriter.workbook
@@ -51,10 +53,13 @@ from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 from xlsxwriter.workbook import Workbook
 
-# (column index, cell format or None, the cell's XML with ROW_MARK for its row number and, with a
-# format, STYLE_MARK for its style index): a cell of a prepared row, made by ``prepared_cell``.
-# The style index is only looked up when the row is written out.
-PreparedCell = tuple[int, Format | None, str]
+# [column index, cell format or None, the cell's XML with ROW_MARK for its row number and, with a
+# format, STYLE_MARK for its style index]: a cell of a prepared row, made by ``prepared_cell``.
+# The style index is only looked up when the row is written out, and then written into the
+# cell's XML, which keeps it (a list, so that a cell kept for many rows is numbered once): the
+# format is then None, as for a cell without one.
+PreparedCell = list  # [int, Format | None, str]
+CELL_FORMAT, CELL_XML = itemgetter(1), itemgetter(2)
 
 # Control characters, which XlsxWriter always writes escaped (_x0000_), so never found in its XML.
 ROW_MARK, STYLE_MARK = "\x00", "\x01"
@@ -145,8 +150,8 @@ def prepared_cell(column: int, cell_format: Format | None, tail: str) -> Prepare
         raise PreparedRowError(f"XlsxWriter wrote a control character unescaped: {tail[:40]!r}")
     reference = _cell_reference(column)
     if cell_format is None:
-        return column, None, reference + tail
-    return column, cell_format, f'{reference} s="{STYLE_MARK}"{tail}'
+        return [column, None, reference + tail]
+    return [column, cell_format, f'{reference} s="{STYLE_MARK}"{tail}']
 
 
 @lru_cache(maxsize=None)
@@ -154,6 +159,11 @@ def _cell_reference(column: int) -> str:
     """``<c r="B\x00"`` for column 1: a cell's start with the row number to fill in, made once per
     column (a sheet has at most a few dozen; a batch prepares hundreds of thousands of cells)."""
     return f'<c r="{xl_col_to_name(column)}{ROW_MARK}"'
+
+
+# How XlsxWriter starts the first row (``_write_row``), and any row with ROW_MARK for its number;
+# how it ends a row (``_xml_end_tag("row")``).
+FIRST_ROW_START, ROW_START, ROW_END = '<row r="1"', f'<row r="{ROW_MARK}"', "</row>"
 
 
 class PreparedRowWorksheet(Worksheet):
@@ -170,6 +180,7 @@ class PreparedRowWorksheet(Worksheet):
     def __init__(self) -> None:
         super().__init__()
         self.prepared_row: tuple[int, list[PreparedCell]] | None = None
+        self.row_start: str | None = None  # see data_row_start
 
     def write_prepared_row(self, row: int, cells: list[PreparedCell]) -> None:
         """Row ``row`` (zero-based) with ``cells`` in column order; rows must come in order."""
@@ -192,16 +203,34 @@ class PreparedRowWorksheet(Worksheet):
         self.prepared_row = None
         if row != self.previous_row or self.table:
             raise PreparedRowError(f"row {row + 1} is not the row XlsxWriter is writing out")
-        if self.row_info or any(info.column_format is not None for info in self.col_info.values()):
+        if self.row_info or (self.col_info and any(info.column_format is not None
+                                                   for info in self.col_info.values())):
             raise PreparedRowError("prepared rows do not support row or column formats")
         self.previous_row = current_row_num
-        self._write_row(row, None)
-        xml = "".join([
-            cell_xml if cell_format is None else cell_xml.replace(STYLE_MARK, str(cell_format._get_xf_index()), 1)
-            for _, cell_format, cell_xml in cells
-        ])
+        if any(map(CELL_FORMAT, cells)):
+            number_styles(cells)
+        # The whole row in one write: the sheet's temporary file is also open for reading, so
+        # each write calls its (pure Python) decoder's reset.
+        xml = "".join([self.data_row_start(), *map(CELL_XML, cells), ROW_END])
         self.fh.write(xml.replace(ROW_MARK, str(row + 1)))
-        self._xml_end_tag("row")
+
+    def data_row_start(self) -> str:
+        """The start tag ``_write_row`` writes for a data row of this sheet, with ROW_MARK for the
+        row number; made by XlsxWriter once per sheet. Only the number changes from row to row: no
+        row has a format, height or outline of its own (checked in _write_single_row), and
+        constant_memory writes no spans."""
+        if self.row_start is None:
+            handle, self.fh = self.fh, StringIO()
+            try:
+                self._write_row(0, None)
+                tag = self.fh.getvalue()
+            finally:
+                self.fh = handle
+            if not tag.startswith(FIRST_ROW_START) or ROW_MARK in tag:
+                raise PreparedRowError(f"XlsxWriter started a row with {tag[:40]!r}, "
+                                       f"not {FIRST_ROW_START!r}…")
+            self.row_start = ROW_START + tag[len(FIRST_ROW_START):]
+        return self.row_start
 
     def _write_optimized_sheet_data(self) -> None:
         """The sheet's rows, from their temporary file into the sheet's XML, copied as bytes.
@@ -252,6 +281,18 @@ def fast_deflate() -> Iterator[None]:
         yield
     finally:
         xlsxwriter.workbook.ZipFile = zipfile.ZipFile
+
+
+def number_styles(cells: list[PreparedCell]) -> None:
+    """Write its style index into each cell that has a format, in column order, as XlsxWriter
+    looks them up when it writes a row out (it numbers a format the first time it writes a cell
+    with it). A format's index never changes once given, so each cell keeps it and drops its
+    format: a cell kept for thousands of rows is numbered once, and most rows then need nothing."""
+    for cell in cells:
+        cell_format = cell[1]
+        if cell_format is not None:
+            cell[2] = cell[2].replace(STYLE_MARK, str(cell_format._get_xf_index()), 1)
+            cell[1] = None
 
 
 def check_all_written(workbook: Workbook) -> None:
