@@ -17,6 +17,9 @@ from typing import IO, Mapping, Sequence
 from export.atomic import CSV_ENCODING, make_shareable
 from export.sanitize import MAY_NEED_QUOTE, sanitize_value
 
+CSV_BODY_ENCODING, BYTE_ORDER_MARK = "utf-8", "\ufeff"  # CSV_ENCODING, in two parts (see CsvStream)
+assert CSV_ENCODING == "utf-8-sig", "CsvStream writes the byte-order mark itself"
+
 
 class CsvStream:
     """One CSV output being written to a temporary file."""
@@ -31,7 +34,11 @@ class CsvStream:
         handle, name = tempfile.mkstemp(prefix=f".{self.target.name}.", suffix=".tmp", dir=self.target.parent)
         self.temp_path = Path(name)
         make_shareable(self.temp_path)
-        self._file: IO[str] = os.fdopen(handle, "w", encoding=CSV_ENCODING, newline="")
+        # UTF-8 after a byte-order mark written once: the same bytes as CSV_ENCODING ("utf-8-sig"),
+        # but a text file in "utf-8-sig" sends every write through that codec's Python code, where
+        # "utf-8" has CPython's own encoder.
+        self._file: IO[str] = os.fdopen(handle, "w", encoding=CSV_BODY_ENCODING, newline="")
+        self._file.write(BYTE_ORDER_MARK)
         # A plain csv.writer over the values in column order: DictWriter would build that list
         # again from a dict per row, which cost as much as the write itself.
         self._writer = csv.writer(self._file)
