@@ -213,6 +213,10 @@ _ASCII_UNIT_ALTERNATION = "|".join(
     re.escape(u) for u in sorted(ASCII_UNIT_SPELLINGS, key=len, reverse=True) if u[0].isascii()
 )
 
+# A code holds a Latin letter: found by the one search for needed characters (few texts hold any),
+# where a gate of its own cost a pass over every text.
+_ASCII_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+
 # Between ordinals that share one 第: 第1、2批, 第一至三季度, 第1-3批 (not a comma: 第一，100个村).
 _ORDINAL_JOIN = "[、\\-~至到—–]"
 _OPEN, _CLOSE = r"[〔﹝【\[(]", r"[〕﹞】\])]"
@@ -298,7 +302,7 @@ _NOT_QUANTITY_SOURCES: tuple[tuple[str, ...], ...] = (
      + r"(?:(?<=[A-Za-z])(?=[\dA-Za-z]*\d)"
      + f"|(?<=\\d)(?!\\d*(?:{_ASCII_UNIT_ALTERNATION})(?![A-Za-z\\d]))(?=[\\dA-Za-z]*[A-Za-z]))[\\dA-Za-z]*",
      "codes mixing letters and digits (MA4L…, V2, PM2, 5G); not a number with its unit (5km)",
-     "", "[A-Za-z]"),
+     _ASCII_LETTERS),
     # Readable form: (?<![\d.])\d+(?:\.\d+){2,}|\d+(?:\.\d+)*\s*版. The first digit is written once,
     # before the two kinds, so that the pattern starts with it.
     (r"\d(?:(?<![\d.]\d)\d*(?:\.\d+){2,}|\d*(?:\.\d+)*\s*版)", "version numbers 1.2.3, 2.0版", ".版",
