@@ -608,14 +608,19 @@ _SUFFIX_START = frozenset(" (") | {word[0] for word, _op in SUFFIX_COMPARATORS}
 # run, after an optional prefix: 百分之/千分之/万分之 (a rate in %, ‰, ‱), or the denominator of
 # a fraction, 四分之三 or 4分之3 (see _fraction_of). After a prefix a spoken decimal may drop its
 # 零: 百分之点五 is 0.5 %.
-_FRACTION_DENOMINATOR = f"(?<![\\d.])\\d+|[{''.join(DIGITS)}十百千万亿]+"
+# A denominator's digits are taken whole (possessive ++): only 分 can follow them, so giving one
+# back never helps, and CORE, tried at every number, does not try 分之 after each shorter run.
+_FRACTION_DENOMINATOR = f"(?<![\\d.])\\d++|[{''.join(DIGITS)}十百千万亿]++"
 # Groups of three digits set apart by a space, as the national standard for writing numbers
 # (GB/T 15835) has them: “全年预算数为5 657.40万元” (blind probe Q). Only with decimals or a unit
 # of money right after, so that two numbers side by side (12 345人, 2023 2024) stay two.
 _SPACE_GROUPED = r"(?<!\d )\d{1,3}(?: \d{3})+(?=\.\d|\s*(?:万元|亿元|元))"
+# Digits in groups, by commas or by spaces; each form starts with 1-3 digits and its separator before
+# a digit, which the lookahead tests first: most numbers have no groups, and skip both forms at once.
+_DIGIT_GROUPS = r"(?=\d{1,3}[, ]\d)(?:(?<!\d,)\d{1,3}(?:,\d{3})+(?!\d)|" + _SPACE_GROUPED + ")"
 CORE = re.compile(
     f"(?:(?:(?P<pct>百分之|千分之|万分之)|(?P<den>{_FRACTION_DENOMINATOR})分之)(?P<pct_minus>[负負])?)?"
-    r"(?:(?P<arabic>(?<![\d.])(?:(?<!\d,)\d{1,3}(?:,\d{3})+(?!\d)|" + _SPACE_GROUPED + r"|\d+)(?:\.\d+)?)"
+    r"(?:(?P<arabic>(?<![\d.])(?:" + _DIGIT_GROUPS + r"|\d+)(?:\.\d+)?)"
     f"|(?P<cn>{NUMERAL_RUN.pattern}|(?<=之)[{POINTS}][{''.join(DIGITS)}]+))"
 )
 _PERCENT_PREFIX_UNITS = {"百分之": "%", "千分之": "‰", "万分之": "‱"}
