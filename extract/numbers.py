@@ -1484,7 +1484,8 @@ def _match_to_quantity(text: str, s: str, m: re.Match[str], floor: int, whole_ce
     if piece is None or (piece.run is not None and not whole_cell and _bare_run_stays_bare(s, piece)):
         return None
     start, sign, currency, comparator_start, prefix_op = read_left(s, piece.start, floor, piece.run is None)
-    piece.number = EXACT.multiply(piece.number, sign)  # before the range check: -5~5% ascends
+    if sign < 0:  # before the range check: -5~5% ascends. (A number too long for EXACT fails
+        piece.number = EXACT.multiply(piece.number, sign)  # in value_and_unit all the same.)
     if piece.high is not None:  # a spoken range (七八十人) says all; 负 before one says nothing clear
         if sign < 0:
             return None
