@@ -291,9 +291,8 @@ _NOT_QUANTITY_SOURCES: tuple[tuple[str, ...], ...] = (
     (r"(?:电\s*话|手机|传真|热线|T[Ee][Ll]|t[Ee][Ll])[:\s]*\+?\d[\d\- ]{5,}\d",
      "phone numbers after their label: 联络电话 8864955 (seed 002, on the next line)", "电手传热Tt"),
     (_first("0", not_after=r"[\d.]") + r"\d{2,3}-\d{7,8}(?!\d)", "landlines 0730-8864955", "-"),
-    (_first("1", not_after=r"[\d.]") + r"[3-9]\d{9}(?![\d.])", "11-digit mobile numbers"),
-    (_NUMBER_START + r"\d{11,}(?![\d.])",
-     "ID, account and credit-code numbers: no amount here has 12 digits"),
+    (_NUMBER_START + r"(?:(?<=1)[3-9]\d{9}|\d{11,})(?![\d.])",
+     "11-digit mobile numbers; ID, account and credit-code numbers: no amount here has 12 digits"),
     # Readable form: (?<![A-Za-z\d.])(?=[\dA-Za-z]*[A-Za-z])(?=[\dA-Za-z]*\d)[\dA-Za-z]+, a whole
     # run of letters and digits holding both. Written first character first: after a letter a
     # digit must follow in the run, after a digit a letter.
