@@ -176,14 +176,14 @@ def _text_lines(document: Document) -> Iterator[_Line]:
     for index, block in enumerate(document.blocks):
         if isinstance(block, Paragraph):
             for text in block.text.splitlines():
-                if text.strip():
-                    yield _Line(text.strip(), block.location, index)
+                if stripped := text.strip():
+                    yield _Line(stripped, block.location, index)
         else:
             for table in block.iter_tables():
                 for cell in table.cells:
                     for text in cell.text.splitlines():
-                        if text.strip():
-                            yield _Line(text.strip(), cell.location, index)
+                        if stripped := text.strip():
+                            yield _Line(stripped, cell.location, index)
 
 
 def _find_title(lines: list[_Line]) -> _Line | None:

@@ -196,7 +196,7 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
             context = raw.context[: -len(raw.label)] + label if raw.context.endswith(raw.label) else raw.context
             raw = dataclasses.replace(raw, label=label, context=context)
         sentence = _sentence_key(raw)
-        if is_delta(raw.label) or is_negated(raw.label) or DOCUMENT_NUMBER.search(raw.label):
+        if is_delta(raw.label) or is_negated(raw.label) or ("号" in raw.label and DOCUMENT_NUMBER.search(raw.label)):
             continue
         if raw.extractor == "text" and not raw.quantity.unit and CALCULATION_TERM.fullmatch(raw.label):
             continue
