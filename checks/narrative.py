@@ -35,7 +35,6 @@ How a sentence is tied to an indicator:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
@@ -218,32 +217,33 @@ def _required_chars(chars: tuple[tuple[str, int], ...], most_missing: int) -> st
 
 
 def names_by_sentence(texts: Sequence[str], names: list[IndicatorName]) -> list[list[IndicatorName]]:
-    """For each text, the names (in their order) that may align with it: those of whose
-    ``required`` characters it holds one. The others lack too many characters (see
-    ``IndicatorName.may_align``, which ``sentence_to_matches`` still asks of these).
+    """For each text, the names (in their order) that may align with it (``IndicatorName.may_align``).
 
-    Asking each name of each sentence cost most of JX602; here each required character is found
-    in the report's sentences joined into one text, jumping to the next sentence at each hit, so
-    the work follows the sentences that hold the character, not all of them. A name's characters
-    are never whitespace, which joins the texts.
+    Asking each name of each sentence cost most of JX602. Only a sentence holding one of a name's
+    ``required`` characters may hold it: each required character is found in the report's
+    sentences joined into one text, jumping to the next sentence at each hit, so the work follows
+    the sentences that hold the character, not all of them; ``may_align`` is asked of those only.
+    A name's characters are never whitespace, which joins the texts.
     """
     joined = "\n".join(texts)
-    starts: list[int] = []
-    position = 0
-    for text in texts:
-        starts.append(position)
-        position += len(text) + 1
+    owner: list[int] = []  # the index of the text each character of ``joined`` belongs to
+    next_start: list[int] = []  # where the text after each one starts in ``joined``
+    for index, text in enumerate(texts):
+        owner += [index] * (len(text) + 1)
+        next_start.append(len(owner))
     found: list[list[IndicatorName]] = [[] for _ in texts]
     for name in names:
         holding: set[int] = set()
         for ch in name.required:
             at = joined.find(ch)
             while at != -1:
-                index = bisect_right(starts, at) - 1
+                index = owner[at]
                 holding.add(index)
-                at = joined.find(ch, starts[index + 1]) if index + 1 < len(starts) else -1
+                at = joined.find(ch, next_start[index])
+        may_align = name.may_align
         for index in holding:
-            found[index].append(name)
+            if may_align(texts[index]):
+                found[index].append(name)
     return found
 
 
