@@ -70,14 +70,15 @@ def _season_span(year: int, season: str) -> tuple[date, date]:
 # A year a figure is for: 2022年度, 2022年 (not followed by a month: that is a date).
 YEAR_FOR = re.compile(rf"{YEAR}\s*年(度)?")
 # Spans whose years say nothing about the period of a figure; blanked before reading periods.
-# Each with the characters one of which every span it blanks holds (in the normalised text): most
-# sentences with a year hold none of them, and a substring test costs far less than a regex pass.
-MASKS: tuple[tuple[re.Pattern[str], str, str], ...] = (
-    (re.compile(r"《[^《》]*》|〈[^〈〉]*〉|<[^<>]*>"), "titles: 《…2021年…通知》", "《〈<"),
+# Each with a class of the characters one of which every span it blanks holds (in the normalised
+# text): most sentences with a year hold none of them, and a search for one character of a class
+# costs far less than a pass of the span's pattern (or a substring test for each character).
+MASKS: tuple[tuple[re.Pattern[str], str, re.Pattern[str]], ...] = (
+    (re.compile(r"《[^《》]*》|〈[^〈〉]*〉|<[^<>]*>"), "titles: 《…2021年…通知》", re.compile(r"[《〈<]")),
     (re.compile(r"[〔﹝【\[(（]\s*(?:19|20)\d{2}\s*[〕﹞】\])）]\s*第?\s*\d*\s*号?"), "document numbers 〔2021〕12号",
-     "〔﹝【[(（"),
+     re.compile(r"[〔﹝【\[(（]")),
     (re.compile(r"(?:19|20)\d{2}\s*年?\s*(?:[-—–~～至到]|——)\s*(?:19|20)\d{2}\s*年?"),
-     "multi-year spans 2021-2025年, 2020年—2021年 (plans, not a fiscal year)", "-—–~～至到"),
+     "multi-year spans 2021-2025年, 2020年—2021年 (plans, not a fiscal year)", re.compile(r"[-—–~～至到]")),
 )
 # A year right after one of these is the base of a comparison: 较2022年, 比2022年, 与2022年相比,
 # 从2016年的不足40万元增加到… (seed 000), 同2022年.
@@ -114,7 +115,7 @@ def mask_non_periods(text: str) -> str:
     """``text`` with titles, document numbers and year spans blanked (same length, same offsets)."""
     masked = normalise_chars(text)
     for pattern, _why, needs in MASKS:
-        if any(ch in masked for ch in needs):
+        if needs.search(masked):
             masked = pattern.sub(lambda m: "□" * len(m.group()), masked)
     return masked
 
@@ -336,6 +337,8 @@ LEAD_MARKERS = re.compile(
     r"[①-⑳]|[一二三四五六七八九十]是)\s*[、，,]?\s*)*"
 )
 MAX_SUBJECT_CHARS = 6
+# What a subject before the opening period holds none of: a number or a clause break.
+SUBJECT_BREAK = re.compile(r"[\d，,；;。：:]")
 # A 截至 date is reported with its words up to the end of its clause.
 CLAUSE_END = re.compile(r"[，,；;。！？!?]")
 # A heading that names the year before the fiscal year in words: 五、上年度绩效评价问题整改情况.
@@ -438,7 +441,7 @@ def _governing_period(text: str, periods: Sequence[Period]) -> Period | None:
     first = periods[0]
     lead = LEAD_MARKERS.match(text)
     subject = text[lead.end() if lead else 0:first.start]
-    if len(subject) > MAX_SUBJECT_CHARS or re.search(r"[\d，,；;。：:]", subject):
+    if len(subject) > MAX_SUBJECT_CHARS or SUBJECT_BREAK.search(subject):
         return None
     return first
 
@@ -479,13 +482,16 @@ def check_sentence_years(inp: CheckInput, settings: RuleSettings) -> Iterator[Fl
     this_years: dict[tuple, list[str]] = {}  # by block: its sentences so far that name no other year
     states_money = cache(_states_money)  # a block's earlier sentences are asked again by each later one
     sentences = inp.sentences
+    block_location, block_sentences = None, []
     for index, sentence in enumerate(sentences):
         text = sentence.text
         if (period_flag := _evaluation_period_flag(sentence, fiscal_year)) is not None:
             yield period_flag
             continue
         periods = text_to_periods(text)
-        block_sentences = this_years.setdefault(_block_key(sentence), [])
+        if sentence.block_location is not block_location:  # a paragraph's sentences share its location
+            block_location = sentence.block_location
+            block_sentences = this_years.setdefault(_block_key(sentence), [])
         if not periods:  # most sentences: one naming no year names no other year, and is no more asked
             block_sentences.append(text)
             continue
