@@ -111,15 +111,24 @@ def _measure(value: Decimal, value_text: str, written: str, unit: str) -> tuple[
 
 def figure_rounding(figure: Figure) -> Decimal:
     """The rounding of a catalogue figure, in its canonical unit."""
-    quantity = parse_quantity(figure.raw)
+    return _figure_rounding(figure.raw, figure.value, str(figure.value), key_kind(figure.metric) == "count")
+
+
+# Several rules ask for the rounding of the same catalogue figures (JX102 of a total once for each
+# identity it is in), and each answer re-parses the figure's text: as for ``_measure``, each
+# distinct (text, value, whether a count) is worked out once per worker.
+@lru_cache(maxsize=4096)
+def _figure_rounding(written: str, value: Decimal, value_text: str, is_count: bool) -> Decimal:
+    """``figure_rounding`` of a figure written as ``written`` with the canonical ``value``.
+    ``value_text`` only keys the cache (equal Decimals may differ in exponent)."""
+    quantity = parse_quantity(written)
     if quantity is None:
-        return rounding_of(figure.raw)
+        return rounding_of(written)
     if quantity.value:
-        factor = figure.value / quantity.value
+        factor = value / quantity.value
     else:
         entry = UNIT_FACTORS.get(quantity.unit)
         factor = entry.factor if entry is not None else Decimal(1)
-    is_count = key_kind(figure.metric) == "count"
     return written_rounding(quantity, is_count=is_count) * factor
 
 

@@ -220,9 +220,10 @@ def catalogue_tolerance(total: Figure, parts: Iterable[Figure]) -> Decimal:
     elsewhere than its total was not added up from the same figures, so its own rounding counts in
     full. A table in 元 gives 基本支出 as 8,456,789.00 (845.6789万元) and the text its parts as
     700.00 and 145.68万元: the parts may be off by 0.005万元 each."""
-    parts = list(parts)
-    together = [figure_rounding(p) for p in parts if _same_place(total, p)]
-    elsewhere = [figure_rounding(p) for p in parts if not _same_place(total, p)]
+    together: list[Decimal] = []
+    elsewhere: list[Decimal] = []
+    for part in parts:
+        (together if _same_place(total, part) else elsewhere).append(figure_rounding(part))
     return sum_tolerance(figure_rounding(total), together) + sum(elsewhere, Decimal(0))
 
 
