@@ -10,6 +10,7 @@ against it, not added to the total). The tolerance and the wording of sums are t
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_left, bisect_right
 import itertools
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -88,16 +89,17 @@ def check_part_sum(inp: CheckInput, settings: RuleSettings) -> Iterator[Flag]:
     units = money_units_by_sentence(inp.raw_figures)
     for group in text_groups(inp.raw_figures):
         text = group[0].location.quote
+        if "其中" not in text:
+            continue  # most paragraphs list no parts (a substring test, not a regex pass and a list)
         markers = [m.start() for m in PART_MARKER.finditer(text)]
-        if not markers:
-            continue
+        starts = [r.location.char_start or 0 for r in group]  # in text order, as the group is
         amounts = _Amounts(units)  # once per paragraph, not per 其中
         checked: set[tuple] = set()  # the lists already checked, by their total, 其中 and kind
         for index, marker in enumerate(markers):
             # A 其中 that opens a bracket breaks down the part right before it; the list goes on after
             # the bracket, so only an unbracketed 其中 can be the next list's.
             next_marker = next((m for m in markers[index + 1 :] if _bracket_end(text, m) is None), None)
-            for found in _part_lists(group, amounts, text, marker, next_marker):
+            for found in _part_lists(group, starts, amounts, text, marker, next_marker):
                 key = (found.total.raw.location.char_start, found.marker, found.total.kind)
                 if key in checked:
                     continue  # a bracketed 其中 (and what it holds) checked as the breakdown of a part
@@ -164,25 +166,28 @@ def score_of(raw: RawFigure) -> Amount | None:
 
 
 def _part_lists(
-    group: Sequence[RawFigure], amounts: _Amounts, text: str, marker: int, next_marker: int | None
+    group: Sequence[RawFigure], starts: list[int], amounts: _Amounts, text: str, marker: int,
+    next_marker: int | None
 ) -> Iterator[_PartList]:
     """For each kind of number listed after the 其中 at ``marker``: the list, then the breakdowns of its
-    parts."""
+    parts. ``starts`` holds where each figure of ``group`` starts (ascending: the group is in text
+    order), so the figures of a span are a slice, found by bisection rather than a pass over the
+    paragraph's figures for each 其中."""
     start, end = sentence_bounds(text, marker)
     if next_marker is not None and next_marker < end:
         end = next_marker
     bracket_close = _bracket_end(text, marker)
     if bracket_close is not None:
         end = min(end, bracket_close)
-    before = [r for r in group if start <= (r.location.char_start or 0) < marker]
-    after = [r for r in group if marker < (r.location.char_start or 0) < end]
+    before = list(group[bisect_left(starts, start):bisect_left(starts, marker)])
+    after = list(group[bisect_right(starts, marker):bisect_left(starts, end)])
     if next_marker is not None and next_marker == end:
         after = _without_next_total(after)
     opens_sentence = not text[start:marker].strip(" \t\u3000：:，,（(")
     previous: list[RawFigure] = []
     if opens_sentence and start > 0:
         prev_start, _ = sentence_bounds(text, start - 1)
-        previous = [r for r in group if prev_start <= (r.location.char_start or 0) < start]
+        previous = list(group[bisect_left(starts, prev_start):bisect_left(starts, start)])
     for kind in _kinds(after, amounts):
         total = _total_before(before, kind, amounts) if before else None
         if total is None and opens_sentence:
