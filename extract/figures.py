@@ -552,7 +552,7 @@ class _Breaks:
         self._positions = [match.start() for match in breaks.finditer(text)]
         self._length = len(text)
 
-    def only(self, chars: str, text: str) -> "_Breaks":
+    def only(self, chars: str, text: str) -> _Breaks:
         """The breaks among these that are one of ``chars`` (a subset of the break characters):
         the sentence breaks picked from the clause breaks without a second regex pass."""
         subset = _Breaks.__new__(_Breaks)
