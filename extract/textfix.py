@@ -59,8 +59,12 @@ def remove_zero_width(text: str) -> str:
 
     >>> remove_zero_width("预算数\\u200b640.00万元")
     '预算数640.00万元'
+
+    Every character ZERO_WIDTH removes is unprintable (categories Cc and Cf), so a printable
+    text, nearly every one, is handed back without the regex: ``isprintable`` looks each character
+    up in a table, the regex tests each against its character set, about five times the work.
     """
-    return ZERO_WIDTH.sub("", text)
+    return text if text.isprintable() else ZERO_WIDTH.sub("", text)
 
 
 def join_soft_breaks(text: str) -> str:

@@ -305,26 +305,25 @@ def text_box_to_blocks(box, number: int, story: _Story) -> list[Block]:
     return blocks
 
 
-def container_to_lines(container, story: _Story, nested: list | None = None) -> list[tuple[str, object]]:
-    """(text, ``w:p``) of each non-empty paragraph in a cell or text box, text boxes inlined.
+def container_to_lines(container, story: _Story, nested: list | None = None) -> list[str]:
+    """The text of each non-empty paragraph in a cell or text box, text boxes inlined.
 
-    The paragraph element is handed back rather than its style, which only text boxes in the
-    body need: cell text has no style. A table row flattened into a text box has None.
     Tables met on the way go to ``nested`` when given (a table cell keeps them as Tables);
     otherwise (inside a text box) they are flattened to one line per row.
     """
-    lines: list[tuple[str, object]] = []
-    for element in iter_blocks(container, story.tally):
+    lines: list[str] = []
+    tally, hidden, may_hide = story.tally, story.hidden, story.may_hide
+    for element in iter_blocks(container, tally):
         if element.tag == P:
-            text, boxes = paragraph_to_text(element, story.tally, story.hidden, story.may_hide)
+            text, boxes = paragraph_to_text(element, tally, hidden, may_hide)
             if text.strip():
-                lines.append((text, element))
+                lines.append(text)
             for box in boxes:
                 lines.extend(container_to_lines(box, story))
         elif nested is not None:
             nested.append(element)
         else:
-            lines.extend((row_text, None) for row_text in table_to_row_lines(element, story))
+            lines.extend(table_to_row_lines(element, story))
     return lines
 
 
@@ -333,9 +332,7 @@ def table_to_row_lines(element, story: _Story) -> list[str]:
     rows = []
     for row in iter_rows(element):
         if not row_is_deleted(row_properties(row)):
-            cells = (
-                "\n".join(text for text, _ in container_to_lines(cell, story)) for cell in iter_cells(row)
-            )
+            cells = ("\n".join(container_to_lines(cell, story)) for cell in iter_cells(row))
             rows.append("\t".join(cells))
     return [row for row in rows if row.strip()]
 
@@ -404,7 +401,7 @@ def table_to_table(element, story: _Story, number: int, parent: Location | None 
 def cell_to_draft_content(cell, draft: _CellDraft, story: _Story, index: int, number: int) -> None:
     """Add a ``w:tc``'s text and nested tables to the (possibly merged) cell it belongs to."""
     nested: list = []
-    text = "\n".join([line for line, _ in container_to_lines(cell, story, nested)])
+    text = "\n".join(container_to_lines(cell, story, nested))
     if text and text != draft.text:
         # Lines are never empty, so this is the cell's lines and the new ones joined by "\n".
         draft.text = f"{draft.text}\n{text}" if draft.text else text

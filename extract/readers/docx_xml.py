@@ -150,7 +150,7 @@ class _RunState:
     """Scratch state while reading one paragraph (a plain class rather than a dataclass: one is
     made for every paragraph, and default factories make that a third slower)."""
 
-    __slots__ = ("boxes", "fields", "hidden_styles", "may_hide", "paragraph_hidden", "pieces", "tally")
+    __slots__ = ("boxes", "fields", "hidden_styles", "is_visible", "may_hide", "paragraph_hidden", "pieces", "tally")
 
     def __init__(self, tally: Tally, hidden_styles: frozenset[str] = frozenset(),
                  paragraph_hidden: bool = False, may_hide: bool = True) -> None:
@@ -158,14 +158,22 @@ class _RunState:
         self.pieces: list[str] = []
         self.boxes: list[etree._Element] = []
         self.fields: list[bool] = []  # one entry per open field: True once past "separate"
+        # all(self.fields), kept by field_char: asked for every run's text, changed by few runs.
+        self.is_visible = True
         self.hidden_styles = hidden_styles  # style ids whose text is hidden (styles_to_hidden_ids)
         self.paragraph_hidden = paragraph_hidden  # the paragraph's style hides its runs
         self.may_hide = may_hide  # False where the story holds no hidden text: runs are not asked
 
-    @property
-    def is_visible(self) -> bool:
-        # all(self.fields), without allocating an iterator: asked for every run's text.
-        return False not in self.fields
+    def field_char(self, kind: str | None) -> None:
+        """Follow a ``w:fldChar``: a field opens (its code hides), shows its result, or ends."""
+        fields = self.fields
+        if kind == "begin":
+            fields.append(False)
+        elif kind == "separate" and fields:
+            fields[-1] = True
+        elif kind == "end" and fields:
+            fields.pop()
+        self.is_visible = False not in fields
 
 
 def first_child(element: etree._Element, tag: str) -> etree._Element | None:
@@ -175,11 +183,14 @@ def first_child(element: etree._Element, tag: str) -> etree._Element | None:
     properties (``w:pPr``, ``w:tcPr``, ``w:trPr``, ``w:pStyle``) come first by the schema, so the
     first child is tried before scanning.
     """
-    if len(element):
-        first = element[0]
-        if first.tag == tag:
-            return first
-    return next(element.iterchildren(tag), None)
+    count = len(element)
+    if not count:
+        return None
+    first = element[0]
+    if first.tag == tag:
+        return first
+    # One child, and not that one (a w:pPr holding only w:jc): nothing to scan.
+    return next(element.iterchildren(tag), None) if count > 1 else None
 
 
 def int_attr(element: etree._Element | None, name: str = W_VAL, default: int = 0) -> int:
@@ -252,13 +263,7 @@ def _run_to_pieces(run: etree._Element, state: _RunState) -> None:
             if state.is_visible and not hidden:
                 state.pieces.append(RUN_CHARS[tag])
         elif tag == FLD_CHAR:
-            kind = child.get(FLD_CHAR_TYPE)
-            if kind == "begin":
-                state.fields.append(False)
-            elif kind == "separate" and state.fields:
-                state.fields[-1] = True
-            elif kind == "end" and state.fields:
-                state.fields.pop()
+            state.field_char(child.get(FLD_CHAR_TYPE))
         elif tag == SYM:
             if state.is_visible and not hidden:
                 state.pieces.append(sym_to_char(child))
@@ -336,6 +341,8 @@ def paragraph_to_text(paragraph: etree._Element, tally: Tally, hidden_styles: fr
     state = _RunState(tally, hidden_styles,
                       bool(hidden_styles) and paragraph_style_id(paragraph) in hidden_styles, may_hide)
     _inline_to_pieces(paragraph, state)
+    if not state.pieces:  # an empty paragraph (most of a table's cells hold one)
+        return "", state.boxes
     text = remove_zero_width("".join(state.pieces))
     return (join_wrapped_breaks(text) if "\n" in text else text), state.boxes
 
