@@ -23,7 +23,7 @@ from types import MappingProxyType
 from typing import TypeVar
 
 from checks.tolerance import explain_slip, rounding_of
-from extract.figures import SENTENCE_BREAKS, RawFigure
+from extract.figures import SENTENCE_BREAK, SENTENCE_BREAKS, RawFigure
 from extract.model import Location
 from extract.numbers import CLAUSE_COMMA, Quantity, normalise_chars, parse_quantity
 from extract.records import record
@@ -252,11 +252,8 @@ def sentence_bounds(text: str, position: int) -> tuple[int, int]:
     running text may be thousands of characters long, and each 其中 asks for its sentence.
     """
     start = max(text.rfind(ch, 0, position) for ch in SENTENCE_BREAKS) + 1
-    end = _SENTENCE_BREAK.search(text, position)
+    end = SENTENCE_BREAK.search(text, position)
     return start, end.start() if end is not None else len(text)
-
-
-_SENTENCE_BREAK = re.compile(f"[{re.escape(SENTENCE_BREAKS)}]")
 
 
 def short_label(raw: RawFigure, limit: int = 16) -> str:

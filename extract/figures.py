@@ -42,7 +42,7 @@ CLAUSE_BREAKS = "，,。；;：:！!？?\n、"
 # semicolon is not one: “其中：人员经费140.93万元；公用经费18万元” lists parts of one statement.
 SENTENCE_BREAKS = "。！!？?\n"
 _CLAUSE_BREAK = re.compile("[" + re.escape(CLAUSE_BREAKS) + "]")
-_SENTENCE_BREAK = re.compile("[" + re.escape(SENTENCE_BREAKS) + "]")
+SENTENCE_BREAK = re.compile("[" + re.escape(SENTENCE_BREAKS) + "]")
 # A year right after one of these is the date a figure was measured at, not the year it is for.
 AS_OF_WORDS = re.compile(r"(?:截至|截止|截止到|截至到|至)\s*$")
 # A year followed by a month is a date (an event, a document), not the year a figure is for.
@@ -1171,7 +1171,7 @@ def _declared_unit_in(text: str) -> str:
 def _last_sentence(text: str) -> str:
     """The last sentence of a paragraph, its end mark included."""
     body = text.rstrip()
-    ends = [m.end() for m in _SENTENCE_BREAK.finditer(body[:-1])]
+    ends = [m.end() for m in SENTENCE_BREAK.finditer(body[:-1])]
     return body[ends[-1]:] if ends else body
 
 

@@ -25,11 +25,11 @@ import pipeline
 from extract import figures, indicators, metadata
 from extract.figures import (
     _CLAUSE_BREAK,
-    _SENTENCE_BREAK,
     CLAUSE_BREAKS,
     DATE_CELL,
     HEADING_MARKERS,
     HEADING_MAX_CHARS,
+    SENTENCE_BREAK,
     SENTENCE_BREAKS,
     UNIT_DECLARED,
     UNIT_IN_BRACKETS,
@@ -146,7 +146,7 @@ def assert_same_breaks(text: str) -> None:
     # seventh, and those the numbers ask about.
     positions = set(range(0, len(text) + 1, 1 if len(text) <= 400 else 7))
     positions.update(p for q in find_quantities(text) for p in (q.start or 0, q.end or 0))
-    for breaks, pattern in ((CLAUSE_BREAKS, _CLAUSE_BREAK), (SENTENCE_BREAKS, _SENTENCE_BREAK)):
+    for breaks, pattern in ((CLAUSE_BREAKS, _CLAUSE_BREAK), (SENTENCE_BREAKS, SENTENCE_BREAK)):
         found = _Breaks(text, pattern)
         for index in sorted(positions):
             assert found.last_before(index) == old_last_break(text, index, breaks), (text, index)
