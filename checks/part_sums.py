@@ -10,9 +10,9 @@ against it, not added to the total). The tolerance and the wording of sums are t
 from __future__ import annotations
 
 import dataclasses
-from bisect import bisect_left, bisect_right
 import itertools
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 

@@ -20,7 +20,6 @@ Amounts with their rounding and the quotes cut from a paragraph come from ``chec
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 
