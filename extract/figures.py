@@ -351,7 +351,9 @@ def text_to_raw_figures(
             continue  # “【填报示例：全年预算数1000.00万元…】”: the template's example, not the unit's
         clause_start = max(clauses.last_before(start), previous_end)
         sentence_start = sentences.last_before(start)
-        label = _before_formula(text[clause_start:start].strip())
+        label = text[clause_start:start].strip()
+        if has_formula:
+            label = _before_formula(label)  # without an = in the text, it would return the label as it is
         if not label and clause_start > 0 and text[clause_start - 1] in "：:":
             # “预算总支出：3961.33万元”: the label is the clause before the colon.
             label = text[clauses.last_before(clause_start - 1) : clause_start - 1].strip()
@@ -365,7 +367,7 @@ def text_to_raw_figures(
         # the year the money is of (“截至2024年3月底，2023年度直补资金累计拨付750.00万元”, blind probe
         # AE ae03: the sentence says the day it was counted)
         if not years or (not as_of and AS_OF_WORD in context):
-            context_years, context_as_of = years_for(_without_asides(_without_compared_years(context)))
+            context_years, context_as_of = _context_years(context)
             years, as_of = years or context_years, as_of or context_as_of
         previous_end = end
         yield RawFigure(
@@ -382,6 +384,17 @@ def text_to_raw_figures(
             section=section,
             block=block,
         )
+
+
+def _context_years(context: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """``years_for`` the sentence before a figure, its compared years and closed asides blanked.
+
+    Most sentences name no year: blanking only turns characters into spaces, so a context with
+    no year mark (``may_hold_year``) has none after it either, and is answered without the blanking.
+    """
+    if not may_hold_year(context):
+        return (), ()
+    return years_for(_without_asides(_without_compared_years(context)))
 
 
 # A worked example a template gives, left in the report (blind probe AU): “【填报示例：全年预算数
@@ -578,6 +591,8 @@ class _Breaks:
 def _trailing(text: str, end: int, stop: int, quantities: list[Quantity], later: int) -> str:
     """The rest of the clause after a number (up to ``stop``), with the numbers from index
     ``later`` of ``quantities`` on that fall inside it cut out."""
+    if later == len(quantities) or (quantities[later].start or 0) >= stop:
+        return text[end:stop].strip()  # most numbers: no other number in the rest of their clause
     pieces, cursor = [], end
     for position in range(later, len(quantities)):  # not a slice: that copies the rest each time
         quantity = quantities[position]
