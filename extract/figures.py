@@ -1099,7 +1099,8 @@ def _table_subject(grid: list[list[Cell | None]]) -> str:
     for row in grid:
         cells = _distinct_cells(row)  # a merged cell once (by identity: hashing a Cell hashes its location)
         for label, value in zip(cells, cells[1:]):
-            if SUBJECT_LABEL.fullmatch(label.text.replace(" ", "").strip()) and value.text.strip():
+            if ("称" in label.text and SUBJECT_LABEL.fullmatch(label.text.replace(" ", "").strip())
+                    and value.text.strip()):  # 称: one substring test rules out nearly every cell
                 if COLUMN_HEADER.fullmatch(value.text.replace(" ", "").strip()):
                     return PROJECT_LIST  # the header row of a list of projects
                 return value.text.strip()
