@@ -338,13 +338,47 @@ def paragraph_to_text(paragraph: etree._Element, tally: Tally, hidden_styles: fr
     >>> # <w:p><w:r><w:t>预算数为</w:t></w:r><w:del>…500…</w:del><w:ins>…640…</w:ins>…万元</w:p>
     >>> # → ("预算数为640万元", [])
     """
-    state = _RunState(tally, hidden_styles,
-                      bool(hidden_styles) and paragraph_style_id(paragraph) in hidden_styles, may_hide)
-    _inline_to_pieces(paragraph, state)
-    if not state.pieces:  # an empty paragraph (most of a table's cells hold one)
-        return "", state.boxes
-    text = remove_zero_width("".join(state.pieces))
-    return (join_wrapped_breaks(text) if "\n" in text else text), state.boxes
+    text = None if hidden_styles or may_hide else _plain_paragraph_text(paragraph)
+    if text is not None:
+        boxes: list[etree._Element] = []
+    else:
+        state = _RunState(tally, hidden_styles,
+                          bool(hidden_styles) and paragraph_style_id(paragraph) in hidden_styles, may_hide)
+        _inline_to_pieces(paragraph, state)
+        text, boxes = "".join(state.pieces), state.boxes
+    if not text:  # an empty paragraph (most of a table's cells hold one)
+        return "", boxes
+    text = remove_zero_width(text)
+    return (join_wrapped_breaks(text) if "\n" in text else text), boxes
+
+
+def _plain_paragraph_text(paragraph: etree._Element) -> str | None:
+    """The text of a plain paragraph, read without walking it; None for any other paragraph.
+
+    A plain paragraph holds nothing but its ``w:pPr`` and at most one run, and that run nothing
+    but its ``w:rPr`` and one ``w:t``: nearly every paragraph of a generated report, and most
+    of a table's cells. Where no text can be hidden (no hidden styles, no ``w:vanish`` in the
+    story), the walk of ``_inline_to_pieces`` would skip the ``w:pPr`` and ``w:rPr`` and keep the
+    text of the ``w:t``, with no field open, no text box and nothing to tally: its pieces joined
+    are that text. Asking for the few children by position spares the walk's state and calls.
+    """
+    count = len(paragraph)
+    first = 1 if count and paragraph[0].tag == P_PR else 0
+    if count == first:  # no run at all
+        return ""
+    if count > first + 1:
+        return None
+    run = paragraph[first]
+    if run.tag != R:
+        return None
+    count = len(run)
+    if count == 1:
+        text = run[0]
+    elif count == 2 and run[0].tag == R_PR:
+        text = run[1]
+    else:
+        return None
+    return (text.text or "") if text.tag == T else None
 
 
 def paragraph_style_id(paragraph: etree._Element) -> str | None:
