@@ -140,19 +140,29 @@ def _day_span(year: int, month: int | None, day: int | None, mark: str | None) -
     return date(year, month, 1), date(year, month, last_day)
 
 
-# JX302 and JX303 read every sentence of a report, and JX602 clauses of them, several times
-# each (100 reports: 5.7 asks per distinct text): every answer is kept, those naming no year too.
-# A report has tens to hundreds of such texts; the bound keeps a worker's memory flat however
-# long the batch. Periods are frozen.
-@lru_cache(maxsize=2048)
 def text_to_periods(text: str) -> tuple[Period, ...]:
     """Every period ``text`` names, left to right: 截至 dates, dated points, then years a figure is for.
 
     >>> [(p.kind, p.raw) for p in text_to_periods("截至2021年3月底，2022年度计划项目资金完成率")]
     [('as_of', '截至2021年3月底'), ('year', '2022年度')]
+
+    Every period pattern holds 年 (normalise_chars makes no 年): a text without it (most sentences,
+    and a bare 2026.86) names none, and is answered before the cache, which it would only churn.
     """
-    if "年" not in text or not MAY_NAME_YEAR.search(text):
-        return ()  # every period pattern holds 年 (normalise_chars makes no 年): a bare 2026.86 names none
+    if "年" not in text:
+        return ()
+    return _text_to_periods(text)
+
+
+# JX302 and JX303 read every sentence of a report, and JX602 clauses of them, several times
+# each (100 reports: 5.7 asks per distinct text): every answer for a text holding 年 is kept,
+# those naming no year too. A report has tens to hundreds of such texts; the bound keeps a
+# worker's memory flat however long the batch. Periods are frozen.
+@lru_cache(maxsize=2048)
+def _text_to_periods(text: str) -> tuple[Period, ...]:
+    """``text_to_periods`` of a text holding 年."""
+    if not MAY_NAME_YEAR.search(text):
+        return ()
     return _periods(text)
 
 
@@ -485,7 +495,8 @@ def check_sentence_years(inp: CheckInput, settings: RuleSettings) -> Iterator[Fl
     block_location, block_sentences = None, []
     for index, sentence in enumerate(sentences):
         text = sentence.text
-        if (period_flag := _evaluation_period_flag(sentence, fiscal_year)) is not None:
+        # most sentences hold no 评 and state no period evaluated: tested here, not by a call each
+        if "评" in text and (period_flag := _evaluation_period_flag(sentence, fiscal_year)) is not None:
             yield period_flag
             continue
         periods = text_to_periods(text)
