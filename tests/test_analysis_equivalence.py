@@ -5,7 +5,8 @@ of running text (one regex pass and binary searches instead of a scan per number
 alternation instead of a loop over the markers), role-only labels (a character test before the
 word removal), delta and negation words (one search), header roles (one keyword search before the
 loop), the neighbours of a table value (each cell and row classified once), the metadata's dates
-and grades (substring tests before the searches), the organisation named after a place (a
+and grades (substring tests before the searches), a figure's location (built by position, not
+by keyword), the organisation named after a place (a
 substring search instead of a pattern compiled per report), and the tokens and fuzzy steps of
 label matching (substring tests before jieba, lengths before rapidfuzz). They are compared on the
 texts and tables of the corpus and of the fixtures, and on random inputs built from the words that
@@ -16,8 +17,9 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Iterator
+from dataclasses import fields
 from functools import cache
-from typing import Iterator
 
 from conftest import CORPUS, FIXTURES
 
@@ -585,3 +587,15 @@ def test_tokens_and_fuzzy_steps_of_label_matching() -> None:
     for label in sorted(labels - {""}):
         assert match._match_tokens(label) == old_match_tokens(label), label
         assert match._match_fuzzy(label) == old_match_fuzzy(label), label
+
+
+def test_a_figures_location_built_by_position_is_the_keyword_build() -> None:
+    """_with_span passes Location's fields by position: a change of their order must show here."""
+    location = Location(file="a.docx", page=2, paragraph=3, line=4, table=5, row=6, col=7, char_start=8,
+                        char_end=9, quote="old", part="header", sheet="Sheet1")
+    expected = Location(file="a.docx", page=2, paragraph=3, line=4, table=5, row=6, col=7, char_start=10,
+                        char_end=12, quote="new", part="header", sheet="Sheet1")
+    assert [field.name for field in fields(Location)] == [
+        "file", "page", "paragraph", "line", "table", "row", "col", "char_start", "char_end", "quote", "part",
+        "sheet"]
+    assert figures._with_span(location, "new", 10, 12) == expected
