@@ -66,6 +66,7 @@ from extract.readers.docx_xml import (
     iter_rows,
     paragraph_style_id,
     paragraph_to_text,
+    plain_cell_text,
     row_grid_skips,
     row_is_deleted,
     row_properties,
@@ -401,7 +402,9 @@ def table_to_table(element, story: _Story, number: int, parent: Location | None 
 def cell_to_draft_content(cell, draft: _CellDraft, story: _Story, index: int, number: int) -> None:
     """Add a ``w:tc``'s text and nested tables to the (possibly merged) cell it belongs to."""
     nested: list = []
-    text = "\n".join(container_to_lines(cell, story, nested))
+    text = None if story.may_hide else plain_cell_text(cell)  # a plain cell holds no table
+    if text is None:
+        text = "\n".join(container_to_lines(cell, story, nested))
     if text and text != draft.text:
         # Lines are never empty, so this is the cell's lines and the new ones joined by "\n".
         draft.text = f"{draft.text}\n{text}" if draft.text else text

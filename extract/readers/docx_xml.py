@@ -346,10 +346,34 @@ def paragraph_to_text(paragraph: etree._Element, tally: Tally, hidden_styles: fr
                           bool(hidden_styles) and paragraph_style_id(paragraph) in hidden_styles, may_hide)
         _inline_to_pieces(paragraph, state)
         text, boxes = "".join(state.pieces), state.boxes
+    return pieces_to_text(text), boxes
+
+
+def pieces_to_text(text: str) -> str:
+    """A paragraph's runs' text joined, as shown: zero-width characters dropped, wrapped lines
+    joined (``join_wrapped_breaks``)."""
     if not text:  # an empty paragraph (most of a table's cells hold one)
-        return "", boxes
+        return ""
     text = remove_zero_width(text)
-    return (join_wrapped_breaks(text) if "\n" in text else text), boxes
+    return join_wrapped_breaks(text) if "\n" in text else text
+
+
+def plain_cell_text(cell: etree._Element) -> str | None:
+    """The text of a plain cell, read without walking it; None for any other cell.
+
+    A plain cell holds its ``w:tcPr`` and one plain paragraph (``_plain_paragraph_text``):
+    nearly every cell of a report's tables. Where no text can be hidden in its story, the walk
+    (``iter_blocks``, ``paragraph_to_text``) would skip the ``w:tcPr`` and give that paragraph's
+    text as the cell's one line, or no line when it is blank: a whitespace-only text is "".
+    Asking for the two children by position spares the walk's generator, line list and calls.
+    """
+    if len(cell) != 2 or cell[0].tag != TC_PR or cell[1].tag != P:
+        return None
+    text = _plain_paragraph_text(cell[1])
+    if text is None:
+        return None
+    text = pieces_to_text(text)
+    return text if text.strip() else ""
 
 
 def _plain_paragraph_text(paragraph: etree._Element) -> str | None:
