@@ -58,9 +58,11 @@ from extract.readers.docx_package import MalformedPartError, WordPackage, load_p
 from extract.readers.docx_xml import (
     HEADER_REF,
     R_ID,
+    TC_PR,
     P,
     Tally,
     cell_to_props,
+    first_child,
     iter_blocks,
     iter_cells,
     iter_rows,
@@ -370,7 +372,8 @@ def table_to_table(element, story: _Story, number: int, parent: Location | None 
         still_open: dict[int, _CellDraft] = {}
         previous: _CellDraft | None = None
         for cell in iter_cells(row):
-            span, vmerge, is_hmerge_continue = cell_to_props(cell)
+            properties = first_child(cell, TC_PR)
+            span, vmerge, is_hmerge_continue = cell_to_props(properties)
             if is_hmerge_continue and previous is not None:
                 draft = previous
                 draft.col_span += span
@@ -382,7 +385,7 @@ def table_to_table(element, story: _Story, number: int, parent: Location | None 
                 drafts.append(draft)
             if vmerge is not None:
                 still_open[col] = draft
-            cell_to_draft_content(cell, draft, story, index, number)
+            cell_to_draft_content(cell, properties, draft, story, index, number)
             previous = draft
             col += span
         open_merges = still_open
@@ -399,10 +402,11 @@ def table_to_table(element, story: _Story, number: int, parent: Location | None 
     )
 
 
-def cell_to_draft_content(cell, draft: _CellDraft, story: _Story, index: int, number: int) -> None:
-    """Add a ``w:tc``'s text and nested tables to the (possibly merged) cell it belongs to."""
+def cell_to_draft_content(cell, properties, draft: _CellDraft, story: _Story, index: int, number: int) -> None:
+    """Add a ``w:tc``'s text and nested tables to the (possibly merged) cell it belongs to
+    (``properties``: its ``w:tcPr``, or None)."""
     nested: list = []
-    text = None if story.may_hide else plain_cell_text(cell)  # a plain cell holds no table
+    text = None if story.may_hide else plain_cell_text(cell, properties)  # a plain cell holds no table
     if text is None:
         text = "\n".join(container_to_lines(cell, story, nested))
     if text and text != draft.text:

@@ -358,18 +358,23 @@ def pieces_to_text(text: str) -> str:
     return join_wrapped_breaks(text) if "\n" in text else text
 
 
-def plain_cell_text(cell: etree._Element) -> str | None:
+def plain_cell_text(cell: etree._Element, properties: etree._Element | None) -> str | None:
     """The text of a plain cell, read without walking it; None for any other cell.
 
-    A plain cell holds its ``w:tcPr`` and one plain paragraph (``_plain_paragraph_text``):
-    nearly every cell of a report's tables. Where no text can be hidden in its story, the walk
-    (``iter_blocks``, ``paragraph_to_text``) would skip the ``w:tcPr`` and give that paragraph's
-    text as the cell's one line, or no line when it is blank: a whitespace-only text is "".
-    Asking for the two children by position spares the walk's generator, line list and calls.
+    A plain cell holds its ``w:tcPr`` (``properties``, as the caller found it) and one plain
+    paragraph (``_plain_paragraph_text``): nearly every cell of a report's tables. Where no text
+    can be hidden in its story, the walk (``iter_blocks``, ``paragraph_to_text``) would skip the
+    ``w:tcPr`` and give that paragraph's text as the cell's one line, or no line when it is
+    blank: a whitespace-only text is "". Asking for the two children by position spares the
+    walk's generator, line list and calls. (Of two children, one the ``w:tcPr`` and the second
+    a ``w:p``, the first is the ``w:tcPr``: its tag need not be asked again.)
     """
-    if len(cell) != 2 or cell[0].tag != TC_PR or cell[1].tag != P:
+    if properties is None or len(cell) != 2:
         return None
-    text = _plain_paragraph_text(cell[1])
+    paragraph = cell[1]
+    if paragraph.tag != P:
+        return None
+    text = _plain_paragraph_text(paragraph)
     if text is None:
         return None
     text = pieces_to_text(text)
@@ -479,17 +484,17 @@ def row_grid_skips(trpr: etree._Element | None) -> tuple[int, int]:
     return int_attr(first_child(trpr, GRID_BEFORE)), int_attr(first_child(trpr, GRID_AFTER))
 
 
-def cell_to_props(cell: etree._Element) -> tuple[int, str | None, bool]:
-    """The merge markup of one ``w:tc``: (span, vmerge, is_hmerge_continue), read from ``w:tcPr``
-    in one pass over its children (it is met once per cell of every table; a plain tuple is the
-    cheapest record to make and unpack).
+def cell_to_props(tcpr: etree._Element | None) -> tuple[int, str | None, bool]:
+    """The merge markup of one ``w:tc``: (span, vmerge, is_hmerge_continue), read from its
+    ``w:tcPr`` (``tcpr``, None when it has none; the caller asks for it once, as the plain cell
+    text needs it too) in one pass over its children (it is met once per cell of every table; a
+    plain tuple is the cheapest record to make and unpack).
 
     * span: grid columns covered (``w:gridSpan``);
     * vmerge: None, "restart" or "continue" (``w:vMerge`` without a value means continue);
     * is_hmerge_continue: a legacy ``w:hMerge`` continuation, which widens the cell to its left.
     """
     span, vmerge, is_hmerge_continue = 1, None, False
-    tcpr = first_child(cell, TC_PR)
     for prop in () if tcpr is None else tcpr:
         tag = prop.tag
         if tag == GRID_SPAN:
