@@ -577,8 +577,9 @@ def _own_year_match(pattern: re.Pattern[str], text: str, fiscal_year: int | None
     another year: the year named last before it is the fiscal year (or none is named), and no
     上年度/去年 comes after that (blind probe AP: “上年度部门整体支出绩效评价等次为“优”。…本单位
     2025年度自评得分88分，评价等次为“良”” is graded 良)."""
-    examples = example_spans(text)
+    examples = None  # worked out at the first match: most texts have none
     for match in pattern.finditer(text):
+        examples = example_spans(text) if examples is None else examples
         if any(first <= match.start() < last for first, last in examples):
             continue  # “如“自评得分92分，等次为优””: a template's example (blind probe AU r06)
         starts = [found.end() for found in GRADE_SENTENCE_BREAK.finditer(text, 0, match.start())]
