@@ -211,11 +211,12 @@ def _yearless_title(lines: list[_Line]) -> _Line | None:
 
 
 def _is_title(text: str) -> bool:
+    if "年" not in text or not TITLE_WORDS.search(text) or not TITLE_ENDINGS.search(text):
+        return False  # the cheap tests first: most lines fail one, and the year's search is slow
     year = YEAR_IN_TITLE.search(text)
     # not a date (“2025年3月26日” of a cover's 填报日期 cell joined to the next sheet's title,
     # blind probe AC ac05): a title's year is the year evaluated, never a day's
-    return bool(year and not MONTH_AFTER.match(text, year.end())
-                and TITLE_WORDS.search(text) and TITLE_ENDINGS.search(text))
+    return bool(year and not MONTH_AFTER.match(text, year.end()))
 
 
 MONTH_AFTER = re.compile(r"\s*\d{1,2}\s*月")
