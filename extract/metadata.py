@@ -470,6 +470,8 @@ def _form_signature_date(lines: list[_Line]) -> MetaValue | None:
     unlike a date cell elsewhere in a table (a 完成时间), it is the date the form bears."""
     rows = {(line.location.table, line.location.row) for line in lines
             if line.location.table is not None and SIGNATURE_ROW_LABEL.match(line.text)}
+    if not rows:
+        return None  # most reports: no form with a signature row, and no line to read again
     for line in lines:
         if (line.location.table, line.location.row) in rows and (found := _whole_date(line)) is not None:
             return found
@@ -488,10 +490,12 @@ def _date_closing_a_form(lines: list[_Line]) -> MetaValue | None:
     last_row: dict[int, int] = {}
     for line in lines:
         where = line.location
-        if where.table is None or where.row is None:
+        table, row = where.table, where.row
+        if table is None or row is None:
             continue
-        cells_by_row.setdefault((where.table, where.row), []).append(line)
-        last_row[where.table] = max(last_row.get(where.table, 0), where.row)
+        cells_by_row.setdefault((table, row), []).append(line)
+        if row > last_row.get(table, 0):
+            last_row[table] = row
     for (table, row), row_lines in cells_by_row.items():
         if len(row_lines) == 1 and row > last_row[table] - FORM_END_ROWS and (found := _whole_date(row_lines[0])):
             return found
