@@ -218,13 +218,14 @@ def rows_to_header(grid: list[GridRow], r: int) -> Header | None:
     """
     roles: dict[str, Span] = {}
     cells: list[Cell] = []
-    for cell, span in grid_row_to_cells(grid[r]):
+    row_cells = grid_row_to_cells(grid[r])
+    for cell, span in row_cells:
         role = label_to_role(cell.text)
         if role is not None and role not in roles:
             roles[role] = span
             cells.append(cell)
     if "name" not in roles:
-        named = _fallback_name_cell(grid, r)
+        named = _fallback_name_cell(grid, r, row_cells)
         if named is None:
             return None
         cell, roles["name"] = named
@@ -238,7 +239,7 @@ def rows_to_header(grid: list[GridRow], r: int) -> Header | None:
                 cells.append(cell)
     if not roles.keys() & VALUE_ROLES:
         return None
-    if any(RECTIFICATION_COLUMN.search("".join(cell.text.split())) for cell, _ in grid_row_to_cells(grid[r])):
+    if any(RECTIFICATION_COLUMN.search("".join(cell.text.split())) for cell, _ in row_cells):
         return None
     next_width = row_width(grid[r + 1]) if r + 1 < len(grid) else 0
     return Header(row=r + 1, columns=header_to_columns(grid[r], roles, next_width), cells=tuple(cells))
@@ -251,16 +252,21 @@ def rows_to_header(grid: list[GridRow], r: int) -> Header | None:
 FALLBACK_NAME_LABELS = frozenset({"绩效指标", "评价指标", "指标", "指标项", "考核项目"})
 
 
-def _fallback_name_cell(grid: list[GridRow], r: int) -> tuple[Cell, Span] | None:
-    """The cell of row ``r`` headed 绩效指标 or 评价指标, when it heads the name column.
+def _fallback_name_cell(grid: list[GridRow], r: int,
+                        row_cells: list[tuple[Cell, Span]]) -> tuple[Cell, Span] | None:
+    """The cell of row ``r`` (whose cells are ``row_cells``) headed 绩效指标 or 评价指标, when it
+    heads the name column.
 
     The cell must begin in row ``r``: the national form's 绩效指标 spans the whole block down its
     first column, and in the rows below it heads nothing (blind probe K k13: with 达到预期 in the
-    row, a data row was taken for a new header, and the block's last three rows were lost)."""
-    if r + 1 < len(grid) and any(label_to_role(cell.text) == "name" for cell, _ in grid_row_to_cells(grid[r + 1])):
+    row, a data row was taken for a new header, and the block's last three rows were lost). The
+    next row is read only for a row holding such a cell: nearly every row holds none."""
+    named = next(((cell, span) for cell, span in row_cells
+                  if cell.row == r + 1 and "".join(cell.text.split()) in FALLBACK_NAME_LABELS), None)
+    if named is None or (
+            r + 1 < len(grid) and any(label_to_role(cell.text) == "name" for cell, _ in grid_row_to_cells(grid[r + 1]))):
         return None
-    return next(((cell, span) for cell, span in grid_row_to_cells(grid[r])
-                 if "".join(cell.text.split()) in FALLBACK_NAME_LABELS and cell.row == r + 1), None)
+    return named
 
 
 def header_to_columns(header_row: GridRow, roles: dict[str, Span], next_width: int) -> dict[str, int]:
