@@ -340,7 +340,7 @@ def text_to_raw_figures(
             and quantities[0].start == note.start("mark")):
         quantities = quantities[1:]  # “1 全年预算数含年中追加预算326.50万元”: a footnote's number
         previous_end = note.end()  # names nothing: the labels begin after it
-    clauses = _Breaks(text, _CLAUSE_BREAK)
+    clauses = _Breaks.of(text, _CLAUSE_BREAK)
     sentences = clauses.only(SENTENCE_BREAKS, text)  # a sentence break is a clause break too: one pass
     has_formula = "=" in text or "＝" in text  # most texts have none: no number is a formula's result
     examples = example_spans(text)
@@ -561,17 +561,19 @@ class _Breaks:
 
     __slots__ = ("_positions", "_length")
 
-    def __init__(self, text: str, breaks: re.Pattern[str]) -> None:
-        self._positions = [match.start() for match in breaks.finditer(text)]
-        self._length = len(text)
+    def __init__(self, positions: list[int], length: int) -> None:
+        self._positions = positions  # ascending
+        self._length = length
+
+    @classmethod
+    def of(cls, text: str, breaks: re.Pattern[str]) -> _Breaks:
+        """The breaks of ``text``: where ``breaks`` matches."""
+        return cls([match.start() for match in breaks.finditer(text)], len(text))
 
     def only(self, chars: str, text: str) -> _Breaks:
         """The breaks among these that are one of ``chars`` (a subset of the break characters):
         the sentence breaks picked from the clause breaks without a second regex pass."""
-        subset = _Breaks.__new__(_Breaks)
-        subset._positions = [position for position in self._positions if text[position] in chars]
-        subset._length = self._length
-        return subset
+        return _Breaks([position for position in self._positions if text[position] in chars], self._length)
 
     def last_before(self, before: int) -> int:
         """Index just after the last break before ``before`` (0 if none)."""

@@ -149,7 +149,7 @@ def assert_same_breaks(text: str) -> None:
     positions = set(range(0, len(text) + 1, 1 if len(text) <= 400 else 7))
     positions.update(p for q in find_quantities(text) for p in (q.start or 0, q.end or 0))
     for breaks, pattern in ((CLAUSE_BREAKS, _CLAUSE_BREAK), (SENTENCE_BREAKS, SENTENCE_BREAK)):
-        found = _Breaks(text, pattern)
+        found = _Breaks.of(text, pattern)
         for index in sorted(positions):
             assert found.last_before(index) == old_last_break(text, index, breaks), (text, index)
             assert found.first_from(index) == old_next_break(text, index, breaks), (text, index)
@@ -158,7 +158,7 @@ def assert_same_breaks(text: str) -> None:
 
 def assert_same_trailing(text: str) -> None:
     quantities = find_quantities(text)
-    clauses = _Breaks(text, _CLAUSE_BREAK)
+    clauses = _Breaks.of(text, _CLAUSE_BREAK)
     for index, quantity in enumerate(quantities):
         end = quantity.end or 0
         new = figures._trailing(text, end, clauses.first_from(end), quantities, index + 1)
