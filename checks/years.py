@@ -495,8 +495,7 @@ def check_sentence_years(inp: CheckInput, settings: RuleSettings) -> Iterator[Fl
     block_location, block_sentences = None, []
     for index, sentence in enumerate(sentences):
         text = sentence.text
-        # most sentences hold no 评 and state no period evaluated: tested here, not by a call each
-        if "评" in text and (period_flag := _evaluation_period_flag(sentence, fiscal_year)) is not None:
+        if (period_flag := _evaluation_period_flag(sentence, fiscal_year)) is not None:
             yield period_flag
             continue
         periods = text_to_periods(text)
