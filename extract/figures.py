@@ -632,8 +632,8 @@ def _with_span(location: Location, quote: str, start: int, end: int) -> Location
 
     Built by position, in the order of Location's fields (file, page, paragraph, line, table,
     row, col, char_start, char_end, quote, part, sheet): every figure gets one, and passing
-    twelve arguments by keyword costs more than twice as much (tests/test_speed_S.py holds
-    the two ways equal)."""
+    twelve arguments by keyword costs more than twice as much (test_analysis_equivalence.py
+    pins the field order and holds the two ways equal)."""
     return Location(location.file, location.page, location.paragraph, location.line, location.table,
                     location.row, location.col, start, end, quote, location.part, location.sheet)
 

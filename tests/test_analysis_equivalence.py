@@ -1,16 +1,15 @@
 """The faster forms of analysis helpers give exactly what the forms they replaced gave.
 
-Each replaced form is kept here, and only here, as the reference: the clause and sentence breaks
-of running text (one regex pass and binary searches instead of a scan per number), headings (one
-alternation instead of a loop over the markers), role-only labels (a character test before the
-word removal), delta and negation words (one search), header roles (one keyword search before the
-loop), the neighbours of a table value (each cell and row classified once), the metadata's dates
-and grades (substring tests before the searches), a figure's location (built by position, not
-by keyword), the organisation named after a place (a
-substring search instead of a pattern compiled per report), and the tokens and fuzzy steps of
-label matching (substring tests before jieba, lengths before rapidfuzz). They are compared on the
-texts and tables of the corpus and of the fixtures, and on random inputs built from the words that
-matter.
+Each replaced form is kept here, and only here, as the reference: the clause and sentence breaks of
+running text (one regex pass and binary searches instead of a scan per number), headings (one
+alternation instead of a loop over the markers), role-only labels (a character test before the word
+removal), delta and negation words (one search), header roles (one keyword search before the loop),
+the neighbours of a table value (each cell and row classified once), the metadata's dates and grades
+(substring tests before the searches), a figure's location (built by position, not by keyword), the
+organisation named after a place (a substring search instead of a pattern compiled per report), and
+the tokens and fuzzy steps of label matching (substring tests before jieba, lengths before
+rapidfuzz). They are compared on the texts and tables of the corpus and of the fixtures, and on
+random inputs built from the words that matter.
 """
 
 from __future__ import annotations
