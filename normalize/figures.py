@@ -162,8 +162,8 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
     # (“两笔突出问题处理13个项目213万元，执行资金212.963万元”), so a bare “执行资金” there is not
     # the unit's total. Each such sentence keeps the label of its first such amount.
     about_other: dict[tuple, str] = {}
-    sentence_units: dict[tuple, str] = _money_units_by_sentence(raw_figures)
-    sentence_texts = _sentence_texts(raw_figures)
+    keys = [_sentence_key(raw) for raw in raw_figures]  # each figure's sentence, built once for every scan
+    sentence_texts, sentence_units = _sentence_texts_and_money_units(raw_figures, keys)
     sentences: list[tuple] = []  # the sentence of each figure kept
     # The concept each sentence named before its 其中 list: “预算总额860.5万元，其中基本支出120.5万元、
     # 项目支出740万元；全年实际支出835.2万元” goes back to the 预算总额's thing once the list is closed.
@@ -171,16 +171,16 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
     listed_wholes: dict[tuple, set[str]] = {}  # the concepts each sentence states before its 其中
     headings: dict[str, HeadingMatch] = {}  # heading_concept's answers, by section
     target_sections: dict[str, bool] = {}
-    in_bare_runs = _in_bare_runs(raw_figures)
+    in_bare_runs = _in_bare_runs(raw_figures, keys)
     # Last year's copy of a form is the same project (blind probe AN v27): its figures are told
     # apart by their year, not dropped as another project's.
     several_subjects = len({subject_key(raw.table_subject) for raw in raw_figures if raw.table_subject}) > 1
     row_weights = _row_weights(raw_figures)
     wholes = tables_of_parts(raw_figures)
     sub_rows_named = vehicle_sub_rows(raw_figures)
-    retirees_from = _first_counts_of(raw_figures, RETIREES)
+    retirees_from = _first_counts_of(raw_figures, keys, RETIREES)
     rows_with_retirees = _table_rows_with_retirees(raw_figures)
-    outside_quota_from = _first_counts_of(raw_figures, OUTSIDE_QUOTA)
+    outside_quota_from = _first_counts_of(raw_figures, keys, OUTSIDE_QUOTA)
     respective = respective_labels(raw_figures)  # “A、B分别为x、y”: x is A's, y is B's
     for index, raw in enumerate(raw_figures):
         if index in respective:
@@ -195,7 +195,7 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
             # the label is the end of its sentence so far: the context loses the same words
             context = raw.context[: -len(raw.label)] + label if raw.context.endswith(raw.label) else raw.context
             raw = dataclasses.replace(raw, label=label, context=context)
-        sentence = _sentence_key(raw)
+        sentence = keys[index]
         if is_delta(raw.label) or is_negated(raw.label) or ("号" in raw.label and DOCUMENT_NUMBER.search(raw.label)):
             continue
         if raw.extractor == "text" and not raw.quantity.unit and CALCULATION_TERM.fullmatch(raw.label):
@@ -529,15 +529,15 @@ class OthersCounted:
     counts_so_far: tuple[tuple[str, Decimal], ...]
 
 
-def _first_counts_of(raw_figures: list[RawFigure], words: re.Pattern[str]) -> dict[tuple, OthersCounted]:
+def _first_counts_of(raw_figures: list[RawFigure], keys: list[tuple],
+                     words: re.Pattern[str]) -> dict[tuple, OthersCounted]:
     """Where each sentence that counts retired staff (退休人员31人), or other staff of ``words``,
-    first does so, by sentence."""
+    first does so, by sentence. ``keys``: each figure's _sentence_key."""
     found: dict[tuple, OthersCounted] = {}
     counts: dict[tuple, list[tuple[str, Decimal]]] = {}
-    for raw in raw_figures:
+    for raw, key in zip(raw_figures, keys):
         if raw.extractor != "text" or raw.quantity.unit not in ("人", "名"):
             continue
-        key = _sentence_key(raw)
         if key in found:
             continue
         counts.setdefault(key, []).append((raw.context, raw.quantity.value))
@@ -608,13 +608,14 @@ HEADCOUNT_TOTAL = re.compile(r"合计|共计|总计|总数|总人数|一共|^共
 _BARE_NUMBER_BEFORE = re.compile(r"[\d%‰]\s+$")
 
 
-def _in_bare_runs(raw_figures: list[RawFigure]) -> set[int]:
-    """Indices of the text figures in runs of numbers separated by spaces alone (see above)."""
+def _in_bare_runs(raw_figures: list[RawFigure], keys: list[tuple]) -> set[int]:
+    """Indices of the text figures in runs of numbers separated by spaces alone (see above).
+    ``keys``: each figure's _sentence_key."""
     found: set[int] = set()
     for index in range(1, len(raw_figures)):
         raw, before = raw_figures[index], raw_figures[index - 1]
         if (raw.extractor == "text" and before.extractor == "text" and not raw.label
-                and _BARE_NUMBER_BEFORE.search(raw.context) and _sentence_key(raw) == _sentence_key(before)):
+                and _BARE_NUMBER_BEFORE.search(raw.context) and keys[index] == keys[index - 1]):
             found.update((index - 1, index))
     return found
 
@@ -669,24 +670,27 @@ def _is_own_subject(subject: str, title: str) -> bool:
     return subject != PROJECT_LIST and len(key) >= 2 and key in title
 
 
-def _sentence_texts(raw_figures: list[RawFigure]) -> dict[tuple, str]:
-    """Each sentence as far as its figures show it: the longest context (the sentence up to a
-    figure's label) among its text figures."""
+# The units of money a bare amount may take from another amount of its sentence.
+MONEY_UNITS = frozenset({"万元", "元", "亿元", "千元"})
+
+
+def _sentence_texts_and_money_units(raw_figures: list[RawFigure],
+                                    keys: list[tuple]) -> tuple[dict[tuple, str], dict[tuple, str]]:
+    """Two things by sentence (``keys``: each figure's _sentence_key), read in one pass over the
+    text figures: each sentence as far as its figures show it (the longest context, the sentence
+    up to a figure's label), and the unit of its first amount of money (MONEY_UNITS)."""
     texts: dict[tuple, str] = {}
-    for raw in raw_figures:
-        if raw.extractor == "text":
-            key = _sentence_key(raw)
-            if len(raw.context) > len(texts.get(key, "")):
-                texts[key] = raw.context
-    return texts
-
-
-def _money_units_by_sentence(raw_figures: list[RawFigure]) -> dict[tuple, str]:
-    units: dict[tuple, str] = {}
-    for raw in raw_figures:
-        if raw.extractor == "text" and raw.quantity.unit in {"万元", "元", "亿元", "千元"}:
-            units.setdefault(_sentence_key(raw), raw.quantity.unit)
-    return units
+    money_units: dict[tuple, str] = {}
+    for raw, key in zip(raw_figures, keys):
+        if raw.extractor != "text":
+            continue
+        context = raw.context
+        if len(context) > len(texts.get(key, "")):
+            texts[key] = context
+        unit = raw.quantity.unit
+        if unit in MONEY_UNITS and key not in money_units:
+            money_units[key] = unit
+    return texts, money_units
 
 
 def _concept_of(
@@ -753,7 +757,7 @@ def _states_the_scale(raw: RawFigure, figure: Figure, sentence_text: str) -> boo
     rules it follows, or one that goes on to set out the indicators (“本次评价总分100分，共设置一级
     指标4个”, “本次自评按照…评分规则执行，总分100分，其中…”, “按照评分标准（总分100分；90分及以上为优…）”:
     blind probes AU, AX); not “自评总分100分”, “总得分100分” or “经评价，总分100分”. ``sentence_text``:
-    the sentence as far as its figures show it (_sentence_texts)."""
+    the sentence as far as its figures show it (_sentence_texts_and_money_units)."""
     if (figure.value != 100 or not TOTAL_NOT_EARNED.search(raw.label) or EARNED_WORDS.search(raw.label)
             or EARNED_CONTEXT.search(raw.context)):
         return False
@@ -763,7 +767,7 @@ def _states_the_scale(raw: RawFigure, figure: Figure, sentence_text: str) -> boo
 
 def _rest_of_sentence(raw: RawFigure, sentence_text: str) -> str:
     """What the sentence says after the figure, as far as its later figures' contexts show it
-    (``sentence_text``: its entry of _sentence_texts), "" when that is not known."""
+    (``sentence_text``: its entry of _sentence_texts_and_money_units), "" when that is not known."""
     return sentence_text[len(raw.context):] if sentence_text.startswith(raw.context) else ""
 
 
