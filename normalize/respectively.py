@@ -36,7 +36,8 @@ def respective_labels(raw_figures: Sequence[RawFigure]) -> dict[int, str | None]
     the list cannot be paired (those figures are left out)."""
     found: dict[int, str | None] = {}
     for index, raw in enumerate(raw_figures):
-        if raw.extractor != "text" or index in found or RESPECTIVELY.search(raw.context) is None:
+        if (raw.extractor != "text" or index in found or "分别" not in raw.context  # most: a substring test
+                or RESPECTIVELY.search(raw.context) is None):
             continue
         names = _names_before(raw.context)
         members = [index]
@@ -70,7 +71,8 @@ def with_jointly_stated(raw_figures: Sequence[RawFigure]) -> list[RawFigure]:
     copy per name, labelled with that name alone, in the order named."""
     expanded: list[RawFigure] = []
     for raw in raw_figures:
-        if raw.extractor == "text" and JOINTLY.search(raw.label) is not None:
+        if (raw.extractor == "text" and ("均" in raw.label or "都" in raw.label)  # most labels: neither
+                and JOINTLY.search(raw.label) is not None):
             names = _names_before(JOINTLY.sub("", raw.context))
             if len(names) >= 2 and raw.context.endswith(raw.label):
                 head = raw.context[: -len(raw.label)]

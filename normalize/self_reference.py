@@ -29,6 +29,7 @@ COUNTY_MARKS = "县区旗"
 TOWN_NAME_CHARS = (2, 6)
 # The year a label may begin with (2024年, 2024年度).
 LEADING_YEAR = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年度?)?")
+YEAR_DIGITS = ("1", "2")  # how the years LEADING_YEAR takes begin (19…, 20…)
 
 
 # How a report on one project or fund names its subject: “2023年该专项资金年初预算220.00万元” (blind
@@ -66,7 +67,9 @@ def without_self_reference(label: str, words: tuple[str, ...]) -> str:
     """``label`` without the unit's word right after its leading year, if it has one there."""
     if not words:
         return label
-    start = LEADING_YEAR.match(label).end()
+    # LEADING_YEAR takes nothing from a label that begins with neither a space nor a year (most
+    # labels): those are tested where they begin, without the match
+    start = LEADING_YEAR.match(label).end() if label[:1].isspace() or label.startswith(YEAR_DIGITS) else 0
     if not label.startswith(words, start):
         return label  # most labels: one test for all the words, in C
     for word in words:
