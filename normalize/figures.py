@@ -187,10 +187,11 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
             if respective[index] is None:
                 continue  # a 分别 list whose names and amounts do not pair up
             raw = dataclasses.replace(raw, label=respective[index])
+        in_text = raw.extractor == "text"  # asked up to twenty times below
         written_label = raw.label  # what label_raw shows, even where the words read are fewer
         if index in sub_rows_named:
             raw = dataclasses.replace(raw, label=sub_rows_named[index])
-        if raw.extractor == "text" and (label := carried_from_last_year(
+        if in_text and (label := carried_from_last_year(
                 without_self_reference(without_comparison_to_budget(raw.label), own_words), fiscal_year)) != raw.label:
             # the label is the end of its sentence so far: the context loses the same words
             context = raw.context[: -len(raw.label)] + label if raw.context.endswith(raw.label) else raw.context
@@ -198,13 +199,13 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
         sentence = keys[index]
         if is_delta(raw.label) or is_negated(raw.label) or ("号" in raw.label and DOCUMENT_NUMBER.search(raw.label)):
             continue
-        if raw.extractor == "text" and not raw.quantity.unit and CALCULATION_TERM.fullmatch(raw.label):
+        if in_text and not raw.quantity.unit and CALCULATION_TERM.fullmatch(raw.label):
             continue
         if raw.extractor == "table" and is_delta(raw.header):
             continue  # a column of changes (增减额, 比上年增长): not a level
         if raw.extractor == "table" and SHARE_HEADER.search(raw.header):
             continue  # a column of shares (占比): the 合计 row's 100% is no 执行率 (blind probe W w11)
-        if raw.extractor == "text" and raw.quantity.unit == "%" and SHARE_HEADER.search(raw.label):
+        if in_text and raw.quantity.unit == "%" and SHARE_HEADER.search(raw.label):
             # “项目支出占比34.5%，全年预算执行率91.2%” (blind probe AB a01): a share names no level of
             # its thing, and the rate after it is not that thing's
             continue
@@ -217,7 +218,7 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
                 figures.append(figure)
                 sentences.append(sentence)
             continue
-        if raw.extractor == "text" and _is_under_target_heading(raw.section, target_sections):
+        if in_text and _is_under_target_heading(raw.section, target_sections):
             continue
         if raw.table_subject and (report_kind == "dept_overall" or (
                 several_subjects and not _is_own_subject(raw.table_subject, title))):
@@ -241,7 +242,7 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
             own = match_label(raw.label)
             if own is not None and own.method in ("exact", "alias") and own.concept.name == "execution_rate":
                 found = own.concept, own
-        if (found is not None and found[1] is None and raw.extractor == "text"
+        if (found is not None and found[1] is None and in_text
                 and (found[0].name in GENERIC_CONCEPTS or found[0].name in CARRIED_CONCEPTS)
                 and role_of(raw.label) == "rate" and (own := match_label(raw.label)) is not None
                 and own.method == "exact" and own.concept.name == "execution_rate"):
@@ -258,7 +259,7 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
             # (blind probe AQ d03, d13): a rate named by more than 执行率 in a sentence about another
             # thing is that thing's
             continue
-        if (found is not None and found[0].name in MONEY_OF_STANDARD and found[1] is None and raw.extractor == "text"
+        if (found is not None and found[0].name in MONEY_OF_STANDARD and found[1] is None and in_text
                 and not PER_HEAD_BEFORE.search(raw.label)):
             # “补助标准每人每年1,200元，发放资金158.60万元”: the amount paid after a standard is the
             # money the standard is of, not a second standard
@@ -275,30 +276,30 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
             # “2023年项目支出1,036.80万元，预算执行率97%” in a project's report: its 项目支出 is the
             # report's whole spending, and the rate after it the report's 预算执行率
             found = (CONCEPTS_BY_NAME["total"], found[1])
-        if found is None and previous is not None and raw.extractor == "text":
+        if found is None and previous is not None and in_text:
             found = beneficiaries(raw, previous)  # “发放移民直补资金1620.3万元，惠及移民27005人”
             if found is None and previous.name in PER_HEAD_STANDARDS and PER_HEAD_BEFORE.search(raw.label):
                 found = previous, None  # “核定直补人数22,418人，按每人每年600元标准”: its standard, below
         if found is None and (report_kind == "project" or (
-                report_kind == "special_fund" and raw.extractor == "text" and begins_its_sentence(raw)
+                report_kind == "special_fund" and in_text and begins_its_sentence(raw)
                 and PROJECT_TOTAL.match(LEADING_YEAR.sub("", raw.label.strip(), count=1)))):
             # in a fund's report, only “2022年项目资金预算386.00万元” opening its sentence: money named
             # before 项目 (“…规划安排的项目资金386万元”) is one part of the fund (blind probe AB a07)
             found = project_total(raw)
         fund_paid_out = False
-        if found is None and report_kind in ONE_FUND_KINDS and raw.extractor == "text" and pays_people:
+        if found is None and report_kind in ONE_FUND_KINDS and in_text and pays_people:
             found = subsidy_text_concept(raw)  # “共向3,126名…对象发放奖励扶助金296.83万元”
             if found is not None and found[0].name == "direct_subsidy" and _listed_before_more_money(raw_figures, index):
                 found = None  # “发放城乡低保金2,416.80万元、特困人员救助供养金568.20万元”: one of the kinds paid
             fund_paid_out = found is not None and found[0].name == "direct_subsidy" and (
                 bool(fund) and fund in raw.label or fund_money(raw, fund, report_kind) is not None)
-        if found is None and report_kind in ONE_FUND_KINDS and raw.extractor == "text":
+        if found is None and report_kind in ONE_FUND_KINDS and in_text:
             found = fund_money(raw, fund, report_kind)  # “上级共下达我县农村公路养护资金1000万元”
         if found is None and report_kind in ONE_FUND_KINDS and raw.extractor == "table":
             found = _funds_row_concept(raw)  # “资金情况 | 预算数 | 执行数 | 预算执行率” over “48 | 47.52 | 99.00%”
-        if found is None and raw.extractor == "text":
+        if found is None and in_text:
             found = evaluation_score(raw)
-        if (found is None and role_only and previous is None and raw.extractor == "text"
+        if (found is None and role_only and previous is None and in_text
                 and sentence not in about_other  # a sentence that begins with a budget side alone
                 and not _after_other_money(raw.context)):
             if role_of(raw.label) is not None:
@@ -310,14 +311,14 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
                 # “我馆年初预算780万元…”, “2023年全年支出35902.3万元”; in a report on one project,
                 # “2023年年初预算3200万元，调整后预算3580万元” is the project's
                 found = unit_total(raw)
-        if (found is None and raw.extractor == "text" and raw.quantity.unit == "元" and PER_PERSON_YEAR.search(raw.label)
+        if (found is None and in_text and raw.quantity.unit == "元" and PER_PERSON_YEAR.search(raw.label)
                 and DIRECT_SUBSIDY_AFTER.search(_rest_of_sentence(raw, sentence_texts.get(sentence, "")))):
             # “按每人每年600元的标准，全年…为28415名移民发放后期扶持直补资金1704.90万元” (blind probe BC A1): the
             # standard the sentence then pays the 直补 by
             concept = CONCEPTS_BY_NAME["direct_subsidy_standard"]
             found = concept, Match(concept, 0.0, "programme", raw.label)
         if (found is not None and found[0].name == "total" and role_only and previous is None
-                and raw.extractor == "text" and report_kind == "dept_overall" and sentence not in about_other
+                and in_text and report_kind == "dept_overall" and sentence not in about_other
                 and (lead := colon_lead_concept(raw) or heading_concept(raw.section, headings)) is not None
                 and lead[0].name in LEAD_PART_CONCEPTS):
             # “‘三公’经费：全年预算5.20万元，支出4.37万元”, “（一）基本支出。全年预算1,204.55万元…” (blind
@@ -331,11 +332,11 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
                 # of the money the sentence names; not after “全镇预算…” (blind probe AJ aj05), the unit's
                 found = None
         if found is None:
-            if raw.extractor == "text" and raw.quantity.unit.endswith("元"):
+            if in_text and raw.quantity.unit.endswith("元"):
                 about_other.setdefault(sentence, raw.label)
             continue
         concept, match = found
-        if (match is None and not back_to_whole and raw.extractor == "text" and _in_open_list(raw.context)
+        if (match is None and not back_to_whole and in_text and _in_open_list(raw.context)
                 and concept.name in listed_wholes.get(sentence, ())):
             # “为3,126名高龄老人发放高龄津贴223.68万元，其中80—89周岁2,580人…” (blind probe AL r02): a
             # number that only carries on the concept stated whole before the 其中 is one of its parts
@@ -349,7 +350,7 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
         if concept.name == "direct_subsidy_standard" and OTHER_PERIOD.search(raw.label):
             continue  # “补助标准为每生每天5元”: the catalogue's standard is per year
         named = concept  # what the sentence goes on about, even where this amount is its standard
-        if (concept.kind == "money" or concept.name in PER_HEAD_STANDARDS) and raw.extractor == "text" and (
+        if (concept.kind == "money" or concept.name in PER_HEAD_STANDARDS) and in_text and (
                 PER_HEAD_BEFORE.search(raw.label)):
             # “按每人每年600元标准发放直补资金741.36万元”: an amount per head is a standard, never a total
             if concept.name not in PER_HEAD_STANDARDS:
@@ -359,7 +360,7 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
                 SOURCE_SHARE.search(raw.label) or narrower_than_the_whole(
                     raw, concept.name, report_kind, fiscal_year, title, sentence_texts.get(sentence, ""))):
             continue  # “其中中央资金执行率100%”, “项目支出执行率103.2%”, “上半年支出进度…”: not the whole
-        if raw.extractor == "text" and concept.kind == "money" and OTHER_UNITS_SUBJECT.match(raw.context):
+        if in_text and concept.kind == "money" and OTHER_UNITS_SUBJECT.match(raw.context):
             # “下属14家乡镇卫生院2025年度医疗收入合计8,652.30万元，不纳入本部门决算” (blind probe AQ
             # d04): the money of the units below, not the unit's
             continue
@@ -367,14 +368,14 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
             # “其中，高标准农田建设项目县级配套全年预算420.00万元” under 项目支出, “义务教育公用经费保障全年
             # 预算1,356.72万元” among a 教育局's projects (blind probe AK): one project's money
             continue
-        if (raw.extractor == "text" and named.kind == "money" and not role_only and match is not None
+        if (in_text and named.kind == "money" and not role_only and match is not None
                 and list_heads.get(sentence) is named and _in_open_list(raw.context)):
             # “年末结转结余101.94万元，其中结转资金96.30万元…，结余资金5.64万元” (blind probe AB c12): a
             # part of the list's head named by a word for its kind, not a second value of the head
             continue
-        if raw.extractor == "text" and "其中" not in raw.context:
+        if in_text and "其中" not in raw.context:
             list_heads[sentence] = named  # what a 其中 list that follows breaks down
-        if raw.extractor == "text" and not _in_brackets(raw.context) and (
+        if in_text and not _in_brackets(raw.context) and (
                 not role_only or sentence not in sentence_concepts or (
                 previous is not None and named is not previous and _changes_flow(raw.label, previous))):
             # a side word that turned to a new thing (“收入合计…，支出合计…”) is what follows continues:
@@ -386,24 +387,24 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
         if figure is not None and figure.metric == "self_score" and (
                 _scored_out_of_less(raw, row_weights) or SUB_SCORE.search(raw.label)):
             continue  # “总分 | 90 | 88”: the indicators' marks out of 90, the 执行率's 10 elsewhere
-        if (figure is not None and since_earlier_year and raw.extractor == "text" and CUMULATIVE.search(raw.label)
+        if (figure is not None and since_earlier_year and in_text and CUMULATIVE.search(raw.label)
                 and fiscal_year not in raw.years):
             continue  # “截至2023年底，项目累计完成投资3,180.00万元” of a 2022—2024 project (blind probe BA F09)
         if figure is not None and figure.metric == "carryover_wan" and CARRYOVER_SPENT.search(raw.label):
             continue  # “上年结转资金支出42.20万元”: how much of the carryover was spent (blind probe BA)
-        if (figure is not None and figure.metric == "direct_subsidy_people" and raw.extractor == "text"
+        if (figure is not None and figure.metric == "direct_subsidy_people" and in_text
                 and ALLOCATION_BASIS.search(raw.label) and ALLOCATED.match(raw.trailing)):
             continue  # “省财政按核定扶持人口6,920人下达我县直补资金”: what the money was allotted by (blind probe AY)
-        if figure is not None and raw.extractor == "text" and SCORING_CONDITION.match(raw.trailing):
+        if figure is not None and in_text and SCORING_CONDITION.match(raw.trailing):
             continue  # “执行率达到100%的得满分”: a condition of the scoring rules (blind probe AX F07)
         if figure is not None and figure.metric == "self_score" and (
                 raw.quantity.op not in (None, "=") or raw.quantity.high is not None):
             continue  # “90分（含）以上为优”, “80-89分为良”: a grade's band, not a score (blind probe AX F01)
-        if figure is not None and figure.metric == "self_score" and raw.extractor == "text" and (
+        if figure is not None and figure.metric == "self_score" and in_text and (
                 SCORING_RULE_LEAD.match(raw.context) or MAXIMUM_SCORE.search(raw.label)
                 or _states_the_scale(raw, figure, sentence_texts.get(sentence, ""))):
             continue  # “评分办法：总分100分，预算执行率10分”, “满分100分”: the scale, not the score (blind probe AU)
-        if figure is not None and figure.metric == "staff_actual" and raw.extractor == "text" and (
+        if figure is not None and figure.metric == "staff_actual" and in_text and (
                 RETIREES_AFTER_STAFF.search(raw.label)):
             continue  # “实有人数含退休人员21人” (blind probe BD P01): the retirees among them, not the staff
         if (figure is not None and figure.metric == "staff_actual" and raw.extractor == "table"
@@ -414,7 +415,7 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
                 _counts_others(figure, raw, outside_quota_from.get(sentence), IN_QUOTA, breakdown_only=True)):
             figures.append(figure)
             sentences.append(sentence)
-            if raw.extractor == "text" and "其中" not in raw.context:
+            if in_text and "其中" not in raw.context:
                 listed_wholes.setdefault(sentence, set()).add(concept.name)
             if fund_paid_out and (spent := _fund_paid_out(raw, fiscal_year)) is not None:
                 figures.append(spent)
