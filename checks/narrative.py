@@ -189,16 +189,42 @@ class IndicatorName:
         return True
 
 
-def names_to_look_for(keys: Iterable[str]) -> list[IndicatorName]:
-    """The keys long enough to say which indicator a sentence means (``MIN_NAME_CHARS``), prepared."""
+# How much of a report's text is read to tell its common characters from its rare ones (see
+# ``names_to_look_for``): enough for a few dozen sentences, a fraction of a long report.
+RARITY_SAMPLE_CHARS = 2000
+
+
+def names_to_look_for(keys: Iterable[str], text: str = "") -> list[IndicatorName]:
+    """The keys long enough to say which indicator a sentence means (``MIN_NAME_CHARS``), prepared.
+
+    A name's characters are ordered those the report's ``text`` holds least often first (counted
+    in its first ``RARITY_SAMPLE_CHARS`` characters), then those shared by fewest of the names:
+    the rarer the first ones, the fewer sentences ``names_by_sentence`` asks ``may_align`` of, and
+    the sooner it rules each out. The order decides no answer: ``may_align`` adds up every
+    missing character whatever their order, and a sentence holding none of any prefix of them
+    that counts more than ``most_missing`` (``required``) lacks too many.
+    """
     keys = [key for key in keys if len(key) >= MIN_NAME_CHARS]
     spread = Counter(chain.from_iterable(map(set, keys)))  # in how many names each character is
+    sample = text[:RARITY_SAMPLE_CHARS]
+    rarity = {ch: (sample.count(ch), shared) for ch, shared in spread.items()}  # the sort key
     names = []
     for key in keys:
         most_missing = most_missing_chars(len(key))
-        chars = tuple(sorted(Counter(key).items(), key=lambda item: spread[item[0]]))
+        chars = tuple(sorted(Counter(key).items(), key=lambda item: rarity[item[0]]))
         names.append(IndicatorName(key, most_missing, chars, _required_chars(chars, most_missing)))
     return names
+
+
+def _opening_text(sentences: Sequence[Sentence]) -> str:
+    """The report's first sentences, joined, up to ``RARITY_SAMPLE_CHARS`` or just past it."""
+    texts, length = [], 0
+    for sentence in sentences:
+        if length >= RARITY_SAMPLE_CHARS:
+            break
+        texts.append(sentence.text)
+        length += len(sentence.text)
+    return "".join(texts)
 
 
 def _required_chars(chars: tuple[tuple[str, int], ...], most_missing: int) -> str:
@@ -504,7 +530,9 @@ def check_text_against_table(inp: CheckInput, settings: RuleSettings) -> Iterato
     groups: dict[str, list[IndicatorRow]] = {}
     for row in inp.indicators:
         groups.setdefault(indicator_to_match_name(row.name), []).append(row)
-    names = names_to_look_for(key for key in groups if key)
+    if not groups:
+        return  # no indicator table to compare with
+    names = names_to_look_for((key for key in groups if key), _opening_text(inp.sentences))
     if not names:
         return
     candidates = names_by_sentence([sentence.text for sentence in inp.sentences], names)
