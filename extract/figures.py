@@ -370,19 +370,14 @@ def text_to_raw_figures(
             context_years, context_as_of = _context_years(context)
             years, as_of = years or context_years, as_of or context_as_of
         previous_end = end
+        # By position, in the order of RawFigure's fields (label, quantity, location, extractor,
+        # header, context, unit_hint, years, as_of, trailing, sentence, section, block): most figures
+        # are built here, and thirteen keywords cost twice the call (tests/test_speed_D.py pins it).
         yield RawFigure(
-            label=label,
-            quantity=quantity,
-            location=_with_span(location, text, start, end),
-            extractor="text",
-            context=context,
-            unit_hint=unit_hint or _label_unit(label, quantity),
-            years=years,
-            as_of=as_of,
-            trailing=_trailing(text, end, clauses.first_from(end), quantities, index + 1),
-            sentence=sentences.count_before(start),
-            section=section,
-            block=block,
+            label, quantity, _with_span(location, text, start, end), "text", "", context,
+            unit_hint or _label_unit(label, quantity), years, as_of,
+            _trailing(text, end, clauses.first_from(end), quantities, index + 1),
+            sentences.count_before(start), section, block,
         )
 
 
