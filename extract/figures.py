@@ -679,15 +679,15 @@ def table_to_raw_figures(
             yield from text_to_raw_figures(cell.text, cell.location, unit_hint=table_unit, block=block)
             continue
         quantity, value_at = value_of_cell(cell.text), 0
+        inline = cell_to_label_and_value(cell.text) if quantity is None else None
+        if quantity is None and inline is None:
+            continue  # a label or an empty cell (most cells): no row label to look for
         label_cell = layout.row_label_cell(cell)
         label = without_spread_letters(label_cell.text.strip()) if label_cell is not None else ""
         if label in TOTAL_HEADERS and (head := layout.block_head(cell)):
             label = head + label  # “‘三公’经费（万元）” merged down the block's rows, “合计” in one of them
         outer_label = ""
-        if quantity is None:
-            inline = cell_to_label_and_value(cell.text)
-            if inline is None:
-                continue
+        if inline is not None:
             outer_label = label  # the row's own label, left of the cell: 年度预算申请（万元）
             label, quantity, value_at = inline
             label_cell = cell
