@@ -372,7 +372,7 @@ def text_to_raw_figures(
         previous_end = end
         # By position, in the order of RawFigure's fields (label, quantity, location, extractor,
         # header, context, unit_hint, years, as_of, trailing, sentence, section, block): most figures
-        # are built here, and thirteen keywords cost twice the call (tests/test_speed_D.py pins it).
+        # are built here, and thirteen keywords cost twice the call (tests/test_analysis_equivalence.py pins it).
         yield RawFigure(
             label, quantity, _with_span(location, text, start, end), "text", "", context,
             unit_hint or _label_unit(label, quantity), years, as_of,

@@ -5,11 +5,11 @@ running text (one regex pass and binary searches instead of a scan per number), 
 alternation instead of a loop over the markers), role-only labels (a character test before the word
 removal), delta and negation words (one search), header roles (one keyword search before the loop),
 the neighbours of a table value (each cell and row classified once), the metadata's dates and grades
-(substring tests before the searches), a figure's location (built by position, not by keyword), the
-organisation named after a place (a substring search instead of a pattern compiled per report), and
-the tokens and fuzzy steps of label matching (substring tests before jieba, lengths before
-rapidfuzz). They are compared on the texts and tables of the corpus and of the fixtures, and on
-random inputs built from the words that matter.
+(substring tests before the searches), a figure's location and a text figure (built by position, not
+by keyword), the organisation named after a place (a substring search instead of a pattern compiled
+per report), and the tokens and fuzzy steps of label matching (substring tests before jieba, lengths
+before rapidfuzz). They are compared on the texts and tables of the corpus and of the fixtures, and
+on random inputs built from the words that matter.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from extract.figures import (
     UNIT_DECLARED,
     UNIT_IN_BRACKETS,
     UNIT_LINE,
+    RawFigure,
     _Breaks,
     _is_title_row,
     _unit_in,
@@ -598,3 +599,19 @@ def test_a_figures_location_built_by_position_is_the_keyword_build() -> None:
         "file", "page", "paragraph", "line", "table", "row", "col", "char_start", "char_end", "quote", "part",
         "sheet"]
     assert figures._with_span(location, "new", 10, 12) == expected
+
+
+def test_a_text_figure_built_by_position_holds_what_its_keywords_would_give() -> None:
+    """text_to_raw_figures passes RawFigure's first thirteen fields by position: a change of their
+    order must show here, in the order pinned and in the field each value lands in."""
+    assert [field.name for field in fields(RawFigure)][:13] == [
+        "label", "quantity", "location", "extractor", "header", "context", "unit_hint", "years", "as_of",
+        "trailing", "sentence", "section", "block"]
+    text = "2023年全年预算数（万元）：1865.40，实际支出1802.36万元用于采购"
+    first, second = figures.text_to_raw_figures(text, Location(file="a.docx", paragraph=3), section="一、概况", block=7)
+    assert (first.label, first.extractor, first.header, first.unit_hint, first.years, first.as_of,
+            first.sentence, first.section, first.block) == (
+        "2023年全年预算数（万元）", "text", "", "万元", (2023,), (), 0, "一、概况", 7)
+    assert first.context == text[: first.quantity.start]
+    assert (second.label, second.trailing, second.quantity.unit) == ("实际支出", "用于采购", "万元")
+    assert second.location.char_start == second.quantity.start and second.location.quote == text
