@@ -184,18 +184,23 @@ def _names_a_catalogue_part(clause: str) -> bool:
 
 
 
+_BRACKET = re.compile(r"[（()）]")
+
+
 def closing_bracket_after(context: str, start: int) -> int | None:
     """Where the text from ``start`` last closes a bracket opened before it (the position after
-    that bracket), or None when it closes none: “（其中中央资金…），实际支出” after its 其中."""
+    that bracket), or None when it closes none: “（其中中央资金…），实际支出” after its 其中.
+
+    Only the brackets are visited, found by a regex: a context may run to hundreds of characters
+    and most hold none after ``start``."""
     depth, last = 0, None
-    for at in range(start, len(context)):
-        if context[at] in "（(":
+    for bracket in _BRACKET.finditer(context, start):
+        if bracket.group() in "（(":
             depth += 1
-        elif context[at] in "）)":
-            if depth == 0:
-                last = at + 1
-            else:
-                depth -= 1
+        elif depth == 0:
+            last = bracket.end()
+        else:
+            depth -= 1
     return last
 
 
