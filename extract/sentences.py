@@ -8,7 +8,6 @@ running text.
 from __future__ import annotations
 
 import re
-from typing import Iterator
 
 from extract.figures import SECTION_SEPARATOR, heading_level, is_prose_cell
 from extract.model import Document, Location, Paragraph
@@ -46,7 +45,10 @@ class TextSentence:
         )
 
 
-def document_to_sentences(document: Document) -> Iterator[TextSentence]:
+def document_to_sentences(document: Document) -> list[TextSentence]:
+    """Every sentence of the body's running text, in reading order (one list, built in place:
+    a report has a few hundred sentences, each passed up through no generator)."""
+    sentences: list[TextSentence] = []
     headings: dict[int, str] = {}
     section = ""
     for block in document.blocks:
@@ -56,22 +58,37 @@ def document_to_sentences(document: Document) -> Iterator[TextSentence]:
                 headings = {k: v for k, v in headings.items() if k < level}
                 headings[level] = block.text.strip()
                 section = SECTION_SEPARATOR.join(headings[k] for k in sorted(headings))  # changes only here
-            yield from text_to_sentences(block.text, block.location, section)
+            _add_sentences(sentences, block.text, block.location, section)
         else:
             for table in block.iter_tables():
                 for cell in table.cells:
                     if is_prose_cell(cell.text):
-                        yield from text_to_sentences(cell.text, cell.location, "")
+                        _add_sentences(sentences, cell.text, cell.location, "")
+    return sentences
 
 
-def text_to_sentences(text: str, location: Location, section: str = "") -> Iterator[TextSentence]:
+def text_to_sentences(text: str, location: Location, section: str = "") -> list[TextSentence]:
     """Each non-blank sentence of ``text``, stripped, with its span before stripping."""
+    sentences: list[TextSentence] = []
+    _add_sentences(sentences, text, location, section)
+    return sentences
+
+
+def _add_sentences(sentences: list[TextSentence], text: str, location: Location, section: str) -> None:
+    """Append the sentences of ``text`` (see text_to_sentences) to ``sentences``.
+
+    The text is split at the marks rather than searched for them: a split makes no match object
+    per mark, and the mark ending each piece is the text's character right after it.
+    """
     start = 0
-    for mark in SENTENCE_MARK.finditer(text):
-        at = mark.start()
-        end = at if text[at] == "\n" else at + 1
-        if sentence := text[start:end].strip():
-            yield TextSentence(sentence, location, start, end, section)
+    pieces = SENTENCE_MARK.split(text)
+    for piece in pieces[:-1]:
+        at = start + len(piece)
+        if text[at] == "\n":  # a line break belongs to neither sentence
+            if sentence := piece.strip():
+                sentences.append(TextSentence(sentence, location, start, at, section))
+        elif sentence := text[start:at + 1].strip():  # an end mark stays with its sentence
+            sentences.append(TextSentence(sentence, location, start, at + 1, section))
         start = at + 1
-    if sentence := text[start:].strip():
-        yield TextSentence(sentence, location, start, len(text), section)
+    if sentence := pieces[-1].strip():
+        sentences.append(TextSentence(sentence, location, start, len(text), section))
