@@ -84,6 +84,9 @@ UNIT_LABELS = ("填报单位", "编报单位", "单位名称", "部门名称", "
 UNIT_LABEL = re.compile(
     rf"^({'|'.join(map(re.escape, UNIT_LABELS))})\s*(?:[（(]\s*(?:盖章|公章|签章)\s*[)）])?\s*[:：]?\s*(.*)$"
 )
+# The characters a unit label opens with: a line opening otherwise is passed over by a set lookup,
+# before the pattern tries its seventeen labels on it (nearly every line of a report).
+UNIT_LABEL_OPENINGS = frozenset(label[0] for label in UNIT_LABELS)
 GRADE_WORDS = ("不合格", "优秀", "良好", "中等", "合格", "及格", "优", "良", "中", "差")
 GRADE_LABEL = re.compile(r"(?:评价|自评|绩效)?(?:等次|等级)")
 GRADE_IN_TEXT = re.compile(
@@ -187,19 +190,34 @@ def _text_lines(document: Document) -> Iterator[_Line]:
 
 
 def _find_title(lines: list[_Line]) -> _Line | None:
+    """The first short line that reads as a title, alone or joined to the one or two lines after it.
+
+    Each join starts with the line, so a line too long for a title starts no title; and a join too
+    long for one is passed over before its lines are searched for a label.
+    """
+    count = len(lines)
     for index, line in enumerate(lines):
-        candidates = [line.text]
-        if index + 1 < len(lines) and not LABELLED_LINE.search(line.text):
-            # a title broken over two lines; not a labelled line (“填报日期：2024年3月22日”) and
-            # what follows it (blind probe V v10)
-            candidates.append(line.text + lines[index + 1].text)
-            if index + 2 < len(lines) and not LABELLED_LINE.search(lines[index + 1].text):
-                # …or three, as a cover sets it (“云溪县2023年度” / “学前教育发展专项资金” / “绩效自评报告”,
-                # blind probe BB F04)
-                candidates.append(candidates[-1] + lines[index + 2].text)
-        for text in candidates:
-            if len(text) <= TITLE_MAX_CHARS and _is_title(text):
-                return _Line(text, line.location, line.block)
+        one = line.text
+        if len(one) > TITLE_MAX_CHARS:
+            continue
+        if _is_title(one):
+            return _Line(one, line.location, line.block)
+        if index + 1 == count:
+            continue
+        # a title broken over two lines; not a labelled line (“填报日期：2024年3月22日”) and
+        # what follows it (blind probe V v10)
+        two = one + lines[index + 1].text
+        if len(two) > TITLE_MAX_CHARS or LABELLED_LINE.search(one):
+            continue
+        if _is_title(two):
+            return _Line(two, line.location, line.block)
+        if index + 2 == count:
+            continue
+        # …or three, as a cover sets it (“云溪县2023年度” / “学前教育发展专项资金” / “绩效自评报告”,
+        # blind probe BB F04)
+        three = two + lines[index + 2].text
+        if len(three) <= TITLE_MAX_CHARS and not LABELLED_LINE.search(lines[index + 1].text) and _is_title(three):
+            return _Line(three, line.location, line.block)
     return None
 
 
@@ -359,8 +377,7 @@ def _labelled_unit(lines: list[_Line]) -> MetaValue | None:
     cell followed by the name), by the order of UNIT_LABELS; the name must look like a unit."""
     found: dict[str, MetaValue] = {}
     for index, line in enumerate(lines):
-        match = UNIT_LABEL.match(line.text)
-        if match is None:
+        if line.text[:1] not in UNIT_LABEL_OPENINGS or (match := UNIT_LABEL.match(line.text)) is None:
             continue
         label, rest = match.groups()
         candidate = ORG_NAME.match(rest.strip()) if rest.strip() else None
@@ -446,7 +463,7 @@ def _month_under_title(lines: list[_Line], title: _Line | None) -> MetaValue | N
 # A date label with nothing after it: the date is in the next cell.
 DATE_LABEL_ALONE = re.compile(_DATE_LABEL)
 # Labels of a form's signature row, beside which a date alone is the date the form was filled in.
-SIGNATURE_ROW_LABEL = re.compile(r"^(?:填报单位|填报人|填表人|联系人|单位负责人|财务负责人|审核人)")
+SIGNATURE_ROW_LABELS = ("填报单位", "填报人", "填表人", "联系人", "单位负责人", "财务负责人", "审核人")
 
 
 def _whole_date(line: _Line) -> MetaValue | None:
@@ -469,7 +486,7 @@ def _form_signature_date(lines: list[_Line]) -> MetaValue | None:
     """A date alone in a cell of a form's signature row (“填报单位：某县教育局（盖章） | 2024年3月28日”):
     unlike a date cell elsewhere in a table (a 完成时间), it is the date the form bears."""
     rows = {(line.location.table, line.location.row) for line in lines
-            if line.location.table is not None and SIGNATURE_ROW_LABEL.match(line.text)}
+            if line.location.table is not None and line.text.startswith(SIGNATURE_ROW_LABELS)}
     if not rows:
         return None  # most reports: no form with a signature row, and no line to read again
     for line in lines:
