@@ -172,9 +172,23 @@ class Table:
     caption: str | None = None
     parent: Location | None = None
     has_lost_vertical_spans: bool = False
+    # grid()'s answer once asked: no part of the table's value (not compared, hashed, shown or
+    # passed to the constructor), only its cells laid out again.
+    _grid: tuple[tuple[Cell | None, ...], ...] | None = field(
+        default=None, init=False, repr=False, compare=False, hash=False)
 
-    def grid(self) -> list[list[Cell | None]]:
-        """Row-major grid where every covered position points at its (single) cell."""
+    def grid(self) -> tuple[tuple[Cell | None, ...], ...]:
+        """Row-major grid where every covered position points at its (single) cell.
+
+        Built on the first call and kept: the figures, the indicator rows and the metadata each
+        ask for it (two to four times per table). It is made of tuples, so that no caller can
+        change what the next one reads.
+        """
+        if self._grid is None:
+            object.__setattr__(self, "_grid", self._build_grid())  # a frozen record under the tests
+        return self._grid
+
+    def _build_grid(self) -> tuple[tuple[Cell | None, ...], ...]:
         n_rows, n_cols = self.n_rows, self.n_cols
         grid: list[list[Cell | None]] = [[None] * n_cols for _ in range(n_rows)]
         for cell in self.cells:
@@ -185,7 +199,7 @@ class Table:
             for r in range(row - 1, min(row - 1 + cell.row_span, n_rows)):
                 for c in range(col - 1, min(col - 1 + cell.col_span, n_cols)):
                     grid[r][c] = cell
-        return grid
+        return tuple(map(tuple, grid))
 
     def cell_at(self, row: int, col: int) -> Cell | None:
         """The cell covering 1-based grid position (row, col), merged or not."""
