@@ -40,6 +40,7 @@ import zipfile
 from collections.abc import Container
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -339,10 +340,26 @@ class _Loader:
             blob = self.budget.read(self.archive, member)
         except KeyError:
             return {}
-        rels: dict[str | None, Relationship] = {}
-        for element in parse_xml(member, blob).iterfind(RELS_NS + "Relationship"):
-            rels[element.get("Id")] = _relationship(element, directory)
-        return rels
+        return dict(read_relationships(member, blob, directory))  # a copy: the one read is kept
+
+
+# [Content_Types].xml and the .rels parts say which parts a package holds and how they are
+# tied, never what the report says: documents saved by one program from one template hold them
+# byte for byte alike, and parsing them (about a millisecond's tenth each) cost as much as
+# parsing a short report's body. What is read from them depends on their bytes alone (and, for
+# a .rels part, its folder), so each process keeps what it read from the last few (each a few
+# hundred bytes to a few KB); one that fails to parse raises every time, as it is never kept.
+PACKAGE_XML_KEPT = 16
+
+
+@lru_cache(maxsize=PACKAGE_XML_KEPT)
+def read_relationships(member: str, blob: bytes, directory: str) -> dict[str | None, Relationship]:
+    """The relationships of a .rels part (``member``, in the zip) by rId, targets made absolute
+    from ``directory`` (the folder of the part they belong to). Kept: callers must not change it."""
+    rels: dict[str | None, Relationship] = {}
+    for element in parse_xml(member, blob).iterfind(RELS_NS + "Relationship"):
+        rels[element.get("Id")] = _relationship(element, directory)
+    return rels
 
 
 def stored_digest(archive: zipfile.ZipFile, member: str) -> bytes | None:
@@ -411,8 +428,12 @@ class ContentTypes:
         raise KeyError(f"no content type for partname '{partname}' in [Content_Types].xml")
 
 
+@lru_cache(maxsize=PACKAGE_XML_KEPT)
 def read_content_types(blob: bytes) -> ContentTypes:
-    """Parse ``[Content_Types].xml`` (an attribute missing from an entry fails as in python-docx)."""
+    """Parse ``[Content_Types].xml`` (an attribute missing from an entry fails as in python-docx).
+
+    Kept for the next package with the same bytes (see ``PACKAGE_XML_KEPT``): only read, never
+    changed."""
     types = parse_xml(CONTENT_TYPES_MEMBER, blob)
     overrides = {o.get("PartName").lower(): o.get("ContentType") for o in types.iterfind(CT_NS + "Override")}
     defaults = {d.get("Extension").lower(): d.get("ContentType") for d in types.iterfind(CT_NS + "Default")}
