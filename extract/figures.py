@@ -24,7 +24,7 @@ from extract.budget_columns import ColumnKind, budget_column_kinds
 from extract.indicators import IndicatorRow, table_to_indicator_rows
 from extract.markers import CONTINUED_MARKER, says_continued
 from extract.memo import short_text_memo
-from extract.model import Block, Cell, Document, Location, Paragraph, Table
+from extract.model import Block, Cell, Document, Grid, Location, Paragraph, Table
 from extract.numbers import (
     Quantity,
     find_quantities,
@@ -256,7 +256,7 @@ def _tables_with_units_outside(table: Table, unit_above: str) -> Iterator[tuple[
             yield from _tables_with_units_outside(nested, unit)
 
 
-def _row_label_of(grid: list[list[Cell | None]], cell: Cell) -> str:
+def _row_label_of(grid: Grid, cell: Cell) -> str:
     """The text of the nearest cell left of ``cell`` in its row that holds any."""
     for left in reversed(grid[cell.row - 1][:cell.col - 1]):
         if left is not None and left is not cell and left.text.strip():
@@ -1094,7 +1094,7 @@ def table_subject(table: Table) -> str:
     return _table_subject(table.grid())
 
 
-def _table_subject(grid: list[list[Cell | None]]) -> str:
+def _table_subject(grid: Grid) -> str:
     """The project a table names in its 项目名称 row (the next cell's text), or ""."""
     for row in grid:
         cells = _distinct_cells(row)  # a merged cell once (by identity: hashing a Cell hashes its location)
@@ -1117,7 +1117,7 @@ def _title_cell(row: list[Cell | None]) -> Cell | None:
 BLOCK_NUMBER = re.compile(GROUP_NUMBER.pattern + r"|\s*[（(][一二三四五六七八九十]{1,3}[）)]")
 
 
-def _block_title_cell(grid: list[list[Cell | None]], index: int) -> Cell | None:
+def _block_title_cell(grid: Grid, index: int) -> Cell | None:
     """The first cell of a sheet's block title: a numbered label alone in its row (“三、“三公”经费
     （单位：万元）”), after an empty row, over a row that is not empty. A workbook that stacks its
     tables on one sheet (blind probe BD X03) titles each so; the 合计 under it is that block's."""

@@ -42,7 +42,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from extract.markers import says_continued
-from extract.model import Cell, Document, Location, Paragraph, Table
+from extract.model import Cell, Document, Grid, GridRow, Location, Paragraph, Table
 from extract.numbers import MULTIPLIER_VALUES, Quantity, parse_day_count, parse_quantity
 from extract.records import record
 
@@ -97,7 +97,6 @@ LEVEL_ROLES = ("level1", "level2")
 MAX_LABEL_CHARS = 12
 
 Span = tuple[int, int]  # first and last 1-based grid column a cell covers in one row
-GridRow = list[Cell | None]
 
 
 @record
@@ -203,7 +202,7 @@ def row_width(grid_row: GridRow) -> int:
     return max((col for col, cell in enumerate(grid_row, 1) if cell is not None), default=0)
 
 
-def rows_to_header(grid: list[GridRow], r: int) -> Header | None:
+def rows_to_header(grid: Grid, r: int) -> Header | None:
     """The header starting an indicator block at 0-based grid row ``r``, or None.
 
     The row must itself name the name column (三级指标 / 绩效内容 / …); the value columns may come
@@ -252,7 +251,7 @@ def rows_to_header(grid: list[GridRow], r: int) -> Header | None:
 FALLBACK_NAME_LABELS = frozenset({"绩效指标", "评价指标", "指标", "指标项", "考核项目"})
 
 
-def _fallback_name_cell(grid: list[GridRow], r: int,
+def _fallback_name_cell(grid: Grid, r: int,
                         row_cells: list[tuple[Cell, Span]]) -> tuple[Cell, Span] | None:
     """The cell of row ``r`` (whose cells are ``row_cells``) headed 绩效指标 or 评价指标, when it
     heads the name column.
@@ -342,7 +341,7 @@ def is_indicator_name(name: str, name_cell: Cell, header: Header) -> bool:
     return quantity is None or quantity.raw != name
 
 
-def table_to_indicator_rows(table: Table, grid: list[GridRow] | None = None) -> list[IndicatorRow]:
+def table_to_indicator_rows(table: Table, grid: Grid | None = None) -> list[IndicatorRow]:
     """The indicator rows of one table, in order; [] when the table has no indicator header.
 
     ``grid`` is ``table.grid()`` when the caller has it already.
@@ -350,7 +349,7 @@ def table_to_indicator_rows(table: Table, grid: list[GridRow] | None = None) -> 
     return _rows_and_end(table, table.grid() if grid is None else grid, None)[0]
 
 
-def _rows_and_end(table: Table, grid: list[GridRow],
+def _rows_and_end(table: Table, grid: Grid,
                   continued: Continuation | None) -> tuple[list[IndicatorRow], Continuation | None]:
     """The indicator rows of one table and where it ended (None without rows). ``continued``:
     where the table right before it ended, when this one may go on from it."""

@@ -148,6 +148,12 @@ class Cell:
         return self.row_span > 1 or self.col_span > 1
 
 
+# A table laid out row by row, every position pointing at the cell covering it (Table.grid): made
+# of tuples, since it is built once per table and shared by everything that reads the table.
+GridRow = tuple[Cell | None, ...]
+Grid = tuple[GridRow, ...]
+
+
 @record
 class Table:
     """A table as a grid of cells, each stored once.
@@ -174,10 +180,10 @@ class Table:
     has_lost_vertical_spans: bool = False
     # grid()'s answer once asked: no part of the table's value (not compared, hashed, shown or
     # passed to the constructor), only its cells laid out again.
-    _grid: tuple[tuple[Cell | None, ...], ...] | None = field(
+    _grid: Grid | None = field(
         default=None, init=False, repr=False, compare=False, hash=False)
 
-    def grid(self) -> tuple[tuple[Cell | None, ...], ...]:
+    def grid(self) -> Grid:
         """Row-major grid where every covered position points at its (single) cell.
 
         Built on the first call and kept: the figures, the indicator rows and the metadata each
@@ -188,7 +194,7 @@ class Table:
             object.__setattr__(self, "_grid", self._build_grid())  # a frozen record under the tests
         return self._grid
 
-    def _build_grid(self) -> tuple[tuple[Cell | None, ...], ...]:
+    def _build_grid(self) -> Grid:
         n_rows, n_cols = self.n_rows, self.n_cols
         grid: list[list[Cell | None]] = [[None] * n_cols for _ in range(n_rows)]
         for cell in self.cells:
