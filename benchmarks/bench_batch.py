@@ -17,6 +17,9 @@ Make the input folder with ``generate_batch.py``. For the folder this measures:
    else: python-docx opening the file plus every paragraph's text and every table cell's
    ``w:t`` texts; pdfplumber ``extract_text()`` on every page; the bytes of a .txt decoded.
    This is the floor any reader has to pay; the ratio pipeline ÷ bare parse is the rest.
+   With ``--repeat N`` the two alternate N times; the script gives the ratio of the best of each
+   and each round's own ratio (a pipeline run over the bare parse right after it), with the
+   median of the rounds.
 3. **cache**: the same command without ``--no-cache`` into the same output folder, twice: the
    first run finds no cache (a ``--no-cache`` run writes none) and fills it, the second is the
    cached rerun a user sees after changing a rule.
@@ -42,6 +45,7 @@ import multiprocessing
 import os
 import platform
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -356,6 +360,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"best of {args.repeat}: pipeline {result['pipeline']['seconds']:.1f} s, bare parse "
                   f"{result['bare']['seconds']:.1f} s; pipeline ÷ bare = {result['ratio']:.2f} wall, "
                   f"{result['cpu_ratio']:.2f} CPU", flush=True)
+            result["round_ratios"] = round_ratios(runs, bares)
+            if len(bares) > 1:
+                rounds = result["round_ratios"]
+                print(f"each round, pipeline ÷ the bare parse right after it: wall "
+                      f"{', '.join(f'{r:.2f}' for r in rounds['wall'])} (median {rounds['wall_median']:.2f}); "
+                      f"CPU {', '.join(f'{r:.2f}' for r in rounds['cpu'])} (median {rounds['cpu_median']:.2f})",
+                      flush=True)
         if not args.no_cache_runs:
             result["cache_fill"] = run_pipeline(args.pipeline, args.input, out, args.workers, use_cache=True)
             report("cache, first run (fills it)", result["cache_fill"], len(files))
@@ -378,6 +389,21 @@ def main(argv: list[str] | None = None) -> int:
         args.json.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
     failed = [r for r in [*result["pipeline_runs"], *result["sizes"].values()] if r["exit_code"] not in (0, 1)]
     return 1 if failed else 0
+
+
+def round_ratios(runs: list[dict], bares: list[dict]) -> dict[str, object]:
+    """Each round's pipeline run divided by the bare parse run just after it, wall and CPU, and
+    their medians.
+
+    The best-of line divides the fastest of each, which may come from different moments; on a
+    shared machine whose speed drifts during a run (other virtual machines on the host), a round's
+    two runs, seconds apart, see the most similar machine, and the median of the rounds is the
+    figure least moved by one lucky or unlucky run.
+    """
+    wall = [round(run["seconds"] / bare["seconds"], 2) for run, bare in zip(runs, bares)]
+    cpu = [round(run["cpu_seconds"] / bare["cpu_seconds"], 2) for run, bare in zip(runs, bares)]
+    return {"wall": wall, "cpu": cpu, "wall_median": round(statistics.median(wall), 2),
+            "cpu_median": round(statistics.median(cpu), 2)}
 
 
 def report(what: str, run: dict, n_files: int) -> None:
