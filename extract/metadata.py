@@ -192,32 +192,23 @@ def _text_lines(document: Document) -> Iterator[_Line]:
 def _find_title(lines: list[_Line]) -> _Line | None:
     """The first short line that reads as a title, alone or joined to the one or two lines after it.
 
-    Each join starts with the line, so a line too long for a title starts no title; and a join too
-    long for one is passed over before its lines are searched for a label.
+    A title may be broken over two lines, or three as a cover sets it (“云溪县2023年度” /
+    “学前教育发展专项资金” / “绩效自评报告”, blind probe BB F04), but not after a labelled line
+    (“填报日期：2024年3月22日”, blind probe V v10). Each join is longer than the one before, so the
+    first too long for a title ends the line's tries.
     """
     count = len(lines)
     for index, line in enumerate(lines):
-        one = line.text
-        if len(one) > TITLE_MAX_CHARS:
-            continue
-        if _is_title(one):
-            return _Line(one, line.location, line.block)
-        if index + 1 == count:
-            continue
-        # a title broken over two lines; not a labelled line (“填报日期：2024年3月22日”) and
-        # what follows it (blind probe V v10)
-        two = one + lines[index + 1].text
-        if len(two) > TITLE_MAX_CHARS or LABELLED_LINE.search(one):
-            continue
-        if _is_title(two):
-            return _Line(two, line.location, line.block)
-        if index + 2 == count:
-            continue
-        # …or three, as a cover sets it (“云溪县2023年度” / “学前教育发展专项资金” / “绩效自评报告”,
-        # blind probe BB F04)
-        three = two + lines[index + 2].text
-        if len(three) <= TITLE_MAX_CHARS and not LABELLED_LINE.search(lines[index + 1].text) and _is_title(three):
-            return _Line(three, line.location, line.block)
+        text = line.text
+        for joined in range(3):  # the line alone, then with the next line, then the next two
+            if joined:
+                if index + joined == count or LABELLED_LINE.search(lines[index + joined - 1].text):
+                    break
+                text += lines[index + joined].text
+            if len(text) > TITLE_MAX_CHARS:
+                break
+            if _is_title(text):
+                return _Line(text, line.location, line.block)
     return None
 
 
