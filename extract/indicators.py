@@ -538,7 +538,9 @@ def document_to_indicator_rows(
     needed the rows table by table too.
     """
     by_table = indicator_rows_by_table(document) if by_table is None else by_table
-    return [row for table in document.tables for row in by_table[id(table)]]
+    # by_table holds each table once, in document order (indicator_rows_by_table fills it so):
+    # read in its order, without a second walk over every cell for the nested tables
+    return [row for rows in by_table.values() for row in rows]
 
 
 def indicator_rows_by_table(document: Document) -> dict[int, list[IndicatorRow]]:
