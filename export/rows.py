@@ -41,6 +41,10 @@ def decimal_text(value: Decimal | None) -> str:
 
 # The places of one finding are joined by this in flags.csv's location column.
 PLACE_SEPARATOR = "；"
+# A finding's values as flags.csv writes them: json.dumps(values, ensure_ascii=False,
+# sort_keys=True) would build this encoder anew for every finding (it keeps one only for its
+# default options).
+VALUES_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
 
 
 def location_text(location: Location | None) -> str:
@@ -96,7 +100,7 @@ def flag_rows(doc_id: str, source: str, findings: Iterable) -> Iterable[dict[str
             "message": finding.message,
             "evidence": " ‖ ".join(finding.evidence),
             "location": PLACE_SEPARATOR.join(location_text(loc) for loc in finding.locations),
-            "values": json.dumps(finding.values, ensure_ascii=False, sort_keys=True),
+            "values": VALUES_JSON.encode(finding.values),
         }
 
 
