@@ -114,8 +114,9 @@ PER_HEAD_BEFORE = re.compile(
 PER_HEAD_UNIT = re.compile(r"^(元|万元)/(人次|人|户|名)$")
 # 每生 (per student, as schools write it) and 每位 are per head too.
 HEAD_FAMILIES = {"人": "人", "名": "人", "人次": "人", "户": "户", "生": "人", "位": "人"}
-# One of them stands in every per-head standard written before its amount (PER_HEAD_BEFORE).
-HEAD_CHARS = "人户名生位"
+# One of them stands in every per-head standard written before its amount (PER_HEAD_BEFORE): a
+# search for the class over the words before an amount, without cutting them out first.
+HEAD_CHAR = re.compile("[人户名生位]")
 # A period shorter than the year right after a per-head amount.
 SHORTER_PERIOD = re.compile(r"^\s*[/·.每]?\s*[月日天季周]")
 # Words too common in these reports to show that two phrases are about the same thing.
@@ -197,8 +198,8 @@ def _standard_at(group: list[RawFigure], index: int) -> tuple[Decimal, str, str]
         return None  # not money: most figures, passed over before their text is read
     text = raw.location.quote
     start, end = raw.location.char_start or 0, raw.location.char_end or 0
-    words_before = text[max(0, start - 12):start]
-    if unit_match is None and not any(head in words_before for head in HEAD_CHARS):
+    words_start = max(0, start - 12)
+    if unit_match is None and HEAD_CHAR.search(text, words_start, start) is None:
         return None  # most amounts: no head (人, 户 …) in the words before for PER_HEAD_BEFORE to find
     if SHORTER_PERIOD.search(text[end:end + 4]):
         return None  # 300元/人/月, 50元/人·天: the amount paid depends on how long, which is not stated
@@ -207,7 +208,7 @@ def _standard_at(group: list[RawFigure], index: int) -> tuple[Decimal, str, str]
         head = unit_match.group(2)
     else:  # 元 or 万元, with the head written before it
         factor = YUAN_PER_WAN if quantity.unit == "万元" else Decimal(1)
-        head_before = PER_HEAD_BEFORE.search(words_before)
+        head_before = PER_HEAD_BEFORE.search(text[words_start:start])
         if head_before is None:
             return None
         head = head_before.group(1)
