@@ -79,10 +79,17 @@ _OPEN_QUOTE = r"[“\"‘'「『]?"
 _CLOSE_QUOTE = r"[”\"’'」』]?"
 # Where a grade word ends: not inside a longer word (为优化, 中心).
 _GRADE_END = r"(?=[”\"’'」』）)\s，,、；;。.．:：等档级]|$)"
+# What follows a range to give it its grade: “…的，评价等次为“良””, “…为优”.
+_GIVES_GRADE = (rf"\s*(?:的|者)?\s*[，,]?\s*(?:(?:评价|绩效|考核)?(?:等次|等级|结果|档次)\s*)?"
+                rf"(?:评定为|确定为|认定为|评为|定为|属于|属|为|是)\s*{_OPEN_QUOTE}\s*")
 # “90分（含）以上为优”, “得分在80分至90分之间的，评价等次为“良””.
 RANGE_THEN_GRADE = re.compile(
-    rf"(?P<range>{RANGE})\s*(?:的|者)?\s*[，,]?\s*(?:(?:评价|绩效|考核)?(?:等次|等级|结果|档次)\s*)?"
-    rf"(?:评定为|确定为|认定为|评为|定为|属于|属|为|是)\s*{_OPEN_QUOTE}\s*(?P<grade>{_GRADE}){_CLOSE_QUOTE}{_GRADE_END}")
+    rf"(?P<range>{RANGE}){_GIVES_GRADE}(?P<grade>{_GRADE}){_CLOSE_QUOTE}{_GRADE_END}")
+# How every match of RANGE_THEN_GRADE ends: the last character of a range (a digit, 分, 以上, 以下,
+# a bracket closing （含）, 之间), then its grade. A sentence without it (most of those that pass
+# _may_state_bands: “评价结果为优秀”) is not searched by that pattern, which tries a range at every
+# character.
+RANGE_END_THEN_GRADE = re.compile(rf"[\d分上下）)间]{_GIVES_GRADE}(?:{_GRADE}){_CLOSE_QUOTE}{_GRADE_END}")
 # “优秀（85分及以上）”, “优：90分以上”, ““良”为80-89分”.
 GRADE_THEN_RANGE = re.compile(
     rf"(?<![其集之当空年月日初高])(?P<grade>{_GRADE}){_CLOSE_QUOTE}\s*(?:等次|等级|档次|档|级)?\s*"
@@ -188,7 +195,8 @@ def bands_in_text(text: str) -> list[Band]:
     """The bands one sentence states, in the order written; the way round (range then grade, or
     grade then range) that finds more of them is taken, as a list keeps to one."""
     found: list[list[Band]] = []
-    for pattern in (RANGE_THEN_GRADE, GRADE_THEN_RANGE):
+    ways = (RANGE_THEN_GRADE, GRADE_THEN_RANGE) if RANGE_END_THEN_GRADE.search(text) else (GRADE_THEN_RANGE,)
+    for pattern in ways:
         bands: list[Band] = []
         for match in pattern.finditer(text):
             bounds = _bounds(match)
