@@ -97,9 +97,11 @@ GRADE_THEN_RANGE = re.compile(
 _DIGIT = re.compile(r"\d")
 # Every whole set of bands names 优, 良 or a 格 (合格, 及格, 不合格): a statement begins only in a
 # sentence that holds one, and most sentences of a report are passed over without the patterns above.
-_GRADE_HINTS = ("优", "良", "格")
+# Each hint is searched as one compiled pattern, not a generator of substring tests: every sentence
+# of a report is asked.
+_GRADE_HINT = re.compile("[优良格]")
 # …and a band is written with 分, 以上/以下 or a comparison sign.
-_SCORE_HINTS = ("分", "以", "≥", ">", "＞", "≤", "<", "＜", "不足", "不低于")
+_SCORE_HINT = re.compile("[分以≥>＞≤<＜]|不足|不低于")
 
 
 @record
@@ -242,7 +244,7 @@ def resolve(bands: Sequence[Band], sentences: Sequence[Sentence]) -> StatedBands
 def _may_state_bands(text: str) -> bool:
     """Whether a sentence holds a grade hint, a word of scores or bounds, and a digit (a cheap test
     before the patterns)."""
-    return (any(hint in text for hint in _GRADE_HINTS) and any(word in text for word in _SCORE_HINTS)
+    return (_GRADE_HINT.search(text) is not None and _SCORE_HINT.search(text) is not None
             and _DIGIT.search(text) is not None)
 
 
