@@ -678,3 +678,28 @@ def test_plain_paragraphs_and_cells_read_by_position_as_the_walk_reads_them():
                 assert boxes == []
                 plain_cells += 1
     assert paragraphs > 500 and plain_cells > 100, (paragraphs, plain_cells)
+
+
+def test_package_parts_kept_only_when_small_and_never_shared_for_change() -> None:
+    """[Content_Types].xml and .rels parts are read once per distinct bytes (docx_package), but a
+    caller's relationships are its own to change, and a part too large to keep is read each time."""
+    from extract.readers import docx_package
+
+    rels = (b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+            b'package/2006/relationships"><Relationship Id="rId1" Type="t" Target="styles.xml"/></Relationships>')
+    first = docx_package.read_relationships("word/_rels/document.xml.rels", rels, "/word")
+    first.pop("rId1")
+    again = docx_package.read_relationships("word/_rels/document.xml.rels", rels, "/word")
+    assert again["rId1"].target == "/word/styles.xml"  # the first caller's change did not reach it
+
+    padding = b"<!--" + b" " * docx_package.PACKAGE_XML_KEPT_MAX_BYTES + b"-->"
+    large = rels.replace(b"</Relationships>", padding + b"</Relationships>")
+    kept_before = docx_package._kept_relationships.cache_info().currsize
+    assert docx_package.read_relationships("word/_rels/document.xml.rels", large, "/word").keys() == {"rId1"}
+    assert docx_package._kept_relationships.cache_info().currsize == kept_before
+
+    types = (b'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/'
+             b'2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>')
+    assert docx_package.read_content_types(types) is docx_package.read_content_types(types)
+    large_types = types.replace(b"</Types>", padding + b"</Types>")
+    assert docx_package.read_content_types(large_types) is not docx_package.read_content_types(large_types)

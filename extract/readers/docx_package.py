@@ -340,26 +340,37 @@ class _Loader:
             blob = self.budget.read(self.archive, member)
         except KeyError:
             return {}
-        return dict(read_relationships(member, blob, directory))  # a copy: the one read is kept
+        return read_relationships(member, blob, directory)
 
 
 # [Content_Types].xml and the .rels parts say which parts a package holds and how they are
 # tied, never what the report says: documents saved by one program from one template hold them
 # byte for byte alike, and parsing them (about a millisecond's tenth each) cost as much as
 # parsing a short report's body. What is read from them depends on their bytes alone (and, for
-# a .rels part, its folder), so each process keeps what it read from the last few (each a few
-# hundred bytes to a few KB); one that fails to parse raises every time, as it is never kept.
+# a .rels part, its folder), so each process keeps what it read from the last few; one that
+# fails to parse raises every time, as it is never kept. A part larger than
+# PACKAGE_XML_KEPT_MAX_BYTES (a .rels listing thousands of parts, or one made to be large) is
+# read each time and never kept, so that what is kept stays under a megabyte whatever a batch holds.
 PACKAGE_XML_KEPT = 16
+PACKAGE_XML_KEPT_MAX_BYTES = 64 * 1024
 
 
-@lru_cache(maxsize=PACKAGE_XML_KEPT)
 def read_relationships(member: str, blob: bytes, directory: str) -> dict[str | None, Relationship]:
     """The relationships of a .rels part (``member``, in the zip) by rId, targets made absolute
-    from ``directory`` (the folder of the part they belong to). Kept: callers must not change it."""
+    from ``directory`` (the folder of the part they belong to); a dict of the caller's own."""
+    if len(blob) > PACKAGE_XML_KEPT_MAX_BYTES:
+        return _parse_relationships(member, blob, directory)
+    return dict(_kept_relationships(member, blob, directory))  # a copy: the one read is kept
+
+
+def _parse_relationships(member: str, blob: bytes, directory: str) -> dict[str | None, Relationship]:
     rels: dict[str | None, Relationship] = {}
     for element in parse_xml(member, blob).iterfind(RELS_NS + "Relationship"):
         rels[element.get("Id")] = _relationship(element, directory)
     return rels
+
+
+_kept_relationships = lru_cache(maxsize=PACKAGE_XML_KEPT)(_parse_relationships)
 
 
 def stored_digest(archive: zipfile.ZipFile, member: str) -> bytes | None:
@@ -428,13 +439,21 @@ class ContentTypes:
         raise KeyError(f"no content type for partname '{partname}' in [Content_Types].xml")
 
 
-@lru_cache(maxsize=PACKAGE_XML_KEPT)
 def read_content_types(blob: bytes) -> ContentTypes:
     """Parse ``[Content_Types].xml`` (an attribute missing from an entry fails as in python-docx).
 
-    Kept for the next package with the same bytes (see ``PACKAGE_XML_KEPT``): only read, never
-    changed."""
+    Kept for the next package with the same bytes when small (see ``PACKAGE_XML_KEPT``): only
+    read, never changed."""
+    if len(blob) > PACKAGE_XML_KEPT_MAX_BYTES:
+        return _parse_content_types(blob)
+    return _kept_content_types(blob)
+
+
+def _parse_content_types(blob: bytes) -> ContentTypes:
     types = parse_xml(CONTENT_TYPES_MEMBER, blob)
     overrides = {o.get("PartName").lower(): o.get("ContentType") for o in types.iterfind(CT_NS + "Override")}
     defaults = {d.get("Extension").lower(): d.get("ContentType") for d in types.iterfind(CT_NS + "Default")}
     return ContentTypes(overrides, defaults)
+
+
+_kept_content_types = lru_cache(maxsize=PACKAGE_XML_KEPT)(_parse_content_types)
