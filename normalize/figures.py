@@ -38,8 +38,8 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
-from extract.figures import (PROJECT_LIST, SECTION_SEPARATOR, RawFigure, heading_level, innermost_heading,
-                             is_caption, subject_key)
+from extract.figures import (MONEY_UNITS, PROJECT_LIST, SECTION_SEPARATOR, RawFigure, heading_level,
+                             innermost_heading, is_caption, subject_key)
 from extract.indicators import label_to_role
 from extract.model import Location
 from extract.numbers import CLAUSE_COMMA
@@ -669,10 +669,6 @@ def _is_own_subject(subject: str, title: str) -> bool:
     beside a list of its projects (blind probe AK a06) is read; the others' are not."""
     key = subject_key(subject)
     return subject != PROJECT_LIST and len(key) >= 2 and key in title
-
-
-# The units of money a bare amount may take from another amount of its sentence.
-MONEY_UNITS = frozenset({"万元", "元", "亿元", "千元"})
 
 
 def _sentence_texts_and_money_units(raw_figures: list[RawFigure],
