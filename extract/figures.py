@@ -24,7 +24,7 @@ from extract.budget_columns import ColumnKind, budget_column_kinds
 from extract.indicators import IndicatorRow, table_to_indicator_rows
 from extract.markers import CONTINUED_MARKER, says_continued
 from extract.memo import short_text_memo
-from extract.model import Block, Cell, Document, Grid, Location, Paragraph, Table
+from extract.model import Block, Cell, Document, Grid, GridRow, Location, Paragraph, Table
 from extract.numbers import (
     Quantity,
     find_quantities,
@@ -245,13 +245,10 @@ def _tables_with_units_outside(table: Table, unit_above: str) -> Iterator[tuple[
     text or its row label (“项目资金（万元）” | [nested table], blind probe AD ad10), else the unit
     outside the table it is nested in."""
     yield table, unit_above
-    grid = None
     for cell in table.cells:
         if not cell.tables:
             continue
-        if grid is None:
-            grid = table.grid()
-        unit = _declared_unit_in(cell.text) or _declared_unit_in(_row_label_of(grid, cell)) or unit_above
+        unit = _declared_unit_in(cell.text) or _declared_unit_in(_row_label_of(table.grid(), cell)) or unit_above
         for nested in cell.tables:
             yield from _tables_with_units_outside(nested, unit)
 
@@ -671,7 +668,7 @@ def table_to_raw_figures(
     caption = caption or _continuation_title(layout)
     subject = _table_subject(layout.grid)
     if indicator_rows is None:
-        indicator_rows = {row.row for row in table_to_indicator_rows(table, layout.grid)}
+        indicator_rows = {row.row for row in table_to_indicator_rows(table)}
     for cell in sorted(table.cells, key=lambda c: (c.row, c.col)):
         if cell.row in indicator_rows:
             continue
@@ -1107,7 +1104,7 @@ def _table_subject(grid: Grid) -> str:
     return ""
 
 
-def _title_cell(row: list[Cell | None]) -> Cell | None:
+def _title_cell(row: GridRow) -> Cell | None:
     """The first cell of a section title row: one cell alone in its row, or one cell spanning at
     least half the width (a row label with empty values is not a title); None for other rows."""
     return next(c for c in row if c is not None) if _is_title_row(row) else None
@@ -1129,16 +1126,16 @@ def _block_title_cell(grid: Grid, index: int) -> Cell | None:
     return filled[0]
 
 
-def _distinct_cells(row: list[Cell | None]) -> list[Cell]:
+def _distinct_cells(row: GridRow) -> list[Cell]:
     """The cells of a grid row, each once (a merged cell fills several of its columns)."""
     return list({id(c): c for c in row if c is not None}.values())
 
 
-def _holds_text(row: list[Cell | None]) -> bool:
+def _holds_text(row: GridRow) -> bool:
     return any(c is not None and c.text.strip() for c in row)
 
 
-def _is_title_row(row: list[Cell | None]) -> bool:
+def _is_title_row(row: GridRow) -> bool:
     distinct = _distinct_cells(row)
     if len(distinct) == 1:
         return bool(distinct[0].text.strip())

@@ -341,12 +341,9 @@ def is_indicator_name(name: str, name_cell: Cell, header: Header) -> bool:
     return quantity is None or quantity.raw != name
 
 
-def table_to_indicator_rows(table: Table, grid: Grid | None = None) -> list[IndicatorRow]:
-    """The indicator rows of one table, in order; [] when the table has no indicator header.
-
-    ``grid`` is ``table.grid()`` when the caller has it already.
-    """
-    return _rows_and_end(table, table.grid() if grid is None else grid, None)[0]
+def table_to_indicator_rows(table: Table) -> list[IndicatorRow]:
+    """The indicator rows of one table, in order; [] when the table has no indicator header."""
+    return _rows_and_end(table, table.grid(), None)[0]
 
 
 def _rows_and_end(table: Table, grid: Grid,

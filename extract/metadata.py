@@ -612,15 +612,13 @@ def _own_year_match(pattern: re.Pattern[str], text: str, fiscal_year: int | None
 
 
 def _grade_in_table(table: Table) -> MetaValue | None:
-    grid = None  # built for the first 等次 cell: most tables have none
     for cell in table.cells:
         if "等" not in cell.text:
             continue  # GRADE_LABEL needs 等次 or 等级 (removing whitespace adds no 等)
         label = WHITESPACE.sub("", cell.text)
         if not label or len(label) > 8 or not GRADE_LABEL.fullmatch(label):
             continue
-        grid = table.grid() if grid is None else grid
-        row = grid[cell.row - 1]
+        row = table.grid()[cell.row - 1]  # built at the first 等次 cell (most tables have none), then kept
         for col in range(cell.col + cell.col_span - 1, len(row)):
             neighbour = row[col]
             if neighbour is None or neighbour is cell:
