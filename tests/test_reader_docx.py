@@ -17,7 +17,7 @@ from lxml import etree
 from extract.errors import CorruptFileError
 from extract.model import Cell, Document, Location, Paragraph, Table
 from extract.readers import docx as docx_reader
-from extract.readers import read_document
+from extract.readers import docx_package, read_document
 from extract.readers.docx_xml import (
     TC,
     TC_PR,
@@ -683,8 +683,6 @@ def test_plain_paragraphs_and_cells_read_by_position_as_the_walk_reads_them():
 def test_package_parts_kept_only_when_small_and_never_shared_for_change() -> None:
     """[Content_Types].xml and .rels parts are read once per distinct bytes (docx_package), but a
     caller's relationships are its own to change, and a part too large to keep is read each time."""
-    from extract.readers import docx_package
-
     rels = (b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
             b'package/2006/relationships"><Relationship Id="rId1" Type="t" Target="styles.xml"/></Relationships>')
     first = docx_package.read_relationships("word/_rels/document.xml.rels", rels, "/word")
