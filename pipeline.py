@@ -411,6 +411,7 @@ def run_batch(paths: Sequence[Path], out_dir: Path, options: BatchOptions = Batc
     cache = ResultCache(out_dir / CACHE_NAME, tool_fingerprint()) if options.use_cache else None
     progress = Progress(len(files), options.quiet, PROGRESS_LINE_SECONDS)
     workbook_stream = stream_workbook(out_dir, options)
+    pool_stopping: threading.Thread | None = None
     try:
         outcomes = outcomes_in_order(submissions, options, pool, cache, settings, progress)
         # then a 'failed' row for each path given that does not exist
@@ -424,6 +425,7 @@ def run_batch(paths: Sequence[Path], out_dir: Path, options: BatchOptions = Batc
                 if row["severity"] in flagged:
                     flagged[str(row["severity"])] += 1
         files_done = time.time()
+        pool_stopping = stop_in_background(pool)
         workbook = publish_workbook(outputs, out_dir, workbook_stream)
         record = run_record(paths, options, settings, counts, flagged, cache, started, files_done, len(skipped))
         record["workbook"] = workbook
@@ -435,8 +437,11 @@ def run_batch(paths: Sequence[Path], out_dir: Path, options: BatchOptions = Batc
         outputs.abort()
         raise
     finally:
-        pool.stop()
-        pool.join()
+        if pool_stopping is None:
+            pool.stop()
+            pool.join()
+        else:
+            pool_stopping.join()
         progress.close()
         shutil.rmtree(work_dir, ignore_errors=True)
         restore_temp_folder(saved_tmp)
@@ -452,6 +457,20 @@ def run_batch(paths: Sequence[Path], out_dir: Path, options: BatchOptions = Batc
     if options.fail_on == "warning" and (flagged["error"] or flagged["warning"]):
         return EXIT_FLAGGED
     return EXIT_OK
+
+
+def stop_in_background(pool: ProcessPool) -> threading.Thread:
+    """Stop the pool, once every file is in, while the parent finishes the workbook.
+
+    Stopping waits for pebble's manager threads to notice (they poll every tenth of a second)
+    and for the workers to exit: 0.05-0.1 s of a 1,000-report run that would otherwise come after
+    the workbook, with nothing else running. Nothing is left for the workers to do, so stopping
+    them early loses nothing; the caller joins the returned thread before the run ends.
+    """
+    pool.stop()
+    stopping = threading.Thread(target=pool.join, name="pool-stop", daemon=True)
+    stopping.start()
+    return stopping
 
 
 # A worker builds hundreds of thousands of small objects per report (cells, locations, numbers,
