@@ -740,10 +740,16 @@ def match_to_piece(s: str, m: re.Match[str]) -> _Piece | None:
 
 # The units after which an amount may go on: 角/分 after 元 or 块, 整 after 元 or 角, /人 after 元.
 _MONEY_READ_ON = frozenset({"元", "块", "角"})
+# What an amount's end can start with: the digit of its 角/分 (JIAO_FEN: ``\d``, tested by
+# ``isdecimal``, or a Chinese digit, 零 among them), 整/正 (WHOLE_AMOUNT) or the '/' of PER_UNIT.
+_MONEY_END_START = frozenset(DIGITS) | frozenset("整正/")
 
 
 def _read_money_end(s: str, piece: _Piece) -> None:
     """Extend an amount in 元, 块 or 角 over its 角/分, a closing 整 and a per-what (/人)."""
+    after = s[piece.end:piece.end + 1]
+    if after not in _MONEY_END_START and not after.isdecimal():
+        return  # no digit, 零, 整/正 or '/' next: nothing to read on (most amounts)
     if piece.unit in ("元", "块") and not piece.multiplier and piece.number == piece.number.to_integral_value():
         _read_jiao_fen(s, piece)
     if piece.unit in ("元", "角") and (w := WHOLE_AMOUNT.match(s, piece.end)) is not None:
