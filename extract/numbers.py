@@ -847,7 +847,8 @@ def _read_multiplier_and_unit(s: str, piece: _Piece) -> None:
     more_inside = unit == "个" and s.startswith(("多月", "余月"), unit_end)
     if more_inside:  # 2个多月: “more than two months”, 多 inside the measure word 个月
         unit, unit_end = "个月", unit_end + 2
-    elif unit in _HALF_UNITS and not piece.multiplier and piece.number == piece.number.to_integral_value():
+    elif (unit in _HALF_UNITS and s.startswith("半", unit_end) and not piece.multiplier
+          and piece.number == piece.number.to_integral_value()):
         unit, unit_end = _read_half(s, piece, unit, unit_end)
     if (unit in MORE_AFTER_UNITS and not (more_before or more_after or more_inside)
             and unit_end < len(s) and s[unit_end] in MORE_THAN_MARKS and s[unit_end + 1:unit_end + 2] in MORE_AFTER_ENDS):
@@ -875,9 +876,20 @@ def _read_multiplier(s: str, piece: _Piece, p: int) -> tuple[bool, int]:
     is_unit_next = s.startswith(MULTIPLIER_INITIAL_UNITS, q)
     if not is_unit_next and s[q:q + 1] in _MULTIPLIER_START and (mm := MULTIPLIERS.match(s, q)) is not None:
         piece.multiplier, q = written + mm.group().strip().translate(_MULTIPLIER_SPELLING), mm.end()
-        if piece.run is None and not written and not more_before and piece.number == piece.number.to_integral_value():
+        if (piece.run is None and not written and not more_before and _may_start_lower_group(s[q:q + 1])
+                and piece.number == piece.number.to_integral_value()):
             q = _read_lower_groups(s, piece, q)
     return more_before, q
+
+
+def _may_start_lower_group(after: str) -> bool:
+    """Whether ``after``, the character after a multiplier, can start what _read_lower_groups reads:
+    a group (LOWER_GROUP: ``\\d``, tested by ``isdecimal``, or a Chinese digit), 零 (GAP_ZERO) or an
+    elided digit. Most amounts (100万元) go on with their unit: the whole-number test is skipped."""
+    return after in _LOWER_GROUP_START or after.isdecimal()
+
+
+_LOWER_GROUP_START = frozenset("一二两三四五六七八九壹贰叁肆伍陆柒捌玖零")
 
 
 # 个 between a number and 亿, as spoken: 两个亿 is 2亿 (public number suites, JioNLP). Only 亿: 两个万 is
