@@ -76,6 +76,7 @@ from extract.readers.docx_xml import (
     styles_to_hidden_ids,
     holds_hidden_text,
     table_grid_width,
+    table_merge_marks,
 )
 
 REASON_PACKAGE = "Word 文档已损坏或不完整，无法打开，请重新导出或重新提交"
@@ -231,6 +232,8 @@ class _Story:
     hidden: frozenset[str] = frozenset()  # style ids that hide their text
     may_hide: bool = True  # whether the story may hold hidden text (holds_hidden_text)
     tables_seen: int = 0
+    # The merge markup of the top-level table being read (table_merge_marks), nested tables' included.
+    merge_marks: dict | None = None
 
     def take_table_index(self) -> int:
         self.tables_seen += 1
@@ -358,6 +361,9 @@ class _CellDraft:
 def table_to_table(element, story: _Story, number: int, parent: Location | None = None) -> Table:
     """One ``w:tbl`` → Table, each row and cell visited once (see the module docstring)."""
     index = story.take_table_index()
+    if parent is None:  # a top-level table: the merge markup of its cells and of nested tables' at once
+        story.merge_marks = table_merge_marks(element)
+    merge_marks = story.merge_marks
     drafts: list[_CellDraft] = []
     open_merges: dict[int, _CellDraft] = {}  # grid column → cell a vMerge "continue" there extends
     widths: list[int] = []
@@ -373,7 +379,7 @@ def table_to_table(element, story: _Story, number: int, parent: Location | None 
         previous: _CellDraft | None = None
         for cell in iter_cells(row):
             properties = first_child(cell, TC_PR)
-            span, vmerge, is_hmerge_continue = cell_to_props(properties)
+            span, vmerge, is_hmerge_continue = cell_to_props(merge_marks.get(properties))
             if is_hmerge_continue and previous is not None:
                 draft = previous
                 draft.col_span += span

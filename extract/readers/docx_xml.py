@@ -484,18 +484,38 @@ def row_grid_skips(trpr: etree._Element | None) -> tuple[int, int]:
     return int_attr(first_child(trpr, GRID_BEFORE)), int_attr(first_child(trpr, GRID_AFTER))
 
 
-def cell_to_props(tcpr: etree._Element | None) -> tuple[int, str | None, bool]:
-    """The merge markup of one ``w:tc``: (span, vmerge, is_hmerge_continue), read from its
-    ``w:tcPr`` (``tcpr``, None when it has none; the caller asks for it once, as the plain cell
-    text needs it too) in one pass over its children (it is met once per cell of every table; a
-    plain tuple is the cheapest record to make and unpack).
+def table_merge_marks(table: etree._Element) -> dict[etree._Element, list[etree._Element]]:
+    """Each ``w:tcPr`` in ``table`` (nested tables included) that holds merge markup → those
+    children (``w:gridSpan``, ``w:vMerge``, ``w:hMerge``), in order, for ``cell_to_props``.
+
+    One search of the table in lxml's own loop, instead of a Python walk over the properties of
+    every cell: most cells hold only a width and an alignment, and visiting a child makes an lxml
+    proxy for it. The keys are the ``w:tcPr`` elements themselves, kept alive by the dict: lxml
+    hands back the same proxy for a node while one lives, and elements hash by identity, so the
+    ``w:tcPr`` the walk finds for a cell finds its entry.
+    """
+    marks: dict[etree._Element, list[etree._Element]] = {}
+    for mark in table.iter(GRID_SPAN, V_MERGE, H_MERGE):
+        properties = mark.getparent()
+        if properties in marks:
+            marks[properties].append(mark)
+        else:
+            marks[properties] = [mark]
+    return marks
+
+
+def cell_to_props(marks: list[etree._Element] | None) -> tuple[int, str | None, bool]:
+    """The merge markup of one ``w:tc``: (span, vmerge, is_hmerge_continue), read from the merge
+    children of its ``w:tcPr`` (``marks``, from ``table_merge_marks``; None when it has none) in
+    order (it is met once per cell of every table; a plain tuple is the cheapest record to make
+    and unpack).
 
     * span: grid columns covered (``w:gridSpan``);
     * vmerge: None, "restart" or "continue" (``w:vMerge`` without a value means continue);
     * is_hmerge_continue: a legacy ``w:hMerge`` continuation, which widens the cell to its left.
     """
     span, vmerge, is_hmerge_continue = 1, None, False
-    for prop in () if tcpr is None else tcpr:
+    for prop in marks or ():
         tag = prop.tag
         if tag == GRID_SPAN:
             span = max(1, int_attr(prop, default=1))
