@@ -37,6 +37,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 from decimal import Decimal
+from functools import lru_cache
 
 from extract.figures import (MONEY_UNITS, PROJECT_LIST, SECTION_SEPARATOR, RawFigure, heading_level,
                              innermost_heading, is_caption, subject_key)
@@ -170,7 +171,7 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
     list_heads: dict[tuple, Concept] = {}
     listed_wholes: dict[tuple, set[str]] = {}  # the concepts each sentence states before its 其中
     headings: dict[str, HeadingMatch] = {}  # heading_concept's answers, by section
-    target_sections: dict[str, bool] = {}
+    under_target = _TargetSections()
     in_bare_runs = _in_bare_runs(raw_figures, keys)
     # Last year's copy of a form is the same project (blind probe AN v27): its figures are told
     # apart by their year, not dropped as another project's.
@@ -178,9 +179,8 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
     row_weights = _row_weights(raw_figures)
     wholes = tables_of_parts(raw_figures)
     sub_rows_named = vehicle_sub_rows(raw_figures)
-    retirees_from = _first_counts_of(raw_figures, keys, RETIREES)
+    retirees_from, outside_quota_from = _first_counts_of(raw_figures, keys, RETIREES, OUTSIDE_QUOTA)
     rows_with_retirees = _table_rows_with_retirees(raw_figures)
-    outside_quota_from = _first_counts_of(raw_figures, keys, OUTSIDE_QUOTA)
     respective = respective_labels(raw_figures)  # “A、B分别为x、y”: x is A's, y is B's
     for index, raw in enumerate(raw_figures):
         if index in respective:
@@ -218,7 +218,7 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
                 figures.append(figure)
                 sentences.append(sentence)
             continue
-        if in_text and _is_under_target_heading(raw.section, target_sections):
+        if in_text and under_target[raw.section]:
             continue
         if raw.table_subject and (report_kind == "dept_overall" or (
                 several_subjects and not _is_own_subject(raw.table_subject, title))):
@@ -531,19 +531,20 @@ class OthersCounted:
 
 
 def _first_counts_of(raw_figures: list[RawFigure], keys: list[tuple],
-                     words: re.Pattern[str]) -> dict[tuple, OthersCounted]:
-    """Where each sentence that counts retired staff (退休人员31人), or other staff of ``words``,
-    first does so, by sentence. ``keys``: each figure's _sentence_key."""
-    found: dict[tuple, OthersCounted] = {}
+                     *kinds: re.Pattern[str]) -> list[dict[tuple, OthersCounted]]:
+    """For each of ``kinds`` (words naming retired staff, 退休人员31人, or other staff), where each
+    sentence that counts such staff first does so, by sentence: one pass over the figures for all
+    kinds. ``keys``: each figure's _sentence_key."""
+    found: list[dict[tuple, OthersCounted]] = [{} for _ in kinds]
+    # each sentence's headcounts so far: a kind's entry keeps those up to its first count, as asked
     counts: dict[tuple, list[tuple[str, Decimal]]] = {}
     for raw, key in zip(raw_figures, keys):
         if raw.extractor != "text" or raw.quantity.unit not in ("人", "名"):
             continue
-        if key in found:
-            continue
         counts.setdefault(key, []).append((raw.context, raw.quantity.value))
-        if words.search(raw.label):
-            found[key] = OthersCounted(raw.location.char_start or 0, raw.context, tuple(counts[key]))
+        for words, first in zip(kinds, found):
+            if key not in first and words.search(raw.label):
+                first[key] = OthersCounted(raw.location.char_start or 0, raw.context, tuple(counts[key]))
     return found
 
 
@@ -621,15 +622,15 @@ def _in_bare_runs(raw_figures: list[RawFigure], keys: list[tuple]) -> set[int]:
     return found
 
 
-def _is_under_target_heading(section: str, known: dict[str, bool]) -> bool:
-    """Whether one of the headings in ``section`` is about targets (``TARGET_SECTION``).
+class _TargetSections(dict):
+    """Whether one of the headings of a section is about targets (``TARGET_SECTION``), by section:
+    ``under_target[section]``. A report's figures sit under a few sections, so each is split and
+    searched once, the first time it is asked for; the others are one dict lookup, with no call."""
 
-    ``known`` holds the answers for the sections already met in this report: its figures sit
-    under a few sections, so each is split and searched once.
-    """
-    if section not in known:
-        known[section] = any(TARGET_SECTION.search(heading) for heading in section.split(SECTION_SEPARATOR) if heading)
-    return known[section]
+    def __missing__(self, section: str) -> bool:
+        self[section] = answer = any(
+            TARGET_SECTION.search(heading) for heading in section.split(SECTION_SEPARATOR) if heading)
+        return answer
 
 
 # A saving or an overspend stated after an amount compared with the budget: “较预算数60,000.00元节约
@@ -1153,9 +1154,19 @@ def _written_places(written: Decimal, factor: Decimal) -> int | None:
     written, moved by the factor (1.22亿元: 0.01 亿元 × 10000 = 100 万元 → 2). None for a factor that
     is no power of ten, which would make the step no place of a digit."""
     exponent = written.as_tuple().exponent
-    if not isinstance(exponent, int) or factor <= 0 or factor.normalize().as_tuple().digits != (1,):
+    if not isinstance(exponent, int):
         return None
-    return exponent + factor.adjusted()
+    shift = _power_of_ten(factor)
+    return None if shift is None else exponent + shift
+
+
+@lru_cache(maxsize=64)
+def _power_of_ten(factor: Decimal) -> int | None:
+    """The power of ten a conversion factor is (10000 → 4, 0.0001 → -4), None when it is none.
+    The factors are the few of the unit table (normalize/units.py): each is worked out once."""
+    if factor <= 0 or factor.normalize().as_tuple().digits != (1,):
+        return None
+    return factor.adjusted()
 
 
 def _wan_to_yuan(value: Decimal) -> Decimal:
