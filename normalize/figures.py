@@ -158,28 +158,32 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
     # so far (累计完成投资) is not the year's
     since_earlier_year = _spans_from_before(title, fiscal_year)
     figures: list[Figure] = []
-    sentence_concepts: dict[tuple, Concept] = {}
+    sentence_concepts: dict[int, Concept] = {}
     # Sentences whose earlier amounts named no catalogue concept: they are about something else
     # (“两笔突出问题处理13个项目213万元，执行资金212.963万元”), so a bare “执行资金” there is not
     # the unit's total. Each such sentence keeps the label of its first such amount.
-    about_other: dict[tuple, str] = {}
+    about_other: dict[int, str] = {}
     keys = [_sentence_key(raw) for raw in raw_figures]  # each figure's sentence, built once for every scan
-    sentence_texts, sentence_units = _sentence_texts_and_money_units(raw_figures, keys)
-    sentences: list[tuple] = []  # the sentence of each figure kept
+    # ... and numbered (one number for equal keys): the scans and the dicts by sentence below look
+    # a sentence up a dozen times per figure, and an int hashes at once where a tuple of five does not
+    numbered: dict[tuple, int] = {}
+    sentence_ids = [numbered.setdefault(key, len(numbered)) for key in keys]
+    sentence_texts, sentence_units = _sentence_texts_and_money_units(raw_figures, sentence_ids)
+    sentences: list[tuple] = []  # the sentence (key) of each figure kept
     # The concept each sentence named before its 其中 list: “预算总额860.5万元，其中基本支出120.5万元、
     # 项目支出740万元；全年实际支出835.2万元” goes back to the 预算总额's thing once the list is closed.
-    list_heads: dict[tuple, Concept] = {}
-    listed_wholes: dict[tuple, set[str]] = {}  # the concepts each sentence states before its 其中
+    list_heads: dict[int, Concept] = {}
+    listed_wholes: dict[int, set[str]] = {}  # the concepts each sentence states before its 其中
     headings: dict[str, HeadingMatch] = {}  # heading_concept's answers, by section
     under_target = _TargetSections()
-    in_bare_runs = _in_bare_runs(raw_figures, keys)
+    in_bare_runs = _in_bare_runs(raw_figures, sentence_ids)
     # Last year's copy of a form is the same project (blind probe AN v27): its figures are told
     # apart by their year, not dropped as another project's.
     several_subjects = len({subject_key(raw.table_subject) for raw in raw_figures if raw.table_subject}) > 1
     row_weights = _row_weights(raw_figures)
     wholes = tables_of_parts(raw_figures)
     sub_rows_named = vehicle_sub_rows(raw_figures)
-    retirees_from, outside_quota_from = _first_counts_of(raw_figures, keys, RETIREES, OUTSIDE_QUOTA)
+    retirees_from, outside_quota_from = _first_counts_of(raw_figures, sentence_ids, RETIREES, OUTSIDE_QUOTA)
     rows_with_retirees = _table_rows_with_retirees(raw_figures)
     respective = respective_labels(raw_figures)  # “A、B分别为x、y”: x is A's, y is B's
     for index, raw in enumerate(raw_figures):
@@ -196,7 +200,7 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
             # the label is the end of its sentence so far: the context loses the same words
             context = raw.context[: -len(raw.label)] + label if raw.context.endswith(raw.label) else raw.context
             raw = dataclasses.replace(raw, label=label, context=context)
-        sentence = keys[index]
+        sentence = sentence_ids[index]
         if is_delta(raw.label) or is_negated(raw.label) or ("号" in raw.label and DOCUMENT_NUMBER.search(raw.label)):
             continue
         if in_text and not raw.quantity.unit and CALCULATION_TERM.fullmatch(raw.label):
@@ -216,7 +220,7 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
             figure = _figure_for(raw, *found, "", fiscal_year) if found is not None else None
             if figure is not None:
                 figures.append(figure)
-                sentences.append(sentence)
+                sentences.append(keys[index])
             continue
         if in_text and under_target[raw.section]:
             continue
@@ -414,12 +418,12 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
         if figure is not None and not _counts_others(figure, raw, retirees_from.get(sentence), SERVING, breakdown_only=True) and not (
                 _counts_others(figure, raw, outside_quota_from.get(sentence), IN_QUOTA, breakdown_only=True)):
             figures.append(figure)
-            sentences.append(sentence)
+            sentences.append(keys[index])
             if in_text and "其中" not in raw.context:
                 listed_wholes.setdefault(sentence, set()).add(concept.name)
             if fund_paid_out and (spent := _fund_paid_out(raw, fiscal_year)) is not None:
                 figures.append(spent)
-                sentences.append(sentence)
+                sentences.append(keys[index])
     figures, sentences = without_restated_sides(figures, sentences)
     figures = _without_other_subject_scores(with_quota_by_type_summed(figures, sentences), report_kind)
     figures = without_grand_totals(figures)  # 支出总计 = 本年支出合计 + 年末结转和结余
@@ -530,14 +534,14 @@ class OthersCounted:
     counts_so_far: tuple[tuple[str, Decimal], ...]
 
 
-def _first_counts_of(raw_figures: list[RawFigure], keys: list[tuple],
-                     *kinds: re.Pattern[str]) -> list[dict[tuple, OthersCounted]]:
+def _first_counts_of(raw_figures: list[RawFigure], keys: list[int],
+                     *kinds: re.Pattern[str]) -> list[dict[int, OthersCounted]]:
     """For each of ``kinds`` (words naming retired staff, 退休人员31人, or other staff), where each
     sentence that counts such staff first does so, by sentence: one pass over the figures for all
-    kinds. ``keys``: each figure's _sentence_key."""
-    found: list[dict[tuple, OthersCounted]] = [{} for _ in kinds]
+    kinds. ``keys``: each figure's sentence, numbered (resolve_figures)."""
+    found: list[dict[int, OthersCounted]] = [{} for _ in kinds]
     # each sentence's headcounts so far: a kind's entry keeps those up to its first count, as asked
-    counts: dict[tuple, list[tuple[str, Decimal]]] = {}
+    counts: dict[int, list[tuple[str, Decimal]]] = {}
     for raw, key in zip(raw_figures, keys):
         if raw.extractor != "text" or raw.quantity.unit not in ("人", "名"):
             continue
@@ -610,9 +614,9 @@ HEADCOUNT_TOTAL = re.compile(r"合计|共计|总计|总数|总人数|一共|^共
 _BARE_NUMBER_BEFORE = re.compile(r"[\d%‰]\s+$")
 
 
-def _in_bare_runs(raw_figures: list[RawFigure], keys: list[tuple]) -> set[int]:
+def _in_bare_runs(raw_figures: list[RawFigure], keys: list[int]) -> set[int]:
     """Indices of the text figures in runs of numbers separated by spaces alone (see above).
-    ``keys``: each figure's _sentence_key."""
+    ``keys``: each figure's sentence, numbered (resolve_figures)."""
     found: set[int] = set()
     for index in range(1, len(raw_figures)):
         raw, before = raw_figures[index], raw_figures[index - 1]
@@ -673,12 +677,12 @@ def _is_own_subject(subject: str, title: str) -> bool:
 
 
 def _sentence_texts_and_money_units(raw_figures: list[RawFigure],
-                                    keys: list[tuple]) -> tuple[dict[tuple, str], dict[tuple, str]]:
-    """Two things by sentence (``keys``: each figure's _sentence_key), read in one pass over the
+                                    keys: list[int]) -> tuple[dict[int, str], dict[int, str]]:
+    """Two things by sentence (``keys``: each figure's sentence, numbered), read in one pass over the
     text figures: each sentence as far as its figures show it (the longest context, the sentence
     up to a figure's label), and the unit of its first amount of money (MONEY_UNITS)."""
-    texts: dict[tuple, str] = {}
-    money_units: dict[tuple, str] = {}
+    texts: dict[int, str] = {}
+    money_units: dict[int, str] = {}
     for raw, key in zip(raw_figures, keys):
         if raw.extractor != "text":
             continue
