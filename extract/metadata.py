@@ -17,9 +17,10 @@ Each value keeps the Location of the text it came from.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from datetime import date
-from typing import Iterator
+from operator import attrgetter
 
 from extract.chinese_numerals import chinese_to_int
 from extract.figures import example_spans, subject_key, table_subject
@@ -158,8 +159,9 @@ class _Line:
 
 
 def document_to_metadata(document: Document) -> ReportMetadata:
-    lines = list(_text_lines(document))
-    leading = [line for line in lines if line.block < LEADING_BLOCKS]
+    lines = _text_lines(document)
+    # the lines come in block order: the leading blocks' lines are the list's start
+    leading = lines[:bisect_left(lines, LEADING_BLOCKS, key=attrgetter("block"))]
     title = _find_title(leading) or _find_title(lines)
     fiscal_year = _fiscal_year(title, lines)
     unit_name = _unit_name(title, leading, lines)
@@ -174,19 +176,22 @@ def document_to_metadata(document: Document) -> ReportMetadata:
     )
 
 
-def _text_lines(document: Document) -> Iterator[_Line]:
-    """Every line of text with its location: paragraphs, then the lines of each table cell."""
+def _text_lines(document: Document) -> list[_Line]:
+    """Every line of text with its location: paragraphs, then the lines of each table cell (one
+    list, built in place: a report has a few hundred lines, each passed up through no generator)."""
+    lines: list[_Line] = []
     for index, block in enumerate(document.blocks):
         if isinstance(block, Paragraph):
             for text in block.text.splitlines():
                 if stripped := text.strip():
-                    yield _Line(stripped, block.location, index)
+                    lines.append(_Line(stripped, block.location, index))
         else:
             for table in block.iter_tables():
                 for cell in table.cells:
                     for text in cell.text.splitlines():
                         if stripped := text.strip():
-                            yield _Line(stripped, cell.location, index)
+                            lines.append(_Line(stripped, cell.location, index))
+    return lines
 
 
 def _find_title(lines: list[_Line]) -> _Line | None:
@@ -198,7 +203,8 @@ def _find_title(lines: list[_Line]) -> _Line | None:
     first too long for a title ends the line's tries.
     """
     count = len(lines)
-    for index, line in enumerate(lines):
+    for index in _title_starts(lines):
+        line = lines[index]
         text = line.text
         for joined in range(3):  # the line alone, then with the next line, then the next two
             if joined:
@@ -210,6 +216,17 @@ def _find_title(lines: list[_Line]) -> _Line | None:
             if _is_title(text):
                 return _Line(text, line.location, line.block)
     return None
+
+
+def _title_starts(lines: list[_Line]) -> list[int]:
+    """The indexes of the lines a title may start at, in order: a title names its year (``_is_title``
+    wants 年, one character, which no join can make), so it starts on a line holding 年 or on one of
+    the two lines before one. Most lines of a report are neither, and are passed over at once."""
+    starts: list[int] = []
+    for at, line in enumerate(lines):
+        if "年" in line.text:
+            starts.extend(range(max(at - 2, starts[-1] + 1 if starts else 0), at + 1))
+    return starts
 
 
 def _yearless_title(lines: list[_Line]) -> _Line | None:
