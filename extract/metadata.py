@@ -586,14 +586,23 @@ def _grade(document: Document, lines: list[_Line], fiscal_year: int | None = Non
         if EVALUATION_WORDS.search(line.text) and (
                 match := _own_year_match(GRADE_AFTER_WORD, line.text, fiscal_year)) is not None:
             return MetaValue(match.group(1), line.location)
+    # The two patterns below are searched only in lines holding the words they need: 结 and 等 are
+    # in most paragraphs of a report, 结果, 结论, 等次 and 等级 in few.
     for line in lines:
-        if "结" in line.text and (match := _own_year_match(GRADE_AS_RESULT, line.text, fiscal_year)) is not None:
+        if ("结果" in line.text or "结论" in line.text) and (
+                match := _own_year_match(GRADE_AS_RESULT, line.text, fiscal_year)) is not None:
             return MetaValue(match.group(1), line.location)
     for line in lines:
-        if ("等" in line.text or "评级" in line.text) and (
+        if _may_grade_before_word(line.text) and (
                 match := _own_year_match(GRADE_BEFORE_WORD, line.text, fiscal_year)) is not None:
             return MetaValue(match.group(1) or match.group(2), line.location)
     return None
+
+
+def _may_grade_before_word(text: str) -> bool:
+    """Whether GRADE_BEFORE_WORD is asked of a line: one holding 评级, or 等 and the word after a
+    grade (等次, 等级 or 档次) that the pattern needs. (A line with 档次 but no 等 is not asked.)"""
+    return "评级" in text or ("等" in text and ("等次" in text or "等级" in text or "档次" in text))
 
 
 # Words by which a sentence speaks of an earlier year's evaluation, or of this year's.
