@@ -341,6 +341,8 @@ def text_to_raw_figures(
     sentences = clauses.only(SENTENCE_BREAKS, text)  # a sentence break is a clause break too: one pass
     has_formula = "=" in text or "＝" in text  # most texts have none: no number is a formula's result
     examples = example_spans(text)
+    # the last context whose years were worked out: its sentence's start, its end, its answer
+    known_sentence, known_end, known_years = -1, 0, ((), ())
     for index, quantity in enumerate(quantities):
         start, end = quantity.start or 0, quantity.end or 0
         if examples and any(first <= start < last for first, last in examples):
@@ -364,7 +366,10 @@ def text_to_raw_figures(
         # the year the money is of (“截至2024年3月底，2023年度直补资金累计拨付750.00万元”, blind probe
         # AE ae03: the sentence says the day it was counted)
         if not years or (not as_of and AS_OF_WORD in context):
-            context_years, context_as_of = _context_years(context)
+            if sentence_start != known_sentence or not adds_no_context_year(text, known_end, start):
+                known_sentence, known_years = sentence_start, _context_years(context)
+            known_end = start  # the answer holds for this longer context too (see adds_no_context_year)
+            context_years, context_as_of = known_years
             years, as_of = years or context_years, as_of or context_as_of
         previous_end = end
         # By position, in the order of RawFigure's fields (label, quantity, location, extractor,
@@ -387,6 +392,47 @@ def _context_years(context: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     if not may_hold_year(context):
         return (), ()
     return years_for(_without_asides(_without_compared_years(context)))
+
+
+def adds_no_context_year(text: str, end: int, start: int) -> bool:
+    """Whether ``_context_years(text[s:start])`` is ``_context_years(text[s:end])``, for any
+    ``s <= end``, told from the added words ``text[end:start]`` and the character before them.
+
+    A sentence's later numbers see an earlier number's context and more words: without this test
+    the years of a long sentence are searched again for each of its numbers. Write C = C' + A
+    (C' the shorter context, A the added words), and let A hold no year mark (``may_hold_year``:
+    年, and '-' or '/' in any width), no closing bracket (） or )) and no 月, and C' end in neither
+    a digit nor a year mark. Then C has C''s answer:
+
+    - ``_without_compared_years``: a compared year ends in 年 (then perhaps 度), and what comes
+      before its 年 leaves no choice; with no 年 in A, each match in C lies in C' (but for a 度
+      opening A) and each match in C' is one in C (perhaps with that 度). So C blanked is C'
+      blanked, then A with at most its first character blanked.
+    - ``_without_asides``: an aside runs from an open bracket to the first bracket of its kind
+      after it, if that one closes; with no closing bracket in A, an aside opened in C' is closed
+      in both texts or in neither. Again C' blanked, then A with some characters blanked (Â).
+    - ``years_for`` of T' + Â (T' the blanked C'; Â holds no year mark and no 月, as A): the
+      year patterns of ``find_years`` run on ``normalise_chars``, one character for one; each
+      reads four year digits and then a lookahead ending in 年 or reading a '-' or '/' (its gates
+      only skip patterns that cannot match). A year starting in Â needs a mark in Â: none. A year
+      in T' whose lookahead ends in Â needs a 年 there, or, for a dashed date, its last digits:
+      then T' ends in '-', '/' or a digit, which C' does not (blanking writes only spaces). The
+      date's "no digit after" follows its digits, so it reads a character of T' in both texts.
+      So both texts hold the same years at the same places. A year's 截至 test reads the four
+      characters before it, in T'; FOLLOWED_BY_MONTH, with no negative assertion, can only match
+      past T' by ending in a 月 in Â: none. A text that fails years_for's gates (a mark, a
+      digit) holds no year, so the answers are built from the same years in the same way.
+
+    tests/test_context_years_prefixes.py checks it on every cut pair of the seeds' sentences,
+    and that each condition, dropped, lets a wrong answer through.
+    """
+    if end > start:
+        return False
+    added = text[end:start]
+    if may_hold_year(added) or "月" in added or "）" in added or ")" in added:
+        return False
+    before = text[end - 1 : end]
+    return not before.isdecimal() and not may_hold_year(before)
 
 
 # A worked example a template gives, left in the report (blind probe AU): “【填报示例：全年预算数
