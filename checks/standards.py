@@ -148,7 +148,9 @@ def check_stated_standard(inp: CheckInput, settings: RuleSettings) -> Iterator[F
     chosen = inp.values.chosen
     national = {chosen[k].location for k in ("direct_subsidy_people", "direct_subsidy_wan") if k in chosen}
     for group in text_groups(inp.raw_figures):
-        standards = {index: found for index in range(len(group)) if (found := _standard_at(group, index)) is not None}
+        standards = _standards_in(group)
+        if not standards:
+            continue  # most paragraphs state no standard
         banded = _banded_families(standards.values())
         for index, standard in standards.items():
             raw = group[index]
@@ -182,13 +184,22 @@ def _banded_families(standards) -> set[str]:
 BAND_QUALIFIER = re.compile(r"周岁|岁(?:以上|以下|及以上)|[一二三四五六七八九十\d]\s*(?:级|档)")
 
 
-def _standard_at(group: list[RawFigure], index: int) -> tuple[Decimal, str, str] | None:
+def _standards_in(group: tuple[RawFigure, ...]) -> dict[int, tuple[Decimal, str, str]]:
+    """The standards of a paragraph's figures, by their index in it.
+
+    Every standard's unit is written in 元 (元, 万元, 元/人 …): the figures of other units, most of
+    them, are passed over by a substring test before ``_standard_at`` is called.
+    """
+    return {index: found for index, raw in enumerate(group)
+            if "元" in raw.quantity.unit and (found := _standard_at(raw)) is not None}
+
+
+def _standard_at(raw: RawFigure) -> tuple[Decimal, str, str] | None:
     """(standard in 元, the head it is per, the phrase naming it) when the figure is a standard.
 
     Most figures are not standards: the phrase (a walk to the clause breaks) is cut only for those
     that are.
     """
-    raw = group[index]
     quantity = raw.quantity
     if quantity.op not in (None, "="):
         return None
