@@ -26,6 +26,7 @@ import calendar
 import re
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import Iterator
 
 from checks.model import CheckInput, number_text
@@ -79,8 +80,11 @@ GAP_UNIT_SPELLINGS = {"工作日": "个工作日", "自然日": "个自然日", 
 NAME_UNIT = re.compile(r"[（(]\s*([^（）()]{1,5}?)\s*[)）]\s*$")
 
 
+@lru_cache(maxsize=2048)
 def name_unit(name: str) -> str:
-    """The unit an indicator name declares in brackets or with a trailing %, else ""."""
+    """The unit an indicator name declares in brackets or with a trailing %, else "".
+
+    Memoised per worker: JX501 and JX602 ask it of the same indicator names, several times a row."""
     stripped = name.strip()
     if stripped.endswith(("%", "％")):
         return "%"

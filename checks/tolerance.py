@@ -9,6 +9,7 @@ rounded figure is never flagged.
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 
 # Half a unit in the last written decimal place: the rounding a written number allows.
 HALF = Decimal("0.5")
@@ -26,8 +27,12 @@ def decimals_of(raw: str) -> int:
     return len(digits.split(".", 1)[1].rstrip(".").split(".")[0])
 
 
+@lru_cache(maxsize=4096)
 def rounding_of(raw: str) -> Decimal:
-    """The ± a written number allows: half a unit in its last decimal place."""
+    """The ± a written number allows: half a unit in its last decimal place.
+
+    Memoised per worker: every amount a rule reads asks for it, and the raw numbers (“387.27”,
+    “93%”) are short strings that recur across a report's rules."""
     return HALF * Decimal(10) ** -decimals_of(raw)
 
 
