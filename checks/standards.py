@@ -185,13 +185,8 @@ BAND_QUALIFIER = re.compile(r"周岁|岁(?:以上|以下|及以上)|[一二三�
 
 
 def _standards_in(group: tuple[RawFigure, ...]) -> dict[int, tuple[Decimal, str, str]]:
-    """The standards of a paragraph's figures, by their index in it.
-
-    Every standard's unit is written in 元 (元, 万元, 元/人 …): the figures of other units, most of
-    them, are passed over by a substring test before ``_standard_at`` is called.
-    """
-    return {index: found for index, raw in enumerate(group)
-            if "元" in raw.quantity.unit and (found := _standard_at(raw)) is not None}
+    """The standards of a paragraph's figures, by their index in it."""
+    return {index: found for index, raw in enumerate(group) if (found := _standard_at(raw)) is not None}
 
 
 def _standard_at(raw: RawFigure) -> tuple[Decimal, str, str] | None:
@@ -201,12 +196,12 @@ def _standard_at(raw: RawFigure) -> tuple[Decimal, str, str] | None:
     that are.
     """
     quantity = raw.quantity
-    if quantity.op not in (None, "="):
-        return None
     unit = quantity.unit
     unit_match = PER_HEAD_UNIT.match(unit) if "/" in unit else None  # each per-head unit has its /
     if unit_match is None and unit not in ("元", "万元"):
-        return None  # not money: most figures, passed over before their text is read
+        return None  # not money: most figures, passed over first, before their text is read
+    if quantity.op not in (None, "="):
+        return None
     text = raw.location.quote
     start, end = raw.location.char_start or 0, raw.location.char_end or 0
     words_start = max(0, start - 12)
