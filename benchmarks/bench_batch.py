@@ -7,11 +7,12 @@
 Make the input folder with ``generate_batch.py``. For the folder this measures:
 
 1. **pipeline**: ``python pipeline.py run DIR --out TMP --quiet --no-cache --workers W`` as a
-   subprocess, into a new output folder each time (as a first run), wall time from start to exit (interpreter start and imports included), and the
-   peak memory of its whole process tree: the sum of VmRSS over the parent and every worker,
-   sampled every 100 ms from /proc (psutil when there is no /proc). RSS counts pages shared
-   between the parent and its forked workers once per process, so the PSS sum (shared pages
-   split between the processes sharing them; Linux only, sampled every second) is recorded too.
+   subprocess, into a new output folder each time (as a first run), wall time from start to exit
+   (interpreter start and imports included), and the peak memory of its whole process tree: the
+   sum of VmRSS over the parent and every worker, sampled every 100 ms from /proc (psutil when
+   there is no /proc). RSS counts pages shared between the parent and its forked workers once
+   per process, so the PSS sum (shared pages split between the processes sharing them; Linux
+   only, sampled every second) is recorded too.
    The sampler costs about 2 % of one core.
 2. **bare parse**: the same files read with W processes (``multiprocessing.Pool``) and nothing
    else: python-docx opening the file plus every paragraph's text and every table cell's
@@ -328,6 +329,8 @@ def main(argv: list[str] | None = None) -> int:
     files = batch_files(args.input)
     if not files:
         parser.error(f"no .docx/.pdf/.txt files in {args.input}")
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1")
     sizes = sorted(int(n) for n in args.sizes.split(",") if n.strip())
     byte_compile(args.pipeline.resolve().parent)
     result: dict = {
@@ -340,12 +343,11 @@ def main(argv: list[str] | None = None) -> int:
     }
     print(f"{len(files)} files in {args.input}, {args.workers} workers; project {result['project']}", flush=True)
     with tempfile.TemporaryDirectory(prefix="jixiao_bench_") as scratch:
-        out = Path(scratch) / "out"  # each round below takes a folder of its own; the cache runs the last
         runs, bares = [], []
         for k in range(args.repeat):  # alternated, so a burst of load hits both alike
             # Each round into a new folder: a run into the folder of an identical earlier run keeps
             # that run's report.xlsx instead of finishing its own (publish_workbook), 0.2 s less
-            # than the first run a user makes.
+            # than the first run a user makes. The cache runs below go into the last round's folder.
             out = Path(scratch) / f"out_{k + 1}"
             runs.append(run_pipeline(args.pipeline, args.input, out, args.workers, use_cache=False))
             report(f"pipeline --no-cache ({k + 1}/{args.repeat})", runs[-1], len(files))
