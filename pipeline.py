@@ -463,7 +463,7 @@ def stop_in_background(pool: ProcessPool) -> threading.Thread:
     """Stop the pool, once every file is in, while the parent finishes the workbook.
 
     Stopping waits for pebble's manager threads to notice (they poll every tenth of a second)
-    and for the workers to exit: 0.05-0.1 s of a 1,000-report run that would otherwise come after
+    and for the workers to exit: 0.08-0.15 s of a 1,000-report run that would otherwise come after
     the workbook, with nothing else running. Nothing is left for the workers to do, so stopping
     them early loses nothing; the caller joins the returned thread before the run ends.
     """

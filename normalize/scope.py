@@ -182,8 +182,6 @@ def _names_a_catalogue_part(clause: str) -> bool:
     return found is not None and found.concept.name not in WHOLE_BUDGET_CONCEPTS and found.score >= CATALOGUE_PART_SCORE
 
 
-
-
 _BRACKET = re.compile(r"[（()）]")
 
 
