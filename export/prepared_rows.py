@@ -41,8 +41,9 @@ import re
 import shutil
 import zipfile
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from functools import lru_cache
+from functools import lru_cache, partial
 from io import StringIO
 from operator import itemgetter
 from typing import Callable
@@ -52,6 +53,8 @@ from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 from xlsxwriter.workbook import Workbook
+
+from export.zip_deflate import BlockDeflateZipFile
 
 # [column index, cell format or None, the cell's XML with ROW_MARK for its row number and, with a
 # format, STYLE_MARK for its style index]: a cell of a prepared row, made by ``prepared_cell``.
@@ -261,26 +264,24 @@ ROW_COPY_CHUNK = 1 << 20
 # idle; level 1 took 0.24 s for a file a quarter larger (4.6 MB against 3.7 MB). Any level is
 # plain deflate, which every reader of .xlsx opens.
 PACKAGE_DEFLATE_LEVEL = 1
-
-
-class _FastDeflateZipFile(zipfile.ZipFile):
-    """The ZipFile XlsxWriter packages with, at PACKAGE_DEFLATE_LEVEL unless told otherwise."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        kwargs.setdefault("compresslevel", PACKAGE_DEFLATE_LEVEL)
-        super().__init__(*args, **kwargs)
+# Threads that deflate the sheets' blocks: the package is written after the last report, when
+# the workers are gone and every core is free.
+DEFLATE_THREADS = max(1, min(os.cpu_count() or 1, 4))
 
 
 @contextmanager
 def fast_deflate() -> Iterator[None]:
-    """While open, ``Workbook.close()`` packages at PACKAGE_DEFLATE_LEVEL: XlsxWriter has no option
-    for the level, so the ZipFile it looks up in its module is swapped for one that sets it
-    (``check_internals`` fails at import should that name go)."""
-    xlsxwriter.workbook.ZipFile = _FastDeflateZipFile
-    try:
-        yield
-    finally:
-        xlsxwriter.workbook.ZipFile = zipfile.ZipFile
+    """While open, ``Workbook.close()`` packages at PACKAGE_DEFLATE_LEVEL, its large parts (the
+    sheets) deflated in blocks on DEFLATE_THREADS threads (export/zip_deflate.py): XlsxWriter has
+    no option for either, so the ZipFile it looks up in its module is swapped for one that does
+    both (``check_internals`` fails at import should that name go)."""
+    with ThreadPoolExecutor(max_workers=DEFLATE_THREADS, thread_name_prefix="xlsx-deflate") as executor:
+        xlsxwriter.workbook.ZipFile = partial(BlockDeflateZipFile, compresslevel=PACKAGE_DEFLATE_LEVEL,
+                                              executor=executor, threads=DEFLATE_THREADS)
+        try:
+            yield
+        finally:
+            xlsxwriter.workbook.ZipFile = zipfile.ZipFile
 
 
 def number_styles(cells: list[PreparedCell]) -> None:
