@@ -11,8 +11,6 @@ import sys
 import time
 from pathlib import Path
 
-from tqdm import tqdm
-
 
 class Progress:
     def __init__(self, total: int, quiet: bool = False, line_seconds: float = 10.0) -> None:
@@ -23,9 +21,7 @@ class Progress:
         self._last_line = time.monotonic()
         self._started = time.monotonic()
         self._current = ""
-        is_terminal = sys.stderr.isatty()
-        self._bar = tqdm(total=total, file=sys.stderr, unit="个文件", dynamic_ncols=True) if (
-            is_terminal and not quiet) else None
+        self._bar = terminal_bar(total) if sys.stderr.isatty() and not quiet else None
 
     def grow(self, more: int) -> None:
         """``more`` files to do than counted so far: an archive's members in place of the archive
@@ -58,3 +54,11 @@ class Progress:
     def close(self) -> None:
         if self._bar is not None:
             self._bar.close()
+
+
+def terminal_bar(total: int):
+    """tqdm's bar on stderr. tqdm is imported here, when a bar is drawn: a run with --quiet or
+    into a log (a scheduled job) does without its import, 15-40 ms before the first file."""
+    from tqdm import tqdm
+
+    return tqdm(total=total, file=sys.stderr, unit="个文件", dynamic_ncols=True)
