@@ -67,7 +67,7 @@ from normalize.context_concepts import (
     unit_total,
 )
 from normalize.match import (
-    GENERIC_CONCEPTS, Match, is_delta, is_negated, is_role_only, match_label, role_of,
+    GENERIC_CONCEPTS, LABEL_MEMO_SIZE, Match, is_delta, is_negated, is_role_only, match_label, role_of,
     without_comparison_to_budget,
 )
 from normalize.grand_totals import without_grand_totals
@@ -94,6 +94,15 @@ DOCUMENT_NUMBER = re.compile(r"[〔﹝\[【(（]\s*(?:19|20)\d{2}\s*[〕﹞\]】
 # for the arithmetic; with no unit and no word of its own it is no figure, and it must not
 # borrow the thing and the 万元 of its sentence (1856.32万元 of “预算执行率”'s sentence).
 CALCULATION_TERM = re.compile(r"[\s（()）]*[÷/／×*＊+＋][\s（()）]*")
+
+
+@lru_cache(maxsize=LABEL_MEMO_SIZE)
+def _names_no_level(label: str) -> bool:
+    """Whether a label makes its number no level of the thing it names (decisions 1 and 2 above): a
+    change (``is_delta``), a thing that did not happen (``is_negated``), or one allocation named by
+    its document number. Every figure asks, so each distinct label is answered once per worker."""
+    return is_delta(label) or is_negated(label) or ("号" in label and DOCUMENT_NUMBER.search(label) is not None)
+
 
 # A heading about targets (not about how they were met): numbers under it are plans.
 TARGET_SECTION = re.compile(r"目标(?!.*(?:完成|实际|偏离|情况|结果))")
@@ -201,7 +210,7 @@ def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
             context = raw.context[: -len(raw.label)] + label if raw.context.endswith(raw.label) else raw.context
             raw = dataclasses.replace(raw, label=label, context=context)
         sentence = sentence_ids[index]
-        if is_delta(raw.label) or is_negated(raw.label) or ("号" in raw.label and DOCUMENT_NUMBER.search(raw.label)):
+        if _names_no_level(raw.label):
             continue
         if in_text and not raw.quantity.unit and CALCULATION_TERM.fullmatch(raw.label):
             continue
