@@ -76,8 +76,10 @@ def clean_label(label: str) -> str:
     return _NOISE.sub("", label)
 
 
+@lru_cache(maxsize=LABEL_MEMO_SIZE)
 def match_label(label: str) -> Match | None:
-    """The concept a label names, or None when nothing (or more than one thing) fits."""
+    """The concept a label names, or None when nothing (or more than one thing) fits. Every text
+    figure asks of its label and often of the words after its number: one lookup, not two."""
     return _match_cleaned(clean_label(label))
 
 
