@@ -210,7 +210,11 @@ def has_banded_standards(paragraphs: list[list[Figure]]) -> bool:
 def names_several_programmes(title: str) -> bool:
     """Whether a title evaluates two or more programmes paying people: “困难残疾人生活补贴和重度残疾人
     护理补贴资金绩效自评报告”, “残疾人两项补贴…” (blind probe AY 平江)."""
-    return len(set(PROGRAMME_NAME.findall(title))) > 1 or SEVERAL_PROGRAMMES.search(title) is not None
+    # each name ends in a word of its own, so two names need two of the words: most titles have
+    # fewer, and are passed over without PROGRAMME_NAME's search, which tries every position
+    if len(PROGRAMME_WORD.findall(title)) > 1 and len(set(PROGRAMME_NAME.findall(title))) > 1:
+        return True
+    return SEVERAL_PROGRAMMES.search(title) is not None
 
 
 SEVERAL_PROGRAMMES = re.compile(r"[两二三]项(?:补贴|补助|津贴)")
@@ -286,6 +290,8 @@ def _stands_in_for_budget(figure: Figure) -> bool:
 # The name of a programme paying people, at the end of a label: 困难残疾人生活补贴, 重度残疾人护理补贴,
 # 高龄津贴 … (what comes before it on the label, 实际完成, 发放, is kept: names are compared by containment).
 PROGRAMME_NAME = re.compile(r"[^\s，,。；;：:、/（）()]+?(?:补贴|补助|津贴|抚恤|救助|扶助)")
+# The words PROGRAMME_NAME's names end in.
+PROGRAMME_WORD = re.compile(r"补贴|补助|津贴|抚恤|救助|扶助")
 
 
 def _of_other_programmes(a: Figure, b: Figure) -> bool:
