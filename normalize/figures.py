@@ -147,7 +147,8 @@ class Figure:
 def measured_after_year(figure: Figure, fiscal_year: int | None) -> bool:
     """Whether the figure's sentence dates it after the year it is for (“截至2024年2月底，项目累计支出
     3575.2万元” in a 2023 report): spending has grown since the year's end."""
-    return fiscal_year is not None and any(year > fiscal_year for year in figure.as_of)
+    # most figures have no such date: no generator is made for them (the report values ask often)
+    return fiscal_year is not None and bool(figure.as_of) and max(figure.as_of) > fiscal_year
 
 
 def resolve_figures(raw_figures: list[RawFigure], fiscal_year: int | None,
