@@ -406,15 +406,16 @@ def _next_states_the_same_for_the_year(text: str, governing: Period, sentences: 
     2024年初政府性基金预算…”)."""
     if index + 1 >= len(sentences):
         return False
+    following = sentences[index + 1].text
+    periods = text_to_periods(following)
+    if not periods or any(p.year != fiscal_year for p in periods):
+        return False  # most: asked first, as reading the sentence's amounts costs far more
     first = next((q for q in find_quantities(text)
                   if (q.start or 0) >= governing.end and (q.unit.endswith("元") or q.unit == "分")), None)
     if first is None:
         return False
     name = text[governing.end:first.start].rstrip(AMOUNT_LINKS)[-SAME_NAME_CHARS:]
-    following = sentences[index + 1].text
-    periods = text_to_periods(following)
-    return (len(name) >= MIN_SAME_NAME_CHARS and name in following and bool(periods)
-            and all(p.year == fiscal_year for p in periods))
+    return len(name) >= MIN_SAME_NAME_CHARS and name in following
 
 
 # Words between an amount's name and the amount (全年支出为…), and how many of the name's last
