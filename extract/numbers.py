@@ -261,7 +261,8 @@ _DATE_DAY = (
 _NOT_QUANTITY_SOURCES: tuple[tuple[str, ...], ...] = (
     (f"{_OPEN}\\s*(?:19|20)\\d{{2}}\\s*{_CLOSE}\\s*第?\\s*\\d+\\s*号?",
      "document numbers 湘财预〔2022〕292号, [2006]17号, 岳政办发[2007］7号 (seeds 002, 003)", "〔﹝【[("),
-    (_YEAR_START + r"\d{2}([-/.])\d{1,2}\1\d{1,2}(?![\d.])", "dates 2022-12-2 (seed 003 tables)", "-/."),
+    (_YEAR_START + r"\d{2}([-/.])\d{1,2}\1\d{1,2}(?![\d.])", "dates 2022-12-2 (seed 003 tables)", "-/.",
+     tuple(f"{sep}(?<=\\d{sep})\\d{{1,2}}{sep}\\d" for sep in ("-", "/", r"\."))),
     (_YEAR_START + r"\d{2}[-/](?:0?[1-9]|1[0-2])(?!\d)", "year-month 2023-07", "-/"),
     # A year and month written with a dot (2023.12) is a decimal number by its form; it is read as a
     # month only where nothing else is meant: both ends of a period (实施期限 2023.01—2023.12), after
@@ -278,7 +279,8 @@ _NOT_QUANTITY_SOURCES: tuple[tuple[str, ...], ...] = (
      "月日号", r"[-~至到—–]\s*\d{1,2}\s*[月日号]"),
     (_NUMBER_START + r"\d?\s*月份?", "months 3月份 (001), 6月底 (004); 3个月 is a duration", "月"),
     (_NUMBER_START + r"(?:\d*\s*号|" + _DATE_DAY + ")",
-     "days 5月22日, 27日 (003), numbers 17号 (002); not a count of days (15日内, ≤15日: _DATE_DAY)", "号日"),
+     "days 5月22日, 27日 (003), numbers 17号 (002); not a count of days (15日内, ≤15日: _DATE_DAY)", "号日",
+     (r"号(?<=[\d\s]号)", r"日(?<=[\d\s]日)")),
     # Clock times, in two passes where one alternation (?<![\d.])\d{1,2}:…|\d{1,2}[点时]…|[上下]午…
     # was: with a choice of 上下 or a digit first, re has no first character to skip to. The
     # passes blank the same spans: a digit form holds no 上 or 下, so none covers the start of a
@@ -286,7 +288,7 @@ _NOT_QUANTITY_SOURCES: tuple[tuple[str, ...], ...] = (
     # final 点/时 and now sees a BLANK, neither a digit nor '.'.
     (r"[上下]午\s*\d{1,2}\s*[点时]", "clock times 上午9点", "午"),
     (r"\d(?:(?<![\d.]\d)\d?:\d{2}(?::\d{2})?(?!\d)|\d?[点时]\d{1,2}分)", "clock times 9:30, 9点30分", ":点时",
-     r"[:点时](?<=\d[:点时])\d"),
+     tuple(f"{sep}(?<=\\d{sep})\\d" for sep in ":点时")),
     # T…|t… rather than [Tt]…: when every alternative starts with a literal, re skips to those.
     (r"(?:电\s*话|手机|传真|热线|T[Ee][Ll]|t[Ee][Ll])[:\s]*\+?\d[\d\- ]{5,}\d",
      "phone numbers after their label: 联络电话 8864955 (seed 002, on the next line)", "电手传热Tt"),
@@ -305,7 +307,7 @@ _NOT_QUANTITY_SOURCES: tuple[tuple[str, ...], ...] = (
     # Readable form: (?<![\d.])\d+(?:\.\d+){2,}|\d+(?:\.\d+)*\s*版. The first digit is written once,
     # before the two kinds, so that the pattern starts with it.
     (r"\d(?:(?<![\d.]\d)\d*(?:\.\d+){2,}|\d*(?:\.\d+)*\s*版)", "version numbers 1.2.3, 2.0版", ".版",
-     r"版|\.\d+\."),
+     ("版", r"\.\d+\.")),
     (_first(r"\d", not_after=r"[\d./]") + r"\d{0,3}/\d{1,4}(?![\d./]|\s*万)",
      "slash fractions 1/3 (no exact decimal), short dates 12/31; not a rate per 10万 (12/10万)", "/"),
     (f"第\\s*(?:\\d+(?:\\s*{_ORDINAL_JOIN}\\s*\\d+)*|[{NUMERAL_CHARS}]+(?:\\s*{_ORDINAL_JOIN}\\s*[{NUMERAL_CHARS}]+)*)",
@@ -339,17 +341,21 @@ class NotQuantity(NamedTuple):
     # skips it there ("" when every text must be searched). A cheap exact gate: one search finds
     # which of all patterns' characters a text holds, and most texts lack the 年, 月, '/' or '、'.
     needs: str
-    # A pattern found in every text the pattern matches (None: no gate), skipped past on the others.
-    # Searching a pattern costs a pass over the text at every character its first element can
-    # start with: digits are in nearly every text, and one starting with no character or a class
-    # makes re try every position. A gate starts with a rarer character (``\.`` of ``1.贯彻``, ``)``
-    # of ``1）``, the 年 of 二〇二二年 with a lookbehind for the digits), so most texts are passed
-    # over at the speed of a substring search. test_number_patterns checks the blanks are the same.
-    gate: re.Pattern[str] | None
+    # Patterns of which every text the pattern matches holds one (empty: no gate); the pattern is
+    # skipped on the others. Searching a pattern costs a pass over the text at every character its
+    # first element can start with: digits are in nearly every text, and one starting with no
+    # character or a class makes re test every character against it. A gate starts with one rarer
+    # literal (``\.`` of ``1.贯彻``, ``)`` of ``1）``, the 年 of 二〇二二年 with a lookbehind for the
+    # digits), so most texts are passed over at the speed of a substring search; where a match holds
+    # one of several such characters (``:``, 点 or 时 of a clock time) each has a gate of its own,
+    # as a class of them would again be tested at every character.
+    # test_number_patterns checks the blanks are the same.
+    gates: tuple[re.Pattern[str], ...]
 
 
-def _not_quantity(source: str, why: str, needs: str = "", gate: str = "") -> NotQuantity:
-    return NotQuantity(re.compile(source), why, needs, re.compile(gate) if gate else None)
+def _not_quantity(source: str, why: str, needs: str = "", gate: str | tuple[str, ...] = ()) -> NotQuantity:
+    gates = (gate,) if isinstance(gate, str) else gate
+    return NotQuantity(re.compile(source), why, needs, tuple(re.compile(g) for g in gates if g))
 
 
 NOT_QUANTITY_PATTERNS: tuple[NotQuantity, ...] = tuple(
@@ -364,11 +370,19 @@ def blank_non_quantities(clean: str) -> str:
     inside an earlier one's span (the 2022 of 〔2022〕292号 is gone before years are looked for).
     A pattern whose ``needs`` or ``gate`` the text lacks is skipped: it would find nothing to blank.
     """
-    for pattern, gate in _patterns_needed_by(frozenset(_NEEDED_CHAR.findall(clean))):
-        if gate is not None and gate.search(clean) is None:
+    for pattern, gates in _patterns_needed_by(frozenset(_NEEDED_CHAR.findall(clean))):
+        if gates and not _holds_a_match(clean, gates):
             continue
         clean = pattern.sub(_blank_match, clean)
     return clean
+
+
+def _holds_a_match(text: str, gates: tuple[re.Pattern[str], ...]) -> bool:
+    """Whether one of ``gates`` matches somewhere in ``text`` (a loop: cheaper than ``any``)."""
+    for gate in gates:
+        if gate.search(text) is not None:
+            return True
+    return False
 
 
 # Any character some pattern ``needs``: which of them a text holds decides which patterns may match
@@ -378,8 +392,8 @@ _NEEDED_CHAR = re.compile(
 
 
 @lru_cache(maxsize=1024)
-def _patterns_needed_by(present: frozenset[str]) -> tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...]:
-    """The (pattern, gate) pairs, in order, of the patterns whose ``needs`` a text holding the
+def _patterns_needed_by(present: frozenset[str]) -> tuple[tuple[re.Pattern[str], tuple[re.Pattern[str], ...]], ...]:
+    """The (pattern, gates) pairs, in order, of the patterns whose ``needs`` a text holding the
     characters ``present`` (those of _NEEDED_CHAR) meets.
 
     Found once per set of characters (texts share a few hundred sets), where testing each
@@ -387,7 +401,7 @@ def _patterns_needed_by(present: frozenset[str]) -> tuple[tuple[re.Pattern[str],
     before any blanking: a pattern run although an earlier one blanked the character it needs
     finds nothing, as it cannot match without it.
     """
-    return tuple((nq.pattern, nq.gate) for nq in NOT_QUANTITY_PATTERNS
+    return tuple((nq.pattern, nq.gates) for nq in NOT_QUANTITY_PATTERNS
                  if not nq.needs or not present.isdisjoint(nq.needs))
 
 
