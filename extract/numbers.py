@@ -353,9 +353,11 @@ class NotQuantity(NamedTuple):
     gates: tuple[re.Pattern[str], ...]
 
 
-def _not_quantity(source: str, why: str, needs: str = "", gate: str | tuple[str, ...] = ()) -> NotQuantity:
-    gates = (gate,) if isinstance(gate, str) else gate
-    return NotQuantity(re.compile(source), why, needs, tuple(re.compile(g) for g in gates if g))
+def _not_quantity(source: str, why: str, needs: str = "", gates: str | tuple[str, ...] = ()) -> NotQuantity:
+    """A NotQuantity from its sources: ``gates`` one pattern or several ("" or (): none)."""
+    if isinstance(gates, str):
+        gates = (gates,)
+    return NotQuantity(re.compile(source), why, needs, tuple(re.compile(gate) for gate in gates if gate))
 
 
 NOT_QUANTITY_PATTERNS: tuple[NotQuantity, ...] = tuple(
@@ -368,7 +370,8 @@ def blank_non_quantities(clean: str) -> str:
 
     Patterns run in order on the text as blanked so far, so a later pattern never matches
     inside an earlier one's span (the 2022 of 〔2022〕292号 is gone before years are looked for).
-    A pattern whose ``needs`` or ``gate`` the text lacks is skipped: it would find nothing to blank.
+    A pattern whose ``needs`` the text lacks, or none of whose ``gates`` it holds, is skipped: it
+    would find nothing to blank.
     """
     for pattern, gates in _patterns_needed_by(frozenset(_NEEDED_CHAR.findall(clean))):
         if gates and not _holds_a_match(clean, gates):
