@@ -617,7 +617,7 @@ def _may_grade_before_word(text: str) -> bool:
     Each word is asked for by a single character first (ONE_CHARACTER)."""
     if "评" in text and "评级" in text:
         return True
-    return "等" in text and (("次" in text and ("等次" in text or "档次" in text)) or ("级" in text and "等级" in text))
+    return "等" in text and (_names_a_grade(text) or ("次" in text and "档次" in text))
 
 
 # Words by which a sentence speaks of an earlier year's evaluation, or of this year's.
