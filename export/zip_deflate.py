@@ -13,8 +13,8 @@ and CRC are the same, only the compressed bytes differ (and hardly in size).
 
 This module relies on one zipfile internal: the ``_compressor`` of the handle ``ZipFile.open(…,
 "w")`` returns (``compress``/``flush``, zlib's interface), which CPython has had since 3.6.
-``BlockDeflateZipFile`` swaps it only when that attribute is there, and otherwise deflates as
-zipfile does; tests/test_zip_deflate.py reads every member back and checks its CRC.
+``BlockDeflateZipFile.write`` swaps it only when that attribute is there, and otherwise deflates
+as zipfile does; tests/test_zip_deflate.py reads every member back and checks its CRC.
 """
 
 from __future__ import annotations
@@ -90,9 +90,10 @@ class BlockDeflateZipFile(zipfile.ZipFile):
         self.threads = threads
 
     def write(self, filename, arcname=None, compress_type=None, compresslevel=None) -> None:  # type: ignore[override]
-        """As ZipFile.write, but a member to deflate in blocks is copied a block at a time, not in
-        zipfile's 8 KiB pieces (a read, a CRC and a compress call each: 4,000 of them for the
-        sheets of 1,000 reports, on the one thread that feeds the others)."""
+        """As ZipFile.write; a member of MIN_BLOCKED_BYTES or more to deflate is deflated in
+        blocks, and copied a block at a time, not in zipfile's 8 KiB pieces (a read, a CRC and a
+        compress call each: 4,000 of them for the sheets of 1,000 reports, on the one thread that
+        feeds the others)."""
         if (self.executor is None or (compress_type or self.compression) != zipfile.ZIP_DEFLATED
                 or os.path.getsize(filename) < MIN_BLOCKED_BYTES):
             super().write(filename, arcname, compress_type, compresslevel)
@@ -100,13 +101,9 @@ class BlockDeflateZipFile(zipfile.ZipFile):
         member = zipfile.ZipInfo.from_file(filename, arcname)
         member.compress_type = zipfile.ZIP_DEFLATED
         with open(filename, "rb") as source, self.open(member, "w") as target:
+            if getattr(target, "_compressor", None) is not None:
+                level = compresslevel if compresslevel is not None else self.compresslevel
+                if level is None:
+                    level = zlib.Z_DEFAULT_COMPRESSION
+                target._compressor = BlockDeflater(level, self.executor, self.threads)
             shutil.copyfileobj(source, target, BLOCK_BYTES)
-
-    def open(self, name, mode="r", pwd=None, *, force_zip64=False):  # type: ignore[override]
-        handle = super().open(name, mode, pwd, force_zip64=force_zip64)
-        if (mode == "w" and self.executor is not None and isinstance(name, zipfile.ZipInfo)
-                and name.compress_type == zipfile.ZIP_DEFLATED and name.file_size >= MIN_BLOCKED_BYTES
-                and getattr(handle, "_compressor", None) is not None):
-            level = self.compresslevel if self.compresslevel is not None else zlib.Z_DEFAULT_COMPRESSION
-            handle._compressor = BlockDeflater(level, self.executor, self.threads)
-        return handle
