@@ -437,11 +437,8 @@ def run_batch(paths: Sequence[Path], out_dir: Path, options: BatchOptions = Batc
         outputs.abort()
         raise
     finally:
-        if pool_stopping is None:
-            pool.stop()
-            pool.join()
-        else:
-            pool_stopping.join()
+        # stopped already once every file was in, or stopped now (a failure or an interrupt)
+        (pool_stopping or stop_in_background(pool)).join()
         progress.close()
         shutil.rmtree(work_dir, ignore_errors=True)
         restore_temp_folder(saved_tmp)
